@@ -1,0 +1,123 @@
+#include "app/application.h"
+
+#include "app/argparser.h"
+#include "app/commandcontext.h"
+#include "app/commands.h"
+#include "app/windowcommand.h"
+#include "core/storage/datadir.h"
+
+#include <QApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTranslator>
+#include <cstdio>
+#include <memory>
+
+namespace {
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("activity-dashboard"));
+    QCoreApplication::setApplicationName(QStringLiteral("activity-dashboard"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ACTIVITY_VERSION));
+}
+
+void loadTranslations(QCoreApplication& app)
+{
+    auto* ours = new QTranslator(&app);
+    if (ours->load(QLocale(), QStringLiteral("activity"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(ours);
+    auto* qt = new QTranslator(&app);
+    if (qt->load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+}
+
+QString usage()
+{
+    QString text
+        = QStringLiteral("usage: activity-dashboard [--data-dir DIR] [COMMAND] [OPTIONS]\n\n"
+                         "  (no command)        the window; --kiosk [--rotate SECONDS] [--pages LIST], --demo\n");
+    int count = 0;
+    const Command* commands = allCommands(&count);
+    for (int i = 0; i < count; ++i)
+        text += QStringLiteral("  %1\n").arg(QString::fromLatin1(commands[i].usage));
+    return text;
+}
+
+// Pulls "--data-dir DIR" (anywhere) out of the arguments. Returns false with a message on error.
+bool takeDataDir(QStringList& args, QString& dataDir, QString& error)
+{
+    for (qsizetype i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--data-dir")) {
+            if (i + 1 >= args.size()) {
+                error = QStringLiteral("option --data-dir needs a value");
+                return false;
+            }
+            dataDir = args[i + 1];
+            args.remove(i, 2);
+            --i;
+        } else if (args[i].startsWith(QLatin1String("--data-dir="))) {
+            dataDir = args[i].mid(11);
+            args.remove(i);
+            --i;
+        }
+    }
+    return true;
+}
+} // namespace
+
+int Application::main(int argc, char** argv)
+{
+    QStringList args;
+    for (int i = 1; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QString dataDir;
+    QString error;
+    const bool dataDirOk = takeDataDir(args, dataDir, error);
+
+    // Decide before building the application object: headless commands must not need a display.
+    const QString first = args.isEmpty() ? QString() : args.first();
+    const Command* command = first.startsWith(QLatin1Char('-')) ? nullptr : findCommand(first);
+    const bool wantsHelp
+        = first == QLatin1String("--help") || first == QLatin1String("-h") || first == QLatin1String("help");
+    const bool wantsVersion = first == QLatin1String("--version");
+    const bool unknownCommand = !command && !wantsHelp && !first.isEmpty() && !first.startsWith(QLatin1Char('-'));
+
+    std::unique_ptr<QCoreApplication> app;
+    if (command && command->needsGui) {
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else if (command || wantsHelp || wantsVersion || unknownCommand || !dataDirOk) {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QApplication>(argc, argv);
+    }
+    setIdentity();
+    loadTranslations(*app);
+    if (dataDir.isEmpty())
+        dataDir = DataDir::defaultPath();
+
+    if (!dataDirOk) {
+        err << "activity-dashboard: " << error << Qt::endl;
+        return 2;
+    }
+    if (wantsHelp) {
+        out << usage();
+        return 0;
+    }
+    if (wantsVersion) {
+        out << "activity-dashboard " << ACTIVITY_VERSION << Qt::endl;
+        return 0;
+    }
+    if (unknownCommand) {
+        err << "activity-dashboard: unknown command '" << first << "'\n\n" << usage();
+        return 2;
+    }
+    CommandContext context(dataDir, out, err);
+    if (command)
+        return command->run(context, args.mid(1));
+    return runWindow(context, args);
+}

@@ -1,0 +1,94 @@
+#include "app/argparser.h"
+#include "app/commandcontext.h"
+#include "app/commands.h"
+#include "core/storage/database.h"
+#include "core/storage/maintenance.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+struct MaintenanceCommandText {
+    Q_DECLARE_TR_FUNCTIONS(MaintenanceCommandText)
+};
+
+// Parses "COMMAND FILE" with no options.
+std::optional<QString> oneFile(CommandContext& ctx, const char* command, const QStringList& args, int* status)
+{
+    ArgParser parser(QString::fromLatin1(command));
+    if (const QString error = parser.parse(args); !error.isEmpty()) {
+        *status = ctx.fail(error, 2);
+        return std::nullopt;
+    }
+    if (parser.positionals().size() != 1) {
+        *status
+            = ctx.fail(MaintenanceCommandText::tr("%1: give exactly one FILE").arg(QString::fromLatin1(command)), 2);
+        return std::nullopt;
+    }
+    return parser.positionals().first();
+}
+} // namespace
+
+int runStats(CommandContext& ctx, const QStringList& args)
+{
+    ArgParser parser(QStringLiteral("stats"));
+    parser.addOption(QStringLiteral("json"), false);
+    if (const QString error = parser.parse(args); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (!parser.positionals().isEmpty())
+        return ctx.fail(
+            MaintenanceCommandText::tr("stats: unexpected argument '%1'").arg(parser.positionals().first()), 2);
+    if (!ctx.database())
+        return 1;
+    const Maintenance::Stats stats = Maintenance::stats(ctx.databasePath());
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonObject tables;
+        for (const auto& [name, rows] : stats.rowCounts)
+            tables.insert(name, rows);
+        QJsonObject o;
+        o.insert(QStringLiteral("database"), ctx.databasePath());
+        o.insert(QStringLiteral("schema_version"), stats.schemaVersion);
+        o.insert(QStringLiteral("database_bytes"), stats.databaseBytes);
+        o.insert(QStringLiteral("tables"), tables);
+        ctx.out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    ctx.out() << MaintenanceCommandText::tr("database:       %1").arg(ctx.databasePath()) << Qt::endl
+              << MaintenanceCommandText::tr("schema version: %1").arg(stats.schemaVersion) << Qt::endl
+              << MaintenanceCommandText::tr("size:           %1 bytes").arg(stats.databaseBytes) << Qt::endl;
+    for (const auto& [name, rows] : stats.rowCounts)
+        ctx.out() << QStringLiteral("  %1 %2").arg(name, -16).arg(rows) << Qt::endl;
+    return 0;
+}
+
+int runBackup(CommandContext& ctx, const QStringList& args)
+{
+    int status = 0;
+    const auto file = oneFile(ctx, "backup", args, &status);
+    if (!file)
+        return status;
+    if (!ctx.database())
+        return 1;
+    if (const QString error = Maintenance::backup(ctx.databasePath(), *file); !error.isEmpty())
+        return ctx.fail(error);
+    ctx.out() << MaintenanceCommandText::tr("backed up %1 to %2").arg(ctx.databasePath(), *file) << Qt::endl;
+    return 0;
+}
+
+int runRestore(CommandContext& ctx, const QStringList& args)
+{
+    int status = 0;
+    const auto file = oneFile(ctx, "restore", args, &status);
+    if (!file)
+        return status;
+    if (!QFileInfo::exists(*file))
+        return ctx.fail(MaintenanceCommandText::tr("restore: %1 does not exist").arg(*file));
+    if (!ctx.database())
+        return 1;
+    if (const QString error = Maintenance::restore(ctx.databasePath(), *file); !error.isEmpty())
+        return ctx.fail(error);
+    ctx.out() << MaintenanceCommandText::tr("restored %1 from %2").arg(ctx.databasePath(), *file) << Qt::endl;
+    return 0;
+}

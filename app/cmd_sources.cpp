@@ -1,0 +1,183 @@
+#include "app/argparser.h"
+#include "app/commandcontext.h"
+#include "app/commands.h"
+#include "core/sources/sourcestore.h"
+#include "core/storage/database.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+struct SourcesText {
+    Q_DECLARE_TR_FUNCTIONS(SourcesText)
+};
+
+QString isoOrDash(qint64 secs)
+{
+    return secs > 0 ? QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate) : QStringLiteral("-");
+}
+
+int add(CommandContext& ctx, const QStringList& args)
+{
+    if (args.isEmpty())
+        return ctx.fail(SourcesText::tr("sources add: missing TYPE (one of: %1)")
+                            .arg(ctx.registry().typeNames().join(QStringLiteral(", "))),
+            2);
+    const QString type = args.first();
+    const SourceTypeSpec* spec = ctx.registry().find(type);
+    if (!spec)
+        return ctx.fail(SourcesText::tr("sources add: unknown source type '%1' (known: %2)")
+                            .arg(type, ctx.registry().typeNames().join(QStringLiteral(", "))),
+            2);
+    ArgParser parser(QStringLiteral("sources add ") + type);
+    for (const FieldSpec& f : spec->fields)
+        parser.addOption(f.name);
+    if (const QString error = parser.parse(args.mid(1)); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (!parser.positionals().isEmpty())
+        return ctx.fail(
+            SourcesText::tr("sources add %1: unexpected argument '%2'").arg(type, parser.positionals().first()), 2);
+    QJsonObject settings;
+    for (const QString& name : parser.givenOrder())
+        settings.insert(name, parser.value(name));
+    const QList<FieldError> errors = ctx.registry().validate(type, settings);
+    if (!errors.isEmpty()) {
+        for (const FieldError& e : errors)
+            ctx.fail(QStringLiteral("sources add %1: %2").arg(type, e.toString()));
+        return 2;
+    }
+    Database* db = ctx.database();
+    if (!db)
+        return 1;
+    SourceStore store(*db, ctx.clock());
+    const QString name = spec->displayName ? spec->displayName(settings) : type;
+    const qint64 id = store.add(type, name, settings);
+    ctx.out() << SourcesText::tr("added source %1: %2 %3").arg(id).arg(type, name) << Qt::endl;
+    return 0;
+}
+
+QJsonObject toJson(const SourceRecord& r)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), r.id);
+    o.insert(QStringLiteral("type"), r.type);
+    o.insert(QStringLiteral("name"), r.name);
+    o.insert(QStringLiteral("enabled"), r.enabled);
+    o.insert(QStringLiteral("settings"), r.settings);
+    for (auto it = r.settings.constBegin(); it != r.settings.constEnd(); ++it)
+        if (!o.contains(it.key()))
+            o.insert(it.key(), it.value());
+    o.insert(QStringLiteral("created_at"), isoOrDash(r.createdAt));
+    o.insert(QStringLiteral("last_success"), r.lastSuccess > 0 ? QJsonValue(isoOrDash(r.lastSuccess)) : QJsonValue());
+    o.insert(QStringLiteral("last_error"), r.lastError.isEmpty() ? QJsonValue() : QJsonValue(r.lastError));
+    o.insert(QStringLiteral("next_run"), r.nextRun > 0 ? QJsonValue(isoOrDash(r.nextRun)) : QJsonValue());
+    o.insert(QStringLiteral("rate_limit_remaining"),
+        r.rateLimitRemaining ? QJsonValue(qint64(*r.rateLimitRemaining)) : QJsonValue());
+    return o;
+}
+
+int list(CommandContext& ctx, const QStringList& args)
+{
+    ArgParser parser(QStringLiteral("sources list"));
+    parser.addOption(QStringLiteral("json"), false);
+    if (const QString error = parser.parse(args); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (!parser.positionals().isEmpty())
+        return ctx.fail(SourcesText::tr("sources list: unexpected argument '%1'").arg(parser.positionals().first()), 2);
+    Database* db = ctx.database();
+    if (!db)
+        return 1;
+    const QList<SourceRecord> sources = SourceStore(*db, ctx.clock()).list();
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const SourceRecord& r : sources)
+            array.append(toJson(r));
+        ctx.out() << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return 0;
+    }
+    if (sources.isEmpty()) {
+        ctx.out() << SourcesText::tr("no sources; add one with 'activity-dashboard sources add TYPE ...'") << Qt::endl;
+        return 0;
+    }
+    ctx.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                     .arg(SourcesText::tr("ID"), -4)
+                     .arg(SourcesText::tr("TYPE"), -9)
+                     .arg(SourcesText::tr("NAME"), -30)
+                     .arg(SourcesText::tr("STATE"), -7)
+                     .arg(SourcesText::tr("LAST SUCCESS"), -20)
+                     .arg(SourcesText::tr("NEXT RUN"), -20)
+                     .arg(SourcesText::tr("LAST ERROR"))
+              << Qt::endl;
+    for (const SourceRecord& r : sources) {
+        QString error = r.lastError;
+        if (r.rateLimitRemaining)
+            error = SourcesText::tr("rate limit left %1").arg(*r.rateLimitRemaining)
+                + (error.isEmpty() ? QString() : QStringLiteral("; ") + error);
+        ctx.out() << QStringLiteral("%1  %2  %3  %4  %5  %6  %7")
+                         .arg(r.id, -4)
+                         .arg(r.type, -9)
+                         .arg(r.name, -30)
+                         .arg(r.enabled ? SourcesText::tr("active") : SourcesText::tr("paused"), -7)
+                         .arg(isoOrDash(r.lastSuccess), -20)
+                         .arg(isoOrDash(r.nextRun), -20)
+                         .arg(error.isEmpty() ? QStringLiteral("-") : error)
+                  << Qt::endl;
+    }
+    return 0;
+}
+
+int changeOne(CommandContext& ctx, const QString& verb, const QStringList& args)
+{
+    ArgParser parser(QStringLiteral("sources ") + verb);
+    if (verb == QLatin1String("remove"))
+        parser.addOption(QStringLiteral("purge"), false);
+    if (const QString error = parser.parse(args); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (parser.positionals().size() != 1)
+        return ctx.fail(SourcesText::tr("sources %1: give exactly one source ID (see 'sources list')").arg(verb), 2);
+    bool ok = false;
+    const qint64 id = parser.positionals().first().toLongLong(&ok);
+    if (!ok || id <= 0)
+        return ctx.fail(SourcesText::tr("sources %1: ID must be a positive number, got '%2'")
+                            .arg(verb, parser.positionals().first()),
+            2);
+    Database* db = ctx.database();
+    if (!db)
+        return 1;
+    SourceStore store(*db, ctx.clock());
+    bool done = false;
+    if (verb == QLatin1String("remove"))
+        done = store.remove(id, parser.isSet(QStringLiteral("purge")));
+    else
+        done = store.setEnabled(id, verb == QLatin1String("resume"));
+    if (!done)
+        return ctx.fail(SourcesText::tr("sources %1: no source with ID %2").arg(verb).arg(id));
+    if (verb == QLatin1String("remove"))
+        ctx.out() << (parser.isSet(QStringLiteral("purge"))
+                ? SourcesText::tr("removed source %1 and its history").arg(id)
+                : SourcesText::tr("removed source %1 (its history is kept)").arg(id))
+                  << Qt::endl;
+    else
+        ctx.out() << (verb == QLatin1String("pause") ? SourcesText::tr("paused source %1").arg(id)
+                                                     : SourcesText::tr("resumed source %1").arg(id))
+                  << Qt::endl;
+    return 0;
+}
+} // namespace
+
+int runSources(CommandContext& ctx, const QStringList& args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("list"))
+        return list(ctx, rest);
+    if (sub == QLatin1String("add"))
+        return add(ctx, rest);
+    if (sub == QLatin1String("remove") || sub == QLatin1String("pause") || sub == QLatin1String("resume"))
+        return changeOne(ctx, sub, rest);
+    if (sub.isEmpty())
+        return ctx.fail(SourcesText::tr("sources: missing subcommand (list, add, remove, pause, resume)"), 2);
+    return ctx.fail(SourcesText::tr("sources: unknown subcommand '%1' (list, add, remove, pause, resume)").arg(sub), 2);
+}

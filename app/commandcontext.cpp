@@ -1,0 +1,44 @@
+#include "app/commandcontext.h"
+
+#include "core/storage/database.h"
+#include "core/storage/datadir.h"
+#include "core/storage/migrations.h"
+
+CommandContext::CommandContext(QString dataDir, QTextStream& out, QTextStream& err)
+    : m_dataDir(std::move(dataDir))
+    , m_out(out)
+    , m_err(err)
+{ }
+
+CommandContext::~CommandContext() = default;
+
+QString CommandContext::databasePath() const
+{
+    return DataDir::databasePath(m_dataDir);
+}
+
+Database* CommandContext::database()
+{
+    if (m_db)
+        return m_db.get();
+    const QString problem = DataDir::prepare(m_dataDir);
+    if (!problem.isEmpty()) {
+        fail(problem);
+        return nullptr;
+    }
+    try {
+        auto db = std::make_unique<Database>(databasePath());
+        Migrations::migrate(*db);
+        m_db = std::move(db);
+    } catch (const DatabaseError& e) {
+        fail(e.message());
+        return nullptr;
+    }
+    return m_db.get();
+}
+
+int CommandContext::fail(const QString& message, int status)
+{
+    m_err << "activity-dashboard: " << message << Qt::endl;
+    return status;
+}

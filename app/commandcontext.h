@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/sources/sourceregistry.h"
+#include "core/util/clock.h"
+
+#include <QString>
+#include <QStringList>
+#include <QTextStream>
+#include <memory>
+
+class Database;
+
+// What every command gets from the composition root.
+class CommandContext {
+public:
+    CommandContext(QString dataDir, QTextStream& out, QTextStream& err);
+    ~CommandContext();
+
+    QString dataDir() const { return m_dataDir; }
+    QString databasePath() const;
+    // Prepares the data dir and opens the migrated database; prints the reason and returns null on failure.
+    Database* database();
+
+    const Clock& clock() const { return m_clock; }
+    const SourceRegistry& registry() const { return m_registry; }
+    QTextStream& out() { return m_out; }
+    QTextStream& err() { return m_err; }
+    // Prints "activity-dashboard: MESSAGE" to stderr and returns the exit status to use.
+    int fail(const QString& message, int status = 1);
+
+private:
+    QString m_dataDir;
+    QTextStream& m_out;
+    QTextStream& m_err;
+    SystemClock m_clock;
+    SourceRegistry m_registry;
+    std::unique_ptr<Database> m_db;
+};

@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QStringList>
+
+class CommandContext;
+
+// The default command: the window (and --kiosk, --demo). Needs a QApplication.
+int runWindow(CommandContext& context, const QStringList& args);

@@ -1,0 +1,194 @@
+#include "core/sources/sourceregistry.h"
+
+#include "core/sources/validators.h"
+
+#include <QCoreApplication>
+
+namespace {
+struct SourceText {
+    Q_DECLARE_TR_FUNCTIONS(SourceText)
+};
+
+FieldSpec field(const char* name, QString label, QString help, bool required, QString defaultValue,
+    std::function<QString(const QString&)> validate)
+{
+    FieldSpec f;
+    f.name = QString::fromLatin1(name);
+    f.label = std::move(label);
+    f.help = std::move(help);
+    f.required = required;
+    f.defaultValue = std::move(defaultValue);
+    f.validate = std::move(validate);
+    return f;
+}
+
+QString logFormat(const QString& value)
+{
+    return value.trimmed().isEmpty() ? SourceText::tr("must be 'combined' or an nginx log_format string") : QString();
+}
+
+SourceTypeSpec github()
+{
+    SourceTypeSpec s;
+    s.type = QStringLiteral("github");
+    s.label = SourceText::tr("GitHub");
+    s.fields = {
+        field("repo", SourceText::tr("Repository"), SourceText::tr("owner/name of one repository"), false, {},
+            Validators::repository),
+        field("org", SourceText::tr("Organisation"), SourceText::tr("every repository of this organisation or user"),
+            false, {}, Validators::organisation),
+        field("token-env", SourceText::tr("Token variable"),
+            SourceText::tr("environment variable holding an access token"), false, {}, Validators::envVarName),
+        field("api-url", SourceText::tr("API URL"), SourceText::tr("https://HOST/api/v3 for GitHub Enterprise"), false,
+            QStringLiteral("https://api.github.com"), Validators::httpUrl),
+        field("interval", SourceText::tr("Interval"), SourceText::tr("how often to poll, e.g. 15m"), false,
+            QStringLiteral("15m"), Validators::duration),
+    };
+    s.fields[2].secretReference = true;
+    s.validateAll = [](const QJsonObject& o) {
+        QList<FieldError> errors;
+        const bool repo = o.contains(QLatin1String("repo"));
+        const bool org = o.contains(QLatin1String("org"));
+        if (repo == org)
+            errors.append(
+                { QStringLiteral("repo"), SourceText::tr("give exactly one of --repo OWNER/NAME and --org ORG") });
+        return errors;
+    };
+    s.displayName = [](const QJsonObject& o) {
+        return o.contains(QLatin1String("repo"))
+            ? o.value(QLatin1String("repo")).toString()
+            : QString(o.value(QLatin1String("org")).toString() + QStringLiteral("/*"));
+    };
+    return s;
+}
+
+SourceTypeSpec dockerhub()
+{
+    SourceTypeSpec s;
+    s.type = QStringLiteral("dockerhub");
+    s.label = SourceText::tr("Docker Hub");
+    s.fields = {
+        field("namespace", SourceText::tr("Namespace"), SourceText::tr("Docker Hub user or organisation"), true, {},
+            Validators::organisation),
+        field("repo", SourceText::tr("Repository"), SourceText::tr("one repository of the namespace (default: all)"),
+            false, {}, Validators::organisation),
+        field("api-url", SourceText::tr("API URL"), SourceText::tr("Docker Hub API base URL"), false,
+            QStringLiteral("https://hub.docker.com"), Validators::httpUrl),
+        field("interval", SourceText::tr("Interval"), SourceText::tr("how often to poll, e.g. 1h"), false,
+            QStringLiteral("1h"), Validators::duration),
+    };
+    s.displayName = [](const QJsonObject& o) {
+        const QString ns = o.value(QLatin1String("namespace")).toString();
+        return o.contains(QLatin1String("repo"))
+            ? QString(ns + QLatin1Char('/') + o.value(QLatin1String("repo")).toString())
+            : QString(ns + QStringLiteral("/*"));
+    };
+    return s;
+}
+
+SourceTypeSpec syslog()
+{
+    SourceTypeSpec s;
+    s.type = QStringLiteral("syslog");
+    s.label = SourceText::tr("nginx over syslog");
+    s.fields = {
+        field("listen", SourceText::tr("Listen on"), SourceText::tr("udp://ADDR:PORT or tcp://ADDR:PORT"), false,
+            QStringLiteral("udp://127.0.0.1:5514"), Validators::listenUrl),
+        field("allow", SourceText::tr("Allowed senders"), SourceText::tr("networks allowed to send, comma-separated"),
+            false, QStringLiteral("127.0.0.0/8,::1/128"), Validators::cidrList),
+        field("format", SourceText::tr("Log format"), SourceText::tr("'combined' or an nginx log_format string"), false,
+            QStringLiteral("combined"), logFormat),
+        field("site", SourceText::tr("Site"), SourceText::tr("site name when the syslog tag does not give one"), false,
+            {}, Validators::siteName),
+    };
+    s.displayName = [](const QJsonObject& o) { return o.value(QLatin1String("listen")).toString(); };
+    return s;
+}
+
+SourceTypeSpec logfile()
+{
+    SourceTypeSpec s;
+    s.type = QStringLiteral("logfile");
+    s.label = SourceText::tr("nginx log file");
+    s.fields = {
+        field("path", SourceText::tr("File"), SourceText::tr("access log to follow, like tail -F"), true, {},
+            Validators::nonEmpty),
+        field("site", SourceText::tr("Site"), SourceText::tr("site name for these requests"), false, {},
+            Validators::siteName),
+        field("format", SourceText::tr("Log format"), SourceText::tr("'combined' or an nginx log_format string"), false,
+            QStringLiteral("combined"), logFormat),
+    };
+    s.displayName = [](const QJsonObject& o) { return o.value(QLatin1String("path")).toString(); };
+    return s;
+}
+} // namespace
+
+QString FieldError::toString() const
+{
+    return field.isEmpty() ? message : QStringLiteral("--%1: %2").arg(field, message);
+}
+
+const FieldSpec* SourceTypeSpec::field(const QString& name) const
+{
+    for (const FieldSpec& f : fields)
+        if (f.name == name)
+            return &f;
+    return nullptr;
+}
+
+SourceRegistry::SourceRegistry()
+{
+    add(github());
+    add(dockerhub());
+    add(syslog());
+    add(logfile());
+}
+
+void SourceRegistry::add(SourceTypeSpec spec)
+{
+    m_types.append(std::move(spec));
+}
+
+const SourceTypeSpec* SourceRegistry::find(const QString& type) const
+{
+    for (const SourceTypeSpec& t : m_types)
+        if (t.type == type)
+            return &t;
+    return nullptr;
+}
+
+QStringList SourceRegistry::typeNames() const
+{
+    QStringList names;
+    for (const SourceTypeSpec& t : m_types)
+        names.append(t.type);
+    return names;
+}
+
+QList<FieldError> SourceRegistry::validate(const QString& type, QJsonObject& settings) const
+{
+    const SourceTypeSpec* spec = find(type);
+    if (!spec)
+        return { { QString(),
+            SourceText::tr("unknown source type '%1' (known: %2)")
+                .arg(type, typeNames().join(QStringLiteral(", "))) } };
+    QList<FieldError> errors;
+    for (auto it = settings.constBegin(); it != settings.constEnd(); ++it)
+        if (!spec->field(it.key()))
+            errors.append({ it.key(), SourceText::tr("is not an option of %1 sources").arg(type) });
+    for (const FieldSpec& f : spec->fields) {
+        if (!settings.contains(f.name)) {
+            if (f.required)
+                errors.append({ f.name, SourceText::tr("is required") });
+            else if (!f.defaultValue.isEmpty())
+                settings.insert(f.name, f.defaultValue);
+            continue;
+        }
+        const QString message = f.validate ? f.validate(settings.value(f.name).toString()) : QString();
+        if (!message.isEmpty())
+            errors.append({ f.name, message });
+    }
+    if (errors.isEmpty() && spec->validateAll)
+        errors += spec->validateAll(settings);
+    return errors;
+}

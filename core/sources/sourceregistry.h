@@ -1,0 +1,54 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <functional>
+
+// What a source type needs from its user, declared once and used by the command line and the
+// source manager form alike.
+struct FieldSpec {
+    QString name; // the command-line option without "--", and the key in sources.settings
+    QString label; // shown in forms
+    QString help; // one line
+    bool required = false;
+    QString defaultValue; // empty: none
+    std::function<QString(const QString&)> validate; // empty message means valid
+    bool secretReference = false; // names where a secret lives (an env var), never the secret
+};
+
+struct FieldError {
+    QString field; // option name, e.g. "repo"; empty for errors about the combination
+    QString message;
+    QString toString() const;
+};
+
+struct SourceTypeSpec {
+    QString type; // github, dockerhub, syslog, logfile
+    QString label;
+    QList<FieldSpec> fields;
+    // Checks rules across fields (e.g. exactly one of --repo and --org). Runs after per-field checks pass.
+    std::function<QList<FieldError>(const QJsonObject&)> validateAll;
+    // A short human name for lists, e.g. "torvalds/linux" or "udp://127.0.0.1:5514".
+    std::function<QString(const QJsonObject&)> displayName;
+
+    const FieldSpec* field(const QString& name) const;
+};
+
+class SourceRegistry {
+public:
+    // The built-in types. Later source types register here and nothing else changes.
+    SourceRegistry();
+    void add(SourceTypeSpec spec);
+
+    const QList<SourceTypeSpec>& types() const { return m_types; }
+    const SourceTypeSpec* find(const QString& type) const;
+    QStringList typeNames() const;
+
+    // Validates user-given settings: unknown fields, missing required ones, bad values.
+    // Fills in defaults in `settings` for fields not given.
+    QList<FieldError> validate(const QString& type, QJsonObject& settings) const;
+
+private:
+    QList<SourceTypeSpec> m_types;
+};

@@ -1,0 +1,101 @@
+#include "core/sources/sourcestore.h"
+
+#include "core/storage/database.h"
+#include "core/util/clock.h"
+
+#include <QJsonDocument>
+
+namespace {
+QString toJson(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+SourceRecord readRecord(const Statement& s)
+{
+    SourceRecord r;
+    r.id = s.int64(0);
+    r.type = s.text(1);
+    r.name = s.text(2);
+    r.enabled = s.int64(3) != 0;
+    r.settings = QJsonDocument::fromJson(s.text(4).toUtf8()).object();
+    r.createdAt = s.int64(5);
+    r.lastSuccess = s.int64(6);
+    r.lastError = s.text(7);
+    r.nextRun = s.int64(8);
+    if (!s.isNull(9))
+        r.rateLimitRemaining = s.int64(9);
+    return r;
+}
+
+constexpr const char* kSelect = "SELECT s.id, s.type, s.name, s.enabled, s.settings, s.created_at, f.last_success, "
+                                "f.last_error, f.next_run, f.rate_limit_remaining FROM sources s "
+                                "LEFT JOIN fetch_state f ON f.source_id = s.id";
+} // namespace
+
+SourceStore::SourceStore(Database& db, const Clock& clock)
+    : m_db(db)
+    , m_clock(clock)
+{ }
+
+qint64 SourceStore::add(const QString& type, const QString& name, const QJsonObject& settings)
+{
+    Statement s = m_db.prepare("INSERT INTO sources(type, name, enabled, settings, created_at) VALUES(?, ?, 1, ?, ?)");
+    s.bind(1, type).bind(2, name).bind(3, toJson(settings)).bind(4, m_clock.nowSecs());
+    s.exec();
+    return m_db.lastInsertId();
+}
+
+QList<SourceRecord> SourceStore::list()
+{
+    Statement s = m_db.prepare(QByteArray(QByteArray(kSelect) + " ORDER BY s.id").constData());
+    QList<SourceRecord> out;
+    while (s.step())
+        out.append(readRecord(s));
+    return out;
+}
+
+std::optional<SourceRecord> SourceStore::get(qint64 id)
+{
+    Statement s = m_db.prepare(QByteArray(QByteArray(kSelect) + " WHERE s.id = ?").constData());
+    s.bind(1, id);
+    if (!s.step())
+        return std::nullopt;
+    return readRecord(s);
+}
+
+bool SourceStore::setEnabled(qint64 id, bool enabled)
+{
+    Statement s = m_db.prepare("UPDATE sources SET enabled = ? WHERE id = ?");
+    s.bind(1, qint64(enabled)).bind(2, id);
+    s.exec();
+    return m_db.changes() > 0;
+}
+
+bool SourceStore::update(qint64 id, const QString& name, const QJsonObject& settings)
+{
+    Statement s = m_db.prepare("UPDATE sources SET name = ?, settings = ? WHERE id = ?");
+    s.bind(1, name).bind(2, toJson(settings)).bind(3, id);
+    s.exec();
+    return m_db.changes() > 0;
+}
+
+bool SourceStore::remove(qint64 id, bool purge)
+{
+    Transaction tx(m_db);
+    if (purge) {
+        Statement series = m_db.prepare("DELETE FROM series WHERE source_id = ?");
+        series.bind(1, id).exec();
+        Statement requests = m_db.prepare("DELETE FROM requests WHERE source_id = ?");
+        requests.bind(1, id).exec();
+        Statement counters = m_db.prepare("DELETE FROM ingest_counters WHERE source_id = ?");
+        counters.bind(1, id).exec();
+        Statement rejected = m_db.prepare("DELETE FROM rejected_lines WHERE source_id = ?");
+        rejected.bind(1, id).exec();
+    }
+    Statement s = m_db.prepare("DELETE FROM sources WHERE id = ?");
+    s.bind(1, id).exec();
+    const bool removed = m_db.changes() > 0;
+    tx.commit();
+    return removed;
+}

