@@ -17,14 +17,6 @@ int runImport(CommandContext& ctx, const QStringList&)
 {
     return notYet(ctx, "import");
 }
-int runCollect(CommandContext& ctx, const QStringList&)
-{
-    return notYet(ctx, "collect");
-}
-int runReport(CommandContext& ctx, const QStringList&)
-{
-    return notYet(ctx, "report");
-}
 int runGeoip(CommandContext& ctx, const QStringList&)
 {
     return notYet(ctx, "geoip");

@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
 """Fills unfinished entries of a Qt .ts file from a tab-separated file of `source<TAB>translation`.
 
-Usage: translations/fill_ts.py translations/activity_fr.ts translations/fr.tsv
+Usage: translations/fill_ts.py translations/activity_fr.ts translations/fr*.tsv
 Sources are matched as they appear in the .ts (unescaped). Prints what is still unfinished.
 """
 import sys
 import xml.etree.ElementTree as ET
 
-ts_path, tsv_path = sys.argv[1], sys.argv[2]
+ts_path, tsv_paths = sys.argv[1], sys.argv[2:]
 pairs = {}
-with open(tsv_path, encoding="utf-8") as f:
+for tsv_path in tsv_paths:
+  with open(tsv_path, encoding="utf-8") as f:
     for line in f:
         line = line.rstrip("\n")
         if not line or line.startswith("#"):

@@ -1,0 +1,15 @@
+// Placeholders until each part lands; each owner replaces its function in its own file.
+#include "app/reportparts.h"
+
+QString writeTrafficReport(Database&, const ReportRange&, const QString&)
+{
+    return {};
+}
+QString writeApiReport(Database&, const ReportRange&, const QString&)
+{
+    return {};
+}
+QString writePageImages(const QString&, const ReportRange&, QSize, const QString&)
+{
+    return {};
+}

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// One access-log line as received, before parsing. Produced by listeners, file followers and import.
+struct LogLine {
+    qint64 sourceId = 0; // 0 for `import`
+    QByteArray site; // the syslog tag or the source's --site; empty means the source's default
+    QByteArray text; // the access-log line without syslog header and without trailing newline
+};
+
+// Where receivers hand lines over. Implementations are thread-safe and never block the caller.
+class LineSink {
+public:
+    virtual ~LineSink() = default;
+    // Returns false when the bounded queue is full: the line is dropped and the caller need not count it
+    // (the sink counts drops per source).
+    virtual bool offer(LogLine line) = 0;
+    // A message that never became a log line (bad framing, bad syslog header): counted as rejected for
+    // the source and kept among its last rejected lines.
+    virtual void reject(qint64 sourceId, QByteArray raw, QString reason) = 0;
+};
