@@ -257,6 +257,24 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("newer than this program knows")), qPrintable(r.err));
     }
 
+    void speaksTheUsersLanguage()
+    {
+        QTemporaryDir dir;
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LC_ALL"), QStringLiteral("fr_FR.UTF-8"));
+        env.insert(QStringLiteral("LANG"), QStringLiteral("fr_FR.UTF-8"));
+        env.remove(QStringLiteral("LANGUAGE"));
+        p.setProcessEnvironment(env);
+        p.start(
+            QStringLiteral(ACTIVITY_BIN), { "--data-dir", dir.path(), "sources", "add", "github", "--repo", "linux" });
+        QVERIFY(p.waitForFinished(60000));
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(err.contains(QStringLiteral("--repo")), qPrintable(err));
+        QVERIFY2(err.contains(QStringLiteral("doit être propriétaire/nom")), qPrintable(err));
+    }
+
     void helpListsTheCommands()
     {
         const Result r = run({ "--help" });
