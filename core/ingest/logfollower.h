@@ -43,6 +43,8 @@ public:
     LogFollower& operator=(const LogFollower&) = delete;
 
     void start();
+    // Stops the I/O thread (joined); counters stay readable. Also done by the destructor.
+    void stop() { m_thread.reset(); }
     const Options& options() const { return m_options; }
     // Thread-safe; what to save in fetch_state.
     FollowPosition position() const;
