@@ -43,6 +43,8 @@ public:
     // Returns an error message a user can act on, or an empty string.
     QString start();
     quint16 port() const { return m_port; } // the bound port (useful with port 0)
+    // Stops the I/O thread (joined); counters stay readable. Also done by the destructor.
+    void stop() { m_thread.reset(); }
     const Options& options() const { return m_options; }
     const ListenerCounters& counters() const { return m_counters; }
     // Open TCP connections (for tests and the status line).

@@ -30,6 +30,11 @@ public:
         QByteArray raw;
         QString reason;
     };
+    void setCapacity(qsizetype capacity)
+    {
+        QMutexLocker lock(&m_mutex);
+        m_capacity = capacity;
+    }
     QList<LogLine> lines() const
     {
         QMutexLocker lock(&m_mutex);
