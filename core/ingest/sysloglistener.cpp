@@ -143,8 +143,7 @@ void SyslogListener::deliver(QByteArrayView raw)
 
 bool SyslogListener::offer(const LogLine& line)
 {
-    // offer() takes its argument by value: a copy (sharing the QByteArrays) so a refused line stays.
-    return m_sink.offer(line);
+    return m_sink.tryOffer(line);
 }
 
 void SyslogListener::rejectFrame(QByteArrayView raw, const QString& reason)
