@@ -107,6 +107,37 @@ void IngestPipeline::push(LogLine line)
     enqueue(std::move(item), true);
 }
 
+void IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines)
+{
+    size_t next = 0;
+    while (next < lines.size()) {
+        std::unique_lock lock(m_mutex);
+        m_room.wait(lock, [&] {
+            return (int(m_queue.size()) < m_options.queueLines && m_queuedBytes < m_options.queueBytes) || m_stopping;
+        });
+        Counters& counters = m_counters[sourceId];
+        if (m_stopping) {
+            counters.received += qint64(lines.size() - next);
+            counters.dropped += qint64(lines.size() - next);
+            break;
+        }
+        while (
+            next < lines.size() && int(m_queue.size()) < m_options.queueLines && m_queuedBytes < m_options.queueBytes) {
+            Item item;
+            item.sourceId = sourceId;
+            item.site = site;
+            item.text = std::move(lines[next++]);
+            item.seq = ++m_enqueued;
+            m_queuedBytes += item.text.size() + item.site.size() + 64;
+            m_queue.push_back(std::move(item));
+            ++counters.received;
+        }
+        lock.unlock();
+        m_work.notify_one();
+    }
+    lines.clear();
+}
+
 void IngestPipeline::reject(qint64 sourceId, QByteArray raw, QString reason)
 {
     Item item;
