@@ -39,7 +39,21 @@ IngestPipeline::IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo,
     , m_clock(clock)
     , m_options(options)
 {
-    m_thread.reset(QThread::create([this] { run(); }));
+    // A QThread subclass, not QThread::create(): that one goes through std::async, whose std::call_once pulls
+    // __tls_get_addr (and so ld-linux) into the program's NEEDED list.
+    class Thread final : public QThread {
+    public:
+        explicit Thread(IngestPipeline* owner)
+            : m_owner(owner)
+        { }
+
+    protected:
+        void run() override { m_owner->run(); }
+
+    private:
+        IngestPipeline* m_owner;
+    };
+    m_thread.reset(new Thread(this));
     m_thread->setObjectName(QStringLiteral("ingest"));
     m_thread->start();
 }
