@@ -5,10 +5,6 @@ QString writeTrafficReport(Database&, const ReportRange&, const QString&)
 {
     return {};
 }
-QString writeApiReport(Database&, const ReportRange&, const QString&)
-{
-    return {};
-}
 QString writePageImages(const QString&, const ReportRange&, QSize, const QString&)
 {
     return {};
