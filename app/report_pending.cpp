@@ -5,7 +5,3 @@ QString writeTrafficReport(Database&, const ReportRange&, const QString&)
 {
     return {};
 }
-QString writePageImages(const QString&, const ReportRange&, QSize, const QString&)
-{
-    return {};
-}
