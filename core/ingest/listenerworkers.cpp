@@ -132,7 +132,7 @@ void TcpWorker::acceptAll()
             continue;
         }
         if (int(m_connections.size()) >= m_listener.options().maxConnections) {
-            counters.dropped.fetch_add(1, std::memory_order_relaxed);
+            counters.refusedConnections.fetch_add(1, std::memory_order_relaxed);
             ::close(fd);
             continue;
         }
