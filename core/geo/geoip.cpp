@@ -85,13 +85,16 @@ const GeoInfo& GeoIp::lookup(const unsigned char* addr, int len)
         return it->second;
     if (m_cache.size() >= kCacheLimit)
         m_cache.clear();
+    // The City database answers first (it is the more precise); the country one fills a missing country.
     GeoInfo info;
-    GeoInfo city;
-    if (m_city && m_city->lookup(addr, len, city))
-        info = city;
+    if (m_city)
+        m_city->lookup(addr, len, info);
     if (info.country.isEmpty() && m_country) {
         GeoInfo country;
-        if (m_country->lookup(addr, len, country))
+        m_country->lookup(addr, len, country);
+        if (info.city.isEmpty() && !info.hasLocation)
+            info = country;
+        else
             info.country = country.country;
     }
     return m_cache.emplace(key, std::move(info)).first->second;

@@ -38,7 +38,15 @@ private:
         bool operator==(const Key& o) const { return hi == o.hi && lo == o.lo; }
     };
     struct KeyHash {
-        size_t operator()(const Key& k) const { return std::hash<quint64>()(k.hi * 0x9E3779B97F4A7C15ULL ^ k.lo); }
+        size_t operator()(const Key& k) const
+        {
+            quint64 x = k.hi * 0x9E3779B97F4A7C15ULL ^ k.lo;
+            x ^= x >> 30;
+            x *= 0xbf58476d1ce4e5b9ULL;
+            x ^= x >> 27;
+            x *= 0x94d049bb133111ebULL;
+            return size_t(x ^ (x >> 31));
+        }
     };
     std::unique_ptr<MmdbFile> m_country;
     std::unique_ptr<MmdbFile> m_city;

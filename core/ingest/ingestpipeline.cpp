@@ -39,7 +39,21 @@ IngestPipeline::IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo,
     , m_clock(clock)
     , m_options(options)
 {
-    m_thread.reset(QThread::create([this] { run(); }));
+    // A QThread subclass, not QThread::create(): that one goes through std::async, whose std::call_once pulls
+    // __tls_get_addr (and so ld-linux) into the program's NEEDED list.
+    class Thread final : public QThread {
+    public:
+        explicit Thread(IngestPipeline* owner)
+            : m_owner(owner)
+        { }
+
+    protected:
+        void run() override { m_owner->run(); }
+
+    private:
+        IngestPipeline* m_owner;
+    };
+    m_thread.reset(new Thread(this));
     m_thread->setObjectName(QStringLiteral("ingest"));
     m_thread->start();
 }
@@ -116,6 +130,37 @@ void IngestPipeline::push(LogLine line)
     item.site = std::move(line.site);
     item.text = std::move(line.text);
     enqueue(std::move(item), Full::Wait);
+}
+
+void IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines)
+{
+    size_t next = 0;
+    while (next < lines.size()) {
+        std::unique_lock lock(m_mutex);
+        m_room.wait(lock, [&] {
+            return (int(m_queue.size()) < m_options.queueLines && m_queuedBytes < m_options.queueBytes) || m_stopping;
+        });
+        Counters& counters = m_counters[sourceId];
+        if (m_stopping) {
+            counters.received += qint64(lines.size() - next);
+            counters.dropped += qint64(lines.size() - next);
+            break;
+        }
+        while (
+            next < lines.size() && int(m_queue.size()) < m_options.queueLines && m_queuedBytes < m_options.queueBytes) {
+            Item item;
+            item.sourceId = sourceId;
+            item.site = site;
+            item.text = std::move(lines[next++]);
+            item.seq = ++m_enqueued;
+            m_queuedBytes += item.text.size() + item.site.size() + 64;
+            m_queue.push_back(std::move(item));
+            ++counters.received;
+        }
+        lock.unlock();
+        m_work.notify_one();
+    }
+    lines.clear();
 }
 
 void IngestPipeline::reject(qint64 sourceId, QByteArray raw, QString reason)

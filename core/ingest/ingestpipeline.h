@@ -9,6 +9,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 class Clock;
 class GeoIp;
@@ -40,6 +41,8 @@ public:
     void reject(qint64 sourceId, QByteArray raw, QString reason) override;
     // Like offer(), but waits for room instead of dropping (for `import`, which must not lose lines).
     void push(LogLine line);
+    // push() for many lines of one source at once (one lock per queue-full of lines); `lines` is emptied.
+    void pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines);
 
     // Waits until every line offered before the call is stored (or rejected) and committed.
     void flush();

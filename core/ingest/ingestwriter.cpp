@@ -35,6 +35,8 @@ IngestWriter::IngestWriter(const QString& databasePath, GeoIp* geo, const Clock&
     , m_clock(clock)
 {
     Migrations::migrate(*m_db);
+    // The writer only references sites it created itself: skip the per-row foreign key lookup.
+    m_db->exec("PRAGMA foreign_keys = OFF");
     m_findString = m_db->prepare("SELECT id FROM strings WHERE value = ?");
     m_insertString = m_db->prepare("INSERT INTO strings(value) VALUES(?)");
     m_insertRequest = m_db->prepare(
@@ -49,6 +51,9 @@ IngestWriter::IngestWriter(const QString& databasePath, GeoIp* geo, const Clock&
     Statement sites = m_db->prepare("SELECT id, name FROM sites");
     while (sites.step())
         m_sites.insert(sites.text(1).toUtf8(), sites.int64(0));
+    m_visitors.reserve(1 << 16);
+    m_rollups.reserve(1 << 14);
+    m_strings.reserve(1 << 14);
     applyRetention(true);
 }
 
@@ -134,32 +139,26 @@ qint64 IngestWriter::siteId(const QByteArray& name)
 
 bool IngestWriter::firstVisit(qint64 day, qint64 site, const AccessRecord& r, qint64 agent)
 {
-    m_visitorKey.clear();
-    m_visitorKey.append(reinterpret_cast<const char*>(&day), sizeof day);
-    m_visitorKey.append(reinterpret_cast<const char*>(&site), sizeof site);
-    m_visitorKey.append(reinterpret_cast<const char*>(&agent), sizeof agent);
-    m_visitorKey.append(reinterpret_cast<const char*>(r.addr), size_t(r.addrLen));
-    if (m_visitors.find(m_visitorKey) != m_visitors.end())
+    VisitorKey key { day, site, agent, {}, r.addrLen };
+    std::memcpy(key.addr, r.addr, size_t(r.addrLen));
+    if (m_visitors.find(key) != m_visitors.end())
         return false;
     if (m_visitors.size() >= kVisitorCacheLimit)
         m_visitors.clear(); // the table still answers
-    m_visitors.insert(m_visitorKey);
+    m_visitors.insert(key);
     m_insertVisitor.bind(1, day).bind(2, site);
     sqlite3_bind_blob(m_insertVisitor.handle(), 3, r.addr, r.addrLen, SQLITE_STATIC);
     m_insertVisitor.bind(4, agent).exec();
     return m_db->changes() > 0;
 }
 
-void IngestWriter::roll(qint64 ts, qint64 site, int dim, qint64 key, qint64 bytes, bool visitor, bool minutes)
+void IngestWriter::roll(qint64 ts, qint64 site, int dim, qint64 key, qint64 bytes, bool visitor)
 {
-    for (const qint64 period : { qint64(60), qint64(3600), qint64(86400) }) {
-        if (period == 60 && !minutes)
-            continue;
-        Sum& sum = m_rollups[RollKey { period, ts - ts % period, site, dim, key }];
-        sum.requests += 1;
-        sum.visitors += visitor ? 1 : 0;
-        sum.bytes += bytes;
-    }
+    // Summed per minute while the batch lasts; hours and days are derived from these at commit.
+    Sum& sum = m_rollups[RollKey { 60, ts - ts % 60, site, dim, key }];
+    sum.requests += 1;
+    sum.visitors += visitor ? 1 : 0;
+    sum.bytes += bytes;
 }
 
 void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessRecord& r)
@@ -226,12 +225,12 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
 
     const qint64 day = ts - ts % 86400;
     const bool visitor = firstVisit(day, siteKey, r, agent);
-    roll(ts, siteKey, 0, 0, r.bodyBytes, visitor, true);
-    roll(ts, siteKey, 1, r.status, r.bodyBytes, visitor, true);
-    roll(ts, siteKey, 2, packCountry(geo.country), r.bodyBytes, visitor, true);
+    roll(ts, siteKey, 0, 0, r.bodyBytes, visitor);
+    roll(ts, siteKey, 1, r.status, r.bodyBytes, visitor);
+    roll(ts, siteKey, 2, packCountry(geo.country), r.bodyBytes, visitor);
     if (!m_pathText.contains(path))
         m_pathText.insert(path, QByteArray(r.path.data(), qsizetype(r.path.size())));
-    roll(ts, siteKey, 3, path, r.bodyBytes, visitor, false);
+    roll(ts, siteKey, 3, path, r.bodyBytes, visitor);
     addCounter(sourceId, "stored", 1);
 }
 
@@ -257,24 +256,38 @@ void IngestWriter::addCounter(qint64 sourceId, const char* name, qint64 delta)
 
 void IngestWriter::writeRollups()
 {
-    Statement& st = m_upsertRollup;
+    std::unordered_map<RollKey, Sum, RollHash> coarse;
+    coarse.reserve(m_rollups.size());
     for (const auto& [k, sum] : m_rollups) {
-        st.bind(1, k.period)
-            .bind(2, k.bucket)
-            .bind(3, k.site)
-            .bindText(4, kDims[k.dim], int(std::strlen(kDims[k.dim])));
+        for (const qint64 period : { qint64(3600), qint64(86400) }) {
+            Sum& to = coarse[RollKey { period, k.bucket - k.bucket % period, k.site, k.dim, k.key }];
+            to.requests += sum.requests;
+            to.visitors += sum.visitors;
+            to.bytes += sum.bytes;
+        }
+    }
+    Statement& st = m_upsertRollup;
+    auto write = [&](const RollKey& k, const Sum& sum) {
+        st.bind(1, k.period).bind(2, k.bucket).bind(3, k.site);
+        st.bindText(4, kDims[k.dim], int(std::strlen(kDims[k.dim])));
         QByteArray key;
-        if (k.dim == 1)
+        if (k.dim == 1) {
             key = QByteArray::number(k.key);
-        else if (k.dim == 2 && k.key) {
+        } else if (k.dim == 2 && k.key) {
             const char code[2] = { char(k.key >> 8), char(k.key & 0xff) };
             key = QByteArray(code, 2);
-        } else if (k.dim == 3)
+        } else if (k.dim == 3) {
             key = m_pathText.value(k.key);
+        }
         // Text, never NULL: the total and unknown-country keys are ''.
         st.bindText(5, key.constData() ? key.constData() : "", int(key.size()));
         st.bind(6, sum.requests).bind(7, sum.visitors).bind(8, sum.bytes).exec();
-    }
+    };
+    for (const auto& [k, sum] : m_rollups)
+        if (k.dim != 3) // no minute rows per path
+            write(k, sum);
+    for (const auto& [k, sum] : coarse)
+        write(k, sum);
     m_rollups.clear();
     m_pathText.clear();
 }

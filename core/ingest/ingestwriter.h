@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,12 +55,42 @@ private:
         qint64 key; // status, packed country code, or path string id
         bool operator==(const RollKey& o) const = default;
     };
+    static size_t mix(quint64 x)
+    {
+        // splitmix64's finaliser: identity-like std::hash<int> makes long bucket chains for such keys.
+        x ^= x >> 30;
+        x *= 0xbf58476d1ce4e5b9ULL;
+        x ^= x >> 27;
+        x *= 0x94d049bb133111ebULL;
+        return size_t(x ^ (x >> 31));
+    }
     struct RollHash {
         size_t operator()(const RollKey& k) const
         {
-            size_t h = std::hash<qint64>()(k.bucket * 31 + k.period);
-            h ^= std::hash<qint64>()(k.key * 131 + k.site * 7 + k.dim) + 0x9e3779b9 + (h << 6) + (h >> 2);
-            return h;
+            return mix(quint64(k.bucket) * 0x9E3779B97F4A7C15ULL ^ quint64(k.key) * 0xC2B2AE3D27D4EB4FULL
+                ^ quint64(k.period) << 48 ^ quint64(k.site) << 40 ^ quint64(k.dim) << 56);
+        }
+    };
+    struct VisitorKey {
+        qint64 day;
+        qint64 site;
+        qint64 agent;
+        unsigned char addr[16];
+        int len;
+        bool operator==(const VisitorKey& o) const
+        {
+            return day == o.day && site == o.site && agent == o.agent && len == o.len
+                && std::memcmp(addr, o.addr, size_t(len)) == 0;
+        }
+    };
+    struct VisitorHash {
+        size_t operator()(const VisitorKey& k) const
+        {
+            quint64 a = 0, b = 0;
+            std::memcpy(&a, k.addr, 8);
+            std::memcpy(&b, k.addr + 8, 8);
+            return mix(a * 0x9E3779B97F4A7C15ULL ^ b ^ quint64(k.agent) * 0xC2B2AE3D27D4EB4FULL ^ quint64(k.day) << 20
+                ^ quint64(k.site));
         }
     };
     struct Sum {
@@ -77,7 +108,7 @@ private:
     qint64 stringId(std::string_view value);
     qint64 siteId(const QByteArray& name);
     bool firstVisit(qint64 day, qint64 site, const AccessRecord& r, qint64 agent);
-    void roll(qint64 ts, qint64 site, int dim, qint64 key, qint64 bytes, bool visitor, bool minutes);
+    void roll(qint64 ts, qint64 site, int dim, qint64 key, qint64 bytes, bool visitor);
     void writeRollups();
     void writeCounters();
     void writeRejected();
@@ -89,12 +120,11 @@ private:
     Statement m_findString, m_insertString, m_insertRequest, m_insertVisitor, m_upsertRollup;
     std::unordered_map<std::string, qint64, SvHash, std::equal_to<>> m_strings;
     QHash<QByteArray, qint64> m_sites;
-    std::unordered_set<std::string> m_visitors; // (day, site, agent, addr) packed; a cache of the visitors table
+    std::unordered_set<VisitorKey, VisitorHash> m_visitors; // a cache of the visitors table
     std::unordered_map<RollKey, Sum, RollHash> m_rollups;
     QHash<qint64, QByteArray> m_pathText; // path ids in m_rollups -> their text
     QHash<QPair<qint64, QByteArray>, qint64> m_counters;
     QList<Rejected> m_rejected;
-    std::string m_visitorKey;
     qint64 m_retentionCutoff = 0;
     qint64 m_lastRetentionRun = -1;
 };
