@@ -224,7 +224,7 @@ bool FollowWorker::handOver(QByteArray line, qint64 endOffset)
     logLine.sourceId = m_options.sourceId;
     logLine.site = m_options.site;
     logLine.text = line;
-    if (!m_sink.offer(std::move(logLine))) {
+    if (!m_sink.tryOffer(logLine)) {
         m_pending.emplace(std::move(line), endOffset);
         return false;
     }

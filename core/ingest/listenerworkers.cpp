@@ -19,6 +19,7 @@ constexpr size_t kDatagramSize = 64 * 1024; // larger than any UDP payload (65,5
 constexpr int kBatchesPerWakeup = 64; // then let the event loop run (quit, timers)
 constexpr size_t kTcpReadSize = 64 * 1024;
 constexpr int kReadsPerWakeup = 16; // fairness between busy connections
+constexpr int kRetryMs = 5; // a full sink is retried this often
 } // namespace
 
 UdpWorker::UdpWorker(int fd, SyslogListener& listener)
@@ -102,6 +103,10 @@ void TcpWorker::begin()
     m_idleTimer->setInterval(std::clamp(m_listener.options().idleTimeoutMs / 4, 20, 5000));
     connect(m_idleTimer, &QTimer::timeout, this, &TcpWorker::closeIdle);
     m_idleTimer->start();
+    m_retryTimer = new QTimer(this);
+    m_retryTimer->setSingleShot(true);
+    m_retryTimer->setInterval(kRetryMs);
+    connect(m_retryTimer, &QTimer::timeout, this, &TcpWorker::retryPending);
     acceptAll();
 }
 
@@ -141,7 +146,12 @@ void TcpWorker::readFrom(int fd)
         return;
     Connection& connection = *it->second;
     connection.lastActivityMs = m_clock.elapsed();
-    const auto onFrame = [this](QByteArrayView frame) { m_listener.deliver(frame); };
+    const auto onFrame = [this, &connection](QByteArrayView frame) {
+        std::optional<LogLine> line = m_listener.makeLine(frame);
+        // Behind lines already waiting, to keep the order.
+        if (line && (!connection.pending.empty() || !m_listener.offer(*line)))
+            connection.pending.push_back(std::move(*line));
+    };
     const auto onError = [this](SyslogStreamDecoder::Error error, QByteArrayView start) {
         switch (error) {
         case SyslogStreamDecoder::Error::TooLong:
@@ -161,6 +171,11 @@ void TcpWorker::readFrom(int fd)
         const ssize_t n = ::recv(fd, m_readBuffer.data(), m_readBuffer.size(), 0);
         if (n > 0) {
             connection.decoder.feed(QByteArrayView(m_readBuffer.data(), n), onFrame, onError);
+            if (!connection.pending.empty()) {
+                connection.notifier->setEnabled(false);
+                m_retryTimer->start();
+                return;
+            }
             continue;
         }
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
@@ -187,8 +202,29 @@ void TcpWorker::closeIdle()
     const qint64 now = m_clock.elapsed();
     std::vector<int> idle;
     for (const auto& [fd, connection] : m_connections)
-        if (now - connection->lastActivityMs >= m_listener.options().idleTimeoutMs)
+        if (connection->pending.empty() && now - connection->lastActivityMs >= m_listener.options().idleTimeoutMs)
             idle.push_back(fd);
     for (int fd : idle)
         close(fd);
+}
+
+void TcpWorker::retryPending()
+{
+    bool waiting = false;
+    std::vector<int> resumed;
+    for (auto& [fd, connection] : m_connections) {
+        auto& pending = connection->pending;
+        while (!pending.empty() && m_listener.offer(pending.front()))
+            pending.pop_front();
+        if (!pending.empty())
+            waiting = true;
+        else if (!connection->notifier->isEnabled())
+            resumed.push_back(fd);
+    }
+    for (int fd : resumed) {
+        m_connections[fd]->notifier->setEnabled(true);
+        m_connections[fd]->lastActivityMs = m_clock.elapsed();
+    }
+    if (waiting)
+        m_retryTimer->start();
 }

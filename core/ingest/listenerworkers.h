@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/ingest/linesink.h"
 #include "core/logs/syslogstreamdecoder.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QSocketNotifier>
+#include <deque>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -39,6 +41,9 @@ private:
         std::unique_ptr<QSocketNotifier> notifier;
         SyslogStreamDecoder decoder;
         qint64 lastActivityMs = 0;
+        // Lines the full sink refused, in order; while any wait, the socket is not read, so TCP flow
+        // control slows the sender down instead of lines being lost. At most one read's worth.
+        std::deque<LogLine> pending;
         explicit Connection(qsizetype maxFrame)
             : decoder(maxFrame)
         { }
@@ -47,11 +52,13 @@ private:
     void readFrom(int fd);
     void close(int fd);
     void closeIdle();
+    void retryPending();
 
     int m_fd;
     SyslogListener& m_listener;
     QSocketNotifier* m_notifier = nullptr;
     QTimer* m_idleTimer = nullptr;
+    QTimer* m_retryTimer = nullptr;
     QElapsedTimer m_clock;
     std::unordered_map<int, std::unique_ptr<Connection>> m_connections;
     std::vector<char> m_readBuffer;

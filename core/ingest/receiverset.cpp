@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QMap>
 
 namespace {
 struct ReceiverText {
@@ -19,10 +20,11 @@ QByteArray siteSetting(const QJsonObject& settings)
 }
 } // namespace
 
-ReceiverSet::ReceiverSet(Database& db, const Clock& clock, LineSink& sink)
+ReceiverSet::ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure)
     : m_db(db)
     , m_clock(clock)
     , m_sink(sink)
+    , m_configure(std::move(configure))
 { }
 
 ReceiverSet::~ReceiverSet()
@@ -37,7 +39,7 @@ QStringList ReceiverSet::sync()
         QJsonObject settings;
         QString fingerprint;
     };
-    QHash<qint64, Wanted> wanted;
+    QMap<qint64, Wanted> wanted; // by id, so sources start (and report) in a stable order
     {
         Statement s = m_db.prepare(
             "SELECT id, type, settings FROM sources WHERE enabled = 1 AND type IN ('syslog', 'logfile') ORDER BY id");
@@ -89,6 +91,10 @@ QStringList ReceiverSet::sync()
 
 QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonObject& settings, Receiver& receiver)
 {
+    if (m_configure) {
+        if (QString error = m_configure(id, settings); !error.isEmpty())
+            return error;
+    }
     if (type == QLatin1String("syslog")) {
         SyslogListener::Options options;
         options.sourceId = id;
@@ -152,7 +158,7 @@ void ReceiverSet::save(qint64 id, Receiver& receiver)
         const ListenerCounters& c = receiver.listener->counters();
         // The sink counts what it stores, rejects and drops; the listener adds what only it sees.
         const std::pair<const char*, std::pair<qint64, qint64*>> counters[] = {
-            { "received", { c.received.load(), &receiver.savedReceived } },
+            { "messages_received", { c.received.load(), &receiver.savedReceived } },
             { "denied", { c.denied.load(), &receiver.savedDenied } },
             { "refused_connections", { c.dropped.load(), &receiver.savedRefused } },
         };

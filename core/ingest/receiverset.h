@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QStringList>
+#include <functional>
 #include <memory>
 
 class Clock;
@@ -16,7 +17,11 @@ class LineSink;
 // pausing, resuming, changing and removing a source takes effect without a restart.
 class ReceiverSet {
 public:
-    ReceiverSet(Database& db, const Clock& clock, LineSink& sink);
+    // Called before a source's receiver starts (and again when its settings change), so the sink can
+    // learn the source's format and site; a non-empty result is an error that keeps the source stopped.
+    using Configure = std::function<QString(qint64 sourceId, const QJsonObject& settings)>;
+
+    ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure = {});
     ~ReceiverSet();
     ReceiverSet(const ReceiverSet&) = delete;
     ReceiverSet& operator=(const ReceiverSet&) = delete;
@@ -53,5 +58,6 @@ private:
     Database& m_db;
     const Clock& m_clock;
     LineSink& m_sink;
+    Configure m_configure;
     QHash<qint64, std::shared_ptr<Receiver>> m_receivers;
 };

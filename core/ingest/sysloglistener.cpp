@@ -1,6 +1,5 @@
 #include "core/ingest/sysloglistener.h"
 
-#include "core/ingest/linesink.h"
 #include "core/ingest/listenerworkers.h"
 #include "core/logs/syslogmessage.h"
 
@@ -118,13 +117,13 @@ QString SyslogListener::start()
     return {};
 }
 
-void SyslogListener::deliver(QByteArrayView raw)
+std::optional<LogLine> SyslogListener::makeLine(QByteArrayView raw)
 {
     m_counters.received.fetch_add(1, std::memory_order_relaxed);
     SyslogMessage message;
     if (!Syslog::parse(raw, message)) {
         rejectFrame(raw, ListenerText::tr("empty syslog message"));
-        return;
+        return std::nullopt;
     }
     LogLine line;
     line.sourceId = m_options.sourceId;
@@ -132,8 +131,19 @@ void SyslogListener::deliver(QByteArrayView raw)
     line.site
         = (message.tag.isEmpty() || message.tag == "nginx") && !m_options.site.isEmpty() ? m_options.site : message.tag;
     line.text = std::move(message.message);
-    if (!m_sink.offer(std::move(line)))
+    return line;
+}
+
+void SyslogListener::deliver(QByteArrayView raw)
+{
+    std::optional<LogLine> line = makeLine(raw);
+    if (line && !m_sink.offer(std::move(*line)))
         m_counters.dropped.fetch_add(1, std::memory_order_relaxed);
+}
+
+bool SyslogListener::offer(const LogLine& line)
+{
+    return m_sink.tryOffer(line);
 }
 
 void SyslogListener::rejectFrame(QByteArrayView raw, const QString& reason)

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "core/ingest/allowlist.h"
+#include "core/ingest/linesink.h"
 #include "core/sources/validators.h"
 #include "core/util/ownedthread.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <atomic>
+#include <optional>
 
 class LineSink;
 
@@ -29,7 +31,7 @@ public:
         AllowList allow;
         QByteArray site; // the source's --site: names the site when the tag is absent or nginx's default
         qsizetype maxFrame = 64 * 1024;
-        int maxConnections = 1024;
+        int maxConnections = 256; // each may hold one 64 KiB frame and one read of pending lines
         int idleTimeoutMs = 5 * 60 * 1000;
         int receiveBufferBytes = 8 * 1024 * 1024;
     };
@@ -50,9 +52,13 @@ public:
     // Open TCP connections (for tests and the status line).
     int connectionCount() const { return m_connections.load(); }
 
-    // Turns one received message into a LogLine for the sink, counting what happens. Called on the
-    // I/O thread; public so both socket kinds share it.
+    // Called on the I/O thread; public so both socket kinds share them.
+    // Turns one received message into a LogLine, counting it; a bad one is rejected (nullopt).
+    std::optional<LogLine> makeLine(QByteArrayView raw);
+    // makeLine, then offer; a full sink drops the line (counted). For UDP.
     void deliver(QByteArrayView raw);
+    // Offers a line; when the sink is full the line stays with the caller (TCP back-pressure).
+    bool offer(const LogLine& line);
     void rejectFrame(QByteArrayView raw, const QString& reason);
     ListenerCounters& mutableCounters() { return m_counters; }
     std::atomic<int>& connections() { return m_connections; }

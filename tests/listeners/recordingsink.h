@@ -20,6 +20,16 @@ public:
         m_lines.append(std::move(line));
         return true;
     }
+    bool tryOffer(const LogLine& line) override
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_lines.size() >= m_capacity) {
+            ++m_refused;
+            return false;
+        }
+        m_lines.append(line);
+        return true;
+    }
     void reject(qint64 sourceId, QByteArray raw, QString reason) override
     {
         QMutexLocker lock(&m_mutex);
@@ -53,6 +63,11 @@ public:
         QMutexLocker lock(&m_mutex);
         return m_lines.size();
     }
+    qsizetype refused() const // tryOffer() calls refused (not drops: the caller retries)
+    {
+        QMutexLocker lock(&m_mutex);
+        return m_refused;
+    }
     QList<Rejected> rejected() const
     {
         QMutexLocker lock(&m_mutex);
@@ -67,6 +82,7 @@ public:
 private:
     mutable QMutex m_mutex;
     qsizetype m_capacity;
+    qsizetype m_refused = 0;
     QList<LogLine> m_lines;
     QList<Rejected> m_rejected;
 };

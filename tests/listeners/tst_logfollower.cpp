@@ -196,6 +196,7 @@ void TestLogFollower::fullSinkLosesNothing()
     sink.setCapacity(1000000);
     QTRY_COMPARE(sink.count(), 3000);
     QCOMPARE(sink.texts(), lines(0, 3000));
+    QVERIFY(sink.refused() > 0); // it did wait
 }
 
 void TestLogFollower::overlongLineRejected()

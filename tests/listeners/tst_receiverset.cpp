@@ -22,6 +22,7 @@ private slots:
     void followerPositionSurvivesRestart();
     void countersReachTheDatabase();
     void busyPortIsReportedAndRetried();
+    void sinkConfiguredPerSource();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -169,12 +170,12 @@ void TestReceiverSet::countersReachTheDatabase()
         return s.step() ? s.int64(0) : -1;
     };
     QCOMPARE(counter(denying, "denied"), 1);
-    QCOMPARE(counter(denying, "received"), -1);
-    QCOMPARE(counter(open, "received"), 2);
+    QCOMPARE(counter(denying, "messages_received"), -1);
+    QCOMPARE(counter(open, "messages_received"), 2);
     QVERIFY(sendTcp(port2, "<190>Nov 25 05:32:29 h s: " + kLine + "\n"));
     QTRY_COMPARE(set.listener(open)->counters().received.load(), 3);
     set.stopAll();
-    QCOMPARE(counter(open, "received"), 3);
+    QCOMPARE(counter(open, "messages_received"), 3);
 }
 
 void TestReceiverSet::busyPortIsReportedAndRetried()
@@ -196,6 +197,26 @@ void TestReceiverSet::busyPortIsReportedAndRetried()
     m_clock.advanceSecs(61);
     QCOMPARE(set.sync(), QStringList());
     QVERIFY(set.listener(id));
+}
+
+void TestReceiverSet::sinkConfiguredPerSource()
+{
+    SourceStore store(*m_db, m_clock);
+    RecordingSink sink;
+    QStringList configured;
+    ReceiverSet set(*m_db, m_clock, sink, [&](qint64 id, const QJsonObject& settings) {
+        configured.append(QStringLiteral("%1 %2").arg(id).arg(settings.value("format").toString()));
+        return settings.value("format").toString() == "bad" ? QStringLiteral("unknown variable") : QString();
+    });
+    const qint64 good = store.add("syslog", "g", syslogSettings(freeTcpPort()));
+    QJsonObject badSettings = syslogSettings(freeTcpPort());
+    badSettings["format"] = "bad";
+    const qint64 bad = store.add("syslog", "b", badSettings);
+    QCOMPARE(set.sync(), QStringList { QStringLiteral("source %1: unknown variable").arg(bad) });
+    QCOMPARE(configured, (QStringList { QStringLiteral("%1 combined").arg(good), QStringLiteral("%1 bad").arg(bad) }));
+    QVERIFY(set.listener(good));
+    QVERIFY(!set.listener(bad));
+    QCOMPARE(store.get(bad)->lastError, QStringLiteral("unknown variable"));
 }
 
 QTEST_GUILESS_MAIN(TestReceiverSet)
