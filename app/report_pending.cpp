@@ -9,7 +9,3 @@ QString writeApiReport(Database&, const ReportRange&, const QString&)
 {
     return {};
 }
-QString writePageImages(const QString&, const ReportRange&, QSize, const QString&)
-{
-    return {};
-}

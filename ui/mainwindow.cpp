@@ -9,10 +9,13 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QFileDialog>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTimeZone>
@@ -58,6 +61,10 @@ MainWindow::MainWindow(QString databasePath, std::unique_ptr<Clock> ownClock, co
     m_pageList->setObjectName(QStringLiteral("pageList"));
     m_pageList->setFixedWidth(170);
     m_pageList->setFrameShape(QFrame::NoFrame);
+    m_pageList->setSpacing(3);
+    QFont listFont = m_pageList->font();
+    listFont.setPointSizeF(listFont.pointSizeF() * 1.1);
+    m_pageList->setFont(listFont);
     m_pages = new QStackedWidget(central);
     layout->addWidget(m_pageList);
     layout->addWidget(m_pages, 1);
@@ -305,12 +312,44 @@ void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(tr("Save page as &PNG..."), QKeySequence::Save, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save page as PNG"), pageKey(currentPage()) + QStringLiteral(".png"), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !pageImage(devicePixelRatioF()).save(path, "PNG"))
+            QMessageBox::warning(this, tr("Save page as PNG"), tr("Could not write %1.").arg(path));
+    });
+    QAction* exportAction = file->addAction(tr("&Export report..."), this, [this] {
+        if (!m_exporter)
+            return;
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export report to folder"));
+        if (folder.isEmpty())
+            return;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString error = m_exporter(folder, m_state->range());
+        QApplication::restoreOverrideCursor();
+        if (error.isEmpty())
+            QMessageBox::information(this, tr("Export report"), tr("The report was written to %1.").arg(folder));
+        else
+            QMessageBox::warning(this, tr("Export report"), error);
+    });
+    exportAction->setObjectName(QStringLiteral("exportReport"));
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Activity Dashboard"), this, [this] {
         AboutDialog dialog(this);
         dialog.exec();
     });
+}
+
+QImage MainWindow::pageImage(qreal scale) const
+{
+    QWidget* current = m_pages->currentWidget();
+    QImage image(current->size() * scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(palette().color(QPalette::Window));
+    current->render(&image);
+    return image;
 }
 
 void MainWindow::restoreSettings()

@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/query/timerange.h"
 #include "ui/pageid.h"
 
 #include <QMainWindow>
 #include <array>
+#include <functional>
 #include <memory>
 
 class Clock;
@@ -42,6 +44,11 @@ public:
     // Site names offered by the site filter (besides "All sites").
     void setSites(const QStringList& sites);
     QStringList sites() const;
+    // File > Export report...: writes what `report` writes into a folder for a range; returns an error or "".
+    using ReportExporter = std::function<QString(const QString& folder, const TimeRange& range)>;
+    void setReportExporter(ReportExporter exporter) { m_exporter = std::move(exporter); }
+    // The current page as an image (File > Save page as PNG).
+    QImage pageImage(qreal scale = 1.0) const;
     // Kiosk: hides the page list, the filter bar and the menus.
     void setChromeVisible(bool visible);
 
@@ -73,4 +80,5 @@ private:
     QLabel* m_countryLabel = nullptr;
     QToolButton* m_clearCountry = nullptr;
     bool m_syncing = false;
+    ReportExporter m_exporter;
 };
