@@ -1,21 +1,21 @@
 #include "ui/map/mappage.h"
 
+#include "core/geo/countrytable.h"
 #include "core/query/trafficquery.h"
 #include "ui/map/worldmapwidget.h"
+#include "ui/map/worldshapes.h"
 #include "ui/viewstate.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QTimer>
 #include <QVBoxLayout>
 
 MapPage::MapPage(QueryRunner& runner, ViewState& state, std::shared_ptr<const WorldShapes> shapes, QWidget* parent)
-    : QWidget(parent)
-    , m_runner(runner)
-    , m_state(state)
+    : DashboardPage(runner, state, parent)
 {
+    setObjectName(QStringLiteral("mapPage"));
     auto* layout = new QVBoxLayout(this);
     auto* header = new QHBoxLayout;
     m_metric = new QComboBox(this);
@@ -42,30 +42,23 @@ MapPage::MapPage(QueryRunner& runner, ViewState& state, std::shared_ptr<const Wo
         m_map->setMetric(index == 1 ? WorldMapWidget::Metric::Visitors : WorldMapWidget::Metric::Requests);
     });
     connect(m_map, &WorldMapWidget::countryClicked, this, [this](const QString& code) {
-        m_state.setCountry(code);
+        this->state().setCountry(code);
         emit countryChosen(code);
     });
-    m_reloadTimer = new QTimer(this);
-    m_reloadTimer->setSingleShot(true);
-    connect(m_reloadTimer, &QTimer::timeout, this, &MapPage::reload);
-    // Coalesced: a burst of changes asks once.
-    connect(&m_state, &ViewState::rangeChanged, this, [this] { m_reloadTimer->start(0); });
-    connect(&m_state, &ViewState::siteChanged, this, [this] { m_reloadTimer->start(0); });
-    connect(&m_state, &ViewState::countryChanged, this, [this] { m_map->setSelectedCountry(m_state.country()); });
-    connect(&m_runner, &QueryRunner::dataChanged, this, [this] {
-        if (!m_reloadTimer->isActive())
-            m_reloadTimer->start(1000);
-    });
-    m_map->setSelectedCountry(m_state.country());
-    reload();
+    connect(&state, &ViewState::countryChanged, this, [this] { m_map->setSelectedCountry(this->state().country()); });
+    m_map->setSelectedCountry(state.country());
 }
+
+MapPage::MapPage(QueryRunner& runner, ViewState& state, QWidget* parent)
+    : MapPage(runner, state, WorldShapes::builtIn(CountryTable::system()), parent)
+{ }
 
 void MapPage::reload()
 {
     // The map always shows every country; the country filter only outlines the chosen one.
-    TrafficFilter filter { m_state.range(), m_state.site(), QString() };
-    m_tracker.submit<QList<TopItem>>(
-        m_runner, this, [filter](Database& db) { return TrafficQuery::topRollup(db, filter, "country", 1000); },
+    TrafficFilter filter { state().range(), state().site(), QString() };
+    query<QList<TopItem>>(
+        m_tracker, [filter](Database& db) { return TrafficQuery::topRollup(db, filter, "country", 1000); },
         [this](QList<TopItem> rows) {
             QHash<QString, CountryFigures> figures;
             qint64 located = 0;
@@ -82,7 +75,5 @@ void MapPage::reload()
             m_summary->setText(tr("%1 requests from %2 countries; %3 without a known location")
                                    .arg(locale.toString(total), locale.toString(m_map->figures().size()),
                                        locale.toString(total - located)));
-            m_loaded = true;
-            emit loaded();
         });
 }
