@@ -5,7 +5,3 @@ QString writeTrafficReport(Database&, const ReportRange&, const QString&)
 {
     return {};
 }
-QString writeApiReport(Database&, const ReportRange&, const QString&)
-{
-    return {};
-}
