@@ -3,11 +3,13 @@
 #include "core/query/queryrunner.h"
 #include "core/query/trafficquery.h"
 #include "ui/apipage.h"
-#include "ui/countriespage.h"
 #include "ui/healthpage.h"
 #include "ui/mainwindow.h"
+#include "ui/map/mappage.h"
 #include "ui/overviewpage.h"
+#include "ui/sources/sourcepanel.h"
 #include "ui/trafficpage.h"
+#include "ui/viewstate.h"
 
 QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, QWidget* parent)
 {
@@ -21,7 +23,7 @@ QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, Q
     case PageId::Traffic:
         return new TrafficPage(runner, state, parent);
     case PageId::Map:
-        return new CountriesPage(runner, state, parent);
+        return new MapPage(runner, state, parent);
     case PageId::Health:
         return new HealthPage(runner, state, parent);
     case PageId::Sources:
@@ -36,6 +38,10 @@ void PageFactory::install(MainWindow& window, QueryRunner& runner)
         if (QWidget* page = create(PageId(i), runner, *window.viewState()))
             window.setPage(PageId(i), page);
     }
+    // The map's click filters the Traffic page and shows it.
+    if (auto* map = qobject_cast<MapPage*>(window.page(PageId::Map)))
+        QObject::connect(map, &MapPage::countryChosen, &window, [&window] { window.showPage(PageId::Traffic); });
+    window.setPage(PageId::Sources, new SourcePanel(window.databasePath(), window.viewState()->clock()));
     // The site filter lists what the database has; refreshed when new data arrives.
     auto tracker = std::make_shared<LatestTracker>();
     auto refreshSites = [&window, &runner, tracker] {
