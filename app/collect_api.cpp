@@ -1,19 +1,96 @@
-// Placeholder until the GitHub and Docker Hub collectors land (issue: API collectors).
+// The API half of `collect`: the GitHub and Docker Hub sources on their timers.
 #include "app/collectors.h"
+#include "app/commandcontext.h"
+#include "core/net/httpclient.h"
+#include "core/sources/apischeduler.h"
+#include "core/sources/sourcestore.h"
+#include "core/storage/database.h"
+
+#include <QCoreApplication>
+#include <QEventLoop>
+#include <QMap>
 
 namespace {
-class NoApiCollection final : public Collection {
+struct CollectApiText {
+    Q_DECLARE_TR_FUNCTIONS(CollectApiText)
+};
+
+HttpOptions httpOptions()
+{
+    HttpOptions o;
+    o.userAgent = QByteArrayLiteral("activity-dashboard/" ACTIVITY_VERSION);
+    o.useSystemProxy = true;
+    return o;
+}
+
+class ApiCollection final : public Collection {
 public:
-    QString start() override { return {}; }
-    void stop() override { }
+    explicit ApiCollection(CommandContext& ctx)
+        : m_ctx(ctx)
+    { }
+    QString start() override
+    {
+        Database* db = m_ctx.database();
+        if (!db)
+            return CollectApiText::tr("cannot open the database");
+        m_http = std::make_unique<HttpClient>(httpOptions());
+        m_scheduler = std::make_unique<ApiScheduler>(*db, m_ctx.clock(), *m_http);
+        QObject::connect(m_scheduler.get(), &ApiScheduler::pollFinished, m_scheduler.get(),
+            [this](qint64 id, const PollOutcome& outcome) {
+                if (!outcome.ok)
+                    m_ctx.err() << CollectApiText::tr("source %1: %2").arg(id).arg(outcome.error) << Qt::endl;
+            });
+        m_scheduler->start();
+        return {};
+    }
+    void stop() override
+    {
+        if (m_scheduler)
+            m_scheduler->stop();
+    }
+
+private:
+    CommandContext& m_ctx;
+    std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<ApiScheduler> m_scheduler;
 };
 } // namespace
 
-std::unique_ptr<Collection> createApiCollection(CommandContext&)
+std::unique_ptr<Collection> createApiCollection(CommandContext& context)
 {
-    return std::make_unique<NoApiCollection>();
+    return std::make_unique<ApiCollection>(context);
 }
-int pollApiSourcesOnce(CommandContext&)
+
+int pollApiSourcesOnce(CommandContext& ctx)
 {
+    Database* db = ctx.database();
+    if (!db)
+        return 1;
+    HttpClient http(httpOptions());
+    ApiScheduler scheduler(*db, ctx.clock(), http);
+    QMap<qint64, PollOutcome> results;
+    QEventLoop loop;
+    QObject::connect(&scheduler, &ApiScheduler::pollFinished, &loop,
+        [&results](qint64 id, const PollOutcome& outcome) { results.insert(id, outcome); });
+    QObject::connect(&scheduler, &ApiScheduler::idle, &loop, &QEventLoop::quit);
+    scheduler.pollAllNow();
+    if (!scheduler.isIdle())
+        loop.exec();
+
+    QMap<qint64, QString> names;
+    for (const SourceRecord& r : SourceStore(*db, ctx.clock()).list())
+        names.insert(r.id, r.name);
+    int failed = 0;
+    for (auto it = results.cbegin(); it != results.cend(); ++it) {
+        if (it->ok) {
+            ctx.out() << CollectApiText::tr("source %1 (%2): ok").arg(it.key()).arg(names.value(it.key())) << Qt::endl;
+        } else {
+            ++failed;
+            ctx.err() << CollectApiText::tr("source %1 (%2): %3").arg(it.key()).arg(names.value(it.key()), it->error)
+                      << Qt::endl;
+        }
+    }
+    if (failed > 0)
+        return ctx.fail(CollectApiText::tr("%n source(s) failed", nullptr, failed));
     return 0;
 }

@@ -2,10 +2,23 @@
 
 #include "app/argparser.h"
 #include "app/commandcontext.h"
+#include "app/reportparts.h"
+#include "core/demo/demodata.h"
+#include "core/query/queryrunner.h"
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
 #include "ui/mainwindow.h"
+#include "ui/pagefactory.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QTemporaryDir>
+
+namespace {
+struct WindowText {
+    Q_DECLARE_TR_FUNCTIONS(WindowText)
+};
+} // namespace
 
 int runWindow(CommandContext& ctx, const QStringList& args)
 {
@@ -19,11 +32,47 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (!parser.positionals().isEmpty())
         return ctx.fail(
             QCoreApplication::translate("Window", "unknown command '%1'").arg(parser.positionals().first()), 2);
-    if (!ctx.database())
+
+    // --demo: a throw-away database in a temporary folder, filled with 90 days of sample data.
+    QTemporaryDir demoDir;
+    QString databasePath = ctx.databasePath();
+    if (parser.isSet(QStringLiteral("demo"))) {
+        if (!demoDir.isValid())
+            return ctx.fail(WindowText::tr("cannot create a temporary folder for the demo database"));
+        databasePath = demoDir.filePath(QStringLiteral("demo.sqlite"));
+        try {
+            Database db(databasePath);
+            Migrations::migrate(db);
+            DemoOptions options;
+            options.nowSecs = ctx.clock().nowSecs();
+            DemoData::generate(db, options);
+        } catch (const DatabaseError& e) {
+            return ctx.fail(e.message());
+        }
+    } else if (!ctx.database()) {
         return 1;
+    }
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/activity-dashboard.svg")));
     QApplication::setApplicationDisplayName(QCoreApplication::translate("Window", "Activity Dashboard"));
-    MainWindow window(ctx.databasePath());
+    QueryRunner runner(databasePath);
+    MainWindow window(databasePath, ctx.clock());
+    if (parser.isSet(QStringLiteral("demo")))
+        window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
+    PageFactory::install(window, runner);
+    window.setReportExporter([databasePath](const QString& folder, const TimeRange& range) -> QString {
+        try {
+            Database db(databasePath, Database::Mode::ReadOnly);
+            const ReportRange r { range.fromSecs, range.toSecs };
+            for (const QString& error : { writeTrafficReport(db, r, folder), writeApiReport(db, r, folder),
+                     writePageImages(databasePath, r, QSize(1600, 900), folder) }) {
+                if (!error.isEmpty())
+                    return error;
+            }
+            return {};
+        } catch (const DatabaseError& e) {
+            return e.message();
+        }
+    });
     window.show();
     return QApplication::exec();
 }

@@ -9,6 +9,7 @@ BUILD_DEPS=(
   qt6-svg-dev libqt6svg6 qt6-qpa-plugins libqt6opengl6-dev libvulkan-dev ccache
   libmaxminddb-dev libsqlite3-dev zlib1g-dev
   libgl-dev libxkbcommon-dev
+  iso-codes qtkeychain-qt6-dev
 )
 TEST_DEPS=(
   nginx-light sqlite3 xvfb xauth curl util-linux bsdutils

@@ -1,48 +1,166 @@
 #include "ui/mainwindow.h"
 
+#include "core/util/clock.h"
 #include "ui/aboutdialog.h"
+#include "ui/viewstate.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFileDialog>
 #include <QHBoxLayout>
+#include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
 #include <QStackedWidget>
+#include <QTimeZone>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace {
+constexpr const char* kPageKeys[kPageCount]
+    = { "overview", "github", "dockerhub", "traffic", "map", "sources", "health" };
+constexpr RangePreset kRangeOrder[] = { RangePreset::Last24Hours, RangePreset::Last7Days, RangePreset::Last30Days,
+    RangePreset::Last90Days, RangePreset::LastYear, RangePreset::Custom };
+
+QDate utcDate(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).date();
+}
+qint64 utcSecs(QDate date)
+{
+    return QDateTime(date, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+}
+} // namespace
 
 MainWindow::MainWindow(QString databasePath, QWidget* parent)
+    : MainWindow(std::move(databasePath), std::make_unique<SystemClock>(), nullptr, parent)
+{ }
+
+MainWindow::MainWindow(QString databasePath, const Clock& clock, QWidget* parent)
+    : MainWindow(std::move(databasePath), nullptr, &clock, parent)
+{ }
+
+MainWindow::MainWindow(QString databasePath, std::unique_ptr<Clock> ownClock, const Clock* clock, QWidget* parent)
     : QMainWindow(parent)
     , m_databasePath(std::move(databasePath))
+    , m_ownClock(std::move(ownClock))
 {
+    m_state = new ViewState(clock ? *clock : *m_ownClock, this);
     setWindowTitle(tr("Activity Dashboard"));
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
     m_pageList = new QListWidget(central);
     m_pageList->setObjectName(QStringLiteral("pageList"));
     m_pageList->setFixedWidth(170);
+    m_pageList->setFrameShape(QFrame::NoFrame);
+    m_pageList->setSpacing(3);
+    QFont listFont = m_pageList->font();
+    listFont.setPointSizeF(listFont.pointSizeF() * 1.1);
+    m_pageList->setFont(listFont);
     m_pages = new QStackedWidget(central);
     layout->addWidget(m_pageList);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    const QStringList titles = { tr("Overview"), tr("GitHub"), tr("Docker Hub"), tr("Traffic"), tr("World map"),
-        tr("Sources"), tr("Health") };
-    for (const QString& title : titles) {
-        auto* placeholder = new QLabel(tr("%1: no data yet.").arg(title), m_pages);
+    for (int i = 0; i < kPageCount; ++i) {
+        const PageId id = PageId(i);
+        m_pageList->addItem(pageTitle(id));
+        auto* placeholder = new QLabel(tr("%1: no data yet.").arg(pageTitle(id)), m_pages);
         placeholder->setTextFormat(Qt::PlainText);
         placeholder->setAlignment(Qt::AlignCenter);
-        addPage(title, placeholder);
+        m_pageWidgets[size_t(i)] = placeholder;
+        m_pages->addWidget(placeholder);
     }
-    connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_pageList->setCurrentRow(0);
+    connect(m_pageList, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row < 0)
+            return;
+        m_pages->setCurrentIndex(row);
+        emit currentPageChanged(PageId(row));
+    });
+    buildFilterBar();
     buildMenus();
     resize(1280, 800);
+    restoreSettings();
+    if (m_pageList->currentRow() < 0)
+        m_pageList->setCurrentRow(0);
+    connect(m_state, &ViewState::changed, this, &MainWindow::syncFilterBar);
+    syncFilterBar();
 }
 
-void MainWindow::addPage(const QString& title, QWidget* page)
+MainWindow::~MainWindow()
 {
-    m_pageList->addItem(title);
-    m_pages->addWidget(page);
+    saveSettings();
+}
+
+QString MainWindow::pageTitle(PageId id)
+{
+    switch (id) {
+    case PageId::Overview:
+        return tr("Overview");
+    case PageId::GitHub:
+        return tr("GitHub");
+    case PageId::DockerHub:
+        return tr("Docker Hub");
+    case PageId::Traffic:
+        return tr("Traffic");
+    case PageId::Map:
+        return tr("World map");
+    case PageId::Sources:
+        return tr("Sources");
+    case PageId::Health:
+        return tr("Health");
+    }
+    return {};
+}
+
+QString MainWindow::pageKey(PageId id)
+{
+    return QString::fromLatin1(kPageKeys[int(id)]);
+}
+
+std::optional<PageId> MainWindow::pageFromKey(const QString& key)
+{
+    for (int i = 0; i < kPageCount; ++i) {
+        if (key == QLatin1String(kPageKeys[i]))
+            return PageId(i);
+    }
+    return std::nullopt;
+}
+
+void MainWindow::setPage(PageId id, QWidget* page)
+{
+    const int index = int(id);
+    QWidget* old = m_pageWidgets[size_t(index)];
+    const bool wasCurrent = m_pages->currentIndex() == index;
+    m_pages->insertWidget(index, page);
+    m_pages->removeWidget(old);
+    old->deleteLater();
+    m_pageWidgets[size_t(index)] = page;
+    if (wasCurrent)
+        m_pages->setCurrentIndex(index);
+}
+
+QWidget* MainWindow::page(PageId id) const
+{
+    return m_pageWidgets[size_t(id)];
+}
+
+void MainWindow::showPage(PageId id)
+{
+    m_pageList->setCurrentRow(int(id));
+}
+
+PageId MainWindow::currentPage() const
+{
+    return PageId(qMax(0, m_pageList->currentRow()));
 }
 
 QStringList MainWindow::pageNames() const
@@ -53,18 +171,222 @@ QStringList MainWindow::pageNames() const
     return names;
 }
 
-void MainWindow::showPage(int index)
+void MainWindow::buildFilterBar()
 {
-    m_pageList->setCurrentRow(index);
+    m_filterBar = addToolBar(tr("Filters"));
+    m_filterBar->setObjectName(QStringLiteral("filterBar"));
+    m_filterBar->setMovable(false);
+    auto* rangeLabel = new QLabel(tr("Range:"), m_filterBar);
+    m_filterBar->addWidget(rangeLabel);
+    m_rangeBox = new QComboBox(m_filterBar);
+    m_rangeBox->setObjectName(QStringLiteral("rangeBox"));
+    for (RangePreset preset : kRangeOrder) {
+        QString label;
+        switch (preset) {
+        case RangePreset::Last24Hours:
+            label = tr("Last 24 hours");
+            break;
+        case RangePreset::Last7Days:
+            label = tr("Last 7 days");
+            break;
+        case RangePreset::Last30Days:
+            label = tr("Last 30 days");
+            break;
+        case RangePreset::Last90Days:
+            label = tr("Last 90 days");
+            break;
+        case RangePreset::LastYear:
+            label = tr("Last year");
+            break;
+        case RangePreset::Custom:
+            label = tr("Custom");
+            break;
+        }
+        m_rangeBox->addItem(label, int(preset));
+    }
+    m_filterBar->addWidget(m_rangeBox);
+    m_fromEdit = new QDateEdit(m_filterBar);
+    m_fromEdit->setObjectName(QStringLiteral("fromEdit"));
+    m_fromEdit->setCalendarPopup(true);
+    m_fromEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_toEdit = new QDateEdit(m_filterBar);
+    m_toEdit->setObjectName(QStringLiteral("toEdit"));
+    m_toEdit->setCalendarPopup(true);
+    m_toEdit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_fromEdit->setToolTip(tr("First day (UTC)"));
+    m_toEdit->setToolTip(tr("Last day (UTC), included"));
+    m_filterBar->addWidget(m_fromEdit);
+    m_filterBar->addWidget(m_toEdit);
+    m_filterBar->addSeparator();
+    m_filterBar->addWidget(new QLabel(tr("Site:"), m_filterBar));
+    m_siteBox = new QComboBox(m_filterBar);
+    m_siteBox->setObjectName(QStringLiteral("siteBox"));
+    m_siteBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_siteBox->addItem(tr("All sites"), QString());
+    m_filterBar->addWidget(m_siteBox);
+    m_countryLabel = new QLabel(m_filterBar);
+    m_countryLabel->setObjectName(QStringLiteral("countryFilter"));
+    m_countryLabel->setTextFormat(Qt::PlainText);
+    m_clearCountry = new QToolButton(m_filterBar);
+    m_clearCountry->setText(tr("Clear country"));
+    m_filterBar->addSeparator();
+    m_filterBar->addWidget(m_countryLabel);
+    m_filterBar->addWidget(m_clearCountry);
+
+    connect(m_rangeBox, &QComboBox::activated, this, [this](int index) {
+        const auto preset = RangePreset(m_rangeBox->itemData(index).toInt());
+        if (preset == RangePreset::Custom) {
+            // Start the custom range from what is shown now, so switching to Custom changes nothing at first.
+            const TimeRange current = m_state->range();
+            m_state->setCustomRange(current.isValid() ? current : m_state->customRange());
+        } else {
+            m_state->setPreset(preset);
+        }
+        syncFilterBar();
+    });
+    auto applyDates = [this] {
+        if (m_syncing)
+            return;
+        const QDate from = m_fromEdit->date();
+        const QDate to = qMax(from, m_toEdit->date());
+        m_state->setCustomRange({ utcSecs(from), utcSecs(to.addDays(1)) });
+    };
+    connect(m_fromEdit, &QDateEdit::dateChanged, this, applyDates);
+    connect(m_toEdit, &QDateEdit::dateChanged, this, applyDates);
+    connect(m_siteBox, &QComboBox::activated, this,
+        [this](int index) { m_state->setSite(m_siteBox->itemData(index).toString()); });
+    connect(m_clearCountry, &QToolButton::clicked, this, [this] { m_state->setCountry({}); });
+}
+
+void MainWindow::syncFilterBar()
+{
+    m_syncing = true;
+    const RangePreset preset = m_state->preset();
+    m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(preset)));
+    const bool custom = preset == RangePreset::Custom;
+    const TimeRange range = m_state->range();
+    if (range.isValid()) {
+        m_fromEdit->setDate(utcDate(range.fromSecs));
+        m_toEdit->setDate(utcDate(range.toSecs - 1));
+    }
+    for (QAction* action : m_filterBar->actions()) {
+        QWidget* widget = m_filterBar->widgetForAction(action);
+        if (widget == m_fromEdit || widget == m_toEdit)
+            action->setVisible(custom);
+        if (widget == m_countryLabel || widget == m_clearCountry)
+            action->setVisible(!m_state->country().isEmpty());
+    }
+    m_countryLabel->setText(tr("Country: %1").arg(m_state->country()));
+    const int siteIndex = m_siteBox->findData(m_state->site());
+    m_siteBox->setCurrentIndex(qMax(0, siteIndex));
+    m_syncing = false;
+}
+
+void MainWindow::setSites(const QStringList& sites)
+{
+    m_syncing = true;
+    while (m_siteBox->count() > 1)
+        m_siteBox->removeItem(1);
+    for (const QString& site : sites)
+        m_siteBox->addItem(site, site);
+    m_syncing = false;
+    syncFilterBar();
+}
+
+QStringList MainWindow::sites() const
+{
+    QStringList names;
+    for (int i = 1; i < m_siteBox->count(); ++i)
+        names.append(m_siteBox->itemData(i).toString());
+    return names;
+}
+
+void MainWindow::setChromeVisible(bool visible)
+{
+    m_pageList->setVisible(visible);
+    m_filterBar->setVisible(visible);
+    menuBar()->setVisible(visible);
 }
 
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->setObjectName(QStringLiteral("fileMenu"));
+    file->addAction(tr("Save page as &PNG..."), QKeySequence::Save, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save page as PNG"), pageKey(currentPage()) + QStringLiteral(".png"), tr("PNG images (*.png)"));
+        if (!path.isEmpty() && !pageImage(devicePixelRatioF()).save(path, "PNG"))
+            QMessageBox::warning(this, tr("Save page as PNG"), tr("Could not write %1.").arg(path));
+    });
+    QAction* exportAction = file->addAction(tr("&Export report..."), this, [this] {
+        if (!m_exporter)
+            return;
+        const QString folder = QFileDialog::getExistingDirectory(this, tr("Export report to folder"));
+        if (folder.isEmpty())
+            return;
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const QString error = m_exporter(folder, m_state->range());
+        QApplication::restoreOverrideCursor();
+        if (error.isEmpty())
+            QMessageBox::information(this, tr("Export report"), tr("The report was written to %1.").arg(folder));
+        else
+            QMessageBox::warning(this, tr("Export report"), error);
+    });
+    exportAction->setObjectName(QStringLiteral("exportReport"));
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Activity Dashboard"), this, [this] {
         AboutDialog dialog(this);
         dialog.exec();
     });
+}
+
+QImage MainWindow::pageImage(qreal scale) const
+{
+    QWidget* current = m_pages->currentWidget();
+    QImage image(current->size() * scale, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
+    image.fill(palette().color(QPalette::Window));
+    current->render(&image);
+    return image;
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    if (const QByteArray geometry = settings.value(QStringLiteral("geometry")).toByteArray(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const auto id = pageFromKey(settings.value(QStringLiteral("page")).toString()))
+        m_pageList->setCurrentRow(int(*id));
+    const TimeRange custom { settings.value(QStringLiteral("customFrom")).toLongLong(),
+        settings.value(QStringLiteral("customTo")).toLongLong() };
+    const RangePreset preset
+        = TimeRanges::presetFromKey(settings.value(QStringLiteral("range")).toByteArray(), RangePreset::Last30Days);
+    if (preset == RangePreset::Custom)
+        m_state->setCustomRange(custom);
+    else
+        m_state->setPreset(preset);
+    m_state->setSite(settings.value(QStringLiteral("site")).toString());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("window"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("page"), pageKey(currentPage()));
+    settings.setValue(QStringLiteral("range"), QString::fromLatin1(TimeRanges::presetKey(m_state->preset())));
+    if (m_state->preset() == RangePreset::Custom) {
+        settings.setValue(QStringLiteral("customFrom"), m_state->customRange().fromSecs);
+        settings.setValue(QStringLiteral("customTo"), m_state->customRange().toSecs);
+    }
+    settings.setValue(QStringLiteral("site"), m_state->site());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
 }

@@ -1,23 +1,84 @@
 #pragma once
 
-#include <QMainWindow>
+#include "core/query/timerange.h"
+#include "ui/pageid.h"
 
+#include <QMainWindow>
+#include <array>
+#include <functional>
+#include <memory>
+
+class Clock;
+class QComboBox;
+class QDateEdit;
+class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QToolBar;
+class QToolButton;
+class ViewState;
 
+// The window: a page list, one stacked page per PageId, and the shared time range / site filter bar.
+// Other parts (map, sources, kiosk) install their pages with setPage() and read viewState().
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QString databasePath, QWidget* parent = nullptr);
+    MainWindow(QString databasePath, const Clock& clock, QWidget* parent = nullptr);
+    ~MainWindow() override;
 
+    // Replaces the page's widget (the window takes ownership and deletes the previous one).
+    void setPage(PageId id, QWidget* page);
+    QWidget* page(PageId id) const;
+    void showPage(PageId id);
+    void showPage(int index) { showPage(PageId(index)); }
+    PageId currentPage() const;
     QStringList pageNames() const;
-    void showPage(int index);
+    static QString pageTitle(PageId id);
+    // Stable names for settings and --pages ("overview", "github", "dockerhub", "traffic", "map", "sources", "health").
+    static QString pageKey(PageId id);
+    static std::optional<PageId> pageFromKey(const QString& key);
+
+    ViewState* viewState() const { return m_state; }
+    QString databasePath() const { return m_databasePath; }
+    // Site names offered by the site filter (besides "All sites").
+    void setSites(const QStringList& sites);
+    QStringList sites() const;
+    // File > Export report...: writes what `report` writes into a folder for a range; returns an error or "".
+    using ReportExporter = std::function<QString(const QString& folder, const TimeRange& range)>;
+    void setReportExporter(ReportExporter exporter) { m_exporter = std::move(exporter); }
+    // The current page as an image (File > Save page as PNG).
+    QImage pageImage(qreal scale = 1.0) const;
+    // Kiosk: hides the page list, the filter bar and the menus.
+    void setChromeVisible(bool visible);
+
+signals:
+    void currentPageChanged(PageId id);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void addPage(const QString& title, QWidget* page);
+    MainWindow(QString databasePath, std::unique_ptr<Clock> ownClock, const Clock* clock, QWidget* parent);
+    void buildFilterBar();
     void buildMenus();
+    void syncFilterBar();
+    void restoreSettings();
+    void saveSettings() const;
 
     QString m_databasePath;
+    std::unique_ptr<Clock> m_ownClock;
+    ViewState* m_state = nullptr;
     QListWidget* m_pageList = nullptr;
     QStackedWidget* m_pages = nullptr;
+    std::array<QWidget*, kPageCount> m_pageWidgets {};
+    QToolBar* m_filterBar = nullptr;
+    QComboBox* m_rangeBox = nullptr;
+    QDateEdit* m_fromEdit = nullptr;
+    QDateEdit* m_toEdit = nullptr;
+    QComboBox* m_siteBox = nullptr;
+    QLabel* m_countryLabel = nullptr;
+    QToolButton* m_clearCountry = nullptr;
+    bool m_syncing = false;
+    ReportExporter m_exporter;
 };

@@ -17,6 +17,10 @@ public:
     // Returns false when the bounded queue is full: the line is dropped and the caller need not count it
     // (the sink counts drops per source).
     virtual bool offer(LogLine line) = 0;
+    // Like offer(), for receivers that can wait (TCP connections stop reading, file followers pause): a
+    // refused line stays with the caller, who offers it again later, so it is not a drop and a sink
+    // should not count it as one. The default counts it like offer() does.
+    virtual bool tryOffer(const LogLine& line) { return offer(line); }
     // A message that never became a log line (bad framing, bad syslog header): counted as rejected for
     // the source and kept among its last rejected lines.
     virtual void reject(qint64 sourceId, QByteArray raw, QString reason) = 0;

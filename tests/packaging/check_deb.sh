@@ -11,7 +11,9 @@ fail=0
 for f in ./usr/bin/activity-dashboard \
          ./usr/share/applications/org.activitydashboard.ActivityDashboard.desktop \
          ./usr/share/metainfo/org.activitydashboard.ActivityDashboard.metainfo.xml \
-         ./usr/share/icons/hicolor/scalable/apps/org.activitydashboard.ActivityDashboard.svg; do
+         ./usr/share/icons/hicolor/scalable/apps/org.activitydashboard.ActivityDashboard.svg \
+         ./usr/share/activity-dashboard/geoip/dbip-country.mmdb \
+         ./usr/share/activity-dashboard/geoip/DBIP-LICENSE; do
   grep -qF " $f" <<<"$contents" || { echo "missing from the .deb: $f"; fail=1; }
 done
 depends=$(dpkg-deb -f "$deb" Depends)

@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QIcon>
 #include <QImage>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
@@ -26,6 +27,9 @@ int distinctColours(const QImage& image)
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    // The window remembers its size and page in QSettings: keep the user's own out of tests.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void opensWithEveryPage()
     {
         QTemporaryDir dir;

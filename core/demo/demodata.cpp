@@ -1,0 +1,423 @@
+#include "core/demo/demodata.h"
+
+#include "core/demo/demotraffic.h"
+#include "core/storage/database.h"
+
+#include <QList>
+#include <array>
+#include <cmath>
+#include <random>
+
+namespace {
+struct Weighted {
+    const char* value;
+    double weight;
+};
+
+template <size_t N> const char* pick(const std::array<Weighted, N>& items, std::mt19937& rng)
+{
+    double total = 0;
+    for (const Weighted& w : items)
+        total += w.weight;
+    double x = std::uniform_real_distribution<double>(0, total)(rng);
+    for (const Weighted& w : items) {
+        if (x < w.weight)
+            return w.value;
+        x -= w.weight;
+    }
+    return items.back().value;
+}
+
+// Country, share of visitors, first octets of address blocks allocated there (plausible, not exact).
+struct CountryBlock {
+    const char* code;
+    double weight;
+    int octet;
+};
+constexpr std::array<CountryBlock, 24> kCountries = { {
+    { "US", 26, 23 }, { "DE", 11, 85 }, { "FR", 7, 90 }, { "GB", 7, 81 }, { "IN", 6, 49 }, { "CN", 5, 36 },
+    { "JP", 4, 126 }, { "BR", 4, 177 }, { "CA", 3, 24 }, { "NL", 3, 145 }, { "RU", 3, 95 }, { "PL", 2, 83 },
+    { "ES", 2, 88 }, { "IT", 2, 79 }, { "SE", 1.5, 78 }, { "AU", 1.5, 1 }, { "KR", 1.5, 211 }, { "CH", 1, 178 },
+    { "UA", 1, 91 }, { "ZA", 0.6, 41 }, { "MX", 0.8, 187 }, { "AR", 0.5, 181 }, { "NG", 0.4, 105 },
+    { "", 3, 198 }, // unknown: addresses the GeoIP database has no country for
+} };
+
+constexpr std::array<Weighted, 12> kAgents = { {
+    { "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
+        30 },
+    { "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 "
+      "Safari/605.1.15",
+        10 },
+    { "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0", 12 },
+    { "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:132.0) Gecko/20100101 Firefox/132.0", 6 },
+    { "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 "
+      "Edg/131.0.0.0",
+        7 },
+    { "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 "
+      "Mobile/15E148 Safari/604.1",
+        8 },
+    { "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile "
+      "Safari/537.36",
+        9 },
+    { "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36", 6 },
+    { "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)", 5 },
+    { "Mozilla/5.0 (compatible; bingbot/2.0; +http://www.bing.com/bingbot.htm)", 2 },
+    { "curl/8.5.0", 3 },
+    { "Go-http-client/1.1", 2 },
+} };
+
+constexpr std::array<Weighted, 16> kWwwPaths = { {
+    { "/", 30 },
+    { "/download", 12 },
+    { "/download/activity-1.4.2.tar.gz", 6 },
+    { "/blog/", 6 },
+    { "/blog/2026/release-1.4", 5 },
+    { "/features", 6 },
+    { "/pricing", 2 },
+    { "/community", 3 },
+    { "/static/app.css", 14 },
+    { "/static/app.js", 14 },
+    { "/favicon.ico", 8 },
+    { "/robots.txt", 2 },
+    { "/feed.xml", 4 },
+    { "/wp-login.php", 1.5 },
+    { "/.env", 1 },
+    { "/old-docs/install.html", 1.2 },
+} };
+constexpr std::array<Weighted, 12> kDocsPaths = { {
+    { "/", 15 },
+    { "/getting-started/", 20 },
+    { "/install/", 18 },
+    { "/configuration/", 12 },
+    { "/api/", 9 },
+    { "/faq/", 6 },
+    { "/changelog/", 5 },
+    { "/search?q=syslog", 3 },
+    { "/assets/docs.css", 12 },
+    { "/assets/search-index.json", 4 },
+    { "/v1/guide/", 1.5 },
+    { "/favicon.ico", 4 },
+} };
+constexpr std::array<Weighted, 9> kReferrers = { {
+    { "-", 45 },
+    { "https://www.google.com/", 25 },
+    { "https://github.com/acme/widget", 10 },
+    { "https://duckduckgo.com/", 4 },
+    { "https://news.ycombinator.com/", 3 },
+    { "https://www.reddit.com/r/selfhosted/", 3 },
+    { "https://www.bing.com/", 3 },
+    { "https://docs.acme.example/", 5 },
+    { "https://t.co/", 2 },
+} };
+
+bool isMissing(const QByteArray& path)
+{
+    return path == "/wp-login.php" || path == "/.env" || path == "/old-docs/install.html" || path == "/v1/guide/";
+}
+
+qint64 bytesFor(const QByteArray& path, std::mt19937& rng)
+{
+    std::lognormal_distribution<double> size(9.5, 0.6);
+    if (path.endsWith(".tar.gz"))
+        return 4'800'000 + std::uniform_int_distribution<int>(0, 1000)(rng);
+    if (path.endsWith(".js") || path.endsWith(".json"))
+        return qint64(size(rng) * 4);
+    return qint64(size(rng));
+}
+
+void addSources(Database& db, qint64 now)
+{
+    db.exec(
+        "INSERT INTO sources(id, type, name, enabled, settings, created_at) VALUES "
+        "(1, 'github', 'acme (organisation)', 1, '{\"org\":\"acme\",\"interval\":\"15m\"}', 0),"
+        "(2, 'dockerhub', 'acme (namespace)', 1, '{\"namespace\":\"acme\",\"interval\":\"1h\"}', 0),"
+        "(3, 'syslog', 'nginx www', 1, '{\"listen\":\"udp://127.0.0.1:5514\",\"site\":\"www\"}', 0),"
+        "(4, 'logfile', 'docs access log', 1, '{\"path\":\"/var/log/nginx/docs.access.log\",\"site\":\"docs\"}', 0)");
+    Statement fetch = db.prepare("INSERT INTO fetch_state(source_id, last_success, last_error, last_error_at, "
+                                 "last_status, next_run, rate_limit_limit, rate_limit_remaining, rate_limit_reset) "
+                                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    fetch.bind(1, 1).bind(2, now - 240).bindNull(3).bindNull(4).bind(5, 200).bind(6, now + 660);
+    fetch.bind(7, 5000).bind(8, 4788).bind(9, now + 2400).exec();
+    fetch.bind(1, 2).bind(2, now - 1500).bind(3, QStringLiteral("HTTP 429 Too Many Requests (retried)"));
+    fetch.bind(4, now - 1560).bind(5, 200).bind(6, now + 2100).bindNull(7).bindNull(8).bindNull(9).exec();
+    Statement counter = db.prepare("INSERT INTO ingest_counters(source_id, name, value) VALUES(?, ?, ?)");
+    // Names as the receivers and the ingest pipeline write them.
+    const std::array<std::tuple<int, const char*, int>, 11> counters = { {
+        { 3, "messages_received", 184231 },
+        { 3, "denied", 11 },
+        { 3, "refused_connections", 0 },
+        { 3, "lines_received", 184220 },
+        { 3, "lines_stored", 184197 },
+        { 3, "lines_rejected", 23 },
+        { 3, "lines_dropped", 0 },
+        { 4, "lines_received", 73410 },
+        { 4, "lines_stored", 73408 },
+        { 4, "lines_rejected", 2 },
+        { 4, "lines_dropped", 0 },
+    } };
+    for (const auto& [source, name, value] : counters)
+        counter.bind(1, source).bind(2, QString::fromLatin1(name)).bind(3, value).exec();
+    Statement rejected = db.prepare("INSERT INTO rejected_lines(source_id, ts, reason, line) VALUES(?, ?, ?, ?)");
+    const std::array<std::pair<const char*, const char*>, 4> lines = { {
+        { "no request line", "203.0.113.9 - - [25/Nov/2026:05:32:29 +0000] \"\\x16\\x03\\x01\" 400 157 \"-\" \"-\"" },
+        { "bad time", "198.51.100.7 - - [yesterday] \"GET / HTTP/1.1\" 200 612 \"-\" \"<b>bold</b>\"" },
+        { "bad status", "192.0.2.1 - - [25/Nov/2026:06:01:02 +0000] \"GET /<img src=x> HTTP/1.1\" abc 0 \"-\" \"-\"" },
+        { "truncated", "192.0.2.44 - - [25/Nov/2026:06:10:00 +0000] \"GET /download HTTP/1.1\" 200" },
+    } };
+    qint64 ts = now - 5000;
+    for (const auto& [reason, line] : lines) {
+        rejected.bind(1, 3).bind(2, ts += 600).bind(3, QString::fromLatin1(reason)).bind(4, QByteArray(line)).exec();
+    }
+}
+
+struct Repo {
+    const char* name;
+    double stars;
+    double starsPerDay;
+    double forksRatio;
+    double downloadsPerDay;
+    int contributors;
+};
+constexpr std::array<Repo, 3> kRepos = { {
+    { "acme/widget", 8200, 14, 0.11, 380, 142 },
+    { "acme/widget-cli", 1900, 4, 0.08, 120, 37 },
+    { "acme/widget-docs", 310, 0.8, 0.2, 0, 58 },
+} };
+struct Image {
+    const char* name;
+    double pulls;
+    double pullsPerDay;
+    double stars;
+};
+constexpr std::array<Image, 3> kImages = { {
+    { "acme/widget", 2'400'000, 5200, 88 },
+    { "acme/widget-worker", 610'000, 1400, 21 },
+    { "acme/widget-proxy", 95'000, 260, 6 },
+} };
+
+class ApiWriter {
+public:
+    ApiWriter(Database& db, bool linkSources)
+        : m_db(db)
+        , m_linkSources(linkSources)
+        , m_series(db.prepare("INSERT INTO series(source_id, provider, repository, metric) VALUES(?, ?, ?, ?)"))
+        , m_sample(db.prepare("INSERT INTO samples(series_id, ts, value) VALUES(?, ?, ?)"))
+    { }
+    qint64 series(int source, const char* provider, const char* repo, const char* metric)
+    {
+        if (m_linkSources)
+            m_series.bind(1, source);
+        else
+            m_series.bindNull(1);
+        m_series.bind(2, QString::fromLatin1(provider)).bind(3, QString::fromLatin1(repo));
+        m_series.bind(4, QString::fromLatin1(metric)).exec();
+        return m_db.lastInsertId();
+    }
+    void sample(qint64 series, qint64 ts, double value)
+    {
+        m_sample.bind(1, series).bind(2, ts).bind(3, value).exec();
+        ++count;
+    }
+    qint64 count = 0;
+
+private:
+    Database& m_db;
+    bool m_linkSources;
+    Statement m_series;
+    Statement m_sample;
+};
+
+// Weekly rhythm: weekdays busier than weekends (1970-01-01 was a Thursday).
+double weekFactor(qint64 ts)
+{
+    const int weekday = int((ts / 86400 + 3) % 7); // 0 = Monday
+    return weekday >= 5 ? 0.55 : 1.0 + 0.05 * (2 - std::abs(weekday - 2));
+}
+// Daily rhythm in UTC: Europe's afternoon and America's morning overlap around 15:00.
+double dayFactor(qint64 ts)
+{
+    const double hour = double(ts % 86400) / 3600.0;
+    return 0.35 + 1.3 * std::pow(std::sin((hour - 3.0) / 24.0 * M_PI), 2);
+}
+
+void addApi(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSummary& summary)
+{
+    ApiWriter w(db, o.sources);
+    const qint64 end = o.nowSecs - o.nowSecs % o.apiSampleSeconds;
+    const qint64 start = end - qint64(o.apiDays > 0 ? o.apiDays : o.days) * 86400;
+    std::normal_distribution<double> noise(0, 1);
+    for (const Repo& repo : kRepos) {
+        const qint64 stars = w.series(1, "github", repo.name, "stars");
+        const qint64 forks = w.series(1, "github", repo.name, "forks");
+        const qint64 watchers = w.series(1, "github", repo.name, "watchers");
+        const qint64 issues = w.series(1, "github", repo.name, "open_issues");
+        const qint64 pulls = w.series(1, "github", repo.name, "open_pull_requests");
+        const qint64 downloads = w.series(1, "github", repo.name, "release_downloads");
+        const qint64 contributors = w.series(1, "github", repo.name, "contributors");
+        const qint64 views = w.series(1, "github", repo.name, "views");
+        const qint64 viewsUnique = w.series(1, "github", repo.name, "views_unique");
+        const qint64 clones = w.series(1, "github", repo.name, "clones");
+        const qint64 clonesUnique = w.series(1, "github", repo.name, "clones_unique");
+        double s = repo.stars;
+        double dl = repo.downloadsPerDay * 40;
+        double openIssues = 40 + repo.stars / 200;
+        double openPulls = 6 + repo.stars / 1500;
+        int contrib = repo.contributors;
+        const double perTick = double(o.apiSampleSeconds) / 86400.0;
+        for (qint64 ts = start; ts <= end; ts += o.apiSampleSeconds) {
+            const double rhythm = weekFactor(ts) * dayFactor(ts);
+            // A release 30 days ago brought a burst of stars and downloads.
+            const double burst = (ts > end - 30 * 86400 && ts < end - 27 * 86400) ? 4.0 : 1.0;
+            s += std::max(0.0, repo.starsPerDay * perTick * rhythm * burst * (1 + 0.5 * noise(rng)));
+            dl += std::max(0.0, repo.downloadsPerDay * perTick * rhythm * burst * (1 + 0.4 * noise(rng)));
+            openIssues = std::max(3.0, openIssues + 0.35 * noise(rng) * std::sqrt(perTick * 24));
+            openPulls = std::max(0.0, openPulls + 0.15 * noise(rng) * std::sqrt(perTick * 24));
+            if (std::uniform_real_distribution<double>(0, 1)(rng) < 0.05 * perTick * 24)
+                ++contrib;
+            w.sample(stars, ts, std::floor(s));
+            w.sample(forks, ts, std::floor(s * repo.forksRatio));
+            w.sample(watchers, ts, std::floor(s * 0.025 + 10));
+            w.sample(issues, ts, std::round(openIssues + openPulls));
+            w.sample(pulls, ts, std::round(openPulls));
+            w.sample(downloads, ts, std::floor(dl));
+            w.sample(contributors, ts, contrib);
+            if (ts % 86400 == 0) {
+                // Traffic: GitHub gives per-day counts (not cumulative).
+                const double v = repo.stars / 8 * weekFactor(ts) * (1 + 0.2 * noise(rng)) * burst;
+                w.sample(views, ts, std::round(std::max(1.0, v)));
+                w.sample(viewsUnique, ts, std::round(std::max(1.0, v * 0.3)));
+                w.sample(clones, ts, std::round(std::max(0.0, v * 0.08)));
+                w.sample(clonesUnique, ts, std::round(std::max(0.0, v * 0.03)));
+            }
+        }
+    }
+    for (const Image& image : kImages) {
+        const qint64 pullsSeries = w.series(2, "dockerhub", image.name, "pulls");
+        const qint64 starsSeries = w.series(2, "dockerhub", image.name, "stars");
+        double p = image.pulls;
+        double st = image.stars;
+        const double perTick = double(o.apiSampleSeconds) / 86400.0;
+        for (qint64 ts = start; ts <= end; ts += o.apiSampleSeconds) {
+            // CI systems pull around the clock; people less at weekends.
+            p += std::max(0.0, image.pullsPerDay * perTick * (0.5 + 0.5 * weekFactor(ts)) * (1 + 0.3 * noise(rng)));
+            if (std::uniform_real_distribution<double>(0, 1)(rng) < image.stars / 2000 * perTick * 24)
+                st += 1;
+            w.sample(pullsSeries, ts, std::floor(p));
+            w.sample(starsSeries, ts, st);
+        }
+    }
+    summary.samples = w.count;
+}
+
+QByteArray addressFor(const CountryBlock& c, std::mt19937& rng)
+{
+    std::uniform_int_distribution<int> byte(1, 254);
+    QByteArray addr(4, '\0');
+    addr[0] = char(c.octet);
+    addr[1] = char(byte(rng));
+    addr[2] = char(byte(rng));
+    addr[3] = char(byte(rng));
+    return addr;
+}
+
+void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSummary& summary)
+{
+    DemoTrafficWriter writer(db);
+    const qint64 end = o.nowSecs;
+    const qint64 firstHour = (end - qint64(o.days) * 86400) / 3600 * 3600;
+    std::normal_distribution<double> noise(0, 1);
+    std::uniform_real_distribution<double> unit(0, 1);
+    double countryTotal = 0;
+    for (const CountryBlock& c : kCountries)
+        countryTotal += c.weight;
+    struct Visitor {
+        QByteArray addr;
+        QByteArray country;
+        QByteArray agent;
+    };
+    const std::array<std::pair<const char*, double>, 2> sites = { { { "www", 1.0 }, { "docs", 0.4 } } };
+    for (const auto& [site, share] : sites) {
+        // A pool of visitors per site, refreshed each day: some return, most are new.
+        QList<Visitor> pool;
+        qint64 poolDay = -1;
+        for (qint64 hour = firstHour; hour < end; hour += 3600) {
+            const qint64 day = hour / 86400;
+            const double trend = 0.8 + 0.2 * double(hour - firstHour) / double(end - firstHour);
+            const double perHour = o.requestsPerDay * share / 24.0 * trend * weekFactor(hour) * dayFactor(hour);
+            if (day != poolDay) {
+                poolDay = day;
+                const int size = std::max(8, int(o.requestsPerDay * share / 5));
+                while (pool.size() > size / 3)
+                    pool.removeAt(std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(rng));
+                while (pool.size() < size) {
+                    double x = unit(rng) * countryTotal;
+                    const CountryBlock* country = &kCountries.back();
+                    for (const CountryBlock& c : kCountries) {
+                        if (x < c.weight) {
+                            country = &c;
+                            break;
+                        }
+                        x -= c.weight;
+                    }
+                    pool.append(
+                        { addressFor(*country, rng), QByteArray(country->code), QByteArray(pick(kAgents, rng)) });
+                }
+            }
+            const int count = std::max(0, int(std::round(perHour + std::sqrt(perHour) * noise(rng))));
+            QList<qint64> times;
+            times.reserve(count);
+            for (int i = 0; i < count; ++i)
+                times.append(hour + std::uniform_int_distribution<int>(0, 3599)(rng));
+            std::sort(times.begin(), times.end());
+            for (const qint64 ts : times) {
+                if (ts >= end)
+                    break;
+                // Some visitors are much more active than others.
+                const int index = int(std::pow(unit(rng), 2.0) * double(pool.size()));
+                const Visitor& v = pool[std::min(index, int(pool.size()) - 1)];
+                DemoRequest r;
+                r.ts = ts;
+                r.site = site;
+                r.addr = v.addr;
+                r.country = v.country;
+                r.agent = v.agent;
+                r.path = QByteArray(std::string_view(site) == "www" ? pick(kWwwPaths, rng) : pick(kDocsPaths, rng));
+                r.method = unit(rng) < 0.03 ? "HEAD" : (unit(rng) < 0.01 ? "POST" : "GET");
+                const double roll = unit(rng);
+                if (isMissing(r.path))
+                    r.status = 404;
+                else if (roll < 0.004)
+                    r.status = 500 + (roll < 0.001 ? 2 : 0);
+                else if (roll < 0.09)
+                    r.status = 304;
+                else if (roll < 0.11)
+                    r.status = 301;
+                else if (roll < 0.125)
+                    r.status = 404;
+                else
+                    r.status = 200;
+                r.bytes = r.status == 200 ? bytesFor(r.path, rng) : (r.status == 304 ? 0 : 150 + int(unit(rng) * 400));
+                r.referrer = pick(kReferrers, rng);
+                r.requestTime = std::max(0.001, 0.02 + 0.05 * noise(rng));
+                writer.add(r);
+                ++summary.requests;
+            }
+        }
+    }
+    writer.finish();
+}
+} // namespace
+
+DemoSummary DemoData::generate(Database& db, const DemoOptions& options)
+{
+    std::mt19937 rng(options.seed);
+    DemoSummary summary;
+    Transaction tx(db);
+    if (options.sources)
+        addSources(db, options.nowSecs);
+    addApi(db, options, rng, summary);
+    if (options.requestsPerDay > 0)
+        addTraffic(db, options, rng, summary);
+    tx.commit();
+    return summary;
+}

@@ -1,0 +1,111 @@
+#include "core/geo/geoip.h"
+
+#include "core/storage/database.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QLocale>
+#include <cstring>
+
+namespace {
+constexpr size_t kCacheLimit = 1 << 16; // entries; cleared when full so memory stays bounded
+constexpr char kCountryFile[] = "dbip-country.mmdb";
+} // namespace
+
+GeoIp::GeoIp(const QString& countryDb, const QString& cityDb)
+{
+    if (!countryDb.isEmpty())
+        m_country = std::make_unique<MmdbFile>(countryDb);
+    if (!cityDb.isEmpty())
+        m_city = std::make_unique<MmdbFile>(cityDb);
+}
+
+QString GeoIp::defaultCountryDatabase()
+{
+    QStringList dirs;
+    // Installed (.deb: /usr/bin/../share/activity-dashboard/geoip), then system-wide, then the source tree.
+    if (QCoreApplication::instance())
+        dirs << QCoreApplication::applicationDirPath() + QStringLiteral("/../share/activity-dashboard/geoip");
+    dirs << QStringLiteral("/usr/share/activity-dashboard/geoip");
+#ifdef ACTIVITY_RESOURCE_DIR
+    dirs << QStringLiteral(ACTIVITY_RESOURCE_DIR "/geoip");
+#endif
+    for (const QString& dir : std::as_const(dirs)) {
+        const QFileInfo file(dir + QLatin1Char('/') + QLatin1String(kCountryFile));
+        if (file.isFile())
+            return file.canonicalFilePath();
+    }
+    return {};
+}
+
+QString GeoIp::cityDatabaseFor(Database& db)
+{
+    Statement st = db.prepare("SELECT value FROM settings WHERE key = 'geoip.city_db'");
+    if (st.step() && !st.text(0).isEmpty())
+        return st.text(0);
+    const QDir system(QStringLiteral("/usr/share/GeoIP"));
+    const QStringList files = system.entryList({ QStringLiteral("*.mmdb") }, QDir::Files, QDir::Name);
+    for (const QString& name : files) {
+        MmdbFile file(system.filePath(name));
+        if (file.isOpen() && file.databaseType().contains(QLatin1String("City"), Qt::CaseInsensitive))
+            return file.path();
+    }
+    return {};
+}
+
+std::unique_ptr<GeoIp> GeoIp::openDefault(Database& db)
+{
+    return std::make_unique<GeoIp>(defaultCountryDatabase(), cityDatabaseFor(db));
+}
+
+QStringList GeoIp::errors() const
+{
+    QStringList out;
+    if (m_country && !m_country->isOpen())
+        out << m_country->error();
+    if (m_city && !m_city->isOpen())
+        out << m_city->error();
+    return out;
+}
+
+const GeoInfo& GeoIp::lookup(const unsigned char* addr, int len)
+{
+    Key key;
+    if (len == 4) {
+        quint32 v = 0;
+        std::memcpy(&v, addr, 4);
+        key.hi = 0xffffffffffffffffULL; // no IPv6 address uses this prefix in a log we care about
+        key.lo = v;
+    } else if (len == 16) {
+        std::memcpy(&key.hi, addr, 8);
+        std::memcpy(&key.lo, addr + 8, 8);
+    }
+    if (const auto it = m_cache.find(key); it != m_cache.end())
+        return it->second;
+    if (m_cache.size() >= kCacheLimit)
+        m_cache.clear();
+    // The City database answers first (it is the more precise); the country one fills a missing country.
+    GeoInfo info;
+    if (m_city)
+        m_city->lookup(addr, len, info);
+    if (info.country.isEmpty() && m_country) {
+        GeoInfo country;
+        m_country->lookup(addr, len, country);
+        if (info.city.isEmpty() && !info.hasLocation)
+            info = country;
+        else
+            info.country = country.country;
+    }
+    return m_cache.emplace(key, std::move(info)).first->second;
+}
+
+QString GeoIp::countryName(const QByteArray& code)
+{
+    if (code.size() != 2)
+        return {};
+    const QLocale::Territory territory = QLocale::codeToTerritory(QString::fromLatin1(code));
+    if (territory == QLocale::AnyTerritory)
+        return QString::fromLatin1(code);
+    return QLocale::territoryToString(territory);
+}

@@ -1,0 +1,54 @@
+#include "core/ingest/logfollower.h"
+
+#include "core/ingest/followworker.h"
+
+QJsonObject FollowPosition::toJson() const
+{
+    QJsonObject o;
+    o.insert(QLatin1String("inode"), inode);
+    o.insert(QLatin1String("offset"), offset);
+    if (complete)
+        o.insert(QLatin1String("complete"), true);
+    return o;
+}
+
+FollowPosition FollowPosition::fromJson(const QJsonObject& state)
+{
+    FollowPosition p;
+    p.inode = state.value(QLatin1String("inode")).toInteger();
+    p.offset = state.value(QLatin1String("offset")).toInteger();
+    p.complete = state.value(QLatin1String("complete")).toBool();
+    return p;
+}
+
+LogFollower::LogFollower(Options options, LineSink& sink)
+    : m_options(std::move(options))
+    , m_sink(sink)
+    , m_position(m_options.start)
+{ }
+
+LogFollower::~LogFollower() = default; // the thread quits and deletes its worker first
+
+void LogFollower::start()
+{
+    if (m_thread)
+        return;
+    m_thread = makeOwnedThread(QStringLiteral("follow %1").arg(m_options.sourceId));
+    auto* worker = new FollowWorker(*this, m_sink);
+    worker->moveToThread(m_thread.get());
+    QObject::connect(m_thread.get(), &QThread::started, worker, &FollowWorker::begin);
+    QObject::connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+    m_thread->start();
+}
+
+FollowPosition LogFollower::position() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_position;
+}
+
+void LogFollower::setPosition(const FollowPosition& position)
+{
+    std::lock_guard lock(m_mutex);
+    m_position = position;
+}

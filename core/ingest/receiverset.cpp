@@ -1,0 +1,213 @@
+#include "core/ingest/receiverset.h"
+
+#include "core/storage/database.h"
+#include "core/util/clock.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QMap>
+
+namespace {
+struct ReceiverText {
+    Q_DECLARE_TR_FUNCTIONS(ReceiverText)
+};
+
+constexpr qint64 kRetrySecs = 60;
+
+QByteArray siteSetting(const QJsonObject& settings)
+{
+    return settings.value(QLatin1String("site")).toString().toUtf8();
+}
+} // namespace
+
+ReceiverSet::ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure)
+    : m_db(db)
+    , m_clock(clock)
+    , m_sink(sink)
+    , m_configure(std::move(configure))
+{ }
+
+ReceiverSet::~ReceiverSet()
+{
+    stopAll();
+}
+
+QStringList ReceiverSet::sync()
+{
+    struct Wanted {
+        QString type;
+        QJsonObject settings;
+        QString fingerprint;
+    };
+    QMap<qint64, Wanted> wanted; // by id, so sources start (and report) in a stable order
+    {
+        Statement s = m_db.prepare(
+            "SELECT id, type, settings FROM sources WHERE enabled = 1 AND type IN ('syslog', 'logfile') ORDER BY id");
+        while (s.step()) {
+            Wanted w;
+            w.type = s.text(1);
+            const QString json = s.text(2);
+            w.settings = QJsonDocument::fromJson(json.toUtf8()).object();
+            w.fingerprint = w.type + QLatin1Char(' ') + json;
+            wanted.insert(s.int64(0), w);
+        }
+    }
+    // Stop what was removed, paused or changed.
+    for (auto it = m_receivers.begin(); it != m_receivers.end();) {
+        const auto w = wanted.constFind(it.key());
+        if (w != wanted.cend() && w->fingerprint == it.value()->fingerprint) {
+            ++it;
+            continue;
+        }
+        Receiver& old = *it.value();
+        if (old.listener)
+            old.listener->stop();
+        if (old.follower)
+            old.follower->stop();
+        save(it.key(), old);
+        it = m_receivers.erase(it);
+    }
+    QStringList errors;
+    const qint64 now = m_clock.nowSecs();
+    for (auto w = wanted.cbegin(); w != wanted.cend(); ++w) {
+        auto& slot = m_receivers[w.key()];
+        if (slot && (slot->failedAt == 0 || now - slot->failedAt < kRetrySecs))
+            continue;
+        auto receiver = std::make_shared<Receiver>();
+        receiver->fingerprint = w->fingerprint;
+        if (slot) { // a failed start being retried: keep what was saved
+            receiver->savedPosition = slot->savedPosition;
+        }
+        const QString error = startReceiver(w.key(), w->type, w->settings, *receiver);
+        if (!error.isEmpty()) {
+            receiver->failedAt = now;
+            recordError(w.key(), error);
+            errors.append(ReceiverText::tr("source %1: %2").arg(w.key()).arg(error));
+        }
+        slot = receiver;
+    }
+    return errors;
+}
+
+QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonObject& settings, Receiver& receiver)
+{
+    if (m_configure) {
+        if (QString error = m_configure(id, settings); !error.isEmpty())
+            return error;
+    }
+    if (type == QLatin1String("syslog")) {
+        SyslogListener::Options options;
+        options.sourceId = id;
+        const QString listen = settings.value(QLatin1String("listen")).toString(QStringLiteral("udp://127.0.0.1:5514"));
+        const auto address = Validators::parseListenUrl(listen);
+        if (!address)
+            return ReceiverText::tr("cannot listen on '%1': not udp://ADDR:PORT or tcp://ADDR:PORT").arg(listen);
+        options.listen = *address;
+        const QString allow = settings.value(QLatin1String("allow")).toString(QStringLiteral("127.0.0.0/8,::1/128"));
+        const auto allowList = AllowList::parse(allow);
+        if (!allowList)
+            return ReceiverText::tr("the allow-list '%1' is not a list of networks").arg(allow);
+        options.allow = *allowList;
+        options.site = siteSetting(settings);
+        receiver.listener = std::make_unique<SyslogListener>(options, m_sink);
+        const QString error = receiver.listener->start();
+        if (!error.isEmpty())
+            receiver.listener.reset();
+        return error;
+    }
+    LogFollower::Options options;
+    options.sourceId = id;
+    options.path = settings.value(QLatin1String("path")).toString();
+    options.site = siteSetting(settings);
+    Statement s = m_db.prepare("SELECT state FROM fetch_state WHERE source_id = ?");
+    s.bind(1, id);
+    if (s.step())
+        options.start = FollowPosition::fromJson(QJsonDocument::fromJson(s.text(0).toUtf8()).object());
+    receiver.savedPosition = options.start;
+    receiver.follower = std::make_unique<LogFollower>(options, m_sink);
+    receiver.follower->start();
+    return {};
+}
+
+void ReceiverSet::saveState()
+{
+    Transaction tx(m_db);
+    for (auto it = m_receivers.begin(); it != m_receivers.end(); ++it)
+        save(it.key(), *it.value());
+    tx.commit();
+}
+
+void ReceiverSet::save(qint64 id, Receiver& receiver)
+{
+    // Rows are written only while the source exists: a removed (and purged) source gets nothing back.
+    if (receiver.follower) {
+        const FollowPosition position = receiver.follower->position();
+        if (!(position == receiver.savedPosition)) {
+            Statement s = m_db.prepare(
+                "INSERT INTO fetch_state(source_id, state, last_success) SELECT ?1, ?2, ?3 "
+                "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
+                "ON CONFLICT(source_id) DO UPDATE SET state = excluded.state, last_success = excluded.last_success");
+            s.bind(1, id)
+                .bind(2, QString::fromUtf8(QJsonDocument(position.toJson()).toJson(QJsonDocument::Compact)))
+                .bind(3, m_clock.nowSecs());
+            s.exec();
+            receiver.savedPosition = position;
+        }
+    }
+    if (receiver.listener) {
+        const ListenerCounters& c = receiver.listener->counters();
+        // The sink counts what it stores, rejects and drops; the listener adds what only it sees.
+        const std::pair<const char*, std::pair<qint64, qint64*>> counters[] = {
+            { "messages_received", { c.received.load(), &receiver.savedReceived } },
+            { "denied", { c.denied.load(), &receiver.savedDenied } },
+            { "refused_connections", { c.refusedConnections.load(), &receiver.savedRefused } },
+        };
+        for (const auto& [name, values] : counters) {
+            const auto [now, saved] = values;
+            if (now == *saved)
+                continue;
+            Statement s = m_db.prepare("INSERT INTO ingest_counters(source_id, name, value) SELECT ?1, ?2, ?3 "
+                                       "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
+                                       "ON CONFLICT(source_id, name) DO UPDATE SET value = value + excluded.value");
+            s.bind(1, id).bind(2, QString::fromLatin1(name)).bind(3, now - *saved);
+            s.exec();
+            *saved = now;
+        }
+    }
+}
+
+void ReceiverSet::recordError(qint64 id, const QString& message)
+{
+    Statement s = m_db.prepare("INSERT INTO fetch_state(source_id, last_error, last_error_at) VALUES(?1, ?2, ?3) "
+                               "ON CONFLICT(source_id) DO UPDATE SET last_error = excluded.last_error, "
+                               "last_error_at = excluded.last_error_at");
+    s.bind(1, id).bind(2, message).bind(3, m_clock.nowSecs());
+    s.exec();
+}
+
+void ReceiverSet::stopAll()
+{
+    if (m_receivers.isEmpty())
+        return;
+    // Stop receiving first, so the saved positions and counters are final.
+    for (auto& receiver : m_receivers) {
+        if (receiver->listener)
+            receiver->listener->stop();
+        if (receiver->follower)
+            receiver->follower->stop();
+    }
+    saveState();
+    m_receivers.clear();
+}
+
+SyslogListener* ReceiverSet::listener(qint64 sourceId) const
+{
+    const auto it = m_receivers.constFind(sourceId);
+    return it == m_receivers.cend() ? nullptr : it.value()->listener.get();
+}
+
+LogFollower* ReceiverSet::follower(qint64 sourceId) const
+{
+    const auto it = m_receivers.constFind(sourceId);
+    return it == m_receivers.cend() ? nullptr : it.value()->follower.get();
+}

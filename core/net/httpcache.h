@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+#include <optional>
+
+class Database;
+
+// ETags and bodies of earlier answers (table http_cache), so a conditional request after a restart
+// still gets a 304, which GitHub does not count against the rate limit.
+class HttpCache {
+public:
+    struct Entry {
+        QByteArray etag;
+        QByteArray body;
+    };
+    explicit HttpCache(Database& db);
+    std::optional<Entry> find(qint64 sourceId, const QString& url);
+    void store(qint64 sourceId, const QString& url, const QByteArray& etag, const QByteArray& body, qint64 fetchedAt);
+
+private:
+    Database& m_db;
+};

@@ -1,0 +1,108 @@
+#include "core/query/apiquery.h"
+
+#include "core/storage/database.h"
+
+#include <QMap>
+
+QStringList ApiQuery::repositories(Database& db, const QString& provider)
+{
+    Statement st = db.prepare("SELECT DISTINCT repository FROM series WHERE provider = ? ORDER BY repository");
+    st.bind(1, provider);
+    QStringList out;
+    while (st.step())
+        out.append(st.text(0));
+    return out;
+}
+
+QStringList ApiQuery::metrics(Database& db, const QString& provider)
+{
+    Statement st = db.prepare("SELECT DISTINCT metric FROM series WHERE provider = ? ORDER BY metric");
+    st.bind(1, provider);
+    QStringList out;
+    while (st.step())
+        out.append(st.text(0));
+    return out;
+}
+
+QList<RepoSeries> ApiQuery::series(Database& db, const QString& provider, const QString& metric, const TimeRange& range)
+{
+    Statement list
+        = db.prepare("SELECT id, repository FROM series WHERE provider = ? AND metric = ? ORDER BY repository");
+    list.bind(1, provider).bind(2, metric);
+    Statement before
+        = db.prepare("SELECT ts, value FROM samples WHERE series_id = ? AND ts < ? ORDER BY ts DESC LIMIT 1");
+    Statement inside
+        = db.prepare("SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
+    QList<RepoSeries> out;
+    while (list.step()) {
+        RepoSeries repo;
+        repo.repository = list.text(1);
+        const qint64 id = list.int64(0);
+        before.reset();
+        before.bind(1, id).bind(2, range.fromSecs);
+        if (before.step())
+            repo.samples.append({ before.int64(0), before.real(1) });
+        inside.reset();
+        inside.bind(1, id).bind(2, range.fromSecs).bind(3, range.toSecs);
+        while (inside.step())
+            repo.samples.append({ inside.int64(0), inside.real(1) });
+        out.append(std::move(repo));
+    }
+    return out;
+}
+
+double ApiQuery::totalAt(Database& db, const QString& provider, const QString& metric, qint64 at)
+{
+    Statement st = db.prepare("SELECT sum((SELECT value FROM samples WHERE series_id = s.id AND ts <= ?3 "
+                              "ORDER BY ts DESC LIMIT 1)) FROM series s WHERE s.provider = ?1 AND s.metric = ?2");
+    st.bind(1, provider).bind(2, metric).bind(3, at);
+    return st.step() ? st.real(0) : 0.0;
+}
+
+QList<Sample> SeriesMath::dailyDelta(const QList<Sample>& samples)
+{
+    // Last value per day, in day order.
+    QMap<qint64, double> lastOfDay;
+    for (const Sample& s : samples)
+        lastOfDay[s.ts - ((s.ts % 86400) + 86400) % 86400] = s.value;
+    QList<Sample> out;
+    bool havePrevious = false;
+    double previous = 0;
+    for (auto it = lastOfDay.cbegin(); it != lastOfDay.cend(); ++it) {
+        if (havePrevious)
+            out.append({ it.key(), it.value() - previous });
+        previous = it.value();
+        havePrevious = true;
+    }
+    return out;
+}
+
+QList<Sample> SeriesMath::summed(const QList<QList<Sample>>& series)
+{
+    QMap<qint64, QList<std::pair<int, double>>> events;
+    for (int i = 0; i < series.size(); ++i) {
+        for (const Sample& s : series[i])
+            events[s.ts].append({ i, s.value });
+    }
+    QList<double> current(series.size(), 0.0);
+    QList<Sample> out;
+    double total = 0;
+    for (auto it = events.cbegin(); it != events.cend(); ++it) {
+        for (const auto& [index, value] : it.value()) {
+            total += value - current[index];
+            current[index] = value;
+        }
+        out.append({ it.key(), total });
+    }
+    return out;
+}
+
+QList<Sample> SeriesMath::within(const QList<Sample>& samples, const TimeRange& range)
+{
+    QList<Sample> out;
+    for (const Sample& s : samples) {
+        if (s.ts >= range.fromSecs && s.ts < range.toSecs)
+            out.append(s);
+    }
+    return out;
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/query/timerange.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class Database;
+
+// What the GitHub, Docker Hub and Overview pages ask about API samples (series/samples tables).
+struct Sample {
+    qint64 ts = 0;
+    double value = 0;
+    friend bool operator==(const Sample&, const Sample&) = default;
+};
+
+struct RepoSeries {
+    QString repository;
+    QList<Sample> samples; // oldest first; includes the last sample before the range, if any, as a baseline
+};
+
+namespace ApiQuery {
+// provider is "github" or "dockerhub".
+QStringList repositories(Database& db, const QString& provider);
+QStringList metrics(Database& db, const QString& provider);
+QList<RepoSeries> series(Database& db, const QString& provider, const QString& metric, const TimeRange& range);
+// Sum over repositories of each one's last value at or before `at` (repositories without one count 0).
+double totalAt(Database& db, const QString& provider, const QString& metric, qint64 at);
+} // namespace ApiQuery
+
+namespace SeriesMath {
+// For a cumulative counter: per UTC day, the last value of that day minus the last value before that day
+// (the first day with no earlier value gives no delta). Points are at the day's start.
+QList<Sample> dailyDelta(const QList<Sample>& samples);
+// Each series' value carried forward and summed at every distinct timestamp of any series, from the
+// first timestamp where at least one series has a value.
+QList<Sample> summed(const QList<QList<Sample>>& series);
+// The values inside [from, to) only (drops the baseline).
+QList<Sample> within(const QList<Sample>& samples, const TimeRange& range);
+} // namespace SeriesMath

@@ -1,0 +1,81 @@
+#include "core/query/healthquery.h"
+
+#include "core/storage/database.h"
+
+#include <QSet>
+
+HealthReport HealthQuery::read(Database& db, int rejectedPerSource)
+{
+    HealthReport report;
+    // Log receivers: every syslog/logfile source, plus any source id that has counters (0 is `import`).
+    QSet<qint64> seen;
+    Statement logSources
+        = db.prepare("SELECT id, name, type FROM sources WHERE type IN ('syslog', 'logfile') ORDER BY id");
+    while (logSources.step()) {
+        ListenerHealth l;
+        l.sourceId = logSources.int64(0);
+        l.name = logSources.text(1);
+        l.type = logSources.text(2);
+        seen.insert(l.sourceId);
+        report.listeners.append(l);
+    }
+    Statement others = db.prepare("SELECT DISTINCT c.source_id, s.name, s.type FROM ingest_counters c "
+                                  "LEFT JOIN sources s ON s.id = c.source_id ORDER BY c.source_id");
+    while (others.step()) {
+        if (seen.contains(others.int64(0)))
+            continue;
+        ListenerHealth l;
+        l.sourceId = others.int64(0);
+        l.name = others.isNull(1) ? QStringLiteral("import") : others.text(1);
+        l.type = others.isNull(2) ? QStringLiteral("import") : others.text(2);
+        report.listeners.append(l);
+    }
+    Statement counters = db.prepare("SELECT name, value FROM ingest_counters WHERE source_id = ? ORDER BY name");
+    Statement rejected
+        = db.prepare("SELECT ts, reason, line FROM rejected_lines WHERE source_id = ? ORDER BY id DESC LIMIT ?");
+    for (ListenerHealth& l : report.listeners) {
+        counters.reset();
+        counters.bind(1, l.sourceId);
+        while (counters.step())
+            l.counters.append({ counters.text(0), counters.int64(1) });
+        rejected.reset();
+        rejected.bind(1, l.sourceId).bind(2, rejectedPerSource);
+        while (rejected.step())
+            l.lastRejected.append({ rejected.int64(0), rejected.text(1), rejected.blob(2) });
+    }
+
+    Statement api = db.prepare(
+        "SELECT s.id, s.name, s.type, s.enabled, f.last_success, f.last_error, f.last_error_at, f.next_run, "
+        "f.rate_limit_remaining, f.rate_limit_limit FROM sources s LEFT JOIN fetch_state f ON f.source_id = s.id "
+        "WHERE s.type NOT IN ('syslog', 'logfile') ORDER BY s.id");
+    while (api.step()) {
+        ApiHealth a;
+        a.sourceId = api.int64(0);
+        a.name = api.text(1);
+        a.type = api.text(2);
+        a.enabled = api.int64(3) != 0;
+        a.lastSuccess = api.isNull(4) ? 0 : api.int64(4);
+        a.lastError = api.text(5);
+        a.lastErrorAt = api.isNull(6) ? 0 : api.int64(6);
+        a.nextRun = api.isNull(7) ? 0 : api.int64(7);
+        a.rateLimitRemaining = api.isNull(8) ? -1 : api.int64(8);
+        a.rateLimitLimit = api.isNull(9) ? -1 : api.int64(9);
+        report.apiSources.append(a);
+    }
+
+    report.databaseBytes
+        = db.queryInt("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()").value_or(0);
+    // Fixed table names (never user input): one prepared statement each.
+    static const char* const kTables[][2] = {
+        { "sources", "SELECT count(*) FROM sources" },
+        { "samples", "SELECT count(*) FROM samples" },
+        { "requests", "SELECT count(*) FROM requests" },
+        { "rollups", "SELECT count(*) FROM rollups" },
+        { "visitors", "SELECT count(*) FROM visitors" },
+        { "strings", "SELECT count(*) FROM strings" },
+        { "rejected_lines", "SELECT count(*) FROM rejected_lines" },
+    };
+    for (const auto& table : kTables)
+        report.rowCounts.append({ QString::fromLatin1(table[0]), db.queryInt(table[1]).value_or(0) });
+    return report;
+}

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class Database;
+
+// What the Health page shows: the program watching itself.
+struct ListenerHealth {
+    qint64 sourceId = 0;
+    QString name; // the source's name ("import" for id 0)
+    QString type;
+    QList<std::pair<QString, qint64>> counters; // ingest_counters rows, by name
+    struct Rejected {
+        qint64 ts = 0;
+        QString reason;
+        QByteArray line;
+    };
+    QList<Rejected> lastRejected; // newest first
+};
+
+struct ApiHealth {
+    qint64 sourceId = 0;
+    QString name;
+    QString type;
+    bool enabled = true;
+    qint64 lastSuccess = 0; // 0: never
+    QString lastError;
+    qint64 lastErrorAt = 0;
+    qint64 nextRun = 0;
+    qint64 rateLimitRemaining = -1; // -1: unknown
+    qint64 rateLimitLimit = -1;
+};
+
+struct HealthReport {
+    QList<ListenerHealth> listeners;
+    QList<ApiHealth> apiSources;
+    qint64 databaseBytes = 0;
+    QList<std::pair<QString, qint64>> rowCounts; // table name, rows
+};
+
+namespace HealthQuery {
+HealthReport read(Database& db, int rejectedPerSource = 10);
+} // namespace HealthQuery

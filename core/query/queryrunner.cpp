@@ -1,0 +1,102 @@
+#include "core/query/queryrunner.h"
+
+#include "core/storage/database.h"
+
+#include <QSemaphore>
+#include <QTimer>
+
+class QueryRunner::Worker : public QObject {
+public:
+    Worker(QString path, int pollMs, QueryRunner* owner)
+        : m_path(std::move(path))
+        , m_pollMs(pollMs)
+        , m_owner(owner)
+    { }
+    Database* db()
+    {
+        if (!m_db) {
+            m_db = std::make_unique<Database>(m_path, Database::Mode::ReadOnly);
+            m_version = m_db->queryInt("PRAGMA data_version").value_or(0);
+        }
+        return m_db.get();
+    }
+    void start()
+    {
+        if (m_pollMs <= 0)
+            return;
+        m_timer = new QTimer(this);
+        m_timer->setInterval(m_pollMs);
+        connect(m_timer, &QTimer::timeout, this, [this] { poll(); });
+        m_timer->start();
+    }
+    void run(const std::function<void(Database&)>& job)
+    {
+        try {
+            job(*db());
+        } catch (const DatabaseError& e) {
+            const QString message = e.message();
+            QMetaObject::invokeMethod(m_owner, [owner = m_owner, message] { emit owner->failed(message); });
+        }
+    }
+    void stop()
+    {
+        delete m_timer;
+        m_timer = nullptr;
+        m_db.reset();
+    }
+
+private:
+    // data_version changes when another connection commits: the cheapest "is there new data" check.
+    void poll()
+    {
+        try {
+            const qint64 version = db()->queryInt("PRAGMA data_version").value_or(0);
+            if (version != m_version) {
+                m_version = version;
+                QMetaObject::invokeMethod(m_owner, [owner = m_owner] { emit owner->dataChanged(); });
+            }
+        } catch (const DatabaseError&) {
+            // The file may not exist yet (first start): try again at the next tick.
+            m_db.reset();
+        }
+    }
+
+    QString m_path;
+    int m_pollMs;
+    QueryRunner* m_owner;
+    std::unique_ptr<Database> m_db;
+    qint64 m_version = 0;
+    QTimer* m_timer = nullptr;
+};
+
+QueryRunner::QueryRunner(QString databasePath, int pollMs, QObject* parent)
+    : QObject(parent)
+    , m_path(std::move(databasePath))
+{
+    m_thread.setObjectName(QStringLiteral("queries"));
+    m_worker = new Worker(m_path, pollMs, this);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->start(); });
+}
+
+QueryRunner::~QueryRunner()
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    delete m_worker;
+}
+
+void QueryRunner::enqueue(std::function<void(Database&)> job)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, job = std::move(job)] { worker->run(job); });
+}
+
+void QueryRunner::waitForIdle()
+{
+    QSemaphore done;
+    QMetaObject::invokeMethod(m_worker, [&done] { done.release(); });
+    done.acquire();
+}

@@ -1,0 +1,237 @@
+#include "core/query/trafficquery.h"
+
+#include "core/storage/database.h"
+
+#include <QHash>
+#include <QMap>
+
+namespace {
+// Sums over [from, to) read whole days from day buckets, whole hours at the edges from hour buckets and the
+// rest from minute buckets: exact to the minute, and a year costs ~365 + 48 + 120 rows per key.
+struct Span {
+    qint64 period;
+    qint64 from;
+    qint64 to;
+};
+void hoursAndMinutes(qint64 a, qint64 b, QList<Span>& out)
+{
+    if (b <= a)
+        return;
+    const qint64 hourA = (a + 3599) / 3600 * 3600;
+    const qint64 hourB = b / 3600 * 3600;
+    if (hourB <= hourA) {
+        out.append({ 60, a, b });
+        return;
+    }
+    out.append({ 3600, hourA, hourB });
+    if (hourA > a)
+        out.append({ 60, a, hourA });
+    if (b > hourB)
+        out.append({ 60, hourB, b });
+}
+QList<Span> spans(const TimeRange& range)
+{
+    QList<Span> out;
+    const qint64 from = range.fromSecs / 60 * 60;
+    const qint64 to = (range.toSecs + 59) / 60 * 60;
+    const qint64 dayFrom = (from + 86399) / 86400 * 86400;
+    const qint64 dayTo = to / 86400 * 86400;
+    if (dayTo > dayFrom) {
+        out.append({ 86400, dayFrom, dayTo });
+        hoursAndMinutes(from, dayFrom, out);
+        hoursAndMinutes(dayTo, to, out);
+    } else {
+        hoursAndMinutes(from, to, out);
+    }
+    return out;
+}
+
+// The (dim, key) that carries a country filter: totals per country live under dim 'country'.
+struct DimKey {
+    QString dim;
+    QString key;
+};
+DimKey totalDim(const TrafficFilter& filter)
+{
+    // Bound as text, never NULL (a null QString binds NULL).
+    if (!filter.country.isEmpty())
+        return { QStringLiteral("country"), filter.country };
+    return { QStringLiteral(""), QStringLiteral("") };
+}
+
+// site_id filter: -1 means every site.
+qint64 siteId(Database& db, const QString& site)
+{
+    if (site.isEmpty())
+        return -1;
+    Statement st = db.prepare("SELECT id FROM sites WHERE name = ?");
+    st.bind(1, site);
+    return st.step() ? st.int64(0) : -2; // -2 matches nothing
+}
+} // namespace
+
+QStringList TrafficQuery::sites(Database& db)
+{
+    QStringList out;
+    Statement st = db.prepare("SELECT name FROM sites ORDER BY name");
+    while (st.step())
+        out.append(st.text(0));
+    return out;
+}
+
+QList<TrafficBucket> TrafficQuery::buckets(Database& db, const TrafficFilter& filter, qint64 period)
+{
+    const qint64 site = siteId(db, filter.site);
+    const DimKey dk = totalDim(filter);
+    // The rollup period is at least an hour for long ranges; coarser display buckets are summed here.
+    const qint64 source = period >= 86400 ? 86400 : (period >= 3600 ? 3600 : 60);
+    Statement st = db.prepare("SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                              "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND key = ?5 "
+                              "AND (?6 = -1 OR site_id = ?6) GROUP BY bucket ORDER BY bucket");
+    st.bind(1, source).bind(2, dk.dim).bind(3, filter.range.fromSecs - filter.range.fromSecs % source);
+    st.bind(4, filter.range.toSecs).bind(5, dk.key).bind(6, site);
+    QList<TrafficBucket> out;
+    while (st.step()) {
+        const qint64 start = st.int64(0) - st.int64(0) % period;
+        if (out.isEmpty() || out.last().start != start)
+            out.append({ start, 0, 0, 0 });
+        out.last().requests += st.int64(1);
+        out.last().visitors += st.int64(2);
+        out.last().bytes += st.int64(3);
+    }
+    return out;
+}
+
+QList<StatusBucket> TrafficQuery::statusClasses(Database& db, const TrafficFilter& filter, qint64 period)
+{
+    const qint64 site = siteId(db, filter.site);
+    const qint64 source = period >= 86400 ? 86400 : (period >= 3600 ? 3600 : 60);
+    // Status rollups are not split by country: with a country filter this shows every country's statuses.
+    Statement st = db.prepare("SELECT bucket, key, sum(requests) FROM rollups "
+                              "WHERE period = ?1 AND dim = 'status' AND bucket >= ?2 AND bucket < ?3 "
+                              "AND (?4 = -1 OR site_id = ?4) GROUP BY bucket, key ORDER BY bucket");
+    st.bind(1, source).bind(2, filter.range.fromSecs - filter.range.fromSecs % source);
+    st.bind(3, filter.range.toSecs).bind(4, site);
+    QList<StatusBucket> out;
+    while (st.step()) {
+        const qint64 start = st.int64(0) - st.int64(0) % period;
+        if (out.isEmpty() || out.last().start != start) {
+            StatusBucket bucket;
+            bucket.start = start;
+            out.append(bucket);
+        }
+        const int cls = st.text(1).left(1).toInt();
+        if (cls >= 1 && cls <= 5)
+            out.last().byClass[cls - 1] += st.int64(2);
+    }
+    return out;
+}
+
+TrafficTotals TrafficQuery::totals(Database& db, const TrafficFilter& filter)
+{
+    const qint64 site = siteId(db, filter.site);
+    const DimKey dk = totalDim(filter);
+    Statement st = db.prepare("SELECT sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                              "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND key = ?5 "
+                              "AND (?6 = -1 OR site_id = ?6)");
+    TrafficTotals out;
+    for (const Span& span : spans(filter.range)) {
+        st.reset();
+        st.bind(1, span.period).bind(2, dk.dim).bind(3, span.from).bind(4, span.to).bind(5, dk.key).bind(6, site);
+        if (st.step()) {
+            out.requests += st.int64(0);
+            out.visitors += st.int64(1);
+            out.bytes += st.int64(2);
+        }
+    }
+    return out;
+}
+
+QList<qint64> TrafficQuery::hourOfDay(Database& db, const TrafficFilter& filter)
+{
+    const qint64 site = siteId(db, filter.site);
+    const DimKey dk = totalDim(filter);
+    Statement st = db.prepare("SELECT (bucket / 3600) % 24, sum(requests) FROM rollups "
+                              "WHERE period = 3600 AND dim = ?1 AND bucket >= ?2 AND bucket < ?3 AND key = ?4 "
+                              "AND (?5 = -1 OR site_id = ?5) GROUP BY 1");
+    st.bind(1, dk.dim).bind(2, filter.range.fromSecs).bind(3, filter.range.toSecs).bind(4, dk.key).bind(5, site);
+    QList<qint64> out(24, 0);
+    while (st.step())
+        out[int(st.int64(0))] = st.int64(1);
+    return out;
+}
+
+QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter, const char* dim, int limit)
+{
+    const qint64 site = siteId(db, filter.site);
+    Statement st = db.prepare("SELECT key, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                              "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 "
+                              "AND (?5 = -1 OR site_id = ?5) GROUP BY key");
+    QHash<QByteArray, TopItem> sums;
+    for (const Span& span : spans(filter.range)) {
+        st.reset();
+        st.bind(1, span.period).bind(2, QString::fromLatin1(dim)).bind(3, span.from).bind(4, span.to).bind(5, site);
+        while (st.step()) {
+            const QByteArray key = st.text(0).toUtf8();
+            TopItem& item = sums[key];
+            item.key = key;
+            item.requests += st.int64(1);
+            item.visitors += st.int64(2);
+            item.bytes += st.int64(3);
+        }
+    }
+    QList<TopItem> out = sums.values();
+    std::sort(out.begin(), out.end(), [](const TopItem& a, const TopItem& b) {
+        return a.requests != b.requests ? a.requests > b.requests : a.key < b.key;
+    });
+    if (out.size() > limit)
+        out.resize(limit);
+    return out;
+}
+
+namespace {
+QList<TopItem> topRaw(Database& db, const TrafficFilter& filter, const char* sql, int limit)
+{
+    Statement st = db.prepare(sql);
+    st.bind(1, filter.range.fromSecs).bind(2, filter.range.toSecs).bind(3, siteId(db, filter.site));
+    if (filter.country.isEmpty())
+        st.bindNull(4);
+    else
+        st.bind(4, filter.country);
+    st.bind(5, limit);
+    QList<TopItem> out;
+    while (st.step())
+        out.append({ st.blob(0), st.int64(1), 0, st.int64(2) });
+    return out;
+}
+} // namespace
+
+// Rows are grouped by string id first and the few groups joined to their text after: joining every row
+// to `strings` costs several times more.
+QList<TopItem> TrafficQuery::top404(Database& db, const TrafficFilter& filter, int limit)
+{
+    return topRaw(db, filter,
+        "SELECT s.value, g.n, g.b FROM (SELECT path_id, count(*) AS n, sum(bytes) AS b FROM requests "
+        "WHERE ts >= ?1 AND ts < ?2 AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4) AND status = 404 "
+        "GROUP BY path_id) g JOIN strings s ON s.id = g.path_id ORDER BY g.n DESC, s.value LIMIT ?5",
+        limit);
+}
+
+QList<TopItem> TrafficQuery::topReferrers(Database& db, const TrafficFilter& filter, int limit)
+{
+    return topRaw(db, filter,
+        "SELECT s.value, g.n, g.b FROM (SELECT referrer_id, count(*) AS n, sum(bytes) AS b FROM requests "
+        "WHERE ts >= ?1 AND ts < ?2 AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4) "
+        "GROUP BY referrer_id) g JOIN strings s ON s.id = g.referrer_id WHERE s.value NOT IN (x'2d', x'') "
+        "ORDER BY g.n DESC, s.value LIMIT ?5",
+        limit);
+}
+
+QList<TopItem> TrafficQuery::topAgents(Database& db, const TrafficFilter& filter, int limit)
+{
+    return topRaw(db, filter,
+        "SELECT s.value, g.n, g.b FROM (SELECT agent_id, count(*) AS n, sum(bytes) AS b FROM requests "
+        "WHERE ts >= ?1 AND ts < ?2 AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4) "
+        "GROUP BY agent_id) g JOIN strings s ON s.id = g.agent_id ORDER BY g.n DESC, s.value LIMIT ?5",
+        limit);
+}

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "core/query/timerange.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+class Database;
+
+// What the Traffic page and the Overview ask about requests. All read rollups (never raw rows) except
+// the top-N lists whose dimension is not rolled up (404s, referrers, agents), which read raw requests.
+struct TrafficFilter {
+    TimeRange range;
+    QString site; // empty: every site
+    QString country; // empty: every country; else ISO alpha-2 ('' unknown is not filterable)
+};
+
+struct TrafficBucket {
+    qint64 start = 0;
+    qint64 requests = 0;
+    qint64 visitors = 0;
+    qint64 bytes = 0;
+};
+
+// Requests per status class (1xx..5xx) in one bucket.
+struct StatusBucket {
+    qint64 start = 0;
+    qint64 byClass[5] = {};
+};
+
+struct TopItem {
+    QByteArray key; // as stored (path bytes, country code, user agent...)
+    qint64 requests = 0;
+    qint64 visitors = 0;
+    qint64 bytes = 0;
+};
+
+struct TrafficTotals {
+    qint64 requests = 0;
+    qint64 visitors = 0;
+    qint64 bytes = 0;
+};
+
+namespace TrafficQuery {
+QStringList sites(Database& db);
+// One entry per bucket of `period` seconds that has data (missing buckets are zero), oldest first.
+QList<TrafficBucket> buckets(Database& db, const TrafficFilter& filter, qint64 period);
+QList<StatusBucket> statusClasses(Database& db, const TrafficFilter& filter, qint64 period);
+TrafficTotals totals(Database& db, const TrafficFilter& filter);
+// Requests per hour of day (UTC), 24 entries.
+QList<qint64> hourOfDay(Database& db, const TrafficFilter& filter);
+// dim is a rollup dimension: "path", "country" or "status". Sorted by requests, then key.
+QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, const char* dim, int limit);
+// From raw requests: paths answered 404, referrers (excluding "-" and empty), user agents.
+QList<TopItem> top404(Database& db, const TrafficFilter& filter, int limit);
+QList<TopItem> topReferrers(Database& db, const TrafficFilter& filter, int limit);
+QList<TopItem> topAgents(Database& db, const TrafficFilter& filter, int limit);
+} // namespace TrafficQuery

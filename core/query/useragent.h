@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+// Browser and operating system families read from a User-Agent header, as GoAccess groups them.
+// Pure functions; unknown agents give "Other". Names are product names (not translated), except the
+// fallbacks which callers translate for display ("Crawlers", "Other").
+struct UserAgentInfo {
+    QString browser;
+    QString os;
+};
+
+namespace UserAgent {
+UserAgentInfo classify(const QByteArray& agent);
+} // namespace UserAgent

@@ -1,0 +1,207 @@
+#include "core/sources/apicollector.h"
+
+#include "core/net/httpcache.h"
+#include "core/sources/apijson.h"
+#include "core/sources/apistore.h"
+#include "core/util/clock.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace {
+struct CollectorText {
+    Q_DECLARE_TR_FUNCTIONS(CollectorText)
+};
+} // namespace
+
+ApiCollector::ApiCollector(qint64 sourceId, QJsonObject settings, Services services, QObject* parent)
+    : QObject(parent)
+    , m_store(services.store)
+    , m_cache(services.cache)
+    , m_http(services.http)
+    , m_clock(services.clock)
+    , m_sourceId(sourceId)
+    , m_settings(std::move(settings))
+{ }
+
+void ApiCollector::poll()
+{
+    if (m_polling)
+        return;
+    m_polling = true;
+    m_outcome = {};
+    m_retryAt = 0;
+    m_token.clear();
+    const QString tokenEnv = m_settings.value(QLatin1String("token-env")).toString();
+    if (!tokenEnv.isEmpty()) {
+        m_token = qgetenv(tokenEnv.toLocal8Bit().constData());
+        if (m_token.isEmpty()) {
+            fail(CollectorText::tr("the environment variable %1 (--token-env) is not set").arg(tokenEnv), 0);
+            settle();
+            return;
+        }
+    }
+    ++m_outstanding; // startPoll may finish synchronously; settle only after it returns
+    startPoll();
+    --m_outstanding;
+    settle();
+}
+
+void ApiCollector::settle()
+{
+    if (!m_polling || m_outstanding > 0)
+        return;
+    m_polling = false;
+    m_token.clear();
+    if (m_rateLimit[0] > 0)
+        m_store.setRateLimit(m_sourceId, m_rateLimit[0], m_rateLimit[1], m_rateLimit[2]);
+    PollOutcome outcome = m_outcome;
+    outcome.retryAt = m_retryAt;
+    Q_EMIT finished(outcome);
+}
+
+void ApiCollector::fail(const QString& message, int httpStatus)
+{
+    if (!m_outcome.ok)
+        return; // the first error is the one worth telling
+    m_outcome.ok = false;
+    m_outcome.error = message;
+    m_outcome.httpStatus = httpStatus;
+}
+
+QUrl ApiCollector::apiUrl(const QString& path, const QString& query) const
+{
+    QString base = m_settings.value(QLatin1String("api-url")).toString();
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    QUrl url(base + path);
+    if (!query.isEmpty())
+        url.setQuery(query);
+    return url;
+}
+
+QString ApiCollector::describe(const QUrl& url) const
+{
+    return url.path() + (url.hasQuery() ? QString(QLatin1Char('?') + url.query()) : QString());
+}
+
+void ApiCollector::noteRateLimit(const HttpResponse& r)
+{
+    if (stopping())
+        return; // answers to requests sent before the limit say nothing new
+    bool ok = false;
+    const qint64 remaining = r.header("x-ratelimit-remaining").toLongLong(&ok);
+    if (ok) // written once at the end of the poll, not once per request
+        m_rateLimit
+            = { r.header("x-ratelimit-limit").toLongLong(), remaining, r.header("x-ratelimit-reset").toLongLong() };
+    const qint64 now = m_clock.nowSecs();
+    qint64 until = 0;
+    const qint64 retryAfter = r.header("retry-after").toLongLong(&ok);
+    if ((r.status == 429 || r.status == 403) && ok)
+        until = now + retryAfter;
+    else if ((r.status == 429 || r.status == 403) && r.header("x-ratelimit-remaining") == "0")
+        until = qMax(now + 1, r.header("x-ratelimit-reset").toLongLong());
+    else if (r.status == 429)
+        until = now + 60; // no hint given: a minute is Docker Hub's usual window
+    if (until == 0)
+        return;
+    m_retryAt = until;
+    m_http.cancel(this); // what is still queued would only be refused too
+    fail(CollectorText::tr("rate limit reached (HTTP %1); waiting until %2")
+             .arg(r.status)
+             .arg(QDateTime::fromSecsSinceEpoch(m_retryAt, Qt::UTC).toString(Qt::ISODate)),
+        r.status);
+}
+
+void ApiCollector::fetch(const QUrl& url, const QByteArray& accept, bool useCache, PageHandler handler,
+    std::function<void(const HttpResponse&)> onError)
+{
+    if (stopping())
+        return;
+    HttpRequest request;
+    request.url = url;
+    request.accept = accept;
+    request.token = m_token;
+    const QString key = url.toString(QUrl::FullyEncoded)
+        + (accept == "application/json" ? QString() : QString(QLatin1Char(' ') + QString::fromLatin1(accept)));
+    std::optional<HttpCache::Entry> cached;
+    if (useCache) {
+        cached = m_cache.find(m_sourceId, key);
+        if (cached)
+            request.ifNoneMatch = cached->etag;
+    }
+    ++m_outstanding;
+    m_http.get(request, this,
+        [this, url, key, useCache, cached, handler = std::move(handler), onError = std::move(onError)](
+            const HttpResponse& r) {
+            noteRateLimit(r);
+            if (!stopping()) {
+                if (r.status == 304 && cached) {
+                    handler(Page { r, cached->body, true });
+                } else if (r.status >= 200 && r.status < 300 && r.status != 202) {
+                    if (useCache && !r.header("etag").isEmpty())
+                        m_cache.store(m_sourceId, key, r.header("etag"), r.body, m_clock.nowSecs());
+                    handler(Page { r, r.body, false });
+                } else if (onError) {
+                    onError(r);
+                } else {
+                    failFor(url, r);
+                }
+            }
+            --m_outstanding;
+            settle();
+        });
+}
+
+void ApiCollector::failFor(const QUrl& url, const HttpResponse& r)
+{
+    if (r.status == 0)
+        fail(CollectorText::tr("GET %1: %2").arg(describe(url), r.error), 0);
+    else
+        fail(CollectorText::tr("GET %1: HTTP %2").arg(describe(url)).arg(r.status), r.status);
+}
+
+void ApiCollector::fetchPages(const QUrl& first, const QByteArray& accept, bool useCache,
+    std::function<bool(const Page&)> onPage, std::function<void(bool)> done, std::function<QUrl(const Page&)> nextOf,
+    int maxPages, std::function<void(const HttpResponse&)> onError)
+{
+    // Each page's handler asks for the next, so one list never has two pages in flight. The pending
+    // callback holds the only strong reference to the stepping function (no cycle, no leak).
+    auto step = std::make_shared<std::function<void(const QUrl&, int)>>();
+    std::weak_ptr<std::function<void(const QUrl&, int)>> weak = step;
+    *step = [=, this](const QUrl& url, int pageNo) {
+        auto self = weak.lock();
+        fetch(
+            url, accept, useCache,
+            [=, this](const Page& page) {
+                if (!onPage(page)) {
+                    done(false);
+                    return;
+                }
+                const QUrl next = nextOf
+                    ? nextOf(page)
+                    : GitHubJson::parseLink(page.response.header("link")).value(QStringLiteral("next"));
+                if (next.isEmpty()) {
+                    done(true);
+                } else if (next.host() != first.host() || next.scheme() != first.scheme()
+                    || next.port() != first.port()) {
+                    // Never send the token to another host because a server said so.
+                    fail(
+                        CollectorText::tr("GET %1: next page on another host (%2)").arg(describe(url), next.host()), 0);
+                    done(false);
+                } else if (pageNo >= maxPages) {
+                    done(false);
+                } else {
+                    (*self)(next, pageNo + 1);
+                }
+            },
+            [=, this](const HttpResponse& r) {
+                if (onError)
+                    onError(r);
+                else
+                    failFor(url, r);
+                done(false);
+            });
+    };
+    (*step)(first, 1);
+}

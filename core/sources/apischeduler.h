@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/sources/apicollector.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+#include <map>
+#include <memory>
+
+class ApiStore;
+class Clock;
+class Database;
+class HttpCache;
+class HttpClient;
+
+// Runs the GitHub and Docker Hub sources on their intervals. Each tick reads the sources table, so a
+// source added, paused, resumed, changed or removed by another process takes effect without a restart:
+// new and resumed sources poll at once, paused ones never; after a poll the next run is the interval
+// plus a little jitter, or the end of a rate-limit wait.
+class ApiScheduler : public QObject {
+    Q_OBJECT
+public:
+    ApiScheduler(Database& db, const Clock& clock, HttpClient& http, QObject* parent = nullptr);
+    ~ApiScheduler() override;
+
+    void start(int tickMs = 2000);
+    void stop();
+    // Reads the sources table and starts the polls that are due (the timer calls it; tests call it).
+    void tick();
+    // Polls every enabled API source now, whatever its next run; `idle` follows when all have finished.
+    void pollAllNow();
+    bool isIdle() const;
+    // Longest random delay added to an interval, as a fraction of it (capped at 60 s); 0 in tests.
+    void setJitterFraction(double fraction) { m_jitterFraction = fraction; }
+
+Q_SIGNALS:
+    void pollFinished(qint64 sourceId, const PollOutcome& outcome);
+    void idle();
+
+private:
+    struct Entry {
+        std::unique_ptr<ApiCollector> collector;
+        QJsonObject settings;
+        QString name;
+        qint64 due = 0;
+    };
+    void sync(bool forceDue);
+    void onFinished(qint64 sourceId, const PollOutcome& outcome);
+    std::unique_ptr<ApiCollector> create(qint64 id, const QString& type, const QJsonObject& settings);
+
+    Database& m_db;
+    const Clock& m_clock;
+    HttpClient& m_http;
+    std::unique_ptr<ApiStore> m_store;
+    std::unique_ptr<HttpCache> m_cache;
+    std::map<qint64, Entry> m_entries;
+    QSet<qint64> m_paused; // seen paused: polls at once when resumed
+    QTimer m_timer;
+    double m_jitterFraction = 0.05;
+    bool m_starting = false;
+};

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/sources/apicollector.h"
+
+#include <QStringList>
+#include <memory>
+
+// One GitHub source (--repo OWNER/NAME or --org ORG): per repository the metrics of PRODUCT.md,
+// traffic when the token allows it, and the star history back-filled once.
+class GitHubCollector final : public ApiCollector {
+    Q_OBJECT
+public:
+    using ApiCollector::ApiCollector;
+    static constexpr int kStargazerPageLimit = 400; // 40,000 stars at 100 per page: GitHub answers 422 beyond
+
+private:
+    struct RepoWork;
+    void startPoll() override;
+    void discover(const QString& listPath, bool fallbackToUser);
+    void nextRepo();
+    void pollRepo(const QString& repo);
+    void fetchTraffic(const std::shared_ptr<RepoWork>& work);
+    void fetchStarHistory(const std::shared_ptr<RepoWork>& work);
+    void store(const RepoWork& work);
+
+    QStringList m_repos;
+    int m_next = 0;
+    QJsonObject m_state;
+};

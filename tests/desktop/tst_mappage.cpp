@@ -1,0 +1,96 @@
+#include "core/demo/demotraffic.h"
+#include "core/geo/countrytable.h"
+#include "core/storage/migrations.h"
+#include "core/util/clock.h"
+#include "ui/map/mappage.h"
+#include "ui/map/worldmapwidget.h"
+#include "ui/map/worldshapes.h"
+#include "ui/viewstate.h"
+
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+constexpr qint64 kNow = 1795564800; // 2026-11-25 00:00 UTC
+}
+
+class TestMapPage : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        m_path = m_dir.filePath("t.sqlite");
+        Database db(m_path);
+        Migrations::migrate(db);
+        Transaction tx(db);
+        DemoTrafficWriter w(db);
+        auto add = [&](qint64 ts, const char* site, char host, const char* country) {
+            DemoRequest r;
+            r.ts = ts;
+            r.site = site;
+            r.addr = QByteArray("\x51\x02\x45", 3) + host;
+            r.country = country;
+            r.method = "GET";
+            r.path = "/";
+            r.agent = "Firefox";
+            r.referrer = "-";
+            w.add(r);
+        };
+        add(kNow - 5 * 86400, "www", 1, "FR");
+        add(kNow - 5 * 86400 + 10, "www", 1, "FR");
+        add(kNow - 5 * 86400 + 20, "www", 2, "FR");
+        add(kNow - 4 * 86400, "docs", 3, "DE");
+        add(kNow - 4 * 86400 + 5, "www", 4, "");
+        add(kNow - 60 * 86400, "www", 5, "JP"); // outside the 30-day range
+        w.finish();
+        tx.commit();
+    }
+    void showsCountriesOfTheRangeAndSite()
+    {
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        QueryRunner runner(m_path, 0);
+        MapPage page(runner, state, WorldShapes::builtIn(CountryTable::system(QLocale(QLocale::English))));
+        QSignalSpy loaded(&page, &MapPage::loaded);
+        page.setEagerLoading(true);
+        page.reloadNow();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+        const auto figures = page.map()->figures();
+        QCOMPARE(figures.size(), 2);
+        QCOMPARE(figures.value("FR").requests, 3);
+        QCOMPARE(figures.value("FR").visitors, 2);
+        QCOMPARE(figures.value("DE").requests, 1);
+        QVERIFY(!figures.contains("JP"));
+        QCOMPARE(page.findChild<QLabel*>("mapAttribution")->text().left(29), QString("IP Geolocation by DB-IP · Cou"));
+
+        state.setSite("docs");
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 5000);
+        QCOMPARE(page.map()->figures().size(), 1);
+        QCOMPARE(page.map()->figures().value("DE").requests, 1);
+    }
+    void clickingACountrySetsTheFilter()
+    {
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        QueryRunner runner(m_path, 0);
+        MapPage page(runner, state, WorldShapes::builtIn(CountryTable::system(QLocale(QLocale::English))));
+        page.resize(1000, 600);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSignalSpy chosen(&page, &MapPage::countryChosen);
+        QTest::mouseClick(page.map(), Qt::LeftButton, {}, page.map()->mapToWidget(2.35, 48.86).toPoint());
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.at(0).at(0).toString(), QString("FR"));
+        QCOMPARE(state.country(), QString("FR"));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+};
+
+QTEST_MAIN(TestMapPage)
+#include "tst_mappage.moc"

@@ -1,0 +1,186 @@
+#include "ui/sources/sourceform.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QDialogButtonBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+#include <QUdpSocket>
+
+class TestSourceForm : public QObject {
+    Q_OBJECT
+private slots:
+    void fieldsComeFromTheRegistry()
+    {
+        SourceRegistry registry;
+        SourceForm form(registry);
+        for (const SourceTypeSpec& spec : registry.types()) {
+            form.setType(spec.type);
+            for (const FieldSpec& f : spec.fields)
+                QVERIFY2(form.fieldEdit(f.name), qPrintable(spec.type + " " + f.name));
+        }
+    }
+    void validatesAsYouType_data()
+    {
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("message"); // exactly what the command line prints, empty when valid
+        QTest::addRow("repo ok") << "github"
+                                 << "repo"
+                                 << "torvalds/linux"
+                                 << "";
+        QTest::addRow("repo bad") << "github"
+                                  << "repo"
+                                  << "torvalds" << fieldMessage("github", "repo", "torvalds");
+        QTest::addRow("interval bad") << "github"
+                                      << "interval"
+                                      << "soon" << fieldMessage("github", "interval", "soon");
+        QTest::addRow("api-url bad") << "github"
+                                     << "api-url"
+                                     << "ftp://x" << fieldMessage("github", "api-url", "ftp://x");
+        QTest::addRow("token-env bad") << "github"
+                                       << "token-env"
+                                       << "1X" << fieldMessage("github", "token-env", "1X");
+        QTest::addRow("namespace bad") << "dockerhub"
+                                       << "namespace"
+                                       << "a b" << fieldMessage("dockerhub", "namespace", "a b");
+        QTest::addRow("listen bad") << "syslog"
+                                    << "listen"
+                                    << "udp://127.0.0.1" << fieldMessage("syslog", "listen", "udp://127.0.0.1");
+        QTest::addRow("allow bad") << "syslog"
+                                   << "allow"
+                                   << "10.0.0.0/99" << fieldMessage("syslog", "allow", "10.0.0.0/99");
+        QTest::addRow("listen ok") << "syslog"
+                                   << "listen"
+                                   << "tcp://[::1]:6514"
+                                   << "";
+    }
+    void validatesAsYouType()
+    {
+        QFETCH(QString, type);
+        QFETCH(QString, field);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        SourceRegistry registry;
+        SourceForm form(registry);
+        form.setType(type);
+        QTest::keyClicks(form.fieldEdit(field), value);
+        QCOMPARE(form.fieldError(field), message);
+        QVERIFY(QString(QTest::currentDataTag()).endsWith(" ok") || !message.isEmpty());
+        if (!message.isEmpty()) {
+            QVERIFY(message.startsWith("--" + field + ": "));
+            QVERIFY(!form.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok)->isEnabled());
+        }
+    }
+    void combinationRuleAndRequiredFields()
+    {
+        SourceRegistry registry;
+        SourceForm form(registry);
+        form.setType("github");
+        auto* ok = form.findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Ok);
+        QVERIFY(!ok->isEnabled());
+        QCOMPARE(form.errors(), QStringList { "--repo: give exactly one of --repo OWNER/NAME and --org ORG" });
+        form.setField("repo", "torvalds/linux");
+        QVERIFY(ok->isEnabled());
+        form.setField("org", "kde");
+        QVERIFY(!ok->isEnabled());
+        form.setField("org", "");
+        QVERIFY(ok->isEnabled());
+        // Defaults are filled in the way the command line does.
+        QCOMPARE(form.settings().value("interval").toString(), QString("15m"));
+        QCOMPARE(form.settings().value("api-url").toString(), QString("https://api.github.com"));
+
+        form.setType("logfile");
+        QVERIFY(!ok->isEnabled());
+        QCOMPARE(form.errors(), QStringList { "--path: is required" });
+        QVERIFY(form.fieldError("path").isEmpty()); // not shouted before the user typed there
+    }
+    void editKeepsTheType()
+    {
+        SourceRegistry registry;
+        SourceForm form(registry);
+        form.edit("dockerhub", { { "namespace", "library" }, { "interval", "2h" } });
+        QCOMPARE(form.type(), QString("dockerhub"));
+        QCOMPARE(form.fieldEdit("namespace")->text(), QString("library"));
+        QCOMPARE(form.fieldEdit("interval")->text(), QString("2h"));
+        QVERIFY(!form.findChild<QWidget*>("sourceType")->isEnabled());
+        QVERIFY(form.isValid());
+    }
+    void nginxLineWithCopy()
+    {
+        SourceRegistry registry;
+        SourceForm form(registry);
+        form.setType("syslog");
+        QCOMPARE(form.nginxLine(), QString("access_log syslog:server=127.0.0.1:5514,tag=mysite combined;"));
+        form.setField("listen", "udp://[::1]:6000");
+        form.setField("site", "docs.example-org");
+        QCOMPARE(form.nginxLine(), QString("access_log syslog:server=[::1]:6000,tag=docs_example_org combined;"));
+        QCOMPARE(form.findChild<QLineEdit*>("nginxLine")->text(), form.nginxLine());
+        const auto buttons = form.findChildren<QPushButton*>();
+        const auto copy
+            = std::find_if(buttons.begin(), buttons.end(), [](QPushButton* b) { return b->text() == "Copy"; });
+        QVERIFY(copy != buttons.end());
+        (*copy)->click();
+        QCOMPARE(QApplication::clipboard()->text(), form.nginxLine());
+        form.setType("github");
+        QVERIFY(form.nginxLine().isEmpty());
+        QVERIFY(form.findChild<QLineEdit*>("nginxLine")->isHidden());
+    }
+    void testBindsTheListenerPort()
+    {
+        SourceRegistry registry;
+        SourceForm form(registry);
+        form.setType("syslog");
+        QUdpSocket busy;
+        QVERIFY(busy.bind(QHostAddress::LocalHost, 0));
+        form.setField("listen", QString("udp://127.0.0.1:%1").arg(busy.localPort()));
+        QSignalSpy spy(&form, &SourceForm::testFinished);
+        form.runTest();
+        QTRY_COMPARE(spy.count(), 1);
+        QCOMPARE(spy.at(0).at(0).toBool(), false);
+        const quint16 port = busy.localPort();
+        busy.close();
+        form.runTest();
+        QTRY_COMPARE(spy.count(), 2);
+        QVERIFY2(spy.at(1).at(0).toBool(), qPrintable(spy.at(1).at(1).toString() + QString::number(port)));
+    }
+    void testRequestsTheApi()
+    {
+        // A local HTTP server answers like an API root.
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        connect(&server, &QTcpServer::newConnection, this, [&server] {
+            QTcpSocket* socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
+                socket->disconnectFromHost();
+            });
+        });
+        SourceRegistry registry;
+        SourceForm form(registry);
+        form.setType("dockerhub");
+        form.setField("namespace", "library");
+        form.setField("api-url", QString("http://127.0.0.1:%1").arg(server.serverPort()));
+        QSignalSpy spy(&form, &SourceForm::testFinished);
+        form.runTest();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 10000);
+        QCOMPARE(spy.at(0).at(0).toBool(), true);
+        QCOMPARE(spy.at(0).at(1).toString(), QString("the API answered (HTTP 200)"));
+    }
+
+private:
+    static QString fieldMessage(const QString& type, const QString& field, const QString& value)
+    {
+        SourceRegistry registry;
+        const FieldSpec* f = registry.find(type)->field(field);
+        return FieldError { field, f->validate(value) }.toString();
+    }
+};
+
+QTEST_MAIN(TestSourceForm)
+#include "tst_sourceform.moc"

@@ -1,0 +1,102 @@
+#include "core/demo/demodata.h"
+#include "core/query/trafficquery.h"
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+class TestDemoData : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        try {
+            setUp();
+        } catch (const DatabaseError& e) {
+            QFAIL(qPrintable(e.message()));
+        }
+    }
+
+    void apiSeries()
+    {
+        QCOMPARE(m_db->queryInt("SELECT count(DISTINCT repository) FROM series WHERE provider = 'github'"), 3);
+        QCOMPARE(m_db->queryInt("SELECT count(DISTINCT repository) FROM series WHERE provider = 'dockerhub'"), 3);
+        QCOMPARE(m_db->queryInt("SELECT count(DISTINCT metric) FROM series WHERE provider = 'github'"), 11);
+        QCOMPARE(m_db->queryInt("SELECT count(*) FROM samples"), m_summary.samples);
+        // Cumulative counters never go down.
+        QCOMPARE(m_db->queryInt("SELECT count(*) FROM samples a JOIN series s ON s.id = a.series_id "
+                                "JOIN samples b ON b.series_id = a.series_id AND b.ts > a.ts AND b.value < a.value "
+                                "WHERE s.metric IN ('stars', 'pulls', 'release_downloads') AND s.provider = 'github'"
+                                " AND b.ts < a.ts + 86400"),
+            0);
+    }
+
+    void trafficFollowsTheRollupContract()
+    {
+        QCOMPARE(m_db->queryInt("SELECT count(*) FROM requests"), m_summary.requests);
+        // ~600 a day for www and 40% more for docs, less at weekends and early in the period.
+        QVERIFY2(m_summary.requests > 28 * 600 && m_summary.requests < 28 * 600 * 1.4,
+            qPrintable(QString::number(m_summary.requests)));
+        // Every period's total equals the raw row count; visitors per day equal the visitors table.
+        for (const char* sql : { "SELECT sum(requests) FROM rollups WHERE period = 60 AND dim = ''",
+                 "SELECT sum(requests) FROM rollups WHERE period = 3600 AND dim = 'status'",
+                 "SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = 'country'",
+                 "SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = 'path'" })
+            QCOMPARE(m_db->queryInt(sql), m_summary.requests);
+        QCOMPARE(m_db->queryInt("SELECT sum(visitors) FROM rollups WHERE period = 60 AND dim = ''"),
+            m_db->queryInt("SELECT count(*) FROM visitors"));
+        QCOMPARE(TrafficQuery::sites(*m_db), QStringList({ "docs", "www" }));
+        QVERIFY(m_db->queryInt("SELECT count(DISTINCT country) FROM requests").value_or(0) >= 20);
+        QVERIFY(m_db->queryInt("SELECT count(*) FROM requests WHERE status = 404").value_or(0) > 0);
+    }
+
+    void weeklyAndDailyRhythm()
+    {
+        // Weekdays are busier than weekends, afternoons (UTC) busier than nights.
+        const qint64 weekday = m_db->queryInt("SELECT avg(requests) FROM rollups WHERE period = 86400 AND dim = '' "
+                                              "AND ((bucket / 86400 + 3) % 7) < 5")
+                                   .value_or(0);
+        const qint64 weekend = m_db->queryInt("SELECT avg(requests) FROM rollups WHERE period = 86400 AND dim = '' "
+                                              "AND ((bucket / 86400 + 3) % 7) >= 5")
+                                   .value_or(0);
+        QVERIFY2(weekday > weekend * 1.4, qPrintable(QStringLiteral("%1 vs %2").arg(weekday).arg(weekend)));
+        const qint64 afternoon = m_db->queryInt("SELECT sum(requests) FROM rollups WHERE period = 3600 AND dim = '' "
+                                                "AND (bucket / 3600) % 24 = 15")
+                                     .value_or(0);
+        const qint64 night = m_db->queryInt("SELECT sum(requests) FROM rollups WHERE period = 3600 AND dim = '' "
+                                            "AND (bucket / 3600) % 24 = 3")
+                                 .value_or(0);
+        QVERIFY2(afternoon > night * 2, qPrintable(QStringLiteral("%1 vs %2").arg(afternoon).arg(night)));
+    }
+
+    void healthMaterial()
+    {
+        QCOMPARE(m_db->queryInt("SELECT count(*) FROM sources"), 4);
+        // Counter names as the pipeline writes them, so the Health page shows them.
+        QCOMPARE(
+            m_db->queryInt("SELECT sum(value) FROM ingest_counters WHERE name = 'lines_received'"), 184220 + 73410);
+        QCOMPARE(m_db->queryInt("SELECT count(*) FROM rejected_lines"), 4);
+        QVERIFY(m_db->queryInt("SELECT count(*) FROM rejected_lines WHERE CAST(line AS TEXT) LIKE '%<b>%'").value_or(0)
+            == 1);
+    }
+
+private:
+    void setUp()
+    {
+        m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("d.sqlite")));
+        Migrations::migrate(*m_db);
+        DemoOptions options;
+        options.nowSecs = 1795591815; // 2026-11-25 07:30:15 UTC, a Wednesday
+        options.days = 28;
+        options.requestsPerDay = 600;
+        m_summary = DemoData::generate(*m_db, options);
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    DemoSummary m_summary;
+};
+
+QTEST_GUILESS_MAIN(TestDemoData)
+#include "tst_demodata.moc"

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "core/query/timerange.h"
+
+#include <QChartView>
+#include <QColor>
+#include <QList>
+#include <QPointF>
+#include <QTimer>
+
+class QAbstractSeries;
+
+// One line (or stacked band) of a chart: x is seconds since the epoch (UTC) for time charts.
+struct ChartSeries {
+    QString name;
+    QList<QPointF> points;
+    QColor colour = {}; // invalid: the palette's next colour
+};
+
+// A chart that follows the palette, shows exact values under the cursor, hides a series when its legend
+// entry is clicked, reduces long series to ~2 points per pixel (min/max) and exports itself as PNG or CSV
+// from its context menu.
+class ChartView : public QChartView {
+    Q_OBJECT
+public:
+    enum class Style { Lines, StackedArea, Bars };
+    explicit ChartView(QWidget* parent = nullptr);
+
+    void setTitle(const QString& title);
+    QString title() const;
+    // Time series over `range` (x in seconds). `valueName` heads the value column of the CSV.
+    void setTimeSeries(const QList<ChartSeries>& series, const TimeRange& range, Style style, const QString& valueName);
+    // Bars over categories (x = category index): e.g. requests by hour of day.
+    void setCategories(const QStringList& categories, const QList<ChartSeries>& series, const QString& categoryName);
+    // Values such as bytes are shown with a unit: formats the axis and tooltips.
+    void setValueFormatter(std::function<QString(double)> formatter) { m_format = std::move(formatter); }
+    // The value axis counts bytes: plots in KiB/MiB/GiB with the unit as the axis title.
+    void setBytesAxis(bool bytes) { m_bytesAxis = bytes; }
+
+    const QList<ChartSeries>& data() const { return m_data; }
+    // What reaches Qt Charts for series `index` (after downsampling), for tests.
+    QList<QPointF> plottedPoints(int index) const;
+    bool isSeriesVisible(int index) const;
+    void setSeriesVisible(int index, bool visible);
+    // The value and time text a tooltip shows for a point near `x` in series `index`.
+    QString toolTipFor(int index, double x) const;
+
+    QImage renderImage(qreal scale) const;
+    QByteArray csv() const;
+    bool savePng(const QString& path, qreal scale) const;
+    bool saveCsv(const QString& path) const;
+
+protected:
+    void contextMenuEvent(QContextMenuEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void rebuild();
+    void applyPalette();
+    QString formatValue(double value) const;
+    QString formatTime(double x) const;
+    void onHovered(int index, const QPointF& point, bool state);
+
+    QList<ChartSeries> m_data;
+    QList<QAbstractSeries*> m_series;
+    QStringList m_categories;
+    QString m_valueName;
+    QString m_categoryName;
+    TimeRange m_range;
+    Style m_style = Style::Lines;
+    bool m_isTime = true;
+    QList<bool> m_hidden;
+    std::function<QString(double)> m_format;
+    QTimer m_resizeTimer;
+    int m_plottedWidth = 0;
+    bool m_bytesAxis = false;
+};

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/query/queryrunner.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class ChartView;
+class ViewState;
+class QLabel;
+
+// Base of the data pages: asks core/query on the worker, repaints when the range/site changes or new data
+// is committed (coalesced), and loads only while visible unless told to load eagerly (reports, kiosk).
+class DashboardPage : public QWidget {
+    Q_OBJECT
+public:
+    DashboardPage(QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
+
+    // Load even while hidden: for report rendering and kiosk rotation.
+    void setEagerLoading(bool eager);
+    // Starts a load now (drops any stale one in flight).
+    void reloadNow();
+    bool isLoading() const { return m_pending > 0; }
+    // Milliseconds the last load took from request to painted data.
+    qint64 lastLoadMs() const { return m_lastLoadMs; }
+    QList<ChartView*> charts() const;
+
+signals:
+    void loaded();
+
+protected:
+    // Submits the page's queries with query().
+    virtual void reload() = 0;
+    template <class R> void query(LatestTracker& tracker, std::function<R(Database&)> job, std::function<void(R)> done)
+    {
+        query<R>(m_runner, tracker, std::move(job), std::move(done));
+    }
+    // The same on another runner (a page's second worker for slow questions).
+    template <class R>
+    void query(
+        QueryRunner& runner, LatestTracker& tracker, std::function<R(Database&)> job, std::function<void(R)> done)
+    {
+        ++m_pending;
+        const quint64 generation = m_generation;
+        tracker.submit<R>(runner, this, std::move(job), [this, generation, done = std::move(done)](R result) {
+            done(std::move(result));
+            if (generation == m_generation)
+                finishOne();
+        });
+    }
+    QueryRunner& runner() const { return m_runner; }
+    // Milliseconds since the current load started.
+    qint64 sinceLoadStartMs() const;
+    ViewState& state() const { return m_state; }
+    void showEvent(QShowEvent* event) override;
+    // A title row for sections.
+    static QLabel* sectionLabel(const QString& text, QWidget* parent);
+
+private:
+    void scheduleReload(int delayMs);
+    void finishOne();
+
+    QueryRunner& m_runner;
+    ViewState& m_state;
+    QTimer m_reloadTimer;
+    bool m_dirty = true;
+    bool m_eager = false;
+    int m_pending = 0;
+    quint64 m_generation = 0;
+    qint64 m_startedMs = 0;
+    qint64 m_lastLoadMs = -1;
+};

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "core/query/apiquery.h"
+#include "core/query/timerange.h"
+
+#include <QCoreApplication>
+#include <QList>
+#include <QPointF>
+#include <QString>
+
+// Number, change and country formatting shared by the pages (locale-aware).
+namespace Format {
+QString count(double value);
+// "+1,234" / "−56" / "±0".
+QString signedCount(double delta);
+// "+12.5%" of `from` to `to`; empty when `from` is 0.
+QString percentChange(double from, double to);
+QString bytes(qint64 bytes);
+// "Germany (DE)"; "Unknown" for an empty code.
+QString country(const QString& code);
+// The display bucket for traffic charts over `range`: 10 minutes up to 2 days, hours up to 31 days, else days.
+qint64 bucketFor(const TimeRange& range);
+// Samples at about `count` evenly spaced times (for sparklines).
+QList<double> thin(const QList<double>& values, int count);
+QList<QPointF> points(const QList<Sample>& samples);
+} // namespace Format
+
+struct FormatText {
+    Q_DECLARE_TR_FUNCTIONS(FormatText)
+};

@@ -1,0 +1,132 @@
+#include "ui/healthpage.h"
+
+#include "core/query/healthquery.h"
+#include "core/util/clock.h"
+#include "ui/format.h"
+#include "ui/rowsmodel.h"
+#include "ui/viewstate.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+QTableView* tableFor(RowsModel* model, QWidget* parent)
+{
+    auto* view = new QTableView(parent);
+    view->setModel(model);
+    view->verticalHeader()->hide();
+    view->setWordWrap(false);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(true);
+    return view;
+}
+
+QString when(qint64 secs, qint64 now)
+{
+    if (secs <= 0)
+        return HealthPage::tr("never");
+    const QString at = QLocale().toString(QDateTime::fromSecsSinceEpoch(secs), QStringLiteral("yyyy-MM-dd HH:mm"));
+    const qint64 d = secs - now;
+    const qint64 minutes = qAbs(d) / 60;
+    const QString rel = minutes < 60 ? HealthPage::tr("%1 min").arg(minutes) : HealthPage::tr("%1 h").arg(minutes / 60);
+    return d < 0 ? HealthPage::tr("%1 (%2 ago)").arg(at, rel) : HealthPage::tr("%1 (in %2)").arg(at, rel);
+}
+
+qint64 counter(const ListenerHealth& l, const char* name)
+{
+    for (const auto& [key, value] : l.counters) {
+        if (key == QLatin1String(name))
+            return value;
+    }
+    return 0;
+}
+} // namespace
+
+HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
+    : DashboardPage(runner, state, parent)
+{
+    setObjectName(QStringLiteral("healthPage"));
+    auto* grid = new QGridLayout(this);
+    m_listeners = new RowsModel({ tr("Log source"), tr("Type"), tr("Received"), tr("Stored"), tr("Rejected"),
+                                    tr("Dropped"), tr("Denied senders") },
+        this);
+    m_rejected = new RowsModel({ tr("Time"), tr("Source"), tr("Reason"), tr("Line") }, this);
+    m_api = new RowsModel(
+        { tr("API source"), tr("Type"), tr("Last success"), tr("Last error"), tr("Next run"), tr("Rate limit left") },
+        this);
+    m_database = new RowsModel({ tr("Table"), tr("Rows") }, this);
+    grid->addWidget(sectionLabel(tr("Log receivers"), this), 0, 0);
+    grid->addWidget(tableFor(m_listeners, this), 1, 0);
+    m_databaseLabel = sectionLabel(tr("Database"), this);
+    m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
+    grid->addWidget(m_databaseLabel, 0, 1);
+    grid->addWidget(tableFor(m_database, this), 1, 1);
+    grid->addWidget(sectionLabel(tr("API sources"), this), 2, 0, 1, 2);
+    grid->addWidget(tableFor(m_api, this), 3, 0, 1, 2);
+    grid->addWidget(sectionLabel(tr("Last rejected lines"), this), 4, 0, 1, 2);
+    auto* rejected = tableFor(m_rejected, this);
+    rejected->setObjectName(QStringLiteral("rejectedLines"));
+    grid->addWidget(rejected, 5, 0, 1, 2);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(1, 2);
+    grid->setRowStretch(3, 2);
+    grid->setRowStretch(5, 3);
+}
+
+void HealthPage::reload()
+{
+    const qint64 now = state().clock().nowSecs();
+    query<HealthReport>(
+        m_tracker, [](Database& db) { return HealthQuery::read(db, 20); },
+        [this, now](HealthReport r) {
+            QList<QList<QVariant>> rows;
+            QList<QList<QVariant>> rejected;
+            for (const ListenerHealth& l : r.listeners) {
+                // Counter names as the ingest pipeline and the receivers write them.
+                const qint64 received = counter(l, "lines_received");
+                rows.append({ l.name, l.type, received > 0 ? received : counter(l, "messages_received"),
+                    counter(l, "lines_stored"), counter(l, "lines_rejected"), counter(l, "lines_dropped"),
+                    counter(l, "denied") });
+                for (const ListenerHealth::Rejected& line : l.lastRejected) {
+                    // Decoded for display only; the line is shown as plain text (it comes from the network).
+                    rejected.append({ QLocale().toString(QDateTime::fromSecsSinceEpoch(line.ts),
+                                          QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                        l.name, line.reason, QString::fromUtf8(line.line) });
+                }
+            }
+            m_listeners->setRows(rows);
+            m_rejected->setRows(rejected);
+            rows.clear();
+            for (const ApiHealth& a : r.apiSources) {
+                QString error = a.lastError.isEmpty() ? tr("none") : a.lastError;
+                if (!a.lastError.isEmpty() && a.lastErrorAt > 0)
+                    error = tr("%1 at %2")
+                                .arg(a.lastError,
+                                    QLocale().toString(QDateTime::fromSecsSinceEpoch(a.lastErrorAt),
+                                        QStringLiteral("yyyy-MM-dd HH:mm")));
+                const QString rate = a.rateLimitRemaining < 0 ? tr("unknown")
+                    : a.rateLimitLimit > 0
+                    ? tr("%1 of %2")
+                          .arg(Format::count(double(a.rateLimitRemaining)), Format::count(double(a.rateLimitLimit)))
+                    : Format::count(double(a.rateLimitRemaining));
+                rows.append({ a.name, a.type, when(a.lastSuccess, now), error,
+                    a.enabled ? when(a.nextRun, now) : tr("paused"), rate });
+            }
+            m_api->setRows(rows);
+            rows.clear();
+            m_databaseLabel->setText(tr("Database: %1").arg(Format::bytes(r.databaseBytes)));
+            for (const auto& [table, count] : r.rowCounts)
+                rows.append({ table, count });
+            m_database->setRows(rows);
+        });
+}
+
+QString HealthPage::databaseText() const
+{
+    return m_databaseLabel->text();
+}

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "ui/dashboardpage.h"
+
+class QLabel;
+class QTableView;
+class RowsModel;
+
+// The program watching itself: per log receiver lines received, stored, rejected (with the last rejected
+// lines, as plain text) and dropped; per API source last success, last error, next run, remaining rate limit;
+// the database's size and row counts.
+class HealthPage : public DashboardPage {
+    Q_OBJECT
+public:
+    HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
+    RowsModel* listenersModel() const { return m_listeners; }
+    RowsModel* rejectedModel() const { return m_rejected; }
+    RowsModel* apiModel() const { return m_api; }
+    RowsModel* databaseModel() const { return m_database; }
+    QString databaseText() const;
+
+protected:
+    void reload() override;
+
+private:
+    RowsModel* m_listeners = nullptr;
+    RowsModel* m_rejected = nullptr;
+    RowsModel* m_api = nullptr;
+    RowsModel* m_database = nullptr;
+    QLabel* m_databaseLabel = nullptr;
+    LatestTracker m_tracker;
+};

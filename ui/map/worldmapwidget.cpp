@@ -1,0 +1,265 @@
+#include "ui/map/worldmapwidget.h"
+
+#include "core/geo/equalearth.h"
+#include "ui/map/worldshapes.h"
+
+#include <QHelpEvent>
+#include <QLinearGradient>
+#include <QLocale>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QToolTip>
+#include <cmath>
+
+namespace {
+constexpr int kLegendHeight = 44;
+constexpr int kMargin = 8;
+} // namespace
+
+WorldMapWidget::WorldMapWidget(std::shared_ptr<const WorldShapes> shapes, QWidget* parent)
+    : QWidget(parent)
+    , m_shapes(std::move(shapes))
+{
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void WorldMapWidget::setFigures(QHash<QString, CountryFigures> figures)
+{
+    m_figures = std::move(figures);
+    m_total = 0;
+    qint64 maximum = 0;
+    for (const CountryFigures& f : std::as_const(m_figures)) {
+        m_total += value(f);
+        maximum = std::max(maximum, value(f));
+    }
+    m_scale = ColorScale(double(maximum));
+    m_cacheValid = false;
+    update();
+}
+
+void WorldMapWidget::setCities(QList<CityBubble> cities)
+{
+    m_cities = std::move(cities);
+    m_cacheValid = false;
+    update();
+}
+
+void WorldMapWidget::setMetric(Metric metric)
+{
+    if (metric == m_metric)
+        return;
+    m_metric = metric;
+    setFigures(std::move(m_figures));
+}
+
+void WorldMapWidget::setSelectedCountry(const QString& code)
+{
+    m_selected = code;
+    update();
+}
+
+qint64 WorldMapWidget::value(const CountryFigures& f) const
+{
+    return m_metric == Metric::Requests ? f.requests : f.visitors;
+}
+
+QRectF WorldMapWidget::legendRect() const
+{
+    return QRectF(kMargin, height() - kLegendHeight, std::min(360, width() - 2 * kMargin), kLegendHeight - kMargin);
+}
+
+QTransform WorldMapWidget::viewTransform() const
+{
+    const QRectF world = m_shapes->bounds();
+    const QRectF area(kMargin, kMargin, width() - 2 * kMargin, height() - kLegendHeight - kMargin);
+    if (world.isEmpty() || area.width() <= 0 || area.height() <= 0) {
+        return {};
+    }
+    const double scale = std::min(area.width() / world.width(), area.height() / world.height());
+    const QPointF offset = area.center() - QPointF(world.center().x() * scale, world.center().y() * scale);
+    return QTransform(scale, 0, 0, scale, offset.x(), offset.y());
+}
+
+void WorldMapWidget::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    m_cacheValid = false;
+}
+
+void WorldMapWidget::renderCache()
+{
+    m_transform = viewTransform();
+    const qreal dpr = devicePixelRatioF();
+    m_cache = QImage((size() * dpr), QImage::Format_ARGB32_Premultiplied);
+    m_cache.setDevicePixelRatio(dpr);
+    m_cache.fill(palette().color(QPalette::Base));
+    QPainter p(&m_cache);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setTransform(m_transform);
+    p.setPen(Qt::NoPen);
+    p.setBrush(QColor(0xee, 0xf3, 0xf8)); // the sea
+    p.drawPath(m_shapes->outline());
+    QPen border(QColor(0xff, 0xff, 0xff), 0.6);
+    border.setCosmetic(true);
+    p.setPen(border);
+    for (const MapCountry& c : m_shapes->countries()) {
+        const auto it = m_figures.constFind(c.code);
+        const qint64 v = it == m_figures.constEnd() ? 0 : value(*it);
+        p.setBrush(v > 0 ? m_scale.color(double(v)) : ColorScale::noData());
+        p.drawPath(c.path);
+    }
+    // City bubbles: area proportional to requests.
+    qint64 cityMax = 0;
+    for (const CityBubble& city : std::as_const(m_cities))
+        cityMax = std::max(cityMax, city.requests);
+    if (cityMax > 0) {
+        p.resetTransform();
+        p.setPen(QPen(QColor(255, 255, 255, 200), 1));
+        p.setBrush(QColor(0xe6, 0x55, 0x0d, 170));
+        const double maxRadius = std::max(6.0, width() / 90.0);
+        for (const CityBubble& city : std::as_const(m_cities)) {
+            if (city.requests <= 0)
+                continue;
+            const QPointF xy = EqualEarth::project(city.longitude, city.latitude);
+            const QPointF at = m_transform.map(QPointF(xy.x(), -xy.y()));
+            const double r = std::max(1.5, maxRadius * std::sqrt(double(city.requests) / double(cityMax)));
+            p.drawEllipse(at, r, r);
+        }
+    }
+    p.resetTransform();
+    drawLegend(p, legendRect());
+    m_cacheValid = true;
+}
+
+void WorldMapWidget::drawLegend(QPainter& p, const QRectF& area) const
+{
+    const QString title = m_metric == Metric::Requests ? tr("Requests") : tr("Visitors");
+    const QFontMetricsF fm(font());
+    p.setPen(palette().color(QPalette::Text));
+    p.drawText(QPointF(area.left(), area.top() + fm.ascent()), title);
+    const double barLeft = area.left() + fm.horizontalAdvance(title) + 10;
+    const QRectF bar(barLeft, area.top() + 2, std::max(60.0, area.right() - barLeft), 12);
+    QLinearGradient gradient(bar.topLeft(), bar.topRight());
+    for (int i = 0; i <= 8; ++i)
+        gradient.setColorAt(i / 8.0, ColorScale::colorAt(i / 8.0));
+    p.setPen(Qt::NoPen);
+    p.setBrush(gradient);
+    p.drawRect(bar);
+    p.setPen(palette().color(QPalette::Text));
+    const QLocale locale;
+    const double labelY = bar.bottom() + fm.ascent() + 2;
+    // Logarithmic scale: label the ends and the value at the middle of the bar.
+    p.drawText(QPointF(bar.left(), labelY), QStringLiteral("1"));
+    if (m_scale.maximum() > 0) {
+        const QString mid = locale.toString(qint64(std::llround(std::expm1(std::log1p(m_scale.maximum()) / 2))));
+        const QString max = locale.toString(qint64(m_scale.maximum()));
+        p.drawText(QPointF(bar.center().x() - fm.horizontalAdvance(mid) / 2, labelY), mid);
+        p.drawText(QPointF(bar.right() - fm.horizontalAdvance(max), labelY), max);
+    }
+    const QRectF swatch(bar.right() + 14, bar.top(), 12, 12);
+    if (swatch.right() + 80 < width()) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(ColorScale::noData());
+        p.drawRect(swatch);
+        p.setPen(palette().color(QPalette::Text));
+        p.drawText(QPointF(swatch.right() + 4, swatch.top() + fm.ascent() - 1), tr("no data"));
+    }
+}
+
+void WorldMapWidget::paintEvent(QPaintEvent*)
+{
+    if (!m_cacheValid || m_cache.size() != size() * devicePixelRatioF())
+        renderCache();
+    QPainter p(this);
+    p.drawImage(0, 0, m_cache);
+    const int highlight[] = { m_shapes->indexOf(m_selected), m_hover };
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setTransform(m_transform);
+    p.setBrush(Qt::NoBrush);
+    for (int i = 0; i < 2; ++i) {
+        if (highlight[i] < 0)
+            continue;
+        QPen pen(i == 0 ? QColor(0xe6, 0x55, 0x0d) : palette().color(QPalette::Text), i == 0 ? 2.0 : 1.2);
+        pen.setCosmetic(true);
+        p.setPen(pen);
+        p.drawPath(m_shapes->countries()[highlight[i]].path);
+    }
+}
+
+QString WorldMapWidget::countryAt(QPointF widgetPos) const
+{
+    const int index = m_shapes->countryAt(viewTransform().inverted().map(widgetPos));
+    return index < 0 ? QString() : m_shapes->countries()[index].code;
+}
+
+QPointF WorldMapWidget::countryCenter(const QString& code) const
+{
+    const int index = m_shapes->indexOf(code);
+    return index < 0 ? QPointF() : viewTransform().map(m_shapes->countries()[index].bounds.center());
+}
+
+QPointF WorldMapWidget::mapToWidget(double longitude, double latitude) const
+{
+    const QPointF xy = EqualEarth::project(longitude, latitude);
+    return viewTransform().map(QPointF(xy.x(), -xy.y()));
+}
+
+QString WorldMapWidget::tooltipFor(const QString& code) const
+{
+    const int index = m_shapes->indexOf(code);
+    if (index < 0)
+        return {};
+    const CountryFigures f = m_figures.value(code);
+    const QLocale locale;
+    const double share = m_total > 0 ? 100.0 * double(value(f)) / double(m_total) : 0.0;
+    return tr("%1\nRequests: %2\nVisitors: %3\nShare: %4 %")
+        .arg(m_shapes->countries()[index].name, locale.toString(f.requests), locale.toString(f.visitors),
+            locale.toString(share, 'f', 1));
+}
+
+void WorldMapWidget::mouseMoveEvent(QMouseEvent* event)
+{
+    const int index = m_shapes->countryAt(viewTransform().inverted().map(event->position()));
+    if (index != m_hover) {
+        m_hover = index;
+        setCursor(
+            index >= 0 && !m_shapes->countries()[index].code.isEmpty() ? Qt::PointingHandCursor : Qt::ArrowCursor);
+        update();
+    }
+}
+
+void WorldMapWidget::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() != Qt::LeftButton)
+        return;
+    const QString code = countryAt(event->position());
+    if (!code.isEmpty())
+        emit countryClicked(code);
+}
+
+void WorldMapWidget::leaveEvent(QEvent*)
+{
+    if (m_hover >= 0) {
+        m_hover = -1;
+        update();
+    }
+}
+
+bool WorldMapWidget::event(QEvent* event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString code = countryAt(help->pos());
+        // Names come from iso-codes, but stay plain text: QToolTip would read a leading tag as HTML.
+        const QString text = tooltipFor(code);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(
+                help->globalPos(), text.toHtmlEscaped().replace(QLatin1Char('\n'), QLatin1String("<br>")), this);
+        return true;
+    }
+    return QWidget::event(event);
+}

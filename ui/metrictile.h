@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QFrame>
+#include <QList>
+
+class QLabel;
+
+// One headline figure: title, value, the change over the range, and a sparkline.
+class MetricTile : public QFrame {
+    Q_OBJECT
+public:
+    explicit MetricTile(const QString& title, QWidget* parent = nullptr);
+    // `trend` > 0 colours the change as good, < 0 as bad, 0 neutral.
+    void setFigures(const QString& value, const QString& change, int trend, const QList<double>& sparkline);
+    QString value() const;
+    QString change() const;
+    QString title() const;
+    const QList<double>& sparkline() const { return m_spark; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QLabel* m_title = nullptr;
+    QLabel* m_value = nullptr;
+    QLabel* m_change = nullptr;
+    QList<double> m_spark;
+};

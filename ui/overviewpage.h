@@ -1,0 +1,26 @@
+#pragma once
+
+#include "ui/dashboardpage.h"
+
+class ChartView;
+class MetricTile;
+
+// Headline figures (stars, pulls, requests today, visitors today, top country) with sparklines and the
+// change over the range, and the two charts a maintainer looks at first.
+class OverviewPage : public DashboardPage {
+    Q_OBJECT
+public:
+    OverviewPage(QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
+    MetricTile* tile(int index) const { return m_tiles.value(index); }
+    ChartView* trafficChart() const { return m_traffic; }
+    ChartView* starsChart() const { return m_stars; }
+
+protected:
+    void reload() override;
+
+private:
+    QList<MetricTile*> m_tiles;
+    ChartView* m_traffic = nullptr;
+    ChartView* m_stars = nullptr;
+    LatestTracker m_tracker;
+};

@@ -1,0 +1,57 @@
+#include "ui/pagefactory.h"
+
+#include "core/query/queryrunner.h"
+#include "core/query/trafficquery.h"
+#include "ui/apipage.h"
+#include "ui/healthpage.h"
+#include "ui/mainwindow.h"
+#include "ui/map/mappage.h"
+#include "ui/overviewpage.h"
+#include "ui/sources/sourcepanel.h"
+#include "ui/trafficpage.h"
+#include "ui/viewstate.h"
+
+QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, QWidget* parent)
+{
+    switch (id) {
+    case PageId::Overview:
+        return new OverviewPage(runner, state, parent);
+    case PageId::GitHub:
+        return ApiPage::createGitHub(runner, state, parent);
+    case PageId::DockerHub:
+        return ApiPage::createDockerHub(runner, state, parent);
+    case PageId::Traffic:
+        return new TrafficPage(runner, state, parent);
+    case PageId::Map:
+        return new MapPage(runner, state, parent);
+    case PageId::Health:
+        return new HealthPage(runner, state, parent);
+    case PageId::Sources:
+        return nullptr;
+    }
+    return nullptr;
+}
+
+void PageFactory::install(MainWindow& window, QueryRunner& runner)
+{
+    for (int i = 0; i < kPageCount; ++i) {
+        if (QWidget* page = create(PageId(i), runner, *window.viewState()))
+            window.setPage(PageId(i), page);
+    }
+    // The map's click filters the Traffic page and shows it.
+    if (auto* map = qobject_cast<MapPage*>(window.page(PageId::Map)))
+        QObject::connect(map, &MapPage::countryChosen, &window, [&window] { window.showPage(PageId::Traffic); });
+    window.setPage(PageId::Sources, new SourcePanel(window.databasePath(), window.viewState()->clock()));
+    // The site filter lists what the database has; refreshed when new data arrives.
+    auto tracker = std::make_shared<LatestTracker>();
+    auto refreshSites = [&window, &runner, tracker] {
+        tracker->submit<QStringList>(
+            runner, &window, [](Database& db) { return TrafficQuery::sites(db); },
+            [&window](QStringList sites) {
+                if (sites != window.sites())
+                    window.setSites(sites);
+            });
+    };
+    refreshSites();
+    QObject::connect(&runner, &QueryRunner::dataChanged, &window, refreshSites);
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "ui/pageid.h"
+
+class MainWindow;
+class QueryRunner;
+class QWidget;
+class ViewState;
+
+// Builds the data pages the window and `report` show, so a report looks like the app.
+namespace PageFactory {
+// Overview, GitHub, Docker Hub, Traffic, World map (ui/map), Health; Sources gives nullptr: install() puts
+// the source manager panel there (it writes the sources table; reports have no use for it).
+QWidget* create(PageId id, QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
+// Installs every page create() makes into the window, and keeps the window's site list up to date.
+void install(MainWindow& window, QueryRunner& runner);
+} // namespace PageFactory

@@ -1,0 +1,279 @@
+#include "ui/sources/sourceform.h"
+
+#include "core/sources/validators.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QUdpSocket>
+#include <QVBoxLayout>
+
+SourceForm::SourceForm(const SourceRegistry& registry, QWidget* parent)
+    : QDialog(parent)
+    , m_registry(registry)
+{
+    setWindowTitle(tr("Add a source"));
+    auto* layout = new QVBoxLayout(this);
+    m_typeBox = new QComboBox(this);
+    m_typeBox->setObjectName(QStringLiteral("sourceType"));
+    for (const SourceTypeSpec& spec : m_registry.types())
+        m_typeBox->addItem(spec.label, spec.type);
+    auto* typeRow = new QFormLayout;
+    typeRow->addRow(tr("Type"), m_typeBox);
+    layout->addLayout(typeRow);
+    auto* fieldsHost = new QWidget(this);
+    m_fields = new QFormLayout(fieldsHost);
+    m_fields->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(fieldsHost);
+    m_formError = new QLabel(this);
+    m_formError->setTextFormat(Qt::PlainText);
+    m_formError->setObjectName(QStringLiteral("formError"));
+    m_formError->setStyleSheet(QStringLiteral("color: #b3261e"));
+    m_formError->setWordWrap(true);
+    layout->addWidget(m_formError);
+
+    m_nginxLabel = new QLabel(tr("Paste this line into the server block of nginx, then reload nginx:"), this);
+    m_nginxLabel->setTextFormat(Qt::PlainText);
+    m_nginxLine = new QLineEdit(this);
+    m_nginxLine->setObjectName(QStringLiteral("nginxLine"));
+    m_nginxLine->setReadOnly(true);
+    m_copy = new QPushButton(tr("Copy"), this);
+    auto* nginxRow = new QHBoxLayout;
+    nginxRow->addWidget(m_nginxLine, 1);
+    nginxRow->addWidget(m_copy);
+    layout->addWidget(m_nginxLabel);
+    layout->addLayout(nginxRow);
+
+    auto* testRow = new QHBoxLayout;
+    m_test = new QPushButton(tr("Test"), this);
+    m_testResult = new QLabel(this);
+    m_testResult->setTextFormat(Qt::PlainText);
+    m_testResult->setWordWrap(true);
+    testRow->addWidget(m_test);
+    testRow->addWidget(m_testResult, 1);
+    layout->addLayout(testRow);
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    layout->addWidget(m_buttons);
+
+    connect(m_typeBox, &QComboBox::currentIndexChanged, this, &SourceForm::rebuild);
+    connect(m_copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_nginxLine->text()); });
+    connect(m_test, &QPushButton::clicked, this, &SourceForm::runTest);
+    connect(this, &SourceForm::testFinished, this, [this](bool ok, const QString& message) {
+        m_testResult->setText((ok ? tr("OK: %1") : tr("Failed: %1")).arg(message));
+        m_test->setEnabled(true);
+    });
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    rebuild();
+}
+
+void SourceForm::edit(const QString& type, const QJsonObject& settings)
+{
+    setWindowTitle(tr("Edit a source"));
+    setType(type);
+    m_typeBox->setEnabled(false);
+    for (auto it = settings.constBegin(); it != settings.constEnd(); ++it)
+        setField(it.key(), it.value().toString());
+}
+
+QString SourceForm::type() const
+{
+    return m_typeBox->currentData().toString();
+}
+
+void SourceForm::setType(const QString& type)
+{
+    const int index = m_typeBox->findData(type);
+    if (index >= 0)
+        m_typeBox->setCurrentIndex(index);
+}
+
+void SourceForm::setField(const QString& name, const QString& value)
+{
+    if (QLineEdit* edit = m_edits.value(name))
+        edit->setText(value);
+}
+
+void SourceForm::rebuild()
+{
+    while (m_fields->rowCount() > 0)
+        m_fields->removeRow(0);
+    m_edits.clear();
+    m_errorLabels.clear();
+    const SourceTypeSpec* spec = m_registry.find(type());
+    if (!spec)
+        return;
+    for (const FieldSpec& f : spec->fields) {
+        auto* edit = new QLineEdit(this);
+        edit->setObjectName(f.name);
+        edit->setPlaceholderText(f.defaultValue.isEmpty() ? f.help : f.defaultValue);
+        edit->setToolTip(f.help.toHtmlEscaped());
+        auto* error = new QLabel(this);
+        error->setTextFormat(Qt::PlainText);
+        error->setStyleSheet(QStringLiteral("color: #b3261e"));
+        error->setVisible(false);
+        auto* cell = new QVBoxLayout;
+        cell->setSpacing(2);
+        cell->addWidget(edit);
+        cell->addWidget(error);
+        m_fields->addRow(f.required ? tr("%1 *").arg(f.label) : f.label, cell);
+        m_edits.insert(f.name, edit);
+        m_errorLabels.insert(f.name, error);
+        connect(edit, &QLineEdit::textChanged, this, &SourceForm::revalidate);
+    }
+    const bool syslog = type() == QLatin1String("syslog");
+    m_nginxLabel->setVisible(syslog);
+    m_nginxLine->setVisible(syslog);
+    m_copy->setVisible(syslog);
+    m_testResult->clear();
+    revalidate();
+}
+
+QJsonObject SourceForm::settings() const
+{
+    QJsonObject o;
+    for (auto it = m_edits.constBegin(); it != m_edits.constEnd(); ++it) {
+        const QString text = it.value()->text().trimmed();
+        if (!text.isEmpty())
+            o.insert(it.key(), text);
+    }
+    QJsonObject withDefaults = o;
+    m_registry.validate(type(), withDefaults);
+    return withDefaults;
+}
+
+QStringList SourceForm::errors() const
+{
+    QJsonObject o;
+    for (auto it = m_edits.constBegin(); it != m_edits.constEnd(); ++it) {
+        const QString text = it.value()->text().trimmed();
+        if (!text.isEmpty())
+            o.insert(it.key(), text);
+    }
+    QStringList messages;
+    for (const FieldError& e : m_registry.validate(type(), o))
+        messages.append(e.toString());
+    return messages;
+}
+
+QString SourceForm::fieldError(const QString& name) const
+{
+    const QLabel* label = m_errorLabels.value(name);
+    return label ? label->text() : QString();
+}
+
+void SourceForm::revalidate()
+{
+    QJsonObject o;
+    for (auto it = m_edits.constBegin(); it != m_edits.constEnd(); ++it) {
+        const QString text = it.value()->text().trimmed();
+        if (!text.isEmpty())
+            o.insert(it.key(), text);
+    }
+    const QList<FieldError> errors = m_registry.validate(type(), o);
+    QStringList general;
+    for (QLabel* label : std::as_const(m_errorLabels)) {
+        label->clear();
+        label->setVisible(false);
+    }
+    for (const FieldError& e : errors) {
+        QLabel* label = m_errorLabels.value(e.field);
+        // A required field left empty is not shouted about while the user has not typed anything there.
+        const bool untouched = m_edits.value(e.field) && m_edits.value(e.field)->text().isEmpty();
+        if (label && !untouched) {
+            label->setText(e.toString());
+            label->setVisible(true);
+        } else if (!label) {
+            general.append(e.toString());
+        }
+    }
+    m_formError->setText(general.join(QLatin1Char('\n')));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty());
+    m_nginxLine->setText(type() == QLatin1String("syslog") ? nginxLine(settings()) : QString());
+}
+
+QString SourceForm::nginxLine() const
+{
+    return type() == QLatin1String("syslog") ? nginxLine(settings()) : QString();
+}
+
+QString SourceForm::nginxLine(const QJsonObject& s)
+{
+    const auto listen = Validators::parseListenUrl(s.value(QLatin1String("listen")).toString());
+    if (!listen)
+        return {};
+    QString host = listen->address.toString();
+    if (listen->address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = QLatin1Char('[') + host + QLatin1Char(']');
+    // nginx's syslog tag allows letters, digits and underscores only.
+    QString tag = s.value(QLatin1String("site")).toString();
+    tag.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_]")), QStringLiteral("_"));
+    if (tag.isEmpty())
+        tag = QStringLiteral("mysite");
+    const QString format = s.value(QLatin1String("format")).toString();
+    const QString formatName = format.isEmpty() || format == QLatin1String("combined") ? QStringLiteral("combined")
+                                                                                       : QStringLiteral("activity");
+    return QStringLiteral("access_log syslog:server=%1:%2,tag=%3 %4;").arg(host).arg(listen->port).arg(tag, formatName);
+}
+
+void SourceForm::runTest()
+{
+    const QJsonObject s = settings();
+    m_test->setEnabled(false);
+    m_testResult->setText(tr("Testing…"));
+    if (!errors().isEmpty()) {
+        emit testFinished(false, errors().join(QLatin1String("; ")));
+        return;
+    }
+    const QString t = type();
+    if (t == QLatin1String("syslog")) {
+        const auto listen = Validators::parseListenUrl(s.value(QLatin1String("listen")).toString());
+        bool bound = false;
+        QString error;
+        if (listen->protocol == Validators::ListenAddress::Protocol::Udp) {
+            QUdpSocket socket;
+            bound = socket.bind(listen->address, listen->port);
+            error = socket.errorString();
+        } else {
+            QTcpServer server;
+            bound = server.listen(listen->address, listen->port);
+            error = server.errorString();
+        }
+        emit testFinished(bound, bound ? tr("the port can be bound") : error);
+        return;
+    }
+    if (t == QLatin1String("logfile")) {
+        QFile file(s.value(QLatin1String("path")).toString());
+        const bool ok = file.open(QIODevice::ReadOnly);
+        emit testFinished(ok, ok ? tr("the file can be read") : file.errorString());
+        return;
+    }
+    // API sources: a real request to the API root.
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    QNetworkRequest request(QUrl(s.value(QLatin1String("api-url")).toString()));
+    request.setTransferTimeout(15000);
+    QNetworkReply* reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (reply->error() == QNetworkReply::NoError || (status > 0 && status < 500 && status != 401 && status != 403))
+            emit testFinished(true, tr("the API answered (HTTP %1)").arg(status));
+        else if (status > 0)
+            emit testFinished(false, tr("the API answered HTTP %1").arg(status));
+        else
+            emit testFinished(false, reply->errorString());
+    });
+}

@@ -1,0 +1,275 @@
+#include "ui/trafficpage.h"
+
+#include "core/query/trafficquery.h"
+#include "core/query/useragent.h"
+#include "ui/chartview.h"
+#include "ui/format.h"
+#include "ui/metrictile.h"
+#include "ui/rowsmodel.h"
+#include "ui/viewstate.h"
+
+#include <QElapsedTimer>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QMap>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace {
+struct RollupData {
+    TrafficTotals totals;
+    TrafficTotals previous;
+    QList<TrafficBucket> buckets;
+    QList<StatusBucket> status;
+    QList<qint64> hours;
+    QList<TopItem> paths;
+    QList<TopItem> countries;
+    QList<TopItem> statusCodes;
+    qint64 elapsedMs = 0;
+};
+struct RawData {
+    QList<TopItem> notFound;
+    QList<TopItem> referrers;
+    QList<TopItem> agents;
+};
+
+// Status classes in the colours people expect: success green, redirects blue, client errors orange, server red.
+const QColor kClassColours[5] = { QColor(0x99, 0x99, 0x99), QColor(0x00, 0x9E, 0x73), QColor(0x56, 0xB4, 0xE9),
+    QColor(0xE6, 0x9F, 0x00), QColor(0xD5, 0x3E, 0x2F) };
+
+QList<QVariant> itemRow(const QString& label, const TopItem& item, qint64 total, bool withBytes)
+{
+    QList<QVariant> row { label, item.requests };
+    row.append(total > 0 ? QVariant(100.0 * double(item.requests) / double(total)) : QVariant(0.0));
+    if (withBytes)
+        row.append(item.bytes);
+    return row;
+}
+
+QString translatedFamily(const QString& name)
+{
+    if (name == QLatin1String("Crawlers"))
+        return TrafficPage::tr("Crawlers");
+    if (name == QLatin1String("Other"))
+        return TrafficPage::tr("Other");
+    return name;
+}
+} // namespace
+
+TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
+    : DashboardPage(runner, state, parent)
+    , m_rawRunner(std::make_unique<QueryRunner>(runner.databasePath(), 0))
+{
+    connect(m_rawRunner.get(), &QueryRunner::failed, &runner, &QueryRunner::failed);
+    setObjectName(QStringLiteral("trafficPage"));
+    auto* layout = new QVBoxLayout(this);
+    auto* tiles = new QHBoxLayout;
+    for (const QString& title : { tr("Requests"), tr("Visitors"), tr("Bandwidth"), tr("Errors (4xx and 5xx)") }) {
+        auto* tile = new MetricTile(title, this);
+        tile->setMaximumHeight(140);
+        m_tiles.append(tile);
+        tiles->addWidget(tile);
+    }
+    layout->addLayout(tiles);
+    auto* grid = new QGridLayout;
+    m_requests = new ChartView(this);
+    m_requests->setObjectName(QStringLiteral("requestsChart"));
+    m_requests->setTitle(tr("Requests and visitors"));
+    m_status = new ChartView(this);
+    m_status->setObjectName(QStringLiteral("statusChart"));
+    m_status->setTitle(tr("Requests by status class"));
+    m_bandwidth = new ChartView(this);
+    m_bandwidth->setObjectName(QStringLiteral("bandwidthChart"));
+    m_bandwidth->setTitle(tr("Bandwidth"));
+    m_bandwidth->setValueFormatter([](double v) { return Format::bytes(qint64(v)); });
+    m_bandwidth->setBytesAxis(true);
+    m_hours = new ChartView(this);
+    m_hours->setObjectName(QStringLiteral("hourChart"));
+    m_hours->setTitle(tr("Requests by hour of day (UTC)"));
+    m_tabs = new QTabWidget(this);
+    const QStringList titles = { tr("Paths"), tr("404s"), tr("Referrers"), tr("Browsers"), tr("OS"), tr("Countries") };
+    const QStringList first
+        = { tr("Path"), tr("Path"), tr("Referrer"), tr("Browser"), tr("Operating system"), tr("Country") };
+    for (int t = 0; t < TableCount; ++t) {
+        QStringList headers { first[t], tr("Requests"), tr("%") };
+        if (t == Paths || t == NotFound)
+            headers.append(tr("Bytes"));
+        m_models[t] = new RowsModel(headers, this);
+        if (t == Paths || t == NotFound)
+            m_models[t]->setBytesColumn(3);
+        m_views[t] = new QTableView(m_tabs);
+        m_views[t]->setModel(m_models[t]);
+        m_views[t]->verticalHeader()->hide();
+        m_views[t]->setWordWrap(false);
+        m_views[t]->setTextElideMode(Qt::ElideMiddle);
+        m_views[t]->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+        for (int c = 1; c < int(headers.size()); ++c)
+            m_views[t]->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+        m_tabs->addTab(m_views[t], titles[t]);
+    }
+    grid->addWidget(m_requests, 0, 0);
+    grid->addWidget(m_status, 0, 1);
+    grid->addWidget(m_bandwidth, 1, 0);
+    grid->addWidget(m_hours, 1, 1);
+    grid->addWidget(m_tabs, 0, 2, 2, 1);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 3);
+    grid->setColumnStretch(2, 4);
+    layout->addLayout(grid, 1);
+}
+
+void TrafficPage::reload()
+{
+    const TimeRange range = state().range();
+    const TrafficFilter filter { range, state().site(), state().country() };
+    const TimeRange previousRange { range.fromSecs - range.length(), range.fromSecs };
+    const qint64 step = Format::bucketFor(range);
+    query<RollupData>(
+        m_rollupTracker,
+        [filter, previousRange, step](Database& db) {
+            QElapsedTimer timer;
+            timer.start();
+            RollupData d;
+            d.totals = TrafficQuery::totals(db, filter);
+            d.previous = TrafficQuery::totals(db, { previousRange, filter.site, filter.country });
+            d.buckets = TrafficQuery::buckets(db, filter, step);
+            d.status = TrafficQuery::statusClasses(db, filter, step);
+            d.hours = TrafficQuery::hourOfDay(db, filter);
+            d.paths = TrafficQuery::topRollup(db, filter, "path", 100);
+            d.countries = TrafficQuery::topRollup(db, filter, "country", 250);
+            d.statusCodes = TrafficQuery::topRollup(db, filter, "status", 100);
+            d.elapsedMs = timer.elapsed();
+            return d;
+        },
+        [this, range, step](RollupData d) {
+            m_rollupMs = d.elapsedMs;
+            const auto trend = [](qint64 before, qint64 now) { return now > before ? 1 : (now < before ? -1 : 0); };
+            const auto vsPrevious = [](qint64 before, qint64 now) {
+                const QString pct = Format::percentChange(double(before), double(now));
+                return pct.isEmpty() ? QString() : tr("%1 vs the previous period").arg(pct);
+            };
+            QList<double> req;
+            QList<double> vis;
+            QList<double> bytes;
+            QList<QPointF> reqPoints;
+            QList<QPointF> visPoints;
+            QList<QPointF> bytePoints;
+            QList<QPointF> classPoints[5];
+            qsizetype bi = 0;
+            qsizetype si = 0;
+            for (qint64 t = range.fromSecs - range.fromSecs % step; t < range.toSecs; t += step) {
+                TrafficBucket b { t, 0, 0, 0 };
+                while (bi < d.buckets.size() && d.buckets[bi].start < t)
+                    ++bi;
+                if (bi < d.buckets.size() && d.buckets[bi].start == t)
+                    b = d.buckets[bi];
+                StatusBucket s;
+                while (si < d.status.size() && d.status[si].start < t)
+                    ++si;
+                if (si < d.status.size() && d.status[si].start == t)
+                    s = d.status[si];
+                reqPoints.append(QPointF(double(t), double(b.requests)));
+                visPoints.append(QPointF(double(t), double(b.visitors)));
+                bytePoints.append(QPointF(double(t), double(b.bytes)));
+                for (int c = 0; c < 5; ++c)
+                    classPoints[c].append(QPointF(double(t), double(s.byClass[c])));
+                req.append(double(b.requests));
+                vis.append(double(b.visitors));
+                bytes.append(double(b.bytes));
+            }
+            qint64 errors = 0;
+            for (const TopItem& item : d.statusCodes) {
+                if (item.key.startsWith('4') || item.key.startsWith('5'))
+                    errors += item.requests;
+            }
+            m_tiles[0]->setFigures(Format::count(double(d.totals.requests)),
+                vsPrevious(d.previous.requests, d.totals.requests), trend(d.previous.requests, d.totals.requests),
+                Format::thin(req, 80));
+            m_tiles[1]->setFigures(Format::count(double(d.totals.visitors)),
+                vsPrevious(d.previous.visitors, d.totals.visitors), trend(d.previous.visitors, d.totals.visitors),
+                Format::thin(vis, 80));
+            m_tiles[2]->setFigures(Format::bytes(d.totals.bytes), vsPrevious(d.previous.bytes, d.totals.bytes), 0,
+                Format::thin(bytes, 80));
+            m_tiles[3]->setFigures(d.totals.requests > 0
+                    ? QLocale().toString(100.0 * double(errors) / double(d.totals.requests), 'f', 1)
+                        + QStringLiteral("%")
+                    : QStringLiteral("–"),
+                tr("%1 requests").arg(Format::count(double(errors))), 0, {});
+            m_requests->setTimeSeries({ { tr("Requests"), reqPoints }, { tr("Visitors"), visPoints } }, range,
+                ChartView::Style::Lines, QStringLiteral("count"));
+            m_bandwidth->setTimeSeries(
+                { { tr("Bytes sent"), bytePoints } }, range, ChartView::Style::Lines, QStringLiteral("bytes"));
+            QList<ChartSeries> classes;
+            for (int c = 0; c < 5; ++c)
+                classes.append({ QStringLiteral("%1xx").arg(c + 1), classPoints[c], kClassColours[c] });
+            // 1xx is rare: keep it out of the stack unless present.
+            if (std::all_of(
+                    classPoints[0].cbegin(), classPoints[0].cend(), [](const QPointF& p) { return p.y() == 0; }))
+                classes.removeFirst();
+            m_status->setTimeSeries(classes, range, ChartView::Style::StackedArea, QStringLiteral("requests"));
+            QStringList hours;
+            QList<QPointF> hourPoints;
+            for (int h = 0; h < 24; ++h) {
+                hours.append(QString::number(h));
+                hourPoints.append(QPointF(h, double(d.hours.value(h))));
+            }
+            m_hours->setCategories(hours, { { tr("Requests"), hourPoints } }, QStringLiteral("hour"));
+
+            QList<QList<QVariant>> rows;
+            for (const TopItem& item : d.paths)
+                rows.append(itemRow(QString::fromUtf8(item.key), item, d.totals.requests, true));
+            m_models[Paths]->setRows(rows);
+            rows.clear();
+            for (const TopItem& item : d.countries)
+                rows.append(itemRow(Format::country(QString::fromUtf8(item.key)), item, d.totals.requests, false));
+            m_models[Countries]->setRows(rows);
+            m_rollupPaintMs = sinceLoadStartMs();
+        });
+
+    query<RawData>(
+        *m_rawRunner, m_rawTracker,
+        [filter](Database& db) {
+            // Read from raw rows (kept 90 days): these dimensions are not rolled up.
+            return RawData { TrafficQuery::top404(db, filter, 100), TrafficQuery::topReferrers(db, filter, 100),
+                TrafficQuery::topAgents(db, filter, 5000) };
+        },
+        [this](RawData d) {
+            qint64 total = 0;
+            for (const TopItem& item : d.agents)
+                total += item.requests;
+            qint64 notFound = 0;
+            for (const TopItem& item : d.notFound)
+                notFound += item.requests;
+            QList<QList<QVariant>> rows;
+            for (const TopItem& item : d.notFound)
+                rows.append(itemRow(QString::fromUtf8(item.key), item, notFound, true));
+            m_models[NotFound]->setRows(rows);
+            rows.clear();
+            for (const TopItem& item : d.referrers)
+                rows.append(itemRow(QString::fromUtf8(item.key), item, total, false));
+            m_models[Referrers]->setRows(rows);
+            QMap<QString, qint64> browsers;
+            QMap<QString, qint64> systems;
+            for (const TopItem& item : d.agents) {
+                const UserAgentInfo info = UserAgent::classify(item.key);
+                browsers[translatedFamily(info.browser)] += item.requests;
+                systems[translatedFamily(info.os)] += item.requests;
+            }
+            const auto fill = [total](const QMap<QString, qint64>& counts) {
+                QList<std::pair<QString, qint64>> list;
+                for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                    list.append({ it.key(), it.value() });
+                std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
+                    return a.second != b.second ? a.second > b.second : a.first < b.first;
+                });
+                QList<QList<QVariant>> out;
+                for (const auto& [name, n] : list)
+                    out.append({ name, n, total > 0 ? 100.0 * double(n) / double(total) : 0.0 });
+                return out;
+            };
+            m_models[Browsers]->setRows(fill(browsers));
+            m_models[Systems]->setRows(fill(systems));
+        });
+}

@@ -1,0 +1,56 @@
+#include "ui/viewstate.h"
+
+#include "core/util/clock.h"
+
+ViewState::ViewState(const Clock& clock, QObject* parent)
+    : QObject(parent)
+    , m_clock(clock)
+{ }
+
+TimeRange ViewState::range() const
+{
+    if (m_preset == RangePreset::Custom)
+        return m_custom;
+    return TimeRanges::forPreset(m_preset, m_clock.nowSecs());
+}
+
+void ViewState::setPreset(RangePreset preset)
+{
+    if (preset == RangePreset::Custom && !m_custom.isValid())
+        return;
+    if (preset == m_preset)
+        return;
+    m_preset = preset;
+    emit rangeChanged();
+    emit changed();
+}
+
+void ViewState::setCustomRange(TimeRange range)
+{
+    if (!range.isValid())
+        return;
+    if (m_preset == RangePreset::Custom && m_custom == range)
+        return;
+    m_custom = range;
+    m_preset = RangePreset::Custom;
+    emit rangeChanged();
+    emit changed();
+}
+
+void ViewState::setSite(const QString& site)
+{
+    if (site == m_site)
+        return;
+    m_site = site;
+    emit siteChanged();
+    emit changed();
+}
+
+void ViewState::setCountry(const QString& country)
+{
+    if (country == m_country)
+        return;
+    m_country = country;
+    emit countryChanged();
+    emit changed();
+}

@@ -1,0 +1,46 @@
+#pragma once
+
+#include "core/query/timerange.h"
+
+#include <QObject>
+#include <QString>
+
+class Clock;
+
+// What every page shows: the time range, the traffic site filter and the country filter (set by the map).
+// Pages observe it; the window's controls and the map write it.
+class ViewState : public QObject {
+    Q_OBJECT
+public:
+    explicit ViewState(const Clock& clock, QObject* parent = nullptr);
+
+    RangePreset preset() const { return m_preset; }
+    // The current bounds: presets are computed from the clock at each call, so they slide with time.
+    TimeRange range() const;
+    void setPreset(RangePreset preset);
+    // Switches to Custom with these bounds (ignored if empty or reversed).
+    void setCustomRange(TimeRange range);
+    TimeRange customRange() const { return m_custom; }
+
+    // Empty means all sites / all countries. Country is an ISO alpha-2 code.
+    QString site() const { return m_site; }
+    void setSite(const QString& site);
+    QString country() const { return m_country; }
+    void setCountry(const QString& country);
+
+    const Clock& clock() const { return m_clock; }
+
+signals:
+    void rangeChanged();
+    void siteChanged();
+    void countryChanged();
+    // Any of the above: what most pages connect to.
+    void changed();
+
+private:
+    const Clock& m_clock;
+    RangePreset m_preset = RangePreset::Last30Days;
+    TimeRange m_custom;
+    QString m_site;
+    QString m_country;
+};
