@@ -1,15 +1,88 @@
-// Placeholder until the syslog listeners land (issue: nginx access logs).
+// The log half of `collect`: every enabled `syslog` listener and `logfile` follower, all feeding one
+// ingest pipeline, kept in step with the sources table while running.
 #include "app/collectors.h"
+#include "app/commandcontext.h"
+#include "core/geo/geoip.h"
+#include "core/ingest/ingestpipeline.h"
+#include "core/ingest/receiverset.h"
+#include "core/storage/database.h"
+
+#include <QCoreApplication>
+#include <QJsonObject>
+#include <QTimer>
 
 namespace {
-class NoLogCollection final : public Collection {
+struct CollectLogsText {
+    Q_DECLARE_TR_FUNCTIONS(CollectLogsText)
+};
+
+// Sources are re-read this often: a source added, paused, resumed or removed with the CLI or the
+// window takes effect within this time. Counters and file positions are saved at the same pace.
+constexpr int kSyncMs = 2000;
+
+class LogCollection final : public Collection {
 public:
-    QString start() override { return {}; }
-    void stop() override { }
+    explicit LogCollection(CommandContext& context)
+        : m_context(context)
+    { }
+    ~LogCollection() override { stop(); }
+
+    QString start() override
+    {
+        Database* db = m_context.database();
+        if (!db)
+            return CollectLogsText::tr("cannot open the database");
+        auto geo = GeoIp::openDefault(*db);
+        for (const QString& problem : geo->errors())
+            m_context.err() << "activity-dashboard: " << problem << Qt::endl;
+        m_pipeline = std::make_unique<IngestPipeline>(m_context.databasePath(), std::move(geo), m_context.clock());
+        IngestPipeline* pipeline = m_pipeline.get();
+        m_receivers = std::make_unique<ReceiverSet>(
+            *db, m_context.clock(), *pipeline, [pipeline](qint64 id, const QJsonObject& settings) {
+                return pipeline->setSource(id, settings.value(QLatin1String("format")).toString().toUtf8(),
+                    settings.value(QLatin1String("site")).toString().toUtf8());
+            });
+        const QStringList errors = m_receivers->sync();
+        if (!errors.isEmpty())
+            return errors.join(QLatin1Char('\n'));
+        m_timer.setInterval(kSyncMs);
+        QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { sync(); });
+        m_timer.start();
+        return {};
+    }
+
+    void stop() override
+    {
+        m_timer.stop();
+        if (m_receivers)
+            m_receivers->stopAll(); // no more lines; positions and counters saved
+        if (m_pipeline)
+            m_pipeline->stop(); // flushes: everything received is stored before collect exits
+        m_receivers.reset();
+        m_pipeline.reset();
+    }
+
+private:
+    void sync()
+    {
+        try {
+            for (const QString& error : m_receivers->sync())
+                m_context.err() << "activity-dashboard: " << error << Qt::endl;
+            m_receivers->saveState();
+        } catch (const DatabaseError& e) {
+            // A busy or briefly unavailable database must not stop collection: try again next time.
+            m_context.err() << "activity-dashboard: " << e.message() << Qt::endl;
+        }
+    }
+
+    CommandContext& m_context;
+    std::unique_ptr<IngestPipeline> m_pipeline;
+    std::unique_ptr<ReceiverSet> m_receivers;
+    QTimer m_timer;
 };
 } // namespace
 
-std::unique_ptr<Collection> createLogCollection(CommandContext&)
+std::unique_ptr<Collection> createLogCollection(CommandContext& context)
 {
-    return std::make_unique<NoLogCollection>();
+    return std::make_unique<LogCollection>(context);
 }

@@ -77,7 +77,7 @@ QString IngestPipeline::setSource(qint64 sourceId, const QByteArray& format, con
     return {};
 }
 
-bool IngestPipeline::enqueue(Item&& item, bool wait)
+bool IngestPipeline::enqueue(Item&& item, Full whenFull)
 {
     std::unique_lock lock(m_mutex);
     const qint64 size = item.text.size() + item.site.size() + 64;
@@ -85,8 +85,10 @@ bool IngestPipeline::enqueue(Item&& item, bool wait)
         return int(m_queue.size()) >= m_options.queueLines
             || (m_queuedBytes + size > m_options.queueBytes && !m_queue.empty());
     };
-    if (wait)
+    if (whenFull == Full::Wait)
         m_room.wait(lock, [&] { return !full() || m_stopping; });
+    else if (whenFull == Full::Refuse && (m_stopping || full()))
+        return false;
     Counters& counters = m_counters[item.sourceId];
     if (!item.isReject)
         ++counters.received;
@@ -109,7 +111,16 @@ bool IngestPipeline::offer(LogLine line)
     item.sourceId = line.sourceId;
     item.site = std::move(line.site);
     item.text = std::move(line.text);
-    return enqueue(std::move(item), false);
+    return enqueue(std::move(item), Full::Drop);
+}
+
+bool IngestPipeline::tryOffer(const LogLine& line)
+{
+    Item item;
+    item.sourceId = line.sourceId;
+    item.site = line.site;
+    item.text = line.text;
+    return enqueue(std::move(item), Full::Refuse);
 }
 
 void IngestPipeline::push(LogLine line)
@@ -118,7 +129,7 @@ void IngestPipeline::push(LogLine line)
     item.sourceId = line.sourceId;
     item.site = std::move(line.site);
     item.text = std::move(line.text);
-    enqueue(std::move(item), true);
+    enqueue(std::move(item), Full::Wait);
 }
 
 void IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines)
@@ -159,7 +170,7 @@ void IngestPipeline::reject(qint64 sourceId, QByteArray raw, QString reason)
     item.text = std::move(raw);
     item.rejectReason = std::move(reason);
     item.isReject = true;
-    enqueue(std::move(item), true);
+    enqueue(std::move(item), Full::Wait);
 }
 
 void IngestPipeline::flush()

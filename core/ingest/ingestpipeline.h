@@ -36,6 +36,8 @@ public:
     QString setSource(qint64 sourceId, const QByteArray& format, const QByteArray& defaultSite);
 
     bool offer(LogLine line) override;
+    // A refused line is not counted (neither received nor dropped): the receiver keeps it and retries.
+    bool tryOffer(const LogLine& line) override;
     void reject(qint64 sourceId, QByteArray raw, QString reason) override;
     // Like offer(), but waits for room instead of dropping (for `import`, which must not lose lines).
     void push(LogLine line);
@@ -65,7 +67,8 @@ private:
         void operator()(QThread* thread) const;
     };
     void run();
-    bool enqueue(Item&& item, bool wait);
+    enum class Full { Drop, Wait, Refuse };
+    bool enqueue(Item&& item, Full whenFull);
 
     const QString m_databasePath;
     std::unique_ptr<GeoIp> m_geo;

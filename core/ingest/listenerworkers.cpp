@@ -95,6 +95,13 @@ TcpWorker::~TcpWorker()
     ::close(m_fd);
 }
 
+TcpWorker::Connection::~Connection()
+{
+    notifier.reset(); // before the descriptor it watches
+    if (fd >= 0)
+        ::close(fd);
+}
+
 void TcpWorker::begin()
 {
     m_notifier = new QSocketNotifier(m_fd, QSocketNotifier::Read, this);
@@ -125,7 +132,7 @@ void TcpWorker::acceptAll()
             continue;
         }
         if (int(m_connections.size()) >= m_listener.options().maxConnections) {
-            counters.dropped.fetch_add(1, std::memory_order_relaxed);
+            counters.refusedConnections.fetch_add(1, std::memory_order_relaxed);
             ::close(fd);
             continue;
         }
@@ -191,9 +198,7 @@ void TcpWorker::close(int fd)
     const auto it = m_connections.find(fd);
     if (it == m_connections.end())
         return;
-    it->second->notifier.reset();
-    ::close(fd);
-    m_connections.erase(it);
+    m_connections.erase(it); // closes the descriptor
     m_listener.connections().store(int(m_connections.size()));
 }
 

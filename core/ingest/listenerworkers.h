@@ -47,6 +47,9 @@ private:
         explicit Connection(qsizetype maxFrame)
             : decoder(maxFrame)
         { }
+        ~Connection();
+        Connection(const Connection&) = delete;
+        Connection& operator=(const Connection&) = delete;
     };
     void acceptAll();
     void readFrom(int fd);

@@ -160,7 +160,7 @@ void ReceiverSet::save(qint64 id, Receiver& receiver)
         const std::pair<const char*, std::pair<qint64, qint64*>> counters[] = {
             { "messages_received", { c.received.load(), &receiver.savedReceived } },
             { "denied", { c.denied.load(), &receiver.savedDenied } },
-            { "refused_connections", { c.dropped.load(), &receiver.savedRefused } },
+            { "refused_connections", { c.refusedConnections.load(), &receiver.savedRefused } },
         };
         for (const auto& [name, values] : counters) {
             const auto [now, saved] = values;

@@ -16,7 +16,8 @@ class LineSink;
 struct ListenerCounters {
     std::atomic<qint64> received { 0 }; // messages from allowed senders (datagrams or TCP frames)
     std::atomic<qint64> rejected { 0 }; // not a syslog message, bad framing, too long (also given to LineSink::reject)
-    std::atomic<qint64> dropped { 0 }; // the sink's queue was full, or a TCP connection over the cap
+    std::atomic<qint64> dropped { 0 }; // the sink's queue was full (UDP; the sink counts these too)
+    std::atomic<qint64> refusedConnections { 0 }; // TCP connections over the cap, closed at once
     std::atomic<qint64> denied { 0 }; // datagrams or connections from senders outside the allow-list
 };
 

@@ -158,7 +158,8 @@ void TestReceiverSet::countersReachTheDatabase()
     const quint16 port2 = freeTcpPort();
     const qint64 open = store.add("syslog", "o", syslogSettings(port2));
     set.sync();
-    QVERIFY(sendTcp(port, "<190>Nov 25 05:32:29 h s: " + kLine + "\n"));
+    // The denied connection is closed as soon as it is accepted: the write may or may not get through.
+    sendTcp(port, "<190>Nov 25 05:32:29 h s: " + kLine + "\n");
     QVERIFY(sendTcp(port2, "<190>Nov 25 05:32:29 h s: " + kLine + "\n<190>Nov 25 05:32:29 h s: " + kLine + "\n"));
     QTRY_COMPARE(set.listener(denying)->counters().denied.load(), 1);
     QTRY_COMPARE(set.listener(open)->counters().received.load(), 2);

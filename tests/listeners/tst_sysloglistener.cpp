@@ -28,6 +28,7 @@ private slots:
     void fullSinkCountsDrops();
     void tcpBackPressureLosesNothing();
     void bindErrorNamesTheAddress();
+    void stopClosesConnectionsAndPort();
 };
 
 namespace {
@@ -328,7 +329,8 @@ void TestSyslogListener::tcpConnectionCap()
         sockets.push_back(connectTcp(listener->port()));
         QVERIFY(sockets.back());
     }
-    QTRY_COMPARE(listener->counters().dropped.load(), 10);
+    QTRY_COMPARE(listener->counters().refusedConnections.load(), 10);
+    QCOMPARE(listener->counters().dropped.load(), 0);
     QCOMPARE(listener->connectionCount(), 20);
     sockets.clear();
     QTRY_COMPARE(listener->connectionCount(), 0);
@@ -401,6 +403,22 @@ void TestSyslogListener::bindErrorNamesTheAddress()
     SyslogListener second(options, sink);
     const QString error = second.start();
     QCOMPARE(error, QStringLiteral("cannot listen on tcp://127.0.0.1:%1: Address already in use").arg(first->port()));
+}
+
+void TestSyslogListener::stopClosesConnectionsAndPort()
+{
+    RecordingSink sink;
+    auto listener = makeListener(sink, Protocol::Tcp, QHostAddress::LocalHost);
+    QVERIFY(listener);
+    const quint16 port = listener->port();
+    auto socket = connectTcp(port);
+    QVERIFY(socket);
+    QTRY_COMPARE(listener->connectionCount(), 1);
+    listener->stop();
+    QVERIFY(socket->state() == QAbstractSocket::UnconnectedState || socket->waitForDisconnected(5000));
+    QTcpSocket again;
+    again.connectToHost(QHostAddress::LocalHost, port);
+    QVERIFY(!again.waitForConnected(2000));
 }
 
 QTEST_GUILESS_MAIN(TestSyslogListener)
