@@ -135,7 +135,7 @@ void GitHubCollector::pollRepo(const QString& repo)
         [this, work](const Page& p) {
             const auto n = GitHubJson::releaseDownloads(p.body);
             if (!n)
-                fail(GitHubText::tr("GET %1/releases: unexpected answer").arg(work->repo), p.response.status);
+                fail(GitHubText::tr("GET /repos/%1/releases: unexpected answer").arg(work->repo), p.response.status);
             work->downloadSum += n.value_or(0);
             return n.has_value();
         },

@@ -159,7 +159,6 @@ int main(int argc, char** argv)
     }
     const double tcpSendSecs = timer.elapsed() / 1000.0;
     const qint64 tcpReceived = waitReceived(dbPath, 1, tcpLines);
-    const double tcpSecs = timer.elapsed() / 1000.0;
 
     // UDP: paced in 1 ms slices at the requested rate.
     QUdpSocket udp;
@@ -192,7 +191,6 @@ int main(int argc, char** argv)
     std::printf("collect TCP: %d lines sent in %.2f s (%.0f lines/s); received %lld (%s), stored %lld (%s)\n", tcpLines,
         tcpSendSecs, tcpLines / tcpSendSecs, qlonglong(tcpReceived), tcpReceived == tcpLines ? "no loss" : "LOSS",
         qlonglong(tcpStored), tcpStored == tcpLines ? "no loss" : "LOSS");
-    Q_UNUSED(tcpSecs);
     std::printf("collect UDP: %d datagrams in %.2f s (%.0f/s); received %lld (loss %.3f%%), stored %lld (loss %.3f%%) "
                 "[target <= 0.1%%]\n",
         udpDatagrams, udpSendSecs, udpDatagrams / udpSendSecs, qlonglong(udpReceived),

@@ -20,6 +20,7 @@ private slots:
     void udpDeniedOutsideAllowList();
     void tcpManyConnectionsMixedFraming();
     void tcpLoggerAsRealSender();
+    void tcpIpv6();
     void udpLoggerAsRealSender();
     void tcpHostileInputThenGoodLines();
     void tcpIdleConnectionsClosed();
@@ -242,6 +243,21 @@ void TestSyslogListener::tcpLoggerAsRealSender()
     QCOMPARE(lines[2].site, QByteArray("gamma"));
     for (const LogLine& line : lines)
         QCOMPARE(line.text, kLine);
+}
+
+void TestSyslogListener::tcpIpv6()
+{
+    RecordingSink sink;
+    auto listener = makeListener(sink, Protocol::Tcp, QHostAddress::LocalHostIPv6);
+    QVERIFY(listener);
+    auto socket = connectTcp(listener->port(), QHostAddress::LocalHostIPv6);
+    QVERIFY(socket);
+    writeAll(
+        *socket, octetCounted("<190>Nov 25 05:32:29 h v6: " + kLine) + "<190>Nov 25 05:32:29 v6b: " + kLine + "\n");
+    QTRY_COMPARE(sink.count(), 2);
+    QCOMPARE(sink.lines()[0].site, QByteArray("v6"));
+    QCOMPARE(sink.lines()[1].site, QByteArray("v6b"));
+    QCOMPARE(sink.texts(), (QList<QByteArray> { kLine, kLine }));
 }
 
 void TestSyslogListener::udpLoggerAsRealSender()

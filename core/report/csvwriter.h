@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QFile>
+#include <QStringList>
+
+// Writes one RFC 4180 CSV file: UTF-8, CRLF line ends, a field quoted when it holds a comma, a quote, CR or LF
+// (quotes doubled). Text from logs goes through here as data, never as markup.
+class CsvWriter {
+public:
+    explicit CsvWriter(const QString& path);
+    bool isOpen() const { return m_file.isOpen(); }
+    void row(const QStringList& fields);
+    // Flushes and closes; returns an empty string or the reason the file could not be written.
+    QString finish();
+
+    static QByteArray escape(const QString& field);
+
+private:
+    QFile m_file;
+    QByteArray m_buffer;
+    bool m_failed = false;
+};

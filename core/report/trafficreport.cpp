@@ -1,0 +1,152 @@
+#include "core/report/trafficreport.h"
+
+#include "core/geo/geoip.h"
+#include "core/query/rollupspans.h"
+#include "core/report/csvwriter.h"
+#include "core/storage/database.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QHash>
+#include <algorithm>
+#include <cstring>
+
+namespace {
+constexpr int kMaxPathRows = 100'000; // paths.csv keeps the busiest; a scanner's million URLs stay out
+
+struct Sum {
+    qint64 requests = 0;
+    qint64 visitors = 0;
+    qint64 bytes = 0;
+};
+
+// Sums per key of one rollup dim over the range.
+QHash<QString, Sum> sumByKey(Database& db, const QList<RollupSpan>& spans, const char* dim)
+{
+    QHash<QString, Sum> out;
+    Statement st = db.prepare("SELECT key, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                              "WHERE period = ? AND dim = ? AND bucket >= ? AND bucket < ? GROUP BY key");
+    for (const RollupSpan& span : spans) {
+        if (span.period == 60 && std::strcmp(dim, "path") == 0)
+            continue;
+        st.bind(1, span.period).bindText(2, dim, int(std::strlen(dim))).bind(3, span.from).bind(4, span.to);
+        while (st.step()) {
+            Sum& s = out[QString::fromUtf8(st.blob(0))];
+            s.requests += st.int64(1);
+            s.visitors += st.int64(2);
+            s.bytes += st.int64(3);
+        }
+        st.reset();
+    }
+    return out;
+}
+
+QString iso(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+}
+
+template <typename T> QList<std::pair<QString, Sum>> sortedByRequests(const QHash<QString, T>& map)
+{
+    QList<std::pair<QString, Sum>> rows;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        rows.append({ it.key(), it.value() });
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+        return a.second.requests != b.second.requests ? a.second.requests > b.second.requests : a.first < b.first;
+    });
+    return rows;
+}
+} // namespace
+
+QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir)
+{
+    const QList<RollupSpan> spans = RollupSpans::split(fromSecs, toSecs);
+    const QDir dir(outDir);
+    QStringList errors;
+
+    const Sum total = sumByKey(db, spans, "").value(QString());
+    {
+        CsvWriter csv(dir.filePath(QStringLiteral("summary.csv")));
+        csv.row({ QStringLiteral("metric"), QStringLiteral("value") });
+        csv.row({ QStringLiteral("requests"), QString::number(total.requests) });
+        csv.row({ QStringLiteral("visitors"), QString::number(total.visitors) });
+        csv.row({ QStringLiteral("bytes"), QString::number(total.bytes) });
+        const qint64 rejected
+            = db.queryInt("SELECT coalesce(sum(value), 0) FROM ingest_counters WHERE name = 'rejected'").value_or(0);
+        csv.row({ QStringLiteral("rejected"), QString::number(rejected) });
+        errors << csv.finish();
+    }
+    {
+        const QHash<QString, Sum> status = sumByKey(db, spans, "status");
+        QList<int> codes;
+        for (auto it = status.cbegin(); it != status.cend(); ++it)
+            codes.append(it.key().toInt());
+        std::sort(codes.begin(), codes.end());
+        CsvWriter csv(dir.filePath(QStringLiteral("status.csv")));
+        csv.row({ QStringLiteral("status"), QStringLiteral("requests") });
+        for (const int code : std::as_const(codes))
+            csv.row({ QString::number(code), QString::number(status.value(QString::number(code)).requests) });
+        errors << csv.finish();
+    }
+    {
+        CsvWriter csv(dir.filePath(QStringLiteral("countries.csv")));
+        csv.row({ QStringLiteral("country_code"), QStringLiteral("country"), QStringLiteral("requests"),
+            QStringLiteral("visitors") });
+        for (const auto& [code, sum] : sortedByRequests(sumByKey(db, spans, "country")))
+            csv.row({ code, code.isEmpty() ? QString() : GeoIp::countryName(code.toLatin1()),
+                QString::number(sum.requests), QString::number(sum.visitors) });
+        errors << csv.finish();
+    }
+    {
+        QHash<QString, Sum> paths = sumByKey(db, spans, "path");
+        Statement raw
+            = db.prepare("SELECT s.value, count(*), sum(r.bytes) FROM requests r "
+                         "JOIN strings s ON s.id = r.path_id WHERE r.ts >= ? AND r.ts < ? GROUP BY r.path_id");
+        for (const RollupSpan& span : spans) {
+            if (span.period != 60)
+                continue;
+            raw.bind(1, span.from).bind(2, span.to);
+            while (raw.step()) {
+                Sum& s = paths[QString::fromUtf8(raw.blob(0))];
+                s.requests += raw.int64(1);
+                s.bytes += raw.int64(2);
+            }
+            raw.reset();
+        }
+        CsvWriter csv(dir.filePath(QStringLiteral("paths.csv")));
+        csv.row({ QStringLiteral("path"), QStringLiteral("requests"), QStringLiteral("bytes") });
+        const auto rows = sortedByRequests(paths);
+        for (qsizetype i = 0; i < rows.size() && i < kMaxPathRows; ++i)
+            csv.row({ rows[i].first, QString::number(rows[i].second.requests), QString::number(rows[i].second.bytes) });
+        errors << csv.finish();
+    }
+    {
+        const qint64 size = toSecs - fromSecs <= 7 * 86400 ? 3600 : 86400;
+        const qint64 first = fromSecs - fromSecs % size;
+        const qint64 count = (toSecs - first + size - 1) / size;
+        QList<Sum> buckets(count);
+        Statement st = db.prepare("SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                                  "WHERE period = ? AND dim = '' AND bucket >= ? AND bucket < ? GROUP BY bucket");
+        for (const RollupSpan& span : RollupSpans::split(fromSecs, toSecs, size)) {
+            st.bind(1, span.period).bind(2, span.from).bind(3, span.to);
+            while (st.step()) {
+                const qint64 index = (st.int64(0) - first) / size;
+                if (index < 0 || index >= count)
+                    continue;
+                buckets[index].requests += st.int64(1);
+                buckets[index].visitors += st.int64(2);
+                buckets[index].bytes += st.int64(3);
+            }
+            st.reset();
+        }
+        CsvWriter csv(dir.filePath(QStringLiteral("requests.csv")));
+        csv.row({ QStringLiteral("bucket_start"), QStringLiteral("requests"), QStringLiteral("visitors"),
+            QStringLiteral("bytes") });
+        for (qint64 i = 0; i < count; ++i)
+            csv.row({ iso(first + i * size), QString::number(buckets[i].requests), QString::number(buckets[i].visitors),
+                QString::number(buckets[i].bytes) });
+        errors << csv.finish();
+    }
+    errors.removeAll(QString());
+    return errors.join(QLatin1Char('\n'));
+}
