@@ -29,7 +29,9 @@ bool waitForLoad(DashboardPage& page, int timeoutMs)
     QObject::connect(&page, &DashboardPage::loaded, &loop, &QEventLoop::quit);
     QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
     timeout.start(timeoutMs);
-    loop.exec();
+    // quit() lets the loop finish its batch of events, which may start another load: wait for that one too.
+    while (page.isLoading() && timeout.isActive())
+        loop.exec();
     return !page.isLoading();
 }
 } // namespace

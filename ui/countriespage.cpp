@@ -62,6 +62,6 @@ void CountriesPage::reload()
                 }
             }
             m_model->setRows(rows);
-            m_chart->setCategories(categories, { { tr("Requests"), bars } }, tr("country"));
+            m_chart->setCategories(categories, { { tr("Requests"), bars } }, QStringLiteral("country"));
         });
 }

@@ -44,6 +44,7 @@ void DashboardPage::scheduleReload(int delayMs)
 
 void DashboardPage::reloadNow()
 {
+    m_reloadTimer.stop(); // a scheduled reload is answered by this one
     m_dirty = false;
     ++m_generation;
     m_pending = 0;
@@ -81,4 +82,9 @@ QLabel* DashboardPage::sectionLabel(const QString& text, QWidget* parent)
     f.setBold(true);
     label->setFont(f);
     return label;
+}
+
+qint64 DashboardPage::sinceLoadStartMs() const
+{
+    return QDateTime::currentMSecsSinceEpoch() - m_startedMs;
 }

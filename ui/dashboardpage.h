@@ -33,15 +33,24 @@ protected:
     virtual void reload() = 0;
     template <class R> void query(LatestTracker& tracker, std::function<R(Database&)> job, std::function<void(R)> done)
     {
+        query<R>(m_runner, tracker, std::move(job), std::move(done));
+    }
+    // The same on another runner (a page's second worker for slow questions).
+    template <class R>
+    void query(
+        QueryRunner& runner, LatestTracker& tracker, std::function<R(Database&)> job, std::function<void(R)> done)
+    {
         ++m_pending;
         const quint64 generation = m_generation;
-        tracker.submit<R>(m_runner, this, std::move(job), [this, generation, done = std::move(done)](R result) {
+        tracker.submit<R>(runner, this, std::move(job), [this, generation, done = std::move(done)](R result) {
             done(std::move(result));
             if (generation == m_generation)
                 finishOne();
         });
     }
     QueryRunner& runner() const { return m_runner; }
+    // Milliseconds since the current load started.
+    qint64 sinceLoadStartMs() const;
     ViewState& state() const { return m_state; }
     void showEvent(QShowEvent* event) override;
     // A title row for sections.

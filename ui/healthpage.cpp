@@ -32,8 +32,7 @@ QString when(qint64 secs, qint64 now)
     const QString at = QLocale().toString(QDateTime::fromSecsSinceEpoch(secs), QStringLiteral("yyyy-MM-dd HH:mm"));
     const qint64 d = secs - now;
     const qint64 minutes = qAbs(d) / 60;
-    const QString rel = minutes < 60 ? HealthPage::tr("%n min", nullptr, int(minutes))
-                                     : HealthPage::tr("%n h", nullptr, int(minutes / 60));
+    const QString rel = minutes < 60 ? HealthPage::tr("%1 min").arg(minutes) : HealthPage::tr("%1 h").arg(minutes / 60);
     return d < 0 ? HealthPage::tr("%1 (%2 ago)").arg(at, rel) : HealthPage::tr("%1 (in %2)").arg(at, rel);
 }
 
@@ -52,8 +51,9 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
 {
     setObjectName(QStringLiteral("healthPage"));
     auto* grid = new QGridLayout(this);
-    m_listeners = new RowsModel(
-        { tr("Log source"), tr("Type"), tr("Received"), tr("Stored"), tr("Rejected"), tr("Dropped") }, this);
+    m_listeners = new RowsModel({ tr("Log source"), tr("Type"), tr("Received"), tr("Stored"), tr("Rejected"),
+                                    tr("Dropped"), tr("Denied senders") },
+        this);
     m_rejected = new RowsModel({ tr("Time"), tr("Source"), tr("Reason"), tr("Line") }, this);
     m_api = new RowsModel(
         { tr("API source"), tr("Type"), tr("Last success"), tr("Last error"), tr("Next run"), tr("Rate limit left") },
@@ -87,8 +87,11 @@ void HealthPage::reload()
             QList<QList<QVariant>> rows;
             QList<QList<QVariant>> rejected;
             for (const ListenerHealth& l : r.listeners) {
-                rows.append({ l.name, l.type, counter(l, "received"), counter(l, "stored"), counter(l, "rejected"),
-                    counter(l, "dropped") });
+                // Counter names as the ingest pipeline and the receivers write them.
+                const qint64 received = counter(l, "lines_received");
+                rows.append({ l.name, l.type, received > 0 ? received : counter(l, "messages_received"),
+                    counter(l, "lines_stored"), counter(l, "lines_rejected"), counter(l, "lines_dropped"),
+                    counter(l, "denied") });
                 for (const ListenerHealth::Rejected& line : l.lastRejected) {
                     // Decoded for display only; the line is shown as plain text (it comes from the network).
                     rejected.append({ QLocale().toString(QDateTime::fromSecsSinceEpoch(line.ts),

@@ -153,10 +153,10 @@ void OverviewPage::reload()
             const qint64 step = Format::bucketFor(range);
             m_traffic->setTimeSeries({ { tr("Requests"), filled(d.buckets, range, step, false) },
                                          { tr("Visitors"), filled(d.buckets, range, step, true) } },
-                range, ChartView::Style::Lines, tr("count"));
+                range, ChartView::Style::Lines, QStringLiteral("count"));
             QList<ChartSeries> stars;
             for (const RepoSeries& s : d.starSeries)
                 stars.append({ s.repository, Format::points(SeriesMath::within(s.samples, range)) });
-            m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, tr("stars"));
+            m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, QStringLiteral("stars"));
         });
 }

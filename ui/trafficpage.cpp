@@ -60,7 +60,9 @@ QString translatedFamily(const QString& name)
 
 TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     : DashboardPage(runner, state, parent)
+    , m_rawRunner(std::make_unique<QueryRunner>(runner.databasePath(), 0))
 {
+    connect(m_rawRunner.get(), &QueryRunner::failed, &runner, &QueryRunner::failed);
     setObjectName(QStringLiteral("trafficPage"));
     auto* layout = new QVBoxLayout(this);
     auto* tiles = new QHBoxLayout;
@@ -196,9 +198,9 @@ void TrafficPage::reload()
                     : QStringLiteral("–"),
                 tr("%1 requests").arg(Format::count(double(errors))), 0, {});
             m_requests->setTimeSeries({ { tr("Requests"), reqPoints }, { tr("Visitors"), visPoints } }, range,
-                ChartView::Style::Lines, tr("count"));
+                ChartView::Style::Lines, QStringLiteral("count"));
             m_bandwidth->setTimeSeries(
-                { { tr("Bytes sent"), bytePoints } }, range, ChartView::Style::Lines, tr("bytes"));
+                { { tr("Bytes sent"), bytePoints } }, range, ChartView::Style::Lines, QStringLiteral("bytes"));
             QList<ChartSeries> classes;
             for (int c = 0; c < 5; ++c)
                 classes.append({ QStringLiteral("%1xx").arg(c + 1), classPoints[c], kClassColours[c] });
@@ -206,14 +208,14 @@ void TrafficPage::reload()
             if (std::all_of(
                     classPoints[0].cbegin(), classPoints[0].cend(), [](const QPointF& p) { return p.y() == 0; }))
                 classes.removeFirst();
-            m_status->setTimeSeries(classes, range, ChartView::Style::StackedArea, tr("requests"));
+            m_status->setTimeSeries(classes, range, ChartView::Style::StackedArea, QStringLiteral("requests"));
             QStringList hours;
             QList<QPointF> hourPoints;
             for (int h = 0; h < 24; ++h) {
                 hours.append(QString::number(h));
                 hourPoints.append(QPointF(h, double(d.hours.value(h))));
             }
-            m_hours->setCategories(hours, { { tr("Requests"), hourPoints } }, tr("hour"));
+            m_hours->setCategories(hours, { { tr("Requests"), hourPoints } }, QStringLiteral("hour"));
 
             QList<QList<QVariant>> rows;
             for (const TopItem& item : d.paths)
@@ -223,10 +225,11 @@ void TrafficPage::reload()
             for (const TopItem& item : d.countries)
                 rows.append(itemRow(Format::country(QString::fromUtf8(item.key)), item, d.totals.requests, false));
             m_models[Countries]->setRows(rows);
+            m_rollupPaintMs = sinceLoadStartMs();
         });
 
     query<RawData>(
-        m_rawTracker,
+        *m_rawRunner, m_rawTracker,
         [filter](Database& db) {
             // Read from raw rows (kept 90 days): these dimensions are not rolled up.
             return RawData { TrafficQuery::top404(db, filter, 100), TrafficQuery::topReferrers(db, filter, 100),

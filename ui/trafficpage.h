@@ -2,6 +2,8 @@
 
 #include "ui/dashboardpage.h"
 
+#include <memory>
+
 class ChartView;
 class MetricTile;
 class QTabWidget;
@@ -25,6 +27,8 @@ public:
     ChartView* hourChart() const { return m_hours; }
     // Milliseconds of the last rollup query (what the charts and tiles need), measured on the worker.
     qint64 lastRollupQueryMs() const { return m_rollupMs; }
+    // Milliseconds from the request to painted charts and tiles (the top lists from raw rows come later).
+    qint64 lastRollupPaintMs() const { return m_rollupPaintMs; }
 
 protected:
     void reload() override;
@@ -41,4 +45,7 @@ private:
     LatestTracker m_rollupTracker;
     LatestTracker m_rawTracker;
     qint64 m_rollupMs = -1;
+    qint64 m_rollupPaintMs = -1;
+    // Top lists read raw rows (slow over long ranges): their own worker, so charts never wait behind them.
+    std::unique_ptr<QueryRunner> m_rawRunner;
 };

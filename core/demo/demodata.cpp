@@ -240,7 +240,7 @@ void addApi(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSummary& 
 {
     ApiWriter w(db, o.sources);
     const qint64 end = o.nowSecs - o.nowSecs % o.apiSampleSeconds;
-    const qint64 start = end - qint64(o.days) * 86400;
+    const qint64 start = end - qint64(o.apiDays > 0 ? o.apiDays : o.days) * 86400;
     std::normal_distribution<double> noise(0, 1);
     for (const Repo& repo : kRepos) {
         const qint64 stars = w.series(1, "github", repo.name, "stars");

@@ -13,6 +13,7 @@ struct DemoOptions {
     // Average requests per day for the busier site (the other gets ~40%). 0: no traffic.
     int requestsPerDay = 2500;
     int apiSampleSeconds = 3600; // one API sample per series per this many seconds
+    int apiDays = 0; // days of API samples; 0: the same as `days`
     quint32 seed = 20261125;
     bool sources = true; // also add sources, fetch states, ingest counters and rejected lines (Health, Sources)
 };
