@@ -1,0 +1,43 @@
+// translations/fr-window.tsv (applied to the .ts at the end): every line well formed, placeholders and
+// accelerators kept, no English left twice.
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+class TestFrenchWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void linesAreWellFormed()
+    {
+        QFile file(QStringLiteral(ACTIVITY_SOURCE_DIR "/translations/fr-window.tsv"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        static const QRegularExpression placeholder(QStringLiteral("%(\\d)"));
+        QSet<QString> seen;
+        int count = 0;
+        while (!file.atEnd()) {
+            const QString line = QString::fromUtf8(file.readLine()).chopped(1);
+            if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+                continue;
+            const QStringList f = line.split(QLatin1Char('\t'));
+            QVERIFY2(f.size() == 2 && !f[1].trimmed().isEmpty(), qPrintable(line));
+            QVERIFY2(!seen.contains(f[0]), qPrintable(f[0]));
+            seen.insert(f[0]);
+            QStringList a;
+            QStringList b;
+            for (const auto& m : placeholder.globalMatch(f[0]))
+                a.append(m.captured(1));
+            for (const auto& m : placeholder.globalMatch(f[1]))
+                b.append(m.captured(1));
+            a.sort();
+            b.sort();
+            QVERIFY2(a == b, qPrintable(line));
+            QCOMPARE(f[0].contains(QLatin1Char('&')), f[1].contains(QLatin1Char('&')));
+            ++count;
+        }
+        QVERIFY(count >= 120);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFrenchWindow)
+#include "tst_frenchwindow.moc"
