@@ -69,7 +69,14 @@ bool SourceStore::setEnabled(qint64 id, bool enabled)
     Statement s = m_db.prepare("UPDATE sources SET enabled = ? WHERE id = ?");
     s.bind(1, qint64(enabled)).bind(2, id);
     s.exec();
-    return m_db.changes() > 0;
+    const bool changed = m_db.changes() > 0;
+    if (changed && enabled) {
+        // A resumed source runs at once, even when the collector was not running while it was paused.
+        Statement clear = m_db.prepare("UPDATE fetch_state SET next_run = NULL WHERE source_id = ?");
+        clear.bind(1, id);
+        clear.exec();
+    }
+    return changed;
 }
 
 bool SourceStore::update(qint64 id, const QString& name, const QJsonObject& settings)

@@ -76,6 +76,29 @@ private slots:
         QCOMPARE(fetchState(*h.db, id).lastSuccess, h.clock.nowSecs());
     }
 
+    void resumedWhileNotCollectingPollsAtOnce()
+    {
+        ApiHarness h;
+        h.fake.dockerhub.insert(QStringLiteral("acme/app"), { 10, 1 });
+        const qint64 id = h.addSource("dockerhub", { { "namespace", "acme" } });
+        {
+            ApiScheduler s(*h.db, h.clock, h.http);
+            QSignalSpy done(&s, &ApiScheduler::pollFinished);
+            s.tick();
+            QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
+        }
+        // `sources pause` and `sources resume` from the command line while `collect` is not running.
+        SourceStore sources(*h.db, h.clock);
+        sources.setEnabled(id, false);
+        h.clock.advanceSecs(60);
+        sources.setEnabled(id, true);
+        ApiScheduler s(*h.db, h.clock, h.http);
+        QSignalSpy done(&s, &ApiScheduler::pollFinished);
+        s.tick();
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
+        QCOMPARE(h.fake.server.requests.size(), 2);
+    }
+
     void errorsAndRateLimitsAreRecorded()
     {
         ApiHarness h;
@@ -109,8 +132,10 @@ private slots:
         QVERIFY(h.fake.server.requests.isEmpty());
         h.clock.setMs(1'700'001'000'000);
         QSignalSpy done(&again, &ApiScheduler::pollFinished);
+        QSignalSpy idleAgain(&again, &ApiScheduler::idle);
         again.tick();
-        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(idleAgain.size(), 1, 5000);
+        QCOMPARE(done.size(), 2); // both are due by then: the missing one's 15 minutes are over too
         QCOMPARE(fetchState(*h.db, limited).lastSuccess, 1'700'001'000);
         QVERIFY(fetchState(*h.db, limited).lastError.isEmpty());
     }
