@@ -141,15 +141,19 @@ void addSources(Database& db, qint64 now)
     fetch.bind(1, 2).bind(2, now - 1500).bind(3, QStringLiteral("HTTP 429 Too Many Requests (retried)"));
     fetch.bind(4, now - 1560).bind(5, 200).bind(6, now + 2100).bindNull(7).bindNull(8).bindNull(9).exec();
     Statement counter = db.prepare("INSERT INTO ingest_counters(source_id, name, value) VALUES(?, ?, ?)");
-    const std::array<std::tuple<int, const char*, int>, 8> counters = { {
-        { 3, "received", 184220 },
-        { 3, "stored", 184197 },
-        { 3, "rejected", 23 },
-        { 3, "dropped", 0 },
-        { 4, "received", 73410 },
-        { 4, "stored", 73408 },
-        { 4, "rejected", 2 },
-        { 4, "dropped", 0 },
+    // Names as the receivers and the ingest pipeline write them.
+    const std::array<std::tuple<int, const char*, int>, 11> counters = { {
+        { 3, "messages_received", 184231 },
+        { 3, "denied", 11 },
+        { 3, "refused_connections", 0 },
+        { 3, "lines_received", 184220 },
+        { 3, "lines_stored", 184197 },
+        { 3, "lines_rejected", 23 },
+        { 3, "lines_dropped", 0 },
+        { 4, "lines_received", 73410 },
+        { 4, "lines_stored", 73408 },
+        { 4, "lines_rejected", 2 },
+        { 4, "lines_dropped", 0 },
     } };
     for (const auto& [source, name, value] : counters)
         counter.bind(1, source).bind(2, QString::fromLatin1(name)).bind(3, value).exec();

@@ -73,6 +73,9 @@ private slots:
     void healthMaterial()
     {
         QCOMPARE(m_db->queryInt("SELECT count(*) FROM sources"), 4);
+        // Counter names as the pipeline writes them, so the Health page shows them.
+        QCOMPARE(
+            m_db->queryInt("SELECT sum(value) FROM ingest_counters WHERE name = 'lines_received'"), 184220 + 73410);
         QCOMPARE(m_db->queryInt("SELECT count(*) FROM rejected_lines"), 4);
         QVERIFY(m_db->queryInt("SELECT count(*) FROM rejected_lines WHERE CAST(line AS TEXT) LIKE '%<b>%'").value_or(0)
             == 1);
