@@ -21,7 +21,7 @@ class GeoIp;
 class IngestPipeline final : public LineSink {
 public:
     struct Options {
-        int queueLines = 100'000; // lines waiting; beyond this (or queueBytes) offer() drops
+        int queueLines = 50'000; // lines waiting; beyond this (or queueBytes) offer() drops
         qint64 queueBytes = 64 << 20;
         int batchLines = 50'000; // a commit at most every this many lines...
         int commitMs = 1000; // ...and at least every this many milliseconds

@@ -11,7 +11,7 @@
 
 namespace {
 constexpr size_t kStringCacheLimit = 200'000;
-constexpr size_t kVisitorCacheLimit = 1'000'000;
+constexpr size_t kVisitorCacheLimit = 400'000; // ~40 MiB; beyond it the visitors table answers
 constexpr int kRejectedKept = 100;
 constexpr int kRejectedLineLimit = 8192; // bytes of a rejected line kept for display
 constexpr qint64 kDefaultRetentionDays = 90;
