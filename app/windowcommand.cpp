@@ -7,6 +7,7 @@
 #include "core/query/queryrunner.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "ui/kiosk/kioskcontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
 
@@ -32,6 +33,29 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (!parser.positionals().isEmpty())
         return ctx.fail(
             QCoreApplication::translate("Window", "unknown command '%1'").arg(parser.positionals().first()), 2);
+    // --kiosk [--rotate SECONDS] [--pages LIST], checked before anything is opened.
+    const bool kiosk = parser.isSet(QStringLiteral("kiosk"));
+    int rotateSecs = 30;
+    QList<PageId> kioskPages;
+    if (parser.isSet(QStringLiteral("rotate"))) {
+        bool ok = false;
+        rotateSecs = parser.value(QStringLiteral("rotate")).toInt(&ok);
+        if (!ok || rotateSecs < 5 || rotateSecs > 86400)
+            return ctx.fail(WindowText::tr("--rotate: must be a number of seconds from 5 to 86400, got '%1'")
+                                .arg(parser.value(QStringLiteral("rotate"))),
+                2);
+    }
+    if (parser.isSet(QStringLiteral("pages"))) {
+        QString bad;
+        kioskPages = KioskController::parsePages(parser.value(QStringLiteral("pages")), &bad);
+        if (kioskPages.isEmpty())
+            return ctx.fail(WindowText::tr("--pages: unknown page '%1' (known: overview, github, dockerhub, traffic, "
+                                           "map, health)")
+                                .arg(bad),
+                2);
+    }
+    if (!kiosk && (parser.isSet(QStringLiteral("rotate")) || parser.isSet(QStringLiteral("pages"))))
+        return ctx.fail(WindowText::tr("--rotate and --pages need --kiosk"), 2);
 
     // --demo: a throw-away database in a temporary folder, filled with 90 days of sample data.
     QTemporaryDir demoDir;
@@ -73,6 +97,14 @@ int runWindow(CommandContext& ctx, const QStringList& args)
             return e.message();
         }
     });
-    window.show();
+    std::unique_ptr<KioskController> kioskController;
+    if (kiosk) {
+        kioskController
+            = std::make_unique<KioskController>(window, runner, ctx.clock(), kioskPages, rotateSecs, nullptr);
+        QObject::connect(kioskController.get(), &KioskController::exitRequested, qApp, &QApplication::quit);
+        kioskController->start();
+    } else {
+        window.show();
+    }
     return QApplication::exec();
 }
