@@ -40,6 +40,17 @@ quint16 freeTcpPort()
     return server.serverPort();
 }
 
+// Two distinct free ports: both probes stay open until both are known, so the kernel cannot hand
+// the same port out twice (which made the "open" listener fail to bind now and then).
+std::pair<quint16, quint16> twoFreeTcpPorts()
+{
+    QTcpServer a;
+    QTcpServer b;
+    a.listen(QHostAddress::LocalHost, 0);
+    b.listen(QHostAddress::LocalHost, 0);
+    return { a.serverPort(), b.serverPort() };
+}
+
 bool sendTcp(quint16 port, const QByteArray& data)
 {
     QTcpSocket socket;
@@ -153,11 +164,12 @@ void TestReceiverSet::countersReachTheDatabase()
     SourceStore store(*m_db, m_clock);
     RecordingSink sink;
     ReceiverSet set(*m_db, m_clock, sink);
-    const quint16 port = freeTcpPort();
+    const auto [port, port2] = twoFreeTcpPorts();
     const qint64 denying = store.add("syslog", "d", syslogSettings(port, "10.0.0.0/8"));
-    const quint16 port2 = freeTcpPort();
     const qint64 open = store.add("syslog", "o", syslogSettings(port2));
     set.sync();
+    QVERIFY(set.listener(denying));
+    QVERIFY(set.listener(open));
     // The denied connection is closed as soon as it is accepted: the write may or may not get through.
     sendTcp(port, "<190>Nov 25 05:32:29 h s: " + kLine + "\n");
     QVERIFY(sendTcp(port2, "<190>Nov 25 05:32:29 h s: " + kLine + "\n<190>Nov 25 05:32:29 h s: " + kLine + "\n"));
@@ -209,8 +221,9 @@ void TestReceiverSet::sinkConfiguredPerSource()
         configured.append(QStringLiteral("%1 %2").arg(id).arg(settings.value("format").toString()));
         return settings.value("format").toString() == "bad" ? QStringLiteral("unknown variable") : QString();
     });
-    const qint64 good = store.add("syslog", "g", syslogSettings(freeTcpPort()));
-    QJsonObject badSettings = syslogSettings(freeTcpPort());
+    const auto [goodPort, badPort] = twoFreeTcpPorts();
+    const qint64 good = store.add("syslog", "g", syslogSettings(goodPort));
+    QJsonObject badSettings = syslogSettings(badPort);
     badSettings["format"] = "bad";
     const qint64 bad = store.add("syslog", "b", badSettings);
     QCOMPARE(set.sync(), QStringList { QStringLiteral("source %1: unknown variable").arg(bad) });
