@@ -5,7 +5,7 @@
     <name>AboutDialog</name>
     <message>
         <source>About Activity Dashboard</source>
-        <translation>À propos d'Activity Dashboard</translation>
+        <translation>À propos d&apos;Activity Dashboard</translation>
     </message>
     <message>
         <source>Activity Dashboard %1</source>
@@ -21,15 +21,98 @@ Data sources and their licences:
 - GitHub and Docker Hub figures come from their public APIs, under their terms of service.
 
 Libraries: Qt 6 (LGPL 3), SQLite (public domain), libmaxminddb (Apache 2.0), zlib (zlib licence).</source>
-        <translation>Suit les dépôts GitHub, les images Docker Hub et les journaux d'accès nginx dans une seule fenêtre.
+        <translation>Suit les dépôts GitHub, les images Docker Hub et les journaux d&apos;accès nginx dans une seule fenêtre.
 
 Sources de données et leurs licences :
 - IP vers pays : IP Geolocation by DB-IP (https://db-ip.com), DB-IP IP to Country Lite, sous licence Creative Commons Attribution 4.0 International (CC BY 4.0).
 - Contours des pays : Natural Earth (domaine public), via le paquet world-atlas (licence ISC).
 - Noms des pays : iso-codes de Debian (LGPL 2.1 ou ultérieure).
-- Les chiffres GitHub et Docker Hub viennent de leurs API publiques, selon leurs conditions d'utilisation.
+- Les chiffres GitHub et Docker Hub viennent de leurs API publiques, selon leurs conditions d&apos;utilisation.
 
 Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.0), zlib (licence zlib).</translation>
+    </message>
+</context>
+<context>
+    <name>ApiPage</name>
+    <message>
+        <source>Metric:</source>
+        <translation>Mesure :</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Vue :</translation>
+    </message>
+    <message>
+        <source>Per repository</source>
+        <translation>Par dépôt</translation>
+    </message>
+    <message>
+        <source>Stacked (sum of repositories)</source>
+        <translation>Empilé (somme des dépôts)</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Forks</source>
+        <translation>Forks</translation>
+    </message>
+    <message>
+        <source>Watchers</source>
+        <translation>Observateurs</translation>
+    </message>
+    <message>
+        <source>Open issues</source>
+        <translation>Tickets ouverts</translation>
+    </message>
+    <message>
+        <source>Open pull requests</source>
+        <translation>Pull requests ouvertes</translation>
+    </message>
+    <message>
+        <source>Release downloads</source>
+        <translation>Téléchargements des versions</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributeurs</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>Unique visitors</source>
+        <translation>Visiteurs uniques</translation>
+    </message>
+    <message>
+        <source>Clones</source>
+        <translation>Clones</translation>
+    </message>
+    <message>
+        <source>Unique cloners</source>
+        <translation>Cloneurs uniques</translation>
+    </message>
+    <message>
+        <source>Pulls</source>
+        <translation>Pulls</translation>
+    </message>
+    <message>
+        <source>%1 per day</source>
+        <translation>%1 par jour</translation>
+    </message>
+    <message>
+        <source>%1: change per day</source>
+        <translation>%1 : évolution par jour</translation>
     </message>
 </context>
 <context>
@@ -44,22 +127,163 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>%1: option --%2 is given twice</source>
-        <translation>%1 : l'option --%2 est donnée deux fois</translation>
+        <translation>%1 : l&apos;option --%2 est donnée deux fois</translation>
     </message>
     <message>
         <source>%1: option --%2 needs a value</source>
-        <translation>%1 : l'option --%2 attend une valeur</translation>
+        <translation>%1 : l&apos;option --%2 attend une valeur</translation>
     </message>
     <message>
         <source>%1: option --%2 takes no value</source>
-        <translation>%1 : l'option --%2 ne prend pas de valeur</translation>
+        <translation>%1 : l&apos;option --%2 ne prend pas de valeur</translation>
     </message>
 </context>
 <context>
-    <name>Commands</name>
+    <name>ChartView</name>
     <message>
-        <source>%1: not available in this build yet</source>
-        <translation>%1 : pas encore disponible dans cette version</translation>
+        <source>bytes</source>
+        <translation>octets</translation>
+    </message>
+    <message>
+        <source>KiB</source>
+        <translation>Kio</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>Mio</translation>
+    </message>
+    <message>
+        <source>GiB</source>
+        <translation>Gio</translation>
+    </message>
+    <message>
+        <source>TiB</source>
+        <translation>Tio</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>Save as PNG (1x)...</source>
+        <translation>Enregistrer en PNG (1x)...</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as PNG (2x)...</source>
+        <translation>Enregistrer en PNG (2x)...</translation>
+    </message>
+    <message>
+        <source>Save data as CSV...</source>
+        <translation>Enregistrer les données en CSV...</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>CollectApiText</name>
+    <message>
+        <source>cannot open the database</source>
+        <translation>impossible d&apos;ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>source %1: %2</source>
+        <translation>source %1 : %2</translation>
+    </message>
+    <message>
+        <source>source %1 (%2): ok</source>
+        <translation>source %1 (%2) : ok</translation>
+    </message>
+    <message>
+        <source>source %1 (%2): %3</source>
+        <translation>source %1 (%2) : %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) failed</source>
+        <translation>
+            <numerusform>%n source en échec</numerusform>
+            <numerusform>%n sources en échec</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CollectCommand</name>
+    <message>
+        <source>collect: unexpected argument &apos;%1&apos;</source>
+        <translation>collect : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>collecting; stop with Ctrl+C</source>
+        <translation>collecte en cours ; arrêtez avec Ctrl+C</translation>
+    </message>
+</context>
+<context>
+    <name>CollectLogsText</name>
+    <message>
+        <source>cannot open the database</source>
+        <translation>impossible d&apos;ouvrir la base de données</translation>
+    </message>
+</context>
+<context>
+    <name>CollectorText</name>
+    <message>
+        <source>the environment variable %1 (--token-env) is not set</source>
+        <translation>la variable d&apos;environnement %1 (--token-env) n&apos;est pas définie</translation>
+    </message>
+    <message>
+        <source>rate limit reached (HTTP %1); waiting until %2</source>
+        <translation>limite de requêtes atteinte (HTTP %1) ; attente jusqu&apos;à %2</translation>
+    </message>
+    <message>
+        <source>GET %1: %2</source>
+        <translation>GET %1 : %2</translation>
+    </message>
+    <message>
+        <source>GET %1: HTTP %2</source>
+        <translation>GET %1 : HTTP %2</translation>
+    </message>
+    <message>
+        <source>GET %1: next page on another host (%2)</source>
+        <translation>GET %1 : page suivante sur un autre hôte (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>CountriesPage</name>
+    <message>
+        <source>Top countries by requests</source>
+        <translation>Principaux pays par requêtes</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bande passante</translation>
+    </message>
+    <message>
+        <source>Double-click a country to filter the Traffic page.</source>
+        <translation>Double-cliquez sur un pays pour filtrer la page Trafic.</translation>
+    </message>
+</context>
+<context>
+    <name>CsvText</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -70,7 +294,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>data directory %1 exists but is not a directory</source>
-        <translation>le dossier de données %1 existe mais n'est pas un dossier</translation>
+        <translation>le dossier de données %1 existe mais n&apos;est pas un dossier</translation>
     </message>
     <message>
         <source>cannot create data directory %1</source>
@@ -78,7 +302,328 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>cannot write in data directory %1: %2</source>
-        <translation>impossible d'écrire dans le dossier de données %1 : %2</translation>
+        <translation>impossible d&apos;écrire dans le dossier de données %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>DockerHubText</name>
+    <message>
+        <source>GET %1: unexpected answer</source>
+        <translation>GET %1 : réponse inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>FollowerText</name>
+    <message>
+        <source>line longer than 64 KiB</source>
+        <translation>ligne de plus de 64 Kio</translation>
+    </message>
+</context>
+<context>
+    <name>FormatText</name>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>GeoipCommandText</name>
+    <message>
+        <source>geoip: give at least one IP address</source>
+        <translation>geoip : indiquez au moins une adresse IP</translation>
+    </message>
+    <message>
+        <source>geoip: &apos;%1&apos; is not an IP address</source>
+        <translation>geoip : « %1 » n’est pas une adresse IP</translation>
+    </message>
+    <message>
+        <source>geoip: --db: no such file: %1</source>
+        <translation>geoip : --db : fichier introuvable : %1</translation>
+    </message>
+    <message>
+        <source>geoip: no GeoIP database found</source>
+        <translation>geoip : aucune base GeoIP trouvée</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+</context>
+<context>
+    <name>GitHubText</name>
+    <message>
+        <source>GET %1: not a list of repositories</source>
+        <translation>GET %1 : ce n&apos;est pas une liste de dépôts</translation>
+    </message>
+    <message>
+        <source>GET %1: unexpected answer</source>
+        <translation>GET %1 : réponse inattendue</translation>
+    </message>
+    <message>
+        <source>GET /repos/%1/releases: unexpected answer</source>
+        <translation>GET /repos/%1/releases : réponse inattendue</translation>
+    </message>
+    <message>
+        <source>GET /repos/%1/stargazers: unexpected answer</source>
+        <translation>GET /repos/%1/stargazers : réponse inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>HealthPage</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (il y a %2)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (dans %2)</translation>
+    </message>
+    <message>
+        <source>Log source</source>
+        <translation>Source de journaux</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Enregistrées</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetées</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Perdues</translation>
+    </message>
+    <message>
+        <source>Denied senders</source>
+        <translation>Expéditeurs refusés</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>API source</source>
+        <translation>Source d&apos;API</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Dernier succès</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Rate limit left</source>
+        <translation>Quota restant</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Log receivers</source>
+        <translation>Réception des journaux</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>API sources</source>
+        <translation>Sources d&apos;API</translation>
+    </message>
+    <message>
+        <source>Last rejected lines</source>
+        <translation>Dernières lignes rejetées</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de données : %1</translation>
+    </message>
+</context>
+<context>
+    <name>HttpText</name>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 s</source>
+        <translation>pas de réponse de %1 en %2 s</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommandText</name>
+    <message>
+        <source>%1 lines</source>
+        <translation>%1 lignes</translation>
+    </message>
+    <message>
+        <source>import: give at least one FILE (&apos;-&apos; for standard input)</source>
+        <translation>import : indiquez au moins un FICHIER (« - » pour l’entrée standard)</translation>
+    </message>
+    <message>
+        <source>import: --site: empty name</source>
+        <translation>import : --site : nom vide</translation>
+    </message>
+    <message>
+        <source>lines %1, stored %2, rejected %3, seconds %4, lines/s %5</source>
+        <translation>lignes %1, enregistrées %2, rejetées %3, secondes %4, lignes/s %5</translation>
+    </message>
+</context>
+<context>
+    <name>KioskController</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kiosk mode: press %1 to leave</source>
+        <translation>Mode kiosque : appuyez sur %1 pour quitter</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard kiosk</source>
+        <translation>Kiosque Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>%1: stale, updated %2 ago</source>
+        <translation>%1 : périmé, mis à jour il y a %2</translation>
+    </message>
+    <message>
+        <source>%1: no data yet</source>
+        <translation>%1 : pas encore de données</translation>
+    </message>
+</context>
+<context>
+    <name>LineFileText</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1 : fichier introuvable</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1 : ouverture impossible : %2</translation>
+    </message>
+    <message>
+        <source>%1: read error: %2</source>
+        <translation>%1 : erreur de lecture : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ListenerText</name>
+    <message>
+        <source>datagram larger than 64 KiB</source>
+        <translation>datagramme de plus de 64 Kio</translation>
+    </message>
+    <message>
+        <source>message longer than 64 KiB</source>
+        <translation>message de plus de 64 Kio</translation>
+    </message>
+    <message>
+        <source>connection closed inside an octet-counted message</source>
+        <translation>connexion fermée au milieu d&apos;un message à comptage d&apos;octets</translation>
+    </message>
+    <message>
+        <source>cannot create a socket for %1: %2</source>
+        <translation>impossible de créer une socket pour %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1: %2</source>
+        <translation>impossible d&apos;écouter sur %1 : %2</translation>
+    </message>
+    <message>
+        <source>empty syslog message</source>
+        <translation>message syslog vide</translation>
+    </message>
+</context>
+<context>
+    <name>LogFormatText</name>
+    <message>
+        <source>log format: &apos;$&apos; without a variable name at position %1</source>
+        <translation>format de journal : « $ » sans nom de variable à la position %1</translation>
+    </message>
+    <message>
+        <source>log format: empty</source>
+        <translation>format de journal : vide</translation>
     </message>
 </context>
 <context>
@@ -89,7 +634,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>Overview</source>
-        <translation>Vue d'ensemble</translation>
+        <translation>Vue d&apos;ensemble</translation>
     </message>
     <message>
         <source>GitHub</source>
@@ -133,7 +678,95 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>&amp;About Activity Dashboard</source>
-        <translation>À &amp;propos d'Activity Dashboard</translation>
+        <translation>À &amp;propos d&apos;Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Dernière année</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <source>First day (UTC)</source>
+        <translation>Premier jour (UTC)</translation>
+    </message>
+    <message>
+        <source>Last day (UTC), included</source>
+        <translation>Dernier jour (UTC), inclus</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site :</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Tous les sites</translation>
+    </message>
+    <message>
+        <source>Clear country</source>
+        <translation>Effacer le pays</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation>Pays : %1</translation>
+    </message>
+    <message>
+        <source>Save page as &amp;PNG...</source>
+        <translation>Enregistrer la page en &amp;PNG...</translation>
+    </message>
+    <message>
+        <source>Save page as PNG</source>
+        <translation>Enregistrer la page en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d&apos;écrire %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Export report...</source>
+        <translation>&amp;Exporter un rapport...</translation>
+    </message>
+    <message>
+        <source>Export report to folder</source>
+        <translation>Exporter le rapport dans un dossier</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter un rapport</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>Le rapport a été écrit dans %1.</translation>
     </message>
 </context>
 <context>
@@ -143,7 +776,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>%1 : indiquez exactement un FICHIER</translation>
     </message>
     <message>
-        <source>stats: unexpected argument '%1'</source>
+        <source>stats: unexpected argument &apos;%1&apos;</source>
         <translation>stats : argument inattendu « %1 »</translation>
     </message>
     <message>
@@ -164,7 +797,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>restore: %1 does not exist</source>
-        <translation>restore : %1 n'existe pas</translation>
+        <translation>restore : %1 n&apos;existe pas</translation>
     </message>
     <message>
         <source>restored %1 from %2</source>
@@ -175,7 +808,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <name>MaintenanceText</name>
     <message>
         <source>there is no database at %1 to back up</source>
-        <translation>il n'y a pas de base à %1 à sauvegarder</translation>
+        <translation>il n&apos;y a pas de base à %1 à sauvegarder</translation>
     </message>
     <message>
         <source>the backup file must not be the database itself</source>
@@ -183,7 +816,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>cannot write %1: %2</source>
-        <translation>impossible d'écrire %1 : %2</translation>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
     </message>
     <message>
         <source>backup to %1 failed: %2</source>
@@ -191,40 +824,386 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>%1 is not a file</source>
-        <translation>%1 n'est pas un fichier</translation>
+        <translation>%1 n&apos;est pas un fichier</translation>
     </message>
     <message>
         <source>%1 is not an Activity Dashboard database; nothing was changed</source>
-        <translation>%1 n'est pas une base Activity Dashboard ; rien n'a été modifié</translation>
+        <translation>%1 n&apos;est pas une base Activity Dashboard ; rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>%1 has schema version %2, newer than this program knows (%3); nothing was changed</source>
-        <translation>%1 a la version de schéma %2, plus récente que celle connue par ce programme (%3) ; rien n'a été modifié</translation>
+        <translation>%1 a la version de schéma %2, plus récente que celle connue par ce programme (%3) ; rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>%1 is damaged (%2); nothing was changed</source>
-        <translation>%1 est endommagé (%2) ; rien n'a été modifié</translation>
+        <translation>%1 est endommagé (%2) ; rien n&apos;a été modifié</translation>
     </message>
     <message>
         <source>restore from %1 failed, the old database is unchanged: %2</source>
-        <translation>la restauration depuis %1 a échoué, l'ancienne base est inchangée : %2</translation>
+        <translation>la restauration depuis %1 a échoué, l&apos;ancienne base est inchangée : %2</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>Shade by</source>
+        <translation>Colorer selon</translation>
+    </message>
+    <message>
+        <source>IP Geolocation by DB-IP · Country shapes: Natural Earth (public domain)</source>
+        <translation>IP Geolocation by DB-IP · Tracés des pays : Natural Earth (domaine public)</translation>
+    </message>
+    <message>
+        <source>%1 requests from %2 countries; %3 without a known location</source>
+        <translation>%1 requêtes de %2 pays ; %3 sans localisation connue</translation>
     </message>
 </context>
 <context>
     <name>Migrations</name>
     <message>
         <source>%1 is a SQLite database of another program; refusing to change it</source>
-        <translation>%1 est une base SQLite d'un autre programme ; refus de la modifier</translation>
+        <translation>%1 est une base SQLite d&apos;un autre programme ; refus de la modifier</translation>
     </message>
     <message>
         <source>%1 has schema version %2, newer than this program knows (%3): upgrade Activity Dashboard to open it</source>
-        <translation>%1 a la version de schéma %2, plus récente que celle connue par ce programme (%3) : mettez à jour Activity Dashboard pour l'ouvrir</translation>
+        <translation>%1 a la version de schéma %2, plus récente que celle connue par ce programme (%3) : mettez à jour Activity Dashboard pour l&apos;ouvrir</translation>
+    </message>
+</context>
+<context>
+    <name>MmdbText</name>
+    <message>
+        <source>cannot open GeoIP database %1: %2</source>
+        <translation>impossible d’ouvrir la base GeoIP %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>GitHub stars</source>
+        <translation>Étoiles GitHub</translation>
+    </message>
+    <message>
+        <source>Docker pulls</source>
+        <translation>Pulls Docker</translation>
+    </message>
+    <message>
+        <source>Requests today</source>
+        <translation>Requêtes aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Visitors today</source>
+        <translation>Visiteurs aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Top country</source>
+        <translation>Premier pays</translation>
+    </message>
+    <message>
+        <source>Requests and visitors</source>
+        <translation>Requêtes et visiteurs</translation>
+    </message>
+    <message>
+        <source>GitHub stars by repository</source>
+        <translation>Étoiles GitHub par dépôt</translation>
+    </message>
+    <message>
+        <source>%1 over the range</source>
+        <translation>%1 sur la période</translation>
+    </message>
+    <message>
+        <source>%1 vs yesterday at this time</source>
+        <translation>%1 par rapport à hier à la même heure</translation>
+    </message>
+    <message>
+        <source>no traffic in the range</source>
+        <translation>aucun trafic sur la période</translation>
+    </message>
+    <message>
+        <source>%1% of requests in the range</source>
+        <translation>%1 % des requêtes de la période</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiverText</name>
+    <message>
+        <source>source %1: %2</source>
+        <translation>source %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot listen on &apos;%1&apos;: not udp://ADDR:PORT or tcp://ADDR:PORT</source>
+        <translation>impossible d&apos;écouter sur « %1 » : ce n&apos;est pas udp://ADRESSE:PORT ni tcp://ADRESSE:PORT</translation>
+    </message>
+    <message>
+        <source>the allow-list &apos;%1&apos; is not a list of networks</source>
+        <translation>la liste d&apos;autorisation « %1 » n&apos;est pas une liste de réseaux</translation>
+    </message>
+</context>
+<context>
+    <name>ReportApiText</name>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPagesText</name>
+    <message>
+        <source>report: timed out rendering %1</source>
+        <translation>report : délai dépassé pour le rendu de %1</translation>
+    </message>
+    <message>
+        <source>report: cannot write %1</source>
+        <translation>report : impossible d&apos;écrire %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReportText</name>
+    <message>
+        <source>report: unexpected argument &apos;%1&apos;</source>
+        <translation>report : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>report: --out DIR is required</source>
+        <translation>report : --out DOSSIER est obligatoire</translation>
+    </message>
+    <message>
+        <source>report: --to must be a date like 2026-11-25, got &apos;%1&apos;</source>
+        <translation>report : --to doit être une date comme 2026-11-25, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>report: --from must be a date like 2026-11-01, got &apos;%1&apos;</source>
+        <translation>report : --from doit être une date comme 2026-11-01, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>report: --from must be before --to</source>
+        <translation>report : --from doit précéder --to</translation>
+    </message>
+    <message>
+        <source>report: --size must be WIDTHxHEIGHT between 320x200 and 8000x8000, got &apos;%1&apos;</source>
+        <translation>report : --size doit être LARGEURxHAUTEUR entre 320x200 et 8000x8000, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>report: cannot create --out directory %1</source>
+        <translation>report : impossible de créer le dossier --out %1</translation>
+    </message>
+    <message>
+        <source>report written to %1</source>
+        <translation>rapport écrit dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourceForm</name>
+    <message>
+        <source>Add a source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Paste this line into the server block of nginx, then reload nginx:</source>
+        <translation>Collez cette ligne dans le bloc server de nginx, puis rechargez nginx :</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>OK: %1</source>
+        <translation>OK : %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Edit a source</source>
+        <translation>Modifier une source</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>the port can be bound</source>
+        <translation>le port peut être ouvert</translation>
+    </message>
+    <message>
+        <source>the file can be read</source>
+        <translation>le fichier peut être lu</translation>
+    </message>
+    <message>
+        <source>the API answered (HTTP %1)</source>
+        <translation>l’API a répondu (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>the API answered HTTP %1</source>
+        <translation>l’API a répondu HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>source %1 does not exist</source>
+        <translation>la source %1 n’existe pas</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>Edit a source</source>
+        <translation>Modifier une source</translation>
+    </message>
+    <message>
+        <source>Remove a source</source>
+        <translation>Supprimer une source</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2)? Its collected history can be kept for the charts or deleted.</source>
+        <translation>Supprimer %1 (%2) ? Son historique peut être conservé pour les graphiques ou effacé.</translation>
+    </message>
+    <message>
+        <source>Remove, keep history</source>
+        <translation>Supprimer, garder l’historique</translation>
+    </message>
+    <message>
+        <source>Remove and delete history</source>
+        <translation>Supprimer avec l’historique</translation>
+    </message>
+</context>
+<context>
+    <name>SourceTableModel</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>il y a %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Dernier succès</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Rate limit left</source>
+        <translation>Quota restant</translation>
     </message>
 </context>
 <context>
     <name>SourceText</name>
     <message>
-        <source>must be 'combined' or an nginx log_format string</source>
+        <source>must be &apos;combined&apos; or an nginx log_format string</source>
         <translation>doit être « combined » ou une chaîne log_format de nginx</translation>
     </message>
     <message>
@@ -237,7 +1216,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>owner/name of one repository</source>
-        <translation>propriétaire/nom d'un dépôt</translation>
+        <translation>propriétaire/nom d&apos;un dépôt</translation>
     </message>
     <message>
         <source>Organisation</source>
@@ -253,11 +1232,11 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>environment variable holding an access token</source>
-        <translation>variable d'environnement contenant un jeton d'accès</translation>
+        <translation>variable d&apos;environnement contenant un jeton d&apos;accès</translation>
     </message>
     <message>
         <source>API URL</source>
-        <translation>URL de l'API</translation>
+        <translation>URL de l&apos;API</translation>
     </message>
     <message>
         <source>https://HOST/api/v3 for GitHub Enterprise</source>
@@ -269,11 +1248,11 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>how often to poll, e.g. 15m</source>
-        <translation>fréquence d'interrogation, par ex. 15m</translation>
+        <translation>fréquence d&apos;interrogation, par ex. 15m</translation>
     </message>
     <message>
         <source>give exactly one of --repo OWNER/NAME and --org ORG</source>
-        <translation>indiquez exactement l'un de --repo PROPRIÉTAIRE/NOM et --org ORG</translation>
+        <translation>indiquez exactement l&apos;un de --repo PROPRIÉTAIRE/NOM et --org ORG</translation>
     </message>
     <message>
         <source>Docker Hub</source>
@@ -289,15 +1268,15 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>one repository of the namespace (default: all)</source>
-        <translation>un dépôt de l'espace de noms (par défaut : tous)</translation>
+        <translation>un dépôt de l&apos;espace de noms (par défaut : tous)</translation>
     </message>
     <message>
         <source>Docker Hub API base URL</source>
-        <translation>URL de base de l'API Docker Hub</translation>
+        <translation>URL de base de l&apos;API Docker Hub</translation>
     </message>
     <message>
         <source>how often to poll, e.g. 1h</source>
-        <translation>fréquence d'interrogation, par ex. 1h</translation>
+        <translation>fréquence d&apos;interrogation, par ex. 1h</translation>
     </message>
     <message>
         <source>nginx over syslog</source>
@@ -324,7 +1303,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>Format du journal</translation>
     </message>
     <message>
-        <source>'combined' or an nginx log_format string</source>
+        <source>&apos;combined&apos; or an nginx log_format string</source>
         <translation>« combined » ou une chaîne log_format de nginx</translation>
     </message>
     <message>
@@ -333,7 +1312,7 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>site name when the syslog tag does not give one</source>
-        <translation>nom du site quand l'étiquette syslog n'en donne pas</translation>
+        <translation>nom du site quand l&apos;étiquette syslog n&apos;en donne pas</translation>
     </message>
     <message>
         <source>nginx log file</source>
@@ -345,19 +1324,19 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
     <message>
         <source>access log to follow, like tail -F</source>
-        <translation>journal d'accès à suivre, comme tail -F</translation>
+        <translation>journal d&apos;accès à suivre, comme tail -F</translation>
     </message>
     <message>
         <source>site name for these requests</source>
         <translation>nom du site pour ces requêtes</translation>
     </message>
     <message>
-        <source>unknown source type '%1' (known: %2)</source>
+        <source>unknown source type &apos;%1&apos; (known: %2)</source>
         <translation>type de source inconnu « %1 » (connus : %2)</translation>
     </message>
     <message>
         <source>is not an option of %1 sources</source>
-        <translation>n'est pas une option des sources %1</translation>
+        <translation>n&apos;est pas une option des sources %1</translation>
     </message>
     <message>
         <source>is required</source>
@@ -371,11 +1350,11 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>sources add : TYPE manquant (parmi : %1)</translation>
     </message>
     <message>
-        <source>sources add: unknown source type '%1' (known: %2)</source>
+        <source>sources add: unknown source type &apos;%1&apos; (known: %2)</source>
         <translation>sources add : type de source inconnu « %1 » (connus : %2)</translation>
     </message>
     <message>
-        <source>sources add %1: unexpected argument '%2'</source>
+        <source>sources add %1: unexpected argument &apos;%2&apos;</source>
         <translation>sources add %1 : argument inattendu « %2 »</translation>
     </message>
     <message>
@@ -383,11 +1362,11 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>source %1 ajoutée : %2 %3</translation>
     </message>
     <message>
-        <source>sources list: unexpected argument '%1'</source>
+        <source>sources list: unexpected argument &apos;%1&apos;</source>
         <translation>sources list : argument inattendu « %1 »</translation>
     </message>
     <message>
-        <source>no sources; add one with 'activity-dashboard sources add TYPE ...'</source>
+        <source>no sources; add one with &apos;activity-dashboard sources add TYPE ...&apos;</source>
         <translation>aucune source ; ajoutez-en une avec « activity-dashboard sources add TYPE ... »</translation>
     </message>
     <message>
@@ -431,16 +1410,16 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>en pause</translation>
     </message>
     <message>
-        <source>sources %1: give exactly one source ID (see 'sources list')</source>
+        <source>sources %1: give exactly one source ID (see &apos;sources list&apos;)</source>
         <translation>sources %1 : indiquez exactement un ID de source (voir « sources list »)</translation>
     </message>
     <message>
-        <source>sources %1: ID must be a positive number, got '%2'</source>
-        <translation>sources %1 : l'ID doit être un nombre positif, reçu « %2 »</translation>
+        <source>sources %1: ID must be a positive number, got &apos;%2&apos;</source>
+        <translation>sources %1 : l&apos;ID doit être un nombre positif, reçu « %2 »</translation>
     </message>
     <message>
         <source>sources %1: no source with ID %2</source>
-        <translation>sources %1 : aucune source avec l'ID %2</translation>
+        <translation>sources %1 : aucune source avec l&apos;ID %2</translation>
     </message>
     <message>
         <source>removed source %1 and its history</source>
@@ -463,8 +1442,122 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>sources : sous-commande manquante (list, add, remove, pause, resume)</translation>
     </message>
     <message>
-        <source>sources: unknown subcommand '%1' (list, add, remove, pause, resume)</source>
+        <source>sources: unknown subcommand &apos;%1&apos; (list, add, remove, pause, resume)</source>
         <translation>sources : sous-commande inconnue « %1 » (list, add, remove, pause, resume)</translation>
+    </message>
+</context>
+<context>
+    <name>TopoText</name>
+    <message>
+        <source>not a TopoJSON topology</source>
+        <translation>pas une topologie TopoJSON</translation>
+    </message>
+    <message>
+        <source>the topology has no object named %1</source>
+        <translation>la topologie n’a pas d’objet nommé %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrafficPage</name>
+    <message>
+        <source>Crawlers</source>
+        <translation>Robots</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bande passante</translation>
+    </message>
+    <message>
+        <source>Errors (4xx and 5xx)</source>
+        <translation>Erreurs (4xx et 5xx)</translation>
+    </message>
+    <message>
+        <source>Requests and visitors</source>
+        <translation>Requêtes et visiteurs</translation>
+    </message>
+    <message>
+        <source>Requests by status class</source>
+        <translation>Requêtes par classe de statut</translation>
+    </message>
+    <message>
+        <source>Requests by hour of day (UTC)</source>
+        <translation>Requêtes par heure de la journée (UTC)</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>Chemins</translation>
+    </message>
+    <message>
+        <source>404s</source>
+        <translation>404</translation>
+    </message>
+    <message>
+        <source>Referrers</source>
+        <translation>Référents</translation>
+    </message>
+    <message>
+        <source>Browsers</source>
+        <translation>Navigateurs</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Navigateur</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Système d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>%1 vs the previous period</source>
+        <translation>%1 par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 requêtes</translation>
+    </message>
+    <message>
+        <source>Bytes sent</source>
+        <translation>Octets envoyés</translation>
     </message>
 </context>
 <context>
@@ -474,59 +1567,107 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>ne doit pas être vide</translation>
     </message>
     <message>
-        <source>must be a name of letters, digits, '.', '_' or '-', like 'octocat'</source>
+        <source>must be a name of letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, like &apos;octocat&apos;</source>
         <translation>doit être un nom fait de lettres, chiffres, « . », « _ » ou « - », comme « octocat »</translation>
     </message>
     <message>
-        <source>must be owner/name, like 'torvalds/linux', got '%1'</source>
+        <source>must be owner/name, like &apos;torvalds/linux&apos;, got &apos;%1&apos;</source>
         <translation>doit être propriétaire/nom, comme « torvalds/linux », reçu « %1 »</translation>
     </message>
     <message>
-        <source>must be a duration like 90s, 15m, 1h or 1h30m (at most a year), got '%1'</source>
+        <source>must be a duration like 90s, 15m, 1h or 1h30m (at most a year), got &apos;%1&apos;</source>
         <translation>doit être une durée comme 90s, 15m, 1h ou 1h30m (un an au plus), reçu « %1 »</translation>
     </message>
     <message>
-        <source>must be an http:// or https:// URL with a host, got '%1'</source>
+        <source>must be an http:// or https:// URL with a host, got &apos;%1&apos;</source>
         <translation>doit être une URL http:// ou https:// avec un hôte, reçu « %1 »</translation>
     </message>
     <message>
-        <source>port must be a number from 1 to 65535, got '%1'</source>
+        <source>port must be a number from 1 to 65535, got &apos;%1&apos;</source>
         <translation>le port doit être un nombre de 1 à 65535, reçu « %1 »</translation>
     </message>
     <message>
-        <source>must start with udp:// or tcp://, like udp://127.0.0.1:5514, got '%1'</source>
+        <source>must start with udp:// or tcp://, like udp://127.0.0.1:5514, got &apos;%1&apos;</source>
         <translation>doit commencer par udp:// ou tcp://, comme udp://127.0.0.1:5514, reçu « %1 »</translation>
     </message>
     <message>
-        <source>must end with :PORT, like udp://127.0.0.1:5514, got '%1'</source>
+        <source>must end with :PORT, like udp://127.0.0.1:5514, got &apos;%1&apos;</source>
         <translation>doit finir par :PORT, comme udp://127.0.0.1:5514, reçu « %1 »</translation>
     </message>
     <message>
-        <source>must name an IP address and a port, like udp://127.0.0.1:5514 or tcp://[::1]:5514, got '%1'</source>
+        <source>must name an IP address and a port, like udp://127.0.0.1:5514 or tcp://[::1]:5514, got &apos;%1&apos;</source>
         <translation>doit indiquer une adresse IP et un port, comme udp://127.0.0.1:5514 ou tcp://[::1]:5514, reçu « %1 »</translation>
     </message>
     <message>
-        <source>must be a comma-separated list of networks like 127.0.0.0/8,::1/128, got '%1'</source>
+        <source>must be a comma-separated list of networks like 127.0.0.0/8,::1/128, got &apos;%1&apos;</source>
         <translation>doit être une liste de réseaux séparés par des virgules comme 127.0.0.0/8,::1/128, reçu « %1 »</translation>
     </message>
     <message>
-        <source>must be an environment variable name like GITHUB_TOKEN, got '%1'</source>
-        <translation>doit être un nom de variable d'environnement comme GITHUB_TOKEN, reçu « %1 »</translation>
+        <source>must be an environment variable name like GITHUB_TOKEN, got &apos;%1&apos;</source>
+        <translation>doit être un nom de variable d&apos;environnement comme GITHUB_TOKEN, reçu « %1 »</translation>
     </message>
     <message>
-        <source>must be 1-64 letters, digits, '.', '_' or '-' (like an nginx syslog tag), got '%1'</source>
+        <source>must be 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (like an nginx syslog tag), got &apos;%1&apos;</source>
         <translation>doit compter de 1 à 64 lettres, chiffres, « . », « _ » ou « - » (comme une étiquette syslog nginx), reçu « %1 »</translation>
     </message>
 </context>
 <context>
     <name>Window</name>
     <message>
-        <source>unknown command '%1'</source>
+        <source>unknown command &apos;%1&apos;</source>
         <translation>commande inconnue « %1 »</translation>
     </message>
     <message>
         <source>Activity Dashboard</source>
         <translation>Activity Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>WindowText</name>
+    <message>
+        <source>--rotate: must be a number of seconds from 5 to 86400, got &apos;%1&apos;</source>
+        <translation>--rotate : doit être un nombre de secondes de 5 à 86400, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--pages: unknown page &apos;%1&apos; (known: overview, github, dockerhub, traffic, map, health)</source>
+        <translation>--pages : page inconnue « %1 » (connues : overview, github, dockerhub, traffic, map, health)</translation>
+    </message>
+    <message>
+        <source>--rotate and --pages need --kiosk</source>
+        <translation>--rotate et --pages demandent --kiosk</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary folder for the demo database</source>
+        <translation>impossible de créer un dossier temporaire pour la base de démonstration</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard (demo data)</source>
+        <translation>Activity Dashboard (données de démonstration)</translation>
+    </message>
+</context>
+<context>
+    <name>WorldMapWidget</name>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>no data</source>
+        <translation>pas de données</translation>
+    </message>
+    <message>
+        <source>%1
+Requests: %2
+Visitors: %3
+Share: %4 %</source>
+        <translation>%1
+Requêtes : %2
+Visiteurs : %3
+Part : %4 %</translation>
     </message>
 </context>
 </TS>

@@ -24,8 +24,17 @@ for message in tree.iter("message"):
     src = message.find("source").text or ""
     tr = message.find("translation")
     if src in pairs:
-        tr.text = pairs[src]
         tr.attrib.pop("type", None)
+        if message.get("numerus") == "yes":
+            # Plural messages: "singular|plural" in the TSV, or one text for both French forms.
+            forms = pairs[src].split("|") if "|" in pairs[src] else [pairs[src]] * 2
+            tr.text = None
+            for child in list(tr):
+                tr.remove(child)
+            for form in forms:
+                ET.SubElement(tr, "numerusform").text = form
+        else:
+            tr.text = pairs[src]
     elif tr.get("type") == "unfinished" or not (tr.text or "").strip():
         missing.append(src)
 with open(ts_path, "wb") as f:

@@ -7,7 +7,7 @@ lupdate=${LUPDATE:-/usr/lib/qt6/bin/lupdate}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp "$src/translations/activity_fr.ts" "$tmp/activity_fr.ts"
-"$lupdate" -silent -I "$src" -no-obsolete -locations none -extensions cpp,h "$src/app" "$src/core" "$src/ui" -ts "$tmp/activity_fr.ts"
+"$lupdate" -silent -I "$src" 2>/dev/null -no-obsolete -locations none -extensions cpp,h "$src/app" "$src/core" "$src/ui" -ts "$tmp/activity_fr.ts"
 unfinished=$(grep -c 'type="unfinished"' "$tmp/activity_fr.ts" || true)
 if [ "$unfinished" -ne 0 ]; then
   echo "$unfinished strings have no French translation:"
