@@ -93,8 +93,7 @@ bool IngestPipeline::enqueue(Item&& item, Full whenFull)
     if (!item.isReject)
         ++counters.received;
     if (m_stopping || full()) {
-        if (!item.isReject)
-            ++counters.dropped;
+        ++counters.dropped; // a rejected message that finds the queue full is dropped too, never waited for
         return false;
     }
     item.seq = ++m_enqueued;
@@ -170,7 +169,8 @@ void IngestPipeline::reject(qint64 sourceId, QByteArray raw, QString reason)
     item.text = std::move(raw);
     item.rejectReason = std::move(reason);
     item.isReject = true;
-    enqueue(std::move(item), Full::Wait);
+    // LineSink promises never to block: a flood of bad datagrams must not stall a receiving thread.
+    enqueue(std::move(item), Full::Drop);
 }
 
 void IngestPipeline::flush()

@@ -4,6 +4,7 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 
+#include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +39,7 @@ private slots:
     void customFormatPerSource();
     void rejectsKeepLastHundred();
     void dropsWhenFullAndCountsEverything();
+    void rejectNeverWaitsForRoom();
     void commitsWithinASecondWithoutFlush();
     void retentionKeepsRollups();
 
@@ -212,6 +214,24 @@ void TestIngestPipeline::dropsWhenFullAndCountsEverything()
     QCOMPARE(
         scalar(db, "SELECT value FROM ingest_counters WHERE source_id = 1 AND name = 'dropped'"), 100'000 - accepted);
     QCOMPARE(scalar(db, "SELECT requests FROM rollups WHERE period = 86400 AND dim = ''"), accepted);
+}
+
+// A flood of bad messages (say, random UDP bytes) must not stall the receiving thread: reject() gives up
+// at once when the queue is full, and what it gave up is counted as dropped.
+void TestIngestPipeline::rejectNeverWaitsForRoom()
+{
+    IngestPipeline::Options options;
+    options.queueLines = 4;
+    IngestPipeline pipeline(m_path, nullptr, m_clock, options);
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 50'000; ++i)
+        pipeline.reject(2, QByteArray("garbage ") + QByteArray::number(i), QStringLiteral("bad syslog header"));
+    QVERIFY2(timer.elapsed() < 20'000, "reject() waited for the writer");
+    pipeline.flush();
+    const auto c = pipeline.counters(2);
+    QVERIFY(c.dropped > 0);
+    QCOMPARE(c.rejected + c.dropped, 50'000);
 }
 
 void TestIngestPipeline::commitsWithinASecondWithoutFlush()
