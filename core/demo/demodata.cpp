@@ -336,16 +336,21 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
         QByteArray agent;
     };
     const std::array<std::pair<const char*, double>, 2> sites = { { { "www", 1.0 }, { "docs", 0.4 } } };
-    for (const auto& [site, share] : sites) {
-        // A pool of visitors per site, refreshed each day: some return, most are new.
-        QList<Visitor> pool;
-        qint64 poolDay = -1;
-        for (qint64 hour = firstHour; hour < end; hour += 3600) {
-            const qint64 day = hour / 86400;
-            const double trend = 0.8 + 0.2 * double(hour - firstHour) / double(end - firstHour);
+    // A pool of visitors per site, refreshed each day: some return, most are new.
+    std::array<QList<Visitor>, 2> pools;
+    qint64 poolDay = -1;
+    QList<DemoRequest> hourRequests;
+    for (qint64 hour = firstHour; hour < end; hour += 3600) {
+        const qint64 day = hour / 86400;
+        const double trend = 0.8 + 0.2 * double(hour - firstHour) / double(end - firstHour);
+        const bool newDay = day != poolDay;
+        poolDay = day;
+        hourRequests.clear();
+        for (size_t s = 0; s < sites.size(); ++s) {
+            const auto& [site, share] = sites[s];
+            QList<Visitor>& pool = pools[s];
             const double perHour = o.requestsPerDay * share / 24.0 * trend * weekFactor(hour) * dayFactor(hour);
-            if (day != poolDay) {
-                poolDay = day;
+            if (newDay) {
                 const int size = std::max(8, int(o.requestsPerDay * share / 5));
                 while (pool.size() > size / 3)
                     pool.removeAt(std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(rng));
@@ -364,14 +369,10 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
                 }
             }
             const int count = std::max(0, int(std::round(perHour + std::sqrt(perHour) * noise(rng))));
-            QList<qint64> times;
-            times.reserve(count);
-            for (int i = 0; i < count; ++i)
-                times.append(hour + std::uniform_int_distribution<int>(0, 3599)(rng));
-            std::sort(times.begin(), times.end());
-            for (const qint64 ts : times) {
+            for (int i = 0; i < count; ++i) {
+                const qint64 ts = hour + std::uniform_int_distribution<int>(0, 3599)(rng);
                 if (ts >= end)
-                    break;
+                    continue;
                 // Some visitors are much more active than others.
                 const int index = int(std::pow(unit(rng), 2.0) * double(pool.size()));
                 const Visitor& v = pool[std::min(index, int(pool.size()) - 1)];
@@ -399,9 +400,15 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
                 r.bytes = r.status == 200 ? bytesFor(r.path, rng) : (r.status == 304 ? 0 : 150 + int(unit(rng) * 400));
                 r.referrer = pick(kReferrers, rng);
                 r.requestTime = std::max(0.001, 0.02 + 0.05 * noise(rng));
-                writer.add(r);
-                ++summary.requests;
+                hourRequests.append(std::move(r));
             }
+        }
+        // Both sites' requests in time order, as a server writing both logs would send them.
+        std::stable_sort(hourRequests.begin(), hourRequests.end(),
+            [](const DemoRequest& a, const DemoRequest& b) { return a.ts < b.ts; });
+        for (const DemoRequest& r : std::as_const(hourRequests)) {
+            writer.add(r);
+            ++summary.requests;
         }
     }
     writer.finish();

@@ -52,7 +52,8 @@ TrafficTotals totals(Database& db, const TrafficFilter& filter);
 QList<qint64> hourOfDay(Database& db, const TrafficFilter& filter);
 // dim is a rollup dimension: "path", "country" or "status". Sorted by requests, then key.
 QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, const char* dim, int limit);
-// From raw requests: paths answered 404, referrers (excluding "-" and empty), user agents.
+// Paths answered 404, referrers (excluding "-" and empty), user agents: whole days from day rollups, partial
+// days (and any range with a country filter) from raw rows. Visitors are not counted (0).
 QList<TopItem> top404(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topReferrers(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topAgents(Database& db, const TrafficFilter& filter, int limit);
