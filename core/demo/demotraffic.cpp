@@ -1,5 +1,6 @@
 #include "core/demo/demotraffic.h"
 
+#include "core/geo/geoip.h"
 #include "core/ingest/ingestwriter.h"
 #include "core/logs/accessrecord.h"
 #include "core/util/clock.h"
@@ -40,6 +41,8 @@ void DemoTrafficWriter::add(const DemoRequest& r)
         geo.country[0] = r.country[0];
         geo.country[1] = r.country[1];
     }
+    geo.city = r.city;
+    geo.cityKey = GeoIp::cityKey(r.country, r.city, r.latitude, r.longitude);
     m_writer->add(0, r.site, record, geo);
 }
 

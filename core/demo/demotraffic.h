@@ -21,6 +21,9 @@ struct DemoRequest {
     QByteArray referrer;
     QByteArray agent;
     double requestTime = 0;
+    QString city; // with coordinates: a city bubble on the map
+    double latitude = 0;
+    double longitude = 0;
 };
 
 // Stores demo requests through the ingest writer, inside the caller's transaction, so demo data follows

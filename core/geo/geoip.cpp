@@ -108,10 +108,23 @@ const GeoInfo& GeoIp::lookup(const unsigned char* addr, int len)
         else
             info.country = country.country;
     }
+    info.cityKey = cityKey(info.country, info.city, info.latitude, info.longitude);
+    if (!info.hasLocation)
+        info.cityKey.clear();
     slot.key = key;
     slot.used = true;
     slot.info = std::move(info);
     return slot.info;
+}
+
+QByteArray GeoIp::cityKey(const QByteArray& country, const QString& city, double latitude, double longitude)
+{
+    if (city.isEmpty())
+        return {};
+    QString name = city;
+    name.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    return country + '\t' + QByteArray::number(latitude, 'f', 4) + '\t' + QByteArray::number(longitude, 'f', 4) + '\t'
+        + name.toUtf8();
 }
 
 QString GeoIp::countryName(const QByteArray& code)

@@ -30,6 +30,9 @@ public:
     // Unknown addresses give an empty GeoInfo, never an error.
     const GeoInfo& lookup(const unsigned char* addr, int len);
     static QString countryName(const QByteArray& code);
+    // The key city rollups use: country, coordinates (4 decimals) and name, tab-separated; empty without a
+    // city name or coordinates.
+    static QByteArray cityKey(const QByteArray& country, const QString& city, double latitude, double longitude);
 
 private:
     struct Key {

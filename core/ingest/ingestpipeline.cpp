@@ -302,6 +302,7 @@ void IngestPipeline::parseRun()
             RequestGeo& geo = batch->geo[i];
             geo.country[0] = geo.country[1] = 0;
             geo.city.clear();
+            geo.cityKey.clear();
             if (m_geo && record.addrLen) {
                 const GeoInfo& info = m_geo->lookup(record.addr, record.addrLen);
                 if (info.country.size() == 2) {
@@ -309,6 +310,7 @@ void IngestPipeline::parseRun()
                     geo.country[1] = info.country[1];
                 }
                 geo.city = info.city;
+                geo.cityKey = info.cityKey;
             }
         }
 

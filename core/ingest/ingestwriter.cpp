@@ -18,8 +18,8 @@ constexpr int kRejectedKept = 100;
 constexpr int kRejectedLineLimit = 8192; // bytes of a rejected line kept for display
 constexpr qint64 kDefaultRetentionDays = 90;
 
-enum Dim { Total, Status, Country, Path, Path404, Referrer, Agent };
-const char* const kDims[] = { "", "status", "country", "path", "path404", "referrer", "agent" };
+enum Dim { Total, Status, Country, Path, Path404, Referrer, Agent, City };
+const char* const kDims[] = { "", "status", "country", "path", "path404", "referrer", "agent", "city" };
 bool isTextDim(int dim)
 {
     return dim >= Path;
@@ -382,6 +382,10 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
         roll(Day, day, siteKey, Referrer, quint64(referrer), r.bodyBytes, visitor);
     if (!r.agent.empty())
         roll(Day, day, siteKey, Agent, quint64(agent), r.bodyBytes, visitor);
+    if (!geo.cityKey.isEmpty())
+        roll(Hour, ts - ts % 3600, siteKey, City,
+            quint64(stringId(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size())))), r.bodyBytes,
+            visitor);
     ++m_stored[sourceId];
 }
 

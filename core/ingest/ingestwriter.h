@@ -23,6 +23,7 @@ class Clock;
 struct RequestGeo {
     char country[2] {}; // ISO alpha-2; both 0 when unknown
     QString city;
+    QByteArray cityKey; // see GeoInfo::cityKey
 };
 
 // Turns parsed records into rows, on the pipeline's thread: strings stored once, request rows (within the

@@ -271,3 +271,22 @@ QList<TopItem> TrafficQuery::topAgents(Database& db, const TrafficFilter& filter
 {
     return topByDay(db, filter, "agent", "agent_id", false, limit);
 }
+
+QList<CityItem> TrafficQuery::topCities(Database& db, const TrafficFilter& filter, int limit)
+{
+    QList<CityItem> out;
+    for (const TopItem& item : topRollup(db, filter, "city", limit)) {
+        const QList<QByteArray> parts = item.key.split('\t');
+        if (parts.size() < 4)
+            continue;
+        CityItem city;
+        city.country = parts[0];
+        city.latitude = parts[1].toDouble();
+        city.longitude = parts[2].toDouble();
+        city.name = QString::fromUtf8(item.key.mid(parts[0].size() + parts[1].size() + parts[2].size() + 3));
+        city.requests = item.requests;
+        city.visitors = item.visitors;
+        out.append(city);
+    }
+    return out;
+}

@@ -36,6 +36,15 @@ struct TopItem {
     qint64 bytes = 0;
 };
 
+struct CityItem {
+    QString name;
+    QByteArray country;
+    double latitude = 0;
+    double longitude = 0;
+    qint64 requests = 0;
+    qint64 visitors = 0;
+};
+
 struct TrafficTotals {
     qint64 requests = 0;
     qint64 visitors = 0;
@@ -57,4 +66,6 @@ QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, const char* 
 QList<TopItem> top404(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topReferrers(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topAgents(Database& db, const TrafficFilter& filter, int limit);
+// Located cities (City database only), from hour and day rollups: the range's partial hours are left out.
+QList<CityItem> topCities(Database& db, const TrafficFilter& filter, int limit);
 } // namespace TrafficQuery

@@ -18,7 +18,8 @@ namespace {
  * - rollups: per (period, bucket, site, dim, key) with period 60/3600/86400. dim '' is the total (key ''),
  *   'status' (key '404'), 'country' (key 'FR' or '' for unknown), 'path' (key = path text); minute buckets
  *   only for '', 'status' and 'country'. Day buckets only: 'path404' (paths answered 404), 'referrer' and
- *   'agent' (key = the text as logged, never '-' or empty).
+ *   'agent' (key = the text as logged, never '-' or empty). Hour and day: 'city' (key = GeoIp::cityKey,
+ *   "CC<TAB>lat<TAB>lon<TAB>name", only when a City database located the address).
  *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
  *   over whole days gives GoAccess's visitor count.
  */

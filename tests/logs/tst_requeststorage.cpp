@@ -7,6 +7,7 @@
 #include "core/storage/requestkeys.h"
 #include "core/util/clock.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -180,6 +181,46 @@ private slots:
         QCOMPARE(agents.size(), 2);
         QCOMPARE(agents[0].requests + agents[1].requests, 24);
         QCOMPARE(agents[0].key, QByteArray("Agent<b>")); // tie broken by text: 'A' < 'c'
+    }
+
+    void citiesFromACityDatabase()
+    {
+        // A GeoIP2-City-schema database written with Debian's libmaxmind-db-writer-perl (test networks only).
+        const QString cityDb = m_dir.filePath(QStringLiteral("city.mmdb"));
+        QProcess perl;
+        perl.start(QStringLiteral("perl"), { QStringLiteral(ACTIVITY_TEST_DATA "/logs/write_city_mmdb.pl"), cityDb });
+        QVERIFY(perl.waitForFinished(30000));
+        QVERIFY2(perl.exitCode() == 0, perl.readAllStandardError().constData());
+        {
+            IngestPipeline pipeline(m_path,
+                std::make_unique<GeoIp>(
+                    QStringLiteral(ACTIVITY_SOURCE_DIR "/resources/geoip/dbip-country.mmdb"), cityDb),
+                m_clock);
+            for (const QByteArray& l :
+                { line("198.51.100.7", 100, "/", 200, "-", "A"), line("198.51.100.7", 3700, "/", 200, "-", "A"),
+                    line("198.51.100.9", 86400 + 5, "/", 200, "-", "A"), line("2001:db8::42", 200, "/", 200, "-", "A"),
+                    line("8.8.8.8", 300, "/", 200, "-", "A") })
+                pipeline.push({ 0, "site", l });
+        }
+        Database db(m_path);
+        QCOMPARE(scalar(db, "SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = 'city'"), 4);
+        QCOMPARE(scalar(db, "SELECT sum(requests) FROM rollups WHERE period = 3600 AND dim = 'city'"), 4);
+        const QList<CityItem> cities
+            = TrafficQuery::topCities(db, { { kDay, kDay + 2 * 86400 }, QString(), QString() }, 10);
+        QCOMPARE(cities.size(), 2);
+        QCOMPARE(cities[0].name, QString("Wellington"));
+        QCOMPARE(cities[0].country, QByteArray("NZ"));
+        QCOMPARE(cities[0].requests, 3);
+        QCOMPARE(cities[0].visitors, 2); // one address per day
+        QCOMPARE(cities[0].latitude, -41.2865);
+        QCOMPARE(cities[0].longitude, 174.7762);
+        QCOMPARE(cities[1].name, QString("Lyon"));
+        QCOMPARE(cities[1].requests, 1);
+        // Only day 1: Wellington once.
+        const QList<CityItem> day1
+            = TrafficQuery::topCities(db, { { kDay + 86400, kDay + 2 * 86400 }, "site", QString() }, 10);
+        QCOMPARE(day1.size(), 1);
+        QCOMPARE(day1[0].requests, 1);
     }
 
 private:
