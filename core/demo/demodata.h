@@ -38,7 +38,7 @@ namespace DemoData {
 // Fills a migrated, empty database. Throws DatabaseError on failure.
 DemoSummary generate(Database& db, const DemoOptions& options);
 // The demo's nginx traffic without a database (for benchmarks that feed the real ingest path): every request
-// of options.days before options.nowSecs, site by site, each site in time order. Returns the count.
+// of options.days before options.nowSecs, both sites in time order. Returns the count.
 qint64 forEachRequest(const DemoOptions& options, const std::function<void(const DemoRequest&)>& sink);
 // One request as nginx's `combined` format logs it, without the newline.
 QByteArray combinedLine(const DemoRequest& request);

@@ -31,7 +31,7 @@
 #include <cstdio>
 
 namespace {
-constexpr int kDataVersion = 1; // bump when the generated data changes
+constexpr int kDataVersion = 2; // bump when the generated data or the schema changes
 constexpr qint64 kDefaultRequests = 10'000'000;
 constexpr int kTrafficDays = 90;
 constexpr int kApiDays = 730;
