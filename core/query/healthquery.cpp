@@ -79,7 +79,9 @@ QList<std::pair<QString, qint64>> HealthQuery::rowCounts(Database& db)
         { "samples", "SELECT count(*) FROM samples" },
         { "requests", "SELECT count(*) FROM requests" },
         { "rollups", "SELECT count(*) FROM rollups" },
-        { "visitors", "SELECT count(*) FROM visitors" },
+        { "visitors",
+            "SELECT (SELECT count(*) FROM visitors) + (SELECT coalesce(sum(length(hashes)), 0) / 8 FROM "
+            "visitor_sets)" },
         { "strings", "SELECT count(*) FROM strings" },
         { "rejected_lines", "SELECT count(*) FROM rejected_lines" },
     };
