@@ -5,11 +5,13 @@
 #include "app/reportparts.h"
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
+#include "core/secrets/tokenvault.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "ui/kiosk/kioskcontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
+#include "ui/sources/sourcepanel.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -83,6 +85,11 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (parser.isSet(QStringLiteral("demo")))
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
     PageFactory::install(window, runner);
+    // Tokens typed in the source form: the keyring, else a private file next to the database.
+    const auto tokens
+        = TokenVault::createDefault(parser.isSet(QStringLiteral("demo")) ? demoDir.path() : ctx.dataDir());
+    if (auto* panel = qobject_cast<SourcePanel*>(window.page(PageId::Sources)))
+        panel->setTokenVault(tokens.get());
     window.setReportExporter([databasePath](const QString& folder, const TimeRange& range) -> QString {
         try {
             Database db(databasePath, Database::Mode::ReadOnly);
