@@ -6,6 +6,7 @@
 #include <QList>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 namespace {
@@ -41,6 +42,59 @@ constexpr std::array<CountryBlock, 24> kCountries = { {
     { "UA", 1, 91 }, { "ZA", 0.6, 41 }, { "MX", 0.8, 187 }, { "AR", 0.5, 181 }, { "NG", 0.4, 105 },
     { "", 3, 198 }, // unknown: addresses the GeoIP database has no country for
 } };
+
+// What a City database would add for most addresses of these countries (the map's bubbles).
+struct DemoCity {
+    const char* country;
+    const char* name;
+    double latitude;
+    double longitude;
+};
+constexpr std::array<DemoCity, 31> kCities = { {
+    { "US", "New York", 40.7128, -74.0060 },
+    { "US", "San Francisco", 37.7749, -122.4194 },
+    { "US", "Chicago", 41.8781, -87.6298 },
+    { "DE", "Berlin", 52.52, 13.405 },
+    { "DE", "Munich", 48.1351, 11.582 },
+    { "FR", "Paris", 48.8566, 2.3522 },
+    { "FR", "Lyon", 45.764, 4.8357 },
+    { "GB", "London", 51.5074, -0.1278 },
+    { "GB", "Manchester", 53.4808, -2.2426 },
+    { "IN", "Bengaluru", 12.9716, 77.5946 },
+    { "IN", "Mumbai", 19.076, 72.8777 },
+    { "CN", "Beijing", 39.9042, 116.4074 },
+    { "CN", "Shanghai", 31.2304, 121.4737 },
+    { "JP", "Tokyo", 35.6762, 139.6503 },
+    { "BR", "São Paulo", -23.5505, -46.6333 },
+    { "CA", "Toronto", 43.6532, -79.3832 },
+    { "NL", "Amsterdam", 52.3676, 4.9041 },
+    { "RU", "Moscow", 55.7558, 37.6173 },
+    { "PL", "Warsaw", 52.2297, 21.0122 },
+    { "ES", "Madrid", 40.4168, -3.7038 },
+    { "IT", "Milan", 45.4642, 9.19 },
+    { "SE", "Stockholm", 59.3293, 18.0686 },
+    { "AU", "Sydney", -33.8688, 151.2093 },
+    { "KR", "Seoul", 37.5665, 126.978 },
+    { "CH", "Zurich", 47.3769, 8.5417 },
+    { "UA", "Kyiv", 50.4501, 30.5234 },
+    { "ZA", "Cape Town", -33.9249, 18.4241 },
+    { "MX", "Mexico City", 19.4326, -99.1332 },
+    { "AR", "Buenos Aires", -34.6037, -58.3816 },
+    { "NG", "Lagos", 6.5244, 3.3792 },
+    { "CA", "Vancouver", 49.2827, -123.1207 },
+} };
+
+// A city of the country for about 70% of addresses (the rest: the City database knows only the country).
+const DemoCity* cityFor(const char* country, std::mt19937& rng)
+{
+    std::vector<const DemoCity*> options;
+    for (const DemoCity& c : kCities)
+        if (std::strcmp(c.country, country) == 0)
+            options.push_back(&c);
+    if (options.empty() || std::uniform_real_distribution<double>(0, 1)(rng) > 0.7)
+        return nullptr;
+    return options[std::uniform_int_distribution<size_t>(0, options.size() - 1)(rng)];
+}
 
 constexpr std::array<Weighted, 12> kAgents = { {
     { "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36",
@@ -334,18 +388,24 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
         QByteArray addr;
         QByteArray country;
         QByteArray agent;
+        const DemoCity* city;
     };
     const std::array<std::pair<const char*, double>, 2> sites = { { { "www", 1.0 }, { "docs", 0.4 } } };
-    for (const auto& [site, share] : sites) {
-        // A pool of visitors per site, refreshed each day: some return, most are new.
-        QList<Visitor> pool;
-        qint64 poolDay = -1;
-        for (qint64 hour = firstHour; hour < end; hour += 3600) {
-            const qint64 day = hour / 86400;
-            const double trend = 0.8 + 0.2 * double(hour - firstHour) / double(end - firstHour);
+    // A pool of visitors per site, refreshed each day: some return, most are new.
+    std::array<QList<Visitor>, 2> pools;
+    qint64 poolDay = -1;
+    QList<DemoRequest> hourRequests;
+    for (qint64 hour = firstHour; hour < end; hour += 3600) {
+        const qint64 day = hour / 86400;
+        const double trend = 0.8 + 0.2 * double(hour - firstHour) / double(end - firstHour);
+        const bool newDay = day != poolDay;
+        poolDay = day;
+        hourRequests.clear();
+        for (size_t s = 0; s < sites.size(); ++s) {
+            const auto& [site, share] = sites[s];
+            QList<Visitor>& pool = pools[s];
             const double perHour = o.requestsPerDay * share / 24.0 * trend * weekFactor(hour) * dayFactor(hour);
-            if (day != poolDay) {
-                poolDay = day;
+            if (newDay) {
                 const int size = std::max(8, int(o.requestsPerDay * share / 5));
                 while (pool.size() > size / 3)
                     pool.removeAt(std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(rng));
@@ -359,19 +419,15 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
                         }
                         x -= c.weight;
                     }
-                    pool.append(
-                        { addressFor(*country, rng), QByteArray(country->code), QByteArray(pick(kAgents, rng)) });
+                    pool.append({ addressFor(*country, rng), QByteArray(country->code), QByteArray(pick(kAgents, rng)),
+                        cityFor(country->code, rng) });
                 }
             }
             const int count = std::max(0, int(std::round(perHour + std::sqrt(perHour) * noise(rng))));
-            QList<qint64> times;
-            times.reserve(count);
-            for (int i = 0; i < count; ++i)
-                times.append(hour + std::uniform_int_distribution<int>(0, 3599)(rng));
-            std::sort(times.begin(), times.end());
-            for (const qint64 ts : times) {
+            for (int i = 0; i < count; ++i) {
+                const qint64 ts = hour + std::uniform_int_distribution<int>(0, 3599)(rng);
                 if (ts >= end)
-                    break;
+                    continue;
                 // Some visitors are much more active than others.
                 const int index = int(std::pow(unit(rng), 2.0) * double(pool.size()));
                 const Visitor& v = pool[std::min(index, int(pool.size()) - 1)];
@@ -381,6 +437,11 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
                 r.addr = v.addr;
                 r.country = v.country;
                 r.agent = v.agent;
+                if (v.city) {
+                    r.city = QString::fromUtf8(v.city->name);
+                    r.latitude = v.city->latitude;
+                    r.longitude = v.city->longitude;
+                }
                 r.path = QByteArray(std::string_view(site) == "www" ? pick(kWwwPaths, rng) : pick(kDocsPaths, rng));
                 r.method = unit(rng) < 0.03 ? "HEAD" : (unit(rng) < 0.01 ? "POST" : "GET");
                 const double roll = unit(rng);
@@ -399,9 +460,15 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
                 r.bytes = r.status == 200 ? bytesFor(r.path, rng) : (r.status == 304 ? 0 : 150 + int(unit(rng) * 400));
                 r.referrer = pick(kReferrers, rng);
                 r.requestTime = std::max(0.001, 0.02 + 0.05 * noise(rng));
-                writer.add(r);
-                ++summary.requests;
+                hourRequests.append(std::move(r));
             }
+        }
+        // Both sites' requests in time order, as a server writing both logs would send them.
+        std::stable_sort(hourRequests.begin(), hourRequests.end(),
+            [](const DemoRequest& a, const DemoRequest& b) { return a.ts < b.ts; });
+        for (const DemoRequest& r : std::as_const(hourRequests)) {
+            writer.add(r);
+            ++summary.requests;
         }
     }
     writer.finish();

@@ -3,9 +3,10 @@
 #include "core/storage/database.h"
 
 #include <QByteArray>
-#include <QHash>
-#include <QList>
-#include <QSet>
+#include <memory>
+
+class IngestWriter;
+class ManualClock;
 
 // One request as the ingest pipeline would store it (after parsing and GeoIP).
 struct DemoRequest {
@@ -20,37 +21,23 @@ struct DemoRequest {
     QByteArray referrer;
     QByteArray agent;
     double requestTime = 0;
+    QString city; // with coordinates: a city bubble on the map
+    double latitude = 0;
+    double longitude = 0;
 };
 
-// Writes requests, strings, visitors and the rollups (periods 60/3600/86400; dims '', status, country, path)
-// by the rules in core/storage/migrations.cpp. Requests must come in time order. Until the ingest pipeline
-// lands this is how demo traffic reaches the database; it keeps the same contract.
+// Stores demo requests through the ingest writer, inside the caller's transaction, so demo data follows
+// exactly the rules collected traffic does (rows, visitors, rollups). Requests should come in time order
+// (any order is correct; time order is fast).
 class DemoTrafficWriter {
 public:
     explicit DemoTrafficWriter(Database& db);
     ~DemoTrafficWriter();
     void add(const DemoRequest& request);
-    // Writes the rollups; call once at the end (inside the caller's transaction).
+    // Writes the rollups and visitors; call once at the end (inside the caller's transaction).
     void finish();
 
 private:
-    qint64 stringId(const QByteArray& value);
-    qint64 siteId(const QByteArray& name);
-    struct Sum {
-        qint64 requests = 0;
-        qint64 visitors = 0;
-        qint64 bytes = 0;
-    };
-    void roll(qint64 site, const char* dim, const QByteArray& key, const DemoRequest& request, const QByteArray& who);
-
-    Database& m_db;
-    Statement m_insertString;
-    Statement m_insertSite;
-    Statement m_insertRequest;
-    Statement m_insertVisitor;
-    QHash<QByteArray, qint64> m_strings;
-    QHash<QByteArray, qint64> m_sites;
-    QHash<QByteArray, Sum> m_rollups; // packed (period, bucket, site, dim, key)
-    QSet<QByteArray> m_seen; // (day, site, dim, key, addr, agent) first sightings
-    qint64 m_seenDay = -1;
+    std::unique_ptr<ManualClock> m_clock;
+    std::unique_ptr<IngestWriter> m_writer;
 };

@@ -9,7 +9,17 @@
 #include <cstring>
 
 namespace {
-constexpr size_t kCacheLimit = 1 << 16; // entries; cleared when full so memory stays bounded
+constexpr size_t kCacheSlots = 1 << 17; // ~9 MiB
+
+size_t slotOf(quint64 hi, quint64 lo)
+{
+    quint64 x = hi * 0x9E3779B97F4A7C15ULL ^ lo;
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return size_t(x ^ (x >> 31)) & (kCacheSlots - 1);
+}
 constexpr char kCountryFile[] = "dbip-country.mmdb";
 } // namespace
 
@@ -81,10 +91,11 @@ const GeoInfo& GeoIp::lookup(const unsigned char* addr, int len)
         std::memcpy(&key.hi, addr, 8);
         std::memcpy(&key.lo, addr + 8, 8);
     }
-    if (const auto it = m_cache.find(key); it != m_cache.end())
-        return it->second;
-    if (m_cache.size() >= kCacheLimit)
-        m_cache.clear();
+    if (m_cache.empty())
+        m_cache.resize(kCacheSlots);
+    Slot& slot = m_cache[slotOf(key.hi, key.lo)];
+    if (slot.used && slot.key == key)
+        return slot.info;
     // The City database answers first (it is the more precise); the country one fills a missing country.
     GeoInfo info;
     if (m_city)
@@ -97,7 +108,23 @@ const GeoInfo& GeoIp::lookup(const unsigned char* addr, int len)
         else
             info.country = country.country;
     }
-    return m_cache.emplace(key, std::move(info)).first->second;
+    info.cityKey = cityKey(info.country, info.city, info.latitude, info.longitude);
+    if (!info.hasLocation)
+        info.cityKey.clear();
+    slot.key = key;
+    slot.used = true;
+    slot.info = std::move(info);
+    return slot.info;
+}
+
+QByteArray GeoIp::cityKey(const QByteArray& country, const QString& city, double latitude, double longitude)
+{
+    if (city.isEmpty())
+        return {};
+    QString name = city;
+    name.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    return country + '\t' + QByteArray::number(latitude, 'f', 4) + '\t' + QByteArray::number(longitude, 'f', 4) + '\t'
+        + name.toUtf8();
 }
 
 QString GeoIp::countryName(const QByteArray& code)

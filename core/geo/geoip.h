@@ -4,7 +4,7 @@
 
 #include <QStringList>
 #include <memory>
-#include <unordered_map>
+#include <vector>
 
 class Database;
 
@@ -30,6 +30,9 @@ public:
     // Unknown addresses give an empty GeoInfo, never an error.
     const GeoInfo& lookup(const unsigned char* addr, int len);
     static QString countryName(const QByteArray& code);
+    // The key city rollups use: country, coordinates (4 decimals) and name, tab-separated; empty without a
+    // city name or coordinates.
+    static QByteArray cityKey(const QByteArray& country, const QString& city, double latitude, double longitude);
 
 private:
     struct Key {
@@ -37,18 +40,14 @@ private:
         quint64 lo = 0;
         bool operator==(const Key& o) const { return hi == o.hi && lo == o.lo; }
     };
-    struct KeyHash {
-        size_t operator()(const Key& k) const
-        {
-            quint64 x = k.hi * 0x9E3779B97F4A7C15ULL ^ k.lo;
-            x ^= x >> 30;
-            x *= 0xbf58476d1ce4e5b9ULL;
-            x ^= x >> 27;
-            x *= 0x94d049bb133111ebULL;
-            return size_t(x ^ (x >> 31));
-        }
+    // Direct-mapped: one slot per hash, a colliding address replaces the previous one. One memory access per
+    // hit, bounded size, no allocation per entry.
+    struct Slot {
+        Key key;
+        bool used = false;
+        GeoInfo info;
     };
     std::unique_ptr<MmdbFile> m_country;
     std::unique_ptr<MmdbFile> m_city;
-    std::unordered_map<Key, GeoInfo, KeyHash> m_cache;
+    std::vector<Slot> m_cache;
 };

@@ -12,6 +12,8 @@ struct GeoInfo {
     double latitude = 0;
     double longitude = 0;
     bool hasLocation = false;
+    // "CC<TAB>latitude<TAB>longitude<TAB>city": the rollup key of a located city (GeoIp fills it), else empty.
+    QByteArray cityKey;
 };
 
 // RAII over one opened .mmdb file. Lookups are thread-safe (libmaxminddb only reads the mapped file).

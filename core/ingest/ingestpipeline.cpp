@@ -2,6 +2,7 @@
 
 #include "core/geo/geoip.h"
 #include "core/ingest/ingestwriter.h"
+#include "core/logs/accessrecord.h"
 #include "core/logs/logformat.h"
 #include "core/storage/database.h"
 
@@ -20,6 +21,32 @@ struct IngestPipeline::Item {
 struct IngestPipeline::Config {
     LogFormat format;
     QByteArray site;
+};
+
+namespace {
+constexpr size_t kBatchLines = 2048; // lines the parser takes at once
+constexpr size_t kParsedBatchesAhead = 4; // parsed batches waiting for the writer, at most
+} // namespace
+
+// One batch handed from the parsing thread to the writing one. `records[i]` views into `items[i].text` (or its
+// own scratch), so neither vector may reallocate while the batch lives: both hold kBatchLines from the start.
+struct IngestPipeline::Parsed {
+    std::vector<Item> items;
+    std::vector<AccessRecord> records;
+    std::vector<RequestGeo> geo;
+    std::vector<const char*> rejectReasons; // non-null: the line did not parse, and why
+    size_t count = 0;
+    quint64 lastSeq = 0;
+    bool flush = false;
+    bool stop = false;
+
+    Parsed()
+        : records(kBatchLines)
+        , geo(kBatchLines)
+        , rejectReasons(kBatchLines)
+    {
+        items.reserve(kBatchLines);
+    }
 };
 
 void IngestPipeline::ThreadStopper::operator()(QThread* thread) const
@@ -43,19 +70,24 @@ IngestPipeline::IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo,
     // __tls_get_addr (and so ld-linux) into the program's NEEDED list.
     class Thread final : public QThread {
     public:
-        explicit Thread(IngestPipeline* owner)
+        Thread(IngestPipeline* owner, void (IngestPipeline::*body)())
             : m_owner(owner)
+            , m_body(body)
         { }
 
     protected:
-        void run() override { m_owner->run(); }
+        void run() override { (m_owner->*m_body)(); }
 
     private:
         IngestPipeline* m_owner;
+        void (IngestPipeline::*m_body)();
     };
-    m_thread.reset(new Thread(this));
-    m_thread->setObjectName(QStringLiteral("ingest"));
-    m_thread->start();
+    m_writeThread.reset(new Thread(this, &IngestPipeline::writeRun));
+    m_writeThread->setObjectName(QStringLiteral("ingest-write"));
+    m_writeThread->start();
+    m_parseThread.reset(new Thread(this, &IngestPipeline::parseRun));
+    m_parseThread->setObjectName(QStringLiteral("ingest-parse"));
+    m_parseThread->start();
 }
 
 IngestPipeline::~IngestPipeline()
@@ -188,13 +220,15 @@ void IngestPipeline::stop()
 {
     {
         std::lock_guard lock(m_mutex);
-        if (!m_thread)
+        if (!m_parseThread)
             return;
         m_stopping = true;
     }
     m_work.notify_all();
     m_room.notify_all();
-    m_thread.reset(); // the thread drains the queue, commits, and ends
+    // The parser drains the queue and hands on a last batch marked stop; the writer commits it and ends.
+    m_parseThread.reset();
+    m_writeThread.reset();
 }
 
 IngestPipeline::Counters IngestPipeline::counters(qint64 sourceId) const
@@ -209,20 +243,99 @@ QString IngestPipeline::lastError() const
     return m_lastError;
 }
 
-void IngestPipeline::run()
+std::unique_ptr<IngestPipeline::Parsed> IngestPipeline::takeFreeBatch()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_freeBatches.empty())
+        return std::make_unique<Parsed>();
+    auto batch = std::move(m_freeBatches.back());
+    m_freeBatches.pop_back();
+    return batch;
+}
+
+void IngestPipeline::parseRun()
+{
+    QHash<qint64, std::shared_ptr<const Config>> configs;
+    quint64 configVersion = ~quint64(0);
+    const auto fallback = std::make_shared<Config>(Config { LogFormat::compile("combined"), QByteArray() });
+    for (;;) {
+        std::unique_ptr<Parsed> batch = takeFreeBatch();
+        batch->items.clear();
+        {
+            std::unique_lock lock(m_mutex);
+            m_work.wait(lock, [&] { return !m_queue.empty() || m_stopping || m_flushRequested; });
+            const size_t take = qMin(m_queue.size(), kBatchLines);
+            for (size_t i = 0; i < take; ++i) {
+                m_queuedBytes -= m_queue.front().text.size() + m_queue.front().site.size() + 64;
+                batch->items.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+            if (configVersion != m_configVersion) {
+                configs = m_configs;
+                configVersion = m_configVersion;
+            }
+            batch->flush = m_flushRequested && m_queue.empty();
+            if (batch->flush)
+                m_flushRequested = false;
+            batch->stop = m_stopping && m_queue.empty();
+        }
+        if (!batch->items.empty())
+            m_room.notify_all();
+
+        batch->count = batch->items.size();
+        batch->lastSeq = batch->count ? batch->items.back().seq : 0;
+        for (size_t i = 0; i < batch->count; ++i) {
+            Item& item = batch->items[i];
+            batch->rejectReasons[i] = nullptr;
+            if (item.isReject)
+                continue;
+            const Config& config = *configs.value(item.sourceId, fallback);
+            AccessRecord& record = batch->records[i];
+            const char* reason = nullptr;
+            if (!config.format.parse(
+                    std::string_view(item.text.constData(), size_t(item.text.size())), record, &reason)) {
+                batch->rejectReasons[i] = reason ? reason : "unparsable line";
+                continue;
+            }
+            if (item.site.isEmpty())
+                item.site = !config.site.isEmpty() ? config.site : QByteArrayLiteral("default");
+            RequestGeo& geo = batch->geo[i];
+            geo.country[0] = geo.country[1] = 0;
+            geo.city.clear();
+            geo.cityKey.clear();
+            if (m_geo && record.addrLen) {
+                const GeoInfo& info = m_geo->lookup(record.addr, record.addrLen);
+                if (info.country.size() == 2) {
+                    geo.country[0] = info.country[0];
+                    geo.country[1] = info.country[1];
+                }
+                geo.city = info.city;
+                geo.cityKey = info.cityKey;
+            }
+        }
+
+        const bool stop = batch->stop;
+        {
+            std::unique_lock lock(m_mutex);
+            // Bounded hand-over: the writer always drains, so this wait ends (on stop too).
+            m_parsedRoom.wait(lock, [&] { return m_parsed.size() < kParsedBatchesAhead; });
+            m_parsed.push_back(std::move(batch));
+        }
+        m_parsedReady.notify_one();
+        if (stop)
+            break;
+    }
+}
+
+void IngestPipeline::writeRun()
 {
     std::unique_ptr<IngestWriter> writer;
     try {
-        writer = std::make_unique<IngestWriter>(m_databasePath, m_geo.get(), m_clock);
+        writer = std::make_unique<IngestWriter>(m_databasePath, m_clock);
     } catch (const DatabaseError& e) {
         std::lock_guard lock(m_mutex);
         m_lastError = e.message();
     }
-    QHash<qint64, std::shared_ptr<const Config>> configs;
-    quint64 configVersion = ~quint64(0);
-    const auto fallback = std::make_shared<Config>(Config { LogFormat::compile("combined"), QByteArray() });
-    AccessRecord record;
-    std::vector<Item> batch;
     QHash<qint64, Counters> done; // stored and rejected since the last publication
     QElapsedTimer sinceCommit;
     int pending = 0;
@@ -230,37 +343,27 @@ void IngestPipeline::run()
     QHash<qint64, Counters> persisted; // received and dropped already written to ingest_counters
 
     for (;;) {
-        bool flushNow = false;
-        bool stopping = false;
+        std::unique_ptr<Parsed> batch;
         {
             std::unique_lock lock(m_mutex);
-            auto ready = [&] { return !m_queue.empty() || m_stopping || m_flushRequested; };
+            auto ready = [&] { return !m_parsed.empty(); };
             if (pending > 0) {
                 const qint64 left = qMax<qint64>(0, m_options.commitMs - sinceCommit.elapsed());
-                m_work.wait_for(lock, std::chrono::milliseconds(left), ready);
+                m_parsedReady.wait_for(lock, std::chrono::milliseconds(left), ready);
             } else {
-                m_work.wait(lock, ready);
+                m_parsedReady.wait(lock, ready);
             }
-            const size_t take = qMin<size_t>(m_queue.size(), 2048);
-            batch.clear();
-            for (size_t i = 0; i < take; ++i) {
-                m_queuedBytes -= m_queue.front().text.size() + m_queue.front().site.size() + 64;
-                batch.push_back(std::move(m_queue.front()));
-                m_queue.pop_front();
+            if (!m_parsed.empty()) {
+                batch = std::move(m_parsed.front());
+                m_parsed.pop_front();
             }
-            if (configVersion != m_configVersion) {
-                configs = m_configs;
-                configVersion = m_configVersion;
-            }
-            flushNow = m_flushRequested && m_queue.empty();
-            if (flushNow)
-                m_flushRequested = false;
-            stopping = m_stopping && m_queue.empty();
         }
-        if (!batch.empty())
-            m_room.notify_all();
+        if (batch)
+            m_parsedRoom.notify_one();
 
-        for (Item& item : batch) {
+        const size_t count = batch ? batch->count : 0;
+        for (size_t i = 0; i < count; ++i) {
+            const Item& item = batch->items[i];
             lastSeq = item.seq;
             ++pending;
             if (!sinceCommit.isValid())
@@ -271,21 +374,13 @@ void IngestPipeline::run()
                 if (item.isReject) {
                     writer->reject(item.sourceId, item.text, item.rejectReason);
                     ++done[item.sourceId].rejected;
-                    continue;
-                }
-                const Config& config = *configs.value(item.sourceId, fallback);
-                const char* reason = nullptr;
-                if (!config.format.parse(
-                        std::string_view(item.text.constData(), size_t(item.text.size())), record, &reason)) {
+                } else if (const char* reason = batch->rejectReasons[i]) {
                     writer->reject(item.sourceId, item.text, QString::fromLatin1(reason));
                     ++done[item.sourceId].rejected;
-                    continue;
+                } else {
+                    writer->add(item.sourceId, item.site, batch->records[i], batch->geo[i]);
+                    ++done[item.sourceId].stored;
                 }
-                const QByteArray& site = !item.site.isEmpty() ? item.site
-                    : !config.site.isEmpty()                  ? config.site
-                                                              : QByteArrayLiteral("default");
-                writer->add(item.sourceId, site, record);
-                ++done[item.sourceId].stored;
             } catch (const DatabaseError& e) {
                 std::lock_guard lock(m_mutex);
                 m_lastError = e.message();
@@ -300,6 +395,13 @@ void IngestPipeline::run()
             done.clear();
         }
 
+        const bool flushNow = batch && batch->flush;
+        const bool stopping = batch && batch->stop;
+        if (batch) {
+            batch->items.clear(); // frees the lines here, not in the parser's next round
+            std::lock_guard lock(m_mutex);
+            m_freeBatches.push_back(std::move(batch));
+        }
         const bool due = pending >= m_options.batchLines || (pending > 0 && sinceCommit.elapsed() >= m_options.commitMs)
             || flushNow || stopping;
         if (due) {

@@ -14,8 +14,9 @@
 class Clock;
 class GeoIp;
 
-// The access-log pipeline: receivers offer lines into a bounded queue; one thread parses them, looks up
-// GeoIP and writes batches (committed at least every second). Per source it counts lines received, stored,
+// The access-log pipeline: receivers offer lines into a bounded queue; one thread parses them and looks up
+// GeoIP, a second one writes the parsed batches (committed at least every second), so the two halves of the
+// work run on two cores. Per source it counts lines received, stored,
 // rejected and dropped (ingest_counters names: lines_received, stored, rejected, dropped) and keeps the
 // last 100 rejected lines with their reason.
 class IngestPipeline final : public LineSink {
@@ -62,11 +63,13 @@ public:
 private:
     struct Item;
     struct Config;
-    struct Worker;
+    struct Parsed;
     struct ThreadStopper {
         void operator()(QThread* thread) const;
     };
-    void run();
+    void parseRun();
+    void writeRun();
+    std::unique_ptr<Parsed> takeFreeBatch();
     enum class Full { Drop, Wait, Refuse };
     bool enqueue(Item&& item, Full whenFull);
 
@@ -78,7 +81,11 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_work; // the thread waits for items
     std::condition_variable m_room; // push() and flush() wait for progress
+    std::condition_variable m_parsedReady; // the writer waits for parsed batches
+    std::condition_variable m_parsedRoom; // the parser waits while the writer is behind
     std::deque<Item> m_queue;
+    std::deque<std::unique_ptr<Parsed>> m_parsed;
+    std::vector<std::unique_ptr<Parsed>> m_freeBatches; // reused: their records keep their buffers
     qint64 m_queuedBytes = 0;
     quint64 m_enqueued = 0; // sequence of the last item queued
     quint64 m_committed = 0; // sequence of the last item committed
@@ -89,5 +96,6 @@ private:
     quint64 m_configVersion = 0;
     QHash<qint64, Counters> m_counters;
     QString m_lastError;
-    std::unique_ptr<QThread, ThreadStopper> m_thread;
+    std::unique_ptr<QThread, ThreadStopper> m_parseThread;
+    std::unique_ptr<QThread, ThreadStopper> m_writeThread;
 };

@@ -1,65 +1,102 @@
 #include "core/ingest/ingestwriter.h"
 
-#include "core/geo/geoip.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <algorithm>
 #include <cstring>
 #include <sqlite3.h>
 
 namespace {
 constexpr size_t kStringCacheLimit = 200'000;
-constexpr size_t kVisitorCacheLimit = 400'000; // ~40 MiB; beyond it the visitors table answers
+// Visitor hashes kept in memory (8-32 bytes each); beyond it the least recently used days are dropped, and a
+// single day with more visitors than that is answered by the table alone.
+constexpr size_t kVisitorCacheLimit = 2'000'000;
 constexpr int kRejectedKept = 100;
 constexpr int kRejectedLineLimit = 8192; // bytes of a rejected line kept for display
 constexpr qint64 kDefaultRetentionDays = 90;
 
-const char* const kDims[] = { "", "status", "country", "path" };
+enum Dim { Total, Status, Country, Path, Path404, Referrer, Agent, City };
+const char* const kDims[] = { "", "status", "country", "path", "path404", "referrer", "agent", "city" };
+bool isTextDim(int dim)
+{
+    return dim >= Path;
+}
+enum Period { Minute = 1, Hour = 2, Day = 3 };
+const qint64 kPeriodSecs[] = { 0, 60, 3600, 86400 };
+
+// Rollup key word a: period (2 bits) | dim (4) | site (26) | bucket in minutes (32). Word b: the dim's key.
+quint64 packRollKey(int period, int dim, qint64 site, qint64 bucket)
+{
+    return quint64(period) << 62 | quint64(dim) << 58 | (quint64(site) & 0x3FFFFFF) << 32
+        | (quint64(bucket / 60) & 0xFFFFFFFF);
+}
 
 void bindView(Statement& st, int index, std::string_view v)
 {
     sqlite3_bind_blob(st.handle(), index, v.empty() ? "" : v.data(), int(v.size()), SQLITE_STATIC);
 }
 
-qint64 packCountry(const QByteArray& code)
+quint64 packCountry(const char code[2])
 {
-    return code.size() == 2 ? (qint64(uchar(code[0])) << 8 | uchar(code[1])) : 0;
+    return quint64(uchar(code[0])) << 8 | uchar(code[1]);
 }
+
+#define UPSERT_TAIL                                                                                                    \
+    " ON CONFLICT(period, dim, bucket, site_id, key) DO UPDATE SET requests = requests + "                             \
+    "excluded.requests, visitors = visitors + excluded.visitors, bytes = bytes + excluded.bytes"
 } // namespace
 
-IngestWriter::IngestWriter(const QString& databasePath, GeoIp* geo, const Clock& clock)
-    : m_db(std::make_unique<Database>(databasePath))
-    , m_geo(geo)
+IngestWriter::IngestWriter(const QString& databasePath, const Clock& clock)
+    : m_ownDb(std::make_unique<Database>(databasePath))
+    , m_db(m_ownDb.get())
+    , m_borrowed(false)
     , m_clock(clock)
+    , m_ids(*m_db)
 {
     Migrations::migrate(*m_db);
     // The writer only references sites it created itself: skip the per-row foreign key lookup.
     m_db->exec("PRAGMA foreign_keys = OFF");
+    prepareStatements();
+    applyRetention(true);
+}
+
+IngestWriter::IngestWriter(Database& borrowed, const Clock& clock)
+    : m_db(&borrowed)
+    , m_borrowed(true)
+    , m_clock(clock)
+    , m_ids(borrowed)
+{
+    m_inTransaction = true; // the caller's
+    prepareStatements();
+}
+
+void IngestWriter::prepareStatements()
+{
     m_findString = m_db->prepare("SELECT id FROM strings WHERE value = ?");
     m_insertString = m_db->prepare("INSERT INTO strings(value) VALUES(?)");
     m_insertRequest = m_db->prepare(
-        "INSERT INTO requests(ts, site_id, source_id, addr, country, city_id, method_id, path_id, query_id, "
+        "INSERT INTO requests(id, site_id, source_id, addr, country, city_id, method_id, path_id, query_id, "
         "protocol_id, status, bytes, referrer_id, agent_id, request_time, extra) "
         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    m_insertVisitor = m_db->prepare("INSERT OR IGNORE INTO visitors(day, site_id, addr, agent_id) VALUES(?, ?, ?, ?)");
-    m_upsertRollup = m_db->prepare(
-        "INSERT INTO rollups(period, bucket, site_id, dim, key, requests, visitors, bytes) VALUES(?, ?, ?, ?, ?, ?, "
-        "?, ?) ON CONFLICT(period, dim, bucket, site_id, key) DO UPDATE SET requests = requests + excluded.requests, "
-        "visitors = visitors + excluded.visitors, bytes = bytes + excluded.bytes");
+    m_insertVisitor = m_db->prepare("INSERT OR IGNORE INTO visitors(day, site_id, h) VALUES(?, ?, ?)");
+    m_upsertRollup = m_db->prepare("INSERT INTO rollups(period, bucket, site_id, dim, key, requests, visitors, bytes) "
+                                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" UPSERT_TAIL);
+    // Text keys (paths, referrers, agents) are string ids until written: the text comes from `strings`.
+    m_upsertTextRollup = m_db->prepare(
+        "INSERT INTO rollups(period, bucket, site_id, dim, key, requests, visitors, bytes) "
+        "SELECT ?1, ?2, ?3, ?4, CAST(value AS TEXT), ?6, ?7, ?8 FROM strings WHERE id = ?5" UPSERT_TAIL);
     Statement sites = m_db->prepare("SELECT id, name FROM sites");
     while (sites.step())
         m_sites.insert(sites.text(1).toUtf8(), sites.int64(0));
-    m_visitors.reserve(1 << 16);
-    m_rollups.reserve(1 << 14);
     m_strings.reserve(1 << 14);
-    applyRetention(true);
 }
 
 IngestWriter::~IngestWriter()
 {
-    if (m_inTransaction) {
+    if (m_inTransaction && !m_borrowed) {
         try {
             commit();
         } catch (const DatabaseError&) {
@@ -70,31 +107,69 @@ IngestWriter::~IngestWriter()
 
 void IngestWriter::begin()
 {
-    if (m_inTransaction)
+    if (m_inTransaction) {
+        if (m_borrowed && m_dataVersion < 0) {
+            m_dataVersion = 0;
+            m_ids.sync();
+        }
         return;
+    }
     m_db->exec("BEGIN IMMEDIATE");
     m_inTransaction = true;
+    // Another process (an `import` beside `collect`) may have written since our last transaction.
+    const qint64 version = m_db->queryInt("PRAGMA data_version").value_or(0);
+    if (version != m_dataVersion) {
+        m_dataVersion = version;
+        m_visitorDays.clear();
+        m_lastDay = nullptr;
+        m_lastDayKey = { -1, -1 };
+        m_visitorsCached = 0;
+    }
+    m_ids.sync();
+}
+
+void IngestWriter::writePending()
+{
+    writeVisitors();
+    writeRollups();
+    writeRejected();
+    writeCounters();
 }
 
 void IngestWriter::commit()
 {
     begin();
-    writeRollups();
-    writeRejected();
-    writeCounters();
+    writePending();
+    if (m_borrowed)
+        return;
     m_db->exec("COMMIT");
     m_inTransaction = false;
 }
 
-void IngestWriter::rollback()
+void IngestWriter::dropCaches()
 {
     m_rollups.clear();
-    m_pathText.clear();
+    m_newVisitors.clear();
+    m_visitorDays.clear();
+    m_lastDay = nullptr;
+    m_lastDayKey = { -1, -1 };
+    m_visitorsCached = 0;
+    m_stored.clear();
     m_counters.clear();
     m_rejected.clear();
     m_strings.clear();
-    m_visitors.clear();
     m_sites.clear();
+    m_lastSiteId = -1;
+    m_lastSite.clear();
+    m_ids.reset();
+    m_dataVersion = -1;
+}
+
+void IngestWriter::rollback()
+{
+    dropCaches();
+    if (m_borrowed)
+        return; // the caller's transaction: the caller rolls back
     m_inTransaction = false;
     try {
         m_db->exec("ROLLBACK");
@@ -126,112 +201,192 @@ qint64 IngestWriter::stringId(std::string_view value)
 
 qint64 IngestWriter::siteId(const QByteArray& name)
 {
-    if (const auto it = m_sites.constFind(name); it != m_sites.cend())
-        return it.value();
-    Statement st = m_db->prepare("INSERT INTO sites(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
-    st.bind(1, QString::fromUtf8(name)).exec();
-    Statement find = m_db->prepare("SELECT id FROM sites WHERE name = ?");
-    find.bind(1, QString::fromUtf8(name));
-    const qint64 id = find.step() ? find.int64(0) : 0;
-    m_sites.insert(name, id);
+    if (m_lastSiteId >= 0 && name == m_lastSite)
+        return m_lastSiteId;
+    qint64 id = 0;
+    if (const auto it = m_sites.constFind(name); it != m_sites.cend()) {
+        id = it.value();
+    } else {
+        Statement st = m_db->prepare("INSERT INTO sites(name) VALUES(?) ON CONFLICT(name) DO NOTHING");
+        st.bind(1, QString::fromUtf8(name)).exec();
+        Statement find = m_db->prepare("SELECT id FROM sites WHERE name = ?");
+        find.bind(1, QString::fromUtf8(name));
+        id = find.step() ? find.int64(0) : 0;
+        m_sites.insert(name, id);
+    }
+    m_lastSite = name;
+    m_lastSiteId = id;
     return id;
 }
 
-bool IngestWriter::firstVisit(qint64 day, qint64 site, const AccessRecord& r, qint64 agent)
+IngestWriter::DayVisitors& IngestWriter::dayVisitors(qint64 day, qint64 site)
 {
-    VisitorKey key { day, site, agent, {}, r.addrLen };
-    std::memcpy(key.addr, r.addr, size_t(r.addrLen));
-    if (m_visitors.find(key) != m_visitors.end())
-        return false;
-    if (m_visitors.size() >= kVisitorCacheLimit)
-        m_visitors.clear(); // the table still answers
-    m_visitors.insert(key);
-    m_insertVisitor.bind(1, day).bind(2, site);
-    sqlite3_bind_blob(m_insertVisitor.handle(), 3, r.addr, r.addrLen, SQLITE_STATIC);
-    m_insertVisitor.bind(4, agent).exec();
-    return m_db->changes() > 0;
+    const std::pair key { day, site };
+    if (m_lastDay && key == m_lastDayKey)
+        return *m_lastDay;
+    auto [it, added] = m_visitorDays.try_emplace(key);
+    DayVisitors& d = it->second;
+    if (added) {
+        Statement st = m_db->prepare("SELECT h FROM visitors WHERE day = ? AND site_id = ?");
+        st.bind(1, day).bind(2, site);
+        while (st.step() && !d.inTableOnly) {
+            d.seen.insert(quint64(st.int64(0)));
+            if (d.seen.size() > kVisitorCacheLimit) {
+                d.seen.clear();
+                d.inTableOnly = true;
+            }
+        }
+        m_visitorsCached += d.seen.size();
+    }
+    d.lastUse = ++m_useTick;
+    m_lastDay = &d;
+    m_lastDayKey = key;
+    if (m_visitorsCached > kVisitorCacheLimit)
+        evictVisitorDays();
+    return d;
 }
 
-void IngestWriter::roll(qint64 ts, qint64 site, int dim, qint64 key, qint64 bytes, bool visitor)
+void IngestWriter::evictVisitorDays()
 {
-    // Summed per minute while the batch lasts; hours and days are derived from these at commit.
-    Sum& sum = m_rollups[RollKey { 60, ts - ts % 60, site, dim, key }];
+    // Pending visitors go to the table first: a day loaded again must find them there.
+    writeVisitors();
+    while (m_visitorsCached > kVisitorCacheLimit / 2 && m_visitorDays.size() > 1) {
+        auto oldest = m_visitorDays.end();
+        for (auto it = m_visitorDays.begin(); it != m_visitorDays.end(); ++it)
+            if (&it->second != m_lastDay
+                && (oldest == m_visitorDays.end() || it->second.lastUse < oldest->second.lastUse))
+                oldest = it;
+        if (oldest == m_visitorDays.end())
+            break;
+        m_visitorsCached -= oldest->second.seen.size();
+        m_visitorDays.erase(oldest);
+    }
+}
+
+bool IngestWriter::firstVisit(qint64 day, qint64 site, qint64 hash)
+{
+    DayVisitors& d = dayVisitors(day, site);
+    if (d.inTableOnly) {
+        m_insertVisitor.bind(1, day).bind(2, site).bind(3, hash).exec();
+        return m_db->changes() > 0;
+    }
+    if (!d.seen.insert(quint64(hash)))
+        return false;
+    m_newVisitors.push_back({ day, site, hash });
+    if (d.seen.size() > kVisitorCacheLimit) {
+        writeVisitors();
+        m_visitorsCached -= d.seen.size() - 1;
+        d.seen.clear();
+        d.inTableOnly = true;
+    } else if (++m_visitorsCached > kVisitorCacheLimit) {
+        evictVisitorDays();
+    }
+    return true;
+}
+
+void IngestWriter::writeVisitors()
+{
+    // Sorted, so the inserts walk the table's b-tree in order instead of jumping around it.
+    std::sort(m_newVisitors.begin(), m_newVisitors.end());
+    for (const NewVisitor& v : m_newVisitors)
+        m_insertVisitor.bind(1, v.day).bind(2, v.site).bind(3, v.hash).exec();
+    m_newVisitors.clear();
+}
+
+void IngestWriter::roll(int period, qint64 bucket, qint64 site, int dim, quint64 key, qint64 bytes, bool visitor)
+{
+    Sum& sum = m_rollups[{ packRollKey(period, dim, site, bucket), key }];
     sum.requests += 1;
     sum.visitors += visitor ? 1 : 0;
     sum.bytes += bytes;
 }
 
-void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessRecord& r)
+void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r,
+    const RequestGeo& geo, qint64 pathId, qint64 agentId, qint64 referrerId)
+{
+    Statement& st = m_insertRequest;
+    st.bind(1, m_ids.next(ts)).bind(2, siteKey);
+    if (sourceId > 0)
+        st.bind(3, sourceId);
+    else
+        st.bindNull(3);
+    sqlite3_bind_blob(st.handle(), 4, r.addr, r.addrLen, SQLITE_STATIC);
+    if (geo.country[0])
+        st.bindText(5, geo.country, 2);
+    else
+        st.bindNull(5);
+    if (geo.city.isEmpty())
+        st.bindNull(6);
+    else
+        st.bind(6, stringId(geo.city.toStdString()));
+    auto optionalString = [&](int index, std::string_view v) {
+        if (v.empty())
+            st.bindNull(index);
+        else
+            st.bind(index, stringId(v));
+    };
+    optionalString(7, r.method);
+    st.bind(8, pathId);
+    optionalString(9, r.query);
+    optionalString(10, r.protocol);
+    st.bind(11, r.status).bind(12, r.bodyBytes);
+    if (referrerId)
+        st.bind(13, referrerId);
+    else
+        st.bindNull(13);
+    st.bind(14, agentId);
+    if (r.requestTime >= 0)
+        st.bind(15, r.requestTime);
+    else
+        st.bindNull(15);
+    if (r.extra.empty() && r.host.empty() && r.forwardedFor.empty() && r.user.empty()) {
+        st.bindNull(16);
+    } else {
+        // Fields without a column of their own, kept as a small JSON object (lossy for invalid UTF-8).
+        QJsonObject extra;
+        auto put = [&](const QString& name, std::string_view v) {
+            if (!v.empty())
+                extra.insert(name, QString::fromUtf8(v.data(), qsizetype(v.size())));
+        };
+        put(QStringLiteral("remote_user"), r.user);
+        put(QStringLiteral("host"), r.host);
+        put(QStringLiteral("http_x_forwarded_for"), r.forwardedFor);
+        for (const auto& [name, value] : r.extra)
+            put(QString::fromUtf8(name.data(), qsizetype(name.size())), value);
+        st.bind(16, QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)));
+    }
+    st.exec();
+}
+
+void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessRecord& r, const RequestGeo& geo)
 {
     begin();
     const qint64 ts = r.ts >= 0 ? r.ts : m_clock.nowSecs();
     const qint64 siteKey = siteId(site);
-    static const GeoInfo kUnknown;
-    const GeoInfo& geo = (m_geo && r.addrLen) ? m_geo->lookup(r.addr, r.addrLen) : kUnknown;
     const qint64 agent = stringId(r.agent);
     const qint64 path = stringId(r.path);
-
-    if (ts >= m_retentionCutoff) {
-        Statement& st = m_insertRequest;
-        st.bind(1, ts).bind(2, siteKey);
-        if (sourceId > 0)
-            st.bind(3, sourceId);
-        else
-            st.bindNull(3);
-        sqlite3_bind_blob(st.handle(), 4, r.addr, r.addrLen, SQLITE_STATIC);
-        if (geo.country.isEmpty())
-            st.bindNull(5);
-        else
-            st.bindText(5, geo.country.constData(), 2);
-        if (geo.city.isEmpty())
-            st.bindNull(6);
-        else
-            st.bind(6, stringId(geo.city.toStdString()));
-        auto optionalString = [&](int index, std::string_view v) {
-            if (v.empty())
-                st.bindNull(index);
-            else
-                st.bind(index, stringId(v));
-        };
-        optionalString(7, r.method);
-        st.bind(8, path);
-        optionalString(9, r.query);
-        optionalString(10, r.protocol);
-        st.bind(11, r.status).bind(12, r.bodyBytes);
-        optionalString(13, r.referrer);
-        st.bind(14, agent);
-        if (r.requestTime >= 0)
-            st.bind(15, r.requestTime);
-        else
-            st.bindNull(15);
-        if (r.extra.empty() && r.host.empty() && r.forwardedFor.empty() && r.user.empty()) {
-            st.bindNull(16);
-        } else {
-            // Fields without a column of their own, kept as a small JSON object (lossy for invalid UTF-8).
-            QJsonObject extra;
-            auto put = [&](const QString& name, std::string_view v) {
-                if (!v.empty())
-                    extra.insert(name, QString::fromUtf8(v.data(), qsizetype(v.size())));
-            };
-            put(QStringLiteral("remote_user"), r.user);
-            put(QStringLiteral("host"), r.host);
-            put(QStringLiteral("http_x_forwarded_for"), r.forwardedFor);
-            for (const auto& [name, value] : r.extra)
-                put(QString::fromUtf8(name.data(), qsizetype(name.size())), value);
-            st.bind(16, QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)));
-        }
-        st.exec();
-    }
+    const qint64 referrer = r.referrer.empty() ? 0 : stringId(r.referrer);
+    if (ts >= m_retentionCutoff)
+        insertRequest(sourceId, ts, siteKey, r, geo, path, agent, referrer);
 
     const qint64 day = ts - ts % 86400;
-    const bool visitor = firstVisit(day, siteKey, r, agent);
-    roll(ts, siteKey, 0, 0, r.bodyBytes, visitor);
-    roll(ts, siteKey, 1, r.status, r.bodyBytes, visitor);
-    roll(ts, siteKey, 2, packCountry(geo.country), r.bodyBytes, visitor);
-    if (!m_pathText.contains(path))
-        m_pathText.insert(path, QByteArray(r.path.data(), qsizetype(r.path.size())));
-    roll(ts, siteKey, 3, path, r.bodyBytes, visitor);
-    addCounter(sourceId, "stored", 1);
+    const bool visitor = firstVisit(day, siteKey, RequestKeys::visitorHash(r.addr, r.addrLen, agent));
+    const qint64 minute = ts - ts % 60;
+    roll(Minute, minute, siteKey, Total, 0, r.bodyBytes, visitor);
+    roll(Minute, minute, siteKey, Status, quint64(r.status), r.bodyBytes, visitor);
+    roll(Minute, minute, siteKey, Country, packCountry(geo.country), r.bodyBytes, visitor);
+    roll(Hour, ts - ts % 3600, siteKey, Path, quint64(path), r.bodyBytes, visitor);
+    if (r.status == 404)
+        roll(Day, day, siteKey, Path404, quint64(path), r.bodyBytes, visitor);
+    if (referrer)
+        roll(Day, day, siteKey, Referrer, quint64(referrer), r.bodyBytes, visitor);
+    if (!r.agent.empty())
+        roll(Day, day, siteKey, Agent, quint64(agent), r.bodyBytes, visitor);
+    if (!geo.cityKey.isEmpty())
+        roll(Hour, ts - ts % 3600, siteKey, City,
+            quint64(stringId(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size())))), r.bodyBytes,
+            visitor);
+    ++m_stored[sourceId];
 }
 
 void IngestWriter::reject(qint64 sourceId, const QByteArray& line, const QString& reason)
@@ -256,44 +411,62 @@ void IngestWriter::addCounter(qint64 sourceId, const char* name, qint64 delta)
 
 void IngestWriter::writeRollups()
 {
-    std::unordered_map<RollKey, Sum, RollHash> coarse;
-    coarse.reserve(m_rollups.size());
-    for (const auto& [k, sum] : m_rollups) {
-        for (const qint64 period : { qint64(3600), qint64(86400) }) {
-            Sum& to = coarse[RollKey { period, k.bucket - k.bucket % period, k.site, k.dim, k.key }];
-            to.requests += sum.requests;
-            to.visitors += sum.visitors;
-            to.bytes += sum.bytes;
+    // Minute sums make the hour and day rows; hour sums (paths) make the day rows.
+    FlatMap128<Sum> coarse;
+    auto addTo = [&](int period, quint64 a, quint64 key, const Sum& sum) {
+        const qint64 bucket = qint64(a & 0xFFFFFFFF) * 60;
+        const qint64 secs = kPeriodSecs[period];
+        const quint64 site = (a >> 32) & 0x3FFFFFF;
+        const int dim = int((a >> 58) & 0xF);
+        Sum& to = coarse[{ packRollKey(period, dim, qint64(site), bucket - bucket % secs), key }];
+        to.requests += sum.requests;
+        to.visitors += sum.visitors;
+        to.bytes += sum.bytes;
+    };
+    auto write = [&](quint64 a, quint64 key, const Sum& sum) {
+        const int period = int(a >> 62);
+        const int dim = int((a >> 58) & 0xF);
+        const qint64 site = qint64((a >> 32) & 0x3FFFFFF);
+        const qint64 bucket = qint64(a & 0xFFFFFFFF) * 60;
+        Statement& st = isTextDim(dim) ? m_upsertTextRollup : m_upsertRollup;
+        st.bind(1, kPeriodSecs[period]).bind(2, bucket).bind(3, site);
+        st.bindText(4, kDims[dim], int(std::strlen(kDims[dim])));
+        QByteArray text; // bound without a copy: must live until exec()
+        if (isTextDim(dim)) {
+            st.bind(5, qint64(key));
+        } else if (dim == Status) {
+            text = QByteArray::number(key);
+            st.bindText(5, text.constData(), int(text.size()));
+        } else if (dim == Country && key) {
+            const char code[2] = { char(key >> 8), char(key & 0xff) };
+            st.bindText(5, code, 2);
+        } else {
+            st.bindText(5, "", 0); // text, never NULL: the total and unknown-country keys are ''
         }
-    }
-    Statement& st = m_upsertRollup;
-    auto write = [&](const RollKey& k, const Sum& sum) {
-        st.bind(1, k.period).bind(2, k.bucket).bind(3, k.site);
-        st.bindText(4, kDims[k.dim], int(std::strlen(kDims[k.dim])));
-        QByteArray key;
-        if (k.dim == 1) {
-            key = QByteArray::number(k.key);
-        } else if (k.dim == 2 && k.key) {
-            const char code[2] = { char(k.key >> 8), char(k.key & 0xff) };
-            key = QByteArray(code, 2);
-        } else if (k.dim == 3) {
-            key = m_pathText.value(k.key);
-        }
-        // Text, never NULL: the total and unknown-country keys are ''.
-        st.bindText(5, key.constData() ? key.constData() : "", int(key.size()));
         st.bind(6, sum.requests).bind(7, sum.visitors).bind(8, sum.bytes).exec();
     };
-    for (const auto& [k, sum] : m_rollups)
-        if (k.dim != 3) // no minute rows per path
-            write(k, sum);
-    for (const auto& [k, sum] : coarse)
-        write(k, sum);
+    m_rollups.forEach([&](quint64 a, quint64 key, const Sum& sum) {
+        const int period = int(a >> 62);
+        write(a, key, sum);
+        if (period == Minute)
+            addTo(Hour, a, key, sum);
+        if (period == Minute || period == Hour)
+            addTo(Day, a, key, sum);
+    });
+    coarse.forEach(write);
     m_rollups.clear();
-    m_pathText.clear();
 }
 
 void IngestWriter::writeCounters()
 {
+    if (m_borrowed) { // demo data: its sources carry counters of their own
+        m_stored.clear();
+        m_counters.clear();
+        return;
+    }
+    for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it)
+        addCounter(it.key(), "stored", it.value());
+    m_stored.clear();
     Statement st = m_db->prepare("INSERT INTO ingest_counters(source_id, name, value) VALUES(?, ?, ?) "
                                  "ON CONFLICT(source_id, name) DO UPDATE SET value = value + excluded.value");
     for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {
@@ -324,6 +497,8 @@ void IngestWriter::writeRejected()
 
 void IngestWriter::applyRetention(bool force)
 {
+    if (m_borrowed)
+        return;
     const qint64 now = m_clock.nowSecs();
     if (!force && m_lastRetentionRun >= 0 && now - m_lastRetentionRun < 3600)
         return;
@@ -340,8 +515,8 @@ void IngestWriter::applyRetention(bool force)
     const bool own = !m_inTransaction;
     if (own)
         begin();
-    Statement requests = m_db->prepare("DELETE FROM requests WHERE ts < ?");
-    requests.bind(1, m_retentionCutoff).exec();
+    Statement requests = m_db->prepare("DELETE FROM requests WHERE id < ?");
+    requests.bind(1, RequestKeys::firstId(m_retentionCutoff)).exec();
     // Visitors are only needed to count each (address, day, agent) once; a day older than the rows goes too.
     Statement visitors = m_db->prepare("DELETE FROM visitors WHERE day < ?");
     visitors.bind(1, m_retentionCutoff - 86400).exec();

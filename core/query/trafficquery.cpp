@@ -1,6 +1,7 @@
 #include "core/query/trafficquery.h"
 
 #include "core/storage/database.h"
+#include "core/storage/requestkeys.h"
 
 #include <QHash>
 #include <QMap>
@@ -190,48 +191,102 @@ QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter
 }
 
 namespace {
-QList<TopItem> topRaw(Database& db, const TrafficFilter& filter, const char* sql, int limit)
+// Raw rows of [from, to) (a rowid range, see RequestKeys) grouped by the string column `column`, added to `sums`.
+// Rows are grouped by string id first and the few groups joined to their text after: joining every row
+// to `strings` costs several times more.
+void addRaw(Database& db, const TrafficFilter& filter, qint64 from, qint64 to, const char* column, bool only404,
+    QHash<QByteArray, TopItem>& sums)
 {
-    Statement st = db.prepare(sql);
-    st.bind(1, filter.range.fromSecs).bind(2, filter.range.toSecs).bind(3, siteId(db, filter.site));
+    if (to <= from)
+        return;
+    const QByteArray sql = QByteArray("SELECT s.value, g.n, g.b FROM (SELECT ") + column
+        + " AS sid, count(*) AS n, sum(bytes) AS b FROM requests WHERE id >= ?1 AND id < ?2 "
+          "AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4)"
+        + (only404 ? " AND status = 404" : "") + " GROUP BY sid) g JOIN strings s ON s.id = g.sid";
+    Statement st = db.prepare(sql.constData());
+    st.bind(1, RequestKeys::firstId(from)).bind(2, RequestKeys::firstId(to)).bind(3, siteId(db, filter.site));
     if (filter.country.isEmpty())
         st.bindNull(4);
     else
         st.bind(4, filter.country);
-    st.bind(5, limit);
-    QList<TopItem> out;
-    while (st.step())
-        out.append({ st.blob(0), st.int64(1), 0, st.int64(2) });
+    while (st.step()) {
+        const QByteArray key = st.blob(0);
+        if (key.isEmpty() || key == "-")
+            continue;
+        TopItem& item = sums[key];
+        item.key = key;
+        item.requests += st.int64(1);
+        item.bytes += st.int64(2);
+    }
+}
+
+// Whole days from the day rollups of `dim`, the partial days at the edges from raw rows. Day rollups are not
+// split by country, so a country filter reads raw rows throughout. Visitors are left 0: raw rows do not say.
+QList<TopItem> topByDay(
+    Database& db, const TrafficFilter& filter, const char* dim, const char* column, bool only404, int limit)
+{
+    QHash<QByteArray, TopItem> sums;
+    const qint64 from = filter.range.fromSecs;
+    const qint64 to = filter.range.toSecs;
+    const qint64 dayFrom = (from + 86399) / 86400 * 86400;
+    const qint64 dayTo = to / 86400 * 86400;
+    if (!filter.country.isEmpty() || dayTo <= dayFrom) {
+        addRaw(db, filter, from, to, column, only404, sums);
+    } else {
+        addRaw(db, filter, from, dayFrom, column, only404, sums);
+        addRaw(db, filter, dayTo, to, column, only404, sums);
+        Statement st
+            = db.prepare("SELECT key, sum(requests), sum(bytes) FROM rollups WHERE period = 86400 AND dim = ?1 "
+                         "AND bucket >= ?2 AND bucket < ?3 AND (?4 = -1 OR site_id = ?4) GROUP BY key");
+        st.bind(1, QString::fromLatin1(dim)).bind(2, dayFrom).bind(3, dayTo).bind(4, siteId(db, filter.site));
+        while (st.step()) {
+            const QByteArray key = st.blob(0);
+            TopItem& item = sums[key];
+            item.key = key;
+            item.requests += st.int64(1);
+            item.bytes += st.int64(2);
+        }
+    }
+    QList<TopItem> out = sums.values();
+    std::sort(out.begin(), out.end(), [](const TopItem& a, const TopItem& b) {
+        return a.requests != b.requests ? a.requests > b.requests : a.key < b.key;
+    });
+    if (out.size() > limit)
+        out.resize(limit);
     return out;
 }
 } // namespace
 
-// Rows are grouped by string id first and the few groups joined to their text after: joining every row
-// to `strings` costs several times more.
 QList<TopItem> TrafficQuery::top404(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topRaw(db, filter,
-        "SELECT s.value, g.n, g.b FROM (SELECT path_id, count(*) AS n, sum(bytes) AS b FROM requests "
-        "WHERE ts >= ?1 AND ts < ?2 AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4) AND status = 404 "
-        "GROUP BY path_id) g JOIN strings s ON s.id = g.path_id ORDER BY g.n DESC, s.value LIMIT ?5",
-        limit);
+    return topByDay(db, filter, "path404", "path_id", true, limit);
 }
 
 QList<TopItem> TrafficQuery::topReferrers(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topRaw(db, filter,
-        "SELECT s.value, g.n, g.b FROM (SELECT referrer_id, count(*) AS n, sum(bytes) AS b FROM requests "
-        "WHERE ts >= ?1 AND ts < ?2 AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4) "
-        "GROUP BY referrer_id) g JOIN strings s ON s.id = g.referrer_id WHERE s.value NOT IN (x'2d', x'') "
-        "ORDER BY g.n DESC, s.value LIMIT ?5",
-        limit);
+    return topByDay(db, filter, "referrer", "referrer_id", false, limit);
 }
 
 QList<TopItem> TrafficQuery::topAgents(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topRaw(db, filter,
-        "SELECT s.value, g.n, g.b FROM (SELECT agent_id, count(*) AS n, sum(bytes) AS b FROM requests "
-        "WHERE ts >= ?1 AND ts < ?2 AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4) "
-        "GROUP BY agent_id) g JOIN strings s ON s.id = g.agent_id ORDER BY g.n DESC, s.value LIMIT ?5",
-        limit);
+    return topByDay(db, filter, "agent", "agent_id", false, limit);
+}
+
+QList<CityItem> TrafficQuery::topCities(Database& db, const TrafficFilter& filter, int limit)
+{
+    QList<CityItem> out;
+    for (const TopItem& item : topRollup(db, filter, "city", limit)) {
+        const QList<QByteArray> parts = item.key.split('\t');
+        if (parts.size() < 4)
+            continue;
+        CityItem city;
+        city.country = parts[0];
+        city.latitude = parts[1].toDouble();
+        city.longitude = parts[2].toDouble();
+        city.name = QString::fromUtf8(item.key.mid(parts[0].size() + parts[1].size() + parts[2].size() + 3));
+        city.requests = item.requests;
+        city.visitors = item.visitors;
+        out.append(city);
+    }
+    return out;
 }

@@ -36,6 +36,15 @@ struct TopItem {
     qint64 bytes = 0;
 };
 
+struct CityItem {
+    QString name;
+    QByteArray country;
+    double latitude = 0;
+    double longitude = 0;
+    qint64 requests = 0;
+    qint64 visitors = 0;
+};
+
 struct TrafficTotals {
     qint64 requests = 0;
     qint64 visitors = 0;
@@ -52,8 +61,11 @@ TrafficTotals totals(Database& db, const TrafficFilter& filter);
 QList<qint64> hourOfDay(Database& db, const TrafficFilter& filter);
 // dim is a rollup dimension: "path", "country" or "status". Sorted by requests, then key.
 QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, const char* dim, int limit);
-// From raw requests: paths answered 404, referrers (excluding "-" and empty), user agents.
+// Paths answered 404, referrers (excluding "-" and empty), user agents: whole days from day rollups, partial
+// days (and any range with a country filter) from raw rows. Visitors are not counted (0).
 QList<TopItem> top404(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topReferrers(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topAgents(Database& db, const TrafficFilter& filter, int limit);
+// Located cities (City database only), from hour and day rollups: the range's partial hours are left out.
+QList<CityItem> topCities(Database& db, const TrafficFilter& filter, int limit);
 } // namespace TrafficQuery

@@ -4,6 +4,7 @@
 #include "core/query/rollupspans.h"
 #include "core/report/csvwriter.h"
 #include "core/storage/database.h"
+#include "core/storage/requestkeys.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -101,11 +102,11 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         QHash<QString, Sum> paths = sumByKey(db, spans, "path");
         Statement raw
             = db.prepare("SELECT s.value, count(*), sum(r.bytes) FROM requests r "
-                         "JOIN strings s ON s.id = r.path_id WHERE r.ts >= ? AND r.ts < ? GROUP BY r.path_id");
+                         "JOIN strings s ON s.id = r.path_id WHERE r.id >= ? AND r.id < ? GROUP BY r.path_id");
         for (const RollupSpan& span : spans) {
             if (span.period != 60)
                 continue;
-            raw.bind(1, span.from).bind(2, span.to);
+            raw.bind(1, RequestKeys::firstId(span.from)).bind(2, RequestKeys::firstId(span.to));
             while (raw.step()) {
                 Sum& s = paths[QString::fromUtf8(raw.blob(0))];
                 s.requests += raw.int64(1);

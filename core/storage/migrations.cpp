@@ -1,6 +1,7 @@
 #include "core/storage/migrations.h"
 
 #include "core/storage/database.h"
+#include "core/storage/requestkeys.h"
 
 #include <QCoreApplication>
 
@@ -11,8 +12,14 @@ namespace {
  * - sources.settings is a JSON object of the type's fields (never a token value: only --token-env names).
  * - samples: one value per (series, ts) for API figures; series are keyed by (provider, repository, metric).
  * - requests: one row per HTTP request; repeated text lives once in `strings` (BLOB: the raw bytes as logged).
+ *   Since version 2 the rowid carries the time (id = ts << 20 | n, see RequestKeys) and `ts` is a virtual
+ *   column: filter time ranges on `id` (a rowid range); a filter on `ts` scans the whole table.
+ * - visitors: (day, site, h), h = RequestKeys::visitorHash(address, agent id): one row per visitor and day.
  * - rollups: per (period, bucket, site, dim, key) with period 60/3600/86400. dim '' is the total (key ''),
- *   'status' (key '404'), 'country' (key 'FR' or '' for unknown), 'path' (key = path text).
+ *   'status' (key '404'), 'country' (key 'FR' or '' for unknown), 'path' (key = path text); minute buckets
+ *   only for '', 'status' and 'country'. Day buckets only: 'path404' (paths answered 404), 'referrer' and
+ *   'agent' (key = the text as logged, never '-' or empty). Hour and day: 'city' (key = GeoIp::cityKey,
+ *   "CC<TAB>lat<TAB>lon<TAB>name", only when a City database located the address).
  *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
  *   over whole days gives GoAccess's visitor count.
  */
@@ -135,6 +142,45 @@ CREATE TABLE settings(
   value TEXT NOT NULL
 ) WITHOUT ROWID;
 )sql",
+    // version 2: request ids carry the time (no time index); visitors keep a hash of (address, agent id)
+    R"sql(
+CREATE TABLE requests_v2(
+  id INTEGER PRIMARY KEY,
+  ts INTEGER GENERATED ALWAYS AS (id >> 20) VIRTUAL,
+  site_id INTEGER NOT NULL REFERENCES sites(id),
+  source_id INTEGER,
+  addr BLOB NOT NULL,
+  country TEXT,
+  city_id INTEGER,
+  method_id INTEGER,
+  path_id INTEGER,
+  query_id INTEGER,
+  protocol_id INTEGER,
+  status INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  referrer_id INTEGER,
+  agent_id INTEGER,
+  request_time REAL,
+  extra TEXT
+);
+INSERT INTO requests_v2(id, site_id, source_id, addr, country, city_id, method_id, path_id, query_id, protocol_id,
+    status, bytes, referrer_id, agent_id, request_time, extra)
+  SELECT (ts << 20) + row_number() OVER (PARTITION BY ts ORDER BY id) - 1, site_id, source_id, addr, country,
+    city_id, method_id, path_id, query_id, protocol_id, status, bytes, referrer_id, agent_id, request_time, extra
+  FROM requests;
+DROP TABLE requests;
+ALTER TABLE requests_v2 RENAME TO requests;
+CREATE TABLE visitors_v2(
+  day INTEGER NOT NULL,
+  site_id INTEGER NOT NULL,
+  h INTEGER NOT NULL,
+  PRIMARY KEY(day, site_id, h)
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO visitors_v2(day, site_id, h)
+  SELECT day, site_id, activity_visitor_hash(addr, agent_id) FROM visitors;
+DROP TABLE visitors;
+ALTER TABLE visitors_v2 RENAME TO visitors;
+)sql",
 };
 
 constexpr int kStepCount = int(sizeof(kSteps) / sizeof(kSteps[0]));
@@ -171,6 +217,7 @@ void Migrations::migrateTo(Database& db, int target)
                                 .arg(db.path())
                                 .arg(current)
                                 .arg(kStepCount));
+    RequestKeys::registerSqlFunctions(db.handle());
     for (int version = current + 1; version <= target && version <= kStepCount; ++version) {
         Transaction tx(db);
         db.exec(kSteps[version - 1]);

@@ -124,6 +124,11 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     const int lines = argc > 1 ? QByteArray(argv[1]).toInt() : 1'000'000;
     QTemporaryDir dir;
+    // BENCH_IMPORT_LOG=FILE: only write the generated log there (to profile an import by hand).
+    if (const QString keep = qEnvironmentVariable("BENCH_IMPORT_LOG"); !keep.isEmpty()) {
+        generate(keep, lines);
+        return 0;
+    }
     const QString log = dir.filePath(QStringLiteral("access.log"));
     generate(log, lines);
     std::printf(

@@ -2,6 +2,7 @@
 // QtSql's SQLite driver, inserting request-shaped rows in batched transactions into a WAL database.
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "core/storage/requestkeys.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -38,7 +39,7 @@ double withCApi(const QString& path)
     Database db(path);
     Migrations::migrate(db);
     db.exec("INSERT INTO sites(id, name) VALUES(1, 'bench')");
-    Statement insert = db.prepare("INSERT INTO requests(ts, site_id, addr, country, path_id, status, bytes, agent_id) "
+    Statement insert = db.prepare("INSERT INTO requests(id, site_id, addr, country, path_id, status, bytes, agent_id) "
                                   "VALUES(?, 1, ?, 'FR', ?, ?, ?, ?)");
     QElapsedTimer timer;
     timer.start();
@@ -46,7 +47,12 @@ double withCApi(const QString& path)
         Transaction tx(db);
         for (int i = start; i < start + kBatch; ++i) {
             const Row r = makeRow(i);
-            insert.bind(1, r.ts).bind(2, r.addr).bind(3, r.path).bind(4, r.status).bind(5, r.bytes).bind(6, r.agent);
+            insert.bind(1, RequestKeys::firstId(r.ts) + i)
+                .bind(2, r.addr)
+                .bind(3, r.path)
+                .bind(4, r.status)
+                .bind(5, r.bytes)
+                .bind(6, r.agent);
             insert.exec();
         }
         tx.commit();
@@ -74,7 +80,7 @@ double withQtSql(const QString& path)
         pragma.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
         QSqlQuery insert(db);
         insert.prepare(
-            QStringLiteral("INSERT INTO requests(ts, site_id, addr, country, path_id, status, bytes, agent_id) "
+            QStringLiteral("INSERT INTO requests(id, site_id, addr, country, path_id, status, bytes, agent_id) "
                            "VALUES(?, 1, ?, 'FR', ?, ?, ?, ?)"));
         QElapsedTimer timer;
         timer.start();
@@ -82,7 +88,7 @@ double withQtSql(const QString& path)
             db.transaction();
             for (int i = start; i < start + kBatch; ++i) {
                 const Row r = makeRow(i);
-                insert.bindValue(0, r.ts);
+                insert.bindValue(0, RequestKeys::firstId(r.ts) + i); // i < 2^20: ids stay unique
                 insert.bindValue(1, r.addr);
                 insert.bindValue(2, r.path);
                 insert.bindValue(3, r.status);

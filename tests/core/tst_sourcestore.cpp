@@ -36,8 +36,8 @@ private slots:
             "INSERT INTO series(id, source_id, provider, repository, metric) VALUES(1, 1, 'github', 'a/b', 'stars')");
         db.exec("INSERT INTO samples(series_id, ts, value) VALUES(1, 100, 5)");
         db.exec("INSERT INTO sites(id, name) VALUES(1, 'site')");
-        db.exec(
-            "INSERT INTO requests(ts, site_id, source_id, addr, status, bytes) VALUES(1, 1, 2, x'7f000001', 200, 10)");
+        db.exec("INSERT INTO requests(id, site_id, source_id, addr, status, bytes) VALUES(1 << 20, 1, 2, x'7f000001', "
+                "200, 10)");
         QVERIFY(store.remove(a, false));
         QCOMPARE(db.queryInt("SELECT count(*) FROM samples").value_or(0), 1);
         QCOMPARE(db.queryInt("SELECT count(*) FROM series WHERE source_id IS NULL").value_or(0), 1);

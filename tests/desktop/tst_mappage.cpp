@@ -86,6 +86,61 @@ private slots:
         QCOMPARE(chosen.at(0).at(0).toString(), QString("FR"));
         QCOMPARE(state.country(), QString("FR"));
     }
+    void locatedCitiesBecomeBubbles()
+    {
+        const QString path = m_dir.filePath("cities.sqlite");
+        {
+            Database db(path);
+            Migrations::migrate(db);
+            Transaction tx(db);
+            DemoTrafficWriter w(db);
+            auto add = [&](qint64 ts, char host, const char* country, const char* city, double lat, double lon) {
+                DemoRequest r;
+                r.ts = ts;
+                r.site = "www";
+                r.addr = QByteArray("\x51\x02\x45", 3) + host;
+                r.country = country;
+                r.method = "GET";
+                r.path = "/";
+                r.agent = "Firefox";
+                r.city = QString::fromUtf8(city);
+                r.latitude = lat;
+                r.longitude = lon;
+                w.add(r);
+            };
+            add(kNow - 3 * 86400, 1, "FR", "Lyon", 45.764, 4.8357);
+            add(kNow - 3 * 86400 + 7200, 1, "FR", "Lyon", 45.764, 4.8357);
+            add(kNow - 2 * 86400, 2, "NZ", "Wellington", -41.2865, 174.7762);
+            add(kNow - 2 * 86400 + 60, 3, "DE", "", 0, 0); // country only: no bubble
+            w.finish();
+            tx.commit();
+        }
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        QueryRunner runner(path, 0);
+        MapPage page(runner, state, WorldShapes::builtIn(CountryTable::system(QLocale(QLocale::English))));
+        QSignalSpy loaded(&page, &MapPage::loaded);
+        page.setEagerLoading(true);
+        page.reloadNow();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+        const QList<CityBubble> cities = page.map()->cities();
+        QCOMPARE(cities.size(), 2);
+        QCOMPARE(cities[0].name, QString("Lyon"));
+        QCOMPARE(cities[0].requests, 2);
+        QCOMPARE(cities[0].latitude, 45.764);
+        QCOMPARE(cities[0].longitude, 4.8357);
+        QCOMPARE(cities[1].name, QString("Wellington"));
+        QCOMPARE(cities[1].requests, 1);
+        QCOMPARE(page.map()->figures().value("DE").requests, 1);
+
+        // Lyon's bubble is drawn where Lyon is: its pixel differs from the same map without bubbles.
+        page.resize(1000, 600);
+        const QImage with = page.map()->grab().toImage();
+        page.map()->setCities({});
+        const QImage without = page.map()->grab().toImage();
+        const QPoint lyon = page.map()->mapToWidget(4.8357, 45.764).toPoint();
+        QVERIFY(with.pixel(lyon) != without.pixel(lyon));
+    }
 
 private:
     QTemporaryDir m_dir;

@@ -57,13 +57,27 @@ void MapPage::reload()
 {
     // The map always shows every country; the country filter only outlines the chosen one.
     TrafficFilter filter { state().range(), state().site(), QString() };
-    query<QList<TopItem>>(
-        m_tracker, [filter](Database& db) { return TrafficQuery::topRollup(db, filter, "country", 1000); },
-        [this](QList<TopItem> rows) {
+    struct Data {
+        QList<TopItem> countries;
+        QList<CityItem> cities;
+    };
+    query<Data>(
+        m_tracker,
+        [filter](Database& db) {
+            // Bubbles for the 300 busiest cities: more would hide the shading.
+            return Data { TrafficQuery::topRollup(db, filter, "country", 1000),
+                TrafficQuery::topCities(db, filter, 300) };
+        },
+        [this](Data data) {
+            QList<CityBubble> bubbles;
+            for (const CityItem& c : std::as_const(data.cities))
+                bubbles.append({ c.name, c.latitude, c.longitude, c.requests });
+            m_map->setCities(std::move(bubbles));
+            const QList<TopItem>& rows = data.countries;
             QHash<QString, CountryFigures> figures;
             qint64 located = 0;
             qint64 total = 0;
-            for (const TopItem& row : std::as_const(rows)) {
+            for (const TopItem& row : rows) {
                 total += row.requests;
                 if (row.key.isEmpty())
                     continue; // unknown addresses have no place on the map

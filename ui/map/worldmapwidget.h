@@ -36,6 +36,7 @@ public:
     void setFigures(QHash<QString, CountryFigures> figures);
     const QHash<QString, CountryFigures>& figures() const { return m_figures; }
     void setCities(QList<CityBubble> cities);
+    const QList<CityBubble>& cities() const { return m_cities; }
     void setMetric(Metric metric);
     Metric metric() const { return m_metric; }
     // Outlines a country (the active country filter); empty for none.
