@@ -57,10 +57,13 @@ private slots:
         SourceStore(*f.db, f.clock).add("logfile", "/var/log/x", { { "path", "/var/log/x" } });
         QVERIFY(!FirstRunWizard::shouldOffer(*f.db));
 
-        Fixture g; // data without sources (an import): not empty either
-        g.db->exec("INSERT INTO sites(id, name) VALUES(1, 'www')");
-        g.db->exec("INSERT INTO requests(ts, site_id, addr, status, bytes) VALUES(1, 1, x'7f000001', 200, 5)");
+        Fixture g; // data without sources (a restored backup's samples, an import's rollups): not empty either
+        g.db->exec("INSERT INTO series(id, provider, repository, metric) VALUES(1, 'github', 'a/b', 'stars')");
+        g.db->exec("INSERT INTO samples(series_id, ts, value) VALUES(1, 1, 5)");
         QVERIFY(!FirstRunWizard::shouldOffer(*g.db));
+        Fixture h;
+        h.db->exec("INSERT INTO rollups(period, bucket, site_id, dim, key, requests) VALUES(86400, 0, 1, '', '', 3)");
+        QVERIFY(!FirstRunWizard::shouldOffer(*h.db));
     }
 
     void completingCreatesExactlyTheAnsweredSources()

@@ -68,12 +68,12 @@ void MapPage::reload()
             return Data { TrafficQuery::topRollup(db, filter, "country", 1000),
                 TrafficQuery::topCities(db, filter, 300) };
         },
-        [this](Data data) {
+        [this](Data fetched) {
             QList<CityBubble> bubbles;
-            for (const CityItem& c : std::as_const(data.cities))
+            for (const CityItem& c : std::as_const(fetched.cities))
                 bubbles.append({ c.name, c.latitude, c.longitude, c.requests });
             m_map->setCities(std::move(bubbles));
-            const QList<TopItem>& rows = data.countries;
+            const QList<TopItem>& rows = fetched.countries;
             QHash<QString, CountryFigures> figures;
             qint64 located = 0;
             qint64 total = 0;
