@@ -43,7 +43,14 @@ public:
         }
     }
     size_t size() const { return m_size; }
-    size_t bytes() const { return m_slots.size() * sizeof(quint64); }
+    template <typename F> void forEach(F&& f) const
+    {
+        if (m_hasZero)
+            f(quint64(0));
+        for (const quint64 v : m_slots)
+            if (v != 0)
+                f(v);
+    }
     void clear()
     {
         std::vector<quint64>().swap(m_slots);

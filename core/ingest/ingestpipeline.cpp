@@ -331,7 +331,7 @@ void IngestPipeline::writeRun()
 {
     std::unique_ptr<IngestWriter> writer;
     try {
-        writer = std::make_unique<IngestWriter>(m_databasePath, m_clock);
+        writer = std::make_unique<IngestWriter>(m_databasePath, m_clock, m_options.visitorMemoryLimit);
     } catch (const DatabaseError& e) {
         std::lock_guard lock(m_mutex);
         m_lastError = e.message();

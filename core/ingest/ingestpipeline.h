@@ -26,6 +26,7 @@ public:
         qint64 queueBytes = 64 << 20;
         int batchLines = 50'000; // a commit at most every this many lines...
         int commitMs = 1000; // ...and at least every this many milliseconds
+        size_t visitorMemoryLimit = 2'000'000; // visitor hashes the writer keeps in memory (see IngestWriter)
     };
     // geo may be null (every address unknown). The database is opened (and migrated) on the pipeline thread.
     IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo, const Clock& clock);

@@ -33,7 +33,10 @@ struct RequestGeo {
 // that request's status and path (and its country, which is fixed per address).
 class IngestWriter {
 public:
-    IngestWriter(const QString& databasePath, const Clock& clock);
+    // Visitor hashes kept in memory (16-32 bytes each): beyond the limit the least recently used days are
+    // dropped (and read again when needed); a single day with more visitors is answered by visitors rows.
+    static constexpr size_t kDefaultVisitorLimit = 2'000'000;
+    IngestWriter(const QString& databasePath, const Clock& clock, size_t visitorLimit = kDefaultVisitorLimit);
     // Writes through the caller's connection inside the caller's transaction (demo data): no commits, no
     // retention; call writePending() before the caller commits.
     IngestWriter(Database& borrowed, const Clock& clock);
@@ -66,8 +69,10 @@ private:
     // Visitors of one (day, site) seen so far; loaded from the table the first time the day is touched.
     struct DayVisitors {
         FlatSet64 seen;
-        bool inTableOnly = false; // too many to keep in memory: the table answers each time
+        bool inTableOnly = false; // too many to keep in memory: visitors rows answer each time
         qint64 lastUse = 0;
+        int chunks = 0; // visitor_sets rows stored for the day
+        qint64 lastSeq = -1;
     };
     struct NewVisitor {
         qint64 day;
@@ -90,6 +95,8 @@ private:
     bool firstVisit(qint64 day, qint64 site, qint64 hash);
     DayVisitors& dayVisitors(qint64 day, qint64 site);
     void evictVisitorDays();
+    void moveDayToRows(qint64 day, qint64 site, DayVisitors& d);
+    void writeChunk(qint64 day, qint64 site, DayVisitors& d, const std::vector<quint64>& hashes);
     void roll(int period, qint64 bucket, qint64 site, int dim, quint64 key, qint64 bytes, bool visitor);
     void insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r, const RequestGeo& geo,
         qint64 pathId, qint64 agentId, qint64 referrerId);
@@ -100,6 +107,7 @@ private:
     void writeRejected();
     void dropCaches();
 
+    const size_t m_visitorLimit = kDefaultVisitorLimit;
     std::unique_ptr<Database> m_ownDb;
     Database* m_db;
     const bool m_borrowed;
@@ -107,7 +115,8 @@ private:
     bool m_inTransaction = false;
     qint64 m_dataVersion = -1;
     RequestIdAllocator m_ids;
-    Statement m_findString, m_insertString, m_insertRequest, m_insertVisitor, m_upsertRollup, m_upsertTextRollup;
+    Statement m_findString, m_insertString, m_insertRequest, m_insertVisitor, m_insertChunk, m_upsertRollup,
+        m_upsertTextRollup;
     std::unordered_map<std::string, qint64, SvHash, std::equal_to<>> m_strings;
     QHash<QByteArray, qint64> m_sites;
     QByteArray m_lastSite;

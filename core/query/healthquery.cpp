@@ -71,7 +71,9 @@ HealthReport HealthQuery::read(Database& db, int rejectedPerSource)
         { "samples", "SELECT count(*) FROM samples" },
         { "requests", "SELECT count(*) FROM requests" },
         { "rollups", "SELECT count(*) FROM rollups" },
-        { "visitors", "SELECT count(*) FROM visitors" },
+        { "visitors",
+            "SELECT (SELECT count(*) FROM visitors) + (SELECT coalesce(sum(length(hashes)), 0) / 8 FROM "
+            "visitor_sets)" },
         { "strings", "SELECT count(*) FROM strings" },
         { "rejected_lines", "SELECT count(*) FROM rejected_lines" },
     };

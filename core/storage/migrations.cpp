@@ -14,7 +14,10 @@ namespace {
  * - requests: one row per HTTP request; repeated text lives once in `strings` (BLOB: the raw bytes as logged).
  *   Since version 2 the rowid carries the time (id = ts << 20 | n, see RequestKeys) and `ts` is a virtual
  *   column: filter time ranges on `id` (a rowid range); a filter on `ts` scans the whole table.
- * - visitors: (day, site, h), h = RequestKeys::visitorHash(address, agent id): one row per visitor and day.
+ * - visitors of a day: h = RequestKeys::visitorHash(address, agent id). Stored as visitor_sets chunks (the
+ *   hashes as little-endian 64-bit integers, one chunk per commit, merged now and then) and, for days with more
+ *   visitors than the writer keeps in memory (and data from version 2), as visitors rows. The day's visitors are
+ *   the union of both.
  * - rollups: per (period, bucket, site, dim, key) with period 60/3600/86400. dim '' is the total (key ''),
  *   'status' (key '404'), 'country' (key 'FR' or '' for unknown), 'path' (key = path text); minute buckets
  *   only for '', 'status' and 'country'. Day buckets only: 'path404' (paths answered 404), 'referrer' and
@@ -180,6 +183,16 @@ INSERT OR IGNORE INTO visitors_v2(day, site_id, h)
   SELECT day, site_id, activity_visitor_hash(addr, agent_id) FROM visitors;
 DROP TABLE visitors;
 ALTER TABLE visitors_v2 RENAME TO visitors;
+)sql",
+    // version 3: a day's visitors written as chunks of hashes (one row per commit instead of one per visitor)
+    R"sql(
+CREATE TABLE visitor_sets(
+  day INTEGER NOT NULL,
+  site_id INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  hashes BLOB NOT NULL,
+  PRIMARY KEY(day, site_id, seq)
+) WITHOUT ROWID;
 )sql",
 };
 

@@ -99,8 +99,85 @@ private slots:
         QCOMPARE(scalar(db, "SELECT sum(visitors) FROM rollups WHERE period = 86400 AND dim = ''"), 3);
         QCOMPARE(
             scalar(db, "SELECT visitors FROM rollups WHERE period = 86400 AND dim = '' AND bucket = 1795564800"), 2);
-        QCOMPARE(scalar(db, "SELECT count(*) FROM visitors"), 3);
+        QCOMPARE(scalar(db,
+                     "SELECT (SELECT count(*) FROM visitors) + (SELECT coalesce(sum(length(hashes)), 0) / 8 FROM "
+                     "visitor_sets)"),
+            3);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM visitors"), 0); // all in chunks
         QCOMPARE(scalar(db, "SELECT sum(requests) FROM rollups WHERE period = 60 AND dim = ''"), 4);
+    }
+
+    void visitorsSurviveEvictionAndOverflow()
+    {
+        // A memory limit of 10 visitors: day 0 (25 visitors) moves to visitors rows, days 1 and 2 are evicted and
+        // read back from their chunks. Nobody is counted twice, in this session or the next.
+        IngestPipeline::Options small;
+        small.visitorMemoryLimit = 10;
+        auto visit = [](int day, int count) {
+            QList<QByteArray> out;
+            for (int i = 0; i < count; ++i)
+                out << line(QByteArray("10.0." + QByteArray::number(day) + '.' + QByteArray::number(i)).constData(),
+                    day * 86400 + i, "/", 200, "-", "A");
+            return out;
+        };
+        {
+            IngestPipeline pipeline(m_path, nullptr, m_clock, small);
+            for (const auto& lines : { visit(0, 25), visit(1, 8), visit(2, 8), visit(0, 25), visit(1, 8) })
+                for (const QByteArray& l : lines)
+                    pipeline.push({ 0, "site", l });
+        }
+        Database db(m_path);
+        const char* visitors = "SELECT sum(visitors) FROM rollups WHERE period = 86400 AND dim = ''";
+        QCOMPARE(scalar(db, "SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = ''"), 74);
+        QCOMPARE(scalar(db, visitors), 41);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM visitors WHERE day = 1795564800"), 25);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM visitor_sets WHERE day = 1795564800"), 0);
+        {
+            IngestPipeline pipeline(m_path, nullptr, m_clock, small);
+            for (const auto& lines : { visit(1, 8), visit(2, 8), visit(0, 25) })
+                for (const QByteArray& l : lines)
+                    pipeline.push({ 0, "site", l });
+        }
+        QCOMPARE(scalar(db, visitors), 41);
+        QCOMPARE(scalar(db, "SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = ''"), 115);
+    }
+
+    void manyCommitsMergeChunks()
+    {
+        auto send = [&](int count, bool flushEach) {
+            IngestPipeline pipeline(m_path, nullptr, m_clock);
+            for (int i = 0; i < count; ++i) {
+                pipeline.push({ 0, "site",
+                    line(QByteArray("10.1.0." + QByteArray::number(i)).constData(), i, "/", 200, "-", "A") });
+                if (flushEach)
+                    pipeline.flush(); // one commit, one chunk each
+            }
+        };
+        send(70, true);
+        Database db(m_path);
+        QVERIFY(scalar(db, "SELECT count(*) FROM visitor_sets") < 64);
+        QCOMPARE(scalar(db, "SELECT sum(length(hashes)) / 8 FROM visitor_sets"), 70);
+        send(70, false);
+        QCOMPARE(scalar(db, "SELECT sum(visitors) FROM rollups WHERE period = 60 AND dim = ''"), 70);
+        QCOMPARE(scalar(db, "SELECT sum(length(hashes)) / 8 FROM visitor_sets"), 70);
+    }
+
+    void versionTwoVisitorRowsBecomeAChunk()
+    {
+        const unsigned char seen[] = { 10, 0, 0, 1 };
+        {
+            Database db(m_path);
+            Migrations::migrateTo(db, 2);
+            db.exec("INSERT INTO sites(id, name) VALUES(1, 'site'); INSERT INTO strings(id, value) VALUES(5, x'41')");
+            Statement st = db.prepare("INSERT INTO visitors(day, site_id, h) VALUES(?, 1, ?)");
+            st.bind(1, kDay).bind(2, RequestKeys::visitorHash(seen, 4, 5)).exec();
+        }
+        store(
+            m_path, m_clock, { line("10.0.0.1", 100, "/", 200, "-", "A"), line("10.0.0.2", 200, "/", 200, "-", "A") });
+        Database db(m_path);
+        QCOMPARE(scalar(db, "SELECT sum(visitors) FROM rollups WHERE period = 60 AND dim = ''"), 1);
+        QCOMPARE(scalar(db, "SELECT count(*) FROM visitors"), 0);
+        QCOMPARE(scalar(db, "SELECT sum(length(hashes)) / 8 FROM visitor_sets"), 2);
     }
 
     void migrationFromVersion1KeepsRowsAndVisitors()
