@@ -415,6 +415,8 @@ void ChartView::applyPalette()
     grid.setAlpha(40);
     for (QAbstractAxis* axis : c->axes()) {
         axis->setLabelsColor(pal.color(QPalette::Text));
+        // The unit title (MiB...) is drawn dark by default: unreadable on a dark palette.
+        axis->setTitleBrush(pal.color(QPalette::Text));
         axis->setGridLineColor(grid);
         axis->setLinePenColor(grid);
         axis->setShadesVisible(false);

@@ -19,7 +19,7 @@ DashboardPage::DashboardPage(QueryRunner& runner, ViewState& state, QWidget* par
             m_dirty = true;
     });
     // A range change answers at once; new data in the database is coalesced over a second.
-    connect(&state, &ViewState::changed, this, [this] { scheduleReload(0); });
+    setFollowsViewState(true);
     connect(&runner, &QueryRunner::dataChanged, this, [this] { scheduleReload(1000); });
     connect(&runner, &QueryRunner::failed, this, [this](const QString&) {
         // The failed job's answer will never come: do not wait for it forever.
@@ -33,6 +33,13 @@ DashboardPage::DashboardPage(QueryRunner& runner, ViewState& state, QWidget* par
 void DashboardPage::setEagerLoading(bool eager)
 {
     m_eager = eager;
+}
+
+void DashboardPage::setFollowsViewState(bool follows)
+{
+    disconnect(m_stateConnection);
+    if (follows)
+        m_stateConnection = connect(&m_state, &ViewState::changed, this, [this] { scheduleReload(0); });
 }
 
 void DashboardPage::scheduleReload(int delayMs)

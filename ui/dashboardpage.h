@@ -21,6 +21,8 @@ public:
     // Starts a load now (drops any stale one in flight).
     void reloadNow();
     bool isLoading() const { return m_pending > 0; }
+    // A reload is scheduled (range or data changed) but not started yet.
+    bool hasReloadPending() const { return m_reloadTimer.isActive(); }
     // Milliseconds the last load took from request to painted data.
     qint64 lastLoadMs() const { return m_lastLoadMs; }
     QList<ChartView*> charts() const;
@@ -53,6 +55,8 @@ protected:
     qint64 sinceLoadStartMs() const;
     ViewState& state() const { return m_state; }
     void showEvent(QShowEvent* event) override;
+    // Pages that show nothing of the range, site or country (Health) skip the reload when those change.
+    void setFollowsViewState(bool follows);
     // A title row for sections.
     static QLabel* sectionLabel(const QString& text, QWidget* parent);
 
@@ -63,6 +67,7 @@ private:
     QueryRunner& m_runner;
     ViewState& m_state;
     QTimer m_reloadTimer;
+    QMetaObject::Connection m_stateConnection;
     bool m_dirty = true;
     bool m_eager = false;
     int m_pending = 0;

@@ -23,6 +23,9 @@ qint64 bucketFor(const TimeRange& range);
 // Samples at about `count` evenly spaced times (for sparklines).
 QList<double> thin(const QList<double>& values, int count);
 QList<QPointF> points(const QList<Sample>& samples);
+// Raw bytes from the network (a rejected line: often binary, TLS handshakes, other encodings) for display: printable
+// UTF-8 as it is, every control byte or byte that is not UTF-8 as \xNN (how nginx logs them), never U+FFFD marks.
+QString visibleBytes(const QByteArray& bytes);
 } // namespace Format
 
 struct FormatText {

@@ -20,6 +20,8 @@ QTableView* tableFor(RowsModel* model, QWidget* parent)
     view->setModel(model);
     view->verticalHeader()->hide();
     view->setWordWrap(false);
+    // One line of text per row: the style's default leaves the database table a row short at 1280x800.
+    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     view->horizontalHeader()->setStretchLastSection(true);
     return view;
@@ -50,6 +52,7 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     : DashboardPage(runner, state, parent)
 {
     setObjectName(QStringLiteral("healthPage"));
+    setFollowsViewState(false); // nothing here depends on the range or the filters
     auto* grid = new QGridLayout(this);
     m_listeners = new RowsModel({ tr("Log source"), tr("Type"), tr("Received"), tr("Stored"), tr("Rejected"),
                                     tr("Dropped"), tr("Denied senders") },
@@ -81,8 +84,24 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
 void HealthPage::reload()
 {
     const qint64 now = state().clock().nowSecs();
+    constexpr qint64 kRecountMs = 5 * 60 * 1000;
+    if (!m_sinceCount.isValid() || m_sinceCount.elapsed() >= kRecountMs) {
+        m_sinceCount.start();
+        if (!m_countRunner) {
+            m_countRunner = std::make_unique<QueryRunner>(runner().databasePath(), 0);
+            connect(m_countRunner.get(), &QueryRunner::failed, &runner(), &QueryRunner::failed);
+        }
+        query<QList<std::pair<QString, qint64>>>(
+            *m_countRunner, m_countTracker, [](Database& db) { return HealthQuery::rowCounts(db); },
+            [this](QList<std::pair<QString, qint64>> counts) {
+                QList<QList<QVariant>> rows;
+                for (const auto& [table, count] : counts)
+                    rows.append({ table, count });
+                m_database->setRows(rows);
+            });
+    }
     query<HealthReport>(
-        m_tracker, [](Database& db) { return HealthQuery::read(db, 20); },
+        m_tracker, [](Database& db) { return HealthQuery::read(db, 20, false); },
         [this, now](HealthReport r) {
             QList<QList<QVariant>> rows;
             QList<QList<QVariant>> rejected;
@@ -90,13 +109,12 @@ void HealthPage::reload()
                 // Counter names as the ingest pipeline and the receivers write them.
                 const qint64 received = counter(l, "lines_received");
                 rows.append({ l.name, l.type, received > 0 ? received : counter(l, "messages_received"),
-                    counter(l, "lines_stored"), counter(l, "lines_rejected"), counter(l, "lines_dropped"),
-                    counter(l, "denied") });
+                    counter(l, "stored"), counter(l, "rejected"), counter(l, "dropped"), counter(l, "denied") });
                 for (const ListenerHealth::Rejected& line : l.lastRejected) {
                     // Decoded for display only; the line is shown as plain text (it comes from the network).
                     rejected.append({ QLocale().toString(QDateTime::fromSecsSinceEpoch(line.ts),
                                           QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                        l.name, line.reason, QString::fromUtf8(line.line) });
+                        l.name, line.reason, Format::visibleBytes(line.line) });
                 }
             }
             m_listeners->setRows(rows);
@@ -118,11 +136,7 @@ void HealthPage::reload()
                     a.enabled ? when(a.nextRun, now) : tr("paused"), rate });
             }
             m_api->setRows(rows);
-            rows.clear();
             m_databaseLabel->setText(tr("Database: %1").arg(Format::bytes(r.databaseBytes)));
-            for (const auto& [table, count] : r.rowCounts)
-                rows.append({ table, count });
-            m_database->setRows(rows);
         });
 }
 

@@ -1,40 +1,20 @@
 #include "ui/trafficpage.h"
 
-#include "core/query/trafficquery.h"
-#include "core/query/useragent.h"
+#include "core/query/trafficpagequery.h"
 #include "ui/chartview.h"
 #include "ui/format.h"
 #include "ui/metrictile.h"
 #include "ui/rowsmodel.h"
 #include "ui/viewstate.h"
 
-#include <QElapsedTimer>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QMap>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
-struct RollupData {
-    TrafficTotals totals;
-    TrafficTotals previous;
-    QList<TrafficBucket> buckets;
-    QList<StatusBucket> status;
-    QList<qint64> hours;
-    QList<TopItem> paths;
-    QList<TopItem> countries;
-    QList<TopItem> statusCodes;
-    qint64 elapsedMs = 0;
-};
-struct RawData {
-    QList<TopItem> notFound;
-    QList<TopItem> referrers;
-    QList<TopItem> agents;
-};
-
 // Status classes in the colours people expect: success green, redirects blue, client errors orange, server red.
 const QColor kClassColours[5] = { QColor(0x99, 0x99, 0x99), QColor(0x00, 0x9E, 0x73), QColor(0x56, 0xB4, 0xE9),
     QColor(0xE6, 0x9F, 0x00), QColor(0xD5, 0x3E, 0x2F) };
@@ -124,26 +104,10 @@ void TrafficPage::reload()
 {
     const TimeRange range = state().range();
     const TrafficFilter filter { range, state().site(), state().country() };
-    const TimeRange previousRange { range.fromSecs - range.length(), range.fromSecs };
     const qint64 step = Format::bucketFor(range);
-    query<RollupData>(
-        m_rollupTracker,
-        [filter, previousRange, step](Database& db) {
-            QElapsedTimer timer;
-            timer.start();
-            RollupData d;
-            d.totals = TrafficQuery::totals(db, filter);
-            d.previous = TrafficQuery::totals(db, { previousRange, filter.site, filter.country });
-            d.buckets = TrafficQuery::buckets(db, filter, step);
-            d.status = TrafficQuery::statusClasses(db, filter, step);
-            d.hours = TrafficQuery::hourOfDay(db, filter);
-            d.paths = TrafficQuery::topRollup(db, filter, "path", 100);
-            d.countries = TrafficQuery::topRollup(db, filter, "country", 250);
-            d.statusCodes = TrafficQuery::topRollup(db, filter, "status", 100);
-            d.elapsedMs = timer.elapsed();
-            return d;
-        },
-        [this, range, step](RollupData d) {
+    query<TrafficPageData>(
+        m_rollupTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step); },
+        [this, range, step](TrafficPageData d) {
             m_rollupMs = d.elapsedMs;
             const auto trend = [](qint64 before, qint64 now) { return now > before ? 1 : (now < before ? -1 : 0); };
             const auto vsPrevious = [](qint64 before, qint64 now) {
@@ -228,17 +192,10 @@ void TrafficPage::reload()
             m_rollupPaintMs = sinceLoadStartMs();
         });
 
-    query<RawData>(
-        *m_rawRunner, m_rawTracker,
-        [filter](Database& db) {
-            // Read from raw rows (kept 90 days): these dimensions are not rolled up.
-            return RawData { TrafficQuery::top404(db, filter, 100), TrafficQuery::topReferrers(db, filter, 100),
-                TrafficQuery::topAgents(db, filter, 5000) };
-        },
-        [this](RawData d) {
-            qint64 total = 0;
-            for (const TopItem& item : d.agents)
-                total += item.requests;
+    query<TrafficPageLists>(
+        *m_rawRunner, m_rawTracker, [filter](Database& db) { return TrafficPageQuery::lists(db, filter); },
+        [this](TrafficPageLists d) {
+            const qint64 total = d.agentRequests;
             qint64 notFound = 0;
             for (const TopItem& item : d.notFound)
                 notFound += item.requests;
@@ -250,26 +207,13 @@ void TrafficPage::reload()
             for (const TopItem& item : d.referrers)
                 rows.append(itemRow(QString::fromUtf8(item.key), item, total, false));
             m_models[Referrers]->setRows(rows);
-            QMap<QString, qint64> browsers;
-            QMap<QString, qint64> systems;
-            for (const TopItem& item : d.agents) {
-                const UserAgentInfo info = UserAgent::classify(item.key);
-                browsers[translatedFamily(info.browser)] += item.requests;
-                systems[translatedFamily(info.os)] += item.requests;
-            }
-            const auto fill = [total](const QMap<QString, qint64>& counts) {
-                QList<std::pair<QString, qint64>> list;
-                for (auto it = counts.cbegin(); it != counts.cend(); ++it)
-                    list.append({ it.key(), it.value() });
-                std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) {
-                    return a.second != b.second ? a.second > b.second : a.first < b.first;
-                });
+            const auto fill = [total](const FamilyCounts& counts) {
                 QList<QList<QVariant>> out;
-                for (const auto& [name, n] : list)
-                    out.append({ name, n, total > 0 ? 100.0 * double(n) / double(total) : 0.0 });
+                for (const auto& [name, n] : counts)
+                    out.append({ translatedFamily(name), n, total > 0 ? 100.0 * double(n) / double(total) : 0.0 });
                 return out;
             };
-            m_models[Browsers]->setRows(fill(browsers));
-            m_models[Systems]->setRows(fill(systems));
+            m_models[Browsers]->setRows(fill(d.browsers));
+            m_models[Systems]->setRows(fill(d.systems));
         });
 }

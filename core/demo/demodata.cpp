@@ -3,9 +3,13 @@
 #include "core/demo/demotraffic.h"
 #include "core/storage/database.h"
 
+#include <QDateTime>
+#include <QHostAddress>
 #include <QList>
+#include <QTimeZone>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <random>
 
@@ -201,27 +205,20 @@ void addSources(Database& db, qint64 now)
         { 3, "denied", 11 },
         { 3, "refused_connections", 0 },
         { 3, "lines_received", 184220 },
-        { 3, "lines_stored", 184197 },
-        { 3, "lines_rejected", 23 },
-        { 3, "lines_dropped", 0 },
+        { 3, "stored", 184197 },
+        { 3, "rejected", 23 },
+        { 3, "dropped", 0 },
         { 4, "lines_received", 73410 },
-        { 4, "lines_stored", 73408 },
-        { 4, "lines_rejected", 2 },
-        { 4, "lines_dropped", 0 },
+        { 4, "stored", 73408 },
+        { 4, "rejected", 2 },
+        { 4, "dropped", 0 },
     } };
     for (const auto& [source, name, value] : counters)
         counter.bind(1, source).bind(2, QString::fromLatin1(name)).bind(3, value).exec();
     Statement rejected = db.prepare("INSERT INTO rejected_lines(source_id, ts, reason, line) VALUES(?, ?, ?, ?)");
-    const std::array<std::pair<const char*, const char*>, 4> lines = { {
-        { "no request line", "203.0.113.9 - - [25/Nov/2026:05:32:29 +0000] \"\\x16\\x03\\x01\" 400 157 \"-\" \"-\"" },
-        { "bad time", "198.51.100.7 - - [yesterday] \"GET / HTTP/1.1\" 200 612 \"-\" \"<b>bold</b>\"" },
-        { "bad status", "192.0.2.1 - - [25/Nov/2026:06:01:02 +0000] \"GET /<img src=x> HTTP/1.1\" abc 0 \"-\" \"-\"" },
-        { "truncated", "192.0.2.44 - - [25/Nov/2026:06:10:00 +0000] \"GET /download HTTP/1.1\" 200" },
-    } };
     qint64 ts = now - 5000;
-    for (const auto& [reason, line] : lines) {
-        rejected.bind(1, 3).bind(2, ts += 600).bind(3, QString::fromLatin1(reason)).bind(4, QByteArray(line)).exec();
-    }
+    for (const DemoRejected& sample : DemoData::rejectedSamples())
+        rejected.bind(1, 3).bind(2, ts += 600).bind(3, sample.reason).bind(4, sample.line).exec();
 }
 
 struct Repo {
@@ -374,9 +371,9 @@ QByteArray addressFor(const CountryBlock& c, std::mt19937& rng)
     return addr;
 }
 
-void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSummary& summary)
+qint64 addTraffic(const DemoOptions& o, std::mt19937& rng, const std::function<void(const DemoRequest&)>& sink)
 {
-    DemoTrafficWriter writer(db);
+    qint64 requests = 0;
     const qint64 end = o.nowSecs;
     const qint64 firstHour = (end - qint64(o.days) * 86400) / 3600 * 3600;
     std::normal_distribution<double> noise(0, 1);
@@ -407,8 +404,12 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
             const double perHour = o.requestsPerDay * share / 24.0 * trend * weekFactor(hour) * dayFactor(hour);
             if (newDay) {
                 const int size = std::max(8, int(o.requestsPerDay * share / 5));
-                while (pool.size() > size / 3)
-                    pool.removeAt(std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(rng));
+                // Swap with the last and drop it: removing from the middle would make a big pool quadratic.
+                while (pool.size() > size / 3) {
+                    const int gone = std::uniform_int_distribution<int>(0, int(pool.size()) - 1)(rng);
+                    std::swap(pool[gone], pool.last());
+                    pool.removeLast();
+                }
                 while (pool.size() < size) {
                     double x = unit(rng) * countryTotal;
                     const CountryBlock* country = &kCountries.back();
@@ -467,11 +468,11 @@ void addTraffic(Database& db, const DemoOptions& o, std::mt19937& rng, DemoSumma
         std::stable_sort(hourRequests.begin(), hourRequests.end(),
             [](const DemoRequest& a, const DemoRequest& b) { return a.ts < b.ts; });
         for (const DemoRequest& r : std::as_const(hourRequests)) {
-            writer.add(r);
-            ++summary.requests;
+            sink(r);
+            ++requests;
         }
     }
-    writer.finish();
+    return requests;
 }
 } // namespace
 
@@ -483,8 +484,72 @@ DemoSummary DemoData::generate(Database& db, const DemoOptions& options)
     if (options.sources)
         addSources(db, options.nowSecs);
     addApi(db, options, rng, summary);
-    if (options.requestsPerDay > 0)
-        addTraffic(db, options, rng, summary);
+    if (options.requestsPerDay > 0) {
+        DemoTrafficWriter writer(db);
+        summary.requests = addTraffic(options, rng, [&writer](const DemoRequest& r) { writer.add(r); });
+        writer.finish();
+    }
     tx.commit();
     return summary;
+}
+
+qint64 DemoData::forEachRequest(const DemoOptions& options, const std::function<void(const DemoRequest&)>& sink)
+{
+    std::mt19937 rng(options.seed);
+    return options.requestsPerDay > 0 ? addTraffic(options, rng, sink) : 0;
+}
+
+QList<DemoRejected> DemoData::rejectedSamples()
+{
+    // Lines the real parser rejects (tst_demorejects checks it), with its reasons: what reaches a syslog port by
+    // mistake (a TLS handshake), hostile text in a bad line, a log in another format.
+    return {
+        { QStringLiteral("line cut short"), QByteArray("\x16\x03\x01\x02\x31\x01\x02\x2d\x03\x03\xfc\x9a") },
+        { QStringLiteral("bad time"),
+            QByteArray("198.51.100.7 - - [yesterday] \"GET / HTTP/1.1\" 200 612 \"-\" \"<b>bold</b>\"") },
+        { QStringLiteral("bad status"),
+            QByteArray("192.0.2.1 - - [25/Nov/2026:06:01:02 +0000] \"GET /<img src=x> HTTP/1.1\" abc 0 \"-\" \"-\"") },
+        // A JSON access log sent to a source that expects `combined`.
+        { QStringLiteral("bad client address"),
+            QByteArray("{\"time\": \"2026-11-25T06:10:00+00:00\", \"remote_addr\": \"192.0.2.44\", \"status\": 200}") },
+    };
+}
+
+QByteArray DemoData::combinedLine(const DemoRequest& r)
+{
+    static const char* const kMonths[]
+        = { "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+    const QDateTime t = QDateTime::fromSecsSinceEpoch(r.ts, QTimeZone::utc());
+    const QDate d = t.date();
+    const QTime h = t.time();
+    char when[40];
+    std::snprintf(when, sizeof when, "%02d/%s/%04d:%02d:%02d:%02d +0000", d.day(), kMonths[d.month() - 1], d.year(),
+        h.hour(), h.minute(), h.second());
+    QByteArray line;
+    line.reserve(96 + r.path.size() + r.referrer.size() + r.agent.size());
+    if (r.addr.size() == 4) {
+        for (int i = 0; i < 4; ++i) {
+            if (i > 0)
+                line += '.';
+            line += QByteArray::number(uchar(r.addr[i]));
+        }
+    } else {
+        line += QHostAddress(reinterpret_cast<const quint8*>(r.addr.constData())).toString().toLatin1();
+    }
+    line += " - - [";
+    line += when;
+    line += "] \"";
+    line += r.method;
+    line += ' ';
+    line += r.path;
+    line += " HTTP/1.1\" ";
+    line += QByteArray::number(r.status);
+    line += ' ';
+    line += QByteArray::number(r.bytes);
+    line += " \"";
+    line += r.referrer;
+    line += "\" \"";
+    line += r.agent;
+    line += '"';
+    return line;
 }

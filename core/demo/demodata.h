@@ -1,6 +1,11 @@
 #pragma once
 
+#include "core/demo/demotraffic.h"
+
+#include <QByteArray>
+#include <QList>
 #include <QString>
+#include <functional>
 
 class Database;
 
@@ -23,7 +28,20 @@ struct DemoSummary {
     qint64 requests = 0;
 };
 
+// A line the demo shows as rejected on the Health page, with the parser's reason.
+struct DemoRejected {
+    QString reason;
+    QByteArray line;
+};
+
 namespace DemoData {
 // Fills a migrated, empty database. Throws DatabaseError on failure.
 DemoSummary generate(Database& db, const DemoOptions& options);
+// The demo's nginx traffic without a database (for benchmarks that feed the real ingest path): every request
+// of options.days before options.nowSecs, both sites in time order. Returns the count.
+qint64 forEachRequest(const DemoOptions& options, const std::function<void(const DemoRequest&)>& sink);
+// One request as nginx's `combined` format logs it, without the newline.
+QByteArray combinedLine(const DemoRequest& request);
+// The rejected lines the demo stores; the real parser rejects each for the reason given.
+QList<DemoRejected> rejectedSamples();
 } // namespace DemoData

@@ -4,7 +4,7 @@
 
 #include <QSet>
 
-HealthReport HealthQuery::read(Database& db, int rejectedPerSource)
+HealthReport HealthQuery::read(Database& db, int rejectedPerSource, bool withRowCounts)
 {
     HealthReport report;
     // Log receivers: every syslog/logfile source, plus any source id that has counters (0 is `import`).
@@ -65,6 +65,14 @@ HealthReport HealthQuery::read(Database& db, int rejectedPerSource)
 
     report.databaseBytes
         = db.queryInt("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()").value_or(0);
+    if (withRowCounts)
+        report.rowCounts = rowCounts(db);
+    return report;
+}
+
+QList<std::pair<QString, qint64>> HealthQuery::rowCounts(Database& db)
+{
+    QList<std::pair<QString, qint64>> out;
     // Fixed table names (never user input): one prepared statement each.
     static const char* const kTables[][2] = {
         { "sources", "SELECT count(*) FROM sources" },
@@ -78,6 +86,6 @@ HealthReport HealthQuery::read(Database& db, int rejectedPerSource)
         { "rejected_lines", "SELECT count(*) FROM rejected_lines" },
     };
     for (const auto& table : kTables)
-        report.rowCounts.append({ QString::fromLatin1(table[0]), db.queryInt(table[1]).value_or(0) });
-    return report;
+        out.append({ QString::fromLatin1(table[0]), db.queryInt(table[1]).value_or(0) });
+    return out;
 }

@@ -104,7 +104,7 @@ private slots:
         db.exec("INSERT INTO sources(id, type, name, enabled, settings, created_at) VALUES "
                 "(7, 'syslog', 'edge', 1, '{}', 0), (8, 'github', 'acme', 1, '{}', 0)");
         db.exec("INSERT INTO ingest_counters(source_id, name, value) VALUES (7, 'lines_received', 12), "
-                "(7, 'lines_stored', 10), (7, 'lines_rejected', 2), (7, 'lines_dropped', 0), (7, 'denied', 3)");
+                "(7, 'stored', 10), (7, 'rejected', 2), (7, 'dropped', 0), (7, 'denied', 3)");
         db.exec("INSERT INTO rejected_lines(source_id, ts, reason, line) VALUES "
                 "(7, 1795570000, 'bad status', CAST('1.2.3.4 - - \"GET /<b>x</b>\" abc' AS BLOB))");
         db.exec("INSERT INTO fetch_state(source_id, last_success, next_run, rate_limit_limit, rate_limit_remaining, "
