@@ -33,7 +33,8 @@ int add(CommandContext& ctx, const QStringList& args)
             2);
     ArgParser parser(QStringLiteral("sources add ") + type);
     for (const FieldSpec& f : spec->fields)
-        parser.addOption(f.name);
+        if (!f.storedSecret) // set by the window's token field only
+            parser.addOption(f.name);
     if (const QString error = parser.parse(args.mid(1)); !error.isEmpty())
         return ctx.fail(error, 2);
     if (!parser.positionals().isEmpty())

@@ -2,6 +2,7 @@
 #include "app/collectors.h"
 #include "app/commandcontext.h"
 #include "core/net/httpclient.h"
+#include "core/secrets/tokenvault.h"
 #include "core/sources/apischeduler.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
@@ -34,7 +35,9 @@ public:
         if (!db)
             return CollectApiText::tr("cannot open the database");
         m_http = std::make_unique<HttpClient>(httpOptions());
+        m_tokens = TokenVault::createDefault(m_ctx.dataDir());
         m_scheduler = std::make_unique<ApiScheduler>(*db, m_ctx.clock(), *m_http);
+        m_scheduler->setTokenVault(m_tokens.get());
         QObject::connect(m_scheduler.get(), &ApiScheduler::pollFinished, m_scheduler.get(),
             [this](qint64 id, const PollOutcome& outcome) {
                 if (!outcome.ok)
@@ -52,6 +55,7 @@ public:
 private:
     CommandContext& m_ctx;
     std::unique_ptr<HttpClient> m_http;
+    std::unique_ptr<TokenVault> m_tokens;
     std::unique_ptr<ApiScheduler> m_scheduler;
 };
 } // namespace
@@ -67,7 +71,9 @@ int pollApiSourcesOnce(CommandContext& ctx)
     if (!db)
         return 1;
     HttpClient http(httpOptions());
+    const auto tokens = TokenVault::createDefault(ctx.dataDir());
     ApiScheduler scheduler(*db, ctx.clock(), http);
+    scheduler.setTokenVault(tokens.get());
     QMap<qint64, PollOutcome> results;
     QEventLoop loop;
     QObject::connect(&scheduler, &ApiScheduler::pollFinished, &loop,

@@ -3,17 +3,24 @@
 #include "app/argparser.h"
 #include "app/commandcontext.h"
 #include "app/reportparts.h"
+#include "app/windowcollection.h"
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
+#include "core/secrets/tokenvault.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "ui/firstrun/firstrunwizard.h"
 #include "ui/kiosk/kioskcontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
+#include "ui/sources/sourcepanel.h"
+#include "ui/tray/traycontroller.h"
 
 #include <QApplication>
 #include <QIcon>
+#include <QProcess>
 #include <QTemporaryDir>
+#include <QTimer>
 
 namespace {
 struct WindowText {
@@ -78,11 +85,19 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     }
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/activity-dashboard.svg")));
     QApplication::setApplicationDisplayName(QCoreApplication::translate("Window", "Activity Dashboard"));
+    const bool demo = parser.isSet(QStringLiteral("demo"));
+    // The window collects like `collect` does (not on the throw-away demo database); the tray pauses it.
+    WindowCollection collection(ctx);
     QueryRunner runner(databasePath);
     MainWindow window(databasePath, ctx.clock());
     if (parser.isSet(QStringLiteral("demo")))
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
     PageFactory::install(window, runner);
+    // Tokens typed in the source form: the keyring, else a private file next to the database.
+    const auto tokens
+        = TokenVault::createDefault(parser.isSet(QStringLiteral("demo")) ? demoDir.path() : ctx.dataDir());
+    if (auto* panel = qobject_cast<SourcePanel*>(window.page(PageId::Sources)))
+        panel->setTokenVault(tokens.get());
     window.setReportExporter([databasePath](const QString& folder, const TimeRange& range) -> QString {
         try {
             Database db(databasePath, Database::Mode::ReadOnly);
@@ -97,7 +112,21 @@ int runWindow(CommandContext& ctx, const QStringList& args)
             return e.message();
         }
     });
+    std::unique_ptr<TrayController> tray;
     std::unique_ptr<KioskController> kioskController;
+    if (!kiosk) {
+        tray = std::make_unique<TrayController>(window);
+        QObject::connect(tray.get(), &TrayController::quitRequested, qApp, &QApplication::quit);
+        if (!demo) {
+            tray->setCollectSwitch([&collection](bool on) { return collection.setCollecting(on); }, false);
+            if (const QString problem = tray->setCollecting(true); !problem.isEmpty())
+                ctx.err() << "activity-dashboard: " << problem << Qt::endl;
+        }
+        tray->start(&runner);
+    } else if (!demo) {
+        if (const QString problem = collection.setCollecting(true); !problem.isEmpty())
+            ctx.err() << "activity-dashboard: " << problem << Qt::endl;
+    }
     if (kiosk) {
         kioskController
             = std::make_unique<KioskController>(window, runner, ctx.clock(), kioskPages, rotateSecs, nullptr);
@@ -105,6 +134,20 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         kioskController->start();
     } else {
         window.show();
+        auto* panel = qobject_cast<SourcePanel*>(window.page(PageId::Sources));
+        if (!demo && panel && FirstRunWizard::shouldOffer(*ctx.database())) {
+            // Offered once the window is up, over it; the demo reopens the program as --demo does.
+            QTimer::singleShot(0, &window, [&window, &ctx, panel] {
+                FirstRunWizard wizard(*panel, *ctx.database(), &window);
+                if (wizard.exec() == QDialog::Accepted && wizard.demoRequested()) {
+                    QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                        { QStringLiteral("--data-dir"), ctx.dataDir(), QStringLiteral("--demo") });
+                    QCoreApplication::quit();
+                } else if (wizard.result() == QDialog::Accepted) {
+                    window.showPage(PageId::Sources);
+                }
+            });
+        }
     }
     return QApplication::exec();
 }

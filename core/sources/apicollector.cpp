@@ -1,6 +1,7 @@
 #include "core/sources/apicollector.h"
 
 #include "core/net/httpcache.h"
+#include "core/secrets/tokenvault.h"
 #include "core/sources/apijson.h"
 #include "core/sources/apistore.h"
 #include "core/util/clock.h"
@@ -20,6 +21,7 @@ ApiCollector::ApiCollector(qint64 sourceId, QJsonObject settings, Services servi
     , m_cache(services.cache)
     , m_http(services.http)
     , m_clock(services.clock)
+    , m_tokens(services.tokens)
     , m_sourceId(sourceId)
     , m_settings(std::move(settings))
 { }
@@ -33,6 +35,7 @@ void ApiCollector::poll()
     m_retryAt = 0;
     m_token.clear();
     const QString tokenEnv = m_settings.value(QLatin1String("token-env")).toString();
+    const TokenVault::Location stored = TokenVault::parseLocation(m_settings.value(QLatin1String("token")).toString());
     if (!tokenEnv.isEmpty()) {
         m_token = qgetenv(tokenEnv.toLocal8Bit().constData());
         if (m_token.isEmpty()) {
@@ -40,11 +43,35 @@ void ApiCollector::poll()
             settle();
             return;
         }
+    } else if (stored != TokenVault::Location::None) {
+        if (!m_tokens) {
+            fail(CollectorText::tr("this source has a stored token, but no token store was opened"), 0);
+            settle();
+            return;
+        }
+        // The keyring answers later (over D-Bus): the poll starts once the token is here.
+        ++m_outstanding;
+        m_tokens->load(m_sourceId, stored, this, [this](const QByteArray& token, const QString& error) {
+            --m_outstanding;
+            if (token.isEmpty()) {
+                fail(CollectorText::tr("the stored token could not be read: %1").arg(error), 0);
+            } else {
+                m_token = token;
+                begin();
+            }
+            settle();
+        });
+        return;
     }
+    begin();
+    settle();
+}
+
+void ApiCollector::begin()
+{
     ++m_outstanding; // startPoll may finish synchronously; settle only after it returns
     startPoll();
     --m_outstanding;
-    settle();
 }
 
 void ApiCollector::settle()

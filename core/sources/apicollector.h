@@ -11,6 +11,7 @@
 class ApiStore;
 class Clock;
 class HttpCache;
+class TokenVault;
 
 struct PollOutcome {
     bool ok = true;
@@ -29,6 +30,7 @@ public:
         HttpCache& cache;
         HttpClient& http;
         const Clock& clock;
+        TokenVault* tokens = nullptr; // where a token entered in the window is kept ("token" setting)
     };
     ApiCollector(qint64 sourceId, QJsonObject settings, Services services, QObject* parent = nullptr);
 
@@ -69,9 +71,11 @@ protected:
     HttpCache& m_cache;
     HttpClient& m_http;
     const Clock& m_clock;
+    TokenVault* m_tokens;
     QByteArray m_token;
 
 private:
+    void begin();
     void settle();
     void noteRateLimit(const HttpResponse& response);
     qint64 m_sourceId;

@@ -46,7 +46,7 @@ bool ApiScheduler::isIdle() const
 
 std::unique_ptr<ApiCollector> ApiScheduler::create(qint64 id, const QString& type, const QJsonObject& settings)
 {
-    const ApiCollector::Services services { *m_store, *m_cache, m_http, m_clock };
+    const ApiCollector::Services services { *m_store, *m_cache, m_http, m_clock, m_tokens };
     if (type == QLatin1String("github"))
         return std::make_unique<GitHubCollector>(id, settings, services);
     if (type == QLatin1String("dockerhub"))

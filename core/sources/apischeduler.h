@@ -15,6 +15,7 @@ class Clock;
 class Database;
 class HttpCache;
 class HttpClient;
+class TokenVault;
 
 // Runs the GitHub and Docker Hub sources on their intervals. Each tick reads the sources table, so a
 // source added, paused, resumed, changed or removed by another process takes effect without a restart:
@@ -35,6 +36,8 @@ public:
     bool isIdle() const;
     // Longest random delay added to an interval, as a fraction of it (capped at 60 s); 0 in tests.
     void setJitterFraction(double fraction) { m_jitterFraction = fraction; }
+    // Where tokens entered in the window are read from (sources with a "token" setting).
+    void setTokenVault(TokenVault* tokens) { m_tokens = tokens; }
 
 Q_SIGNALS:
     void pollFinished(qint64 sourceId, const PollOutcome& outcome);
@@ -59,6 +62,7 @@ private:
     std::map<qint64, Entry> m_entries;
     QSet<qint64> m_paused; // seen paused: polls at once when resumed
     QTimer m_timer;
+    TokenVault* m_tokens = nullptr;
     double m_jitterFraction = 0.05;
     bool m_starting = false;
 };

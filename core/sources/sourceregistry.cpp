@@ -27,6 +27,13 @@ QString logFormat(const QString& value)
     return value.trimmed().isEmpty() ? SourceText::tr("must be 'combined' or an nginx log_format string") : QString();
 }
 
+QString storedTokenLocation(const QString& value)
+{
+    return value == QLatin1String("keyring") || value == QLatin1String("file")
+        ? QString()
+        : SourceText::tr("must be 'keyring' or 'file' (where the token is kept), got '%1'").arg(value);
+}
+
 SourceTypeSpec github()
 {
     SourceTypeSpec s;
@@ -43,8 +50,13 @@ SourceTypeSpec github()
             QStringLiteral("https://api.github.com"), Validators::httpUrl),
         field("interval", SourceText::tr("Interval"), SourceText::tr("how often to poll, e.g. 15m"), false,
             QStringLiteral("15m"), Validators::duration),
+        field("token", SourceText::tr("Token"),
+            SourceText::tr("a personal access token, kept in the desktop keyring or a private file"), false, {},
+            storedTokenLocation),
     };
     s.fields[2].secretReference = true;
+    s.fields[5].secretReference = true;
+    s.fields[5].storedSecret = true;
     s.validateAll = [](const QJsonObject& o) {
         QList<FieldError> errors;
         const bool repo = o.contains(QLatin1String("repo"));
@@ -52,6 +64,9 @@ SourceTypeSpec github()
         if (repo == org)
             errors.append(
                 { QStringLiteral("repo"), SourceText::tr("give exactly one of --repo OWNER/NAME and --org ORG") });
+        if (o.contains(QLatin1String("token-env")) && o.contains(QLatin1String("token")))
+            errors.append({ QStringLiteral("token-env"),
+                SourceText::tr("a stored token is set too: clear the variable name or forget the token") });
         return errors;
     };
     s.displayName = [](const QJsonObject& o) {

@@ -15,6 +15,9 @@ struct FieldSpec {
     QString defaultValue; // empty: none
     std::function<QString(const QString&)> validate; // empty message means valid
     bool secretReference = false; // names where a secret lives (an env var), never the secret
+    // Says where a token typed in the window is kept ("keyring" or "file"; see TokenVault). Set by the
+    // window's token field, not typed: the command line does not offer it (a token in argv is visible to all).
+    bool storedSecret = false;
 };
 
 struct FieldError {

@@ -60,7 +60,7 @@ struct ApiHarness {
         return SourceStore(*db, clock).add(type, QStringLiteral("test"), settings);
     }
     QJsonObject settingsOf(qint64 id) { return SourceStore(*db, clock).get(id)->settings; }
-    ApiCollector::Services services() { return { *store, *cache, http, clock }; }
+    ApiCollector::Services services() { return { *store, *cache, http, clock, nullptr }; }
 
     template <typename Collector> PollOutcome pollWith(Collector& c)
     {

@@ -20,7 +20,8 @@ private slots:
         for (const SourceTypeSpec& spec : registry.types()) {
             form.setType(spec.type);
             for (const FieldSpec& f : spec.fields)
-                QVERIFY2(form.fieldEdit(f.name), qPrintable(spec.type + " " + f.name));
+                if (!f.storedSecret) // the token row is a TokenField (tst_sourcetoken)
+                    QVERIFY2(form.fieldEdit(f.name), qPrintable(spec.type + " " + f.name));
         }
     }
     void validatesAsYouType_data()

@@ -1,6 +1,7 @@
 #include "ui/sources/sourceform.h"
 
 #include "core/sources/validators.h"
+#include "ui/sources/tokenfield.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -79,13 +80,37 @@ SourceForm::SourceForm(const SourceRegistry& registry, QWidget* parent)
     rebuild();
 }
 
-void SourceForm::edit(const QString& type, const QJsonObject& settings)
+void SourceForm::edit(const QString& type, const QJsonObject& settings, qint64 sourceId)
 {
     setWindowTitle(tr("Edit a source"));
+    m_editing = settings;
+    m_sourceId = sourceId;
     setType(type);
+    rebuild(); // the same type may already be showing: the token row must see the stored settings
     m_typeBox->setEnabled(false);
     for (auto it = settings.constBegin(); it != settings.constEnd(); ++it)
         setField(it.key(), it.value().toString());
+}
+
+void SourceForm::setTokenVault(TokenVault* vault)
+{
+    m_vault = vault;
+    rebuild();
+}
+
+QJsonObject SourceForm::typed(bool withToken) const
+{
+    QJsonObject o;
+    for (auto it = m_edits.constBegin(); it != m_edits.constEnd(); ++it) {
+        const QString text = it.value()->text().trimmed();
+        if (!text.isEmpty())
+            o.insert(it.key(), text);
+    }
+    if (withToken && m_token && m_token->hasToken()) {
+        const QString where = TokenVault::locationName(m_token->storedLocation());
+        o.insert(QStringLiteral("token"), where.isEmpty() ? QStringLiteral("keyring") : where);
+    }
+    return o;
 }
 
 QString SourceForm::type() const
@@ -112,10 +137,34 @@ void SourceForm::rebuild()
         m_fields->removeRow(0);
     m_edits.clear();
     m_errorLabels.clear();
+    m_token = nullptr;
+    m_tokenError = nullptr;
     const SourceTypeSpec* spec = m_registry.find(type());
     if (!spec)
         return;
     for (const FieldSpec& f : spec->fields) {
+        if (f.storedSecret) {
+            if (!m_vault)
+                continue; // nowhere to keep it: the variable name (--token-env) still works
+            m_token = new TokenField(this);
+            m_token->setObjectName(f.name);
+            m_token->setVault(m_vault);
+            m_token->setToolTip(f.help.toHtmlEscaped());
+            const auto where = TokenVault::parseLocation(m_editing.value(f.name).toString());
+            if (where != TokenVault::Location::None && m_sourceId > 0)
+                m_token->setStored(where, m_sourceId);
+            m_tokenError = new QLabel(this);
+            m_tokenError->setTextFormat(Qt::PlainText);
+            m_tokenError->setStyleSheet(QStringLiteral("color: #b3261e"));
+            m_tokenError->setVisible(false);
+            auto* cell = new QVBoxLayout;
+            cell->setSpacing(2);
+            cell->addWidget(m_token);
+            cell->addWidget(m_tokenError);
+            m_fields->addRow(f.label, cell);
+            connect(m_token, &TokenField::changed, this, &SourceForm::revalidate);
+            continue;
+        }
         auto* edit = new QLineEdit(this);
         edit->setObjectName(f.name);
         edit->setPlaceholderText(f.defaultValue.isEmpty() ? f.help : f.defaultValue);
@@ -143,28 +192,19 @@ void SourceForm::rebuild()
 
 QJsonObject SourceForm::settings() const
 {
-    QJsonObject o;
-    for (auto it = m_edits.constBegin(); it != m_edits.constEnd(); ++it) {
-        const QString text = it.value()->text().trimmed();
-        if (!text.isEmpty())
-            o.insert(it.key(), text);
-    }
-    QJsonObject withDefaults = o;
+    QJsonObject withDefaults = typed(false);
     m_registry.validate(type(), withDefaults);
     return withDefaults;
 }
 
 QStringList SourceForm::errors() const
 {
-    QJsonObject o;
-    for (auto it = m_edits.constBegin(); it != m_edits.constEnd(); ++it) {
-        const QString text = it.value()->text().trimmed();
-        if (!text.isEmpty())
-            o.insert(it.key(), text);
-    }
+    QJsonObject o = typed(true);
     QStringList messages;
     for (const FieldError& e : m_registry.validate(type(), o))
         messages.append(e.toString());
+    if (m_token && !m_token->error().isEmpty())
+        messages.append(m_token->error());
     return messages;
 }
 
@@ -176,12 +216,7 @@ QString SourceForm::fieldError(const QString& name) const
 
 void SourceForm::revalidate()
 {
-    QJsonObject o;
-    for (auto it = m_edits.constBegin(); it != m_edits.constEnd(); ++it) {
-        const QString text = it.value()->text().trimmed();
-        if (!text.isEmpty())
-            o.insert(it.key(), text);
-    }
+    QJsonObject o = typed(true);
     const QList<FieldError> errors = m_registry.validate(type(), o);
     QStringList general;
     for (QLabel* label : std::as_const(m_errorLabels)) {
@@ -200,7 +235,12 @@ void SourceForm::revalidate()
         }
     }
     m_formError->setText(general.join(QLatin1Char('\n')));
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty());
+    const QString tokenError = m_token ? m_token->error() : QString();
+    if (m_tokenError) {
+        m_tokenError->setText(tokenError);
+        m_tokenError->setVisible(!tokenError.isEmpty());
+    }
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty() && tokenError.isEmpty());
     m_nginxLine->setText(type() == QLatin1String("syslog") ? nginxLine(settings()) : QString());
 }
 

@@ -13,6 +13,8 @@ class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
+class TokenField;
+class TokenVault;
 
 // The add/edit form of a source, built from the registry's field declarations. Each field is checked
 // as it is typed, with the command line's messages ("--repo: must be OWNER/NAME"); OK is enabled only
@@ -22,14 +24,20 @@ class SourceForm : public QDialog {
 public:
     // Adding: the type can be chosen. Editing: pass the type and its stored settings.
     explicit SourceForm(const SourceRegistry& registry, QWidget* parent = nullptr);
-    void edit(const QString& type, const QJsonObject& settings);
+    // sourceId: the stored source being edited (its token, if any, is read from the vault for the mask).
+    void edit(const QString& type, const QJsonObject& settings, qint64 sourceId = 0);
+    // Where tokens are kept; without one the token field is not offered.
+    void setTokenVault(TokenVault* vault);
+    // The token row (GitHub), or null for types without a token.
+    TokenField* tokenField() const { return m_token; }
 
     QString type() const;
     void setType(const QString& type);
     // Sets one field's text as if typed.
     void setField(const QString& name, const QString& value);
     QLineEdit* fieldEdit(const QString& name) const { return m_edits.value(name); }
-    // The settings as typed (empty fields left out) with the registry's defaults filled in.
+    // The settings as typed (empty fields left out) with the registry's defaults filled in. Never the
+    // "token" location: the panel sets it once the token is stored (see tokenField()).
     QJsonObject settings() const;
     // Every current problem, as the command line prints them.
     QStringList errors() const;
@@ -49,12 +57,19 @@ signals:
 private:
     void rebuild();
     void revalidate();
+    // What is typed; withToken adds where a token is (or will be) kept, for the registry's checks.
+    QJsonObject typed(bool withToken) const;
 
     const SourceRegistry& m_registry;
     QComboBox* m_typeBox = nullptr;
     QFormLayout* m_fields = nullptr;
     QHash<QString, QLineEdit*> m_edits;
     QHash<QString, QLabel*> m_errorLabels;
+    TokenVault* m_vault = nullptr;
+    TokenField* m_token = nullptr;
+    QLabel* m_tokenError = nullptr;
+    QJsonObject m_editing; // the stored settings being edited
+    qint64 m_sourceId = 0;
     QLabel* m_formError = nullptr;
     QLabel* m_nginxLabel = nullptr;
     QLineEdit* m_nginxLine = nullptr;

@@ -1,10 +1,12 @@
 #include "ui/sources/sourcepanel.h"
 
+#include "core/secrets/tokenvault.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcetablemodel.h"
+#include "ui/sources/tokenfield.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -105,37 +107,101 @@ QString SourcePanel::guarded(const std::function<void()>& change)
     return {};
 }
 
-QString SourcePanel::addSource(const QString& type, const QJsonObject& settings, qint64* id)
+QString SourcePanel::statusText() const
 {
-    QJsonObject s = settings;
-    QStringList errors;
-    for (const FieldError& e : m_registry.validate(type, s))
-        errors.append(e.toString());
-    if (!errors.isEmpty())
-        return errors.join(QLatin1Char('\n'));
-    const SourceTypeSpec* spec = m_registry.find(type);
-    const QString name = spec->displayName ? spec->displayName(s) : type;
-    return guarded([&] {
-        const qint64 added = m_store->add(type, name, s);
-        if (id)
-            *id = added;
-    });
+    return m_status->text();
 }
 
-QString SourcePanel::editSource(qint64 id, const QJsonObject& settings)
+namespace {
+const QString kTokenKey = QStringLiteral("token");
+} // namespace
+
+QString SourcePanel::addSource(const QString& type, const QJsonObject& settings, qint64* id, const QByteArray& token)
+{
+    QJsonObject s = settings;
+    s.remove(kTokenKey); // set below, once the token is stored
+    QJsonObject checked = s;
+    if (!token.isEmpty())
+        checked.insert(kTokenKey, QStringLiteral("keyring"));
+    QStringList errors;
+    for (const FieldError& e : m_registry.validate(type, checked))
+        errors.append(e.toString());
+    if (!token.isEmpty() && !m_vault)
+        errors.append(tr("there is nowhere to keep a token"));
+    else if (!token.isEmpty() && !TokenVault::checkToken(token).isEmpty())
+        errors.append(TokenVault::checkToken(token));
+    if (!errors.isEmpty())
+        return errors.join(QLatin1Char('\n'));
+    m_registry.validate(type, s); // defaults
+    const SourceTypeSpec* spec = m_registry.find(type);
+    const QString name = spec->displayName ? spec->displayName(s) : type;
+    qint64 added = 0;
+    const QString error = guarded([&] { added = m_store->add(type, name, s); });
+    if (id)
+        *id = added;
+    if (error.isEmpty() && !token.isEmpty())
+        saveToken(added, name, token);
+    return error;
+}
+
+QString SourcePanel::editSource(qint64 id, const QJsonObject& settings, TokenChange change, const QByteArray& token)
 {
     const auto record = m_store ? m_store->get(id) : std::nullopt;
     if (!record)
         return tr("source %1 does not exist").arg(id);
     QJsonObject s = settings;
+    s.remove(kTokenKey);
+    if (change == TokenChange::Keep && record->settings.contains(kTokenKey))
+        s.insert(kTokenKey, record->settings.value(kTokenKey));
+    QJsonObject checked = s;
+    if (change == TokenChange::Replace)
+        checked.insert(kTokenKey, QStringLiteral("keyring"));
     QStringList errors;
-    for (const FieldError& e : m_registry.validate(record->type, s))
+    for (const FieldError& e : m_registry.validate(record->type, checked))
         errors.append(e.toString());
+    if (change == TokenChange::Replace && !m_vault)
+        errors.append(tr("there is nowhere to keep a token"));
+    else if (change == TokenChange::Replace && !TokenVault::checkToken(token).isEmpty())
+        errors.append(TokenVault::checkToken(token));
     if (!errors.isEmpty())
         return errors.join(QLatin1Char('\n'));
+    m_registry.validate(record->type, s);
     const SourceTypeSpec* spec = m_registry.find(record->type);
     const QString name = spec->displayName ? spec->displayName(s) : record->type;
-    return guarded([&] { m_store->update(id, name, s); });
+    const QString error = guarded([&] { m_store->update(id, name, s); });
+    if (!error.isEmpty())
+        return error;
+    if (change == TokenChange::Replace) {
+        saveToken(id, name, token);
+    } else if (change == TokenChange::Forget && m_vault) {
+        m_vault->forget(id, this, {});
+        m_status->setText(tr("The token of %1 was forgotten.").arg(name));
+    }
+    return {};
+}
+
+void SourcePanel::saveToken(qint64 id, const QString& name, const QByteArray& token)
+{
+    m_status->setText(tr("Storing the token of %1…").arg(name));
+    m_vault->store(id, token, this, [this, id, name](TokenVault::Location where, const QString& error) {
+        if (where == TokenVault::Location::None) {
+            m_status->setText(tr("The token of %1 could not be stored: %2").arg(name, error));
+            emit tokenSaved(id, false);
+            return;
+        }
+        // Only now does the source say where its token is: a collector never looks for one that is not there.
+        const auto record = m_store ? m_store->get(id) : std::nullopt;
+        if (record) {
+            QJsonObject s = record->settings;
+            s.insert(kTokenKey, TokenVault::locationName(where));
+            guarded([&] { m_store->update(id, record->name, s); });
+        }
+        m_status->setText(where == TokenVault::Location::Keyring
+                ? tr("The token of %1 is stored in the desktop keyring.").arg(name)
+                : tr("No desktop keyring answered: the token of %1 is stored in %2, readable only by you.")
+                      .arg(name, m_vault->filePath()));
+        emit tokenSaved(id, true);
+    });
 }
 
 QString SourcePanel::setPaused(qint64 id, bool paused)
@@ -145,7 +211,11 @@ QString SourcePanel::setPaused(qint64 id, bool paused)
 
 QString SourcePanel::removeSource(qint64 id, bool purgeHistory)
 {
-    return guarded([&] { m_store->remove(id, purgeHistory); });
+    const auto record = m_store ? m_store->get(id) : std::nullopt;
+    const QString error = guarded([&] { m_store->remove(id, purgeHistory); });
+    if (error.isEmpty() && m_vault && record && record->settings.contains(kTokenKey))
+        m_vault->forget(id, this, {});
+    return error;
 }
 
 qint64 SourcePanel::selectedId() const
@@ -169,8 +239,11 @@ void SourcePanel::updateButtons()
 void SourcePanel::onAdd()
 {
     SourceForm form(m_registry, this);
+    form.setTokenVault(m_vault);
     while (form.exec() == QDialog::Accepted) {
-        const QString error = addSource(form.type(), form.settings());
+        const TokenField* token = form.tokenField();
+        const QString error = addSource(form.type(), form.settings(), nullptr,
+            token && token->change() == TokenField::Change::Replace ? token->newToken() : QByteArray());
         if (error.isEmpty())
             return;
         QMessageBox::warning(this, tr("Add a source"), error);
@@ -184,9 +257,16 @@ void SourcePanel::onEdit()
     if (!record)
         return;
     SourceForm form(m_registry, this);
-    form.edit(record->type, record->settings);
+    form.setTokenVault(m_vault);
+    form.edit(record->type, record->settings, id);
     while (form.exec() == QDialog::Accepted) {
-        const QString error = editSource(id, form.settings());
+        const TokenField* token = form.tokenField();
+        const TokenField::Change change = token ? token->change() : TokenField::Change::Keep;
+        const QString error = editSource(id, form.settings(),
+            change == TokenField::Change::Replace      ? TokenChange::Replace
+                : change == TokenField::Change::Forget ? TokenChange::Forget
+                                                       : TokenChange::Keep,
+            token ? token->newToken() : QByteArray());
         if (error.isEmpty())
             return;
         QMessageBox::warning(this, tr("Edit a source"), error);

@@ -14,6 +14,7 @@ class QTableView;
 class QTimer;
 class SourceStore;
 class SourceTableModel;
+class TokenVault;
 
 // The Sources page: every source with its state, and Add, Edit, Pause/Resume, Remove. Changes go to the
 // sources table, which a running `collect` (and the window's own receivers) re-read, so they take effect
@@ -28,9 +29,18 @@ public:
     QTableView* view() const { return m_view; }
     const SourceRegistry& registry() const { return m_registry; }
 
+    // Where tokens typed in the form are kept (built in app/); without it the form offers no token field.
+    void setTokenVault(TokenVault* vault) { m_vault = vault; }
+    TokenVault* tokenVault() const { return m_vault; }
+    QString statusText() const;
+
     // What the buttons do once the user has answered. Each returns an error message, empty on success.
-    QString addSource(const QString& type, const QJsonObject& settings, qint64* id = nullptr);
-    QString editSource(qint64 id, const QJsonObject& settings);
+    // A token is stored after the source is added (its key is the source's id); tokenSaved follows.
+    QString addSource(
+        const QString& type, const QJsonObject& settings, qint64* id = nullptr, const QByteArray& token = {});
+    enum class TokenChange { Keep, Replace, Forget };
+    QString editSource(
+        qint64 id, const QJsonObject& settings, TokenChange change = TokenChange::Keep, const QByteArray& token = {});
     QString setPaused(qint64 id, bool paused);
     QString removeSource(qint64 id, bool purgeHistory);
     void refresh();
@@ -38,6 +48,8 @@ public:
 signals:
     // A source was added, changed, paused, resumed or removed here.
     void sourcesChanged();
+    // A token was stored for a source (ok) or could not be (the status line says why).
+    void tokenSaved(qint64 id, bool ok);
 
 private:
     qint64 selectedId() const;
@@ -47,6 +59,7 @@ private:
     void onRemove();
     void updateButtons();
     QString guarded(const std::function<void()>& change);
+    void saveToken(qint64 id, const QString& name, const QByteArray& token);
 
     SourceRegistry m_registry;
     const Clock& m_clock;
@@ -60,4 +73,5 @@ private:
     QPushButton* m_remove = nullptr;
     QLabel* m_status = nullptr;
     QTimer* m_refresh = nullptr;
+    TokenVault* m_vault = nullptr;
 };

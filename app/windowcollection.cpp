@@ -1,0 +1,39 @@
+#include "app/windowcollection.h"
+
+#include "app/collectors.h"
+
+#include <QStringList>
+
+WindowCollection::WindowCollection(CommandContext& context)
+    : m_context(context)
+{ }
+
+WindowCollection::~WindowCollection()
+{
+    setCollecting(false);
+}
+
+QString WindowCollection::setCollecting(bool collect)
+{
+    if (!collect) {
+        if (m_apis)
+            m_apis->stop();
+        if (m_logs)
+            m_logs->stop(); // flushes what was received
+        m_apis.reset();
+        m_logs.reset();
+        return {};
+    }
+    if (isCollecting())
+        return {};
+    QStringList problems;
+    m_logs = createLogCollection(m_context);
+    if (const QString error = m_logs->start(); !error.isEmpty())
+        problems.append(error);
+    m_apis = createApiCollection(m_context);
+    if (const QString error = m_apis->start(); !error.isEmpty()) {
+        problems.append(error);
+        m_apis.reset();
+    }
+    return problems.join(QLatin1Char('\n'));
+}

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/secrets/secretstore.h"
+
+#include <QObject>
+#include <memory>
+
+class FileSecretStore;
+
+// Where the API tokens of sources are kept: the desktop keyring when one answers, else a file only the
+// user can read (FileSecretStore). A source's settings say which ("token": "keyring" or "file"), never
+// the token. A keyring that does not answer within the timeout counts as absent for the rest of the run,
+// so a machine without one (CI, a server) falls back at once after the first try.
+class TokenVault : public QObject {
+    Q_OBJECT
+public:
+    enum class Location { None, Keyring, File };
+
+    // `keyring` may be null (no keyring on this machine). `scope` tells data folders apart in the keyring.
+    TokenVault(std::unique_ptr<SecretStore> keyring, std::unique_ptr<FileSecretStore> file, QString scope,
+        QObject* parent = nullptr);
+    ~TokenVault() override;
+    // The keyring (QtKeychain) and DATA_DIR/tokens.json.
+    static std::unique_ptr<TokenVault> createDefault(const QString& dataDir, QObject* parent = nullptr);
+
+    void setKeyringTimeoutMs(int ms) { m_timeoutMs = ms; }
+    bool keyringUsable() const { return m_keyring && !m_keyringDown; }
+    QString filePath() const;
+
+    using StoreDone = std::function<void(Location where, const QString& error)>;
+    using LoadDone = std::function<void(const QByteArray& token, const QString& error)>;
+    // Keyring first, else the file; the copy in the other place (from an earlier token) is removed.
+    void store(qint64 sourceId, const QByteArray& token, QObject* context, StoreDone done);
+    void load(qint64 sourceId, Location where, QObject* context, LoadDone done);
+    // Removes the token from both places.
+    void forget(qint64 sourceId, QObject* context, std::function<void()> done);
+
+    QString key(qint64 sourceId) const;
+    static QString locationName(Location where); // "keyring", "file", ""
+    static Location parseLocation(const QString& name);
+    // "ghp_…abcd": enough to recognise a token, not enough to use it.
+    static QString mask(const QByteArray& token);
+    // Empty when the text can be sent in an HTTP header as a token; else why not.
+    static QString checkToken(const QByteArray& token);
+
+private:
+    void withKeyring(const std::function<void(SecretStore::Callback)>& call, SecretStore::Callback done);
+
+    std::unique_ptr<SecretStore> m_keyring;
+    std::unique_ptr<FileSecretStore> m_file;
+    QString m_scope;
+    int m_timeoutMs = 3000;
+    bool m_keyringDown = false;
+};

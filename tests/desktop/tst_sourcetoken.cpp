@@ -1,0 +1,200 @@
+// The token of a GitHub source, typed in the source form: stored in the keyring or the private file,
+// shown again only masked, replaced or forgotten, never written to the sources table.
+#include "core/secrets/filesecretstore.h"
+#include "core/secrets/tokenvault.h"
+#include "core/sources/sourcestore.h"
+#include "core/storage/database.h"
+#include "core/util/clock.h"
+#include "fakekeyring.h"
+#include "ui/sources/sourceform.h"
+#include "ui/sources/sourcepanel.h"
+#include "ui/sources/tokenfield.h"
+
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+const QByteArray kToken = "ghp_PANELsecret0123456789abcdefWXYZ";
+
+QByteArray fileBytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// Every text a user can see in the widget and its children.
+QStringList visibleTexts(const QWidget& root)
+{
+    QStringList texts;
+    for (const QLabel* l : root.findChildren<QLabel*>())
+        texts << l->text() << l->toolTip();
+    for (const QLineEdit* e : root.findChildren<QLineEdit*>())
+        texts << e->displayText() << e->placeholderText();
+    for (const QPushButton* b : root.findChildren<QPushButton*>())
+        texts << b->text();
+    return texts;
+}
+
+struct Fixture {
+    QTemporaryDir dir;
+    ManualClock clock;
+    std::unique_ptr<TokenVault> vault;
+    std::unique_ptr<SourcePanel> panel;
+    explicit Fixture(std::unique_ptr<SecretStore> keyring = nullptr)
+    {
+        vault = std::make_unique<TokenVault>(std::move(keyring),
+            std::make_unique<FileSecretStore>(dir.filePath(QStringLiteral("tokens.json"))), dir.path());
+        vault->setKeyringTimeoutMs(50);
+        panel = std::make_unique<SourcePanel>(dir.filePath(QStringLiteral("a.sqlite")), clock);
+        panel->setTokenVault(vault.get());
+    }
+    QJsonObject settingsOf(qint64 id)
+    {
+        Database db(dir.filePath(QStringLiteral("a.sqlite")));
+        return SourceStore(db, clock).get(id)->settings;
+    }
+    QString tokensFile() const { return dir.filePath(QStringLiteral("tokens.json")); }
+};
+} // namespace
+
+class TestSourceToken : public QObject {
+    Q_OBJECT
+private slots:
+    void addedTokenGoesToTheFileWhenNoKeyringAnswers()
+    {
+        Fixture f(std::make_unique<SilentKeyring>());
+        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        qint64 id = 0;
+        QCOMPARE(f.panel->addSource("github", { { "repo", "acme/alpha" } }, &id, kToken), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
+        QCOMPARE(saved.first().at(1).toBool(), true);
+        QCOMPARE(f.settingsOf(id).value("token").toString(), QStringLiteral("file"));
+        QCOMPARE(f.panel->statusText(),
+            QStringLiteral(
+                "No desktop keyring answered: the token of acme/alpha is stored in %1, readable only by you.")
+                .arg(f.tokensFile()));
+        QVERIFY(fileBytes(f.tokensFile()).contains(kToken));
+        QVERIFY(QFile::permissions(f.tokensFile())
+            == (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+
+        // No column of the sources table holds it.
+        Database db(f.dir.filePath(QStringLiteral("a.sqlite")));
+        Statement row = db.prepare("SELECT * FROM sources");
+        QVERIFY(row.step());
+        for (int c = 0; c < row.columnCount(); ++c)
+            QVERIFY(!row.value(c).toString().contains(QString::fromLatin1(kToken)));
+    }
+
+    void keyringIsSaidWhenItAnswers()
+    {
+        auto* keyring = new MemoryKeyring;
+        Fixture f { std::unique_ptr<SecretStore>(keyring) };
+        f.vault->setKeyringTimeoutMs(5000);
+        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        qint64 id = 0;
+        QCOMPARE(f.panel->addSource("github", { { "org", "acme" } }, &id, kToken), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
+        QCOMPARE(f.settingsOf(id).value("token").toString(), QStringLiteral("keyring"));
+        QCOMPARE(f.panel->statusText(), QStringLiteral("The token of acme/* is stored in the desktop keyring."));
+        QCOMPARE(keyring->entries.value(f.vault->key(id)), kToken);
+        QVERIFY(!fileBytes(f.tokensFile()).contains(kToken));
+    }
+
+    void editShowsOnlyTheMaskThenForgets()
+    {
+        Fixture f;
+        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        qint64 id = 0;
+        QCOMPARE(f.panel->addSource("github", { { "repo", "acme/alpha" } }, &id, kToken), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
+
+        SourceForm form(f.panel->registry());
+        form.setTokenVault(f.vault.get());
+        form.edit("github", f.settingsOf(id), id);
+        TokenField* token = form.tokenField();
+        QVERIFY(token);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            token->storedText(), QStringLiteral("ghp_…WXYZ, in %1 (readable only by you)").arg(f.tokensFile()), 5000);
+        QVERIFY(token->edit()->isHidden());
+        for (const QString& text : visibleTexts(form))
+            QVERIFY2(!text.contains(QString::fromLatin1(kToken)), qPrintable(text));
+        QCOMPARE(token->change(), TokenField::Change::Keep);
+        // Unchanged: the settings the form gives do not carry the location; the panel keeps it.
+        QVERIFY(!form.settings().contains("token"));
+        QCOMPARE(f.panel->editSource(id, form.settings()), QString());
+        QCOMPARE(f.settingsOf(id).value("token").toString(), QStringLiteral("file"));
+
+        QTest::mouseClick(token->forgetButton(), Qt::LeftButton);
+        QCOMPARE(token->change(), TokenField::Change::Forget);
+        QCOMPARE(token->storedText(), QStringLiteral("The token will be forgotten when you press OK."));
+        QCOMPARE(f.panel->editSource(id, form.settings(), SourcePanel::TokenChange::Forget), QString());
+        QVERIFY(!f.settingsOf(id).contains("token"));
+        QVERIFY(!fileBytes(f.tokensFile()).contains(kToken));
+    }
+
+    void replaceStoresTheNewToken()
+    {
+        Fixture f;
+        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        qint64 id = 0;
+        QCOMPARE(f.panel->addSource("github", { { "repo", "acme/alpha" } }, &id, kToken), QString());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
+        SourceForm form(f.panel->registry());
+        form.setTokenVault(f.vault.get());
+        form.edit("github", f.settingsOf(id), id);
+        QTest::mouseClick(form.tokenField()->replaceButton(), Qt::LeftButton);
+        QVERIFY(!form.tokenField()->edit()->isHidden());
+        QTest::keyClicks(form.tokenField()->edit(), "ghp_NEWtoken0123456789");
+        QCOMPARE(form.tokenField()->change(), TokenField::Change::Replace);
+        QCOMPARE(form.tokenField()->edit()->echoMode(), QLineEdit::Password);
+        QCOMPARE(
+            f.panel->editSource(id, form.settings(), SourcePanel::TokenChange::Replace, form.tokenField()->newToken()),
+            QString());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, 5000);
+        QVERIFY(fileBytes(f.tokensFile()).contains("ghp_NEWtoken0123456789"));
+        QVERIFY(!fileBytes(f.tokensFile()).contains(kToken));
+    }
+
+    void formRefusesABadTokenOrTwoTokens()
+    {
+        Fixture f;
+        SourceForm form(f.panel->registry());
+        form.setTokenVault(f.vault.get());
+        form.setType("github");
+        form.setField("repo", "acme/alpha");
+        QVERIFY(form.isValid());
+        form.tokenField()->edit()->setText("ghp_abc def");
+        QCOMPARE(form.errors(), QStringList { "a token has no spaces, line breaks or accented letters" });
+        auto* buttons = form.findChild<QDialogButtonBox*>();
+        QVERIFY(!buttons->button(QDialogButtonBox::Ok)->isEnabled());
+        form.tokenField()->edit()->setText(QString::fromLatin1(kToken));
+        QVERIFY(form.isValid());
+        // A variable name too: the registry's message, as everywhere else.
+        form.setField("token-env", "GITHUB_TOKEN");
+        QCOMPARE(form.errors(),
+            QStringList { "--token-env: a stored token is set too: clear the variable name or forget the token" });
+        QCOMPARE(form.fieldError("token-env"),
+            QStringLiteral("--token-env: a stored token is set too: clear the variable name or forget the token"));
+    }
+
+    void noVaultNoTokenField()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        SourcePanel panel(dir.filePath(QStringLiteral("a.sqlite")), clock);
+        SourceForm form(panel.registry());
+        form.setType("github");
+        QVERIFY(!form.tokenField());
+        QCOMPARE(panel.addSource("github", { { "repo", "acme/alpha" } }, nullptr, kToken),
+            QStringLiteral("there is nowhere to keep a token"));
+    }
+};
+
+QTEST_MAIN(TestSourceToken)
+#include "tst_sourcetoken.moc"
