@@ -1,9 +1,11 @@
 #include "app/argparser.h"
+#include "app/collectlock.h"
 #include "app/collectors.h"
 #include "app/commandcontext.h"
 #include "app/commands.h"
 
 #include <QCoreApplication>
+#include <QLockFile>
 #include <QSocketNotifier>
 #include <csignal>
 #include <fcntl.h>
@@ -52,6 +54,10 @@ int runCollect(CommandContext& ctx, const QStringList& args)
     if (parser.isSet(QStringLiteral("once")))
         return pollApiSourcesOnce(ctx);
 
+    QString lockError;
+    const auto lock = lockCollection(ctx.dataDir(), &lockError);
+    if (!lock)
+        return ctx.fail(lockError);
     quitOnSignals();
     auto logs = createLogCollection(ctx);
     auto apis = createApiCollection(ctx);

@@ -1,11 +1,13 @@
 #include "app/argparser.h"
 #include "app/commandcontext.h"
 #include "app/commands.h"
+#include "core/secrets/tokenvault.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -149,10 +151,23 @@ int changeOne(CommandContext& ctx, const QString& verb, const QStringList& args)
         return 1;
     SourceStore store(*db, ctx.clock());
     bool done = false;
+    const auto record = store.get(id);
     if (verb == QLatin1String("remove"))
         done = store.remove(id, parser.isSet(QStringLiteral("purge")));
     else
         done = store.setEnabled(id, verb == QLatin1String("resume"));
+    if (done && verb == QLatin1String("remove") && record->settings.contains(QLatin1String("token"))) {
+        // A token typed in the window goes with its source (the keyring answers asynchronously, or times out).
+        const auto tokens = TokenVault::createDefault(ctx.dataDir());
+        QEventLoop loop;
+        bool forgotten = false;
+        tokens->forget(id, &loop, [&] {
+            forgotten = true;
+            loop.quit();
+        });
+        if (!forgotten)
+            loop.exec();
+    }
     if (!done)
         return ctx.fail(SourcesText::tr("sources %1: no source with ID %2").arg(verb).arg(id));
     if (verb == QLatin1String("remove"))

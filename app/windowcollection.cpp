@@ -1,7 +1,10 @@
 #include "app/windowcollection.h"
 
+#include "app/collectlock.h"
 #include "app/collectors.h"
+#include "app/commandcontext.h"
 
+#include <QLockFile>
 #include <QStringList>
 
 WindowCollection::WindowCollection(CommandContext& context)
@@ -22,10 +25,15 @@ QString WindowCollection::setCollecting(bool collect)
             m_logs->stop(); // flushes what was received
         m_apis.reset();
         m_logs.reset();
+        m_lock.reset();
         return {};
     }
     if (isCollecting())
         return {};
+    QString lockError;
+    m_lock = lockCollection(m_context.dataDir(), &lockError);
+    if (!m_lock)
+        return lockError;
     QStringList problems;
     m_logs = createLogCollection(m_context);
     if (const QString error = m_logs->start(); !error.isEmpty())

@@ -5,6 +5,7 @@
 
 class Collection;
 class CommandContext;
+class QLockFile;
 
 // What `collect` does, run inside the window: the log receivers and the API pollers, switched on and
 // off by the tray's Pause/Resume. Each start builds them afresh from the sources table.
@@ -13,13 +14,14 @@ public:
     explicit WindowCollection(CommandContext& context);
     ~WindowCollection();
 
-    // Returns what could not start (e.g. a port already bound by a running `collect`), empty when all did.
-    // What could start keeps running.
+    // Returns what could not start, empty when all did; what could start keeps running. When a `collect`
+    // (or another window) already collects for this data folder, nothing starts: the window shows its data.
     QString setCollecting(bool collect);
     bool isCollecting() const { return m_logs || m_apis; }
 
 private:
     CommandContext& m_context;
+    std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Collection> m_logs;
     std::unique_ptr<Collection> m_apis;
 };

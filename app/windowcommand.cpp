@@ -118,7 +118,12 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         tray = std::make_unique<TrayController>(window);
         QObject::connect(tray.get(), &TrayController::quitRequested, qApp, &QApplication::quit);
         if (!demo) {
-            tray->setCollectSwitch([&collection](bool on) { return collection.setCollecting(on); }, false);
+            tray->setCollectSwitch(
+                [&collection](bool on) {
+                    const QString problem = collection.setCollecting(on);
+                    return TrayController::CollectState { collection.isCollecting(), problem };
+                },
+                false);
             if (const QString problem = tray->setCollecting(true); !problem.isEmpty())
                 ctx.err() << "activity-dashboard: " << problem << Qt::endl;
         }

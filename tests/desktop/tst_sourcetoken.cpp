@@ -4,6 +4,7 @@
 #include "core/secrets/tokenvault.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
+#include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "fakekeyring.h"
 #include "ui/sources/sourceform.h"
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -181,6 +183,34 @@ private slots:
             QStringList { "--token-env: a stored token is set too: clear the variable name or forget the token" });
         QCOMPARE(form.fieldError("token-env"),
             QStringLiteral("--token-env: a stored token is set too: clear the variable name or forget the token"));
+    }
+
+    void removingWithTheCommandLineForgetsTheToken()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        qint64 id = 0;
+        {
+            Database db(dir.filePath(QStringLiteral("activity.sqlite")));
+            Migrations::migrate(db);
+            id = SourceStore(db, clock).add("github", "acme/alpha", { { "repo", "acme/alpha" }, { "token", "file" } });
+        }
+        TokenVault vault(
+            nullptr, std::make_unique<FileSecretStore>(dir.filePath(QStringLiteral("tokens.json"))), dir.path());
+        bool stored = false;
+        vault.store(id, kToken, this,
+            [&](TokenVault::Location where, const QString&) { stored = where == TokenVault::Location::File; });
+        QVERIFY(stored);
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/activity-test-bus"); // no keyring here
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(ACTIVITY_BIN), { "--data-dir", dir.path(), "sources", "remove", QString::number(id) });
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
+            QStringLiteral("removed source %1 (its history is kept)").arg(id));
+        QVERIFY(!fileBytes(dir.filePath(QStringLiteral("tokens.json"))).contains(kToken));
     }
 
     void noVaultNoTokenField()

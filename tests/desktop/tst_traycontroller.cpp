@@ -41,7 +41,7 @@ struct Fixture {
         tray->setCollectSwitch(
             [this](bool on) {
                 switched.append(on);
-                return QString();
+                return TrayController::CollectState { on, {} };
             },
             true);
     }
@@ -87,10 +87,23 @@ private slots:
     void aProblemStartingIsShown()
     {
         Fixture f;
-        f.tray->setCollectSwitch([](bool) { return QStringLiteral("udp://127.0.0.1:5514: address in use"); }, false);
+        // Part started (the API pollers), one listener could not.
+        f.tray->setCollectSwitch(
+            [](bool on) {
+                return TrayController::CollectState { on, QStringLiteral("udp://127.0.0.1:5514: address in use") };
+            },
+            false);
         QCOMPARE(f.tray->setCollecting(true), QStringLiteral("udp://127.0.0.1:5514: address in use"));
+        QVERIFY(f.tray->isCollecting());
         QCOMPARE(
             f.tray->toolTip(), QStringLiteral("Activity Dashboard\nCollecting\nudp://127.0.0.1:5514: address in use"));
+        // Nothing started (a `collect` already runs for this folder): not collecting, and why.
+        const QString held = QStringLiteral("another Activity Dashboard (process 42) is already collecting for /d");
+        f.tray->setCollectSwitch([held](bool) { return TrayController::CollectState { false, held }; }, false);
+        QCOMPARE(f.tray->setCollecting(true), held);
+        QVERIFY(!f.tray->isCollecting());
+        QCOMPARE(f.tray->pauseAction()->text(), QStringLiteral("Resume collecting"));
+        QCOMPARE(f.tray->toolTip(), QStringLiteral("Activity Dashboard\nCollecting paused\n") + held);
     }
 
     void noSwitchNoPauseItem()

@@ -88,28 +88,97 @@ void WorldMapWidget::resizeEvent(QResizeEvent* event)
     m_cacheValid = false;
 }
 
-void WorldMapWidget::renderCache()
+namespace {
+// The path in widget coordinates without the vertices closer than `tolerance` to the last one kept:
+// countries-50m has far more points than a screen has pixels, and each costs rasterising time.
+QPainterPath thinned(const QPainterPath& path, const QTransform& transform, double tolerance)
+{
+    QPainterPath out;
+    out.setFillRule(path.fillRule());
+    QPointF last;
+    QPointF pending;
+    bool hasPending = false;
+    const int count = path.elementCount();
+    for (int i = 0; i < count; ++i) {
+        const QPainterPath::Element e = path.elementAt(i);
+        const QPointF at = transform.map(QPointF(e.x, e.y));
+        if (e.isMoveTo()) {
+            if (hasPending)
+                out.lineTo(pending);
+            hasPending = false;
+            out.moveTo(at);
+            last = at;
+        } else if (std::abs(at.x() - last.x()) + std::abs(at.y() - last.y()) >= tolerance) {
+            out.lineTo(at);
+            last = at;
+            hasPending = false;
+        } else {
+            pending = at; // kept only if it ends the ring
+            hasPending = true;
+        }
+    }
+    if (hasPending)
+        out.lineTo(pending);
+    return out;
+}
+} // namespace
+
+void WorldMapWidget::buildLayers()
 {
     m_transform = viewTransform();
     const qreal dpr = devicePixelRatioF();
-    m_cache = QImage((size() * dpr), QImage::Format_ARGB32_Premultiplied);
-    m_cache.setDevicePixelRatio(dpr);
-    m_cache.fill(palette().color(QPalette::Base));
+    m_layerSize = size() * dpr;
+    m_devicePaths.clear();
+    m_devicePaths.reserve(m_shapes->countries().size());
+    const double tolerance = 0.35 / dpr;
+    for (const MapCountry& c : m_shapes->countries())
+        m_devicePaths.append(thinned(c.path, m_transform, tolerance));
+
+    m_base = QImage(m_layerSize, QImage::Format_ARGB32_Premultiplied);
+    m_base.setDevicePixelRatio(dpr);
+    m_base.fill(palette().color(QPalette::Base));
+    {
+        QPainter p(&m_base);
+        p.setRenderHint(QPainter::Antialiasing);
+        p.setTransform(m_transform);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xee, 0xf3, 0xf8)); // the sea
+        p.drawPath(m_shapes->outline());
+    }
+    m_borders = QImage(m_layerSize, QImage::Format_ARGB32_Premultiplied);
+    m_borders.setDevicePixelRatio(dpr);
+    m_borders.fill(Qt::transparent);
+    {
+        QPainter p(&m_borders);
+        p.setRenderHint(QPainter::Antialiasing);
+        QPen border(QColor(0xff, 0xff, 0xff), 0.6);
+        border.setCosmetic(true);
+        p.setPen(border);
+        p.setBrush(Qt::NoBrush);
+        for (const QPainterPath& path : std::as_const(m_devicePaths))
+            p.drawPath(path);
+    }
+}
+
+void WorldMapWidget::renderCache()
+{
+    if (m_layerSize != size() * devicePixelRatioF() || m_devicePaths.size() != m_shapes->countries().size())
+        buildLayers();
+    m_cache = m_base.copy();
+    m_cache.setDevicePixelRatio(m_base.devicePixelRatio());
     QPainter p(&m_cache);
-    p.setRenderHint(QPainter::Antialiasing);
-    p.setTransform(m_transform);
+    // Fills without antialiasing (several times faster): every edge is then covered by the antialiased
+    // border layer drawn on top, so the edges look the same.
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0xee, 0xf3, 0xf8)); // the sea
-    p.drawPath(m_shapes->outline());
-    QPen border(QColor(0xff, 0xff, 0xff), 0.6);
-    border.setCosmetic(true);
-    p.setPen(border);
-    for (const MapCountry& c : m_shapes->countries()) {
-        const auto it = m_figures.constFind(c.code);
+    const QList<MapCountry>& countries = m_shapes->countries();
+    for (qsizetype i = 0; i < countries.size(); ++i) {
+        const auto it = m_figures.constFind(countries[i].code);
         const qint64 v = it == m_figures.constEnd() ? 0 : value(*it);
         p.setBrush(v > 0 ? m_scale.color(double(v)) : ColorScale::noData());
-        p.drawPath(c.path);
+        p.drawPath(m_devicePaths[i]);
     }
+    p.drawImage(0, 0, m_borders);
+    p.setRenderHint(QPainter::Antialiasing);
     // City bubbles: area proportional to requests.
     qint64 cityMax = 0;
     for (const CityBubble& city : std::as_const(m_cities))
@@ -184,7 +253,12 @@ void WorldMapWidget::paintEvent(QPaintEvent*)
         QPen pen(i == 0 ? QColor(0xe6, 0x55, 0x0d) : palette().color(QPalette::Text), i == 0 ? 2.0 : 1.2);
         pen.setCosmetic(true);
         p.setPen(pen);
-        p.drawPath(m_shapes->countries()[highlight[i]].path);
+        if (highlight[i] < m_devicePaths.size()) {
+            p.resetTransform();
+            p.drawPath(m_devicePaths[highlight[i]]);
+        } else {
+            p.drawPath(m_shapes->countries()[highlight[i]].path);
+        }
     }
 }
 

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QImage>
 #include <QList>
+#include <QPainterPath>
 #include <QTransform>
 #include <QWidget>
 #include <memory>
@@ -68,6 +69,9 @@ protected:
 private:
     QTransform viewTransform() const;
     void renderCache();
+    // Per size: the country paths in widget coordinates, thinned to what the pixels can show, the sea and
+    // the borders. A data change then only fills paths, so new data repaints in a few milliseconds.
+    void buildLayers();
     void drawLegend(QPainter& painter, const QRectF& area) const;
     qint64 value(const CountryFigures& f) const;
     QRectF legendRect() const;
@@ -83,4 +87,8 @@ private:
     QTransform m_transform;
     QImage m_cache;
     bool m_cacheValid = false;
+    QList<QPainterPath> m_devicePaths; // index as m_shapes->countries()
+    QImage m_base; // background and sea
+    QImage m_borders; // country borders, transparent elsewhere
+    QSize m_layerSize;
 };

@@ -42,8 +42,11 @@ SourcePanel::SourcePanel(const QString& databasePath, const Clock& clock, QWidge
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(SourceTableModel::Name, QHeaderView::Stretch);
+    // Names get the width they need (up to about half the table), the last error takes what is left: two
+    // stretched columns used to halve the room and cut names at 800 px. Long paths lose their middle.
+    m_view->horizontalHeader()->setSectionResizeMode(SourceTableModel::Name, QHeaderView::Interactive);
     m_view->horizontalHeader()->setSectionResizeMode(SourceTableModel::LastError, QHeaderView::Stretch);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_view->setWordWrap(false);
     layout->addWidget(m_view, 1);
     m_status = new QLabel(this);
@@ -85,10 +88,26 @@ void SourcePanel::refresh()
         for (int c = 0; c < SourceTableModel::ColumnCount; ++c)
             if (c != SourceTableModel::Name && c != SourceTableModel::LastError)
                 m_view->resizeColumnToContents(c);
+        fitNameColumn();
     } catch (const DatabaseError& e) {
         m_status->setText(e.message());
     }
     updateButtons();
+}
+
+void SourcePanel::fitNameColumn()
+{
+    const int wanted
+        = std::max(static_cast<const QAbstractItemView*>(m_view)->sizeHintForColumn(SourceTableModel::Name),
+            m_view->horizontalHeader()->sectionSizeHint(SourceTableModel::Name));
+    const int cap = std::max(240, m_view->viewport()->width() / 2);
+    m_view->setColumnWidth(SourceTableModel::Name, std::min(wanted, cap));
+}
+
+void SourcePanel::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitNameColumn();
 }
 
 QString SourcePanel::guarded(const std::function<void()>& change)

@@ -45,6 +45,9 @@ public:
     QString removeSource(qint64 id, bool purgeHistory);
     void refresh();
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 signals:
     // A source was added, changed, paused, resumed or removed here.
     void sourcesChanged();
@@ -58,6 +61,7 @@ private:
     void onPauseResume();
     void onRemove();
     void updateButtons();
+    void fitNameColumn();
     QString guarded(const std::function<void()>& change);
     void saveToken(qint64 id, const QString& name, const QByteArray& token);
 

@@ -70,6 +70,8 @@ QVariant SourceTableModel::data(const QModelIndex& index, int role) const
         return s->enabled;
     if (role == Qt::ToolTipRole && index.column() == LastError)
         return s->lastError.toHtmlEscaped(); // error text can quote a server's answer: never rich text
+    if (role == Qt::ToolTipRole && index.column() == Name)
+        return s->name.toHtmlEscaped(); // the whole name when the column elides it (a path is user text)
     if (role != Qt::DisplayRole)
         return {};
     switch (Column(index.column())) {

@@ -105,9 +105,10 @@ QString TrayController::setCollecting(bool collect)
 {
     if (!m_switch || collect == m_collecting)
         return {};
-    // What could not start is told (tooltip); the rest runs, so the state follows the request.
-    m_problem = m_switch(collect);
-    m_collecting = collect;
+    // What could not start is told in the tooltip; what could start runs.
+    const CollectState state = m_switch(collect);
+    m_problem = state.problem;
+    m_collecting = state.collecting;
     refreshActions();
     emit collectingChanged(m_collecting);
     return m_problem;

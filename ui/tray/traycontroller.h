@@ -26,8 +26,12 @@ struct TrayHeadline {
 class TrayController : public QObject {
     Q_OBJECT
 public:
-    // Switches the window's collection on or off; returns an error message, empty when done.
-    using CollectSwitch = std::function<QString(bool collect)>;
+    // Switches the window's collection on or off: whether it now collects, and what could not start.
+    struct CollectState {
+        bool collecting = false;
+        QString problem;
+    };
+    using CollectSwitch = std::function<CollectState(bool collect)>;
 
     explicit TrayController(MainWindow& window, QObject* parent = nullptr);
     ~TrayController() override;
