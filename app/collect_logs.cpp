@@ -43,12 +43,12 @@ public:
                     settings.value(QLatin1String("site")).toString().toUtf8());
             });
         const QStringList errors = m_receivers->sync();
-        if (!errors.isEmpty())
-            return errors.join(QLatin1Char('\n'));
+        // Keep in step with the sources table even when one could not start: `collect` stops on the error,
+        // but the window goes on, and a source added or fixed later must still start.
         m_timer.setInterval(kSyncMs);
         QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { sync(); });
         m_timer.start();
-        return {};
+        return errors.join(QLatin1Char('\n'));
     }
 
     void stop() override
