@@ -185,25 +185,17 @@ void ApiPage::reload()
         [provider, keys, range, metricIndex](Database& db) {
             TableData t;
             t.repositories = ApiQuery::repositories(db, provider);
+            // Two statements for every repository and metric (a page of queries per repository did not scale
+            // to an organisation): the latest values, and the selected metric's value where the range starts.
+            const auto latest = ApiQuery::valuesBefore(db, provider, range.toSecs);
+            const auto atStart = ApiQuery::valuesBefore(db, provider, range.fromSecs + 1);
+            const QString selected = keys.value(metricIndex);
             for (const QString& repo : t.repositories) {
                 QList<double> values;
-                for (const QString& key : keys) {
-                    double v = -1;
-                    for (const RepoSeries& s :
-                        ApiQuery::series(db, provider, key, { range.toSecs - 1, range.toSecs })) {
-                        if (s.repository == repo && !s.samples.isEmpty())
-                            v = s.samples.last().value;
-                    }
-                    values.append(v);
-                }
-                double start = -1;
-                for (const RepoSeries& s :
-                    ApiQuery::series(db, provider, keys.value(metricIndex), { range.fromSecs, range.fromSecs + 1 })) {
-                    if (s.repository == repo && !s.samples.isEmpty())
-                        start = s.samples.first().value;
-                }
+                for (const QString& key : keys)
+                    values.append(latest.value({ repo, key }, -1));
                 t.latest.append(values);
-                t.startOfMetric.append(start);
+                t.startOfMetric.append(selected.isEmpty() ? -1 : atStart.value({ repo, selected }, -1));
             }
             return t;
         },

@@ -17,6 +17,7 @@
 #include <QGraphicsLayout>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QMenu>
 #include <QPainter>
 #include <QTimeZone>
@@ -126,6 +127,18 @@ void ChartView::rebuild()
             ++k;
         }
         unit = units[k];
+    } else if (m_isTime) {
+        // Counts in the millions print as "4000000" (no digit grouping in Qt Charts' printf labels) and push the
+        // plot area right: plot thousands or millions, the factor as the axis title. Tooltips keep exact values.
+        double rawMax = 0;
+        for (const ChartSeries& s : m_data) {
+            for (const QPointF& p : s.points)
+                rawMax = qMax(rawMax, p.y());
+        }
+        if (rawMax >= 1e5) {
+            divisor = rawMax >= 1e6 ? 1e6 : 1e3;
+            unit = QStringLiteral("× ") + QLocale().toString(qint64(divisor));
+        }
     }
     if (m_isTime) {
         auto* x = new QDateTimeAxis(c);
@@ -197,7 +210,7 @@ void ChartView::rebuild()
         y->setRange(0, maxY > 0 ? maxY * 1.08 : 1);
         y->applyNiceNumbers();
         y->setTitleText(unit);
-        if (m_bytesAxis)
+        if (divisor > 1)
             y->setLabelFormat(QStringLiteral("%.4g"));
     } else {
         auto* bars = new QBarSeries(c);

@@ -91,8 +91,9 @@ void HealthPage::reload()
             m_countRunner = std::make_unique<QueryRunner>(runner().databasePath(), 0);
             connect(m_countRunner.get(), &QueryRunner::failed, &runner(), &QueryRunner::failed);
         }
-        query<QList<std::pair<QString, qint64>>>(
-            *m_countRunner, m_countTracker, [](Database& db) { return HealthQuery::rowCounts(db); },
+        // Not part of the page's load: the page answers at once and the counts fill in when counted.
+        m_countTracker.submit<QList<std::pair<QString, qint64>>>(
+            *m_countRunner, this, [](Database& db) { return HealthQuery::rowCounts(db); },
             [this](QList<std::pair<QString, qint64>> counts) {
                 QList<QList<QVariant>> rows;
                 for (const auto& [table, count] : counts)

@@ -32,8 +32,8 @@ private:
     RowsModel* m_database = nullptr;
     QLabel* m_databaseLabel = nullptr;
     LatestTracker m_tracker;
-    // Row counts scan whole tables (a second over 10 million requests): their own worker so no other page waits
-    // behind them, and at most every few minutes, not at each new batch of data.
+    // Row counts scan whole tables (a second over 10 million requests): their own worker so neither this page nor
+    // another waits behind them, and at most every few minutes, not at each new batch of data.
     std::unique_ptr<QueryRunner> m_countRunner;
     LatestTracker m_countTracker;
     QElapsedTimer m_sinceCount;

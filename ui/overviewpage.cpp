@@ -31,13 +31,15 @@ struct OverviewData {
     QList<RepoSeries> starSeries;
 };
 
-CounterFigure counter(Database& db, const QString& provider, const QString& metric, const TimeRange& range)
+// `series` is the metric's series over the range (read once: the stars chart shows them too).
+CounterFigure counter(Database& db, const QString& provider, const QString& metric, const TimeRange& range,
+    const QList<RepoSeries>& series)
 {
     CounterFigure f;
     f.now = ApiQuery::totalAt(db, provider, metric, range.toSecs);
     f.atStart = ApiQuery::totalAt(db, provider, metric, range.fromSecs);
     QList<QList<Sample>> all;
-    for (const RepoSeries& s : ApiQuery::series(db, provider, metric, range))
+    for (const RepoSeries& s : series)
         all.append(s.samples);
     QList<double> values;
     for (const Sample& s : SeriesMath::summed(all))
@@ -104,8 +106,10 @@ void OverviewPage::reload()
         m_tracker,
         [range, now, site](Database& db) {
             OverviewData d;
-            d.stars = counter(db, QStringLiteral("github"), QStringLiteral("stars"), range);
-            d.pulls = counter(db, QStringLiteral("dockerhub"), QStringLiteral("pulls"), range);
+            d.starSeries = ApiQuery::series(db, QStringLiteral("github"), QStringLiteral("stars"), range);
+            d.stars = counter(db, QStringLiteral("github"), QStringLiteral("stars"), range, d.starSeries);
+            d.pulls = counter(db, QStringLiteral("dockerhub"), QStringLiteral("pulls"), range,
+                ApiQuery::series(db, QStringLiteral("dockerhub"), QStringLiteral("pulls"), range));
             const qint64 today = now - now % 86400;
             d.today = TrafficQuery::totals(db, { { today, now + 1 }, site, {} });
             d.yesterdaySoFar = TrafficQuery::totals(db, { { today - 86400, now + 1 - 86400 }, site, {} });
@@ -121,7 +125,6 @@ void OverviewPage::reload()
             }
             d.rangeRequests = TrafficQuery::totals(db, { range, site, {} }).requests;
             d.buckets = TrafficQuery::buckets(db, { range, site, {} }, Format::bucketFor(range));
-            d.starSeries = ApiQuery::series(db, QStringLiteral("github"), QStringLiteral("stars"), range);
             return d;
         },
         [this, range](OverviewData d) {

@@ -3,6 +3,8 @@
 #include "core/storage/database.h"
 
 #include <QMap>
+#include <algorithm>
+#include <vector>
 
 QStringList ApiQuery::repositories(Database& db, const QString& provider)
 {
@@ -51,6 +53,19 @@ QList<RepoSeries> ApiQuery::series(Database& db, const QString& provider, const 
     return out;
 }
 
+QHash<std::pair<QString, QString>, double> ApiQuery::valuesBefore(Database& db, const QString& provider, qint64 at)
+{
+    Statement st = db.prepare("SELECT s.repository, s.metric, (SELECT value FROM samples WHERE series_id = s.id "
+                              "AND ts < ?2 ORDER BY ts DESC LIMIT 1) AS v FROM series s WHERE s.provider = ?1");
+    st.bind(1, provider).bind(2, at);
+    QHash<std::pair<QString, QString>, double> out;
+    while (st.step()) {
+        if (!st.isNull(2))
+            out.insert({ st.text(0), st.text(1) }, st.real(2));
+    }
+    return out;
+}
+
 double ApiQuery::totalAt(Database& db, const QString& provider, const QString& metric, qint64 at)
 {
     Statement st = db.prepare("SELECT sum((SELECT value FROM samples WHERE series_id = s.id AND ts <= ?3 "
@@ -79,20 +94,30 @@ QList<Sample> SeriesMath::dailyDelta(const QList<Sample>& samples)
 
 QList<Sample> SeriesMath::summed(const QList<QList<Sample>>& series)
 {
-    QMap<qint64, QList<std::pair<int, double>>> events;
+    // One sorted sweep over every sample (a map of timestamps cost more than the queries for a year of samples).
+    struct Event {
+        qint64 ts;
+        int index;
+        double value;
+    };
+    std::vector<Event> events;
+    qsizetype count = 0;
+    for (const QList<Sample>& s : series)
+        count += s.size();
+    events.reserve(size_t(count));
     for (int i = 0; i < series.size(); ++i) {
         for (const Sample& s : series[i])
-            events[s.ts].append({ i, s.value });
+            events.push_back({ s.ts, i, s.value });
     }
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.ts < b.ts; });
     QList<double> current(series.size(), 0.0);
     QList<Sample> out;
     double total = 0;
-    for (auto it = events.cbegin(); it != events.cend(); ++it) {
-        for (const auto& [index, value] : it.value()) {
-            total += value - current[index];
-            current[index] = value;
-        }
-        out.append({ it.key(), total });
+    for (size_t k = 0; k < events.size(); ++k) {
+        total += events[k].value - current[events[k].index];
+        current[events[k].index] = events[k].value;
+        if (k + 1 == events.size() || events[k + 1].ts != events[k].ts)
+            out.append({ events[k].ts, total });
     }
     return out;
 }

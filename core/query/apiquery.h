@@ -2,6 +2,7 @@
 
 #include "core/query/timerange.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,6 +26,8 @@ namespace ApiQuery {
 QStringList repositories(Database& db, const QString& provider);
 QStringList metrics(Database& db, const QString& provider);
 QList<RepoSeries> series(Database& db, const QString& provider, const QString& metric, const TimeRange& range);
+// Every series' last value before `at`, keyed by (repository, metric): one statement for a whole organisation.
+QHash<std::pair<QString, QString>, double> valuesBefore(Database& db, const QString& provider, qint64 at);
 // Sum over repositories of each one's last value at or before `at` (repositories without one count 0).
 double totalAt(Database& db, const QString& provider, const QString& metric, qint64 at);
 } // namespace ApiQuery

@@ -226,6 +226,8 @@ private slots:
             page.rejectedModel()->index(0, 3).data().toString(), QStringLiteral("1.2.3.4 - - \"GET /<b>x</b>\" abc"));
         QCOMPARE(page.apiModel()->index(0, 5).data().toString(), QStringLiteral("4,321 of 5,000"));
         QVERIFY(page.databaseText().startsWith(QStringLiteral("Database: ")));
+        // Row counts come on their own worker, after the rest of the page.
+        QTRY_COMPARE(page.databaseModel()->rowCount(), 7);
         QCOMPARE(page.databaseModel()->index(2, 0).data().toString(), QStringLiteral("requests"));
         QCOMPARE(page.databaseModel()->index(2, 1).data().toString(), QStringLiteral("6"));
     }
