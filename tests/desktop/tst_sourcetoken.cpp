@@ -7,6 +7,7 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "fakekeyring.h"
+#include "tests/api/fakeapiserver.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/sources/tokenfield.h"
@@ -211,6 +212,43 @@ private slots:
         QCOMPARE(QString::fromUtf8(p.readAllStandardOutput()).trimmed(),
             QStringLiteral("removed source %1 (its history is kept)").arg(id));
         QVERIFY(!fileBytes(dir.filePath(QStringLiteral("tokens.json"))).contains(kToken));
+    }
+
+    void testButtonSendsTheToken()
+    {
+        Fixture f;
+        FakeHttpServer api; // GitHub answers 401 "Bad credentials" to a wrong token on any path
+        api.handler = [](const FakeRequest& r) {
+            if (!r.header("authorization").isEmpty() && r.header("authorization") != "Bearer " + kToken)
+                return FakeResponse { 401, {}, R"({"message":"Bad credentials"})" };
+            return FakeResponse { 200, {}, "{}" };
+        };
+        SourceForm form(f.panel->registry());
+        form.setTokenVault(f.vault.get());
+        form.setType("github");
+        form.setField("repo", "acme/alpha");
+        form.setField("api-url", api.baseUrl());
+        form.tokenField()->edit()->setText("ghp_WRONGtoken0123456789");
+        QSignalSpy finished(&form, &SourceForm::testFinished);
+        form.runTest();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+        QCOMPARE(finished.last().at(0).toBool(), false);
+        QCOMPARE(finished.last().at(1).toString(), QStringLiteral("the token was refused (HTTP 401)"));
+
+        // The stored token of a source being edited is used too.
+        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        qint64 id = 0;
+        QCOMPARE(f.panel->addSource("github", { { "repo", "acme/alpha" }, { "api-url", api.baseUrl() } }, &id, kToken),
+            QString());
+        QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
+        SourceForm edit(f.panel->registry());
+        edit.setTokenVault(f.vault.get());
+        edit.edit("github", f.settingsOf(id), id);
+        QSignalSpy editFinished(&edit, &SourceForm::testFinished);
+        edit.runTest();
+        QTRY_COMPARE_WITH_TIMEOUT(editFinished.count(), 1, 10000);
+        QCOMPARE(editFinished.last().at(1).toString(), QStringLiteral("the API accepted the token (HTTP 200)"));
+        QCOMPARE(api.requests.last().header("authorization"), "Bearer " + kToken);
     }
 
     void noVaultNoTokenField()

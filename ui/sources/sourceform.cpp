@@ -300,17 +300,39 @@ void SourceForm::runTest()
         emit testFinished(ok, ok ? tr("the file can be read") : file.errorString());
         return;
     }
-    // API sources: a real request to the API root.
+    // API sources: a real request to the API root, with the token when there is one (a refused token
+    // answers 401 there too, so the user learns now rather than at the first poll).
+    const QUrl url(s.value(QLatin1String("api-url")).toString());
+    if (m_token && m_token->change() == TokenField::Change::Replace) {
+        testApi(url, m_token->newToken());
+    } else if (m_token && m_vault && m_token->hasToken() && m_sourceId > 0) {
+        m_vault->load(m_sourceId, m_token->storedLocation(), this,
+            [this, url](const QByteArray& token, const QString&) { testApi(url, token); });
+    } else {
+        testApi(url, {});
+    }
+}
+
+void SourceForm::testApi(const QUrl& url, const QByteArray& token)
+{
     if (!m_network)
         m_network = new QNetworkAccessManager(this);
-    QNetworkRequest request(QUrl(s.value(QLatin1String("api-url")).toString()));
+    QNetworkRequest request(url);
     request.setTransferTimeout(15000);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token);
     QNetworkReply* reply = m_network->get(request);
-    connect(reply, &QNetworkReply::finished, this, [this, reply] {
+    const bool withToken = !token.isEmpty();
+    connect(reply, &QNetworkReply::finished, this, [this, reply, withToken] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() == QNetworkReply::NoError || (status > 0 && status < 500 && status != 401 && status != 403))
-            emit testFinished(true, tr("the API answered (HTTP %1)").arg(status));
+        if (withToken && (status == 401 || status == 403))
+            emit testFinished(false, tr("the token was refused (HTTP %1)").arg(status));
+        else if (reply->error() == QNetworkReply::NoError
+            || (status > 0 && status < 500 && status != 401 && status != 403))
+            emit testFinished(true,
+                withToken ? tr("the API accepted the token (HTTP %1)").arg(status)
+                          : tr("the API answered (HTTP %1)").arg(status));
         else if (status > 0)
             emit testFinished(false, tr("the API answered HTTP %1").arg(status));
         else

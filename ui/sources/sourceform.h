@@ -13,6 +13,7 @@ class QLabel;
 class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
+class QUrl;
 class TokenField;
 class TokenVault;
 
@@ -57,6 +58,7 @@ signals:
 private:
     void rebuild();
     void revalidate();
+    void testApi(const QUrl& url, const QByteArray& token);
     // What is typed; withToken adds where a token is (or will be) kept, for the registry's checks.
     QJsonObject typed(bool withToken) const;
 
