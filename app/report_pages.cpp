@@ -57,7 +57,8 @@ QString writePageImages(const QString& databasePath, const ReportRange& range, Q
         page->show();
         if (auto* dashboard = qobject_cast<DashboardPage*>(page.get())) {
             dashboard->setEagerLoading(true);
-            dashboard->reloadNow();
+            if (!dashboard->isLoading()) // showing it started the load already
+                dashboard->reloadNow();
             if (!waitForLoad(*dashboard, 60000))
                 return ReportPagesText::tr("report: timed out rendering %1").arg(QString::fromLatin1(entry.file));
         }

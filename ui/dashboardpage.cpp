@@ -45,6 +45,12 @@ void DashboardPage::setFollowsViewState(bool follows)
 void DashboardPage::scheduleReload(int delayMs)
 {
     m_dirty = true;
+    // A range change or a page shown asks at once: through a timer, the window would first repaint the page with
+    // its old data (tens of ms) before the question even reached the worker.
+    if (delayMs == 0 && (m_eager || isVisible())) {
+        reloadNow();
+        return;
+    }
     if (!m_reloadTimer.isActive() || delayMs < m_reloadTimer.remainingTime())
         m_reloadTimer.start(delayMs);
 }
