@@ -41,6 +41,7 @@ QString translatedFamily(const QString& name)
 TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     : DashboardPage(runner, state, parent)
     , m_rawRunner(std::make_unique<QueryRunner>(runner.databasePath(), 0))
+    , m_listCache(std::make_shared<TopListCache>())
 {
     connect(m_rawRunner.get(), &QueryRunner::failed, &runner, &QueryRunner::failed);
     setObjectName(QStringLiteral("trafficPage"));
@@ -193,7 +194,8 @@ void TrafficPage::reload()
         });
 
     query<TrafficPageLists>(
-        *m_rawRunner, m_rawTracker, [filter](Database& db) { return TrafficPageQuery::lists(db, filter); },
+        *m_rawRunner, m_rawTracker,
+        [filter, cache = m_listCache](Database& db) { return TrafficPageQuery::lists(db, filter, cache.get()); },
         [this](TrafficPageLists d) {
             const qint64 total = d.agentRequests;
             qint64 notFound = 0;

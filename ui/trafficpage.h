@@ -9,6 +9,7 @@ class MetricTile;
 class QTabWidget;
 class QTableView;
 class RowsModel;
+class TopListCache;
 
 // Requests and visitors over time, bandwidth, status classes, requests by hour of day, and top lists
 // (paths, 404s, referrers, browsers, operating systems, countries), for the site and country filters.
@@ -48,4 +49,6 @@ private:
     qint64 m_rollupPaintMs = -1;
     // Top lists read raw rows (slow over long ranges): their own worker, so charts never wait behind them.
     std::unique_ptr<QueryRunner> m_rawRunner;
+    // Hours of raw rows already summed for the top lists; only ever used on m_rawRunner's thread.
+    std::shared_ptr<TopListCache> m_listCache;
 };

@@ -92,12 +92,12 @@ void addDays(Database& db, qint64 site, qint64 dayFrom, qint64 dayTo, Tops& tops
     }
 }
 
+using Hour = TopListCache::Hour;
+
 // Raw rows of [from, to) in one pass for the three lists (three GROUP BYs read the rows three times, each through
-// a temporary b-tree): summed by string id, then the few ids looked up.
-void addRaw(Database& db, const TrafficFilter& filter, qint64 site, qint64 from, qint64 to, Tops& tops)
+// a temporary b-tree), summed by string id.
+void sumRaw(Database& db, const TrafficFilter& filter, qint64 site, qint64 from, qint64 to, Hour& into)
 {
-    if (to <= from)
-        return;
     Statement st
         = db.prepare("SELECT status, path_id, referrer_id, agent_id, bytes FROM requests "
                      "WHERE id >= ?1 AND id < ?2 AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4)");
@@ -106,41 +106,91 @@ void addRaw(Database& db, const TrafficFilter& filter, qint64 site, qint64 from,
         st.bindNull(4);
     else
         st.bind(4, filter.country);
-    QHash<qint64, Sums> notFound;
-    QHash<qint64, Sums> referrers;
-    QHash<qint64, Sums> agents;
     while (st.step()) {
         const qint64 bytes = st.int64(4);
-        const auto add = [bytes](QHash<qint64, Sums>& into, qint64 id) {
-            Sums& sums = into[id];
-            ++sums.requests;
-            sums.bytes += bytes;
+        const auto add = [bytes](QHash<qint64, TopListCache::IdSums>& sums, qint64 id) {
+            TopListCache::IdSums& s = sums[id];
+            ++s.requests;
+            s.bytes += bytes;
         };
         if (st.int64(0) == 404 && !st.isNull(1))
-            add(notFound, st.int64(1));
+            add(into.notFound, st.int64(1));
         if (!st.isNull(2))
-            add(referrers, st.int64(2));
+            add(into.referrers, st.int64(2));
         if (!st.isNull(3))
-            add(agents, st.int64(3));
+            add(into.agents, st.int64(3));
     }
-    Statement text = db.prepare("SELECT value FROM strings WHERE id = ?");
-    const auto resolve = [&text](const QHash<qint64, Sums>& byId, QHash<QByteArray, Sums>& into, bool referrer) {
-        for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
-            text.reset();
-            text.bind(1, it.key());
-            if (!text.step())
-                continue;
-            const QByteArray key = text.blob(0);
-            if (key.isEmpty() || (referrer && !isReferrer(key)))
-                continue; // the writer rolls up no empty agent or referrer either
-            Sums& sums = into[key];
-            sums.requests += it.value().requests;
-            sums.bytes += it.value().bytes;
+}
+
+void merge(const Hour& from, Hour& into)
+{
+    const auto add = [](const QHash<qint64, TopListCache::IdSums>& a, QHash<qint64, TopListCache::IdSums>& b) {
+        for (auto it = a.cbegin(); it != a.cend(); ++it) {
+            TopListCache::IdSums& s = b[it.key()];
+            s.requests += it.value().requests;
+            s.bytes += it.value().bytes;
         }
     };
-    resolve(notFound, tops.notFound, false);
-    resolve(referrers, tops.referrers, true);
-    resolve(agents, tops.agents, false);
+    add(from.notFound, into.notFound);
+    add(from.referrers, into.referrers);
+    add(from.agents, into.agents);
+}
+
+// [from, to) of raw rows: whole hours from the cache when their row count is unchanged (else summed and cached),
+// the partial hours at both ends summed each time.
+void addRaw(
+    Database& db, const TrafficFilter& filter, qint64 site, qint64 from, qint64 to, TopListCache* cache, Hour& sums)
+{
+    if (to <= from)
+        return;
+    const qint64 hourFrom = (from + 3599) / 3600 * 3600;
+    const qint64 hourTo = to / 3600 * 3600;
+    if (!cache || hourTo <= hourFrom) {
+        sumRaw(db, filter, site, from, to, sums);
+        return;
+    }
+    sumRaw(db, filter, site, from, hourFrom, sums);
+    sumRaw(db, filter, site, hourTo, to, sums);
+    Statement count = db.prepare("SELECT count(*) FROM requests WHERE id >= ?1 AND id < ?2");
+    for (qint64 hour = hourFrom; hour < hourTo; hour += 3600) {
+        count.reset();
+        count.bind(1, RequestKeys::firstId(hour)).bind(2, RequestKeys::firstId(hour + 3600));
+        const qint64 rows = count.step() ? count.int64(0) : 0;
+        const Hour* cached = cache->find(site, filter.country, hour);
+        if (cached && cached->rows == rows) {
+            merge(*cached, sums);
+            continue;
+        }
+        Hour fresh;
+        fresh.rows = rows;
+        sumRaw(db, filter, site, hour, hour + 3600, fresh);
+        merge(fresh, sums);
+        cache->insert(site, filter.country, hour, std::move(fresh));
+    }
+}
+
+// The string ids' text, added to the lists by key.
+void resolve(Database& db, const Hour& sums, Tops& tops)
+{
+    Statement text = db.prepare("SELECT value FROM strings WHERE id = ?");
+    const auto add
+        = [&text](const QHash<qint64, TopListCache::IdSums>& byId, QHash<QByteArray, Sums>& into, bool referrer) {
+              for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
+                  text.reset();
+                  text.bind(1, it.key());
+                  if (!text.step())
+                      continue;
+                  const QByteArray key = text.blob(0);
+                  if (key.isEmpty() || (referrer && !isReferrer(key)))
+                      continue; // the writer rolls up no empty agent or referrer either
+                  Sums& s = into[key];
+                  s.requests += it.value().requests;
+                  s.bytes += it.value().bytes;
+              }
+          };
+    add(sums.notFound, tops.notFound, false);
+    add(sums.referrers, tops.referrers, true);
+    add(sums.agents, tops.agents, false);
 }
 
 QList<TopItem> top(const QHash<QByteArray, Sums>& sums, int limit)
@@ -158,7 +208,7 @@ QList<TopItem> top(const QHash<QByteArray, Sums>& sums, int limit)
 }
 } // namespace
 
-TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filter)
+TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filter, TopListCache* cache)
 {
     // Whole days from day rollups, the partial days at the edges from raw rows. Day rollups are not split by
     // country, so a country filter reads raw rows throughout.
@@ -168,13 +218,15 @@ TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filt
     const qint64 dayFrom = (from + 86399) / 86400 * 86400;
     const qint64 dayTo = to / 86400 * 86400;
     Tops tops;
+    Hour raw;
     if (!filter.country.isEmpty() || dayTo <= dayFrom) {
-        addRaw(db, filter, site, from, to, tops);
+        addRaw(db, filter, site, from, to, cache, raw);
     } else {
         addDays(db, site, dayFrom, dayTo, tops);
-        addRaw(db, filter, site, from, dayFrom, tops);
-        addRaw(db, filter, site, dayTo, to, tops);
+        addRaw(db, filter, site, from, dayFrom, cache, raw);
+        addRaw(db, filter, site, dayTo, to, cache, raw);
     }
+    resolve(db, raw, tops);
     TrafficPageLists out;
     out.notFound = top(tops.notFound, kTopRows);
     out.referrers = top(tops.referrers, kTopRows);
@@ -190,4 +242,17 @@ TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filt
     out.browsers = sorted(browsers);
     out.systems = sorted(systems);
     return out;
+}
+
+const TopListCache::Hour* TopListCache::find(qint64 site, const QString& country, qint64 hour) const
+{
+    const auto it = m_hours.constFind(QStringLiteral("%1|%2|%3").arg(site).arg(country).arg(hour));
+    return it == m_hours.cend() ? nullptr : &it.value();
+}
+
+void TopListCache::insert(qint64 site, const QString& country, qint64 hour, Hour data)
+{
+    if (m_hours.size() >= kMaxHours)
+        m_hours.clear(); // simple bound: a few days of hours for a couple of filters
+    m_hours.insert(QStringLiteral("%1|%2|%3").arg(site).arg(country).arg(hour), std::move(data));
 }

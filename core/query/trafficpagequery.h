@@ -2,6 +2,7 @@
 
 #include "core/query/trafficquery.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <utility>
@@ -32,9 +33,34 @@ struct TrafficPageLists {
     qint64 agentRequests = 0; // requests of the agents classified (the share base for browsers and OS)
 };
 
+// Sums of raw rows per whole hour for the top lists, kept between reloads: the partial days at a range's edges
+// are up to 48 hours of raw rows, and past hours rarely change. An hour is reused only while its row count is
+// unchanged (rows are only ever added or removed), so answers stay exact. Used by one thread at a time.
+class TopListCache {
+public:
+    struct IdSums {
+        qint64 requests = 0;
+        qint64 bytes = 0;
+    };
+    struct Hour {
+        qint64 rows = 0; // every row of the hour, whatever the filter: the validity check
+        QHash<qint64, IdSums> notFound; // by string id
+        QHash<qint64, IdSums> referrers;
+        QHash<qint64, IdSums> agents;
+    };
+    const Hour* find(qint64 site, const QString& country, qint64 hour) const;
+    void insert(qint64 site, const QString& country, qint64 hour, Hour data);
+    qsizetype size() const { return m_hours.size(); }
+
+private:
+    static constexpr qsizetype kMaxHours = 240;
+    QHash<QString, Hour> m_hours; // key: "site|country|hour"
+};
+
 namespace TrafficPageQuery {
 // Tiles, charts (buckets of `step` seconds), top paths, countries and status codes.
 TrafficPageData charts(Database& db, const TrafficFilter& filter, qint64 step);
-// Top 404s, referrers, and browsers and operating systems read from the busiest user agents.
-TrafficPageLists lists(Database& db, const TrafficFilter& filter);
+// Top 404s, referrers, and browsers and operating systems read from the busiest user agents. With a cache, whole
+// hours of raw rows at the edges are summed once.
+TrafficPageLists lists(Database& db, const TrafficFilter& filter, TopListCache* cache = nullptr);
 } // namespace TrafficPageQuery

@@ -120,6 +120,44 @@ private slots:
             QVERIFY(lists.browsers[i - 1].second >= lists.browsers[i].second);
     }
 
+    // Whole hours at the edges are summed once and reused while their rows are unchanged; a row added to a cached
+    // hour is counted at the next call.
+    void cachedHoursStayExact()
+    {
+        TopListCache cache;
+        const TrafficFilter filter { { kDay - 3 * 86400 - 5 * 3600 - 600, kNow }, QString(), QString() };
+        const TrafficPageLists plain = TrafficPageQuery::lists(*m_db, filter);
+        const TrafficPageLists first = TrafficPageQuery::lists(*m_db, filter, &cache);
+        QCOMPARE(cache.size(), 5 + 7); // whole hours: 19:00-24:00 the first day, 00:00-07:00 today
+        const TrafficPageLists second = TrafficPageQuery::lists(*m_db, filter, &cache);
+        QCOMPARE(cache.size(), 12);
+        for (const TrafficPageLists* lists : { &first, &second }) {
+            QCOMPARE(keyed(lists->notFound), keyed(plain.notFound));
+            QCOMPARE(keyed(lists->referrers), keyed(plain.referrers));
+            QCOMPARE(lists->browsers, plain.browsers);
+            QCOMPARE(lists->agentRequests, plain.agentRequests);
+        }
+        // A late line for 02:00 today (a cached hour) with a new referrer and a 404.
+        Statement site = m_db->prepare("SELECT id FROM sites WHERE name = 'www'");
+        QVERIFY(site.step());
+        m_db->exec("INSERT INTO strings(value) VALUES (CAST('https://late.example/' AS BLOB)), "
+                   "(CAST('/late-404' AS BLOB))");
+        Statement st = m_db->prepare(
+            "INSERT INTO requests(id, site_id, addr, status, bytes, path_id, referrer_id, agent_id) VALUES (?1, ?2, "
+            "x'01020304', 404, 7, (SELECT id FROM strings WHERE value = CAST('/late-404' AS BLOB)), "
+            "(SELECT id FROM strings WHERE value = CAST('https://late.example/' AS BLOB)), "
+            "(SELECT agent_id FROM requests LIMIT 1))");
+        st.bind(1, RequestKeys::firstId(kDay + 2 * 3600 + 30) + 999).bind(2, site.int64(0)).exec();
+        const TrafficPageLists third = TrafficPageQuery::lists(*m_db, filter, &cache);
+        QVERIFY(std::any_of(third.referrers.cbegin(), third.referrers.cend(),
+            [](const TopItem& i) { return i.key == "https://late.example/" && i.requests == 1; }));
+        QVERIFY(std::any_of(third.notFound.cbegin(), third.notFound.cend(),
+            [](const TopItem& i) { return i.key == "/late-404" && i.requests == 1 && i.bytes == 7; }));
+        QCOMPARE(third.agentRequests, plain.agentRequests + 1);
+        m_db->exec(
+            "DELETE FROM requests WHERE path_id = (SELECT id FROM strings WHERE value = CAST('/late-404' AS BLOB))");
+    }
+
 private:
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
