@@ -104,10 +104,28 @@ QString ChartView::formatTime(double x) const
 void ChartView::rebuild()
 {
     QChart* c = chart();
-    c->removeAllSeries();
-    for (QAbstractAxis* axis : c->axes())
-        c->removeAxis(axis);
-    m_series.clear();
+    // New data of the same shape (a range or data change) updates the series and axes in place: recreating
+    // them, their legend markers and axes cost most of a page's update.
+    QDateTimeAxis* x = nullptr;
+    QValueAxis* y = nullptr;
+    bool reuse = m_isTime && m_style != Style::Bars && !m_series.isEmpty() && m_series.size() == m_data.size()
+        && m_builtStyle == m_style;
+    if (reuse) {
+        const auto horizontal = c->axes(Qt::Horizontal);
+        const auto vertical = c->axes(Qt::Vertical);
+        x = horizontal.size() == 1 ? qobject_cast<QDateTimeAxis*>(horizontal.first()) : nullptr;
+        y = vertical.size() == 1 ? qobject_cast<QValueAxis*>(vertical.first()) : nullptr;
+        reuse = x && y;
+    }
+    if (!reuse) {
+        c->removeAllSeries();
+        for (QAbstractAxis* axis : c->axes())
+            c->removeAxis(axis);
+        m_series.clear();
+        x = nullptr;
+        y = nullptr;
+    }
+    m_builtStyle = m_style;
     m_plottedWidth = width();
     const int buckets = qMax(50, int(c->plotArea().width() > 0 ? c->plotArea().width() : width()));
 
@@ -141,7 +159,10 @@ void ChartView::rebuild()
         }
     }
     if (m_isTime) {
-        auto* x = new QDateTimeAxis(c);
+        if (!x) {
+            x = new QDateTimeAxis(c);
+            c->addAxis(x, Qt::AlignBottom);
+        }
         const qint64 length = m_range.length();
         x->setFormat(length <= 2 * 86400
                 ? QStringLiteral("HH:mm")
@@ -149,10 +170,11 @@ void ChartView::rebuild()
         x->setTickCount(qBound(3, width() / 110, 12));
         // The axis shows local time (Qt 6.4's axis has no time zone), like the tooltips.
         x->setRange(QDateTime::fromSecsSinceEpoch(m_range.fromSecs), QDateTime::fromSecsSinceEpoch(m_range.toSecs));
-        c->addAxis(x, Qt::AlignBottom);
-        auto* y = new QValueAxis(c);
+        if (!y) {
+            y = new QValueAxis(c);
+            c->addAxis(y, Qt::AlignLeft);
+        }
         y->setLabelFormat(QStringLiteral("%.0f"));
-        c->addAxis(y, Qt::AlignLeft);
         QLineSeries* previousUpper = nullptr;
         QList<double> stackX;
         QList<double> stackY;
@@ -176,36 +198,56 @@ void ChartView::rebuild()
                     upperPoints.append(QPointF(points[k].x(), stackY[k]));
                     maxY = qMax(maxY, stackY[k]);
                 }
-                auto* upper = new QLineSeries(c);
-                upper->replace(minMaxDownsample(upperPoints, buckets));
-                auto* area = new QAreaSeries(upper, previousUpper);
-                area->setName(m_data[i].name);
                 QColor fill = colour;
                 fill.setAlpha(170);
-                area->setBrush(fill);
-                area->setPen(Qt::NoPen); // an outline on the top band would tint the whole stack
-                previousUpper = upper;
-                connect(area, &QAreaSeries::hovered, this,
-                    [this, i](const QPointF& p, bool state) { onHovered(i, p, state); });
-                added = area;
+                if (reuse) {
+                    auto* area = qobject_cast<QAreaSeries*>(m_series[i]);
+                    added = area;
+                    area->upperSeries()->replace(minMaxDownsample(upperPoints, buckets));
+                    area->setName(m_data[i].name);
+                    area->setBrush(fill);
+                } else {
+                    auto* upper = new QLineSeries(c);
+                    upper->replace(minMaxDownsample(upperPoints, buckets));
+                    auto* area = new QAreaSeries(upper, previousUpper);
+                    area->setName(m_data[i].name);
+                    area->setBrush(fill);
+                    area->setPen(Qt::NoPen); // an outline on the top band would tint the whole stack
+                    previousUpper = upper;
+                    connect(area, &QAreaSeries::hovered, this,
+                        [this, i](const QPointF& p, bool state) { onHovered(i, p, state); });
+                    added = area;
+                }
             } else {
-                auto* line = new QLineSeries(c);
-                line->setName(m_data[i].name);
-                line->replace(minMaxDownsample(points, buckets));
-                line->setPen(QPen(colour, 2));
                 for (const QPointF& p : points)
                     maxY = qMax(maxY, p.y());
-                connect(line, &QLineSeries::hovered, this,
-                    [this, i](const QPointF& p, bool state) { onHovered(i, p, state); });
-                added = line;
+                if (reuse) {
+                    auto* line = qobject_cast<QLineSeries*>(m_series[i]);
+                    line->replace(minMaxDownsample(points, buckets));
+                    line->setName(m_data[i].name);
+                    line->setPen(QPen(colour, 2));
+                    added = line;
+                } else {
+                    auto* line = new QLineSeries(c);
+                    line->setName(m_data[i].name);
+                    line->replace(minMaxDownsample(points, buckets));
+                    line->setPen(QPen(colour, 2));
+                    connect(line, &QLineSeries::hovered, this,
+                        [this, i](const QPointF& p, bool state) { onHovered(i, p, state); });
+                    added = line;
+                }
             }
-            c->addSeries(added);
-            added->attachAxis(x);
-            added->attachAxis(y);
+            if (!added) // the series of a reused chart whose type does not match: cannot happen (same style)
+                continue;
+            if (!reuse) {
+                c->addSeries(added);
+                added->attachAxis(x);
+                added->attachAxis(y);
+            }
             added->setVisible(!m_hidden[i] || m_style == Style::StackedArea);
-            if (m_style == Style::StackedArea && m_hidden[i])
-                added->setOpacity(0.0);
-            m_series.append(added);
+            added->setOpacity(m_style == Style::StackedArea && m_hidden[i] ? 0.0 : 1.0);
+            if (!reuse)
+                m_series.append(added);
         }
         y->setRange(0, maxY > 0 ? maxY * 1.08 : 1);
         y->applyNiceNumbers();
@@ -239,24 +281,28 @@ void ChartView::rebuild()
         c->addSeries(bars);
         // A category axis would give each label one bar's width and elide it ("..."): label every few bars
         // on a value axis instead.
-        auto* x = new QCategoryAxis(c);
-        x->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-        x->setRange(-0.5, double(m_categories.size()) - 0.5);
+        auto* categoryAxis = new QCategoryAxis(c);
+        categoryAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+        categoryAxis->setRange(-0.5, double(m_categories.size()) - 0.5);
         const int every = m_categories.size() > 12 ? int((m_categories.size() + 7) / 8) : 1;
         for (int k = 0; k < m_categories.size(); k += every)
-            x->append(m_categories[k], k);
-        x->setGridLineVisible(false);
-        c->addAxis(x, Qt::AlignBottom);
-        bars->attachAxis(x);
-        auto* y = new QValueAxis(c);
-        y->setLabelFormat(QStringLiteral("%.0f"));
-        y->setRange(0, maxY > 0 ? maxY * 1.08 : 1);
-        y->applyNiceNumbers();
-        c->addAxis(y, Qt::AlignLeft);
-        bars->attachAxis(y);
+            categoryAxis->append(m_categories[k], k);
+        categoryAxis->setGridLineVisible(false);
+        c->addAxis(categoryAxis, Qt::AlignBottom);
+        bars->attachAxis(categoryAxis);
+        auto* valueAxis = new QValueAxis(c);
+        valueAxis->setLabelFormat(QStringLiteral("%.0f"));
+        valueAxis->setRange(0, maxY > 0 ? maxY * 1.08 : 1);
+        valueAxis->applyNiceNumbers();
+        c->addAxis(valueAxis, Qt::AlignLeft);
+        bars->attachAxis(valueAxis);
         m_series.append(bars);
     }
     c->legend()->setVisible(m_data.size() > 1);
+    if (reuse) {
+        applyPalette();
+        return; // the legend's markers and their connections are still there
+    }
     // Clicking a legend entry hides or shows its series.
     const auto markers = c->legend()->markers();
     for (QLegendMarker* marker : markers) {

@@ -74,5 +74,6 @@ private:
     std::function<QString(double)> m_format;
     QTimer m_resizeTimer;
     int m_plottedWidth = 0;
+    Style m_builtStyle = Style::Bars; // what the chart's series were built for (in-place updates need the same)
     bool m_bytesAxis = false;
 };
