@@ -83,6 +83,8 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
         m_views[t] = new QTableView(m_tabs);
         m_views[t]->setModel(m_models[t]);
         m_views[t]->verticalHeader()->hide();
+        // One line of text per row: the style's default row is twice that, and showed half the top list.
+        m_views[t]->verticalHeader()->setDefaultSectionSize(m_views[t]->fontMetrics().height() + 8);
         m_views[t]->setWordWrap(false);
         m_views[t]->setTextElideMode(Qt::ElideMiddle);
         m_views[t]->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
