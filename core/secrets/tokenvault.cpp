@@ -94,7 +94,7 @@ void TokenVault::withKeyring(const std::function<void(SecretStore::Callback)>& c
         if (*settled)
             return;
         *settled = true;
-        m_keyringDown = true;
+        m_keyringDown.start();
         done({ false, false, {}, TokenText::tr("the desktop keyring did not answer") });
     });
     call([settled, done](const SecretStore::Result& r) {
@@ -117,8 +117,8 @@ void TokenVault::store(qint64 sourceId, const QByteArray& token, QObject* contex
                     done(Location::Keyring, {});
                 return;
             }
-            if (m_keyring && !m_keyringDown)
-                m_keyringDown = true; // a keyring that refused once would refuse the next token too
+            if (keyringUsable())
+                m_keyringDown.start(); // a keyring that refused once would refuse the next token too
             m_file->write(k, token, this, [this, k, guard, done](const SecretStore::Result& written) {
                 if (written.ok && keyringUsable())
                     m_keyring->remove(k, this, {});

@@ -2,6 +2,7 @@
 
 #include "core/secrets/secretstore.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <memory>
 
@@ -9,8 +10,9 @@ class FileSecretStore;
 
 // Where the API tokens of sources are kept: the desktop keyring when one answers, else a file only the
 // user can read (FileSecretStore). A source's settings say which ("token": "keyring" or "file"), never
-// the token. A keyring that does not answer within the timeout counts as absent for the rest of the run,
-// so a machine without one (CI, a server) falls back at once after the first try.
+// the token. A keyring that does not answer within the timeout counts as absent for a while (10 min),
+// so a machine without one (CI, a server) falls back at once after the first try, and a keyring that was
+// only locked is asked again later.
 class TokenVault : public QObject {
     Q_OBJECT
 public:
@@ -24,7 +26,12 @@ public:
     static std::unique_ptr<TokenVault> createDefault(const QString& dataDir, QObject* parent = nullptr);
 
     void setKeyringTimeoutMs(int ms) { m_timeoutMs = ms; }
-    bool keyringUsable() const { return m_keyring && !m_keyringDown; }
+    // How long a keyring that failed is left alone before it is asked again.
+    void setKeyringRetryMs(qint64 ms) { m_retryMs = ms; }
+    bool keyringUsable() const
+    {
+        return m_keyring && (!m_keyringDown.isValid() || m_keyringDown.elapsed() >= m_retryMs);
+    }
     QString filePath() const;
 
     using StoreDone = std::function<void(Location where, const QString& error)>;
@@ -50,5 +57,6 @@ private:
     std::unique_ptr<FileSecretStore> m_file;
     QString m_scope;
     int m_timeoutMs = 3000;
-    bool m_keyringDown = false;
+    QElapsedTimer m_keyringDown; // valid: since when the keyring failed
+    qint64 m_retryMs = 10 * 60 * 1000;
 };

@@ -108,6 +108,24 @@ private slots:
         QVERIFY(fileBytes(dir.filePath(QStringLiteral("tokens.json"))).contains(kToken));
     }
 
+    void silentKeyringIsAskedAgainLater()
+    {
+        QTemporaryDir dir;
+        auto* silent = new SilentKeyring;
+        auto vault = vaultWith(std::unique_ptr<SecretStore>(silent), dir.path(), 20);
+        vault->setKeyringRetryMs(0); // "later" is now: a keyring that was only locked gets another chance
+        for (int i = 1; i <= 2; ++i) {
+            const int before = silent->calls;
+            Stored s;
+            vault->store(i, kToken, this, [&](TokenVault::Location where, const QString& error) {
+                s = { true, where, error };
+            });
+            QCOMPARE(silent->calls, before + 1); // asked first, every time
+            QTRY_VERIFY_WITH_TIMEOUT(s.called, 5000);
+            QCOMPARE(s.where, TokenVault::Location::File);
+        }
+    }
+
     void keyringIsPreferredWhenItAnswers()
     {
         QTemporaryDir dir;
