@@ -98,15 +98,16 @@ using Hour = TopListCache::Hour;
 // a temporary b-tree), summed by string id.
 void sumRaw(Database& db, const TrafficFilter& filter, qint64 site, qint64 from, qint64 to, Hour& into)
 {
-    Statement st
-        = db.prepare("SELECT status, path_id, referrer_id, agent_id, bytes FROM requests "
-                     "WHERE id >= ?1 AND id < ?2 AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4)");
-    st.bind(1, RequestKeys::firstId(from)).bind(2, RequestKeys::firstId(to)).bind(3, site);
-    if (filter.country.isEmpty())
-        st.bindNull(4);
-    else
-        st.bind(4, filter.country);
+    // Site and country are checked here rather than in SQL so every row of the span is counted on the way (the
+    // count that later tells whether a cached hour is still current) in the same pass.
+    Statement st = db.prepare("SELECT status, path_id, referrer_id, agent_id, bytes, site_id, country FROM requests "
+                              "WHERE id >= ?1 AND id < ?2");
+    st.bind(1, RequestKeys::firstId(from)).bind(2, RequestKeys::firstId(to));
+    const QByteArray country = filter.country.toLatin1();
     while (st.step()) {
+        ++into.rows;
+        if ((site != -1 && st.int64(5) != site) || (!country.isEmpty() && st.blob(6) != country))
+            continue;
         const qint64 bytes = st.int64(4);
         const auto add = [bytes](QHash<qint64, TopListCache::IdSums>& sums, qint64 id) {
             TopListCache::IdSums& s = sums[id];
@@ -153,16 +154,15 @@ void addRaw(
     sumRaw(db, filter, site, hourTo, to, sums);
     Statement count = db.prepare("SELECT count(*) FROM requests WHERE id >= ?1 AND id < ?2");
     for (qint64 hour = hourFrom; hour < hourTo; hour += 3600) {
-        count.reset();
-        count.bind(1, RequestKeys::firstId(hour)).bind(2, RequestKeys::firstId(hour + 3600));
-        const qint64 rows = count.step() ? count.int64(0) : 0;
-        const Hour* cached = cache->find(site, filter.country, hour);
-        if (cached && cached->rows == rows) {
-            merge(*cached, sums);
-            continue;
+        if (const Hour* cached = cache->find(site, filter.country, hour)) {
+            count.reset();
+            count.bind(1, RequestKeys::firstId(hour)).bind(2, RequestKeys::firstId(hour + 3600));
+            if (count.step() && count.int64(0) == cached->rows) {
+                merge(*cached, sums);
+                continue;
+            }
         }
         Hour fresh;
-        fresh.rows = rows;
         sumRaw(db, filter, site, hour, hour + 3600, fresh);
         merge(fresh, sums);
         cache->insert(site, filter.country, hour, std::move(fresh));
