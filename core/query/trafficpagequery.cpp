@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QHash>
 #include <algorithm>
+#include <limits>
 
 namespace {
 constexpr int kTopRows = 100;
@@ -23,6 +24,55 @@ FamilyCounts sorted(const QHash<QString, qint64>& counts)
         [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
     return list;
 }
+qint64 siteIdOf(Database& db, const QString& site);
+
+// Paths are rolled up per hour, not per minute: the partial hours at the range's edges come from raw rows
+// (at most two hours of them), so the list agrees with the request total.
+QList<TopItem> topPaths(Database& db, const TrafficFilter& filter)
+{
+    QList<TopItem> rolled = TrafficQuery::topRollup(db, filter, "path", std::numeric_limits<int>::max());
+    const qint64 from = filter.range.fromSecs / 60 * 60; // topRollup widens to whole minutes too
+    const qint64 to = (filter.range.toSecs + 59) / 60 * 60;
+    const qint64 hourFrom = (from + 3599) / 3600 * 3600;
+    const qint64 hourTo = to / 3600 * 3600;
+    QList<std::pair<qint64, qint64>> edges;
+    if (hourTo > hourFrom) {
+        edges = { { from, hourFrom }, { hourTo, to } };
+    } else {
+        edges = { { from, to } };
+        rolled.clear(); // no whole hour: topRollup read nothing of paths, raw rows give it all
+    }
+    QHash<QByteArray, qsizetype> index;
+    for (qsizetype i = 0; i < rolled.size(); ++i)
+        index.insert(rolled[i].key, i);
+    Statement st
+        = db.prepare("SELECT s.value, g.n, g.b FROM (SELECT path_id, count(*) AS n, sum(bytes) AS b "
+                     "FROM requests WHERE id >= ?1 AND id < ?2 AND (?3 = -1 OR site_id = ?3) GROUP BY path_id) g "
+                     "JOIN strings s ON s.id = g.path_id");
+    const qint64 site = siteIdOf(db, filter.site);
+    for (const auto& [a, b] : edges) {
+        if (b <= a)
+            continue;
+        st.reset();
+        st.bind(1, RequestKeys::firstId(a)).bind(2, RequestKeys::firstId(b)).bind(3, site);
+        while (st.step()) {
+            const QByteArray key = st.blob(0);
+            auto it = index.constFind(key);
+            if (it == index.cend()) {
+                it = index.insert(key, rolled.size());
+                rolled.append({ key, 0, 0, 0 });
+            }
+            rolled[it.value()].requests += st.int64(1);
+            rolled[it.value()].bytes += st.int64(2);
+        }
+    }
+    std::sort(rolled.begin(), rolled.end(), [](const TopItem& a, const TopItem& b) {
+        return a.requests != b.requests ? a.requests > b.requests : a.key < b.key;
+    });
+    if (rolled.size() > kTopRows)
+        rolled.resize(kTopRows);
+    return rolled;
+}
 } // namespace
 
 TrafficPageData TrafficPageQuery::charts(Database& db, const TrafficFilter& filter, qint64 step)
@@ -37,7 +87,7 @@ TrafficPageData TrafficPageQuery::charts(Database& db, const TrafficFilter& filt
     d.buckets = TrafficQuery::buckets(db, filter, step);
     d.status = TrafficQuery::statusClasses(db, filter, step);
     d.hours = TrafficQuery::hourOfDay(db, filter);
-    d.paths = TrafficQuery::topRollup(db, filter, "path", kTopRows);
+    d.paths = topPaths(db, filter);
     d.countries = TrafficQuery::topRollup(db, filter, "country", 250);
     d.statusCodes = TrafficQuery::topRollup(db, filter, "status", kTopRows);
     d.elapsedMs = timer.elapsed();
