@@ -110,7 +110,7 @@ void TrafficPage::reload()
     const qint64 step = Format::bucketFor(range);
     query<TrafficPageData>(
         m_rollupTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step); },
-        [this, range, step](TrafficPageData d) {
+        [this, range, step, byCountry = !filter.country.isEmpty()](TrafficPageData d) {
             m_rollupMs = d.elapsedMs;
             const auto trend = [](qint64 before, qint64 now) { return now > before ? 1 : (now < before ? -1 : 0); };
             const auto vsPrevious = [](qint64 before, qint64 now) {
@@ -187,7 +187,8 @@ void TrafficPage::reload()
             QList<QList<QVariant>> rows;
             for (const TopItem& item : d.paths)
                 rows.append(itemRow(QString::fromUtf8(item.key), item, d.totals.requests, true));
-            m_models[Paths]->setRows(rows);
+            if (!byCountry) // else the paths come with the lists, from raw rows
+                m_models[Paths]->setRows(rows);
             rows.clear();
             for (const TopItem& item : d.countries)
                 rows.append(itemRow(Format::country(QString::fromUtf8(item.key)), item, d.totals.requests, false));
@@ -198,7 +199,7 @@ void TrafficPage::reload()
     query<TrafficPageLists>(
         *m_rawRunner, m_rawTracker,
         [filter, cache = m_listCache](Database& db) { return TrafficPageQuery::lists(db, filter, cache.get()); },
-        [this](TrafficPageLists d) {
+        [this, byCountry = !filter.country.isEmpty()](TrafficPageLists d) {
             const qint64 total = d.agentRequests;
             qint64 notFound = 0;
             for (const TopItem& item : d.notFound)
@@ -211,6 +212,12 @@ void TrafficPage::reload()
             for (const TopItem& item : d.referrers)
                 rows.append(itemRow(QString::fromUtf8(item.key), item, total, false));
             m_models[Referrers]->setRows(rows);
+            if (byCountry) {
+                rows.clear();
+                for (const TopItem& item : d.countryPaths)
+                    rows.append(itemRow(QString::fromUtf8(item.key), item, d.countryRequests, true));
+                m_models[Paths]->setRows(rows);
+            }
             const auto fill = [total](const FamilyCounts& counts) {
                 QList<QList<QVariant>> out;
                 for (const auto& [name, n] : counts)

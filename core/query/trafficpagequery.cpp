@@ -87,7 +87,8 @@ TrafficPageData TrafficPageQuery::charts(Database& db, const TrafficFilter& filt
     d.buckets = TrafficQuery::buckets(db, filter, step);
     d.status = TrafficQuery::statusClasses(db, filter, step);
     d.hours = TrafficQuery::hourOfDay(db, filter);
-    d.paths = topPaths(db, filter);
+    if (filter.country.isEmpty())
+        d.paths = topPaths(db, filter);
     d.countries = TrafficQuery::topRollup(db, filter, "country", 250);
     d.statusCodes = TrafficQuery::topRollup(db, filter, "status", kTopRows);
     d.elapsedMs = timer.elapsed();
@@ -104,6 +105,7 @@ struct Tops {
     QHash<QByteArray, Sums> notFound;
     QHash<QByteArray, Sums> referrers;
     QHash<QByteArray, Sums> agents;
+    QHash<QByteArray, Sums> paths;
 };
 
 // "-" and "" are what nginx logs for no referrer: not a referrer.
@@ -158,12 +160,15 @@ void sumRaw(Database& db, const TrafficFilter& filter, qint64 site, qint64 from,
         ++into.rows;
         if ((site != -1 && st.int64(5) != site) || (!country.isEmpty() && st.blob(6) != country))
             continue;
+        ++into.matched;
         const qint64 bytes = st.int64(4);
         const auto add = [bytes](QHash<qint64, TopListCache::IdSums>& sums, qint64 id) {
             TopListCache::IdSums& s = sums[id];
             ++s.requests;
             s.bytes += bytes;
         };
+        if (!country.isEmpty() && !st.isNull(1))
+            add(into.paths, st.int64(1));
         if (st.int64(0) == 404 && !st.isNull(1))
             add(into.notFound, st.int64(1));
         if (!st.isNull(2))
@@ -185,6 +190,8 @@ void merge(const Hour& from, Hour& into)
     add(from.notFound, into.notFound);
     add(from.referrers, into.referrers);
     add(from.agents, into.agents);
+    add(from.paths, into.paths);
+    into.matched += from.matched;
 }
 
 // [from, to) of raw rows: whole hours from the cache when their row count is unchanged (else summed and cached),
@@ -241,6 +248,7 @@ void resolve(Database& db, const Hour& sums, Tops& tops)
     add(sums.notFound, tops.notFound, false);
     add(sums.referrers, tops.referrers, true);
     add(sums.agents, tops.agents, false);
+    add(sums.paths, tops.paths, false);
 }
 
 QList<TopItem> top(const QHash<QByteArray, Sums>& sums, int limit)
@@ -280,6 +288,10 @@ TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filt
     TrafficPageLists out;
     out.notFound = top(tops.notFound, kTopRows);
     out.referrers = top(tops.referrers, kTopRows);
+    if (!filter.country.isEmpty()) {
+        out.countryPaths = top(tops.paths, kTopRows);
+        out.countryRequests = raw.matched;
+    }
     // Classified here, on the worker: thousands of agents are too many for the GUI thread.
     QHash<QString, qint64> browsers;
     QHash<QString, qint64> systems;

@@ -31,6 +31,10 @@ struct TrafficPageLists {
     FamilyCounts browsers;
     FamilyCounts systems;
     qint64 agentRequests = 0; // requests of the agents classified (the share base for browsers and OS)
+    // With a country filter only (path rollups are not split by country): the top paths from raw rows, and the
+    // requests they were read from (the share base).
+    QList<TopItem> countryPaths;
+    qint64 countryRequests = 0;
 };
 
 // Sums of raw rows per whole hour for the top lists, kept between reloads: the partial days at a range's edges
@@ -47,6 +51,8 @@ public:
         QHash<qint64, IdSums> notFound; // by string id
         QHash<qint64, IdSums> referrers;
         QHash<qint64, IdSums> agents;
+        QHash<qint64, IdSums> paths; // only with a country filter
+        qint64 matched = 0; // rows that passed the site and country filter
     };
     const Hour* find(qint64 site, const QString& country, qint64 hour) const;
     void insert(qint64 site, const QString& country, qint64 hour, Hour data);
@@ -58,7 +64,8 @@ private:
 };
 
 namespace TrafficPageQuery {
-// Tiles, charts (buckets of `step` seconds), top paths, countries and status codes.
+// Tiles, charts (buckets of `step` seconds), top paths (none with a country filter: see lists()), countries and
+// status codes.
 TrafficPageData charts(Database& db, const TrafficFilter& filter, qint64 step);
 // Top 404s, referrers, and browsers and operating systems read from the busiest user agents. With a cache, whole
 // hours of raw rows at the edges are summed once.

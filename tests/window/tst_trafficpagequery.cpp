@@ -96,6 +96,18 @@ private slots:
         const QList<TopItem> agents = rawTop(*m_db, filter, "agent_id", false, false);
         QCOMPARE(keyed(lists.notFound), keyed(notFound));
         QCOMPARE(keyed(lists.referrers), keyed(referrers));
+        // Paths by country (path rollups are not split by country) come from the raw rows too.
+        if (country.isEmpty()) {
+            QVERIFY(lists.countryPaths.isEmpty());
+        } else {
+            const QList<TopItem> paths = rawTop(*m_db, filter, "path_id", false, false);
+            QVERIFY(paths.size() >= 5);
+            QCOMPARE(keyed(lists.countryPaths), keyed(paths.mid(0, 100)));
+            qint64 requests = 0;
+            for (const TopItem& item : paths)
+                requests += item.requests;
+            QCOMPARE(lists.countryRequests, requests);
+        }
         if (site != QLatin1String("nowhere")) {
             QVERIFY(!notFound.isEmpty());
             QVERIFY(referrers.size() >= 5);
