@@ -30,6 +30,8 @@ UdpWorker::UdpWorker(int fd, SyslogListener& listener)
 
 UdpWorker::~UdpWorker()
 {
+    // Datagrams already in the socket's buffer when collecting stops (nginx's last lines) are still delivered.
+    drain();
     delete m_notifier;
     ::close(m_fd);
 }

@@ -155,7 +155,8 @@ int main(int argc, char** argv)
         const qint64 table
             = db.queryInt("SELECT sum(pgsize) FROM dbstat WHERE name IN ('requests', 'requests_ts')").value_or(0);
         const qint64 total = QFileInfo(dbPath).size();
-        std::printf("  stored: %lld request rows; requests table + index %.1f bytes/row; whole database %.1f "
+        std::printf("  stored: %lld request rows; requests table %.1f bytes/row (time in the rowid, no index); whole "
+                    "database %.1f "
                     "bytes/row (%.1f MiB, strings, visitors and rollups included)\n",
             rows, rows ? double(table) / double(rows) : 0.0, rows ? double(total) / double(rows) : 0.0,
             double(total) / (1 << 20));
