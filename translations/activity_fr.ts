@@ -223,6 +223,17 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>CollectLockText</name>
+    <message>
+        <source>another Activity Dashboard (process %1) is already collecting for %2</source>
+        <translation>un autre Activity Dashboard (processus %1) collecte déjà pour %2</translation>
+    </message>
+    <message>
+        <source>cannot lock %1 to collect</source>
+        <translation>impossible de verrouiller %1 pour collecter</translation>
+    </message>
+</context>
+<context>
     <name>CollectLogsText</name>
     <message>
         <source>cannot open the database</source>
@@ -250,6 +261,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>GET %1: next page on another host (%2)</source>
         <translation>GET %1 : page suivante sur un autre hôte (%2)</translation>
+    </message>
+    <message>
+        <source>this source has a stored token, but no token store was opened</source>
+        <translation>cette source a un jeton enregistré, mais aucun magasin de jetons n&apos;est ouvert</translation>
+    </message>
+    <message>
+        <source>the stored token could not be read: %1</source>
+        <translation>le jeton enregistré n&apos;a pas pu être lu : %1</translation>
     </message>
 </context>
 <context>
@@ -310,6 +329,113 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>GET %1: unexpected answer</source>
         <translation>GET %1 : réponse inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Set up Activity Dashboard</source>
+        <translation>Configurer Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard watches your project&apos;s GitHub repositories, Docker Hub images and nginx access logs. Nothing is collected yet.</source>
+        <translation>Activity Dashboard suit les dépôts GitHub, les images Docker Hub et les journaux d&apos;accès nginx de votre projet. Rien n&apos;est encore collecté.</translation>
+    </message>
+    <message>
+        <source>Set up my sources now (a minute; everything can be changed later on the Sources page)</source>
+        <translation>Configurer mes sources maintenant (une minute ; tout peut être changé ensuite dans la page Sources)</translation>
+    </message>
+    <message>
+        <source>Try with demo data first (90 days of sample figures; nothing is saved)</source>
+        <translation>Essayer d&apos;abord avec des données de démonstration (90 jours de chiffres d&apos;exemple ; rien n&apos;est enregistré)</translation>
+    </message>
+    <message>
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <source>Stars, forks, issues, downloads and traffic. Leave empty to skip.</source>
+        <translation>Étoiles, forks, tickets, téléchargements et trafic. Laissez vide pour passer.</translation>
+    </message>
+    <message>
+        <source>owner/name, several separated by commas</source>
+        <translation>propriétaire/nom, plusieurs séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>every repository of this organisation or user</source>
+        <translation>tous les dépôts de cette organisation ou de cet utilisateur</translation>
+    </message>
+    <message>
+        <source>optional: a personal access token (ghp_… or github_pat_…)</source>
+        <translation>facultatif : un jeton d&apos;accès personnel (ghp_… ou github_pat_…)</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Dépôts</translation>
+    </message>
+    <message>
+        <source>or organisation</source>
+        <translation>ou organisation</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Without a token GitHub allows 60 requests an hour and hides traffic figures. The token is kept in the desktop keyring when one answers, else in %1, readable only by you.</source>
+        <translation>Sans jeton, GitHub n&apos;accepte que 60 requêtes par heure et cache les chiffres de trafic. Le jeton est gardé dans le trousseau du bureau s&apos;il répond, sinon dans %1, lisible par vous seul.</translation>
+    </message>
+    <message>
+        <source>Docker Hub</source>
+        <translation>Docker Hub</translation>
+    </message>
+    <message>
+        <source>Pulls and stars of every image of a namespace. Leave empty to skip.</source>
+        <translation>Téléchargements et étoiles de chaque image d&apos;un espace de noms. Laissez vide pour passer.</translation>
+    </message>
+    <message>
+        <source>Docker Hub user or organisation</source>
+        <translation>utilisateur ou organisation Docker Hub</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>nginx access logs</source>
+        <translation>Journaux d&apos;accès nginx</translation>
+    </message>
+    <message>
+        <source>nginx sends each request to Activity Dashboard over syslog; nothing else to install.</source>
+        <translation>nginx envoie chaque requête à Activity Dashboard par syslog ; rien d&apos;autre à installer.</translation>
+    </message>
+    <message>
+        <source>Receive nginx logs on %1</source>
+        <translation>Recevoir les journaux nginx sur %1</translation>
+    </message>
+    <message>
+        <source>mysite</source>
+        <translation>mysite</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Nom du site</translation>
+    </message>
+    <message>
+        <source>Paste this line into the server block of nginx, then reload nginx:</source>
+        <translation>Collez cette ligne dans le bloc server de nginx, puis rechargez nginx :</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1134,29 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>SecretFileText</name>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a token file of this program</source>
+        <translation>%1 n&apos;est pas un fichier de jetons de ce programme</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>cannot make %1 private</source>
+        <translation>impossible de rendre %1 privé</translation>
+    </message>
+    <message>
+        <source>no token stored in %1</source>
+        <translation>aucun jeton enregistré dans %1</translation>
+    </message>
+</context>
+<context>
     <name>SourceForm</name>
     <message>
         <source>Add a source</source>
@@ -1065,6 +1214,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>the API answered HTTP %1</source>
         <translation>l’API a répondu HTTP %1</translation>
     </message>
+    <message>
+        <source>the token was refused (HTTP %1)</source>
+        <translation>le jeton a été refusé (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>the API accepted the token (HTTP %1)</source>
+        <translation>l&apos;API a accepté le jeton (HTTP %1)</translation>
+    </message>
 </context>
 <context>
     <name>SourcePanel</name>
@@ -1115,6 +1272,30 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Remove and delete history</source>
         <translation>Supprimer avec l’historique</translation>
+    </message>
+    <message>
+        <source>there is nowhere to keep a token</source>
+        <translation>il n&apos;y a aucun endroit où garder un jeton</translation>
+    </message>
+    <message>
+        <source>The token of %1 was forgotten.</source>
+        <translation>Le jeton de %1 a été oublié.</translation>
+    </message>
+    <message>
+        <source>Storing the token of %1…</source>
+        <translation>Enregistrement du jeton de %1…</translation>
+    </message>
+    <message>
+        <source>The token of %1 could not be stored: %2</source>
+        <translation>Le jeton de %1 n&apos;a pas pu être enregistré : %2</translation>
+    </message>
+    <message>
+        <source>The token of %1 is stored in the desktop keyring.</source>
+        <translation>Le jeton de %1 est enregistré dans le trousseau du bureau.</translation>
+    </message>
+    <message>
+        <source>No desktop keyring answered: the token of %1 is stored in %2, readable only by you.</source>
+        <translation>Aucun trousseau du bureau n&apos;a répondu : le jeton de %1 est enregistré dans %2, lisible par vous seul.</translation>
     </message>
 </context>
 <context>
@@ -1342,6 +1523,22 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>is required</source>
         <translation>est obligatoire</translation>
     </message>
+    <message>
+        <source>must be &apos;keyring&apos; or &apos;file&apos; (where the token is kept), got &apos;%1&apos;</source>
+        <translation>doit être « keyring » ou « file » (où le jeton est gardé), reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>a personal access token, kept in the desktop keyring or a private file</source>
+        <translation>un jeton d&apos;accès personnel, gardé dans le trousseau du bureau ou un fichier privé</translation>
+    </message>
+    <message>
+        <source>a stored token is set too: clear the variable name or forget the token</source>
+        <translation>un jeton enregistré est aussi défini : videz le nom de variable ou oubliez le jeton</translation>
+    </message>
 </context>
 <context>
     <name>SourcesText</name>
@@ -1444,6 +1641,80 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>sources: unknown subcommand &apos;%1&apos; (list, add, remove, pause, resume)</source>
         <translation>sources : sous-commande inconnue « %1 » (list, add, remove, pause, resume)</translation>
+    </message>
+</context>
+<context>
+    <name>TokenField</name>
+    <message>
+        <source>optional: a personal access token (ghp_… or github_pat_…)</source>
+        <translation>facultatif : un jeton d&apos;accès personnel (ghp_… ou github_pat_…)</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Oublier</translation>
+    </message>
+    <message>
+        <source>Keep the stored token</source>
+        <translation>Garder le jeton enregistré</translation>
+    </message>
+    <message>
+        <source>(cannot be read: %1)</source>
+        <translation>(illisible : %1)</translation>
+    </message>
+    <message>
+        <source>(reading…)</source>
+        <translation>(lecture…)</translation>
+    </message>
+    <message>
+        <source>The token will be forgotten when you press OK.</source>
+        <translation>Le jeton sera oublié quand vous appuierez sur OK.</translation>
+    </message>
+    <message>
+        <source>%1, in the desktop keyring</source>
+        <translation>%1, dans le trousseau du bureau</translation>
+    </message>
+    <message>
+        <source>%1, in %2 (readable only by you)</source>
+        <translation>%1, dans %2 (lisible par vous seul)</translation>
+    </message>
+    <message>
+        <source>%1, in the private token file</source>
+        <translation>%1, dans le fichier privé des jetons</translation>
+    </message>
+    <message>
+        <source>a file in the data folder</source>
+        <translation>un fichier du dossier de données</translation>
+    </message>
+    <message>
+        <source>Kept in the desktop keyring when one answers, else in %1, readable only by you; never in the database, logs or reports.</source>
+        <translation>Gardé dans le trousseau du bureau s&apos;il répond, sinon dans %1, lisible par vous seul ; jamais dans la base de données, les journaux ni les rapports.</translation>
+    </message>
+</context>
+<context>
+    <name>TokenText</name>
+    <message>
+        <source>the token is empty</source>
+        <translation>le jeton est vide</translation>
+    </message>
+    <message>
+        <source>a token has no spaces, line breaks or accented letters</source>
+        <translation>un jeton ne contient ni espace, ni saut de ligne, ni lettre accentuée</translation>
+    </message>
+    <message>
+        <source>no desktop keyring</source>
+        <translation>pas de trousseau du bureau</translation>
+    </message>
+    <message>
+        <source>the desktop keyring did not answer</source>
+        <translation>le trousseau du bureau n&apos;a pas répondu</translation>
+    </message>
+    <message>
+        <source>the token is not in the desktop keyring any more</source>
+        <translation>le jeton n&apos;est plus dans le trousseau du bureau</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1829,65 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Bytes sent</source>
         <translation>Octets envoyés</translation>
+    </message>
+</context>
+<context>
+    <name>TrayController</name>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Pause collecting</source>
+        <translation>Suspendre la collecte</translation>
+    </message>
+    <message>
+        <source>Keep collecting in the tray when the window is closed</source>
+        <translation>Continuer la collecte dans la zone de notification quand la fenêtre est fermée</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard</source>
+        <translation>Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>%1 requests today</source>
+        <translation>%1 requêtes aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>%1 stars</source>
+        <translation>%1 étoiles</translation>
+    </message>
+    <message>
+        <source>Collecting</source>
+        <translation>Collecte en cours</translation>
+    </message>
+    <message>
+        <source>Collecting paused</source>
+        <translation>Collecte suspendue</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Resume collecting</source>
+        <translation>Reprendre la collecte</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window quits.</source>
+        <translation>Ce bureau n&apos;a pas de zone de notification : fermer la fenêtre quitte le programme.</translation>
+    </message>
+    <message>
+        <source>Still collecting in the tray. Quit from the tray menu.</source>
+        <translation>La collecte continue dans la zone de notification. Quittez depuis son menu.</translation>
+    </message>
+    <message>
+        <source>Still running in the tray. Quit from the tray menu.</source>
+        <translation>Toujours actif dans la zone de notification. Quittez depuis son menu.</translation>
     </message>
 </context>
 <context>
