@@ -217,8 +217,15 @@ void addSources(Database& db, qint64 now)
         counter.bind(1, source).bind(2, QString::fromLatin1(name)).bind(3, value).exec();
     Statement rejected = db.prepare("INSERT INTO rejected_lines(source_id, ts, reason, line) VALUES(?, ?, ?, ?)");
     qint64 ts = now - 5000;
-    for (const DemoRejected& sample : DemoData::rejectedSamples())
+    // The hourly count a report reads, as the ingest writer keeps it beside the lines.
+    Statement hourly = db.prepare("INSERT INTO rollups(period, bucket, site_id, dim, key, requests) VALUES(?, ?, 0, "
+                                  "'rejected', '3', 1) ON CONFLICT(period, dim, bucket, site_id, key) DO UPDATE SET "
+                                  "requests = requests + 1");
+    for (const DemoRejected& sample : DemoData::rejectedSamples()) {
         rejected.bind(1, 3).bind(2, ts += 600).bind(3, sample.reason).bind(4, sample.line).exec();
+        for (const qint64 period : { qint64(3600), qint64(86400) })
+            hourly.bind(1, period).bind(2, ts - ts % period).exec();
+    }
 }
 
 struct Repo {

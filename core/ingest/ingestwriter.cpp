@@ -16,11 +16,11 @@ constexpr int kRejectedKept = 100;
 constexpr int kRejectedLineLimit = 8192; // bytes of a rejected line kept for display
 constexpr qint64 kDefaultRetentionDays = 90;
 
-enum Dim { Total, Status, Country, Path, Path404, Referrer, Agent, City };
-const char* const kDims[] = { "", "status", "country", "path", "path404", "referrer", "agent", "city" };
+enum Dim { Total, Status, Country, Path, Path404, Referrer, Agent, City, RejectedLines };
+const char* const kDims[] = { "", "status", "country", "path", "path404", "referrer", "agent", "city", "rejected" };
 bool isTextDim(int dim)
 {
-    return dim >= Path;
+    return dim >= Path && dim != RejectedLines;
 }
 enum Period { Minute = 1, Hour = 2, Day = 3 };
 const qint64 kPeriodSecs[] = { 0, 60, 3600, 86400 };
@@ -458,7 +458,10 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
 void IngestWriter::reject(qint64 sourceId, const QByteArray& line, const QString& reason)
 {
     addCounter(sourceId, "rejected", 1);
-    m_rejected.append({ sourceId, m_clock.nowSecs(), reason, line.left(kRejectedLineLimit) });
+    const qint64 now = m_clock.nowSecs();
+    // Counted per hour of receipt (a rejected line has no time of its own), so a report's range is exact.
+    roll(Hour, now - now % 3600, 0, RejectedLines, quint64(qMax<qint64>(0, sourceId)), 0, false);
+    m_rejected.append({ sourceId, now, reason, line.left(kRejectedLineLimit) });
     // Only the last few per source are kept: trim the batch so a flood of garbage costs no memory.
     if (m_rejected.size() > 4 * kRejectedKept) {
         QHash<qint64, int> seen;
@@ -500,7 +503,7 @@ void IngestWriter::writeRollups()
         QByteArray text; // bound without a copy: must live until exec()
         if (isTextDim(dim)) {
             st.bind(5, qint64(key));
-        } else if (dim == Status) {
+        } else if (dim == Status || dim == RejectedLines) {
             text = QByteArray::number(key);
             st.bindText(5, text.constData(), int(text.size()));
         } else if (dim == Country && key) {

@@ -72,10 +72,11 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         csv.row({ QStringLiteral("requests"), QString::number(total.requests) });
         csv.row({ QStringLiteral("visitors"), QString::number(total.visitors) });
         csv.row({ QStringLiteral("bytes"), QString::number(total.bytes) });
-        // Lines rejected while receiving in the range (a rejected line has no time of its own): the kept rejected
-        // lines, which are every rejection of a source back to its oldest kept one.
-        Statement rejectedSt = db.prepare("SELECT count(*) FROM rejected_lines WHERE ts >= ? AND ts < ?");
-        rejectedSt.bind(1, fromSecs).bind(2, toSecs);
+        // Lines rejected while receiving in the range (a rejected line has no time of its own), counted per hour
+        // of receipt by the ingest writer.
+        Statement rejectedSt = db.prepare("SELECT coalesce(sum(requests), 0) FROM rollups WHERE period = 3600 AND "
+                                          "dim = 'rejected' AND bucket >= ? AND bucket < ?");
+        rejectedSt.bind(1, fromSecs - fromSecs % 3600).bind(2, toSecs);
         const qint64 rejected = rejectedSt.step() ? rejectedSt.int64(0) : 0;
         csv.row({ QStringLiteral("rejected"), QString::number(rejected) });
         errors << csv.finish();

@@ -22,7 +22,8 @@ namespace {
  *   'status' (key '404'), 'country' (key 'FR' or '' for unknown), 'path' (key = path text); minute buckets
  *   only for '', 'status' and 'country'. Day buckets only: 'path404' (paths answered 404), 'referrer' and
  *   'agent' (key = the text as logged, never '-' or empty). Hour and day: 'city' (key = GeoIp::cityKey,
- *   "CC<TAB>lat<TAB>lon<TAB>name", only when a City database located the address).
+ *   "CC<TAB>lat<TAB>lon<TAB>name", only when a City database located the address). Hour and day, site_id 0:
+ *   'rejected' (key = source id; requests = lines rejected in that hour of receipt).
  *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
  *   over whole days gives GoAccess's visitor count.
  */
