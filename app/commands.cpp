@@ -8,6 +8,7 @@ const Command kCommands[] = {
     { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH]", runReport, true },
     { "geoip", "geoip [--db FILE] IP...", runGeoip, false },
     { "stats", "stats [--json]", runStats, false },
+    { "settings", "settings [list] | get KEY | set KEY VALUE | unset KEY", runSettings, false },
     { "backup", "backup FILE", runBackup, false },
     { "restore", "restore FILE", runRestore, false },
 };

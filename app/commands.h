@@ -18,6 +18,7 @@ const Command* allCommands(int* count);
 
 int runSources(CommandContext& context, const QStringList& args);
 int runStats(CommandContext& context, const QStringList& args);
+int runSettings(CommandContext& context, const QStringList& args);
 int runBackup(CommandContext& context, const QStringList& args);
 int runRestore(CommandContext& context, const QStringList& args);
 int runImport(CommandContext& context, const QStringList& args);

@@ -116,6 +116,29 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>AppSettings</name>
+    <message>
+        <source>days raw request rows are kept (rollups are kept for ever); applied within the hour by a running collector</source>
+        <translation>jours de conservation des requêtes brutes (les agrégats sont gardés pour toujours) ; appliqué dans l&apos;heure par une collecte en cours</translation>
+    </message>
+    <message>
+        <source>a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City database in /usr/share/GeoIP</source>
+        <translation>un fichier .mmdb City (GeoLite2-City, DB-IP City Lite) pour les bulles de villes ; par défaut : la première base City de /usr/share/GeoIP</translation>
+    </message>
+    <message>
+        <source>unknown setting &apos;%1&apos;</source>
+        <translation>réglage inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>retention.days: must be a whole number of days from 1 to 36500, got &apos;%1&apos;</source>
+        <translation>retention.days : doit être un nombre entier de jours de 1 à 36500, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>geoip.city_db: no such file &apos;%1&apos;</source>
+        <translation>geoip.city_db : fichier introuvable « %1 »</translation>
+    </message>
+</context>
+<context>
     <name>ArgParser</name>
     <message>
         <source>%1: unknown option %2</source>
@@ -1154,6 +1177,21 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>no token stored in %1</source>
         <translation>aucun jeton enregistré dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsCommandText</name>
+    <message>
+        <source>settings: unknown action &apos;%1&apos; (list, get, set, unset)</source>
+        <translation>settings : action inconnue « %1 » (list, get, set, unset)</translation>
+    </message>
+    <message>
+        <source>settings: usage: settings list | get KEY | set KEY VALUE | unset KEY</source>
+        <translation>settings : usage : settings list | get CLÉ | set CLÉ VALEUR | unset CLÉ</translation>
+    </message>
+    <message>
+        <source>%1 (default)</source>
+        <translation>%1 (par défaut)</translation>
     </message>
 </context>
 <context>

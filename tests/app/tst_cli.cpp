@@ -186,6 +186,45 @@ private slots:
         QCOMPARE(o.value("tables").toObject().value("requests").toInteger(), 0);
     }
 
+    void settingsAreValidatedAndRetentionApplies()
+    {
+        QTemporaryDir dir;
+        Result r = run({ "settings" }, dir.path());
+        QCOMPARE(r.status, 0);
+        QVERIFY2(r.out.contains("retention.days = 90 (default)"), qPrintable(r.out));
+        // Bad values and keys are refused, naming themselves.
+        r = run({ "settings", "set", "retention.days", "soon" }, dir.path());
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("retention.days") && r.err.contains("'soon'"), qPrintable(r.err));
+        r = run({ "settings", "set", "retention.weeks", "3" }, dir.path());
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("'retention.weeks'"), qPrintable(r.err));
+        r = run({ "settings", "set", "geoip.city_db", dir.filePath("missing.mmdb") }, dir.path());
+        QCOMPARE(r.status, 2);
+        QVERIFY2(r.err.contains("geoip.city_db") && r.err.contains("missing.mmdb"), qPrintable(r.err));
+        QCOMPARE(run({ "settings", "set", "retention.days", " 30 " }, dir.path()).status, 0);
+        QCOMPARE(run({ "settings", "get", "retention.days" }, dir.path()).out, QString("30\n"));
+
+        // An import keeps rows within 30 days only; the rollups count both lines.
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        auto line = [](const QDateTime& t) -> QByteArray {
+            return "81.2.69.142 - - [" + QLocale::c().toString(t, "dd/MMM/yyyy:HH:mm:ss").toLatin1()
+                + " +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl\"\n";
+        };
+        QFile log(dir.filePath("access.log"));
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        log.write(line(now.addDays(-40)) + line(now.addDays(-1)));
+        log.close();
+        QCOMPARE(run({ "import", log.fileName() }, dir.path()).status, 0);
+        r = run({ "stats", "--json" }, dir.path());
+        QCOMPARE(
+            QJsonDocument::fromJson(r.out.toUtf8()).object().value("tables").toObject().value("requests").toInteger(),
+            1);
+
+        QCOMPARE(run({ "settings", "unset", "retention.days" }, dir.path()).status, 0);
+        QVERIFY(run({ "settings" }, dir.path()).out.contains("retention.days = 90 (default)"));
+    }
+
     void backupAndRestoreThroughTheCommandLine()
     {
         QTemporaryDir dir;

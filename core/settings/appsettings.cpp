@@ -1,0 +1,78 @@
+#include "core/settings/appsettings.h"
+
+#include "core/geo/mmdbfile.h"
+#include "core/storage/database.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+const QList<AppSettings::Key>& AppSettings::keys()
+{
+    static const QList<Key> list = {
+        { "retention.days", "90",
+            QT_TRANSLATE_NOOP("AppSettings",
+                "days raw request rows are kept (rollups are kept for ever); applied within the hour by a running "
+                "collector") },
+        { "geoip.city_db", "",
+            QT_TRANSLATE_NOOP("AppSettings",
+                "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
+                "database in /usr/share/GeoIP") },
+    };
+    return list;
+}
+
+bool AppSettings::isKnown(const QString& key)
+{
+    for (const Key& k : keys())
+        if (key == QLatin1String(k.name))
+            return true;
+    return false;
+}
+
+QString AppSettings::validate(const QString& key, QString& value)
+{
+    if (!isKnown(key))
+        return QCoreApplication::translate("AppSettings", "unknown setting '%1'").arg(key);
+    value = value.trimmed();
+    if (key == QLatin1String("retention.days")) {
+        bool ok = false;
+        const int days = value.toInt(&ok);
+        if (!ok || days < 1 || days > 36500)
+            return QCoreApplication::translate("AppSettings",
+                "retention.days: must be a whole number of days from 1 "
+                "to 36500, got '%1'")
+                .arg(value);
+        value = QString::number(days);
+    } else if (key == QLatin1String("geoip.city_db")) {
+        const QFileInfo file(value);
+        if (!file.isFile())
+            return QCoreApplication::translate("AppSettings", "geoip.city_db: no such file '%1'").arg(value);
+        MmdbFile db(file.absoluteFilePath());
+        if (!db.isOpen())
+            return QStringLiteral("geoip.city_db: ") + db.error();
+        value = file.absoluteFilePath();
+    }
+    return {};
+}
+
+std::optional<QString> AppSettings::get(Database& db, const QString& key)
+{
+    Statement st = db.prepare("SELECT value FROM settings WHERE key = ?");
+    st.bind(1, key);
+    if (st.step())
+        return st.text(0);
+    return std::nullopt;
+}
+
+void AppSettings::set(Database& db, const QString& key, const QString& value)
+{
+    Statement st = db.prepare(
+        "INSERT INTO settings(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, key).bind(2, value).exec();
+}
+
+void AppSettings::unset(Database& db, const QString& key)
+{
+    Statement st = db.prepare("DELETE FROM settings WHERE key = ?");
+    st.bind(1, key).exec();
+}

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+class Database;
+
+// The program-wide settings kept in the database's `settings` table, each declared once here with its meaning,
+// default and validation (the `settings` command and any settings form use the same rules).
+namespace AppSettings {
+struct Key {
+    const char* name;
+    const char* defaultValue; // "" when the default is computed (see the description)
+    const char* description; // untranslated: translate with QCoreApplication::translate("AppSettings", ...)
+};
+const QList<Key>& keys();
+bool isKnown(const QString& key);
+// Empty when `value` is acceptable for `key`; else an error naming the key. `value` may be normalised.
+QString validate(const QString& key, QString& value);
+std::optional<QString> get(Database& db, const QString& key);
+void set(Database& db, const QString& key, const QString& value);
+void unset(Database& db, const QString& key);
+} // namespace AppSettings
