@@ -1,6 +1,7 @@
 #include "core/geo/geoip.h"
 
 #include "core/storage/database.h"
+#include "core/util/hashmix.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -13,12 +14,7 @@ constexpr size_t kCacheSlots = 1 << 17; // ~9 MiB
 
 size_t slotOf(quint64 hi, quint64 lo)
 {
-    quint64 x = hi * 0x9E3779B97F4A7C15ULL ^ lo;
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return size_t(x ^ (x >> 31)) & (kCacheSlots - 1);
+    return size_t(hashMix(hi * 0x9E3779B97F4A7C15ULL ^ lo)) & (kCacheSlots - 1);
 }
 constexpr char kCountryFile[] = "dbip-country.mmdb";
 } // namespace

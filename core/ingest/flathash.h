@@ -1,22 +1,13 @@
 #pragma once
 
+#include "core/util/hashmix.h"
+
 #include <QtGlobal>
 #include <cstring>
 #include <vector>
 
 // Open-addressing hash containers for the ingest hot path: one flat array, linear probing, no per-entry
 // allocation. std::unordered_* spent most of its time in malloc and cache misses there.
-namespace FlatHash {
-inline quint64 mix(quint64 x)
-{
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-} // namespace FlatHash
-
 // A set of 64-bit values (0 is stored apart, as it marks empty slots).
 class FlatSet64 {
 public:
@@ -32,7 +23,7 @@ public:
         if ((m_size + 1) * 2 > m_slots.size())
             grow();
         const size_t mask = m_slots.size() - 1;
-        for (size_t i = FlatHash::mix(v) & mask;; i = (i + 1) & mask) {
+        for (size_t i = hashMix(v) & mask;; i = (i + 1) & mask) {
             if (m_slots[i] == v)
                 return false;
             if (m_slots[i] == 0) {
@@ -67,7 +58,7 @@ private:
         for (const quint64 v : old) {
             if (v == 0)
                 continue;
-            size_t i = FlatHash::mix(v) & mask;
+            size_t i = hashMix(v) & mask;
             while (m_slots[i] != 0)
                 i = (i + 1) & mask;
             m_slots[i] = v;
@@ -122,7 +113,7 @@ public:
     }
 
 private:
-    static size_t hash(quint64 a, quint64 b) { return size_t(FlatHash::mix(a * 0x9E3779B97F4A7C15ULL ^ b)); }
+    static size_t hash(quint64 a, quint64 b) { return size_t(hashMix(a * 0x9E3779B97F4A7C15ULL ^ b)); }
     void grow()
     {
         std::vector<Slot> old(qMax<size_t>(1024, m_slots.size() * 2));

@@ -1,5 +1,6 @@
 #include "core/query/trafficquery.h"
 
+#include "core/query/rollupspans.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
 
@@ -7,44 +8,11 @@
 #include <QMap>
 
 namespace {
-// Sums over [from, to) read whole days from day buckets, whole hours at the edges from hour buckets and the
-// rest from minute buckets: exact to the minute, and a year costs ~365 + 48 + 120 rows per key.
-struct Span {
-    qint64 period;
-    qint64 from;
-    qint64 to;
-};
-void hoursAndMinutes(qint64 a, qint64 b, QList<Span>& out)
+// Sums over [from, to): whole days from day buckets, whole hours at the edges from hour buckets, the rest from
+// minute buckets (see RollupSpans).
+QList<RollupSpan> spans(const TimeRange& range)
 {
-    if (b <= a)
-        return;
-    const qint64 hourA = (a + 3599) / 3600 * 3600;
-    const qint64 hourB = b / 3600 * 3600;
-    if (hourB <= hourA) {
-        out.append({ 60, a, b });
-        return;
-    }
-    out.append({ 3600, hourA, hourB });
-    if (hourA > a)
-        out.append({ 60, a, hourA });
-    if (b > hourB)
-        out.append({ 60, hourB, b });
-}
-QList<Span> spans(const TimeRange& range)
-{
-    QList<Span> out;
-    const qint64 from = range.fromSecs / 60 * 60;
-    const qint64 to = (range.toSecs + 59) / 60 * 60;
-    const qint64 dayFrom = (from + 86399) / 86400 * 86400;
-    const qint64 dayTo = to / 86400 * 86400;
-    if (dayTo > dayFrom) {
-        out.append({ 86400, dayFrom, dayTo });
-        hoursAndMinutes(from, dayFrom, out);
-        hoursAndMinutes(dayTo, to, out);
-    } else {
-        hoursAndMinutes(from, to, out);
-    }
-    return out;
+    return RollupSpans::split(range.fromSecs, range.toSecs);
 }
 
 // The (dim, key) that carries a country filter: totals per country live under dim 'country'.
@@ -136,7 +104,7 @@ TrafficTotals TrafficQuery::totals(Database& db, const TrafficFilter& filter)
                               "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND key = ?5 "
                               "AND (?6 = -1 OR site_id = ?6)");
     TrafficTotals out;
-    for (const Span& span : spans(filter.range)) {
+    for (const RollupSpan& span : spans(filter.range)) {
         st.reset();
         st.bind(1, span.period).bind(2, dk.dim).bind(3, span.from).bind(4, span.to).bind(5, dk.key).bind(6, site);
         if (st.step()) {
@@ -169,7 +137,7 @@ QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter
                               "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 "
                               "AND (?5 = -1 OR site_id = ?5) GROUP BY key");
     QHash<QByteArray, TopItem> sums;
-    for (const Span& span : spans(filter.range)) {
+    for (const RollupSpan& span : spans(filter.range)) {
         st.reset();
         st.bind(1, span.period).bind(2, QString::fromLatin1(dim)).bind(3, span.from).bind(4, span.to).bind(5, site);
         while (st.step()) {

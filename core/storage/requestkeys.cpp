@@ -1,21 +1,12 @@
 #include "core/storage/requestkeys.h"
 
 #include "core/storage/database.h"
+#include "core/util/hashmix.h"
 
 #include <cstring>
 #include <sqlite3.h>
 
 namespace {
-quint64 mix(quint64 x)
-{
-    // splitmix64's finaliser
-    x ^= x >> 30;
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
 void sqlVisitorHash(sqlite3_context* ctx, int, sqlite3_value** argv)
 {
     const auto* addr = static_cast<const unsigned char*>(sqlite3_value_blob(argv[0]));
@@ -34,7 +25,7 @@ qint64 RequestKeys::visitorHash(const unsigned char* addr, int len, qint64 agent
         if (len > 8)
             std::memcpy(&b, addr + 8, size_t(qMin(len - 8, 8)));
     }
-    const quint64 h = mix(mix(a ^ quint64(len) << 59) ^ b ^ mix(quint64(agentId) * 0x9E3779B97F4A7C15ULL));
+    const quint64 h = hashMix(hashMix(a ^ quint64(len) << 59) ^ b ^ hashMix(quint64(agentId) * 0x9E3779B97F4A7C15ULL));
     return qint64(h);
 }
 
