@@ -3,15 +3,29 @@
 #include "app/argparser.h"
 #include "app/commandcontext.h"
 #include "app/commands.h"
+#include "app/guardedapplication.h"
 #include "app/windowcommand.h"
+#include "core/storage/database.h"
 #include "core/storage/datadir.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QTranslator>
 #include <cstdio>
 #include <memory>
+
+Q_LOGGING_CATEGORY(lcApp, "activity.app")
+
+void reportEscapedException(const char* what)
+{
+    qCCritical(lcApp) << "internal error:" << what;
+    std::fprintf(stderr, "activity-dashboard: internal error: %s; stopping\n", what);
+    if (auto* app = QCoreApplication::instance())
+        QMetaObject::invokeMethod(
+            app, [] { QCoreApplication::exit(70); }, Qt::QueuedConnection);
+}
 
 namespace {
 void setIdentity()
@@ -89,11 +103,11 @@ int Application::main(int argc, char** argv)
     if (command && command->needsGui) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
-        app = std::make_unique<QApplication>(argc, argv);
+        app = std::make_unique<GuardedApplication<QApplication>>(argc, argv);
     } else if (command || wantsHelp || wantsVersion || unknownCommand || !dataDirOk) {
-        app = std::make_unique<QCoreApplication>(argc, argv);
+        app = std::make_unique<GuardedApplication<QCoreApplication>>(argc, argv);
     } else {
-        app = std::make_unique<QApplication>(argc, argv);
+        app = std::make_unique<GuardedApplication<QApplication>>(argc, argv);
     }
     setIdentity();
     loadTranslations(*app);
@@ -117,7 +131,14 @@ int Application::main(int argc, char** argv)
         return 2;
     }
     CommandContext context(dataDir, out, err);
-    if (command)
-        return command->run(context, args.mid(1));
-    return runWindow(context, args);
+    try {
+        if (command)
+            return command->run(context, args.mid(1));
+        return runWindow(context, args);
+    } catch (const DatabaseError& e) {
+        return context.fail(e.message()); // e.g. another program held the database longer than we wait
+    } catch (const std::exception& e) {
+        // Outside any event loop (a command's own code): the same clear stop.
+        return context.fail(QStringLiteral("internal error: %1").arg(QString::fromUtf8(e.what())), 70);
+    }
 }

@@ -3,41 +3,10 @@
 #include "app/collectors.h"
 #include "app/commandcontext.h"
 #include "app/commands.h"
+#include "app/quitsignals.h"
 
 #include <QCoreApplication>
 #include <QLockFile>
-#include <QSocketNotifier>
-#include <csignal>
-#include <fcntl.h>
-#include <unistd.h>
-
-namespace {
-int g_signalPipe[2] = { -1, -1 };
-
-void onSignal(int)
-{
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-// SIGINT/SIGTERM end the event loop (through a self-pipe: only write() is safe in a handler).
-void quitOnSignals()
-{
-    if (::pipe2(g_signalPipe, O_CLOEXEC | O_NONBLOCK) != 0)
-        return;
-    auto* notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
-    QObject::connect(notifier, &QSocketNotifier::activated, QCoreApplication::instance(), [] {
-        char buffer[16];
-        while (::read(g_signalPipe[0], buffer, sizeof buffer) > 0) { }
-        QCoreApplication::quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onSignal;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
-} // namespace
 
 int runCollect(CommandContext& ctx, const QStringList& args)
 {
@@ -61,13 +30,29 @@ int runCollect(CommandContext& ctx, const QStringList& args)
     quitOnSignals();
     auto logs = createLogCollection(ctx);
     auto apis = createApiCollection(ctx);
+    // A write that fails (disk full, read-only file, I/O error) stops collection: going on would only lose more.
+    QString writeError;
+    for (Collection* c : { logs.get(), apis.get() }) {
+        c->setWriteErrorHandler([&writeError](const QString& message) {
+            if (writeError.isEmpty()) {
+                writeError = message;
+                QCoreApplication::exit(1);
+            }
+        });
+    }
     for (Collection* c : { logs.get(), apis.get() }) {
         if (const QString error = c->start(); !error.isEmpty())
             return ctx.fail(error);
     }
     ctx.err() << QCoreApplication::translate("CollectCommand", "collecting; stop with Ctrl+C") << Qt::endl;
-    QCoreApplication::exec();
+    int status = QCoreApplication::exec();
     apis->stop();
     logs->stop();
-    return 0;
+    if (!writeError.isEmpty()) {
+        ctx.fail(QCoreApplication::translate("CollectCommand", "collect stopped: %1").arg(writeError));
+        status = 1;
+    }
+    if (const QString loss = logs->lossSummary(); !loss.isEmpty())
+        status = ctx.fail(loss);
+    return status;
 }

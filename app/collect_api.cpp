@@ -6,6 +6,7 @@
 #include "core/sources/apischeduler.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
@@ -32,15 +33,19 @@ public:
     QString start() override
     {
         Database* db = m_ctx.database();
-        if (!db)
+        DbWriter* writer = m_ctx.writer();
+        if (!db || !writer)
             return CollectApiText::tr("cannot open the database");
         m_http = std::make_unique<HttpClient>(httpOptions());
         m_tokens = TokenVault::createDefault(m_ctx.dataDir());
-        m_scheduler = std::make_unique<ApiScheduler>(*db, m_ctx.clock(), *m_http);
+        m_scheduler = std::make_unique<ApiScheduler>(*db, *writer, m_ctx.clock(), *m_http);
         m_scheduler->setTokenVault(m_tokens.get());
         QObject::connect(m_scheduler.get(), &ApiScheduler::pollFinished, m_scheduler.get(),
             [this](qint64 id, const PollOutcome& outcome) {
-                if (!outcome.ok)
+                if (outcome.writeFailed && m_onWriteError)
+                    m_onWriteError(
+                        CollectApiText::tr("cannot write to %1: %2").arg(m_ctx.databasePath(), outcome.error));
+                else if (!outcome.ok)
                     m_ctx.err() << CollectApiText::tr("source %1: %2").arg(id).arg(outcome.error) << Qt::endl;
             });
         m_scheduler->start();
@@ -70,9 +75,12 @@ int pollApiSourcesOnce(CommandContext& ctx)
     Database* db = ctx.database();
     if (!db)
         return 1;
+    DbWriter* writer = ctx.writer();
+    if (!writer)
+        return 1;
     HttpClient http(httpOptions());
     const auto tokens = TokenVault::createDefault(ctx.dataDir());
-    ApiScheduler scheduler(*db, ctx.clock(), http);
+    ApiScheduler scheduler(*db, *writer, ctx.clock(), http);
     scheduler.setTokenVault(tokens.get());
     QMap<qint64, PollOutcome> results;
     QEventLoop loop;

@@ -6,9 +6,11 @@
 #include "core/ingest/ingestpipeline.h"
 #include "core/ingest/receiverset.h"
 #include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
+#include <QPointer>
 #include <QTimer>
 
 namespace {
@@ -30,15 +32,27 @@ public:
     QString start() override
     {
         Database* db = m_context.database();
-        if (!db)
+        DbWriter* writer = m_context.writer();
+        if (!db || !writer)
             return CollectLogsText::tr("cannot open the database");
         auto geo = GeoIp::openDefault(*db);
         for (const QString& problem : geo->errors())
             m_context.err() << "activity-dashboard: " << problem << Qt::endl;
-        m_pipeline = std::make_unique<IngestPipeline>(m_context.databasePath(), std::move(geo), m_context.clock());
+        m_pipeline = std::make_unique<IngestPipeline>(*writer, std::move(geo), m_context.clock());
         IngestPipeline* pipeline = m_pipeline.get();
+        // From the pipeline's thread to the main one, where the handler shows it or stops `collect`.
+        QPointer<QTimer> guard(&m_timer);
+        pipeline->setErrorHandler([this, guard](const QString& message) {
+            QMetaObject::invokeMethod(
+                guard.data(),
+                [this, message] {
+                    if (m_onWriteError)
+                        m_onWriteError(message);
+                },
+                Qt::QueuedConnection);
+        });
         m_receivers = std::make_unique<ReceiverSet>(
-            *db, m_context.clock(), *pipeline, [pipeline](qint64 id, const QJsonObject& settings) {
+            *writer, m_context.clock(), *pipeline, [pipeline](qint64 id, const QJsonObject& settings) {
                 return pipeline->setSource(id, settings.value(QLatin1String("format")).toString().toUtf8(),
                     settings.value(QLatin1String("site")).toString().toUtf8());
             });
@@ -56,10 +70,26 @@ public:
         m_timer.stop();
         if (m_receivers)
             m_receivers->stopAll(); // no more lines; positions and counters saved
-        if (m_pipeline)
+        if (m_pipeline) {
+            m_pipeline->setErrorHandler({});
             m_pipeline->stop(); // flushes: everything received is stored before collect exits
+            const auto totals = m_pipeline->totals();
+            if (totals.failed > 0)
+                m_loss
+                    = CollectLogsText::tr("%n line(s) received could not be stored (%1)", nullptr, int(totals.failed))
+                          .arg(m_pipeline->lastError());
+        }
         m_receivers.reset();
         m_pipeline.reset();
+    }
+
+    QString lossSummary() const override { return m_loss; }
+
+    void saveNow() override
+    {
+        if (m_pipeline)
+            m_pipeline->flush(5000);
+        sync();
     }
 
 private:
@@ -69,9 +99,10 @@ private:
             for (const QString& error : m_receivers->sync())
                 m_context.err() << "activity-dashboard: " << error << Qt::endl;
             m_receivers->saveState();
-        } catch (const DatabaseError& e) {
-            // A busy or briefly unavailable database must not stop collection: try again next time.
-            m_context.err() << "activity-dashboard: " << e.message() << Qt::endl;
+        } catch (const std::exception& e) {
+            // Sources not read or positions not saved this time: tried again at the next sync (positions are
+            // saved only once committed, so nothing is lost). A write error the pipeline also meets is shown by it.
+            m_context.err() << "activity-dashboard: " << QString::fromUtf8(e.what()) << Qt::endl;
         }
     }
 
@@ -79,6 +110,7 @@ private:
     std::unique_ptr<IngestPipeline> m_pipeline;
     std::unique_ptr<ReceiverSet> m_receivers;
     QTimer m_timer;
+    QString m_loss;
 };
 } // namespace
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 #include <memory>
 
 class CommandContext;
@@ -14,6 +15,16 @@ public:
     virtual QString start() = 0;
     // Stops receiving and flushes what was received.
     virtual void stop() = 0;
+    // Commits what was received so far and saves positions, without stopping.
+    virtual void saveNow() { }
+    // Called on the main thread when what was collected cannot be written (disk full, read-only file, I/O error):
+    // the message names the database file and the cause. `collect` stops on it; the window shows it.
+    void setWriteErrorHandler(std::function<void(const QString&)> handler) { m_onWriteError = std::move(handler); }
+    // What stop() could not store, for the closing message (empty when everything was stored).
+    virtual QString lossSummary() const { return {}; }
+
+protected:
+    std::function<void(const QString&)> m_onWriteError;
 };
 
 std::unique_ptr<Collection> createLogCollection(CommandContext& context);

@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/datadir.h"
+#include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 
 CommandContext::CommandContext(QString dataDir, QTextStream& out, QTextStream& err)
@@ -10,7 +11,10 @@ CommandContext::CommandContext(QString dataDir, QTextStream& out, QTextStream& e
     , m_err(err)
 { }
 
-CommandContext::~CommandContext() = default;
+CommandContext::~CommandContext()
+{
+    m_writer.reset(); // runs what is queued before the connection below closes
+}
 
 QString CommandContext::databasePath() const
 {
@@ -35,6 +39,21 @@ Database* CommandContext::database()
         return nullptr;
     }
     return m_db.get();
+}
+
+DbWriter* CommandContext::writer()
+{
+    if (m_writer)
+        return m_writer.get();
+    if (!database())
+        return nullptr;
+    auto writer = std::make_unique<DbWriter>(databasePath());
+    if (const QString error = writer->openError(); !error.isEmpty()) {
+        fail(error);
+        return nullptr;
+    }
+    m_writer = std::move(writer);
+    return m_writer.get();
 }
 
 int CommandContext::fail(const QString& message, int status)

@@ -9,6 +9,7 @@
 #include <memory>
 
 class Database;
+class DbWriter;
 
 // What every command gets from the composition root.
 class CommandContext {
@@ -20,6 +21,9 @@ public:
     QString databasePath() const;
     // Prepares the data dir and opens the migrated database; prints the reason and returns null on failure.
     Database* database();
+    // The process's one database writer (a thread with its own connection), made on first use; prints the
+    // reason and returns null when it cannot open the database.
+    DbWriter* writer();
 
     const Clock& clock() const { return m_clock; }
     const SourceRegistry& registry() const { return m_registry; }
@@ -35,4 +39,5 @@ private:
     SystemClock m_clock;
     SourceRegistry m_registry;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<DbWriter> m_writer;
 };

@@ -16,6 +16,12 @@ WindowCollection::~WindowCollection()
     setCollecting(false);
 }
 
+void WindowCollection::saveNow()
+{
+    if (m_logs)
+        m_logs->saveNow();
+}
+
 QString WindowCollection::setCollecting(bool collect)
 {
     if (!collect) {
@@ -35,10 +41,16 @@ QString WindowCollection::setCollecting(bool collect)
     if (!m_lock)
         return lockError;
     QStringList problems;
+    const auto onWriteError = [this](const QString& message) {
+        if (m_onWriteError)
+            m_onWriteError(message);
+    };
     m_logs = createLogCollection(m_context);
+    m_logs->setWriteErrorHandler(onWriteError);
     if (const QString error = m_logs->start(); !error.isEmpty())
         problems.append(error);
     m_apis = createApiCollection(m_context);
+    m_apis->setWriteErrorHandler(onWriteError);
     if (const QString error = m_apis->start(); !error.isEmpty()) {
         problems.append(error);
         m_apis.reset();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <functional>
 #include <memory>
 
 class Collection;
@@ -18,10 +19,15 @@ public:
     // (or another window) already collects for this data folder, nothing starts: the window shows its data.
     QString setCollecting(bool collect);
     bool isCollecting() const { return m_logs || m_apis; }
+    // Commits what was received and saves positions now (the session is ending), collection goes on.
+    void saveNow();
+    // Called on the main thread when what is collected cannot be written (see Collection).
+    void setWriteErrorHandler(std::function<void(const QString&)> handler) { m_onWriteError = std::move(handler); }
 
 private:
     CommandContext& m_context;
     std::unique_ptr<QLockFile> m_lock;
     std::unique_ptr<Collection> m_logs;
     std::unique_ptr<Collection> m_apis;
+    std::function<void(const QString&)> m_onWriteError;
 };

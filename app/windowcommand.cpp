@@ -2,6 +2,7 @@
 
 #include "app/argparser.h"
 #include "app/commandcontext.h"
+#include "app/quitsignals.h"
 #include "app/reportparts.h"
 #include "app/windowcollection.h"
 #include "core/demo/demodata.h"
@@ -10,6 +11,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "ui/firstrun/firstrunwizard.h"
+#include "ui/healthpage.h"
 #include "ui/kiosk/kioskcontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
@@ -19,6 +21,7 @@
 #include <QApplication>
 #include <QIcon>
 #include <QProcess>
+#include <QSessionManager>
 #include <QTemporaryDir>
 #include <QTimer>
 
@@ -86,8 +89,14 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/activity-dashboard.svg")));
     QApplication::setApplicationDisplayName(QCoreApplication::translate("Window", "Activity Dashboard"));
     const bool demo = parser.isSet(QStringLiteral("demo"));
+    // SIGTERM, SIGINT (a logout, `kill`) end like Quit: collection flushed, positions saved, lock released.
+    quitOnSignals();
     // The window collects like `collect` does (not on the throw-away demo database); the tray pauses it.
     WindowCollection collection(ctx);
+    // The session is ending (logout): save what was received now; the session manager then ends the program
+    // (Qt quits on its "die", systemd sends SIGTERM), both through the normal path.
+    QObject::connect(
+        qApp, &QGuiApplication::commitDataRequest, qApp, [&collection](QSessionManager&) { collection.saveNow(); });
     QueryRunner runner(databasePath);
     MainWindow window(databasePath, ctx.clock());
     if (parser.isSet(QStringLiteral("demo")))
@@ -114,6 +123,14 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     });
     std::unique_ptr<TrayController> tray;
     std::unique_ptr<KioskController> kioskController;
+    // A write error (disk full, read-only file): on Health and in the tray, and on stderr for the log.
+    collection.setWriteErrorHandler([&window, &tray, &ctx](const QString& message) {
+        ctx.err() << "activity-dashboard: " << message << Qt::endl;
+        if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)))
+            health->setWriteError(message);
+        if (tray)
+            tray->showWriteError(message);
+    });
     if (!kiosk) {
         tray = std::make_unique<TrayController>(window);
         QObject::connect(tray.get(), &TrayController::quitRequested, qApp, &QApplication::quit);

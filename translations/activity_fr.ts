@@ -233,6 +233,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
             <numerusform>%n sources en échec</numerusform>
         </translation>
     </message>
+    <message>
+        <source>cannot write to %1: %2</source>
+        <translation>impossible d&apos;écrire dans %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>CollectCommand</name>
@@ -243,6 +247,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>collecting; stop with Ctrl+C</source>
         <translation>collecte en cours ; arrêtez avec Ctrl+C</translation>
+    </message>
+    <message>
+        <source>collect stopped: %1</source>
+        <translation>collecte arrêtée : %1</translation>
     </message>
 </context>
 <context>
@@ -261,6 +269,13 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>cannot open the database</source>
         <translation>impossible d&apos;ouvrir la base de données</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) received could not be stored (%1)</source>
+        <translation>
+            <numerusform>%n ligne reçue n&apos;a pas pu être enregistrée (%1)</numerusform>
+            <numerusform>%n lignes reçues n&apos;ont pas pu être enregistrées (%1)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -292,6 +307,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>the stored token could not be read: %1</source>
         <translation>le jeton enregistré n&apos;a pas pu être lu : %1</translation>
+    </message>
+    <message>
+        <source>cannot store what was fetched: %1</source>
+        <translation>impossible d&apos;enregistrer ce qui a été récupéré : %1</translation>
     </message>
 </context>
 <context>
@@ -345,6 +364,13 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>cannot write in data directory %1: %2</source>
         <translation>impossible d&apos;écrire dans le dossier de données %1 : %2</translation>
+    </message>
+</context>
+<context>
+    <name>DbWriter</name>
+    <message>
+        <source>the database writer has stopped</source>
+        <translation>l&apos;écriture dans la base de données est arrêtée</translation>
     </message>
 </context>
 <context>
@@ -651,6 +677,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Database: %1</source>
         <translation>Base de données : %1</translation>
     </message>
+    <message>
+        <source>Write error</source>
+        <translation>Erreur d&apos;écriture</translation>
+    </message>
+    <message>
+        <source>Data is not being saved: %1</source>
+        <translation>Les données ne sont pas enregistrées : %1</translation>
+    </message>
 </context>
 <context>
     <name>HttpText</name>
@@ -680,6 +714,13 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>lines %1, stored %2, rejected %3, seconds %4, lines/s %5</source>
         <translation>lignes %1, enregistrées %2, rejetées %3, secondes %4, lignes/s %5</translation>
+    </message>
+</context>
+<context>
+    <name>IngestPipeline</name>
+    <message>
+        <source>cannot write to %1: %2</source>
+        <translation>impossible d&apos;écrire dans %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -1926,6 +1967,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Still running in the tray. Quit from the tray menu.</source>
         <translation>Toujours actif dans la zone de notification. Quittez depuis son menu.</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard: data is not being saved</source>
+        <translation>Activity Dashboard : les données ne sont pas enregistrées</translation>
     </message>
 </context>
 <context>

@@ -62,23 +62,43 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
         { tr("API source"), tr("Type"), tr("Last success"), tr("Last error"), tr("Next run"), tr("Rate limit left") },
         this);
     m_database = new RowsModel({ tr("Table"), tr("Rows") }, this);
-    grid->addWidget(sectionLabel(tr("Log receivers"), this), 0, 0);
-    grid->addWidget(tableFor(m_listeners, this), 1, 0);
+    // A write error outranks everything on this page: data is being lost until it is fixed.
+    m_writeError = new QLabel(this);
+    m_writeError->setObjectName(QStringLiteral("writeError"));
+    m_writeError->setTextFormat(Qt::PlainText); // the message may quote a path or a line
+    m_writeError->setWordWrap(true);
+    m_writeError->setStyleSheet(QStringLiteral("QLabel { background: #b3261e; color: white; padding: 8px; }"));
+    m_writeError->setAccessibleName(tr("Write error"));
+    m_writeError->hide();
+    grid->addWidget(m_writeError, 0, 0, 1, 2);
+    grid->addWidget(sectionLabel(tr("Log receivers"), this), 1, 0);
+    grid->addWidget(tableFor(m_listeners, this), 2, 0);
     m_databaseLabel = sectionLabel(tr("Database"), this);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
-    grid->addWidget(m_databaseLabel, 0, 1);
-    grid->addWidget(tableFor(m_database, this), 1, 1);
-    grid->addWidget(sectionLabel(tr("API sources"), this), 2, 0, 1, 2);
-    grid->addWidget(tableFor(m_api, this), 3, 0, 1, 2);
-    grid->addWidget(sectionLabel(tr("Last rejected lines"), this), 4, 0, 1, 2);
+    grid->addWidget(m_databaseLabel, 1, 1);
+    grid->addWidget(tableFor(m_database, this), 2, 1);
+    grid->addWidget(sectionLabel(tr("API sources"), this), 3, 0, 1, 2);
+    grid->addWidget(tableFor(m_api, this), 4, 0, 1, 2);
+    grid->addWidget(sectionLabel(tr("Last rejected lines"), this), 5, 0, 1, 2);
     auto* rejected = tableFor(m_rejected, this);
     rejected->setObjectName(QStringLiteral("rejectedLines"));
-    grid->addWidget(rejected, 5, 0, 1, 2);
+    grid->addWidget(rejected, 6, 0, 1, 2);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 1);
-    grid->setRowStretch(1, 2);
-    grid->setRowStretch(3, 2);
-    grid->setRowStretch(5, 3);
+    grid->setRowStretch(2, 2);
+    grid->setRowStretch(4, 2);
+    grid->setRowStretch(6, 3);
+}
+
+void HealthPage::setWriteError(const QString& message)
+{
+    m_writeError->setText(tr("Data is not being saved: %1").arg(message));
+    m_writeError->setVisible(!message.isEmpty());
+}
+
+QString HealthPage::writeErrorText() const
+{
+    return m_writeError->isVisible() ? m_writeError->text() : QString();
 }
 
 void HealthPage::reload()

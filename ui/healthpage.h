@@ -21,6 +21,9 @@ public:
     RowsModel* apiModel() const { return m_api; }
     RowsModel* databaseModel() const { return m_database; }
     QString databaseText() const;
+    // Shown above everything until the next successful write clears it (empty text).
+    void setWriteError(const QString& message);
+    QString writeErrorText() const;
 
 protected:
     void reload() override;
@@ -31,6 +34,7 @@ private:
     RowsModel* m_api = nullptr;
     RowsModel* m_database = nullptr;
     QLabel* m_databaseLabel = nullptr;
+    QLabel* m_writeError = nullptr;
     LatestTracker m_tracker;
     // Row counts scan whole tables (a second over 10 million requests): their own worker so neither this page nor
     // another waits behind them, and at most every few minutes, not at each new batch of data.

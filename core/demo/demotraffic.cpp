@@ -16,7 +16,8 @@ std::string_view view(const QByteArray& b)
 
 DemoTrafficWriter::DemoTrafficWriter(Database& db)
     : m_clock(std::make_unique<ManualClock>(0))
-    , m_writer(std::make_unique<IngestWriter>(db, *m_clock))
+    , m_writer(std::make_unique<IngestWriter>(
+          db, *m_clock, IngestWriter::Options { IngestWriter::kDefaultVisitorLimit, /*keepsCounters=*/false }))
 { }
 
 DemoTrafficWriter::~DemoTrafficWriter() = default;

@@ -5,12 +5,26 @@
 #include "core/logs/accessrecord.h"
 #include "core/logs/logformat.h"
 #include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
 
-#include <QElapsedTimer>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+#include <chrono>
 #include <vector>
+
+Q_LOGGING_CATEGORY(lcIngest, "activity.ingest")
+
+namespace {
+qint64 steadyMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+} // namespace
 
 struct IngestPipeline::Item {
     quint64 seq = 0;
+    qint64 arrivedMs = 0; // steady clock: the durability promise counts from here
     qint64 sourceId = 0;
     QByteArray site;
     QByteArray text;
@@ -25,7 +39,7 @@ struct IngestPipeline::Config {
 
 namespace {
 constexpr size_t kBatchLines = 2048; // lines the parser takes at once
-constexpr size_t kParsedBatchesAhead = 4; // parsed batches waiting for the writer, at most
+constexpr qint64 kRetryMs = 2000; // a failed write is tried again after this long
 } // namespace
 
 // One batch handed from the parsing thread to the writing one. `records[i]` views into `items[i].text` (or its
@@ -37,6 +51,7 @@ struct IngestPipeline::Parsed {
     std::vector<const char*> rejectReasons; // non-null: the line did not parse, and why
     size_t count = 0;
     quint64 lastSeq = 0;
+    qint64 oldestArrivedMs = 0;
     bool flush = false;
     bool stop = false;
 
@@ -61,7 +76,17 @@ IngestPipeline::IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo,
 { }
 
 IngestPipeline::IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo, const Clock& clock, Options options)
-    : m_databasePath(std::move(databasePath))
+    : IngestPipeline(*new DbWriter(databasePath), std::move(geo), clock, options)
+{
+    m_ownWriter.reset(&m_writer);
+}
+
+IngestPipeline::IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, const Clock& clock)
+    : IngestPipeline(writer, std::move(geo), clock, Options())
+{ }
+
+IngestPipeline::IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, const Clock& clock, Options options)
+    : m_writer(writer)
     , m_geo(std::move(geo))
     , m_clock(clock)
     , m_options(options)
@@ -93,6 +118,13 @@ IngestPipeline::IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo,
 IngestPipeline::~IngestPipeline()
 {
     stop();
+    if (m_ingest) {
+        try { // its statements belong to the writer's connection: finalised on the writer's thread
+            m_writer.run([this](Database&) { m_ingest.reset(); });
+        } catch (const std::exception&) {
+            m_ingest.release(); // NOLINT: the connection is gone or unusable; leaking is the safe choice
+        }
+    }
 }
 
 QString IngestPipeline::setSource(qint64 sourceId, const QByteArray& format, const QByteArray& defaultSite)
@@ -129,6 +161,7 @@ bool IngestPipeline::enqueue(Item&& item, Full whenFull)
         return false;
     }
     item.seq = ++m_enqueued;
+    item.arrivedMs = steadyMs();
     m_queuedBytes += size;
     m_queue.push_back(std::move(item));
     lock.unlock();
@@ -169,9 +202,15 @@ void IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vec
     while (next < lines.size()) {
         std::unique_lock lock(m_mutex);
         m_room.wait(lock, [&] {
-            return (int(m_queue.size()) < m_options.queueLines && m_queuedBytes < m_options.queueBytes) || m_stopping;
+            return (int(m_queue.size()) < m_options.queueLines && m_queuedBytes < m_options.queueBytes) || m_stopping
+                || m_gaveUp;
         });
         Counters& counters = m_counters[sourceId];
+        if (m_gaveUp) { // the caller reads hasGivenUp() and says why
+            counters.received += qint64(lines.size() - next);
+            counters.failed += qint64(lines.size() - next);
+            break;
+        }
         if (m_stopping) {
             counters.received += qint64(lines.size() - next);
             counters.dropped += qint64(lines.size() - next);
@@ -184,6 +223,7 @@ void IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vec
             item.site = site;
             item.text = std::move(lines[next++]);
             item.seq = ++m_enqueued;
+            item.arrivedMs = steadyMs();
             m_queuedBytes += item.text.size() + item.site.size() + 64;
             m_queue.push_back(std::move(item));
             ++counters.received;
@@ -205,15 +245,20 @@ void IngestPipeline::reject(qint64 sourceId, QByteArray raw, QString reason)
     enqueue(std::move(item), Full::Drop);
 }
 
-void IngestPipeline::flush()
+bool IngestPipeline::flush(int timeoutMs)
 {
     std::unique_lock lock(m_mutex);
     const quint64 target = m_enqueued;
     if (m_committed >= target || m_stopped)
-        return;
+        return true;
     m_flushRequested = true;
     m_work.notify_one();
-    m_room.wait(lock, [&] { return m_committed >= target || m_stopped; });
+    const auto done = [&] { return m_committed >= target || m_stopped; };
+    if (timeoutMs < 0) {
+        m_room.wait(lock, done);
+        return true;
+    }
+    return m_room.wait_for(lock, std::chrono::milliseconds(timeoutMs), done);
 }
 
 void IngestPipeline::stop()
@@ -237,10 +282,36 @@ IngestPipeline::Counters IngestPipeline::counters(qint64 sourceId) const
     return m_counters.value(sourceId);
 }
 
+IngestPipeline::Counters IngestPipeline::totals() const
+{
+    std::lock_guard lock(m_mutex);
+    Counters sum;
+    for (const Counters& c : m_counters) {
+        sum.received += c.received;
+        sum.stored += c.stored;
+        sum.rejected += c.rejected;
+        sum.dropped += c.dropped;
+        sum.failed += c.failed;
+    }
+    return sum;
+}
+
 QString IngestPipeline::lastError() const
 {
     std::lock_guard lock(m_mutex);
     return m_lastError;
+}
+
+bool IngestPipeline::hasGivenUp() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_gaveUp;
+}
+
+void IngestPipeline::setErrorHandler(std::function<void(const QString&)> handler)
+{
+    std::lock_guard lock(m_mutex);
+    m_onError = std::move(handler);
 }
 
 std::unique_ptr<IngestPipeline::Parsed> IngestPipeline::takeFreeBatch()
@@ -284,6 +355,7 @@ void IngestPipeline::parseRun()
 
         batch->count = batch->items.size();
         batch->lastSeq = batch->count ? batch->items.back().seq : 0;
+        batch->oldestArrivedMs = batch->count ? batch->items.front().arrivedMs : 0;
         for (size_t i = 0; i < batch->count; ++i) {
             Item& item = batch->items[i];
             batch->rejectReasons[i] = nullptr;
@@ -317,8 +389,11 @@ void IngestPipeline::parseRun()
         const bool stop = batch->stop;
         {
             std::unique_lock lock(m_mutex);
-            // Bounded hand-over: the writer always drains, so this wait ends (on stop too).
-            m_parsedRoom.wait(lock, [&] { return m_parsed.size() < kParsedBatchesAhead; });
+            // Bounded hand-over, a commit's worth ahead so parsing overlaps writing: the writer always drains, so
+            // this wait ends (on stop too).
+            const size_t ahead = qMax<size_t>(size_t(m_options.batchLines), 2 * kBatchLines);
+            m_parsedRoom.wait(lock, [&] { return m_parsedLines < ahead; });
+            m_parsedLines += batch->count;
             m_parsed.push_back(std::move(batch));
         }
         m_parsedReady.notify_one();
@@ -329,117 +404,170 @@ void IngestPipeline::parseRun()
 
 void IngestPipeline::writeRun()
 {
-    std::unique_ptr<IngestWriter> writer;
-    try {
-        writer = std::make_unique<IngestWriter>(m_databasePath, m_clock, m_options.visitorMemoryLimit);
-    } catch (const DatabaseError& e) {
-        std::lock_guard lock(m_mutex);
-        m_lastError = e.message();
-    }
-    QHash<qint64, Counters> done; // stored and rejected since the last publication
-    QElapsedTimer sinceCommit;
-    int pending = 0;
-    quint64 lastSeq = 0;
-    QHash<qint64, Counters> persisted; // received and dropped already written to ingest_counters
-
+    Held held;
+    size_t heldLines = 0;
+    bool failing = false; // the last commit failed: retry it before gathering more
     for (;;) {
-        std::unique_ptr<Parsed> batch;
+        bool flushNow = false;
+        bool stopNow = false;
         {
             std::unique_lock lock(m_mutex);
-            auto ready = [&] { return !m_parsed.empty(); };
-            if (pending > 0) {
-                const qint64 left = qMax<qint64>(0, m_options.commitMs - sinceCommit.elapsed());
-                m_parsedReady.wait_for(lock, std::chrono::milliseconds(left), ready);
+            const auto ready = [&] { return !m_parsed.empty() || (failing && m_stopping); };
+            if (failing) {
+                m_parsedReady.wait_for(lock, std::chrono::milliseconds(kRetryMs), [&] { return m_stopping; });
+            } else if (heldLines > 0) {
+                const qint64 left = held.front()->oldestArrivedMs + m_options.commitMs - steadyMs();
+                m_parsedReady.wait_for(lock, std::chrono::milliseconds(qMax<qint64>(0, left)), ready);
             } else {
                 m_parsedReady.wait(lock, ready);
             }
-            if (!m_parsed.empty()) {
-                batch = std::move(m_parsed.front());
+            while (!failing && !m_parsed.empty() && heldLines < size_t(m_options.batchLines)) {
+                m_parsedLines -= m_parsed.front()->count;
+                heldLines += m_parsed.front()->count;
+                held.push_back(std::move(m_parsed.front()));
                 m_parsed.pop_front();
             }
         }
-        if (batch)
-            m_parsedRoom.notify_one();
-
-        const size_t count = batch ? batch->count : 0;
-        for (size_t i = 0; i < count; ++i) {
-            const Item& item = batch->items[i];
-            lastSeq = item.seq;
-            ++pending;
-            if (!sinceCommit.isValid())
-                sinceCommit.start();
-            if (!writer)
-                continue;
-            try {
-                if (item.isReject) {
-                    writer->reject(item.sourceId, item.text, item.rejectReason);
-                    ++done[item.sourceId].rejected;
-                } else if (const char* reason = batch->rejectReasons[i]) {
-                    writer->reject(item.sourceId, item.text, QString::fromLatin1(reason));
-                    ++done[item.sourceId].rejected;
-                } else {
-                    writer->add(item.sourceId, item.site, batch->records[i], batch->geo[i]);
-                    ++done[item.sourceId].stored;
-                }
-            } catch (const DatabaseError& e) {
-                std::lock_guard lock(m_mutex);
-                m_lastError = e.message();
-            }
+        m_parsedRoom.notify_one();
+        for (const auto& batch : held) {
+            flushNow = flushNow || batch->flush;
+            stopNow = stopNow || batch->stop;
         }
-        if (!done.isEmpty()) {
-            std::lock_guard lock(m_mutex);
-            for (auto it = done.cbegin(); it != done.cend(); ++it) {
-                m_counters[it.key()].stored += it.value().stored;
-                m_counters[it.key()].rejected += it.value().rejected;
+        // The oldest line first found by a batch with lines (a flush-only batch has none).
+        qint64 oldest = 0;
+        for (const auto& batch : held)
+            if (batch->count) {
+                oldest = batch->oldestArrivedMs;
+                break;
             }
-            done.clear();
-        }
-
-        const bool flushNow = batch && batch->flush;
-        const bool stopping = batch && batch->stop;
-        if (batch) {
-            batch->items.clear(); // frees the lines here, not in the parser's next round
-            std::lock_guard lock(m_mutex);
-            m_freeBatches.push_back(std::move(batch));
-        }
-        const bool due = pending >= m_options.batchLines || (pending > 0 && sinceCommit.elapsed() >= m_options.commitMs)
-            || flushNow || stopping;
-        if (due) {
-            if (writer) {
-                try {
-                    QHash<qint64, Counters> now;
-                    {
-                        std::lock_guard lock(m_mutex);
-                        now = m_counters;
-                    }
-                    for (auto it = now.cbegin(); it != now.cend(); ++it) {
-                        Counters& saved = persisted[it.key()];
-                        writer->addCounter(it.key(), "lines_received", it.value().received - saved.received);
-                        writer->addCounter(it.key(), "dropped", it.value().dropped - saved.dropped);
-                        saved.received = it.value().received;
-                        saved.dropped = it.value().dropped;
-                    }
-                    writer->commit();
-                    writer->applyRetention();
-                } catch (const DatabaseError& e) {
-                    std::lock_guard lock(m_mutex);
-                    m_lastError = e.message();
-                    writer->rollback();
-                }
-            }
-            pending = 0;
-            sinceCommit.invalidate();
+        const bool due = failing || flushNow || stopNow || heldLines >= size_t(m_options.batchLines)
+            || (heldLines > 0 && steadyMs() >= oldest + m_options.commitMs);
+        if (!due || held.empty())
+            continue;
+        if (commit(held)) {
+            failing = false;
+        } else {
+            bool stopping = false;
             {
                 std::lock_guard lock(m_mutex);
-                m_committed = lastSeq;
+                stopping = m_stopping;
             }
-            m_room.notify_all();
+            failing = !(m_options.giveUpOnWriteError || stopping);
+            if (!failing)
+                giveUp(held);
         }
-        if (stopping)
+        if (failing)
+            continue;
+        recycle(held);
+        heldLines = 0;
+        if (stopNow)
             break;
     }
-    writer.reset();
     std::lock_guard lock(m_mutex);
     m_stopped = true;
     m_room.notify_all();
+}
+
+void IngestPipeline::writeHeld(const Held& held, QHash<qint64, Counters>& done, const QHash<qint64, Counters>& seen)
+{
+    m_ingest->startBatch();
+    for (const auto& batch : held) {
+        for (size_t i = 0; i < batch->count; ++i) {
+            const Item& item = batch->items[i];
+            if (item.isReject) {
+                m_ingest->reject(item.sourceId, item.text, item.rejectReason);
+                ++done[item.sourceId].rejected;
+            } else if (const char* reason = batch->rejectReasons[i]) {
+                m_ingest->reject(item.sourceId, item.text, QString::fromLatin1(reason));
+                ++done[item.sourceId].rejected;
+            } else {
+                m_ingest->add(item.sourceId, item.site, batch->records[i], batch->geo[i]);
+                ++done[item.sourceId].stored;
+            }
+        }
+    }
+    for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+        const Counters saved = m_persisted.value(it.key());
+        m_ingest->addCounter(it.key(), "lines_received", it.value().received - saved.received);
+        m_ingest->addCounter(it.key(), "dropped", it.value().dropped - saved.dropped);
+    }
+    m_ingest->writePending();
+    m_ingest->applyRetention();
+}
+
+bool IngestPipeline::commit(const Held& held)
+{
+    QHash<qint64, Counters> done; // stored and rejected by this commit
+    QHash<qint64, Counters> seen;
+    {
+        std::lock_guard lock(m_mutex);
+        seen = m_counters;
+    }
+    quint64 lastSeq = 0;
+    for (const auto& batch : held)
+        lastSeq = qMax(lastSeq, batch->lastSeq);
+    try {
+        m_writer.run([&](Database& db) {
+            if (!m_ingest) {
+                IngestWriter::Options options;
+                options.visitorLimit = m_options.visitorMemoryLimit;
+                m_ingest = std::make_unique<IngestWriter>(db, m_clock, options);
+            }
+            done.clear();
+            writeHeld(held, done, seen);
+        });
+    } catch (const std::exception& e) {
+        if (m_ingest)
+            m_ingest->discard(); // rolled back: what it remembers of this transaction is not in the file
+        const QString message = QCoreApplication::translate("IngestPipeline", "cannot write to %1: %2")
+                                    .arg(m_writer.databasePath(), QString::fromUtf8(e.what()));
+        qCWarning(lcIngest).noquote() << message;
+        std::function<void(const QString&)> onError;
+        {
+            std::lock_guard lock(m_mutex);
+            m_lastError = message;
+            onError = m_onError;
+        }
+        if (onError)
+            onError(message);
+        return false;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        for (auto it = done.cbegin(); it != done.cend(); ++it) {
+            m_counters[it.key()].stored += it.value().stored;
+            m_counters[it.key()].rejected += it.value().rejected;
+        }
+        for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
+            m_persisted[it.key()].received = it.value().received;
+            m_persisted[it.key()].dropped = it.value().dropped;
+        }
+        if (lastSeq > m_committed)
+            m_committed = lastSeq;
+    }
+    m_room.notify_all();
+    return true;
+}
+
+void IngestPipeline::giveUp(const Held& held)
+{
+    std::lock_guard lock(m_mutex);
+    for (const auto& batch : held) {
+        for (size_t i = 0; i < batch->count; ++i)
+            ++m_counters[batch->items[i].sourceId].failed;
+        m_committed = qMax(m_committed, batch->lastSeq); // nothing more will become of them: flush() returns
+    }
+    if (m_options.giveUpOnWriteError)
+        m_gaveUp = true;
+    m_room.notify_all();
+}
+
+void IngestPipeline::recycle(Held& held)
+{
+    for (auto& batch : held)
+        batch->items.clear(); // frees the lines here, not in the parser's next round
+    std::lock_guard lock(m_mutex);
+    for (auto& batch : held)
+        m_freeBatches.push_back(std::move(batch));
+    held.clear();
 }

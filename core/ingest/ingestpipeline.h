@@ -7,28 +7,38 @@
 #include <QThread>
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
 
 class Clock;
+class DbWriter;
 class GeoIp;
+class IngestWriter;
 
 // The access-log pipeline: receivers offer lines into a bounded queue; one thread parses them and looks up
-// GeoIP, a second one writes the parsed batches (committed at least every second), so the two halves of the
-// work run on two cores. Per source it counts lines received, stored,
-// rejected and dropped (ingest_counters names: lines_received, stored, rejected, dropped) and keeps the
-// last 100 rejected lines with their reason.
+// GeoIP, a second one gathers the parsed batches and hands them to the process's database writer (DbWriter) as
+// one short transaction when the oldest line has waited commitMs since it arrived (or batchLines are gathered),
+// so a line is committed within a second of its arrival and no transaction waits for input. Parsing the next
+// batch overlaps writing this one. Per source it counts lines received, stored (committed), rejected, dropped
+// and failed (ingest_counters names: lines_received, stored, rejected, dropped) and keeps the last 100 rejected
+// lines with their reason. A failed write is retried (its lines kept) until the pipeline stops or, with
+// giveUpOnWriteError, ends the pipeline at once; either way the lines lost are counted as failed.
 class IngestPipeline final : public LineSink {
 public:
     struct Options {
         int queueLines = 50'000; // lines waiting; beyond this (or queueBytes) offer() drops
         qint64 queueBytes = 64 << 20;
-        int batchLines = 50'000; // a commit at most every this many lines...
-        int commitMs = 1000; // ...and at least every this many milliseconds
+        int batchLines = 20'000; // a commit at most every this many lines (a short transaction)...
+        int commitMs = 400; // ...and once the oldest line gathered arrived this many milliseconds ago
         size_t visitorMemoryLimit = 2'000'000; // visitor hashes the writer keeps in memory (see IngestWriter)
+        bool giveUpOnWriteError = false; // `import`: the first failed write ends the pipeline
     };
-    // geo may be null (every address unknown). The database is opened (and migrated) on the pipeline thread.
+    // Writes through `writer`, the process's one database writer. geo may be null (every address unknown).
+    IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, const Clock& clock);
+    IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, const Clock& clock, Options options);
+    // With a writer of its own on `databasePath` (import, tests).
     IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo, const Clock& clock);
     IngestPipeline(QString databasePath, std::unique_ptr<GeoIp> geo, const Clock& clock, Options options);
     ~IngestPipeline() override;
@@ -46,8 +56,9 @@ public:
     // push() for many lines of one source at once (one lock per queue-full of lines); `lines` is emptied.
     void pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines);
 
-    // Waits until every line offered before the call is stored (or rejected) and committed.
-    void flush();
+    // Waits until every line offered before the call is stored (or rejected) and committed, or for timeoutMs
+    // (-1: no limit). Returns false when the time ran out (a write is failing or the database is held).
+    bool flush(int timeoutMs = -1);
     // Flushes and stops the thread; later offers are dropped. Called by the destructor.
     void stop();
 
@@ -56,10 +67,17 @@ public:
         qint64 stored = 0;
         qint64 rejected = 0;
         qint64 dropped = 0;
+        qint64 failed = 0; // received but lost to a failed write
     };
     Counters counters(qint64 sourceId) const;
-    // The last database error of the writer thread, empty if none.
+    // Summed over every source.
+    Counters totals() const;
+    // The last write error (naming the database file and the cause), empty if none.
     QString lastError() const;
+    // True once a write failed and the pipeline gave up on it (giveUpOnWriteError).
+    bool hasGivenUp() const;
+    // Called on the pipeline's thread after each failed write, with lastError().
+    void setErrorHandler(std::function<void(const QString&)> handler);
 
 private:
     struct Item;
@@ -68,13 +86,20 @@ private:
     struct ThreadStopper {
         void operator()(QThread* thread) const;
     };
+    using Held = std::vector<std::unique_ptr<Parsed>>;
     void parseRun();
     void writeRun();
+    bool commit(const Held& held);
+    void writeHeld(const Held& held, QHash<qint64, Counters>& done, const QHash<qint64, Counters>& seen);
+    void giveUp(const Held& held);
+    void recycle(Held& held);
     std::unique_ptr<Parsed> takeFreeBatch();
     enum class Full { Drop, Wait, Refuse };
     bool enqueue(Item&& item, Full whenFull);
 
-    const QString m_databasePath;
+    std::unique_ptr<DbWriter> m_ownWriter;
+    DbWriter& m_writer;
+    std::unique_ptr<IngestWriter> m_ingest; // used inside the writer's jobs only
     std::unique_ptr<GeoIp> m_geo;
     const Clock& m_clock;
     const Options m_options;
@@ -86,6 +111,7 @@ private:
     std::condition_variable m_parsedRoom; // the parser waits while the writer is behind
     std::deque<Item> m_queue;
     std::deque<std::unique_ptr<Parsed>> m_parsed;
+    size_t m_parsedLines = 0; // lines in m_parsed
     std::vector<std::unique_ptr<Parsed>> m_freeBatches; // reused: their records keep their buffers
     qint64 m_queuedBytes = 0;
     quint64 m_enqueued = 0; // sequence of the last item queued
@@ -96,7 +122,10 @@ private:
     QHash<qint64, std::shared_ptr<const Config>> m_configs;
     quint64 m_configVersion = 0;
     QHash<qint64, Counters> m_counters;
+    QHash<qint64, Counters> m_persisted; // received and dropped already written to ingest_counters
     QString m_lastError;
+    bool m_gaveUp = false;
+    std::function<void(const QString&)> m_onError;
     std::unique_ptr<QThread, ThreadStopper> m_parseThread;
     std::unique_ptr<QThread, ThreadStopper> m_writeThread;
 };

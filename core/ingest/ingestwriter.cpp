@@ -47,30 +47,16 @@ quint64 packCountry(const char code[2])
     "excluded.requests, visitors = visitors + excluded.visitors, bytes = bytes + excluded.bytes"
 } // namespace
 
-IngestWriter::IngestWriter(const QString& databasePath, const Clock& clock, size_t visitorLimit)
-    : m_visitorLimit(visitorLimit)
-    , m_ownDb(std::make_unique<Database>(databasePath))
-    , m_db(m_ownDb.get())
-    , m_borrowed(false)
-    , m_clock(clock)
-    , m_ids(*m_db)
-{
-    Migrations::migrate(*m_db);
-    // The writer only references sites it created itself: skip the per-row foreign key lookup.
-    m_db->exec("PRAGMA foreign_keys = OFF");
-    // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer pauses in a long import, same safety.
-    m_db->exec("PRAGMA wal_autocheckpoint = 10000");
-    prepareStatements();
-    applyRetention(true);
-}
+IngestWriter::IngestWriter(Database& db, const Clock& clock)
+    : IngestWriter(db, clock, Options())
+{ }
 
-IngestWriter::IngestWriter(Database& borrowed, const Clock& clock)
-    : m_db(&borrowed)
-    , m_borrowed(true)
+IngestWriter::IngestWriter(Database& db, const Clock& clock, Options options)
+    : m_options(options)
+    , m_db(&db)
     , m_clock(clock)
-    , m_ids(borrowed)
+    , m_ids(db)
 {
-    m_inTransaction = true; // the caller's
     prepareStatements();
 }
 
@@ -96,28 +82,12 @@ void IngestWriter::prepareStatements()
     m_strings.reserve(1 << 14);
 }
 
-IngestWriter::~IngestWriter()
-{
-    if (m_inTransaction && !m_borrowed) {
-        try {
-            commit();
-        } catch (const DatabaseError&) {
-            // Nothing left to tell: the pipeline reports errors while running.
-        }
-    }
-}
+IngestWriter::~IngestWriter() = default;
 
-void IngestWriter::begin()
+void IngestWriter::startBatch()
 {
-    if (m_inTransaction) {
-        if (m_borrowed && m_dataVersion < 0) {
-            m_dataVersion = 0;
-            m_ids.sync();
-        }
-        return;
-    }
-    m_db->exec("BEGIN IMMEDIATE");
-    m_inTransaction = true;
+    m_batchOpen = true;
+    refreshRetentionCutoff();
     // Another process (an `import` beside `collect`) may have written since our last transaction.
     const qint64 version = m_db->queryInt("PRAGMA data_version").value_or(0);
     if (version != m_dataVersion) {
@@ -136,16 +106,7 @@ void IngestWriter::writePending()
     writeRollups();
     writeRejected();
     writeCounters();
-}
-
-void IngestWriter::commit()
-{
-    begin();
-    writePending();
-    if (m_borrowed)
-        return;
-    m_db->exec("COMMIT");
-    m_inTransaction = false;
+    m_batchOpen = false;
 }
 
 void IngestWriter::dropCaches()
@@ -167,17 +128,10 @@ void IngestWriter::dropCaches()
     m_dataVersion = -1;
 }
 
-void IngestWriter::rollback()
+void IngestWriter::discard()
 {
     dropCaches();
-    if (m_borrowed)
-        return; // the caller's transaction: the caller rolls back
-    m_inTransaction = false;
-    try {
-        m_db->exec("ROLLBACK");
-    } catch (const DatabaseError&) {
-        // Already rolled back by SQLite (e.g. disk full).
-    }
+    m_batchOpen = false;
 }
 
 qint64 IngestWriter::stringId(std::string_view value)
@@ -246,7 +200,7 @@ IngestWriter::DayVisitors& IngestWriter::dayVisitors(qint64 day, qint64 site)
             for (int i = 0; i + 8 <= bytes; i += 8)
                 d.seen.insert(qFromLittleEndian<quint64>(data + i));
         }
-        if (d.seen.size() > m_visitorLimit) {
+        if (d.seen.size() > m_options.visitorLimit) {
             moveDayToRows(day, site, d);
         } else if (hadRows) {
             // Rows from version 2: the day becomes one chunk, so nothing is stored twice.
@@ -264,7 +218,7 @@ IngestWriter::DayVisitors& IngestWriter::dayVisitors(qint64 day, qint64 site)
     d.lastUse = ++m_useTick;
     m_lastDay = &d;
     m_lastDayKey = key;
-    if (m_visitorsCached > m_visitorLimit)
+    if (m_visitorsCached > m_options.visitorLimit)
         evictVisitorDays();
     return d;
 }
@@ -273,7 +227,7 @@ void IngestWriter::evictVisitorDays()
 {
     // Pending visitors go to the table first: a day loaded again must find them there.
     writeVisitors();
-    while (m_visitorsCached > m_visitorLimit / 2 && m_visitorDays.size() > 1) {
+    while (m_visitorsCached > m_options.visitorLimit / 2 && m_visitorDays.size() > 1) {
         auto oldest = m_visitorDays.end();
         for (auto it = m_visitorDays.begin(); it != m_visitorDays.end(); ++it)
             if (&it->second != m_lastDay
@@ -296,11 +250,11 @@ bool IngestWriter::firstVisit(qint64 day, qint64 site, qint64 hash)
     if (!d.seen.insert(quint64(hash)))
         return false;
     m_newVisitors.push_back({ day, site, hash });
-    if (d.seen.size() > m_visitorLimit) {
+    if (d.seen.size() > m_options.visitorLimit) {
         writeVisitors();
         m_visitorsCached -= d.seen.size() - 1;
         moveDayToRows(day, site, d);
-    } else if (++m_visitorsCached > m_visitorLimit) {
+    } else if (++m_visitorsCached > m_options.visitorLimit) {
         evictVisitorDays();
     }
     return true;
@@ -426,7 +380,8 @@ void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, con
 
 void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessRecord& r, const RequestGeo& geo)
 {
-    begin();
+    if (!m_batchOpen)
+        startBatch();
     const qint64 ts = r.ts >= 0 ? r.ts : m_clock.nowSecs();
     const qint64 siteKey = siteId(site);
     const qint64 agent = stringId(r.agent);
@@ -528,7 +483,7 @@ void IngestWriter::writeRollups()
 
 void IngestWriter::writeCounters()
 {
-    if (m_borrowed) { // demo data: its sources carry counters of their own
+    if (!m_options.keepsCounters) { // demo data: its sources carry counters of their own
         m_stored.clear();
         m_counters.clear();
         return;
@@ -564,33 +519,38 @@ void IngestWriter::writeRejected()
         trim.bind(1, source).bind(2, kRejectedKept).exec();
 }
 
-void IngestWriter::applyRetention(bool force)
+void IngestWriter::refreshRetentionCutoff()
 {
-    if (m_borrowed)
-        return;
     const qint64 now = m_clock.nowSecs();
-    if (!force && m_lastRetentionRun >= 0 && now - m_lastRetentionRun < 3600)
-        return;
-    m_lastRetentionRun = now;
-    qint64 days = kDefaultRetentionDays;
-    Statement st = m_db->prepare("SELECT value FROM settings WHERE key = 'retention.days'");
-    if (st.step()) {
-        bool ok = false;
-        const qint64 v = st.text(0).trimmed().toLongLong(&ok);
-        if (ok && v > 0)
-            days = v;
+    if (m_options.keepsCounters && (m_lastRetentionRun < 0 || now - m_lastRetentionRun >= 3600)) {
+        m_lastRetentionRun = now;
+        qint64 days = kDefaultRetentionDays;
+        Statement st = m_db->prepare("SELECT value FROM settings WHERE key = 'retention.days'");
+        if (st.step()) {
+            bool ok = false;
+            const qint64 v = st.text(0).trimmed().toLongLong(&ok);
+            if (ok && v > 0)
+                days = v;
+        }
+        m_retentionCutoff = now - days * 86400;
+        m_retentionLeft = true;
     }
-    m_retentionCutoff = now - days * 86400;
-    const bool own = !m_inTransaction;
-    if (own)
-        begin();
-    Statement requests = m_db->prepare("DELETE FROM requests WHERE id < ?");
-    requests.bind(1, RequestKeys::firstId(m_retentionCutoff)).exec();
+}
+
+void IngestWriter::applyRetention()
+{
+    refreshRetentionCutoff();
+    if (!m_retentionLeft)
+        return;
+    // A day of a busy site is millions of rows: deleted a slice per transaction, so none holds the lock long.
+    constexpr qint64 kRowsPerCall = 20'000;
+    Statement requests
+        = m_db->prepare("DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE id < ? ORDER BY id LIMIT ?)");
+    requests.bind(1, RequestKeys::firstId(m_retentionCutoff)).bind(2, kRowsPerCall).exec();
+    m_retentionLeft = m_db->changes() >= kRowsPerCall;
     // Visitors are only needed to count each (address, day, agent) once; a day older than the rows goes too.
     Statement visitors = m_db->prepare("DELETE FROM visitors WHERE day < ?");
     visitors.bind(1, m_retentionCutoff - 86400).exec();
     Statement chunks = m_db->prepare("DELETE FROM visitor_sets WHERE day < ?");
     chunks.bind(1, m_retentionCutoff - 86400).exec();
-    if (own)
-        commit();
 }

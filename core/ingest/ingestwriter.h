@@ -26,8 +26,9 @@ struct RequestGeo {
     QByteArray cityKey; // see GeoInfo::cityKey
 };
 
-// Turns parsed records into rows, on the pipeline's thread: strings stored once, request rows (within the
-// retention), first-seen visitors, and rollups summed in memory then added to the table at each commit.
+// Turns parsed records into rows, inside the transaction of whoever drives it (the DbWriter thread's job for the
+// ingest pipeline, the caller's for demo data): strings stored once, request rows (within the retention),
+// first-seen visitors, and rollups summed in memory then added to the table by writePending().
 // Rollups: minute, hour and day buckets for the total, status and country; hour and day for paths; day only for
 // 404 paths, referrers and user agents. A visitor counts in the buckets of its first request of the day, under
 // that request's status and path (and its country, which is fixed per address).
@@ -36,25 +37,27 @@ public:
     // Visitor hashes kept in memory (16-32 bytes each): beyond the limit the least recently used days are
     // dropped (and read again when needed); a single day with more visitors is answered by visitors rows.
     static constexpr size_t kDefaultVisitorLimit = 2'000'000;
-    IngestWriter(const QString& databasePath, const Clock& clock, size_t visitorLimit = kDefaultVisitorLimit);
-    // Writes through the caller's connection inside the caller's transaction (demo data): no commits, no
-    // retention; call writePending() before the caller commits.
-    IngestWriter(Database& borrowed, const Clock& clock);
+    struct Options {
+        size_t visitorLimit = kDefaultVisitorLimit;
+        bool keepsCounters = true; // ingest_counters and retention; off for demo data (its sources carry their own)
+    };
+    IngestWriter(Database& db, const Clock& clock);
+    IngestWriter(Database& db, const Clock& clock, Options options);
     ~IngestWriter();
 
-    void begin();
-    void commit(); // also writes the rollups, visitors and counters gathered since the last commit
-    void writePending(); // rollups, visitors, rejected lines and counters, into the open transaction
-    void rollback(); // after a failed commit: the batch is lost, caches that may name lost rows are dropped
-    bool inTransaction() const { return m_inTransaction; }
+    // At the start of each transaction: notices what other connections wrote since the last one.
+    void startBatch();
+    // Rollups, visitors, rejected lines and counters gathered since the last call, into the open transaction.
+    void writePending();
+    // After a rolled-back transaction: what was gathered is lost, and caches that may name lost rows are dropped.
+    void discard();
 
     void add(qint64 sourceId, const QByteArray& site, const AccessRecord& record, const RequestGeo& geo);
     void reject(qint64 sourceId, const QByteArray& line, const QString& reason);
     void addCounter(qint64 sourceId, const char* name, qint64 delta);
-    // Deletes raw rows older than the retention (setting retention.days, default 90); runs at most hourly.
-    void applyRetention(bool force = false);
-
-    Database& database() { return *m_db; }
+    // Deletes raw rows older than the retention (setting retention.days, default 90), a bounded number per
+    // call so a transaction stays short; checks at most hourly, then goes on each call until none are left.
+    void applyRetention();
 
 private:
     struct SvHash {
@@ -101,18 +104,17 @@ private:
     void insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r, const RequestGeo& geo,
         qint64 pathId, qint64 agentId, qint64 referrerId);
     void prepareStatements();
+    void refreshRetentionCutoff();
     void writeRollups();
     void writeVisitors();
     void writeCounters();
     void writeRejected();
     void dropCaches();
 
-    const size_t m_visitorLimit = kDefaultVisitorLimit;
-    std::unique_ptr<Database> m_ownDb;
+    const Options m_options;
     Database* m_db;
-    const bool m_borrowed;
     const Clock& m_clock;
-    bool m_inTransaction = false;
+    bool m_batchOpen = false;
     qint64 m_dataVersion = -1;
     RequestIdAllocator m_ids;
     Statement m_findString, m_insertString, m_insertRequest, m_insertVisitor, m_insertChunk, m_upsertRollup,
@@ -133,4 +135,5 @@ private:
     QList<Rejected> m_rejected;
     qint64 m_retentionCutoff = std::numeric_limits<qint64>::min();
     qint64 m_lastRetentionRun = -1;
+    bool m_retentionLeft = false; // rows older than the cutoff may remain
 };

@@ -1,6 +1,7 @@
 #include "core/ingest/receiverset.h"
 
 #include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
 #include "core/util/clock.h"
 
 #include <QCoreApplication>
@@ -20,12 +21,18 @@ QByteArray siteSetting(const QJsonObject& settings)
 }
 } // namespace
 
-ReceiverSet::ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure)
-    : m_db(db)
+ReceiverSet::ReceiverSet(DbWriter& writer, const Clock& clock, LineSink& sink, Configure configure)
+    : m_writer(writer)
     , m_clock(clock)
     , m_sink(sink)
     , m_configure(std::move(configure))
 { }
+
+ReceiverSet::ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure)
+    : ReceiverSet(*new DbWriter(db), clock, sink, std::move(configure))
+{
+    m_ownWriter.reset(&m_writer);
+}
 
 ReceiverSet::~ReceiverSet()
 {
@@ -40,8 +47,8 @@ QStringList ReceiverSet::sync()
         QString fingerprint;
     };
     QMap<qint64, Wanted> wanted; // by id, so sources start (and report) in a stable order
-    {
-        Statement s = m_db.prepare(
+    m_writer.query([&](Database& db) {
+        Statement s = db.prepare(
             "SELECT id, type, settings FROM sources WHERE enabled = 1 AND type IN ('syslog', 'logfile') ORDER BY id");
         while (s.step()) {
             Wanted w;
@@ -51,7 +58,7 @@ QStringList ReceiverSet::sync()
             w.fingerprint = w.type + QLatin1Char(' ') + json;
             wanted.insert(s.int64(0), w);
         }
-    }
+    });
     // Stop what was removed, paused or changed.
     for (auto it = m_receivers.begin(); it != m_receivers.end();) {
         const auto w = wanted.constFind(it.key());
@@ -64,7 +71,7 @@ QStringList ReceiverSet::sync()
             old.listener->stop();
         if (old.follower)
             old.follower->stop();
-        save(it.key(), old);
+        saveAndRemember(it.key(), old);
         it = m_receivers.erase(it);
     }
     QStringList errors;
@@ -76,7 +83,7 @@ QStringList ReceiverSet::sync()
         auto receiver = std::make_shared<Receiver>();
         receiver->fingerprint = w->fingerprint;
         if (slot) { // a failed start being retried: keep what was saved
-            receiver->savedPosition = slot->savedPosition;
+            receiver->saved = slot->saved;
         }
         const QString error = startReceiver(w.key(), w->type, w->settings, *receiver);
         if (!error.isEmpty()) {
@@ -119,11 +126,13 @@ QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonOb
     options.sourceId = id;
     options.path = settings.value(QLatin1String("path")).toString();
     options.site = siteSetting(settings);
-    Statement s = m_db.prepare("SELECT state FROM fetch_state WHERE source_id = ?");
-    s.bind(1, id);
-    if (s.step())
-        options.start = FollowPosition::fromJson(QJsonDocument::fromJson(s.text(0).toUtf8()).object());
-    receiver.savedPosition = options.start;
+    m_writer.query([&](Database& db) {
+        Statement s = db.prepare("SELECT state FROM fetch_state WHERE source_id = ?");
+        s.bind(1, id);
+        if (s.step())
+            options.start = FollowPosition::fromJson(QJsonDocument::fromJson(s.text(0).toUtf8()).object());
+    });
+    receiver.saved.position = options.start;
     receiver.follower = std::make_unique<LogFollower>(options, m_sink);
     receiver.follower->start();
     return {};
@@ -131,19 +140,43 @@ QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonOb
 
 void ReceiverSet::saveState()
 {
-    Transaction tx(m_db);
-    for (auto it = m_receivers.begin(); it != m_receivers.end(); ++it)
-        save(it.key(), *it.value());
-    tx.commit();
+    // What was written is remembered only once committed: a failed save is tried again in full next time.
+    QHash<qint64, Receiver::Saved> saved;
+    m_writer.run([&](Database& db) {
+        saved.clear();
+        for (auto it = m_receivers.cbegin(); it != m_receivers.cend(); ++it) {
+            Receiver::Saved next = it.value()->saved;
+            save(db, it.key(), *it.value(), next);
+            saved.insert(it.key(), next);
+        }
+    });
+    for (auto it = saved.cbegin(); it != saved.cend(); ++it)
+        if (const auto r = m_receivers.value(it.key()))
+            r->saved = it.value();
 }
 
-void ReceiverSet::save(qint64 id, Receiver& receiver)
+void ReceiverSet::saveAndRemember(qint64 id, Receiver& receiver)
+{
+    try {
+        Receiver::Saved next = receiver.saved;
+        m_writer.run([&](Database& db) {
+            next = receiver.saved;
+            save(db, id, receiver, next);
+        });
+        receiver.saved = next;
+    } catch (const std::exception&) {
+        // Not saved: a restart reads again from the last saved position (nothing is lost, a few lines may be
+        // counted twice by the listener counters).
+    }
+}
+
+void ReceiverSet::save(Database& db, qint64 id, const Receiver& receiver, Receiver::Saved& saved)
 {
     // Rows are written only while the source exists: a removed (and purged) source gets nothing back.
     if (receiver.follower) {
         const FollowPosition position = receiver.follower->position();
-        if (!(position == receiver.savedPosition)) {
-            Statement s = m_db.prepare(
+        if (!(position == saved.position)) {
+            Statement s = db.prepare(
                 "INSERT INTO fetch_state(source_id, state, last_success) SELECT ?1, ?2, ?3 "
                 "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
                 "ON CONFLICT(source_id) DO UPDATE SET state = excluded.state, last_success = excluded.last_success");
@@ -151,38 +184,45 @@ void ReceiverSet::save(qint64 id, Receiver& receiver)
                 .bind(2, QString::fromUtf8(QJsonDocument(position.toJson()).toJson(QJsonDocument::Compact)))
                 .bind(3, m_clock.nowSecs());
             s.exec();
-            receiver.savedPosition = position;
+            saved.position = position;
         }
     }
     if (receiver.listener) {
         const ListenerCounters& c = receiver.listener->counters();
         // The sink counts what it stores, rejects and drops; the listener adds what only it sees.
         const std::pair<const char*, std::pair<qint64, qint64*>> counters[] = {
-            { "messages_received", { c.received.load(), &receiver.savedReceived } },
-            { "denied", { c.denied.load(), &receiver.savedDenied } },
-            { "refused_connections", { c.refusedConnections.load(), &receiver.savedRefused } },
+            { "messages_received", { c.received.load(), &saved.received } },
+            { "denied", { c.denied.load(), &saved.denied } },
+            { "refused_connections", { c.refusedConnections.load(), &saved.refused } },
         };
         for (const auto& [name, values] : counters) {
-            const auto [now, saved] = values;
-            if (now == *saved)
+            const auto [now, before] = values;
+            if (now == *before)
                 continue;
-            Statement s = m_db.prepare("INSERT INTO ingest_counters(source_id, name, value) SELECT ?1, ?2, ?3 "
-                                       "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
-                                       "ON CONFLICT(source_id, name) DO UPDATE SET value = value + excluded.value");
-            s.bind(1, id).bind(2, QString::fromLatin1(name)).bind(3, now - *saved);
+            Statement s = db.prepare("INSERT INTO ingest_counters(source_id, name, value) SELECT ?1, ?2, ?3 "
+                                     "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
+                                     "ON CONFLICT(source_id, name) DO UPDATE SET value = value + excluded.value");
+            s.bind(1, id).bind(2, QString::fromLatin1(name)).bind(3, now - *before);
             s.exec();
-            *saved = now;
+            *before = now;
         }
     }
 }
 
 void ReceiverSet::recordError(qint64 id, const QString& message)
 {
-    Statement s = m_db.prepare("INSERT INTO fetch_state(source_id, last_error, last_error_at) VALUES(?1, ?2, ?3) "
-                               "ON CONFLICT(source_id) DO UPDATE SET last_error = excluded.last_error, "
-                               "last_error_at = excluded.last_error_at");
-    s.bind(1, id).bind(2, message).bind(3, m_clock.nowSecs());
-    s.exec();
+    try {
+        m_writer.run([&](Database& db) {
+            Statement s = db.prepare("INSERT INTO fetch_state(source_id, last_error, last_error_at) "
+                                     "SELECT ?1, ?2, ?3 WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
+                                     "ON CONFLICT(source_id) DO UPDATE SET last_error = excluded.last_error, "
+                                     "last_error_at = excluded.last_error_at");
+            s.bind(1, id).bind(2, message).bind(3, m_clock.nowSecs());
+            s.exec();
+        });
+    } catch (const std::exception&) {
+        // The error is also returned by sync(), which the caller prints or shows.
+    }
 }
 
 void ReceiverSet::stopAll()
@@ -196,7 +236,11 @@ void ReceiverSet::stopAll()
         if (receiver->follower)
             receiver->follower->stop();
     }
-    saveState();
+    try {
+        saveState();
+    } catch (const std::exception&) {
+        // Positions not saved: a restart reads again from the last saved ones, so no line is lost.
+    }
     m_receivers.clear();
 }
 

@@ -10,6 +10,7 @@
 
 class Clock;
 class Database;
+class DbWriter;
 class LineSink;
 
 // The receivers of a running `collect`: one SyslogListener per enabled `syslog` source and one
@@ -21,7 +22,9 @@ public:
     // learn the source's format and site; a non-empty result is an error that keeps the source stopped.
     using Configure = std::function<QString(qint64 sourceId, const QJsonObject& settings)>;
 
-    ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure = {});
+    // Reads the sources and writes positions, counters and errors through `writer`, the process's one writer.
+    ReceiverSet(DbWriter& writer, const Clock& clock, LineSink& sink, Configure configure = {});
+    ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure = {}); // on this thread
     ~ReceiverSet();
     ReceiverSet(const ReceiverSet&) = delete;
     ReceiverSet& operator=(const ReceiverSet&) = delete;
@@ -45,17 +48,22 @@ private:
         std::unique_ptr<SyslogListener> listener;
         std::unique_ptr<LogFollower> follower;
         qint64 failedAt = 0; // could not start; retried later
-        // What has been written to ingest_counters already.
-        qint64 savedReceived = 0;
-        qint64 savedDenied = 0;
-        qint64 savedRefused = 0;
-        FollowPosition savedPosition;
+        // What has been committed to ingest_counters and fetch_state already.
+        struct Saved {
+            qint64 received = 0;
+            qint64 denied = 0;
+            qint64 refused = 0;
+            FollowPosition position;
+        } saved;
     };
     QString startReceiver(qint64 id, const QString& type, const QJsonObject& settings, Receiver& receiver);
-    void save(qint64 id, Receiver& receiver);
+    // Writes what changed since `saved` and advances it (the caller keeps it only if the transaction commits).
+    void save(Database& db, qint64 id, const Receiver& receiver, Receiver::Saved& saved);
+    void saveAndRemember(qint64 id, Receiver& receiver);
     void recordError(qint64 id, const QString& message);
 
-    Database& m_db;
+    std::unique_ptr<DbWriter> m_ownWriter;
+    DbWriter& m_writer;
     const Clock& m_clock;
     LineSink& m_sink;
     Configure m_configure;

@@ -2,9 +2,11 @@
 
 #include <QByteArray>
 #include <QString>
+#include <memory>
 #include <optional>
 
 class Database;
+class DbWriter;
 
 // ETags and bodies of earlier answers (table http_cache), so a conditional request after a restart
 // still gets a 304, which GitHub does not count against the rate limit.
@@ -14,10 +16,13 @@ public:
         QByteArray etag;
         QByteArray body;
     };
-    explicit HttpCache(Database& db);
+    explicit HttpCache(DbWriter& writer);
+    explicit HttpCache(Database& db); // on the caller's thread (tests)
+    ~HttpCache();
     std::optional<Entry> find(qint64 sourceId, const QString& url);
     void store(qint64 sourceId, const QString& url, const QByteArray& etag, const QByteArray& body, qint64 fetchedAt);
 
 private:
-    Database& m_db;
+    std::unique_ptr<DbWriter> m_ownWriter;
+    DbWriter& m_writer;
 };

@@ -70,8 +70,20 @@ void ApiCollector::poll()
 void ApiCollector::begin()
 {
     ++m_outstanding; // startPoll may finish synchronously; settle only after it returns
-    startPoll();
+    guarded([this] { startPoll(); });
     --m_outstanding;
+}
+
+void ApiCollector::guarded(const std::function<void()>& work)
+{
+    // A write that failed (disk full, database locked past every retry) ends this poll with an error the user
+    // sees; it must never unwind through the event loop.
+    try {
+        work();
+    } catch (const std::exception& e) {
+        fail(CollectorText::tr("cannot store what was fetched: %1").arg(QString::fromUtf8(e.what())), 0);
+        m_outcome.writeFailed = true;
+    }
 }
 
 void ApiCollector::settle()
@@ -81,7 +93,7 @@ void ApiCollector::settle()
     m_polling = false;
     m_token.clear();
     if (m_rateLimit[0] > 0)
-        m_store.setRateLimit(m_sourceId, m_rateLimit[0], m_rateLimit[1], m_rateLimit[2]);
+        guarded([this] { m_store.setRateLimit(m_sourceId, m_rateLimit[0], m_rateLimit[1], m_rateLimit[2]); });
     PollOutcome outcome = m_outcome;
     outcome.retryAt = m_retryAt;
     Q_EMIT finished(outcome);
@@ -153,7 +165,7 @@ void ApiCollector::fetch(const QUrl& url, const QByteArray& accept, bool useCach
         + (accept == "application/json" ? QString() : QString(QLatin1Char(' ') + QString::fromLatin1(accept)));
     std::optional<HttpCache::Entry> cached;
     if (useCache) {
-        cached = m_cache.find(m_sourceId, key);
+        guarded([&] { cached = m_cache.find(m_sourceId, key); });
         if (cached)
             request.ifNoneMatch = cached->etag;
     }
@@ -162,7 +174,9 @@ void ApiCollector::fetch(const QUrl& url, const QByteArray& accept, bool useCach
         [this, url, key, useCache, cached, handler = std::move(handler), onError = std::move(onError)](
             const HttpResponse& r) {
             noteRateLimit(r);
-            if (!stopping()) {
+            guarded([&] {
+                if (stopping())
+                    return;
                 if (r.status == 304 && cached) {
                     handler(Page { r, cached->body, true });
                 } else if (r.status >= 200 && r.status < 300 && r.status != 202) {
@@ -174,7 +188,7 @@ void ApiCollector::fetch(const QUrl& url, const QByteArray& accept, bool useCach
                 } else {
                     failFor(url, r);
                 }
-            }
+            });
             --m_outstanding;
             settle();
         });

@@ -18,6 +18,7 @@ struct PollOutcome {
     QString error; // the first failure of the poll; never contains the token
     int httpStatus = 0; // of that failure, 0 when there was no HTTP answer
     qint64 retryAt = 0; // rate limited: do not ask before this time (seconds)
+    bool writeFailed = false; // what was fetched could not be stored (the error says why)
 };
 
 // What the GitHub and Docker Hub collectors share: conditional requests through the ETag cache,
@@ -76,6 +77,7 @@ protected:
 
 private:
     void begin();
+    void guarded(const std::function<void()>& work);
     void settle();
     void noteRateLimit(const HttpResponse& response);
     qint64 m_sourceId;

@@ -6,20 +6,30 @@
 #include "core/sources/githubcollector.h"
 #include "core/sources/sourcestore.h"
 #include "core/sources/validators.h"
+#include "core/storage/dbwriter.h"
 #include "core/util/clock.h"
 
+#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QSet>
 
-ApiScheduler::ApiScheduler(Database& db, const Clock& clock, HttpClient& http, QObject* parent)
+Q_LOGGING_CATEGORY(lcScheduler, "activity.sources.scheduler")
+
+ApiScheduler::ApiScheduler(Database& db, DbWriter& writer, const Clock& clock, HttpClient& http, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
     , m_http(http)
-    , m_store(std::make_unique<ApiStore>(db))
-    , m_cache(std::make_unique<HttpCache>(db))
+    , m_store(std::make_unique<ApiStore>(writer))
+    , m_cache(std::make_unique<HttpCache>(writer))
 {
     connect(&m_timer, &QTimer::timeout, this, &ApiScheduler::tick);
+}
+
+ApiScheduler::ApiScheduler(Database& db, const Clock& clock, HttpClient& http, QObject* parent)
+    : ApiScheduler(db, *new DbWriter(db), clock, http, parent)
+{
+    m_ownWriter.reset(&m_store->writer());
 }
 
 ApiScheduler::~ApiScheduler() = default;
@@ -97,7 +107,12 @@ void ApiScheduler::sync(bool forceDue)
 
 void ApiScheduler::tick()
 {
-    sync(false);
+    try {
+        sync(false);
+    } catch (const std::exception& e) {
+        // The sources could not be read this time (a damaged or vanished file): keep what runs, try next tick.
+        qCWarning(lcScheduler) << "cannot read the sources:" << e.what();
+    }
     const qint64 now = m_clock.nowSecs();
     for (auto& [id, e] : m_entries)
         if (!e.collector->isPolling() && e.due <= now)
@@ -106,7 +121,11 @@ void ApiScheduler::tick()
 
 void ApiScheduler::pollAllNow()
 {
-    sync(true);
+    try {
+        sync(true);
+    } catch (const std::exception& e) {
+        qCWarning(lcScheduler) << "cannot read the sources:" << e.what();
+    }
     m_starting = true;
     for (auto& [id, e] : m_entries)
         e.collector->poll();
@@ -127,11 +146,18 @@ void ApiScheduler::onFinished(qint64 sourceId, const PollOutcome& outcome)
         const qint64 maxJitter = qMin<qint64>(60, qint64(interval * m_jitterFraction));
         next = now + interval + (maxJitter > 0 ? QRandomGenerator::global()->bounded(maxJitter + 1) : 0);
     }
-    if (outcome.ok)
-        m_store->recordSuccess(sourceId, now);
-    else
-        m_store->recordError(sourceId, now, outcome.error, outcome.httpStatus);
-    m_store->setNextRun(sourceId, next);
+    try {
+        m_store->transaction([&] {
+            if (outcome.ok)
+                m_store->recordSuccess(sourceId, now);
+            else
+                m_store->recordError(sourceId, now, outcome.error, outcome.httpStatus);
+            m_store->setNextRun(sourceId, next);
+        });
+    } catch (const std::exception& e) {
+        // Not fatal: the next run is kept in memory, and the poll's own outcome is still reported.
+        qCWarning(lcScheduler) << "cannot record the outcome of source" << sourceId << ":" << e.what();
+    }
     if (it != m_entries.end())
         it->second.due = next;
     Q_EMIT pollFinished(sourceId, outcome);

@@ -13,6 +13,7 @@
 class ApiStore;
 class Clock;
 class Database;
+class DbWriter;
 class HttpCache;
 class HttpClient;
 class TokenVault;
@@ -24,6 +25,9 @@ class TokenVault;
 class ApiScheduler : public QObject {
     Q_OBJECT
 public:
+    // Reads the sources table through `db`; writes what it learns through `writer` (the process's one writer).
+    ApiScheduler(Database& db, DbWriter& writer, const Clock& clock, HttpClient& http, QObject* parent = nullptr);
+    // Writes through `db` too, on this thread (tests).
     ApiScheduler(Database& db, const Clock& clock, HttpClient& http, QObject* parent = nullptr);
     ~ApiScheduler() override;
 
@@ -55,6 +59,7 @@ private:
     std::unique_ptr<ApiCollector> create(qint64 id, const QString& type, const QJsonObject& settings);
 
     Database& m_db;
+    std::unique_ptr<DbWriter> m_ownWriter;
     const Clock& m_clock;
     HttpClient& m_http;
     std::unique_ptr<ApiStore> m_store;

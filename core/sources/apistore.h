@@ -3,14 +3,24 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QString>
+#include <functional>
+#include <memory>
 #include <optional>
 
 class Database;
+class DbWriter;
 
-// Writes what the API collectors learn: series/samples, ranked_items and fetch_state.
+// Writes what the API collectors learn: series/samples, ranked_items and fetch_state, through the process's
+// database writer. Each call is its own short transaction unless made inside transaction().
 class ApiStore {
 public:
+    explicit ApiStore(DbWriter& writer);
+    // Writes on the caller's thread over `db` (single-threaded commands, tests).
     explicit ApiStore(Database& db);
+    ~ApiStore();
+
+    // Runs `body` (calls to this store) as one transaction: all of it is stored, or nothing. Throws DatabaseError.
+    void transaction(const std::function<void()>& body);
 
     qint64 seriesId(qint64 sourceId, const QString& provider, const QString& repository, const QString& metric);
     // A snapshot of a counter. Not stored when the value equals the last one of the same UTC day, so a
@@ -28,10 +38,11 @@ public:
     QJsonObject state(qint64 sourceId);
     void setState(qint64 sourceId, const QJsonObject& state);
 
-    Database& database() { return m_db; }
+    DbWriter& writer() { return m_writer; }
 
 private:
-    void ensureRow(qint64 sourceId);
-    Database& m_db;
-    QHash<QString, qint64> m_seriesIds;
+    static void ensureRow(Database& db, qint64 sourceId);
+    std::unique_ptr<DbWriter> m_ownWriter;
+    DbWriter& m_writer;
+    QHash<QString, qint64> m_seriesIds; // touched inside the writer's jobs only
 };

@@ -49,14 +49,14 @@ void DockerHubCollector::startPoll()
 void DockerHubCollector::store(const QList<DockerHubJson::Repo>& repos)
 {
     const qint64 now = m_clock.nowSecs();
-    Transaction tx(m_store.database());
-    for (const auto& r : repos) {
-        m_store.recordSnapshot(
-            m_store.seriesId(sourceId(), QStringLiteral("dockerhub"), r.repository, QStringLiteral("pulls")), now,
-            double(r.pulls));
-        m_store.recordSnapshot(
-            m_store.seriesId(sourceId(), QStringLiteral("dockerhub"), r.repository, QStringLiteral("stars")), now,
-            double(r.stars));
-    }
-    tx.commit();
+    m_store.transaction([&] {
+        for (const auto& r : repos) {
+            m_store.recordSnapshot(
+                m_store.seriesId(sourceId(), QStringLiteral("dockerhub"), r.repository, QStringLiteral("pulls")), now,
+                double(r.pulls));
+            m_store.recordSnapshot(
+                m_store.seriesId(sourceId(), QStringLiteral("dockerhub"), r.repository, QStringLiteral("stars")), now,
+                double(r.stars));
+        }
+    });
 }

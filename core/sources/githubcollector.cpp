@@ -227,64 +227,64 @@ void GitHubCollector::store(const RepoWork& w)
 {
     const qint64 now = m_clock.nowSecs();
     const qint64 id = sourceId();
-    Transaction tx(m_store.database());
-    auto series
-        = [&](const char* metric) { return m_store.seriesId(id, kProvider, w.repo, QString::fromLatin1(metric)); };
-    if (w.figures) {
-        m_store.recordSnapshot(series("stars"), now, double(w.figures->stars));
-        m_store.recordSnapshot(series("forks"), now, double(w.figures->forks));
-        m_store.recordSnapshot(series("watchers"), now, double(w.figures->watchers));
+    m_store.transaction([&] {
+        auto series
+            = [&](const char* metric) { return m_store.seriesId(id, kProvider, w.repo, QString::fromLatin1(metric)); };
+        if (w.figures) {
+            m_store.recordSnapshot(series("stars"), now, double(w.figures->stars));
+            m_store.recordSnapshot(series("forks"), now, double(w.figures->forks));
+            m_store.recordSnapshot(series("watchers"), now, double(w.figures->watchers));
+            if (w.pulls)
+                m_store.recordSnapshot(
+                    series("open_issues"), now, double(qMax<qint64>(0, w.figures->openIssuesAndPulls - *w.pulls)));
+        }
         if (w.pulls)
-            m_store.recordSnapshot(
-                series("open_issues"), now, double(qMax<qint64>(0, w.figures->openIssuesAndPulls - *w.pulls)));
-    }
-    if (w.pulls)
-        m_store.recordSnapshot(series("open_pull_requests"), now, double(*w.pulls));
-    if (w.contributors)
-        m_store.recordSnapshot(series("contributors"), now, double(*w.contributors));
-    if (w.downloads)
-        m_store.recordSnapshot(series("release_downloads"), now, double(*w.downloads));
-    // Daily points replace the same day's earlier figure: history outlives GitHub's 14-day window.
-    const auto daily
-        = [&](const std::optional<QList<GitHubJson::TrafficPoint>>& points, const char* total, const char* uniques) {
-              if (!points)
-                  return;
-              for (const auto& p : *points) {
-                  m_store.recordPoint(series(total), p.ts, double(p.count));
-                  m_store.recordPoint(series(uniques), p.ts, double(p.uniques));
-              }
-          };
-    daily(w.views, "views", "views_unique");
-    daily(w.clones, "clones", "clones_unique");
-    const qint64 today = now - now % 86400;
-    const auto ranked = [&](const std::optional<QList<GitHubJson::RankedItem>>& items, const char* metric) {
-        if (!items)
-            return;
-        for (const auto& item : *items)
-            m_store.recordRanked(series(metric), today, item.item, item.count, item.uniques);
-    };
-    ranked(w.referrers, "top_referrers");
-    ranked(w.paths, "top_paths");
-    if (w.starHistoryDone) {
-        // Per UTC day, the running count at that day's last star: the chart starts at the first star.
-        std::map<qint64, std::pair<qint64, qint64>> byDay; // day -> (last time, count)
-        QList<qint64> times = w.starredAt;
-        std::sort(times.begin(), times.end());
-        for (int i = 0; i < times.size(); ++i)
-            byDay[times[i] / 86400] = { times[i], i + 1 };
-        const qint64 stars = series("stars");
-        for (const auto& [day, point] : byDay)
-            if (point.first < now)
-                m_store.recordPoint(stars, point.first, double(point.second));
-        QJsonObject done = m_state.value(kStarsBackfilled).toObject();
-        done.insert(w.repo, true);
-        m_state.insert(kStarsBackfilled, done);
-    }
-    QJsonObject forbidden = m_state.value(kTrafficUnavailable).toObject();
-    if (w.trafficForbidden)
-        forbidden.insert(w.repo, double(now));
-    else if (w.views)
-        forbidden.remove(w.repo);
-    m_state.insert(kTrafficUnavailable, forbidden);
-    tx.commit();
+            m_store.recordSnapshot(series("open_pull_requests"), now, double(*w.pulls));
+        if (w.contributors)
+            m_store.recordSnapshot(series("contributors"), now, double(*w.contributors));
+        if (w.downloads)
+            m_store.recordSnapshot(series("release_downloads"), now, double(*w.downloads));
+        // Daily points replace the same day's earlier figure: history outlives GitHub's 14-day window.
+        const auto daily = [&](const std::optional<QList<GitHubJson::TrafficPoint>>& points, const char* total,
+                               const char* uniques) {
+            if (!points)
+                return;
+            for (const auto& p : *points) {
+                m_store.recordPoint(series(total), p.ts, double(p.count));
+                m_store.recordPoint(series(uniques), p.ts, double(p.uniques));
+            }
+        };
+        daily(w.views, "views", "views_unique");
+        daily(w.clones, "clones", "clones_unique");
+        const qint64 today = now - now % 86400;
+        const auto ranked = [&](const std::optional<QList<GitHubJson::RankedItem>>& items, const char* metric) {
+            if (!items)
+                return;
+            for (const auto& item : *items)
+                m_store.recordRanked(series(metric), today, item.item, item.count, item.uniques);
+        };
+        ranked(w.referrers, "top_referrers");
+        ranked(w.paths, "top_paths");
+        if (w.starHistoryDone) {
+            // Per UTC day, the running count at that day's last star: the chart starts at the first star.
+            std::map<qint64, std::pair<qint64, qint64>> byDay; // day -> (last time, count)
+            QList<qint64> times = w.starredAt;
+            std::sort(times.begin(), times.end());
+            for (int i = 0; i < times.size(); ++i)
+                byDay[times[i] / 86400] = { times[i], i + 1 };
+            const qint64 stars = series("stars");
+            for (const auto& [day, point] : byDay)
+                if (point.first < now)
+                    m_store.recordPoint(stars, point.first, double(point.second));
+            QJsonObject done = m_state.value(kStarsBackfilled).toObject();
+            done.insert(w.repo, true);
+            m_state.insert(kStarsBackfilled, done);
+        }
+        QJsonObject forbidden = m_state.value(kTrafficUnavailable).toObject();
+        if (w.trafficForbidden)
+            forbidden.insert(w.repo, double(now));
+        else if (w.views)
+            forbidden.remove(w.repo);
+        m_state.insert(kTrafficUnavailable, forbidden);
+    });
 }

@@ -1,6 +1,16 @@
 #include "core/storage/database.h"
 
+#include "core/storage/migrations.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QFile>
+#include <QThread>
+#include <cerrno>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 namespace {
 QString sqliteMessage(sqlite3* db, int rc)
@@ -9,9 +19,11 @@ QString sqliteMessage(sqlite3* db, int rc)
 }
 } // namespace
 
-Statement::Statement(sqlite3* db, const char* sql)
-    : m_db(db)
+Statement::Statement(Database& owner, const char* sql)
+    : m_owner(&owner)
+    , m_db(owner.handle())
 {
+    sqlite3* db = m_db;
     const int rc = sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK)
         throw DatabaseError(
@@ -24,7 +36,8 @@ Statement::~Statement()
 }
 
 Statement::Statement(Statement&& other) noexcept
-    : m_db(other.m_db)
+    : m_owner(other.m_owner)
+    , m_db(other.m_db)
     , m_stmt(other.m_stmt)
 {
     other.m_stmt = nullptr;
@@ -34,6 +47,7 @@ Statement& Statement::operator=(Statement&& other) noexcept
 {
     if (this != &other) {
         sqlite3_finalize(m_stmt);
+        m_owner = other.m_owner;
         m_db = other.m_db;
         m_stmt = other.m_stmt;
         other.m_stmt = nullptr;
@@ -110,6 +124,7 @@ Statement& Statement::bind(int index, const QVariant& value)
 bool Statement::step()
 {
     const int rc = sqlite3_step(m_stmt);
+    m_owner->endWait();
     if (rc == SQLITE_ROW)
         return true;
     if (rc == SQLITE_DONE)
@@ -194,11 +209,19 @@ Database::Database(const QString& path, Mode mode)
         throw DatabaseError(QStringLiteral("cannot open database %1: %2").arg(path, message));
     }
     sqlite3_extended_result_codes(m_db, 1);
-    sqlite3_busy_timeout(m_db, 5000);
+    sqlite3_busy_handler(m_db, &Database::onBusy, this);
     // Fail early and clearly if the file is not a database at all.
     try {
         exec("PRAGMA foreign_keys = ON");
         if (mode == Mode::ReadWrite) {
+            // Before anything is written (WAL mode changes the file header): another program's file stays as is.
+            const qint64 appId = queryInt("PRAGMA application_id").value_or(0);
+            const bool empty = queryInt("SELECT count(*) FROM sqlite_schema").value_or(0) == 0
+                && queryInt("PRAGMA user_version").value_or(0) == 0;
+            if (appId != Migrations::kApplicationId && !(appId == 0 && empty))
+                throw DatabaseError(QCoreApplication::translate(
+                    "Migrations", "%1 is a SQLite database of another program; refusing to change it")
+                                        .arg(path));
             exec("PRAGMA journal_mode = WAL");
             // NORMAL in WAL mode never corrupts; a power loss may drop the last commits only.
             exec("PRAGMA synchronous = NORMAL");
@@ -209,6 +232,8 @@ Database::Database(const QString& path, Mode mode)
     } catch (const DatabaseError& e) {
         sqlite3_close(m_db);
         m_db = nullptr;
+        if (e.message().endsWith(QLatin1String("refusing to change it")))
+            throw;
         throw DatabaseError(QStringLiteral("cannot use %1 as a database: %2").arg(path, e.message()));
     }
 }
@@ -216,12 +241,68 @@ Database::Database(const QString& path, Mode mode)
 Database::~Database()
 {
     sqlite3_close_v2(m_db);
+    if (m_waitFd >= 0)
+        ::close(m_waitFd);
+}
+
+bool Database::inTransaction() const
+{
+    return sqlite3_get_autocommit(m_db) == 0;
+}
+
+bool Database::openWaitFile()
+{
+    if (!m_waitFileTried) {
+        m_waitFileTried = true;
+        // Beside the database like its -wal and -shm files; without it writers are still correct, only less fair.
+        m_waitFd = ::open(
+            QFile::encodeName(m_path + QStringLiteral("-wait")).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    }
+    return m_waitFd >= 0;
+}
+
+int Database::onBusy(void* self, int count)
+{
+    auto* db = static_cast<Database*>(self);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (count == 0) {
+        db->m_busySinceMs = now;
+        // Say "a writer is waiting" to bulk writers of other processes (see yieldToWaiters).
+        if (!db->m_waiting && db->openWaitFile() && ::flock(db->m_waitFd, LOCK_SH | LOCK_NB) == 0)
+            db->m_waiting = true;
+    }
+    if (now - db->m_busySinceMs >= db->m_busyTimeoutMs)
+        return 0;
+    // Short naps: the other writer's transactions are short, and a long nap would miss the gap between two.
+    QThread::usleep(count < 20 ? 500 : 2000);
+    return 1;
+}
+
+void Database::stopWaiting()
+{
+    m_waiting = false;
+    ::flock(m_waitFd, LOCK_UN);
+}
+
+void Database::yieldToWaiters(int maxWaitMs)
+{
+    if (!openWaitFile())
+        return;
+    const qint64 until = QDateTime::currentMSecsSinceEpoch() + maxWaitMs;
+    // A waiter holds a shared lock until its statement has begun: our exclusive try fails until then.
+    while (::flock(m_waitFd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK || QDateTime::currentMSecsSinceEpoch() >= until)
+            return;
+        QThread::usleep(500);
+    }
+    ::flock(m_waitFd, LOCK_UN);
 }
 
 void Database::exec(const char* sql)
 {
     char* error = nullptr;
     const int rc = sqlite3_exec(m_db, sql, nullptr, nullptr, &error);
+    endWait();
     if (rc != SQLITE_OK) {
         const QString message = error ? QString::fromUtf8(error) : sqliteMessage(m_db, rc);
         sqlite3_free(error);

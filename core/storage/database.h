@@ -20,10 +20,12 @@ public:
 };
 
 // A prepared statement. Parameters are 1-based like SQLite's; columns are 0-based.
+class Database;
+
 class Statement {
 public:
     Statement() = default;
-    Statement(sqlite3* db, const char* sql);
+    Statement(Database& owner, const char* sql);
     ~Statement();
     Statement(Statement&& other) noexcept;
     Statement& operator=(Statement&& other) noexcept;
@@ -57,22 +59,27 @@ public:
 
 private:
     void check(int rc, const char* what) const;
+    Database* m_owner = nullptr;
     sqlite3* m_db = nullptr;
     sqlite3_stmt* m_stmt = nullptr;
 };
 
 // One connection to the application database. Not shared between threads: each thread opens its own.
+// A write that finds another connection writing waits (busy handler) up to busyTimeoutMs and says so to the
+// other processes (a shared lock on PATH-wait), so a bulk writer can let it in between two of its transactions
+// (yieldToWaiters) instead of starving it.
 class Database {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    // Opens (creating if needed) and applies the connection PRAGMAs. Does not migrate.
+    // Opens (creating if needed) and applies the connection PRAGMAs. Does not migrate. A read-write open refuses
+    // a SQLite file of another program before changing anything in it.
     explicit Database(const QString& path, Mode mode = Mode::ReadWrite);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
     void exec(const char* sql);
-    Statement prepare(const char* sql) { return Statement(m_db, sql); }
+    Statement prepare(const char* sql) { return Statement(*this, sql); }
     // Convenience for one-value queries such as COUNT(*).
     std::optional<qint64> queryInt(const char* sql);
     qint64 lastInsertId() const;
@@ -83,10 +90,30 @@ public:
 
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
+    bool inTransaction() const;
+
+    // How long one statement waits for another connection's write lock before failing with "database is locked".
+    void setBusyTimeoutMs(int ms) { m_busyTimeoutMs = ms; }
+    // After a commit: if another connection is waiting to write, give it up to `maxWaitMs` to begin.
+    void yieldToWaiters(int maxWaitMs = 200);
+    // Called after each statement: a wait announced by the busy handler is over.
+    void endWait()
+    {
+        if (m_waiting)
+            stopWaiting();
+    }
 
 private:
+    static int onBusy(void* self, int count);
+    void stopWaiting();
+    bool openWaitFile();
     QString m_path;
     sqlite3* m_db = nullptr;
+    int m_busyTimeoutMs = 15'000;
+    qint64 m_busySinceMs = 0;
+    int m_waitFd = -1;
+    bool m_waitFileTried = false;
+    bool m_waiting = false;
 };
 
 // RAII write transaction (BEGIN IMMEDIATE so writers queue on the busy timeout instead of failing later).

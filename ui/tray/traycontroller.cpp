@@ -132,9 +132,21 @@ void TrayController::setHeadline(const TrayHeadline& headline)
     refreshActions();
 }
 
+void TrayController::showWriteError(const QString& message)
+{
+    const bool first = m_writeError != message;
+    m_writeError = message;
+    refreshActions();
+    if (m_icon && first)
+        m_icon->showMessage(tr("Activity Dashboard: data is not being saved"), message, QSystemTrayIcon::Critical);
+}
+
 QString TrayController::toolTip() const
 {
-    return toolTipText(m_headline, m_collecting, bool(m_switch), m_problem);
+    const QString problem = m_writeError.isEmpty() ? m_problem
+        : m_problem.isEmpty()                      ? m_writeError
+                                                   : m_problem + QLatin1Char('\n') + m_writeError;
+    return toolTipText(m_headline, m_collecting, bool(m_switch), problem);
 }
 
 QString TrayController::toolTipText(

@@ -50,6 +50,8 @@ public:
     void setKeepInTray(bool keep);
 
     void setHeadline(const TrayHeadline& headline);
+    // What was collected cannot be written: said at once (a tray message) and kept in the tooltip.
+    void showWriteError(const QString& message);
     QString toolTip() const;
     static QString toolTipText(const TrayHeadline& headline, bool collecting, bool canCollect, const QString& problem);
     static TrayHeadline queryHeadline(Database& db, qint64 nowSecs);
@@ -80,6 +82,7 @@ private:
     bool m_quitting = false;
     bool m_toldOnce = false;
     QString m_problem;
+    QString m_writeError;
     TrayHeadline m_headline;
     QPointer<QueryRunner> m_runner;
     bool m_dirty = false;
