@@ -63,20 +63,28 @@ int runImport(CommandContext& ctx, const QStringList& args)
 
     QElapsedTimer timer;
     timer.start();
-    IngestPipeline pipeline(ctx.databasePath(), GeoIp::openDefault(*db), ctx.clock());
+    // A failed write (disk full, read-only file) ends the import at once: what was committed before it stays.
+    IngestPipeline::Options options;
+    options.giveUpOnWriteError = true;
+    IngestPipeline pipeline(ctx.databasePath(), GeoIp::openDefault(*db), ctx.clock(), options);
     pipeline.setSource(0, format, site);
+    QList<qint64> linesPerFile;
     const bool terminal = isatty(STDERR_FILENO) == 1;
     qint64 lines = 0;
     qint64 lastDraw = -1000;
     std::vector<QByteArray> chunk;
     int status = 0;
-    for (size_t i = 0; i < files.size(); ++i) {
+    for (size_t i = 0; i < files.size() && !pipeline.hasGivenUp(); ++i) {
         LineFile& file = *files[i];
+        linesPerFile.append(0);
         for (;;) {
             chunk.clear();
             const bool more = file.read(chunk);
             lines += qint64(chunk.size());
+            linesPerFile.last() += qint64(chunk.size());
             pipeline.pushBatch(0, site, chunk);
+            if (pipeline.hasGivenUp())
+                break;
             if (terminal && timer.elapsed() - lastDraw >= 200) {
                 const double part = file.progress();
                 drawProgress(ctx.err(), part < 0 ? -1 : (double(i) + part) / double(files.size()), lines);
@@ -95,9 +103,28 @@ int runImport(CommandContext& ctx, const QStringList& args)
         drawProgress(ctx.err(), 1.0, lines);
         ctx.err() << Qt::endl;
     }
-    if (!pipeline.lastError().isEmpty())
-        return ctx.fail(QStringLiteral("import: ") + pipeline.lastError());
     const auto counters = pipeline.counters(0);
+    if (!pipeline.lastError().isEmpty()) {
+        // Lines are committed in the order read: the saved ones are the first `saved` lines of the input.
+        const qint64 saved = counters.stored + counters.rejected;
+        QString upTo;
+        qint64 before = 0;
+        for (int i = 0; i < linesPerFile.size(); ++i) {
+            if (saved <= before + linesPerFile[i]) {
+                upTo = ImportCommandText::tr("up to line %1 of %2").arg(saved - before).arg(parser.positionals().at(i));
+                break;
+            }
+            before += linesPerFile[i];
+        }
+        return ctx.fail(ImportCommandText::tr("import stopped: %1\nstored %2 lines and rejected %3 before the error "
+                                              "(the input's first %4 lines, %5); the lines after them were not "
+                                              "imported")
+                            .arg(pipeline.lastError())
+                            .arg(counters.stored)
+                            .arg(counters.rejected)
+                            .arg(saved)
+                            .arg(upTo));
+    }
     const double seconds = double(timer.elapsed()) / 1000.0;
     ctx.out() << ImportCommandText::tr("lines %1, stored %2, rejected %3, seconds %4, lines/s %5")
                      .arg(lines)
