@@ -99,6 +99,9 @@ int Application::main(int argc, char** argv)
     const bool wantsVersion = first == QLatin1String("--version");
     const bool unknownCommand = !command && !wantsHelp && !first.isEmpty() && !first.startsWith(QLatin1Char('-'));
 
+    // Our debug messages (SQL of failed statements and the like) only when asked for with QT_LOGGING_RULES.
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("activity.*.debug=false"));
     std::unique_ptr<QCoreApplication> app;
     if (command && command->needsGui) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

@@ -444,7 +444,14 @@ void IngestPipeline::writeRun()
             || (heldLines > 0 && steadyMs() >= oldest + m_options.commitMs);
         if (!due || held.empty())
             continue;
-        if (commit(held)) {
+        bool gaveUp = false;
+        {
+            std::lock_guard lock(m_mutex);
+            gaveUp = m_gaveUp;
+        }
+        if (gaveUp) { // one error told is enough: the rest is counted as failed without trying
+            giveUp(held);
+        } else if (commit(held)) {
             failing = false;
         } else {
             bool stopping = false;

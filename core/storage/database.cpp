@@ -5,12 +5,15 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QThread>
 #include <cerrno>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/file.h>
 #include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcStorage, "activity.storage")
 
 namespace {
 QString sqliteMessage(sqlite3* db, int rc)
@@ -131,7 +134,9 @@ bool Statement::step()
         return false;
     const QString message = sqliteMessage(m_db, rc);
     sqlite3_reset(m_stmt);
-    throw DatabaseError(QStringLiteral("%1 (in \"%2\")").arg(message, QString::fromUtf8(sqlite3_sql(m_stmt))));
+    // The statement is for the log (developers); the user sees the cause.
+    qCDebug(lcStorage).noquote() << message << "in" << sqlite3_sql(m_stmt);
+    throw DatabaseError(message);
 }
 
 void Statement::exec()

@@ -12,6 +12,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
+#include <QLockFile>
 #include <QProcess>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -229,7 +230,9 @@ void TestEverydaySoak::everydaySetUp()
         qPrintable(QStringLiteral("%1 star values stored for %2 changes").arg(changes.int64(0)).arg(lastStars - 100)));
 
     QVERIFY2(collector.state() == QProcess::Running, qPrintable(QString::fromUtf8(collector.readAll())));
-    QCOMPARE(CollectProcess::stop(collector), 0);
+    QCOMPARE(CollectProcess::stop(collector), 0); // SIGTERM: flushed, saved, exit 0
+    QLockFile lock(data + "/collect.lock");
+    QVERIFY2(lock.tryLock(0), "the collect lock was not released");
     const QString output = QString::fromUtf8(collector.readAll());
     for (const char* bad : { "locked", "terminate", "internal error", "cannot write" })
         QVERIFY2(!output.contains(QLatin1String(bad)), qPrintable(output));

@@ -14,6 +14,7 @@
 #include "ui/trafficpage.h"
 #include "ui/viewstate.h"
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -230,6 +231,29 @@ private slots:
         QTRY_COMPARE(page.databaseModel()->rowCount(), 7);
         QCOMPARE(page.databaseModel()->index(2, 0).data().toString(), QStringLiteral("requests"));
         QCOMPARE(page.databaseModel()->index(2, 1).data().toString(), QStringLiteral("6"));
+    }
+
+    void healthShowsAWriteErrorAboveEverything()
+    {
+        HealthPage page(*m_runner, *m_state);
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(waitLoaded(page));
+        QCOMPARE(page.writeErrorText(), QString());
+        // The message quotes a path a user chose: plain text, never markup.
+        page.setWriteError(QStringLiteral("cannot write to /data/<b>x</b>/activity.sqlite: database or disk is full"));
+        QCOMPARE(page.writeErrorText(),
+            QStringLiteral("Data is not being saved: cannot write to /data/<b>x</b>/activity.sqlite: database or disk "
+                           "is full"));
+        auto* banner = page.findChild<QLabel*>(QStringLiteral("writeError"));
+        QVERIFY(banner && banner->isVisible());
+        QCOMPARE(banner->textFormat(), Qt::PlainText);
+        QCOMPARE(banner->accessibleName(), QStringLiteral("Write error"));
+        QVERIFY(banner->geometry().top() < page.findChild<QLabel*>(QStringLiteral("databaseLabel"))->geometry().top());
+        if (const QString dir = qEnvironmentVariable("ACTIVITY_SCREENSHOTS"); !dir.isEmpty())
+            page.grab().save(dir + QStringLiteral("/health-write-error.png"));
+        page.setWriteError(QString());
+        QVERIFY(!banner->isVisible());
     }
 
 private:
