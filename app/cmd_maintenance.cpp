@@ -1,12 +1,15 @@
 #include "app/argparser.h"
 #include "app/commandcontext.h"
 #include "app/commands.h"
+#include "core/query/healthquery.h"
 #include "core/storage/database.h"
 #include "core/storage/maintenance.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
+#include <array>
 #include <QJsonObject>
 
 namespace {
@@ -43,11 +46,27 @@ int runStats(CommandContext& ctx, const QStringList& args)
     if (!ctx.database())
         return 1;
     const Maintenance::Stats stats = Maintenance::stats(ctx.databasePath());
+    // Per log source what Health shows: lines received, stored, rejected, dropped (queue full), denied senders.
+    const QList<ListenerHealth> sources = HealthQuery::read(*ctx.database(), 0, false).listeners;
+    const auto figures = [](const ListenerHealth& l) {
+        return std::array<std::pair<const char*, qint64>, 5> { { { "received", l.received() },
+            { "stored", l.counter("stored") }, { "rejected", l.counter("rejected") },
+            { "dropped", l.counter("dropped") }, { "denied", l.counter("denied") } } };
+    };
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject tables;
         for (const auto& [name, rows] : stats.rowCounts)
             tables.insert(name, rows);
+        QJsonArray perSource;
+        for (const ListenerHealth& l : sources) {
+            QJsonObject s { { QStringLiteral("id"), l.sourceId }, { QStringLiteral("name"), l.name },
+                { QStringLiteral("type"), l.type } };
+            for (const auto& [name, value] : figures(l))
+                s.insert(QString::fromLatin1(name), value);
+            perSource.append(s);
+        }
         QJsonObject o;
+        o.insert(QStringLiteral("sources"), perSource);
         o.insert(QStringLiteral("database"), ctx.databasePath());
         o.insert(QStringLiteral("schema_version"), stats.schemaVersion);
         o.insert(QStringLiteral("database_bytes"), stats.databaseBytes);
@@ -60,6 +79,20 @@ int runStats(CommandContext& ctx, const QStringList& args)
               << MaintenanceCommandText::tr("size:           %1 bytes").arg(stats.databaseBytes) << Qt::endl;
     for (const auto& [name, rows] : stats.rowCounts)
         ctx.out() << QStringLiteral("  %1 %2").arg(name, -16).arg(rows) << Qt::endl;
+    if (!sources.isEmpty()) {
+        ctx.out() << MaintenanceCommandText::tr("log sources:    received, stored, rejected, dropped, denied")
+                  << Qt::endl;
+        for (const ListenerHealth& l : sources) {
+            QStringList values;
+            for (const auto& [name, value] : figures(l))
+                values << QString::number(value);
+            // The name is the user's (or a syslog tag's): printed as given, one line.
+            QString name = l.name;
+            name.replace(QLatin1Char('\n'), QLatin1Char(' '));
+            ctx.out() << QStringLiteral("  %1 %2 (%3): %4").arg(l.sourceId).arg(name, l.type, values.join(QStringLiteral(", ")))
+                      << Qt::endl;
+        }
+    }
     return 0;
 }
 

@@ -37,15 +37,6 @@ QString when(qint64 secs, qint64 now)
     const QString rel = minutes < 60 ? HealthPage::tr("%1 min").arg(minutes) : HealthPage::tr("%1 h").arg(minutes / 60);
     return d < 0 ? HealthPage::tr("%1 (%2 ago)").arg(at, rel) : HealthPage::tr("%1 (in %2)").arg(at, rel);
 }
-
-qint64 counter(const ListenerHealth& l, const char* name)
-{
-    for (const auto& [key, value] : l.counters) {
-        if (key == QLatin1String(name))
-            return value;
-    }
-    return 0;
-}
 } // namespace
 
 HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
@@ -128,9 +119,8 @@ void HealthPage::reload()
             QList<QList<QVariant>> rejected;
             for (const ListenerHealth& l : r.listeners) {
                 // Counter names as the ingest pipeline and the receivers write them.
-                const qint64 received = counter(l, "lines_received");
-                rows.append({ l.name, l.type, received > 0 ? received : counter(l, "messages_received"),
-                    counter(l, "stored"), counter(l, "rejected"), counter(l, "dropped"), counter(l, "denied") });
+                rows.append({ l.name, l.type, l.received(), l.counter("stored"), l.counter("rejected"),
+                    l.counter("dropped"), l.counter("denied") });
                 for (const ListenerHealth::Rejected& line : l.lastRejected) {
                     // Decoded for display only; the line is shown as plain text (it comes from the network).
                     rejected.append({ QLocale().toString(QDateTime::fromSecsSinceEpoch(line.ts),

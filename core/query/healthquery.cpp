@@ -4,6 +4,20 @@
 
 #include <QSet>
 
+qint64 ListenerHealth::counter(const char* counterName) const
+{
+    for (const auto& [key, value] : counters)
+        if (key == QLatin1String(counterName))
+            return value;
+    return 0;
+}
+
+qint64 ListenerHealth::received() const
+{
+    const qint64 lines = counter("lines_received");
+    return lines > 0 ? lines : counter("messages_received");
+}
+
 HealthReport HealthQuery::read(Database& db, int rejectedPerSource, bool withRowCounts)
 {
     HealthReport report;

@@ -18,6 +18,10 @@ struct ListenerHealth {
         QByteArray line;
     };
     QList<Rejected> lastRejected; // newest first
+
+    qint64 counter(const char* counterName) const; // 0 when absent
+    // Lines received: what the pipeline counted (lines_received), else what the listener did (messages_received).
+    qint64 received() const;
 };
 
 struct ApiHealth {

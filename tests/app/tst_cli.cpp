@@ -184,6 +184,31 @@ private slots:
         QVERIFY(o.value("database_bytes").toInteger() > 0);
         QCOMPARE(o.value("tables").toObject().value("sources").toInteger(), 1);
         QCOMPARE(o.value("tables").toObject().value("requests").toInteger(), 0);
+        QCOMPARE(o.value("sources").toArray().size(), 1); // the syslog source, nothing received yet
+        QCOMPARE(o.value("sources").toArray().at(0).toObject().value("received").toInteger(), 0);
+
+        // What Health shows per source, on the command line too.
+        QFile log(dir.filePath("access.log"));
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        log.write("81.2.69.142 - - [25/Nov/2026:05:32:29 +0000] \"GET / HTTP/1.1\" 200 5 \"-\" \"curl\"\n"
+                  "not a log line\n"
+                  "81.2.69.143 - - [25/Nov/2026:05:32:30 +0000] \"GET /a HTTP/1.1\" 404 5 \"-\" \"curl\"\n");
+        log.close();
+        QCOMPARE(run({ "import", log.fileName() }, dir.path()).status, 0);
+        const QJsonArray sources
+            = QJsonDocument::fromJson(run({ "stats", "--json" }, dir.path()).out.toUtf8()).object().value("sources").toArray();
+        QCOMPARE(sources.size(), 2);
+        const QJsonObject imported = sources.at(1).toObject();
+        QCOMPARE(imported.value("id").toInteger(), 0);
+        QCOMPARE(imported.value("type").toString(), QString("import"));
+        QCOMPARE(imported.value("received").toInteger(), 3);
+        QCOMPARE(imported.value("stored").toInteger(), 2);
+        QCOMPARE(imported.value("rejected").toInteger(), 1);
+        QCOMPARE(imported.value("dropped").toInteger(), 0);
+        QCOMPARE(imported.value("denied").toInteger(), 0);
+        const QString text = run({ "stats" }, dir.path()).out;
+        QVERIFY2(text.contains("log sources:    received, stored, rejected, dropped, denied\n"), qPrintable(text));
+        QVERIFY2(text.contains("  0 import (import): 3, 2, 1, 0, 0\n"), qPrintable(text));
     }
 
     void settingsAreValidatedAndRetentionApplies()

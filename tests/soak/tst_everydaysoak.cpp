@@ -12,6 +12,8 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLockFile>
 #include <QProcess>
 #include <QTcpSocket>
@@ -243,6 +245,18 @@ void TestEverydaySoak::everydaySetUp()
     Statement stored = db.prepare("SELECT coalesce(sum(value), 0) FROM ingest_counters WHERE name = 'stored'");
     QVERIFY(stored.step());
     QCOMPARE(stored.int64(0), sentUdp + sentTcp + written);
+    // `stats` says the same per source (3: UDP, 4: TCP, 5: the file).
+    const CliResult stats = runCli(data, { "stats", "--json" });
+    QCOMPARE(stats.code, 0);
+    QHash<qint64, QJsonObject> bySource;
+    for (const QJsonValue& v : QJsonDocument::fromJson(stats.output.toUtf8()).object().value("sources").toArray())
+        bySource.insert(v.toObject().value("id").toInteger(), v.toObject());
+    for (const auto& [id, sent] : { std::pair { 3, sentUdp }, std::pair { 4, sentTcp }, std::pair { 5, written } }) {
+        QCOMPARE(bySource.value(id).value("received").toInteger(), sent);
+        QCOMPARE(bySource.value(id).value("stored").toInteger(), sent);
+        QCOMPARE(bySource.value(id).value("rejected").toInteger(), 0);
+        QCOMPARE(bySource.value(id).value("dropped").toInteger(), 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEverydaySoak)
