@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sqlite3.h>
 
 class TestMigrations : public QObject {
     Q_OBJECT
@@ -94,6 +95,33 @@ private slots:
         db.exec("CREATE TABLE notes(x)");
         QVERIFY_THROWS_EXCEPTION(DatabaseError, Migrations::migrate(db));
         QCOMPARE(db.userVersion(), 0);
+    }
+
+    void foreignFileIsLeftByteForByte()
+    {
+        // Another program's database in rollback-journal mode, made without our Database class.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("activity.sqlite"));
+        sqlite3* raw = nullptr;
+        QCOMPARE(sqlite3_open(path.toUtf8().constData(), &raw), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(raw, "CREATE TABLE notes(x); INSERT INTO notes VALUES (1)", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+        sqlite3_close(raw);
+        const auto bytes = [&] {
+            QFile f(path);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const QByteArray before = bytes();
+        QCOMPARE(before.at(18), char(1)); // file format "legacy": not WAL
+        try {
+            Database db(path);
+            QFAIL("another program's database was opened for writing");
+        } catch (const DatabaseError& e) {
+            QVERIFY2(e.message().contains(path) && e.message().contains(QStringLiteral("refusing to change it")),
+                qPrintable(e.message()));
+        }
+        QCOMPARE(bytes(), before); // still not WAL, nothing written
+        QVERIFY(!QFile::exists(path + QStringLiteral("-wal")));
     }
 
     void notADatabaseIsAClearError()
