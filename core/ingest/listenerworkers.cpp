@@ -133,7 +133,9 @@ void TcpWorker::acceptAll()
             ::close(fd);
             continue;
         }
-        if (int(m_connections.size()) >= m_listener.options().maxConnections) {
+        // At the cap a new sender takes the place of the connection idle longest: idle connections (a relay
+        // that went quiet, or someone holding sockets open) must not lock real senders out until they time out.
+        if (int(m_connections.size()) >= m_listener.options().maxConnections && !evictIdlest()) {
             counters.refusedConnections.fetch_add(1, std::memory_order_relaxed);
             ::close(fd);
             continue;
@@ -202,6 +204,26 @@ void TcpWorker::close(int fd)
         return;
     m_connections.erase(it); // closes the descriptor
     m_listener.connections().store(int(m_connections.size()));
+}
+
+bool TcpWorker::evictIdlest()
+{
+    const qint64 now = m_clock.elapsed();
+    int idlest = -1;
+    qint64 since = now - m_listener.options().evictIdleAfterMs;
+    for (const auto& [fd, connection] : m_connections) {
+        // Only one without lines waiting, and with no frame half received: nothing of it is lost.
+        if (connection->pending.empty() && connection->decoder.atFrameBoundary()
+            && connection->lastActivityMs <= since) {
+            since = connection->lastActivityMs;
+            idlest = fd;
+        }
+    }
+    if (idlest < 0)
+        return false;
+    close(idlest);
+    m_listener.mutableCounters().evictedConnections.fetch_add(1, std::memory_order_relaxed);
+    return true;
 }
 
 void TcpWorker::closeIdle()

@@ -55,6 +55,7 @@ private:
     void readFrom(int fd);
     void close(int fd);
     void closeIdle();
+    bool evictIdlest();
     void retryPending();
 
     int m_fd;

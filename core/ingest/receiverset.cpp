@@ -194,6 +194,7 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver& receiver, Receiv
             { "messages_received", { c.received.load(), &saved.received } },
             { "denied", { c.denied.load(), &saved.denied } },
             { "refused_connections", { c.refusedConnections.load(), &saved.refused } },
+            { "evicted_connections", { c.evictedConnections.load(), &saved.evicted } },
         };
         for (const auto& [name, values] : counters) {
             const auto [now, before] = values;

@@ -53,6 +53,7 @@ private:
             qint64 received = 0;
             qint64 denied = 0;
             qint64 refused = 0;
+            qint64 evicted = 0;
             FollowPosition position;
         } saved;
     };

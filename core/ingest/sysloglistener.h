@@ -17,7 +17,8 @@ struct ListenerCounters {
     std::atomic<qint64> received { 0 }; // messages from allowed senders (datagrams or TCP frames)
     std::atomic<qint64> rejected { 0 }; // not a syslog message, bad framing, too long (also given to LineSink::reject)
     std::atomic<qint64> dropped { 0 }; // the sink's queue was full (UDP; the sink counts these too)
-    std::atomic<qint64> refusedConnections { 0 }; // TCP connections over the cap, closed at once
+    std::atomic<qint64> refusedConnections { 0 }; // TCP connections over the cap while every other one was busy
+    std::atomic<qint64> evictedConnections { 0 }; // idle TCP connections closed to make room for a new sender
     std::atomic<qint64> denied { 0 }; // datagrams or connections from senders outside the allow-list
 };
 
@@ -33,6 +34,7 @@ public:
         QByteArray site; // the source's --site: names the site when the tag is absent or nginx's default
         qsizetype maxFrame = 64 * 1024;
         int maxConnections = 256; // each may hold one 64 KiB frame and one read of pending lines
+        int evictIdleAfterMs = 1000; // at the cap, the connection idle longest (at least this long) makes room
         int idleTimeoutMs = 5 * 60 * 1000;
         int receiveBufferBytes = 8 * 1024 * 1024;
     };

@@ -26,6 +26,8 @@ public:
     void finish(const FrameHandler& onFrame, const ErrorHandler& onError);
     // Bytes held for an incomplete frame (never more than the limit plus a length prefix).
     qsizetype buffered() const { return m_buffer.size(); }
+    // Between frames: closing now loses nothing.
+    bool atFrameBoundary() const { return m_state == State::Start && m_buffer.isEmpty(); }
 
 private:
     enum class State { Start, Length, Counted, Line, SkipLine };

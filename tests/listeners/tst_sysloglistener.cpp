@@ -25,6 +25,7 @@ private slots:
     void tcpHostileInputThenGoodLines();
     void tcpIdleConnectionsClosed();
     void tcpConnectionCap();
+    void tcpIdleConnectionsMakeRoomForNewSenders();
     void tcpDeniedOutsideAllowList();
     void fullSinkCountsDrops();
     void tcpBackPressureLosesNothing();
@@ -353,6 +354,45 @@ void TestSyslogListener::tcpConnectionCap()
     auto fresh = connectTcp(listener->port());
     writeAll(*fresh, "<190>Nov 25 05:32:29 h s: " + kLine + "\n");
     QTRY_COMPARE(sink.count(), 1);
+}
+
+void TestSyslogListener::tcpIdleConnectionsMakeRoomForNewSenders()
+{
+    RecordingSink sink;
+    auto listener = makeListener(
+        sink, Protocol::Tcp, QHostAddress::LocalHost, QStringLiteral("127.0.0.0/8"), [](SyslogListener::Options& o) {
+            o.maxConnections = 20;
+            o.evictIdleAfterMs = 300;
+        });
+    QVERIFY(listener);
+    // Ten senders half way through a frame (never evicted: their line would be cut), ten idle between frames.
+    const QByteArray frame = "<190>Nov 25 05:32:29 h s: " + kLine;
+    const QByteArray firstHalf = QByteArray::number(frame.size()) + ' ' + frame.left(20);
+    std::vector<std::unique_ptr<QTcpSocket>> held;
+    for (int i = 0; i < 20; ++i) {
+        held.push_back(connectTcp(listener->port()));
+        QVERIFY(held.back());
+        if (i < 10)
+            writeAll(*held.back(), firstHalf);
+    }
+    QTRY_COMPARE(listener->connectionCount(), 20);
+    QTest::qWait(400);
+    // Each new sender takes an idle one's place and is heard, instead of being locked out for the idle timeout.
+    for (int i = 0; i < 10; ++i) {
+        auto fresh = connectTcp(listener->port());
+        QVERIFY(fresh);
+        writeAll(*fresh, "<190>Nov 25 05:32:29 h s: " + kLine + "\n");
+        QTRY_COMPARE(sink.count(), i + 1);
+        held.push_back(std::move(fresh));
+        QTest::qWait(350); // it too becomes the idlest after a while; the half-framed ones never do
+    }
+    QCOMPARE(listener->counters().evictedConnections.load(), 10);
+    QCOMPARE(listener->counters().refusedConnections.load(), 0);
+    QCOMPARE(listener->connectionCount(), 20);
+    // The half-framed senders are still there: they finish their lines.
+    for (int i = 0; i < 10; ++i)
+        writeAll(*held[size_t(i)], frame.mid(20));
+    QTRY_COMPARE(sink.count(), 20);
 }
 
 void TestSyslogListener::tcpDeniedOutsideAllowList()
