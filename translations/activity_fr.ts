@@ -715,6 +715,16 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>lines %1, stored %2, rejected %3, seconds %4, lines/s %5</source>
         <translation>lignes %1, enregistrées %2, rejetées %3, secondes %4, lignes/s %5</translation>
     </message>
+    <message>
+        <source>up to line %1 of %2</source>
+        <translation>jusqu&apos;à la ligne %1 de %2</translation>
+    </message>
+    <message>
+        <source>import stopped: %1
+stored %2 lines and rejected %3 before the error (the input&apos;s first %4 lines, %5); the lines after them were not imported</source>
+        <translation>import arrêté : %1
+%2 lignes enregistrées et %3 rejetées avant l&apos;erreur (les %4 premières lignes de l&apos;entrée, %5) ; les lignes suivantes n&apos;ont pas été importées</translation>
+    </message>
 </context>
 <context>
     <name>IngestPipeline</name>
@@ -992,6 +1002,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>restored %1 from %2</source>
         <translation>%1 restauré depuis %2</translation>
+    </message>
+    <message>
+        <source>log sources:    received, stored, rejected, dropped, denied</source>
+        <translation>sources de journaux : reçues, enregistrées, rejetées, perdues, refusées</translation>
     </message>
 </context>
 <context>
