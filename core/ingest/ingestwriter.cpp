@@ -1,5 +1,6 @@
 #include "core/ingest/ingestwriter.h"
 
+#include "core/settings/appsettings.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 
@@ -62,8 +63,10 @@ IngestWriter::IngestWriter(Database& db, const Clock& clock, Options options)
 
 void IngestWriter::prepareStatements()
 {
-    m_findString = m_db->prepare("SELECT id FROM strings WHERE value = ?");
-    m_insertString = m_db->prepare("INSERT INTO strings(value) VALUES(?)");
+    m_findString = m_db->prepare("SELECT id, last_day FROM strings WHERE value = ?");
+    m_insertString = m_db->prepare("INSERT INTO strings(value, last_day) VALUES(?, ?)");
+    // Also tells whether the string still exists (collected by another process meanwhile): changes() is 1.
+    m_touchString = m_db->prepare("UPDATE strings SET last_day = max(last_day, ?1) WHERE id = ?2");
     m_insertRequest = m_db->prepare(
         "INSERT INTO requests(id, site_id, source_id, addr, country, city_id, method_id, path_id, query_id, "
         "protocol_id, status, bytes, referrer_id, agent_id, request_time, extra) "
@@ -72,10 +75,7 @@ void IngestWriter::prepareStatements()
     m_insertChunk = m_db->prepare("INSERT INTO visitor_sets(day, site_id, seq, hashes) VALUES(?, ?, ?, ?)");
     m_upsertRollup = m_db->prepare("INSERT INTO rollups(period, bucket, site_id, dim, key, requests, visitors, bytes) "
                                    "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" UPSERT_TAIL);
-    // Text keys (paths, referrers, agents) are string ids until written: the text comes from `strings`.
-    m_upsertTextRollup = m_db->prepare(
-        "INSERT INTO rollups(period, bucket, site_id, dim, key, requests, visitors, bytes) "
-        "SELECT ?1, ?2, ?3, ?4, CAST(value AS TEXT), ?6, ?7, ?8 FROM strings WHERE id = ?5" UPSERT_TAIL);
+    m_textRollups = std::make_unique<TextRollups>(*m_db);
     Statement sites = m_db->prepare("SELECT id, name FROM sites");
     while (sites.step())
         m_sites.insert(sites.text(1).toUtf8(), sites.int64(0));
@@ -92,6 +92,7 @@ void IngestWriter::startBatch()
     const qint64 version = m_db->queryInt("PRAGMA data_version").value_or(0);
     if (version != m_dataVersion) {
         m_dataVersion = version;
+        m_textRollups->forgetCounts();
         m_visitorDays.clear();
         m_lastDay = nullptr;
         m_lastDayKey = { -1, -1 };
@@ -112,6 +113,7 @@ void IngestWriter::writePending()
 void IngestWriter::dropCaches()
 {
     m_rollups.clear();
+    m_textRollups->reset();
     m_newVisitors.clear();
     m_visitorDays.clear();
     m_lastDay = nullptr;
@@ -134,25 +136,38 @@ void IngestWriter::discard()
     m_batchOpen = false;
 }
 
-qint64 IngestWriter::stringId(std::string_view value)
+qint64 IngestWriter::stringId(std::string_view value, qint64 day)
 {
-    if (const auto it = m_strings.find(value); it != m_strings.end())
-        return it->second;
+    if (const auto it = m_strings.find(value); it != m_strings.end()) {
+        if (it->second.lastDay >= day)
+            return it->second.id;
+        m_touchString.bind(1, day).bind(2, it->second.id).exec();
+        if (m_db->changes() > 0) {
+            it->second.lastDay = day;
+            return it->second.id;
+        }
+        m_strings.erase(it); // collected since it was cached: made again below
+    }
     if (m_strings.size() >= kStringCacheLimit)
         m_strings.clear();
-    qint64 id = 0;
+    CachedString s { 0, day };
     bindView(m_findString, 1, value);
     if (m_findString.step()) {
-        id = m_findString.int64(0);
+        s.id = m_findString.int64(0);
+        const qint64 lastDay = m_findString.int64(1);
         m_findString.reset();
+        if (lastDay < day)
+            m_touchString.bind(1, day).bind(2, s.id).exec();
+        else
+            s.lastDay = lastDay;
     } else {
         m_findString.reset();
         bindView(m_insertString, 1, value);
-        m_insertString.exec();
-        id = m_db->lastInsertId();
+        m_insertString.bind(2, day).exec();
+        s.id = m_db->lastInsertId();
     }
-    m_strings.emplace(std::string(value), id);
-    return id;
+    m_strings.emplace(std::string(value), s);
+    return s.id;
 }
 
 qint64 IngestWriter::siteId(const QByteArray& name)
@@ -322,7 +337,7 @@ void IngestWriter::roll(int period, qint64 bucket, qint64 site, int dim, quint64
 }
 
 void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r,
-    const RequestGeo& geo, qint64 pathId, qint64 agentId, qint64 referrerId)
+    const RequestGeo& geo, qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day)
 {
     Statement& st = m_insertRequest;
     st.bind(1, m_ids.next(ts)).bind(2, siteKey);
@@ -338,12 +353,12 @@ void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, con
     if (geo.city.isEmpty())
         st.bindNull(6);
     else
-        st.bind(6, stringId(geo.city.toStdString()));
+        st.bind(6, stringId(geo.city.toStdString(), day));
     auto optionalString = [&](int index, std::string_view v) {
         if (v.empty())
             st.bindNull(index);
         else
-            st.bind(index, stringId(v));
+            st.bind(index, stringId(v, day));
     };
     optionalString(7, r.method);
     st.bind(8, pathId);
@@ -384,28 +399,36 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
         startBatch();
     const qint64 ts = r.ts >= 0 ? r.ts : m_clock.nowSecs();
     const qint64 siteKey = siteId(site);
-    const qint64 agent = stringId(r.agent);
-    const qint64 path = stringId(r.path);
-    const qint64 referrer = r.referrer.empty() ? 0 : stringId(r.referrer);
-    if (ts >= m_retentionCutoff)
-        insertRequest(sourceId, ts, siteKey, r, geo, path, agent, referrer);
-
     const qint64 day = ts - ts % 86400;
-    const bool visitor = firstVisit(day, siteKey, RequestKeys::visitorHash(r.addr, r.addrLen, agent));
+    // A raw row names its texts by string id; rollups carry the texts themselves, so a line older than the
+    // retention (no raw row) adds no strings at all.
+    qint64 agentKey = 0;
+    if (ts >= m_retentionCutoff) {
+        const qint64 dayNumber = day / 86400;
+        agentKey = stringId(r.agent, dayNumber);
+        const qint64 path = stringId(r.path, dayNumber);
+        const qint64 referrer = r.referrer.empty() ? 0 : stringId(r.referrer, dayNumber);
+        insertRequest(sourceId, ts, siteKey, r, geo, path, agentKey, referrer, dayNumber);
+    } else {
+        // Not a string id (those are far smaller): the agent's text hash.
+        agentKey = qint64((quint64(std::hash<std::string_view>()(r.agent)) >> 2) | (quint64(1) << 61));
+    }
+    const bool visitor = firstVisit(day, siteKey, RequestKeys::visitorHash(r.addr, r.addrLen, agentKey));
     const qint64 minute = ts - ts % 60;
     roll(Minute, minute, siteKey, Total, 0, r.bodyBytes, visitor);
     roll(Minute, minute, siteKey, Status, quint64(r.status), r.bodyBytes, visitor);
     roll(Minute, minute, siteKey, Country, packCountry(geo.country), r.bodyBytes, visitor);
-    roll(Hour, ts - ts % 3600, siteKey, Path, quint64(path), r.bodyBytes, visitor);
+    const quint64 pathKey = m_textRollups->key(r.path);
+    roll(Hour, ts - ts % 3600, siteKey, Path, pathKey, r.bodyBytes, visitor);
     if (r.status == 404)
-        roll(Day, day, siteKey, Path404, quint64(path), r.bodyBytes, visitor);
-    if (referrer)
-        roll(Day, day, siteKey, Referrer, quint64(referrer), r.bodyBytes, visitor);
+        roll(Day, day, siteKey, Path404, pathKey, r.bodyBytes, visitor);
+    if (!r.referrer.empty())
+        roll(Day, day, siteKey, Referrer, m_textRollups->key(r.referrer), r.bodyBytes, visitor);
     if (!r.agent.empty())
-        roll(Day, day, siteKey, Agent, quint64(agent), r.bodyBytes, visitor);
+        roll(Day, day, siteKey, Agent, m_textRollups->key(r.agent), r.bodyBytes, visitor);
     if (!geo.cityKey.isEmpty())
         roll(Hour, ts - ts % 3600, siteKey, City,
-            quint64(stringId(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size())))), r.bodyBytes,
+            m_textRollups->key(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size()))), r.bodyBytes,
             visitor);
     ++m_stored[sourceId];
 }
@@ -452,13 +475,16 @@ void IngestWriter::writeRollups()
         const int dim = int((a >> 58) & 0xF);
         const qint64 site = qint64((a >> 32) & 0x3FFFFFF);
         const qint64 bucket = qint64(a & 0xFFFFFFFF) * 60;
-        Statement& st = isTextDim(dim) ? m_upsertTextRollup : m_upsertRollup;
+        if (isTextDim(dim)) {
+            m_textRollups->add(
+                a, kPeriodSecs[period], kDims[dim], bucket, site, key, sum.requests, sum.visitors, sum.bytes);
+            return;
+        }
+        Statement& st = m_upsertRollup;
         st.bind(1, kPeriodSecs[period]).bind(2, bucket).bind(3, site);
         st.bindText(4, kDims[dim], int(std::strlen(kDims[dim])));
         QByteArray text; // bound without a copy: must live until exec()
-        if (isTextDim(dim)) {
-            st.bind(5, qint64(key));
-        } else if (dim == Status || dim == RejectedLines) {
+        if (dim == Status || dim == RejectedLines) {
             text = QByteArray::number(key);
             st.bindText(5, text.constData(), int(text.size()));
         } else if (dim == Country && key) {
@@ -479,6 +505,7 @@ void IngestWriter::writeRollups()
     });
     coarse.forEach(write);
     m_rollups.clear();
+    m_textRollups->finish();
 }
 
 void IngestWriter::writeCounters()
@@ -524,14 +551,13 @@ void IngestWriter::refreshRetentionCutoff()
     const qint64 now = m_clock.nowSecs();
     if (m_options.keepsCounters && (m_lastRetentionRun < 0 || now - m_lastRetentionRun >= 3600)) {
         m_lastRetentionRun = now;
-        qint64 days = kDefaultRetentionDays;
-        Statement st = m_db->prepare("SELECT value FROM settings WHERE key = 'retention.days'");
-        if (st.step()) {
+        const auto setting = [this](const char* key, qint64 fallback) {
             bool ok = false;
-            const qint64 v = st.text(0).trimmed().toLongLong(&ok);
-            if (ok && v > 0)
-                days = v;
-        }
+            const qint64 v = AppSettings::get(*m_db, QString::fromLatin1(key)).value_or(QString()).toLongLong(&ok);
+            return ok && v > 0 ? v : fallback;
+        };
+        const qint64 days = setting("retention.days", kDefaultRetentionDays);
+        m_textRollups->setKeysPerBucket(setting("rollups.top_keys", TextRollups::kDefaultKeysPerBucket));
         m_retentionCutoff = now - days * 86400;
         m_retentionLeft = true;
     }
@@ -553,4 +579,28 @@ void IngestWriter::applyRetention()
     visitors.bind(1, m_retentionCutoff - 86400).exec();
     Statement chunks = m_db->prepare("DELETE FROM visitor_sets WHERE day < ?");
     chunks.bind(1, m_retentionCutoff - 86400).exec();
+    if (!m_retentionLeft)
+        collectStrings();
+}
+
+void IngestWriter::collectStrings()
+{
+    // Strings last used by a row of a day before the cutoff day are used by no row left: a slice of ids per
+    // transaction, once per cutoff day. A string still cached here and collected is noticed by stringId().
+    const qint64 cutoffDay = m_retentionCutoff / 86400;
+    if (m_stringsCollectedFor >= cutoffDay)
+        return;
+    constexpr qint64 kIdsPerCall = 20'000;
+    Statement slice = m_db->prepare("SELECT max(id) FROM (SELECT id FROM strings WHERE id > ? ORDER BY id LIMIT ?)");
+    slice.bind(1, m_stringCursor).bind(2, kIdsPerCall);
+    const qint64 end = slice.step() && !slice.isNull(0) ? slice.int64(0) : -1;
+    slice.reset();
+    if (end < 0) { // went through them all
+        m_stringsCollectedFor = cutoffDay;
+        m_stringCursor = 0;
+        return;
+    }
+    Statement drop = m_db->prepare("DELETE FROM strings WHERE id > ? AND id <= ? AND last_day < ?");
+    drop.bind(1, m_stringCursor).bind(2, end).bind(3, cutoffDay).exec();
+    m_stringCursor = end;
 }

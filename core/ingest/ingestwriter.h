@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ingest/flathash.h"
+#include "core/ingest/textrollups.h"
 #include "core/logs/accessrecord.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
@@ -93,7 +94,13 @@ private:
         QByteArray line;
     };
 
-    qint64 stringId(std::string_view value);
+    struct CachedString {
+        qint64 id;
+        qint64 lastDay; // strings.last_day as this writer last set or read it
+    };
+    // The id of `value` in strings, marked as used by a row of `day` (day number) so it outlives the row.
+    qint64 stringId(std::string_view value, qint64 day);
+    void collectStrings();
     qint64 siteId(const QByteArray& name);
     bool firstVisit(qint64 day, qint64 site, qint64 hash);
     DayVisitors& dayVisitors(qint64 day, qint64 site);
@@ -102,7 +109,7 @@ private:
     void writeChunk(qint64 day, qint64 site, DayVisitors& d, const std::vector<quint64>& hashes);
     void roll(int period, qint64 bucket, qint64 site, int dim, quint64 key, qint64 bytes, bool visitor);
     void insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r, const RequestGeo& geo,
-        qint64 pathId, qint64 agentId, qint64 referrerId);
+        qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day);
     void prepareStatements();
     void refreshRetentionCutoff();
     void writeRollups();
@@ -117,9 +124,10 @@ private:
     bool m_batchOpen = false;
     qint64 m_dataVersion = -1;
     RequestIdAllocator m_ids;
-    Statement m_findString, m_insertString, m_insertRequest, m_insertVisitor, m_insertChunk, m_upsertRollup,
-        m_upsertTextRollup;
-    std::unordered_map<std::string, qint64, SvHash, std::equal_to<>> m_strings;
+    Statement m_findString, m_insertString, m_touchString, m_insertRequest, m_insertVisitor, m_insertChunk,
+        m_upsertRollup;
+    std::unordered_map<std::string, CachedString, SvHash, std::equal_to<>> m_strings;
+    std::unique_ptr<TextRollups> m_textRollups;
     QHash<QByteArray, qint64> m_sites;
     QByteArray m_lastSite;
     qint64 m_lastSiteId = -1;
@@ -136,4 +144,6 @@ private:
     qint64 m_retentionCutoff = std::numeric_limits<qint64>::min();
     qint64 m_lastRetentionRun = -1;
     bool m_retentionLeft = false; // rows older than the cutoff may remain
+    qint64 m_stringsCollectedFor = -1; // the cutoff day strings were last collected for
+    qint64 m_stringCursor = 0; // collection goes through strings by id, a slice per transaction
 };

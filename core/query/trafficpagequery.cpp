@@ -129,7 +129,7 @@ void addDays(Database& db, qint64 site, qint64 dayFrom, qint64 dayTo, Tops& tops
     Statement st = db.prepare(
         "SELECT dim, key, sum(requests), sum(bytes) FROM rollups WHERE period = 86400 "
         "AND dim IN ('path404', 'referrer', 'agent') AND bucket >= ?1 AND bucket < ?2 AND (?3 = -1 OR site_id = ?3) "
-        "GROUP BY dim, key");
+        "AND key <> '' GROUP BY dim, key"); // '' sums what the buckets did not keep: not an item
     st.bind(1, dayFrom).bind(2, dayTo).bind(3, site);
     while (st.step()) {
         const QByteArray dim = st.blob(0);

@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QMap>
+#include <cstring>
 
 namespace {
 // Sums over [from, to): whole days from day buckets, whole hours at the edges from hour buckets, the rest from
@@ -133,13 +134,17 @@ QList<qint64> TrafficQuery::hourOfDay(Database& db, const TrafficFilter& filter)
 QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter, const char* dim, int limit)
 {
     const qint64 site = siteId(db, filter.site);
+    // Text dims sum what each bucket did not keep under key '' ("other"): not an item of a top list. For
+    // countries '' is the unknown country, which is one.
+    const bool textDim = std::strcmp(dim, "country") != 0 && std::strcmp(dim, "status") != 0;
     Statement st = db.prepare("SELECT key, sum(requests), sum(visitors), sum(bytes) FROM rollups "
                               "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 "
-                              "AND (?5 = -1 OR site_id = ?5) GROUP BY key");
+                              "AND (?5 = -1 OR site_id = ?5) AND (?6 = 0 OR key <> '') GROUP BY key");
     QHash<QByteArray, TopItem> sums;
     for (const RollupSpan& span : spans(filter.range)) {
         st.reset();
         st.bind(1, span.period).bind(2, QString::fromLatin1(dim)).bind(3, span.from).bind(4, span.to).bind(5, site);
+        st.bind(6, qint64(textDim));
         while (st.step()) {
             const QByteArray key = st.text(0).toUtf8();
             TopItem& item = sums[key];
@@ -205,7 +210,7 @@ QList<TopItem> topByDay(
         addRaw(db, filter, dayTo, to, column, only404, sums);
         Statement st
             = db.prepare("SELECT key, sum(requests), sum(bytes) FROM rollups WHERE period = 86400 AND dim = ?1 "
-                         "AND bucket >= ?2 AND bucket < ?3 AND (?4 = -1 OR site_id = ?4) GROUP BY key");
+                         "AND bucket >= ?2 AND bucket < ?3 AND (?4 = -1 OR site_id = ?4) AND key <> '' GROUP BY key");
         st.bind(1, QString::fromLatin1(dim)).bind(2, dayFrom).bind(3, dayTo).bind(4, siteId(db, filter.site));
         while (st.step()) {
             const QByteArray key = st.blob(0);

@@ -13,6 +13,10 @@ const QList<AppSettings::Key>& AppSettings::keys()
             QT_TRANSLATE_NOOP("AppSettings",
                 "days raw request rows are kept (rollups are kept for ever); applied within the hour by a running "
                 "collector") },
+        { "rollups.top_keys", "2000",
+            QT_TRANSLATE_NOOP("AppSettings",
+                "paths, 404 paths, referrers and user agents kept per hour or day in the rollups (the rest is summed "
+                "as other, so totals stay exact); a URL scanner cannot grow the database past this") },
         { "geoip.city_db", "",
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
@@ -43,6 +47,14 @@ QString AppSettings::validate(const QString& key, QString& value)
                 "to 36500, got '%1'")
                 .arg(value);
         value = QString::number(days);
+    } else if (key == QLatin1String("rollups.top_keys")) {
+        bool ok = false;
+        const int keys = value.toInt(&ok);
+        if (!ok || keys < 10 || keys > 1'000'000)
+            return QCoreApplication::translate(
+                "AppSettings", "rollups.top_keys: must be a whole number from 10 to 1000000, got '%1'")
+                .arg(value);
+        value = QString::number(keys);
     } else if (key == QLatin1String("geoip.city_db")) {
         const QFileInfo file(value);
         if (!file.isFile())

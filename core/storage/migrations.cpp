@@ -24,6 +24,10 @@ namespace {
  *   'agent' (key = the text as logged, never '-' or empty). Hour and day: 'city' (key = GeoIp::cityKey,
  *   "CC<TAB>lat<TAB>lon<TAB>name", only when a City database located the address). Hour and day, site_id 0:
  *   'rejected' (key = source id; requests = lines rejected in that hour of receipt).
+ *   Text keys (path, path404, referrer, agent, city) keep the busiest keys of each bucket (setting
+ *   rollups.top_keys, see TextRollups); the rest is summed under key '' ("other"), so totals stay exact.
+ * - strings.last_day: the last day (days since the epoch) of a request row using the string; strings whose
+ *   last_day is before the retention's cutoff day are used by no row and are deleted (since version 4).
  *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
  *   over whole days gives GoAccess's visitor count.
  */
@@ -194,6 +198,27 @@ CREATE TABLE visitor_sets(
   hashes BLOB NOT NULL,
   PRIMARY KEY(day, site_id, seq)
 ) WITHOUT ROWID;
+)sql",
+    // version 4: strings know the last day a request row used them, so those of expired rows can be collected
+    R"sql(
+ALTER TABLE strings ADD COLUMN last_day INTEGER NOT NULL DEFAULT 0;
+CREATE TEMP TABLE string_days(id INTEGER PRIMARY KEY, day INTEGER NOT NULL);
+INSERT INTO string_days SELECT path_id, max(id >> 20) / 86400 FROM requests WHERE path_id IS NOT NULL GROUP BY 1
+  ON CONFLICT(id) DO UPDATE SET day = max(day, excluded.day);
+INSERT INTO string_days SELECT query_id, max(id >> 20) / 86400 FROM requests WHERE query_id IS NOT NULL GROUP BY 1
+  ON CONFLICT(id) DO UPDATE SET day = max(day, excluded.day);
+INSERT INTO string_days SELECT method_id, max(id >> 20) / 86400 FROM requests WHERE method_id IS NOT NULL GROUP BY 1
+  ON CONFLICT(id) DO UPDATE SET day = max(day, excluded.day);
+INSERT INTO string_days SELECT protocol_id, max(id >> 20) / 86400 FROM requests WHERE protocol_id IS NOT NULL
+  GROUP BY 1 ON CONFLICT(id) DO UPDATE SET day = max(day, excluded.day);
+INSERT INTO string_days SELECT referrer_id, max(id >> 20) / 86400 FROM requests WHERE referrer_id IS NOT NULL
+  GROUP BY 1 ON CONFLICT(id) DO UPDATE SET day = max(day, excluded.day);
+INSERT INTO string_days SELECT agent_id, max(id >> 20) / 86400 FROM requests WHERE agent_id IS NOT NULL GROUP BY 1
+  ON CONFLICT(id) DO UPDATE SET day = max(day, excluded.day);
+INSERT INTO string_days SELECT city_id, max(id >> 20) / 86400 FROM requests WHERE city_id IS NOT NULL GROUP BY 1
+  ON CONFLICT(id) DO UPDATE SET day = max(day, excluded.day);
+UPDATE strings SET last_day = coalesce((SELECT day FROM string_days d WHERE d.id = strings.id), 0);
+DROP TABLE string_days;
 )sql",
 };
 
