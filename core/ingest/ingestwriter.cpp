@@ -136,7 +136,7 @@ void IngestWriter::discard()
     m_batchOpen = false;
 }
 
-qint64 IngestWriter::stringId(std::string_view value, qint64 day)
+qint64 IngestWriter::findString(std::string_view value, qint64 day)
 {
     if (const auto it = m_strings.find(value); it != m_strings.end()) {
         if (it->second.lastDay >= day)
@@ -146,28 +146,50 @@ qint64 IngestWriter::stringId(std::string_view value, qint64 day)
             it->second.lastDay = day;
             return it->second.id;
         }
-        m_strings.erase(it); // collected since it was cached: made again below
+        m_strings.erase(it); // collected since it was cached
+    }
+    bindView(m_findString, 1, value);
+    if (!m_findString.step()) {
+        m_findString.reset();
+        return 0;
+    }
+    CachedString s { m_findString.int64(0), m_findString.int64(1) };
+    m_findString.reset();
+    if (s.lastDay < day) {
+        m_touchString.bind(1, day).bind(2, s.id).exec();
+        s.lastDay = day;
     }
     if (m_strings.size() >= kStringCacheLimit)
         m_strings.clear();
-    CachedString s { 0, day };
-    bindView(m_findString, 1, value);
-    if (m_findString.step()) {
-        s.id = m_findString.int64(0);
-        const qint64 lastDay = m_findString.int64(1);
-        m_findString.reset();
-        if (lastDay < day)
-            m_touchString.bind(1, day).bind(2, s.id).exec();
-        else
-            s.lastDay = lastDay;
-    } else {
-        m_findString.reset();
-        bindView(m_insertString, 1, value);
-        m_insertString.bind(2, day).exec();
-        s.id = m_db->lastInsertId();
-    }
     m_strings.emplace(std::string(value), s);
     return s.id;
+}
+
+qint64 IngestWriter::stringId(std::string_view value, qint64 day)
+{
+    if (const qint64 id = findString(value, day))
+        return id;
+    bindView(m_insertString, 1, value);
+    m_insertString.bind(2, day).exec();
+    const CachedString s { m_db->lastInsertId(), day };
+    if (m_strings.size() >= kStringCacheLimit)
+        m_strings.clear();
+    m_strings.emplace(std::string(value), s);
+    return s.id;
+}
+
+qint64 IngestWriter::budgetedStringId(TextField field, std::string_view value, qint64 day)
+{
+    if (const qint64 id = findString(value, day))
+        return id;
+    auto [it, added] = m_newTexts.try_emplace(day);
+    if (added && m_newTexts.size() > 16) // late lines of old days are few: forget the oldest counts
+        m_newTexts.erase(m_newTexts.begin() == it ? std::next(it) : m_newTexts.begin());
+    qint64& spent = it->second[field];
+    if (spent >= m_newTextsPerDay)
+        return 0;
+    ++spent;
+    return stringId(value, day);
 }
 
 qint64 IngestWriter::siteId(const QByteArray& name)
@@ -362,7 +384,13 @@ void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, con
     };
     optionalString(7, r.method);
     st.bind(8, pathId);
-    optionalString(9, r.query);
+    // A query past the day's budget of new ones is kept as '' (present, not kept).
+    if (r.query.empty())
+        st.bindNull(9);
+    else if (const qint64 query = budgetedStringId(QueryText, r.query, day))
+        st.bind(9, query);
+    else
+        st.bind(9, stringId({}, day));
     optionalString(10, r.protocol);
     st.bind(11, r.status).bind(12, r.bodyBytes);
     if (referrerId)
@@ -402,16 +430,19 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
     const qint64 day = ts - ts % 86400;
     // A raw row names its texts by string id; rollups carry the texts themselves, so a line older than the
     // retention (no raw row) adds no strings at all.
-    qint64 agentKey = 0;
+    // Not a string id (those are far smaller): the agent's text hash, for visitors when the agent has no string.
+    qint64 agentKey = qint64((quint64(std::hash<std::string_view>()(r.agent)) >> 2) | (quint64(1) << 61));
     if (ts >= m_retentionCutoff) {
         const qint64 dayNumber = day / 86400;
-        agentKey = stringId(r.agent, dayNumber);
-        const qint64 path = stringId(r.path, dayNumber);
-        const qint64 referrer = r.referrer.empty() ? 0 : stringId(r.referrer, dayNumber);
-        insertRequest(sourceId, ts, siteKey, r, geo, path, agentKey, referrer, dayNumber);
-    } else {
-        // Not a string id (those are far smaller): the agent's text hash.
-        agentKey = qint64((quint64(std::hash<std::string_view>()(r.agent)) >> 2) | (quint64(1) << 61));
+        // Texts past the day's budget of new ones are kept as '' (the same "other" as in rollups), so a scanner
+        // costs a row per request and no more, like any visitor.
+        const auto orOther = [&](qint64 id) { return id ? id : stringId({}, dayNumber); };
+        const qint64 agent = budgetedStringId(AgentText, r.agent, dayNumber);
+        if (agent)
+            agentKey = agent; // a known agent: the same visitor as in rows written before
+        const qint64 path = orOther(budgetedStringId(PathText, r.path, dayNumber));
+        const qint64 referrer = r.referrer.empty() ? 0 : orOther(budgetedStringId(ReferrerText, r.referrer, dayNumber));
+        insertRequest(sourceId, ts, siteKey, r, geo, path, orOther(agent), referrer, dayNumber);
     }
     const bool visitor = firstVisit(day, siteKey, RequestKeys::visitorHash(r.addr, r.addrLen, agentKey));
     const qint64 minute = ts - ts % 60;
@@ -557,7 +588,9 @@ void IngestWriter::refreshRetentionCutoff()
             return ok && v > 0 ? v : fallback;
         };
         const qint64 days = setting("retention.days", kDefaultRetentionDays);
-        m_textRollups->setKeysPerBucket(setting("rollups.top_keys", TextRollups::kDefaultKeysPerBucket));
+        const qint64 topKeys = setting("rollups.top_keys", TextRollups::kDefaultKeysPerBucket);
+        m_textRollups->setKeysPerBucket(topKeys);
+        m_newTextsPerDay = 10 * topKeys;
         m_retentionCutoff = now - days * 86400;
         m_retentionLeft = true;
     }

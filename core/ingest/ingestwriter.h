@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <array>
 #include <limits>
 #include <map>
 #include <memory>
@@ -98,8 +99,15 @@ private:
         qint64 id;
         qint64 lastDay; // strings.last_day as this writer last set or read it
     };
+    // Texts without bound in raw rows; each has a budget of new strings a day.
+    enum TextField { PathText, QueryText, ReferrerText, AgentText, TextFieldCount };
     // The id of `value` in strings, marked as used by a row of `day` (day number) so it outlives the row.
     qint64 stringId(std::string_view value, qint64 day);
+    // Like stringId(), but a text not stored yet is stored only while the day's budget for `field` lasts
+    // (a URL scanner's millionth unique path is not); past it, 0.
+    qint64 budgetedStringId(TextField field, std::string_view value, qint64 day);
+    // The id from the cache or the table (marked used on `day`), 0 when `value` is not stored.
+    qint64 findString(std::string_view value, qint64 day);
     void collectStrings();
     qint64 siteId(const QByteArray& name);
     bool firstVisit(qint64 day, qint64 site, qint64 hash);
@@ -144,6 +152,8 @@ private:
     qint64 m_retentionCutoff = std::numeric_limits<qint64>::min();
     qint64 m_lastRetentionRun = -1;
     bool m_retentionLeft = false; // rows older than the cutoff may remain
+    std::map<qint64, std::array<qint64, TextFieldCount>> m_newTexts; // per day: new strings stored
+    qint64 m_newTextsPerDay = 20'000;
     qint64 m_stringsCollectedFor = -1; // the cutoff day strings were last collected for
     qint64 m_stringCursor = 0; // collection goes through strings by id, a slice per transaction
 };

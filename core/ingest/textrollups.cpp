@@ -47,6 +47,7 @@ void TextRollups::add(quint64 bucketId, qint64 period, const char* dim, qint64 b
 {
     auto [it, added] = m_buckets.try_emplace(bucketId, Bucket { period, dim, bucket, site });
     Bucket& b = it->second;
+    b.keep = period >= 86400 ? m_keysPerBucket : m_keysPerBucket / 8;
     const std::string& text = m_texts.at(key);
     if (text.empty()) { // an empty key is the "other" row itself
         addToOther(b, requests, visitors, bytes);
@@ -71,7 +72,7 @@ void TextRollups::add(quint64 bucketId, qint64 period, const char* dim, qint64 b
         b.rows = m_count.step() ? m_count.int64(0) : 0;
         m_count.reset();
     }
-    if (b.rows >= 2 * m_keysPerBucket + 1)
+    if (b.rows >= 2 * b.keep + 1)
         compact(b);
     bindRow(m_insert);
     m_insert.exec();
@@ -84,7 +85,7 @@ void TextRollups::compact(Bucket& b)
     std::vector<std::string> losers;
     m_losers.bind(1, b.period);
     bindText(m_losers, 2, b.dim);
-    m_losers.bind(3, b.bucket).bind(4, b.site).bind(5, m_keysPerBucket);
+    m_losers.bind(3, b.bucket).bind(4, b.site).bind(5, b.keep);
     while (m_losers.step()) {
         const auto* data = static_cast<const char*>(sqlite3_column_blob(m_losers.handle(), 0));
         losers.emplace_back(data ? data : "", size_t(sqlite3_column_bytes(m_losers.handle(), 0)));
@@ -102,7 +103,7 @@ void TextRollups::compact(Bucket& b)
     }
     addToOther(b, requests, visitors, bytes);
     // The kept keys, and the "other" row (written at finish(), counted now so the bucket never overshoots).
-    b.rows = m_keysPerBucket + 1;
+    b.rows = b.keep + 1;
 }
 
 void TextRollups::addToOther(Bucket& b, qint64 requests, qint64 visitors, qint64 bytes)

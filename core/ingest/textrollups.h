@@ -17,7 +17,8 @@ public:
     static constexpr qint64 kDefaultKeysPerBucket = 2000;
     explicit TextRollups(Database& db);
 
-    void setKeysPerBucket(qint64 keys) { m_keysPerBucket = qMax<qint64>(1, keys); }
+    // For day buckets; an hour bucket keeps an eighth of it (a day's busiest come from 24 of them).
+    void setKeysPerBucket(qint64 keys) { m_keysPerBucket = qMax<qint64>(8, keys); }
     // The key of `text` for write(); the text is kept until finish().
     quint64 key(std::string_view text);
     // Adds to the row (period, dim, bucket, site, text of key). `bucketId` names the bucket in the caller's
@@ -38,6 +39,7 @@ private:
         qint64 bucket;
         qint64 site;
         qint64 rows = -1; // rows stored in the bucket (with its "other" row); -1 not read yet
+        qint64 keep = 0; // keys kept after folding
         qint64 otherRequests = 0, otherVisitors = 0, otherBytes = 0; // for "other" since the last finish()
     };
     void compact(Bucket& b);

@@ -57,6 +57,8 @@ QList<TopItem> topPaths(Database& db, const TrafficFilter& filter)
         st.bind(1, RequestKeys::firstId(a)).bind(2, RequestKeys::firstId(b)).bind(3, site);
         while (st.step()) {
             const QByteArray key = st.blob(0);
+            if (key.isEmpty())
+                continue; // raw rows past the day's budget of new paths: "other", not an item
             auto it = index.constFind(key);
             if (it == index.cend()) {
                 it = index.insert(key, rolled.size());
