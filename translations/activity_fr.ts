@@ -142,8 +142,8 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>rollups.top_keys : doit être un nombre entier de 10 à 1000000, reçu « %1 »</translation>
     </message>
     <message>
-        <source>paths, 404 paths, referrers and user agents kept per day in the rollups (an eighth of it per hour; the rest is summed as other, so totals stay exact), and 10 times as many new ones a day in raw rows: a URL scanner cannot grow the database past this</source>
-        <translation>chemins, chemins 404, référents et agents utilisateurs gardés par jour dans les agrégats (un huitième par heure ; le reste est additionné comme « autre », les totaux restent exacts), et dix fois plus de nouveaux par jour dans les requêtes brutes : un scanner d&apos;URL ne peut pas faire grossir la base au-delà</translation>
+        <source>paths, 404 paths, referrers and user agents kept per hour and per day in the rollups (the rest is summed as other, so totals stay exact), and 10 times as many new ones a day in raw rows: a URL scanner cannot grow the database past this</source>
+        <translation>chemins, chemins 404, référents et agents utilisateurs gardés par heure et par jour dans les agrégats (le reste est additionné comme « autre », les totaux restent exacts), et dix fois plus de nouveaux par jour dans les requêtes brutes : un scanner d&apos;URL ne peut pas faire grossir la base au-delà</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,10 @@ void bindText(Statement& st, int index, const char* text)
 TextRollups::TextRollups(Database& db)
     : m_db(db)
 {
+    m_upsert = db.prepare("INSERT INTO rollups(period, bucket, site_id, dim, key, requests, visitors, bytes) "
+                          "VALUES(?1, ?3, ?4, ?2, ?5, ?6, ?7, ?8) ON CONFLICT(period, dim, bucket, site_id, key) DO "
+                          "UPDATE SET requests = requests + excluded.requests, visitors = visitors + "
+                          "excluded.visitors, bytes = bytes + excluded.bytes");
     m_update = db.prepare("UPDATE rollups SET requests = requests + ?6, visitors = visitors + ?7, bytes = bytes + ?8 "
                           "WHERE period = ?1 AND dim = ?2 AND bucket = ?3 AND site_id = ?4 AND key = ?5");
     m_insert = db.prepare("INSERT INTO rollups(period, bucket, site_id, dim, key, requests, visitors, bytes) "
@@ -37,9 +41,17 @@ quint64 TextRollups::key(std::string_view text)
 {
     // 64-bit hashes: two texts of one batch sharing one is about as likely as a disk flipping the bit.
     const quint64 k = quint64(std::hash<std::string_view>()(text));
-    if (m_texts.find(k) == m_texts.end())
-        m_texts.emplace(k, std::string(text));
+    quint32& index = m_textIndex[{ 1, k }];
+    if (index == 0) {
+        m_texts.emplace_back(text);
+        index = quint32(m_texts.size());
+    }
     return k;
+}
+
+const std::string& TextRollups::text(quint64 key)
+{
+    return m_texts[m_textIndex[{ 1, key }] - 1];
 }
 
 void TextRollups::add(quint64 bucketId, qint64 period, const char* dim, qint64 bucket, qint64 site, quint64 key,
@@ -47,8 +59,8 @@ void TextRollups::add(quint64 bucketId, qint64 period, const char* dim, qint64 b
 {
     auto [it, added] = m_buckets.try_emplace(bucketId, Bucket { period, dim, bucket, site });
     Bucket& b = it->second;
-    b.keep = period >= 86400 ? m_keysPerBucket : m_keysPerBucket / 8;
-    const std::string& text = m_texts.at(key);
+    b.keep = m_keysPerBucket;
+    const std::string& text = this->text(key);
     if (text.empty()) { // an empty key is the "other" row itself
         addToOther(b, requests, visitors, bytes);
         return;
@@ -61,19 +73,29 @@ void TextRollups::add(quint64 bucketId, qint64 period, const char* dim, qint64 b
         sqlite3_bind_text(st.handle(), 5, text.data(), int(text.size()), SQLITE_STATIC);
         st.bind(6, requests).bind(7, visitors).bind(8, bytes);
     };
-    bindRow(m_update);
-    m_update.exec();
-    if (m_db.changes() > 0)
-        return;
-    if (b.rows < 0) {
+    const auto count = [&] {
         m_count.bind(1, period);
         bindText(m_count, 2, dim);
         m_count.bind(3, bucket).bind(4, site);
         b.rows = m_count.step() ? m_count.int64(0) : 0;
         m_count.reset();
+    };
+    // b.rows is an upper bound while there is room (an upsert may have updated a row rather than added one):
+    // counted again when the bound reaches the limit, so the common case is one statement per key.
+    if (b.rows < 0 || b.rows >= 2 * b.keep + 1)
+        count();
+    if (b.rows < 2 * b.keep + 1) {
+        bindRow(m_upsert);
+        m_upsert.exec();
+        ++b.rows;
+        return;
     }
-    if (b.rows >= 2 * b.keep + 1)
-        compact(b);
+    // Full: an existing key grows, a new one gets in after the bucket is folded.
+    bindRow(m_update);
+    m_update.exec();
+    if (m_db.changes() > 0)
+        return;
+    compact(b);
     bindRow(m_insert);
     m_insert.exec();
     ++b.rows;
@@ -129,6 +151,7 @@ void TextRollups::finish()
         b.otherRequests = b.otherVisitors = b.otherBytes = 0;
     }
     m_texts.clear();
+    m_textIndex.clear();
     // Row counts stay valid across batches of this connection; a bounded number of buckets is remembered.
     if (m_buckets.size() > 100'000)
         m_buckets.clear();
@@ -138,4 +161,5 @@ void TextRollups::reset()
 {
     m_buckets.clear();
     m_texts.clear();
+    m_textIndex.clear();
 }

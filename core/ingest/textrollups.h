@@ -1,11 +1,13 @@
 #pragma once
 
+#include "core/ingest/flathash.h"
 #include "core/storage/database.h"
 
 #include <QtGlobal>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 // Rollup rows whose key is text without bound (paths, 404 paths, referrers, user agents): each bucket keeps its
 // busiest keys and sums the rest in one "other" row (key ''), so a scanner spraying unique URLs adds a bounded
@@ -17,7 +19,6 @@ public:
     static constexpr qint64 kDefaultKeysPerBucket = 2000;
     explicit TextRollups(Database& db);
 
-    // For day buckets; an hour bucket keeps an eighth of it (a day's busiest come from 24 of them).
     void setKeysPerBucket(qint64 keys) { m_keysPerBucket = qMax<qint64>(8, keys); }
     // The key of `text` for write(); the text is kept until finish().
     quint64 key(std::string_view text);
@@ -38,7 +39,7 @@ private:
         const char* dim;
         qint64 bucket;
         qint64 site;
-        qint64 rows = -1; // rows stored in the bucket (with its "other" row); -1 not read yet
+        qint64 rows = -1; // rows stored in the bucket (with its "other" row), or more; -1 not read yet
         qint64 keep = 0; // keys kept after folding
         qint64 otherRequests = 0, otherVisitors = 0, otherBytes = 0; // for "other" since the last finish()
     };
@@ -47,7 +48,9 @@ private:
 
     Database& m_db;
     qint64 m_keysPerBucket = kDefaultKeysPerBucket;
-    std::unordered_map<quint64, std::string> m_texts;
+    FlatMap128<quint32> m_textIndex; // {1, key} -> 1 + index in m_texts
+    std::vector<std::string> m_texts;
+    const std::string& text(quint64 key);
     std::unordered_map<quint64, Bucket> m_buckets;
-    Statement m_update, m_insert, m_count, m_losers, m_delete, m_upsertOther;
+    Statement m_upsert, m_update, m_insert, m_count, m_losers, m_delete, m_upsertOther;
 };

@@ -15,9 +15,9 @@ const QList<AppSettings::Key>& AppSettings::keys()
                 "collector") },
         { "rollups.top_keys", "2000",
             QT_TRANSLATE_NOOP("AppSettings",
-                "paths, 404 paths, referrers and user agents kept per day in the rollups (an eighth of it per hour; "
-                "the rest is summed as other, so totals stay exact), and 10 times as many new ones a day in raw "
-                "rows: a URL scanner cannot grow the database past this") },
+                "paths, 404 paths, referrers and user agents kept per hour and per day in the rollups (the rest is "
+                "summed as other, so totals stay exact), and 10 times as many new ones a day in raw rows: a URL "
+                "scanner cannot grow the database past this") },
         { "geoip.city_db", "",
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
