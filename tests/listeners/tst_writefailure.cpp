@@ -35,7 +35,8 @@ public:
             p.start(ACTIVITY_BIN, args);
             return;
         }
-        p.start("bash", QStringList { "-c", "ulimit -f 24576; trap '' XFSZ; exec \"$@\"", "limited", ACTIVITY_BIN } + args);
+        p.start(
+            "bash", QStringList { "-c", "ulimit -f 24576; trap '' XFSZ; exec \"$@\"", "limited", ACTIVITY_BIN } + args);
     }
     QString describe() const { return m_mounted ? QStringLiteral("24 MiB tmpfs") : QStringLiteral("ulimit -f 24 MiB"); }
 
@@ -44,9 +45,10 @@ private:
     bool m_mounted = false;
 };
 
-QByteArray uniqueLine(int i)
+QByteArray uniqueLine(int i, int daysAgo = 0)
 {
-    const QByteArray stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1();
+    const QByteArray stamp
+        = QDateTime::currentDateTimeUtc().addDays(-daysAgo).toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1();
     // What a URL scanner sends: every path, referrer and agent different, and long.
     const QByteArray noise = QByteArray::number(i).repeated(8);
     return "81.2.69." + QByteArray::number(i % 250 + 1) + " - - [" + stamp + " +0000] \"GET /scan/" + noise
@@ -76,8 +78,8 @@ void TestWriteFailure::collectStopsOnAFullDisk()
     qInfo("full disk: %s", qPrintable(disk.describe()));
     const quint16 port = CollectProcess::freeTcpPort();
     int status = -1;
-    CollectProcess::cli(data, { "sources", "add", "syslog", "--listen", QStringLiteral("tcp://127.0.0.1:%1").arg(port) },
-        &status);
+    CollectProcess::cli(
+        data, { "sources", "add", "syslog", "--listen", QStringLiteral("tcp://127.0.0.1:%1").arg(port) }, &status);
     QCOMPARE(status, 0);
     QProcess collect;
     collect.setProcessChannelMode(QProcess::MergedChannels);
@@ -91,7 +93,7 @@ void TestWriteFailure::collectStopsOnAFullDisk()
     while (collect.state() == QProcess::Running && sent < 200'000) {
         QByteArray frames;
         for (int i = 0; i < 200; ++i, ++sent) {
-            const QByteArray msg = "<190>Nov 25 05:32:29 web1 full: " + uniqueLine(sent);
+            const QByteArray msg = "<190>Nov 25 05:32:29 web1 full: " + uniqueLine(sent, sent % 60);
             frames += QByteArray::number(msg.size()) + ' ' + msg;
         }
         tcp.write(frames);
@@ -120,8 +122,8 @@ void TestWriteFailure::windowShowsAFullDiskAndGoesOn()
     SmallDisk disk(data);
     const quint16 port = CollectProcess::freeTcpPort();
     int status = -1;
-    CollectProcess::cli(data, { "sources", "add", "syslog", "--listen", QStringLiteral("tcp://127.0.0.1:%1").arg(port) },
-        &status);
+    CollectProcess::cli(
+        data, { "sources", "add", "syslog", "--listen", QStringLiteral("tcp://127.0.0.1:%1").arg(port) }, &status);
     QCOMPARE(status, 0);
     QProcess window;
     window.setProcessChannelMode(QProcess::MergedChannels);
@@ -134,14 +136,15 @@ void TestWriteFailure::windowShowsAFullDiskAndGoesOn()
     for (int sent = 0; sent < 100'000 && !said.contains("cannot write"); sent += 200) {
         QByteArray frames;
         for (int i = 0; i < 200; ++i) {
-            const QByteArray msg = "<190>Nov 25 05:32:29 web1 full: " + uniqueLine(sent + i);
+            const QByteArray msg = "<190>Nov 25 05:32:29 web1 full: " + uniqueLine(sent + i, (sent + i) % 60);
             frames += QByteArray::number(msg.size()) + ' ' + msg;
         }
         tcp.write(frames);
         QTest::qWait(20);
         said += window.readAll();
     }
-    QTRY_VERIFY_WITH_TIMEOUT((said += window.readAll()).contains(QByteArray("cannot write to " + data.toUtf8() + "/activity.sqlite")),
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (said += window.readAll()).contains(QByteArray("cannot write to " + data.toUtf8() + "/activity.sqlite")),
         20'000);
     // The window stays (Health and the tray say what is wrong), and still quits cleanly.
     QTest::qWait(500);
@@ -156,8 +159,9 @@ void TestWriteFailure::importSaysWhatItStoredBeforeAFullDisk()
     {
         QFile f(log);
         QVERIFY(f.open(QIODevice::WriteOnly));
+        // Spread over 60 days: each day's budget of new texts keeps every text, so the disk fills.
         for (int i = 0; i < 60'000; ++i)
-            f.write(uniqueLine(i) + '\n');
+            f.write(uniqueLine(i, i % 60) + '\n');
     }
     const QString data = dir.filePath("data");
     SmallDisk disk(data);
@@ -169,7 +173,8 @@ void TestWriteFailure::importSaysWhatItStoredBeforeAFullDisk()
     QVERIFY2(err.contains("import stopped: cannot write to " + data + "/activity.sqlite"), qPrintable(err));
     const qint64 rows = scalar(data, "SELECT count(*) FROM requests");
     QVERIFY(rows > 0 && rows < 60'000);
-    QVERIFY2(err.contains(QStringLiteral("stored %1 lines and rejected 0 before the error").arg(rows)), qPrintable(err));
+    QVERIFY2(
+        err.contains(QStringLiteral("stored %1 lines and rejected 0 before the error").arg(rows)), qPrintable(err));
     QVERIFY2(err.contains(QStringLiteral("up to line %1 of %2").arg(rows).arg(log)), qPrintable(err));
 }
 
