@@ -12,7 +12,8 @@ BUILD_DEPS=(
   iso-codes qtkeychain-qt6-dev
 )
 TEST_DEPS=(
-  nginx-light sqlite3 xvfb xauth curl util-linux bsdutils
+  nginx-light sqlite3 xvfb xauth curl util-linux bsdutils rsyslog openssh-server openssh-client
+  libivykis0 libnet1 libjson-c5 libwrap0 libpcre3
   libmaxmind-db-writer-perl mmdb-bin
   desktop-file-utils appstream
   fonts-dejavu-core
@@ -25,11 +26,28 @@ missing=()
 for p in "${ALL[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
 
 SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-echo "Installing missing packages: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing missing packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# syslog-ng's package conflicts with rsyslog's (both are "the system logger"): the relay tests run it from an
+# unpacked copy, never as a service. Its libraries are in TEST_DEPS.
+SYSLOG_NG=/opt/activity-dashboard-test/syslog-ng
+if [ ! -x "$SYSLOG_NG/usr/sbin/syslog-ng" ]; then
+  tmp=$(mktemp -d)
+  chmod 755 "$tmp"
+  if (cd "$tmp" && apt-get download -qq syslog-ng-core >/dev/null 2>&1 \
+        || { $SUDO apt-get update -qq && apt-get download -qq syslog-ng-core >/dev/null 2>&1; }); then
+    $SUDO mkdir -p "$SYSLOG_NG"
+    $SUDO dpkg -x "$tmp"/syslog-ng-core_*.deb "$SYSLOG_NG"
+  else
+    echo "could not download syslog-ng-core: the syslog-ng relay tests will be skipped" >&2
+  fi
+  rm -rf "$tmp"
+fi

@@ -48,6 +48,40 @@ qsizetype readBsdTimestamp(QByteArrayView s)
     return n;
 }
 
+// RFC 3339 timestamp where RFC 3164 has its own (rsyslog's RSYSLOG_ForwardFormat, syslog-ng's ISO dates):
+// "2026-12-01T05:21:54+00:00", "2026-12-01T05:21:54.123456Z". Returns its length, or 0.
+qsizetype readRfc3339Timestamp(QByteArrayView s)
+{
+    if (s.size() < 20)
+        return 0;
+    for (int i : { 0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18 })
+        if (!isDigit(s[i]))
+            return 0;
+    if (s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != 't') || s[13] != ':' || s[16] != ':')
+        return 0;
+    qsizetype n = 19;
+    if (n < s.size() && s[n] == '.') {
+        ++n;
+        while (n < s.size() && isDigit(s[n]))
+            ++n;
+    }
+    if (n < s.size() && (s[n] == 'Z' || s[n] == 'z'))
+        return n + 1;
+    if (n + 6 <= s.size() && (s[n] == '+' || s[n] == '-') && isDigit(s[n + 1]) && isDigit(s[n + 2]) && s[n + 3] == ':'
+        && isDigit(s[n + 4]) && isDigit(s[n + 5]))
+        return n + 6;
+    return 0;
+}
+
+// Relays keep the space that separated an RFC 3164 tag from its message (rsyslog's %msg% starts with it), and
+// an access-log line never starts with one.
+QByteArrayView withoutLeadingSpaces(QByteArrayView s)
+{
+    while (!s.isEmpty() && s.front() == ' ')
+        s = s.sliced(1);
+    return s;
+}
+
 QByteArrayView nextToken(QByteArrayView s, qsizetype& pos)
 {
     const qsizetype start = pos;
@@ -120,11 +154,9 @@ bool parse5424(QByteArrayView s, qsizetype pos, SyslogMessage& out)
     nextToken(s, pos); // msgid
     if (!skipStructuredData(s, pos))
         return false;
-    if (pos < s.size() && s[pos] == ' ')
-        ++pos;
-    QByteArrayView msg = s.sliced(pos);
+    QByteArrayView msg = withoutLeadingSpaces(s.sliced(pos));
     if (msg.startsWith("\xEF\xBB\xBF"))
-        msg = msg.sliced(3);
+        msg = withoutLeadingSpaces(msg.sliced(3));
     out.message = msg.toByteArray();
     return true;
 }
@@ -145,7 +177,8 @@ bool Syslog::parse(QByteArrayView raw, SyslogMessage& out)
     if (pos + 1 < raw.size() && raw[pos] == '1' && raw[pos + 1] == ' ')
         return parse5424(raw, pos + 2, out);
 
-    pos += readBsdTimestamp(raw.sliced(pos));
+    const qsizetype bsd = readBsdTimestamp(raw.sliced(pos));
+    pos += bsd ? bsd : readRfc3339Timestamp(raw.sliced(pos));
     if (pos < raw.size() && raw[pos] == ' ')
         ++pos;
     // Next comes "HOST TAG: MSG" or, without hostname, "TAG: MSG". A token ending in ':' is a tag.
@@ -165,6 +198,9 @@ bool Syslog::parse(QByteArrayView raw, SyslogMessage& out)
         }
         // else: no recognisable tag; the rest is the message (RFC 3164 allows that).
     }
-    out.message = raw.sliced(pos).toByteArray();
+    QByteArrayView msg = withoutLeadingSpaces(raw.sliced(pos));
+    if (msg.startsWith("\xEF\xBB\xBF"))
+        msg = withoutLeadingSpaces(msg.sliced(3));
+    out.message = msg.toByteArray();
     return !out.message.isEmpty() || !out.tag.isEmpty();
 }
