@@ -134,6 +134,12 @@ int Application::main(int argc, char** argv)
         return 2;
     }
     CommandContext context(dataDir, out, err);
+    if (command && (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h")))) {
+        out << "usage: activity-dashboard " << command->usage << '\n';
+        if (command->help)
+            out << QCoreApplication::translate("Commands", command->help) << '\n';
+        return 0;
+    }
     try {
         if (command)
             return command->run(context, args.mid(1));

@@ -2,14 +2,20 @@
 #include "app/commandcontext.h"
 #include "app/commands.h"
 #include "core/geo/geoip.h"
+#include "core/ingest/importledger.h"
 #include "core/ingest/ingestpipeline.h"
 #include "core/ingest/linefile.h"
 #include "core/logs/logformat.h"
 #include "core/storage/database.h"
+#include "core/util/clock.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <cstdio>
+#include <deque>
+#include <map>
+#include <mutex>
 #include <unistd.h>
 
 namespace {
@@ -29,15 +35,72 @@ void drawProgress(QTextStream& err, double fraction, qint64 lines)
     }
     err << '\r' << bar << ImportCommandText::tr("%1 lines").arg(lines) << Qt::flush;
 }
+
+QString day(qint64 ts)
+{
+    return QDateTime::fromSecsSinceEpoch(ts, Qt::UTC).date().toString(Qt::ISODate);
+}
+
+// One input and what the ledger knows of it.
+struct Input {
+    QString path;
+    std::unique_ptr<LineFile> file;
+    ImportLedger::Identity identity;
+    bool remembered = false; // not standard input
+    qint64 entryId = 0; // written by the commit hook (on the writer's thread)
+    qint64 skippedLines = 0;
+    qint64 lines = 0; // read this time
+};
+
+// Where each line of a chunk queued ends in its file: the commit hook records the place reached by the last line
+// a commit stores, in that commit.
+struct Mark {
+    quint64 firstSeq; // the chunk's lines have consecutive sequence numbers (import is the only producer)
+    size_t input;
+    qint64 linesBefore; // lines of the file before the chunk
+    std::vector<qint64> ends;
+    std::vector<QByteArray> checks; // ImportLedger::lineCheck of each line
+    quint64 lastSeq() const { return firstSeq + ends.size() - 1; }
+};
+
+// Opens `path` and moves past what an earlier import stored of it. Prints what it skips.
+QString open(CommandContext& ctx, Database& db, Input& in, bool force)
+{
+    in.file = std::make_unique<LineFile>(in.path);
+    if (!in.file->isOpen())
+        return in.file->error();
+    if (in.path == QLatin1String("-"))
+        return {};
+    in.remembered = true;
+    in.identity = ImportLedger::identify(in.path);
+    if (force)
+        return {};
+    const auto entry = ImportLedger::find(db, in.identity);
+    if (!entry)
+        return {};
+    if (in.file->skip(entry->offset) && ImportLedger::lineCheck(in.file->lastLine()) == entry->lastLine) {
+        in.entryId = entry->id;
+        in.skippedLines = entry->lines;
+        ctx.out() << ImportCommandText::tr("%1: skipped %2 lines already imported (--force imports them again)")
+                         .arg(in.path)
+                         .arg(entry->lines)
+                  << Qt::endl;
+        return {};
+    }
+    // It starts like a file imported before, but is not that file further on: all of it is new.
+    in.file = std::make_unique<LineFile>(in.path);
+    return in.file->isOpen() ? QString() : in.file->error();
+}
 } // namespace
 
-// import [--site NAME] [--format FORMAT] FILE...: every line goes through the same pipeline as collected lines
-// (source id 0), waiting for room instead of dropping.
+// import [--site NAME] [--format FORMAT] [--force] FILE...: every line goes through the same pipeline as collected
+// lines (source id 0), waiting for room instead of dropping. Exactly once: see ImportLedger.
 int runImport(CommandContext& ctx, const QStringList& args)
 {
     ArgParser parser(QStringLiteral("import"));
     parser.addOption(QStringLiteral("site"));
     parser.addOption(QStringLiteral("format"));
+    parser.addOption(QStringLiteral("force"), false);
     if (const QString error = parser.parse(args); !error.isEmpty())
         return ctx.fail(error, 2);
     if (parser.positionals().isEmpty())
@@ -49,17 +112,15 @@ int runImport(CommandContext& ctx, const QStringList& args)
     const QByteArray site = parser.value(QStringLiteral("site")).toUtf8();
     if (parser.isSet(QStringLiteral("site")) && site.trimmed().isEmpty())
         return ctx.fail(ImportCommandText::tr("import: --site: empty name"), 2);
-
-    std::vector<std::unique_ptr<LineFile>> files;
-    for (const QString& path : parser.positionals()) {
-        auto file = std::make_unique<LineFile>(path);
-        if (!file->isOpen())
-            return ctx.fail(QStringLiteral("import: ") + file->error());
-        files.push_back(std::move(file));
-    }
     Database* db = ctx.database();
     if (!db)
         return 1;
+    std::vector<Input> inputs(size_t(parser.positionals().size()));
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        inputs[i].path = parser.positionals().at(qsizetype(i));
+        if (const QString error = open(ctx, *db, inputs[i], parser.isSet(QStringLiteral("force"))); !error.isEmpty())
+            return ctx.fail(QStringLiteral("import: ") + error);
+    }
 
     QElapsedTimer timer;
     timer.start();
@@ -68,33 +129,66 @@ int runImport(CommandContext& ctx, const QStringList& args)
     options.giveUpOnWriteError = true;
     IngestPipeline pipeline(ctx.databasePath(), GeoIp::openDefault(*db), ctx.clock(), options);
     pipeline.setSource(0, format, site);
-    QList<qint64> linesPerFile;
+    std::mutex marksMutex;
+    std::deque<Mark> marks;
+    const qint64 now = ctx.clock().nowSecs();
+    pipeline.setCommitHook([&](Database& writerDb, quint64 lastSeq) {
+        std::lock_guard lock(marksMutex);
+        std::vector<Mark> done; // chunks this commit stores whole
+        while (!marks.empty() && marks.front().lastSeq() <= lastSeq) {
+            done.push_back(std::move(marks.front()));
+            marks.pop_front();
+        }
+        std::map<size_t, std::pair<const Mark*, size_t>> latest; // per input: the chunk and line reached
+        for (const Mark& m : done)
+            latest.insert_or_assign(m.input, std::pair { &m, m.ends.size() - 1 });
+        if (!marks.empty() && marks.front().firstSeq <= lastSeq) // the commit ends inside this chunk
+            latest.insert_or_assign(
+                marks.front().input, std::pair { &marks.front(), size_t(lastSeq - marks.front().firstSeq) });
+        for (const auto& [index, reached] : latest) {
+            const auto& [mark, line] = reached;
+            Input& in = inputs[index];
+            in.entryId = ImportLedger::record(writerDb, in.entryId, in.path, in.identity, mark->ends[line],
+                mark->linesBefore + qint64(line) + 1, mark->checks[line], now);
+        }
+    });
     const bool terminal = isatty(STDERR_FILENO) == 1;
     qint64 lines = 0;
     qint64 lastDraw = -1000;
     std::vector<QByteArray> chunk;
     int status = 0;
-    for (size_t i = 0; i < files.size() && !pipeline.hasGivenUp(); ++i) {
-        LineFile& file = *files[i];
-        linesPerFile.append(0);
+    for (size_t i = 0; i < inputs.size() && !pipeline.hasGivenUp(); ++i) {
+        Input& in = inputs[i];
         for (;;) {
             chunk.clear();
-            const bool more = file.read(chunk);
+            Mark mark { 0, i, in.skippedLines + in.lines, {}, {} };
+            const bool more = in.file->read(chunk, in.remembered ? &mark.ends : nullptr);
+            if (in.remembered) {
+                mark.checks.reserve(chunk.size());
+                for (const QByteArray& line : chunk)
+                    mark.checks.push_back(ImportLedger::lineCheck(line));
+            }
             lines += qint64(chunk.size());
-            linesPerFile.last() += qint64(chunk.size());
-            pipeline.pushBatch(0, site, chunk);
+            in.lines += qint64(chunk.size());
+            const qsizetype count = qsizetype(chunk.size());
+            const quint64 seq = pipeline.pushBatch(0, site, chunk);
+            if (seq && in.remembered && count > 0 && qsizetype(mark.ends.size()) == count) {
+                mark.firstSeq = seq - quint64(count) + 1;
+                std::lock_guard lock(marksMutex);
+                marks.push_back(std::move(mark));
+            }
             if (pipeline.hasGivenUp())
                 break;
             if (terminal && timer.elapsed() - lastDraw >= 200) {
-                const double part = file.progress();
-                drawProgress(ctx.err(), part < 0 ? -1 : (double(i) + part) / double(files.size()), lines);
+                const double part = in.file->progress();
+                drawProgress(ctx.err(), part < 0 ? -1 : (double(i) + part) / double(inputs.size()), lines);
                 lastDraw = timer.elapsed();
             }
             if (!more)
                 break;
         }
-        if (!file.error().isEmpty()) {
-            ctx.err() << "activity-dashboard: import: " << file.error() << Qt::endl;
+        if (!in.file->error().isEmpty()) {
+            ctx.err() << "activity-dashboard: import: " << in.file->error() << Qt::endl;
             status = 1;
         }
     }
@@ -109,16 +203,16 @@ int runImport(CommandContext& ctx, const QStringList& args)
         const qint64 saved = counters.stored + counters.rejected;
         QString upTo;
         qint64 before = 0;
-        for (int i = 0; i < linesPerFile.size(); ++i) {
-            if (saved <= before + linesPerFile[i]) {
-                upTo = ImportCommandText::tr("up to line %1 of %2").arg(saved - before).arg(parser.positionals().at(i));
+        for (const Input& in : inputs) {
+            if (saved <= before + in.lines) {
+                upTo = ImportCommandText::tr("up to line %1 of %2").arg(in.skippedLines + saved - before).arg(in.path);
                 break;
             }
-            before += linesPerFile[i];
+            before += in.lines;
         }
         return ctx.fail(ImportCommandText::tr("import stopped: %1\nstored %2 lines and rejected %3 before the error "
                                               "(the input's first %4 lines, %5); the lines after them were not "
-                                              "imported")
+                                              "imported: importing the same files again stores only those")
                             .arg(pipeline.lastError())
                             .arg(counters.stored)
                             .arg(counters.rejected)
@@ -133,5 +227,16 @@ int runImport(CommandContext& ctx, const QStringList& args)
                      .arg(seconds, 0, 'f', 2)
                      .arg(qint64(seconds > 0 ? double(lines) / seconds : double(lines)))
               << Qt::endl;
+    // Where the data is: an old log's requests are in the rollups only, outside the default report range.
+    if (counters.stored > 0 && counters.firstTs > 0) {
+        ctx.out()
+            << ImportCommandText::tr("requests from %1 to %2 (UTC)").arg(day(counters.firstTs), day(counters.lastTs));
+        if (counters.beforeRetention > 0)
+            ctx.out() << ImportCommandText::tr("; %1 of them older than the retention are kept as hourly and daily "
+                                               "totals (no raw rows): see them with report --from %2 --to %3")
+                             .arg(counters.beforeRetention)
+                             .arg(day(counters.firstTs), day(counters.lastTs + 86400));
+        ctx.out() << Qt::endl;
+    }
     return status;
 }

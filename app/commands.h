@@ -11,6 +11,7 @@ struct Command {
     const char* usage;
     int (*run)(CommandContext& context, const QStringList& args);
     bool needsGui; // report renders pages and needs a (offscreen) QApplication
+    const char* help = nullptr; // what `COMMAND --help` prints after the usage line (untranslated source text)
 };
 
 const Command* findCommand(const QString& name);

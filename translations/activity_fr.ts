@@ -322,6 +322,25 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <source>Stores nginx access logs: FILE is a path, &apos;-&apos; for standard input; .gz files are read as they are.
+  --site NAME      the site the lines belong to (default: &quot;default&quot;)
+  --format FORMAT  combined (the default), or an nginx log_format string in quotes, for example
+                   &apos;$remote_addr - $remote_user [$time_local] &quot;$request&quot; $status $body_bytes_sent&apos;
+                   (any nginx variable is accepted; those the dashboard does not use are kept as text)
+  --force          import again lines already imported from the same file
+A file imported before (or the same file grown, or its rotated .gz copy) stores only what is new.</source>
+        <translation>Enregistre des journaux d&apos;accès nginx : FILE est un chemin, « - » pour l&apos;entrée standard ; les fichiers .gz sont lus tels quels.
+  --site NAME      le site auquel les lignes appartiennent (par défaut : « default »)
+  --format FORMAT  combined (par défaut), ou une chaîne log_format nginx entre guillemets, par exemple
+                   &apos;$remote_addr - $remote_user [$time_local] &quot;$request&quot; $status $body_bytes_sent&apos;
+                   (toute variable nginx est acceptée ; celles que le tableau de bord n&apos;utilise pas sont gardées comme texte)
+  --force          importer de nouveau les lignes déjà importées du même fichier
+Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après rotation) n&apos;enregistre que ce qui est nouveau.</translation>
+    </message>
+</context>
+<context>
     <name>CountriesPage</name>
     <message>
         <source>Top countries by requests</source>
@@ -728,10 +747,22 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>jusqu&apos;à la ligne %1 de %2</translation>
     </message>
     <message>
+        <source>%1: skipped %2 lines already imported (--force imports them again)</source>
+        <translation>%1 : %2 lignes déjà importées passées (--force les importe de nouveau)</translation>
+    </message>
+    <message>
         <source>import stopped: %1
-stored %2 lines and rejected %3 before the error (the input&apos;s first %4 lines, %5); the lines after them were not imported</source>
+stored %2 lines and rejected %3 before the error (the input&apos;s first %4 lines, %5); the lines after them were not imported: importing the same files again stores only those</source>
         <translation>import arrêté : %1
-%2 lignes enregistrées et %3 rejetées avant l&apos;erreur (les %4 premières lignes de l&apos;entrée, %5) ; les lignes suivantes n&apos;ont pas été importées</translation>
+%2 lignes enregistrées et %3 rejetées avant l&apos;erreur (les %4 premières lignes de l&apos;entrée, %5) ; les lignes suivantes n&apos;ont pas été importées : importer de nouveau les mêmes fichiers n&apos;enregistre qu&apos;elles</translation>
+    </message>
+    <message>
+        <source>requests from %1 to %2 (UTC)</source>
+        <translation>requêtes du %1 au %2 (UTC)</translation>
+    </message>
+    <message>
+        <source>; %1 of them older than the retention are kept as hourly and daily totals (no raw rows): see them with report --from %2 --to %3</source>
+        <translation> ; %1 d&apos;entre elles, plus anciennes que la durée de conservation, sont gardées en totaux horaires et journaliers (sans requêtes brutes) : voyez-les avec report --from %2 --to %3</translation>
     </message>
 </context>
 <context>

@@ -196,8 +196,9 @@ void IngestPipeline::push(LogLine line)
     enqueue(std::move(item), Full::Wait);
 }
 
-void IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines)
+quint64 IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines)
 {
+    quint64 last = 0;
     size_t next = 0;
     while (next < lines.size()) {
         std::unique_lock lock(m_mutex);
@@ -223,6 +224,7 @@ void IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vec
             item.site = site;
             item.text = std::move(lines[next++]);
             item.seq = ++m_enqueued;
+            last = item.seq;
             item.arrivedMs = steadyMs();
             m_queuedBytes += item.text.size() + item.site.size() + 64;
             m_queue.push_back(std::move(item));
@@ -232,6 +234,7 @@ void IngestPipeline::pushBatch(qint64 sourceId, const QByteArray& site, std::vec
         m_work.notify_one();
     }
     lines.clear();
+    return last;
 }
 
 void IngestPipeline::reject(qint64 sourceId, QByteArray raw, QString reason)
@@ -488,8 +491,15 @@ void IngestPipeline::writeHeld(const Held& held, QHash<qint64, Counters>& done, 
                 m_ingest->reject(item.sourceId, item.text, QString::fromLatin1(reason));
                 ++done[item.sourceId].rejected;
             } else {
-                m_ingest->add(item.sourceId, item.site, batch->records[i], batch->geo[i]);
-                ++done[item.sourceId].stored;
+                const AccessRecord& record = batch->records[i];
+                m_ingest->add(item.sourceId, item.site, record, batch->geo[i]);
+                Counters& c = done[item.sourceId];
+                ++c.stored;
+                if (record.ts >= 0) {
+                    c.firstTs = c.firstTs ? qMin(c.firstTs, record.ts) : record.ts;
+                    c.lastTs = qMax(c.lastTs, record.ts);
+                    c.beforeRetention += record.ts < m_ingest->retentionCutoff() ? 1 : 0;
+                }
             }
         }
     }
@@ -500,6 +510,12 @@ void IngestPipeline::writeHeld(const Held& held, QHash<qint64, Counters>& done, 
     }
     m_ingest->writePending();
     m_ingest->applyRetention();
+    if (m_commitHook) {
+        quint64 lastSeq = 0;
+        for (const auto& batch : held)
+            lastSeq = qMax(lastSeq, batch->lastSeq);
+        m_commitHook(*m_ingest->database(), lastSeq);
+    }
 }
 
 bool IngestPipeline::commit(const Held& held)
@@ -542,8 +558,13 @@ bool IngestPipeline::commit(const Held& held)
     {
         std::lock_guard lock(m_mutex);
         for (auto it = done.cbegin(); it != done.cend(); ++it) {
-            m_counters[it.key()].stored += it.value().stored;
-            m_counters[it.key()].rejected += it.value().rejected;
+            Counters& c = m_counters[it.key()];
+            c.stored += it.value().stored;
+            c.rejected += it.value().rejected;
+            c.beforeRetention += it.value().beforeRetention;
+            if (it.value().firstTs)
+                c.firstTs = c.firstTs ? qMin(c.firstTs, it.value().firstTs) : it.value().firstTs;
+            c.lastTs = qMax(c.lastTs, it.value().lastTs);
         }
         for (auto it = seen.cbegin(); it != seen.cend(); ++it) {
             m_persisted[it.key()].received = it.value().received;

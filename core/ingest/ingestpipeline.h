@@ -13,6 +13,7 @@
 #include <vector>
 
 class Clock;
+class Database;
 class DbWriter;
 class GeoIp;
 class IngestWriter;
@@ -54,7 +55,11 @@ public:
     // Like offer(), but waits for room instead of dropping (for `import`, which must not lose lines).
     void push(LogLine line);
     // push() for many lines of one source at once (one lock per queue-full of lines); `lines` is emptied.
-    void pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines);
+    // Returns the sequence number of the last line queued (see setCommitHook), 0 when none was.
+    quint64 pushBatch(qint64 sourceId, const QByteArray& site, std::vector<QByteArray>& lines);
+    // Called inside each commit's transaction with the sequence number of the last line it commits (every line
+    // queued before it is committed too): what belongs with the lines (how far `import` got) commits with them.
+    void setCommitHook(std::function<void(Database&, quint64 lastSeq)> hook) { m_commitHook = std::move(hook); }
 
     // Waits until every line offered before the call is stored (or rejected) and committed, or for timeoutMs
     // (-1: no limit). Returns false when the time ran out (a write is failing or the database is held).
@@ -68,6 +73,9 @@ public:
         qint64 rejected = 0;
         qint64 dropped = 0;
         qint64 failed = 0; // received but lost to a failed write
+        qint64 firstTs = 0; // request times of the lines stored (0: none yet)
+        qint64 lastTs = 0;
+        qint64 beforeRetention = 0; // stored lines older than the retention: in rollups, no raw row
     };
     Counters counters(qint64 sourceId) const;
     // Summed over every source.
@@ -126,6 +134,7 @@ private:
     QString m_lastError;
     bool m_gaveUp = false;
     std::function<void(const QString&)> m_onError;
+    std::function<void(Database&, quint64)> m_commitHook; // set before lines are pushed
     std::unique_ptr<QThread, ThreadStopper> m_parseThread;
     std::unique_ptr<QThread, ThreadStopper> m_writeThread;
 };

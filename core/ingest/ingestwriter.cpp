@@ -607,11 +607,8 @@ void IngestWriter::applyRetention()
         = m_db->prepare("DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE id < ? ORDER BY id LIMIT ?)");
     requests.bind(1, RequestKeys::firstId(m_retentionCutoff)).bind(2, kRowsPerCall).exec();
     m_retentionLeft = m_db->changes() >= kRowsPerCall;
-    // Visitors are only needed to count each (address, day, agent) once; a day older than the rows goes too.
-    Statement visitors = m_db->prepare("DELETE FROM visitors WHERE day < ?");
-    visitors.bind(1, m_retentionCutoff - 86400).exec();
-    Statement chunks = m_db->prepare("DELETE FROM visitor_sets WHERE day < ?");
-    chunks.bind(1, m_retentionCutoff - 86400).exec();
+    // Visitor sets stay (8 bytes a visitor and day): a day's lines may still arrive (an old log imported in
+    // parts), and each visitor must count once however they come.
     if (!m_retentionLeft)
         collectStrings();
 }

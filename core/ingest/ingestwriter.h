@@ -60,6 +60,9 @@ public:
     // Deletes raw rows older than the retention (setting retention.days, default 90), a bounded number per
     // call so a transaction stays short; checks at most hourly, then goes on each call until none are left.
     void applyRetention();
+    Database* database() const { return m_db; }
+    // Requests before this time keep no raw row (rollups only).
+    qint64 retentionCutoff() const { return m_retentionCutoff; }
 
 private:
     struct SvHash {

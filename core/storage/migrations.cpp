@@ -26,6 +26,10 @@ namespace {
  *   'rejected' (key = source id; requests = lines rejected in that hour of receipt).
  *   Text keys (path, path404, referrer, agent, city) keep the busiest keys of each bucket (setting
  *   rollups.top_keys, see TextRollups); the rest is summed under key '' ("other"), so totals stay exact.
+ * - imports: per imported file (known by a hash of its first 4 KiB, uncompressed), the bytes and lines stored
+ *   and a hash of the 4 KiB before that point (ImportLedger); written in the same transaction as the lines.
+ * - visitor sets are kept for every day (not only within the retention), so a day's visitors stay exact
+ *   however its lines arrive (an old log imported in parts).
  * - strings.last_day: the last day (days since the epoch) of a request row using the string; strings whose
  *   last_day is before the retention's cutoff day are used by no row and are deleted (since version 4).
  *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
@@ -219,6 +223,22 @@ INSERT INTO string_days SELECT city_id, max(id >> 20) / 86400 FROM requests WHER
   ON CONFLICT(id) DO UPDATE SET day = max(day, excluded.day);
 UPDATE strings SET last_day = coalesce((SELECT day FROM string_days d WHERE d.id = strings.id), 0);
 DROP TABLE string_days;
+)sql",
+    // version 5: what `import` stored of each file, so importing it again stores only what is new
+    R"sql(
+CREATE TABLE imports(
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,
+  device INTEGER,
+  inode INTEGER,
+  head_bytes INTEGER NOT NULL,
+  head_hash BLOB NOT NULL,
+  offset INTEGER NOT NULL,
+  lines INTEGER NOT NULL,
+  tail_hash BLOB NOT NULL,
+  first_at INTEGER NOT NULL,
+  last_at INTEGER NOT NULL
+);
 )sql",
 };
 
