@@ -9,8 +9,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <array>
 #include <QJsonObject>
+#include <array>
 
 namespace {
 struct MaintenanceCommandText {
@@ -50,8 +50,8 @@ int runStats(CommandContext& ctx, const QStringList& args)
     const QList<ListenerHealth> sources = HealthQuery::read(*ctx.database(), 0, false).listeners;
     const auto figures = [](const ListenerHealth& l) {
         return std::array<std::pair<const char*, qint64>, 5> { { { "received", l.received() },
-            { "stored", l.counter("stored") }, { "rejected", l.counter("rejected") },
-            { "dropped", l.counter("dropped") }, { "denied", l.counter("denied") } } };
+            { "stored", l.counter("stored") }, { "rejected", l.counter("rejected") }, { "dropped", l.dropped() },
+            { "denied", l.counter("denied") } } };
     };
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonObject tables;
@@ -89,7 +89,9 @@ int runStats(CommandContext& ctx, const QStringList& args)
             // The name is the user's (or a syslog tag's): printed as given, one line.
             QString name = l.name;
             name.replace(QLatin1Char('\n'), QLatin1Char(' '));
-            ctx.out() << QStringLiteral("  %1 %2 (%3): %4").arg(l.sourceId).arg(name, l.type, values.join(QStringLiteral(", ")))
+            ctx.out() << QStringLiteral("  %1 %2 (%3): %4")
+                             .arg(l.sourceId)
+                             .arg(name, l.type, values.join(QStringLiteral(", ")))
                       << Qt::endl;
         }
     }

@@ -119,8 +119,8 @@ void HealthPage::reload()
             QList<QList<QVariant>> rejected;
             for (const ListenerHealth& l : r.listeners) {
                 // Counter names as the ingest pipeline and the receivers write them.
-                rows.append({ l.name, l.type, l.received(), l.counter("stored"), l.counter("rejected"),
-                    l.counter("dropped"), l.counter("denied") });
+                rows.append({ l.name, l.type, l.received(), l.counter("stored"), l.counter("rejected"), l.dropped(),
+                    l.counter("denied") });
                 for (const ListenerHealth::Rejected& line : l.lastRejected) {
                     // Decoded for display only; the line is shown as plain text (it comes from the network).
                     rejected.append({ QLocale().toString(QDateTime::fromSecsSinceEpoch(line.ts),

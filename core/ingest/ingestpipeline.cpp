@@ -40,6 +40,7 @@ struct IngestPipeline::Config {
 namespace {
 constexpr size_t kBatchLines = 2048; // lines the parser takes at once
 constexpr qint64 kRetryMs = 2000; // a failed write is tried again after this long
+constexpr int kGatherMs = 25; // a parse batch waits this long for more lines (well within commitMs)
 } // namespace
 
 // One batch handed from the parsing thread to the writing one. `records[i]` views into `items[i].text` (or its
@@ -145,13 +146,16 @@ bool IngestPipeline::enqueue(Item&& item, Full whenFull)
 {
     std::unique_lock lock(m_mutex);
     const qint64 size = item.text.size() + item.site.size() + 64;
-    auto full = [&] {
-        return int(m_queue.size()) >= m_options.queueLines
-            || (m_queuedBytes + size > m_options.queueBytes && !m_queue.empty());
+    // Senders that can wait (TCP stops reading, a file pauses) get half the queue: the other half is for UDP,
+    // which cannot wait, so a TCP burst never makes nginx's datagrams pay for it.
+    auto fullFor = [&](int share) {
+        return int(m_queue.size()) >= m_options.queueLines / share
+            || (m_queuedBytes + size > m_options.queueBytes / share && !m_queue.empty());
     };
+    auto full = [&] { return fullFor(1); };
     if (whenFull == Full::Wait)
         m_room.wait(lock, [&] { return !full() || m_stopping; });
-    else if (whenFull == Full::Refuse && (m_stopping || full()))
+    else if (whenFull == Full::Refuse && (m_stopping || fullFor(2)))
         return false;
     Counters& counters = m_counters[item.sourceId];
     if (!item.isReject)
@@ -338,6 +342,10 @@ void IngestPipeline::parseRun()
         {
             std::unique_lock lock(m_mutex);
             m_work.wait(lock, [&] { return !m_queue.empty() || m_stopping || m_flushRequested; });
+            // A trickle (UDP at 40,000 datagrams/s arrives 32 at a time) would make hundreds of small batches
+            // per commit, each as large in memory as a full one: gather for a moment first.
+            m_work.wait_for(lock, std::chrono::milliseconds(kGatherMs),
+                [&] { return m_queue.size() >= kBatchLines || m_stopping || m_flushRequested; });
             const size_t take = qMin(m_queue.size(), kBatchLines);
             for (size_t i = 0; i < take; ++i) {
                 m_queuedBytes -= m_queue.front().text.size() + m_queue.front().site.size() + 64;

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QTimer>
 #include <cerrno>
+#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -48,6 +49,7 @@ void UdpWorker::drain()
     mmsghdr messages[kBatch];
     iovec vectors[kBatch];
     sockaddr_storage senders[kBatch];
+    alignas(cmsghdr) char controls[kBatch][CMSG_SPACE(sizeof(quint32))];
     for (int round = 0; round < kBatchesPerWakeup; ++round) {
         for (int i = 0; i < kBatch; ++i) {
             vectors[i] = { m_buffers.data() + size_t(i) * kDatagramSize, kDatagramSize };
@@ -56,12 +58,22 @@ void UdpWorker::drain()
             messages[i].msg_hdr.msg_iovlen = 1;
             messages[i].msg_hdr.msg_name = &senders[i];
             messages[i].msg_hdr.msg_namelen = sizeof senders[i];
+            messages[i].msg_hdr.msg_control = controls[i];
+            messages[i].msg_hdr.msg_controllen = sizeof controls[i];
         }
         const int count = ::recvmmsg(m_fd, messages, kBatch, MSG_DONTWAIT, nullptr);
         if (count <= 0)
             return; // EAGAIN: drained (errors such as ICMP reports are not fatal for a listener)
         ListenerCounters& counters = m_listener.mutableCounters();
         for (int i = 0; i < count; ++i) {
+            for (cmsghdr* c = CMSG_FIRSTHDR(&messages[i].msg_hdr); c; c = CMSG_NXTHDR(&messages[i].msg_hdr, c)) {
+                if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SO_RXQ_OVFL) {
+                    quint32 drops = 0; // since the socket was opened
+                    std::memcpy(&drops, CMSG_DATA(c), sizeof drops);
+                    if (qint64(drops) > counters.kernelDropped.load(std::memory_order_relaxed))
+                        counters.kernelDropped.store(drops, std::memory_order_relaxed);
+                }
+            }
             const auto* sender = reinterpret_cast<const sockaddr*>(&senders[i]);
             if (!m_listener.options().allow.allows(sender)) {
                 counters.denied.fetch_add(1, std::memory_order_relaxed);

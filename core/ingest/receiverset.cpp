@@ -195,6 +195,7 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver& receiver, Receiv
             { "denied", { c.denied.load(), &saved.denied } },
             { "refused_connections", { c.refusedConnections.load(), &saved.refused } },
             { "evicted_connections", { c.evictedConnections.load(), &saved.evicted } },
+            { "kernel_dropped", { c.kernelDropped.load(), &saved.kernelDropped } },
         };
         for (const auto& [name, values] : counters) {
             const auto [now, before] = values;

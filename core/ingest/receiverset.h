@@ -54,6 +54,7 @@ private:
             qint64 denied = 0;
             qint64 refused = 0;
             qint64 evicted = 0;
+            qint64 kernelDropped = 0;
             FollowPosition position;
         } saved;
     };

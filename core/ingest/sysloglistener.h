@@ -17,6 +17,7 @@ struct ListenerCounters {
     std::atomic<qint64> received { 0 }; // messages from allowed senders (datagrams or TCP frames)
     std::atomic<qint64> rejected { 0 }; // not a syslog message, bad framing, too long (also given to LineSink::reject)
     std::atomic<qint64> dropped { 0 }; // the sink's queue was full (UDP; the sink counts these too)
+    std::atomic<qint64> kernelDropped { 0 }; // UDP datagrams the kernel dropped, its socket buffer full (SO_RXQ_OVFL)
     std::atomic<qint64> refusedConnections { 0 }; // TCP connections over the cap while every other one was busy
     std::atomic<qint64> evictedConnections { 0 }; // idle TCP connections closed to make room for a new sender
     std::atomic<qint64> denied { 0 }; // datagrams or connections from senders outside the allow-list

@@ -22,6 +22,8 @@ struct ListenerHealth {
     qint64 counter(const char* counterName) const; // 0 when absent
     // Lines received: what the pipeline counted (lines_received), else what the listener did (messages_received).
     qint64 received() const;
+    // Lost before being stored: the queue was full (dropped) or the kernel's socket buffer was (kernel_dropped).
+    qint64 dropped() const { return counter("dropped") + counter("kernel_dropped"); }
 };
 
 struct ApiHealth {

@@ -1,6 +1,7 @@
 // Benchmarks the real `activity-dashboard collect` as a syslog receiver: 200,000 lines over TCP (no
 // loss expected: TCP has back-pressure), 100,000 UDP datagrams paced at 40,000 per second (at most
-// 0.1% loss expected), and the peak memory of the collect process. Prints figures; asserts nothing.
+// 0.1% loss expected), then both at once (a relay's TCP burst during nginx's UDP traffic: UDP must not pay for
+// it), and the peak memory of the collect process. Prints figures; asserts nothing.
 // Usage: bench_collect [TCP_LINES] [UDP_DATAGRAMS] [UDP_RATE]
 #include "core/storage/database.h"
 
@@ -13,8 +14,13 @@
 #include <QTemporaryDir>
 #include <QThread>
 #include <QUdpSocket>
+#include <arpa/inet.h>
 #include <cstdio>
+#include <netinet/in.h>
 #include <optional>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
 
 namespace {
 QByteArray line(int i)
@@ -69,6 +75,46 @@ std::optional<qint64> counter(const QString& dbPath, qint64 source, const char* 
         return s.step() ? s.int64(0) : 0;
     } catch (const DatabaseError&) {
         return std::nullopt;
+    }
+}
+
+// A TCP relay's burst from its own thread (plain blocking sockets): `lines` lines as fast as collect takes them.
+void tcpBurst(quint16 port, int lines, int offset)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in to {};
+    to.sin_family = AF_INET;
+    to.sin_port = htons(port);
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&to), sizeof to) != 0) {
+        ::close(fd);
+        return;
+    }
+    QByteArray batch;
+    for (int i = 0; i < lines; ++i) {
+        const QByteArray message = "<190>Nov 25 05:32:29 relay nginx: " + line(offset + i);
+        batch += QByteArray::number(message.size()) + ' ' + message;
+        if (batch.size() > 256 * 1024 || i + 1 == lines) {
+            for (qsizetype sent = 0; sent < batch.size();) {
+                const ssize_t n = ::send(fd, batch.constData() + sent, size_t(batch.size() - sent), 0);
+                if (n <= 0)
+                    break;
+                sent += n;
+            }
+            batch.clear();
+        }
+    }
+    ::close(fd);
+}
+
+qint64 storedBy(const QString& dbPath, qint64 source)
+{
+    try {
+        Database db(dbPath, Database::Mode::ReadOnly);
+        Statement s = db.prepare("SELECT count(*) FROM requests WHERE source_id = ?");
+        return s.bind(1, source).step() ? s.int64(0) : -1;
+    } catch (const DatabaseError&) {
+        return -1;
     }
 }
 
@@ -159,6 +205,7 @@ int main(int argc, char** argv)
     }
     const double tcpSendSecs = timer.elapsed() / 1000.0;
     const qint64 tcpReceived = waitReceived(dbPath, 1, tcpLines);
+    std::printf("  (peak memory after the TCP phase: %.1f MiB)\n", statusField(pid, "VmHWM:") / 1024.0);
 
     // UDP: paced in 1 ms slices at the requested rate.
     QUdpSocket udp;
@@ -171,23 +218,41 @@ int main(int argc, char** argv)
     }
     const double udpSendSecs = timer.elapsed() / 1000.0;
     const qint64 udpReceived = waitReceived(dbPath, 2, udpDatagrams);
+    std::printf("  (peak memory after the UDP phase: %.1f MiB)\n", statusField(pid, "VmHWM:") / 1024.0);
+    const qint64 tcpStored = storedBy(dbPath, 1);
+    const qint64 udpStored = storedBy(dbPath, 2);
+
+    // Both at once: the TCP burst on its own thread while UDP is paced here.
+    QThread::msleep(2500); // the counters above settle
+    const qint64 tcpBefore = storedBy(dbPath, 1);
+    const qint64 udpBefore = storedBy(dbPath, 2);
+    std::thread relay(tcpBurst, tcpPort, tcpLines, 1'000'000);
+    timer.restart();
+    for (int i = 0; i < udpDatagrams;) {
+        const qint64 due = qint64(timer.nsecsElapsed() / 1e9 * udpRate);
+        for (; i < udpDatagrams && i < due; ++i)
+            udp.writeDatagram(
+                "<190>Nov 25 05:32:29 bench nginx: " + line(2'000'000 + i), QHostAddress::LocalHost, udpPort);
+        QThread::usleep(500);
+    }
+    const double mixedUdpSecs = timer.elapsed() / 1000.0;
+    relay.join();
+    const double mixedTcpSecs = timer.elapsed() / 1000.0;
+    qint64 mixedTcp = 0;
+    qint64 mixedUdp = 0;
+    for (int still = 0, last = -1; still < 3;) { // until the stored counts stop moving
+        QThread::msleep(1000);
+        mixedTcp = storedBy(dbPath, 1) - tcpBefore;
+        mixedUdp = storedBy(dbPath, 2) - udpBefore;
+        still = int(mixedTcp + mixedUdp) == last ? still + 1 : 0;
+        last = int(mixedTcp + mixedUdp);
+    }
 
     const qint64 peakKb = statusField(pid, "VmHWM:");
     collect.terminate();
     collect.waitForFinished(60000);
     const int exitCode = collect.exitCode();
 
-    qint64 tcpStored = -1;
-    qint64 udpStored = -1;
-    try {
-        Database db(dbPath, Database::Mode::ReadOnly);
-        Statement s = db.prepare("SELECT count(*) FROM requests WHERE source_id = ?");
-        tcpStored = s.bind(1, qint64(1)).step() ? s.int64(0) : -1;
-        s.reset();
-        udpStored = s.bind(1, qint64(2)).step() ? s.int64(0) : -1;
-    } catch (const DatabaseError& e) {
-        std::fprintf(stderr, "%s\n", e.what());
-    }
     std::printf("collect TCP: %d lines sent in %.2f s (%.0f lines/s); received %lld (%s), stored %lld (%s)\n", tcpLines,
         tcpSendSecs, tcpLines / tcpSendSecs, qlonglong(tcpReceived), tcpReceived == tcpLines ? "no loss" : "LOSS",
         qlonglong(tcpStored), tcpStored == tcpLines ? "no loss" : "LOSS");
@@ -196,6 +261,11 @@ int main(int argc, char** argv)
         udpDatagrams, udpSendSecs, udpDatagrams / udpSendSecs, qlonglong(udpReceived),
         100.0 * (udpDatagrams - udpReceived) / udpDatagrams, qlonglong(udpStored),
         100.0 * (udpDatagrams - udpStored) / udpDatagrams);
+    std::printf("collect mixed: a TCP burst of %d lines (%.2f s) during %d UDP datagrams at %.0f/s; TCP stored %lld "
+                "(%s), UDP stored %lld (loss %.3f%%) [target: no TCP loss, UDP <= 0.1%%]\n",
+        tcpLines, mixedTcpSecs, udpDatagrams, udpDatagrams / mixedUdpSecs, qlonglong(mixedTcp),
+        mixedTcp == tcpLines ? "no loss" : "LOSS", qlonglong(mixedUdp),
+        100.0 * (udpDatagrams - mixedUdp) / udpDatagrams);
     std::printf("collect peak memory (VmHWM): %.1f MiB [target < 200 MiB]; exit status after SIGTERM: %d\n",
         peakKb / 1024.0, exitCode);
     return 0;

@@ -13,6 +13,7 @@ class TestPipelineTryOffer : public QObject {
     Q_OBJECT
 private slots:
     void refusedTryOfferIsNotADrop();
+    void datagramsKeepHalfTheQueue();
 };
 
 void TestPipelineTryOffer::refusedTryOfferIsNotADrop()
@@ -36,6 +37,45 @@ void TestPipelineTryOffer::refusedTryOfferIsNotADrop()
     QCOMPARE(pipeline.counters(4).dropped, 0);
     QVERIFY(!pipeline.offer(LogLine { 4, "site", text }));
     QCOMPARE(pipeline.counters(4).dropped, 1);
+}
+
+void TestPipelineTryOffer::datagramsKeepHalfTheQueue()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("a.sqlite");
+    Database blocker(path);
+    Migrations::migrate(blocker);
+    ManualClock clock(1'764'000'000'000);
+    IngestPipeline::Options options;
+    options.queueLines = 100;
+    options.batchLines = 100; // backs up sooner
+    IngestPipeline pipeline(path, nullptr, clock, options);
+    const QByteArray text = R"(81.2.69.142 - - [25/Nov/2026:05:32:29 +0000] "GET / HTTP/1.1" 200 612 "-" "curl")";
+    // Another process holds the write lock: nothing commits, the pipeline backs up to its queue.
+    blocker.exec("BEGIN IMMEDIATE");
+    // A TCP sender (tryOffer) fills what it may: the queue stays refused to it once only its half is taken.
+    qint64 tcp = 0;
+    for (int settled = 0; settled < 10 && tcp < 100'000;) {
+        if (pipeline.tryOffer(LogLine { 1, "site", text })) {
+            ++tcp;
+            settled = 0;
+        } else {
+            ++settled;
+            QTest::qWait(20); // the parser may still take some
+        }
+    }
+    QVERIFY(tcp < 100'000);
+    // UDP (offer) still finds the other half: exactly half of the queue.
+    int udp = 0;
+    while (pipeline.offer(LogLine { 2, "site", text }))
+        ++udp;
+    QCOMPARE(udp, options.queueLines / 2);
+    QCOMPARE(pipeline.counters(2).dropped, 1);
+    QCOMPARE(pipeline.counters(1).dropped, 0);
+    blocker.exec("COMMIT");
+    pipeline.flush();
+    QCOMPARE(pipeline.counters(1).stored, tcp);
+    QCOMPARE(pipeline.counters(2).stored, udp);
 }
 
 QTEST_GUILESS_MAIN(TestPipelineTryOffer)
