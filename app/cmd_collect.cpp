@@ -20,8 +20,15 @@ int runCollect(CommandContext& ctx, const QStringList& args)
             2);
     if (!ctx.database())
         return 1;
-    if (parser.isSet(QStringLiteral("once")))
-        return pollApiSourcesOnce(ctx);
+    if (parser.isSet(QStringLiteral("once"))) {
+        QString lockError;
+        const auto lock = lockCollection(ctx.dataDir(), &lockError); // a running collector follows the files
+        const int logs = lock ? readLogFilesOnce(ctx) : 0;
+        if (!lock)
+            ctx.err() << "activity-dashboard: " << lockError << QStringLiteral("; log files left to it") << Qt::endl;
+        const int apis = pollApiSourcesOnce(ctx);
+        return apis != 0 ? apis : logs;
+    }
 
     QString lockError;
     const auto lock = lockCollection(ctx.dataDir(), &lockError);

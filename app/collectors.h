@@ -31,3 +31,7 @@ std::unique_ptr<Collection> createLogCollection(CommandContext& context);
 std::unique_ptr<Collection> createApiCollection(CommandContext& context);
 // `collect --once`: polls each enabled API source once. Returns the exit status (non-zero if a source failed).
 int pollApiSourcesOnce(CommandContext& context);
+// `collect --once` for log sources: reads each enabled `logfile` source from where it was left to the end of the
+// file, stores the lines and saves the position; says that `syslog` sources only receive while collecting.
+// Returns the exit status.
+int readLogFilesOnce(CommandContext& context);

@@ -285,6 +285,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
             <numerusform>%n lignes reçues n&apos;ont pas pu être enregistrées (%1)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>source %1 (%2): a listener receives only while collecting (run collect)</source>
+        <translation>source %1 (%2) : un écouteur ne reçoit que pendant la collecte (lancez collect)</translation>
+    </message>
+    <message>
+        <source>source %1 (%2): read %3 lines, stored %4, rejected %5</source>
+        <translation>source %1 (%2) : %3 lignes lues, %4 enregistrées, %5 rejetées</translation>
+    </message>
 </context>
 <context>
     <name>CollectorText</name>

@@ -1,6 +1,8 @@
 #include "core/ingest/followworker.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
 #include <QTimer>
 #include <cstring>
 #include <fcntl.h>
@@ -125,9 +127,34 @@ void FollowWorker::tick()
     m_timer->start(next);
 }
 
+QString FollowWorker::rotatedCopy() const
+{
+    // Rotated while nobody followed it (collect was stopped): the old file keeps its inode under a new name in
+    // the same folder (access.log.1, access.log-20261201; logrotate's delaycompress leaves it uncompressed).
+    const QFileInfo info(m_options.path);
+    const QDir dir = info.dir();
+    for (const QString& name : dir.entryList({ info.fileName() + QLatin1Char('*') }, QDir::Files)) {
+        if (name == info.fileName() || name.endsWith(QLatin1String(".gz")))
+            continue;
+        struct stat st { };
+        if (::stat(QFile::encodeName(dir.filePath(name)).constData(), &st) == 0 && qint64(st.st_ino) == m_position.inode
+            && st.st_size >= m_position.offset)
+            return dir.filePath(name);
+    }
+    return {};
+}
+
 bool FollowWorker::openFile()
 {
-    const QByteArray path = QFile::encodeName(m_options.path);
+    QByteArray path = QFile::encodeName(m_options.path);
+    struct stat current { };
+    const bool exists = ::stat(path.constData(), &current) == 0;
+    if (!m_options.path.endsWith(QLatin1String(".gz")) && m_position.inode != 0
+        && (!exists || qint64(current.st_ino) != m_position.inode)) {
+        // The rest of the old file first; once it is read, replaced() moves on to the new one at the path.
+        if (const QString rotated = rotatedCopy(); !rotated.isEmpty())
+            path = QFile::encodeName(rotated);
+    }
     const int fd = ::open(path.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;

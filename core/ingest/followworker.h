@@ -21,6 +21,7 @@ private:
     void tick();
     Read readAvailable(); // up to a budget, so quitting stays quick
     bool openFile();
+    QString rotatedCopy() const;
     void closeFile();
     // Reads what is there and hands complete lines over. Returns false when the sink is full.
     bool pump();

@@ -64,6 +64,7 @@ public:
     // Waits until every line offered before the call is stored (or rejected) and committed, or for timeoutMs
     // (-1: no limit). Returns false when the time ran out (a write is failing or the database is held).
     bool flush(int timeoutMs = -1);
+    bool commitOffered(int timeoutMs) override { return flush(timeoutMs); }
     // Flushes and stops the thread; later offers are dropped. Called by the destructor.
     void stop();
 

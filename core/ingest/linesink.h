@@ -24,4 +24,11 @@ public:
     // A message that never became a log line (bad framing, bad syslog header): counted as rejected for
     // the source and kept among its last rejected lines.
     virtual void reject(qint64 sourceId, QByteArray raw, QString reason) = 0;
+    // Waits until every line offered so far is stored (or rejected), at most timeoutMs: false when it was not.
+    // Receivers call it before saving a position, so a saved position never runs ahead of the stored lines.
+    virtual bool commitOffered(int timeoutMs)
+    {
+        Q_UNUSED(timeoutMs);
+        return true;
+    }
 };

@@ -14,6 +14,7 @@ struct ReceiverText {
 };
 
 constexpr qint64 kRetrySecs = 60;
+constexpr int kCommitWaitMs = 5000; // for the sink to store what was offered before a position is saved
 
 QByteArray siteSetting(const QJsonObject& settings)
 {
@@ -53,6 +54,8 @@ QStringList ReceiverSet::sync()
         while (s.step()) {
             Wanted w;
             w.type = s.text(1);
+            if (!m_types.contains(w.type))
+                continue;
             const QString json = s.text(2);
             w.settings = QJsonDocument::fromJson(json.toUtf8()).object();
             w.fingerprint = w.type + QLatin1Char(' ') + json;
@@ -138,15 +141,42 @@ QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonOb
     return {};
 }
 
+ReceiverSet::Receiver::Saved ReceiverSet::snapshot(const Receiver& receiver)
+{
+    Receiver::Saved now = receiver.saved;
+    if (receiver.follower)
+        now.position = receiver.follower->position();
+    if (receiver.listener) {
+        const ListenerCounters& c = receiver.listener->counters();
+        now.received = c.received.load();
+        now.denied = c.denied.load();
+        now.refused = c.refusedConnections.load();
+        now.evicted = c.evictedConnections.load();
+        now.kernelDropped = c.kernelDropped.load();
+    }
+    return now;
+}
+
 void ReceiverSet::saveState()
 {
-    // What was written is remembered only once committed: a failed save is tried again in full next time.
+    // Positions are read first, then the sink commits every line offered so far, then the positions are written:
+    // a saved position never runs ahead of the lines stored (if the sink cannot commit, positions wait). What was
+    // written is remembered only once committed: a failed save is tried again in full next time.
+    QHash<qint64, Receiver::Saved> now;
+    for (auto it = m_receivers.cbegin(); it != m_receivers.cend(); ++it)
+        now.insert(it.key(), snapshot(*it.value()));
+    if (!m_sink.commitOffered(kCommitWaitMs))
+        for (auto it = now.begin(); it != now.end(); ++it)
+            it->position = m_receivers.value(it.key())->saved.position;
     QHash<qint64, Receiver::Saved> saved;
     m_writer.run([&](Database& db) {
         saved.clear();
-        for (auto it = m_receivers.cbegin(); it != m_receivers.cend(); ++it) {
-            Receiver::Saved next = it.value()->saved;
-            save(db, it.key(), *it.value(), next);
+        for (auto it = now.cbegin(); it != now.cend(); ++it) {
+            const auto r = m_receivers.value(it.key());
+            if (!r)
+                continue;
+            Receiver::Saved next = r->saved;
+            save(db, it.key(), it.value(), next);
             saved.insert(it.key(), next);
         }
     });
@@ -158,10 +188,13 @@ void ReceiverSet::saveState()
 void ReceiverSet::saveAndRemember(qint64 id, Receiver& receiver)
 {
     try {
+        Receiver::Saved now = snapshot(receiver);
+        if (!m_sink.commitOffered(kCommitWaitMs))
+            now.position = receiver.saved.position;
         Receiver::Saved next = receiver.saved;
         m_writer.run([&](Database& db) {
             next = receiver.saved;
-            save(db, id, receiver, next);
+            save(db, id, now, next);
         });
         receiver.saved = next;
     } catch (const std::exception&) {
@@ -170,44 +203,38 @@ void ReceiverSet::saveAndRemember(qint64 id, Receiver& receiver)
     }
 }
 
-void ReceiverSet::save(Database& db, qint64 id, const Receiver& receiver, Receiver::Saved& saved)
+void ReceiverSet::save(Database& db, qint64 id, const Receiver::Saved& now, Receiver::Saved& saved)
 {
     // Rows are written only while the source exists: a removed (and purged) source gets nothing back.
-    if (receiver.follower) {
-        const FollowPosition position = receiver.follower->position();
-        if (!(position == saved.position)) {
-            Statement s = db.prepare(
-                "INSERT INTO fetch_state(source_id, state, last_success) SELECT ?1, ?2, ?3 "
-                "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
-                "ON CONFLICT(source_id) DO UPDATE SET state = excluded.state, last_success = excluded.last_success");
-            s.bind(1, id)
-                .bind(2, QString::fromUtf8(QJsonDocument(position.toJson()).toJson(QJsonDocument::Compact)))
-                .bind(3, m_clock.nowSecs());
-            s.exec();
-            saved.position = position;
-        }
+    if (!(now.position == saved.position)) {
+        Statement s = db.prepare(
+            "INSERT INTO fetch_state(source_id, state, last_success) SELECT ?1, ?2, ?3 "
+            "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
+            "ON CONFLICT(source_id) DO UPDATE SET state = excluded.state, last_success = excluded.last_success");
+        s.bind(1, id)
+            .bind(2, QString::fromUtf8(QJsonDocument(now.position.toJson()).toJson(QJsonDocument::Compact)))
+            .bind(3, m_clock.nowSecs());
+        s.exec();
+        saved.position = now.position;
     }
-    if (receiver.listener) {
-        const ListenerCounters& c = receiver.listener->counters();
-        // The sink counts what it stores, rejects and drops; the listener adds what only it sees.
-        const std::pair<const char*, std::pair<qint64, qint64*>> counters[] = {
-            { "messages_received", { c.received.load(), &saved.received } },
-            { "denied", { c.denied.load(), &saved.denied } },
-            { "refused_connections", { c.refusedConnections.load(), &saved.refused } },
-            { "evicted_connections", { c.evictedConnections.load(), &saved.evicted } },
-            { "kernel_dropped", { c.kernelDropped.load(), &saved.kernelDropped } },
-        };
-        for (const auto& [name, values] : counters) {
-            const auto [now, before] = values;
-            if (now == *before)
-                continue;
-            Statement s = db.prepare("INSERT INTO ingest_counters(source_id, name, value) SELECT ?1, ?2, ?3 "
-                                     "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
-                                     "ON CONFLICT(source_id, name) DO UPDATE SET value = value + excluded.value");
-            s.bind(1, id).bind(2, QString::fromLatin1(name)).bind(3, now - *before);
-            s.exec();
-            *before = now;
-        }
+    // The sink counts what it stores, rejects and drops; the listener adds what only it sees.
+    const std::pair<const char*, std::pair<qint64, qint64*>> counters[] = {
+        { "messages_received", { now.received, &saved.received } },
+        { "denied", { now.denied, &saved.denied } },
+        { "refused_connections", { now.refused, &saved.refused } },
+        { "evicted_connections", { now.evicted, &saved.evicted } },
+        { "kernel_dropped", { now.kernelDropped, &saved.kernelDropped } },
+    };
+    for (const auto& [name, values] : counters) {
+        const auto [value, before] = values;
+        if (value == *before)
+            continue;
+        Statement s = db.prepare("INSERT INTO ingest_counters(source_id, name, value) SELECT ?1, ?2, ?3 "
+                                 "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
+                                 "ON CONFLICT(source_id, name) DO UPDATE SET value = value + excluded.value");
+        s.bind(1, id).bind(2, QString::fromLatin1(name)).bind(3, value - *before);
+        s.exec();
+        *before = value;
     }
 }
 
@@ -227,17 +254,22 @@ void ReceiverSet::recordError(qint64 id, const QString& message)
     }
 }
 
-void ReceiverSet::stopAll()
+void ReceiverSet::stopReceiving()
 {
-    if (m_receivers.isEmpty())
-        return;
-    // Stop receiving first, so the saved positions and counters are final.
     for (auto& receiver : m_receivers) {
         if (receiver->listener)
             receiver->listener->stop();
         if (receiver->follower)
             receiver->follower->stop();
     }
+}
+
+void ReceiverSet::stopAll()
+{
+    if (m_receivers.isEmpty())
+        return;
+    // Stop receiving first, so the saved positions and counters are final.
+    stopReceiving();
     try {
         saveState();
     } catch (const std::exception&) {

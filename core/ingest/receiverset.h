@@ -33,12 +33,23 @@ public:
     // that failed to start this time (also kept in fetch_state.last_error). A failed source is
     // retried when its settings change or a minute later.
     QStringList sync();
-    // Writes follower positions (fetch_state.state) and listener counters (ingest_counters).
+    // Writes follower positions (fetch_state.state) and listener counters (ingest_counters), a position only
+    // once the sink has stored the lines before it (LineSink::commitOffered).
     void saveState();
-    // Stops every receiver, saving its state first. The caller flushes the sink afterwards.
+    // Stops every receiver, then saves positions and counters.
     void stopAll();
+    // Stops every receiver (positions and counters stay readable, and are saved by saveState() or stopAll()).
+    void stopReceiving();
+    // Stops and drops every receiver without saving (their lines were not all stored: a restart reads again).
+    void forget()
+    {
+        stopReceiving();
+        m_receivers.clear();
+    }
 
     int count() const { return int(m_receivers.size()); }
+    // Only these source types get receivers (default: syslog and logfile); `collect --once` reads files only.
+    void setTypes(const QStringList& types) { m_types = types; }
     SyslogListener* listener(qint64 sourceId) const;
     LogFollower* follower(qint64 sourceId) const;
 
@@ -59,13 +70,15 @@ private:
         } saved;
     };
     QString startReceiver(qint64 id, const QString& type, const QJsonObject& settings, Receiver& receiver);
-    // Writes what changed since `saved` and advances it (the caller keeps it only if the transaction commits).
-    void save(Database& db, qint64 id, const Receiver& receiver, Receiver::Saved& saved);
+    static Receiver::Saved snapshot(const Receiver& receiver); // its position and counters now
+    // Writes what changed from `saved` to `now` and advances `saved` (kept only if the transaction commits).
+    void save(Database& db, qint64 id, const Receiver::Saved& now, Receiver::Saved& saved);
     void saveAndRemember(qint64 id, Receiver& receiver);
     void recordError(qint64 id, const QString& message);
 
     std::unique_ptr<DbWriter> m_ownWriter;
     DbWriter& m_writer;
+    QStringList m_types { QStringLiteral("syslog"), QStringLiteral("logfile") };
     const Clock& m_clock;
     LineSink& m_sink;
     Configure m_configure;

@@ -18,6 +18,8 @@ private slots:
     void hostileInputThenGoodLines();
     void sourcesChangeWhileRunning();
     void logfileRotationAndRestart();
+    void rotatedWhileStopped();
+    void onceReadsLogFilesToTheirEnd();
 
 private:
     qint64 stored(qint64 sourceId);
@@ -204,6 +206,66 @@ void TestCollectLive::logfileRotationAndRestart()
     QCOMPARE(db.queryInt("SELECT count(DISTINCT path_id) FROM requests"), 240);
     QCOMPARE(
         db.queryInt("SELECT count(*) FROM requests r JOIN sites s ON s.id = r.site_id WHERE s.name = 'files'"), 240);
+}
+
+void TestCollectLive::rotatedWhileStopped()
+{
+    const QString path = m_dir->filePath("access.log");
+    const auto append = [&](const QString& file, int from, int to) {
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::Append));
+        for (int i = from; i < to; ++i)
+            f.write(accessLine(i, "/r" + QByteArray::number(i)) + "\n");
+    };
+    append(path, 0, 2000);
+    int status = -1;
+    CollectProcess::cli(m_dataDir, { "sources", "add", "logfile", "--path", path }, &status);
+    QCOMPARE(status, 0);
+    QProcess collect;
+    QVERIFY(CollectProcess::start(collect, m_dataDir));
+    QTRY_COMPARE_WITH_TIMEOUT(stored(1), 2000, 10000);
+    QCOMPARE(CollectProcess::stop(collect), 0);
+    // While nobody follows: more lines, the file rotated (rename, as logrotate with delaycompress), a new file.
+    append(path, 2000, 2500);
+    QVERIFY(QFile::rename(path, path + ".1"));
+    append(path, 2500, 3000);
+    QVERIFY(CollectProcess::start(collect, m_dataDir));
+    QTRY_COMPARE_WITH_TIMEOUT(stored(1), 3000, 10000);
+    QTest::qWait(600); // and nothing twice
+    QCOMPARE(CollectProcess::stop(collect), 0);
+    Database db(m_dataDir + "/activity.sqlite", Database::Mode::ReadOnly);
+    QCOMPARE(db.queryInt("SELECT count(DISTINCT path_id) FROM requests"), 3000);
+    QCOMPARE(stored(1), 3000);
+}
+
+void TestCollectLive::onceReadsLogFilesToTheirEnd()
+{
+    const QString path = m_dir->filePath("once.log");
+    const auto append = [&](int from, int to) {
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::Append));
+        for (int i = from; i < to; ++i)
+            f.write(accessLine(i, "/o" + QByteArray::number(i)) + "\n");
+    };
+    append(0, 1500);
+    int status = -1;
+    CollectProcess::cli(m_dataDir, { "sources", "add", "logfile", "--path", path, "--site", "once" }, &status);
+    QCOMPARE(status, 0);
+    CollectProcess::cli(m_dataDir, { "sources", "add", "syslog", "--listen", "udp://127.0.0.1:5599" }, &status);
+    QCOMPARE(status, 0);
+    QString out = CollectProcess::cli(m_dataDir, { "collect", "--once" }, &status);
+    QCOMPARE(status, 0);
+    QVERIFY2(out.contains(QStringLiteral("source 1 (%1): read 1500 lines, stored 1500, rejected 0").arg(path)),
+        qPrintable(out));
+    QVERIFY2(
+        out.contains("source 2 (udp://127.0.0.1:5599): a listener receives only while collecting"), qPrintable(out));
+    QCOMPARE(stored(1), 1500);
+    // Again after the file grew: from where it was left.
+    append(1500, 1800);
+    out = CollectProcess::cli(m_dataDir, { "collect", "--once" }, &status);
+    QCOMPARE(status, 0);
+    QVERIFY2(out.contains("read 300 lines, stored 300"), qPrintable(out));
+    QCOMPARE(stored(1), 1800);
 }
 
 QTEST_GUILESS_MAIN(TestCollectLive)
