@@ -1054,6 +1054,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>log sources:    received, stored, rejected, dropped, denied</source>
         <translation>sources de journaux : reçues, enregistrées, rejetées, perdues, refusées</translation>
     </message>
+    <message>
+        <source>requests counted: %1 (raw rows are kept for the retention, totals for ever)</source>
+        <translation>requêtes comptées : %1 (les requêtes brutes sont gardées le temps de la conservation, les totaux pour toujours)</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceText</name>

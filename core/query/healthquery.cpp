@@ -103,3 +103,8 @@ QList<std::pair<QString, qint64>> HealthQuery::rowCounts(Database& db)
         out.append({ QString::fromLatin1(table[0]), db.queryInt(table[1]).value_or(0) });
     return out;
 }
+
+qint64 HealthQuery::requestsCounted(Database& db)
+{
+    return db.queryInt("SELECT coalesce(sum(requests), 0) FROM rollups WHERE period = 86400 AND dim = ''").value_or(0);
+}

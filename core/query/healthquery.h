@@ -50,4 +50,6 @@ namespace HealthQuery {
 // Everything but the row counts when withRowCounts is false (counting millions of requests takes a second).
 HealthReport read(Database& db, int rejectedPerSource = 10, bool withRowCounts = true);
 QList<std::pair<QString, qint64>> rowCounts(Database& db);
+// Every request ever stored (the day rollups: raw rows go after the retention, these stay).
+qint64 requestsCounted(Database& db);
 } // namespace HealthQuery

@@ -207,6 +207,9 @@ void TestImportOnce::oldLogInPartsCountsVisitorsOnce()
         QVERIFY2(r.out.contains("older than the retention are kept as hourly and daily totals"), qPrintable(r.out));
     }
     QCOMPARE(stored(data), expected(lines));
+    // `stats` does not say "0 requests" for them.
+    const Run stats = run({ "stats", "--data-dir", data });
+    QVERIFY2(stats.out.contains("requests counted: 10000 (raw rows are kept for the retention"), qPrintable(stats.out));
 }
 
 void TestImportOnce::helpListsFormats()
