@@ -521,6 +521,18 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
         <source>Copy</source>
         <translation>Copier</translation>
     </message>
+    <message>
+        <source>nginx on a server? Follow its log over SSH (your ssh keys, no password prompt); it catches up after this computer was offline:</source>
+        <translation>nginx sur un serveur ? Suivez son journal par SSH (vos clés ssh, sans demande de mot de passe) ; il rattrape le retard quand cet ordinateur était hors ligne :</translation>
+    </message>
+    <message>
+        <source>ssh://you@server.example.org/var/log/nginx/access.log</source>
+        <translation>ssh://vous@serveur.example.org/var/log/nginx/access.log</translation>
+    </message>
+    <message>
+        <source>Log on a server</source>
+        <translation>Journal sur un serveur</translation>
+    </message>
 </context>
 <context>
     <name>FollowerText</name>
@@ -1210,6 +1222,21 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
+    <name>RemoteText</name>
+    <message>
+        <source>cannot run %1: %2</source>
+        <translation>impossible de lancer %1 : %2</translation>
+    </message>
+    <message>
+        <source>ssh %1: exit %2: %3</source>
+        <translation>ssh %1 : sortie %2 : %3</translation>
+    </message>
+    <message>
+        <source>not an ssh://USER@HOST[:PORT]/PATH address: %1</source>
+        <translation>pas une adresse ssh://UTILISATEUR@HÔTE[:PORT]/CHEMIN : %1</translation>
+    </message>
+</context>
+<context>
     <name>ReportApiText</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -1648,10 +1675,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>Fichier</translation>
     </message>
     <message>
-        <source>access log to follow, like tail -F</source>
-        <translation>journal d&apos;accès à suivre, comme tail -F</translation>
-    </message>
-    <message>
         <source>site name for these requests</source>
         <translation>nom du site pour ces requêtes</translation>
     </message>
@@ -1682,6 +1705,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>a stored token is set too: clear the variable name or forget the token</source>
         <translation>un jeton enregistré est aussi défini : videz le nom de variable ou oubliez le jeton</translation>
+    </message>
+    <message>
+        <source>access log to follow, like tail -F; on a server: ssh://USER@HOST/var/log/nginx/access.log (your ssh keys and ~/.ssh/config, no password prompt)</source>
+        <translation>journal d&apos;accès à suivre, comme tail -F ; sur un serveur : ssh://UTILISATEUR@HÔTE/var/log/nginx/access.log (vos clés ssh et ~/.ssh/config, sans demande de mot de passe)</translation>
     </message>
 </context>
 <context>
@@ -2087,6 +2114,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>must be 1-64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos; (like an nginx syslog tag), got &apos;%1&apos;</source>
         <translation>doit compter de 1 à 64 lettres, chiffres, « . », « _ » ou « - » (comme une étiquette syslog nginx), reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>must be ssh://USER@HOST[:PORT]/PATH (an absolute path on the server), got &apos;%1&apos;</source>
+        <translation>doit être ssh://UTILISATEUR@HÔTE[:PORT]/CHEMIN (un chemin absolu sur le serveur), reçu « %1 »</translation>
     </message>
 </context>
 <context>

@@ -164,7 +164,7 @@ bool FollowWorker::openFile()
     m_isGz = m_options.path.endsWith(QLatin1String(".gz"));
     const bool same = qint64(st.st_ino) == m_position.inode;
     if (!same || (!m_isGz && st.st_size < m_position.offset))
-        m_position = FollowPosition { qint64(st.st_ino), 0, false };
+        m_position = FollowPosition { qint64(st.st_ino), 0, false, {} };
     m_partial.clear();
     m_carry.clear();
     m_skipping = false;

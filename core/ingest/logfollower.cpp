@@ -1,6 +1,7 @@
 #include "core/ingest/logfollower.h"
 
 #include "core/ingest/followworker.h"
+#include "core/ingest/remotefollowworker.h"
 
 QJsonObject FollowPosition::toJson() const
 {
@@ -9,6 +10,8 @@ QJsonObject FollowPosition::toJson() const
     o.insert(QLatin1String("offset"), offset);
     if (complete)
         o.insert(QLatin1String("complete"), true);
+    if (!head.isEmpty())
+        o.insert(QLatin1String("head"), QString::fromLatin1(head));
     return o;
 }
 
@@ -18,6 +21,7 @@ FollowPosition FollowPosition::fromJson(const QJsonObject& state)
     p.inode = state.value(QLatin1String("inode")).toInteger();
     p.offset = state.value(QLatin1String("offset")).toInteger();
     p.complete = state.value(QLatin1String("complete")).toBool();
+    p.head = state.value(QLatin1String("head")).toString().toLatin1();
     return p;
 }
 
@@ -34,11 +38,28 @@ void LogFollower::start()
     if (m_thread)
         return;
     m_thread = makeOwnedThread(QStringLiteral("follow %1").arg(m_options.sourceId));
-    auto* worker = new FollowWorker(*this, m_sink);
-    worker->moveToThread(m_thread.get());
-    QObject::connect(m_thread.get(), &QThread::started, worker, &FollowWorker::begin);
-    QObject::connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+    const auto run = [this](auto* worker) {
+        worker->moveToThread(m_thread.get());
+        QObject::connect(m_thread.get(), &QThread::started, worker, [worker] { worker->begin(); });
+        QObject::connect(m_thread.get(), &QThread::finished, worker, &QObject::deleteLater);
+    };
+    if (RemoteLog::isRemote(m_options.path))
+        run(new RemoteFollowWorker(*this, m_sink));
+    else
+        run(new FollowWorker(*this, m_sink));
     m_thread->start();
+}
+
+QString LogFollower::error() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_error;
+}
+
+void LogFollower::setError(const QString& error)
+{
+    std::lock_guard lock(m_mutex);
+    m_error = error;
 }
 
 FollowPosition LogFollower::position() const

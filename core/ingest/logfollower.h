@@ -17,6 +17,7 @@ struct FollowPosition {
     qint64 inode = 0;
     qint64 offset = 0; // for .gz: in the uncompressed stream
     bool complete = false; // .gz: imported to the end
+    QByteArray head; // ssh://: a hash of the file's first 4 KiB, to know it once rotated and compressed
     QJsonObject toJson() const;
     static FollowPosition fromJson(const QJsonObject& state);
     bool operator==(const FollowPosition&) const = default;
@@ -26,7 +27,8 @@ struct FollowPosition {
 // file from the start (the user wants the lines already there), then follows appends. Rotation by
 // rename (the old file is read to its end first) and truncation (copytruncate) are handled; a
 // missing file is waited for. A `.gz` file is read once. When the sink is full the follower waits
-// and retries: a file never loses lines to back-pressure.
+// and retries: a file never loses lines to back-pressure. A path `ssh://USER@HOST[:PORT]/PATH` is a file on
+// a server, followed through OpenSSH (RemoteFollowWorker).
 class LogFollower {
 public:
     struct Options {
@@ -44,7 +46,15 @@ public:
 
     void start();
     // Stops the I/O thread (joined); counters stay readable. Also done by the destructor.
-    void stop() { m_thread.reset(); }
+    void stop()
+    {
+        if (m_thread)
+            m_thread->requestInterruption(); // a remote read in progress is cut short
+        m_thread.reset();
+    }
+    // Why the file cannot be read now (a server that does not answer), empty when it can.
+    QString error() const;
+    void setError(const QString& error);
     const Options& options() const { return m_options; }
     // Thread-safe; what to save in fetch_state.
     FollowPosition position() const;
@@ -63,6 +73,7 @@ private:
     LineSink& m_sink;
     mutable std::mutex m_mutex;
     FollowPosition m_position;
+    QString m_error;
     std::atomic<qint64> m_lines { 0 };
     std::atomic<qint64> m_rejected { 0 };
     std::atomic<int> m_polls { 0 };

@@ -144,8 +144,10 @@ QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonOb
 ReceiverSet::Receiver::Saved ReceiverSet::snapshot(const Receiver& receiver)
 {
     Receiver::Saved now = receiver.saved;
-    if (receiver.follower)
+    if (receiver.follower) {
         now.position = receiver.follower->position();
+        now.error = receiver.follower->error();
+    }
     if (receiver.listener) {
         const ListenerCounters& c = receiver.listener->counters();
         now.received = c.received.load();
@@ -216,6 +218,19 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver::Saved& now, Rece
             .bind(3, m_clock.nowSecs());
         s.exec();
         saved.position = now.position;
+    }
+    if (now.error != saved.error) { // shown with the source, cleared once the file is reachable again
+        Statement s = db.prepare("INSERT INTO fetch_state(source_id, last_error, last_error_at) SELECT ?1, ?2, ?3 "
+                                 "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
+                                 "ON CONFLICT(source_id) DO UPDATE SET last_error = excluded.last_error, "
+                                 "last_error_at = excluded.last_error_at");
+        s.bind(1, id).bind(2, now.error.isEmpty() ? QString() : now.error);
+        if (now.error.isEmpty())
+            s.bindNull(3);
+        else
+            s.bind(3, m_clock.nowSecs());
+        s.exec();
+        saved.error = now.error;
     }
     // The sink counts what it stores, rejects and drops; the listener adds what only it sees.
     const std::pair<const char*, std::pair<qint64, qint64*>> counters[] = {

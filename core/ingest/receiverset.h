@@ -67,6 +67,7 @@ private:
             qint64 evicted = 0;
             qint64 kernelDropped = 0;
             FollowPosition position;
+            QString error; // a follower's (a server that does not answer)
         } saved;
     };
     QString startReceiver(qint64 id, const QString& type, const QJsonObject& settings, Receiver& receiver);

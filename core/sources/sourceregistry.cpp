@@ -126,8 +126,10 @@ SourceTypeSpec logfile()
     s.type = QStringLiteral("logfile");
     s.label = SourceText::tr("nginx log file");
     s.fields = {
-        field("path", SourceText::tr("File"), SourceText::tr("access log to follow, like tail -F"), true, {},
-            Validators::nonEmpty),
+        field("path", SourceText::tr("File"),
+            SourceText::tr("access log to follow, like tail -F; on a server: ssh://USER@HOST/var/log/nginx/access.log "
+                           "(your ssh keys and ~/.ssh/config, no password prompt)"),
+            true, {}, Validators::logPath),
         field("site", SourceText::tr("Site"), SourceText::tr("site name for these requests"), false, {},
             Validators::siteName),
         field("format", SourceText::tr("Log format"), SourceText::tr("'combined' or an nginx log_format string"), false,

@@ -1,5 +1,7 @@
 #include "core/sources/validators.h"
 
+#include "core/ingest/remotelog.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 #include <QUrl>
@@ -9,6 +11,16 @@ struct ValidatorText {
     Q_DECLARE_TR_FUNCTIONS(ValidatorText)
 };
 } // namespace
+
+QString Validators::logPath(const QString& value)
+{
+    if (const QString error = nonEmpty(value); !error.isEmpty())
+        return error;
+    if (RemoteLog::isRemote(value) && !RemoteLog::parse(value))
+        return ValidatorText::tr("must be ssh://USER@HOST[:PORT]/PATH (an absolute path on the server), got '%1'")
+            .arg(value);
+    return {};
+}
 
 QString Validators::nonEmpty(const QString& value)
 {

@@ -20,6 +20,8 @@ QString port(const QString& value);
 QString envVarName(const QString& value);
 QString siteName(const QString& value);
 QString nonEmpty(const QString& value);
+// A local file, or ssh://USER@HOST[:PORT]/PATH for one on a server.
+QString logPath(const QString& value);
 
 // Parsed forms.
 std::optional<qint64> parseDurationSecs(const QString& value);

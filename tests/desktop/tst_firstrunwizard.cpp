@@ -118,6 +118,33 @@ private slots:
         QCOMPARE(f.sources(), QStringList { "github kde/*" });
     }
 
+    void aLogOnAServerOverSsh()
+    {
+        Fixture f;
+        FirstRunWizard wizard(*f.panel, *f.db);
+        wizard.resize(1280, 800);
+        wizard.show();
+        for (int i = 0; i < 3; ++i)
+            wizard.next();
+        wizard.syslogBox()->setChecked(false);
+        auto* remote = wizard.findChild<QLineEdit*>("remoteLog");
+        QVERIFY(remote && remote->isVisible());
+        QCOMPARE(remote->accessibleName(), QStringLiteral("Log on a server"));
+        QTest::keyClicks(remote, "ssh://deploy@web1"); // no path yet: said at once
+        QTRY_VERIFY(wizard.findChildren<QLabel*>().size() > 0);
+        bool said = false;
+        for (const QLabel* l : wizard.findChildren<QLabel*>())
+            said = said || l->text().contains("ssh://USER@HOST[:PORT]/PATH");
+        QVERIFY(said);
+        QTest::keyClicks(remote, "/var/log/nginx/access.log");
+        wizard.siteEdit()->setText("web");
+        if (const QString dir = qEnvironmentVariable("ACTIVITY_SCREENSHOTS"); !dir.isEmpty())
+            wizard.grab().save(dir + "/firstrun-ssh.png");
+        wizard.accept();
+        QCOMPARE(f.sources(), QStringList { "logfile ssh://deploy@web1/var/log/nginx/access.log" });
+        QCOMPARE(SourceStore(*f.db, f.clock).list().first().settings.value("site").toString(), QStringLiteral("web"));
+    }
+
     void skippingCreatesNothingAndIsRemembered()
     {
         Fixture f;

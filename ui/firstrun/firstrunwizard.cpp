@@ -141,12 +141,21 @@ FirstRunWizard::FirstRunWizard(SourcePanel& panel, Database& db, QWidget* parent
     lineRow->addWidget(m_nginxLine, 1);
     lineRow->addWidget(copy);
     nginxLayout->addLayout(lineRow);
+    // Most nginx servers are not this computer: their log can be followed over SSH instead (or as well).
+    nginxLayout->addWidget(plainLabel(tr("nginx on a server? Follow its log over SSH (your ssh keys, no password "
+                                         "prompt); it catches up after this computer was offline:"),
+        nginx));
+    m_remoteLog = new QLineEdit(nginx);
+    m_remoteLog->setObjectName(QStringLiteral("remoteLog"));
+    m_remoteLog->setPlaceholderText(tr("ssh://you@server.example.org/var/log/nginx/access.log"));
+    m_remoteLog->setAccessibleName(tr("Log on a server"));
+    nginxLayout->addWidget(m_remoteLog);
     m_result = errorLabel(nginx);
     nginxLayout->addStretch(1);
     nginxLayout->addWidget(m_result);
     setPage(Nginx, nginx);
 
-    for (QLineEdit* edit : { m_repos, m_org, m_token, m_namespace, m_site })
+    for (QLineEdit* edit : { m_repos, m_org, m_token, m_namespace, m_site, m_remoteLog })
         connect(edit, &QLineEdit::textChanged, this, &FirstRunWizard::revalidate);
     connect(m_syslog, &QCheckBox::toggled, this, &FirstRunWizard::revalidate);
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_nginxLine->text()); });
@@ -207,6 +216,12 @@ QList<std::pair<QString, QJsonObject>> FirstRunWizard::plannedSources() const
             syslog.insert(QStringLiteral("site"), site);
         planned.append({ QStringLiteral("syslog"), syslog });
     }
+    if (const QString remote = m_remoteLog->text().trimmed(); !remote.isEmpty()) {
+        QJsonObject logfile { { QStringLiteral("path"), remote } };
+        if (const QString site = m_site->text().trimmed(); !site.isEmpty())
+            logfile.insert(QStringLiteral("site"), site);
+        planned.append({ QStringLiteral("logfile"), logfile });
+    }
     return planned;
 }
 
@@ -257,7 +272,15 @@ void FirstRunWizard::revalidate()
     m_dockerError->setText(dockerHubErrors().join(QLatin1Char('\n')));
     m_nginxLine->setText(nginxLine());
     m_nginxLine->setEnabled(m_syslog->isChecked());
-    m_site->setEnabled(m_syslog->isChecked());
+    m_site->setEnabled(m_syslog->isChecked() || !m_remoteLog->text().trimmed().isEmpty());
+    // A malformed address is said at once, not at Finish.
+    QString remoteError;
+    if (const QString remote = m_remoteLog->text().trimmed(); !remote.isEmpty()) {
+        QJsonObject s { { QStringLiteral("path"), remote } };
+        for (const FieldError& e : m_panel.registry().validate(QStringLiteral("logfile"), s))
+            remoteError = e.message;
+    }
+    m_result->setText(remoteError);
     for (int id : { int(GitHub), int(DockerHub) })
         static_cast<CheckedPage*>(page(id))->changed();
 }

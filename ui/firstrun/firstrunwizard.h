@@ -71,6 +71,7 @@ private:
     QLabel* m_dockerError = nullptr;
     QCheckBox* m_syslog = nullptr;
     QLineEdit* m_site = nullptr;
+    QLineEdit* m_remoteLog = nullptr; // ssh://USER@HOST/PATH of a log on a server
     QLineEdit* m_nginxLine = nullptr;
     QLabel* m_result = nullptr;
 };
