@@ -41,7 +41,7 @@ int runCollect(CommandContext& ctx, const QStringList& args)
     QString writeError;
     for (Collection* c : { logs.get(), apis.get() }) {
         c->setWriteErrorHandler([&writeError](const QString& message) {
-            if (writeError.isEmpty()) {
+            if (writeError.isEmpty() && !message.isEmpty()) {
                 writeError = message;
                 QCoreApplication::exit(1);
             }

@@ -125,7 +125,8 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     std::unique_ptr<KioskController> kioskController;
     // A write error (disk full, read-only file): on Health and in the tray, and on stderr for the log.
     collection.setWriteErrorHandler([&window, &tray, &ctx](const QString& message) {
-        ctx.err() << "activity-dashboard: " << message << Qt::endl;
+        if (!message.isEmpty())
+            ctx.err() << "activity-dashboard: " << message << Qt::endl;
         if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)))
             health->setWriteError(message);
         if (tray)

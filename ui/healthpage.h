@@ -21,7 +21,7 @@ public:
     RowsModel* apiModel() const { return m_api; }
     RowsModel* databaseModel() const { return m_database; }
     QString databaseText() const;
-    // Shown above everything until the next successful write clears it (empty text).
+    // Shown above everything until the next successful write clears it (an empty message).
     void setWriteError(const QString& message);
     QString writeErrorText() const;
 

@@ -563,8 +563,13 @@ bool IngestPipeline::commit(const Held& held)
             onError(message);
         return false;
     }
+    std::function<void(const QString&)> recovered;
     {
         std::lock_guard lock(m_mutex);
+        if (!m_lastError.isEmpty()) { // written again after a failure: said once, with an empty message
+            m_lastError.clear();
+            recovered = m_onError;
+        }
         for (auto it = done.cbegin(); it != done.cend(); ++it) {
             Counters& c = m_counters[it.key()];
             c.stored += it.value().stored;
@@ -582,6 +587,8 @@ bool IngestPipeline::commit(const Held& held)
             m_committed = lastSeq;
     }
     m_room.notify_all();
+    if (recovered)
+        recovered(QString());
     return true;
 }
 

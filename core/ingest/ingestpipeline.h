@@ -81,11 +81,12 @@ public:
     Counters counters(qint64 sourceId) const;
     // Summed over every source.
     Counters totals() const;
-    // The last write error (naming the database file and the cause), empty if none.
+    // The last write error (naming the database file and the cause), empty if none or written again since.
     QString lastError() const;
     // True once a write failed and the pipeline gave up on it (giveUpOnWriteError).
     bool hasGivenUp() const;
-    // Called on the pipeline's thread after each failed write, with lastError().
+    // Called on the pipeline's thread after each failed write, with lastError(); and once with an empty message
+    // when a write succeeds again.
     void setErrorHandler(std::function<void(const QString&)> handler);
 
 private:

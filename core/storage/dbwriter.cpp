@@ -84,7 +84,7 @@ bool DbWriter::onWriterThread() const
     return !m_thread || QThread::currentThread() == m_thread.get();
 }
 
-void DbWriter::loop()
+bool DbWriter::open()
 {
     try {
         m_own = std::make_unique<Database>(m_path);
@@ -95,11 +95,21 @@ void DbWriter::loop()
         // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer pauses in a long import, same safety.
         m_own->exec("PRAGMA wal_autocheckpoint = 10000");
         m_db = m_own.get();
+        std::lock_guard lock(m_mutex);
+        m_openError.clear();
+        return true;
     } catch (const DatabaseError& e) {
         m_own.reset();
+        m_db = nullptr;
         std::lock_guard lock(m_mutex);
         m_openError = e.message();
+        return false;
     }
+}
+
+void DbWriter::loop()
+{
+    open();
     {
         std::lock_guard lock(m_mutex);
         m_ready = true;
@@ -135,7 +145,9 @@ void DbWriter::loop()
 
 std::exception_ptr DbWriter::execute(const Job& job, bool read)
 {
-    if (!m_db) {
+    // A database that could not be opened (a full disk cannot even make its -shm file) is tried again.
+    if (!m_db && (!m_thread || !open())) {
+        std::lock_guard lock(m_mutex);
         return std::make_exception_ptr(DatabaseError(m_openError));
     }
     Database& db = *m_db;

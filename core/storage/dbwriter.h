@@ -69,6 +69,7 @@ private:
     };
     class Thread;
     void loop();
+    bool open(); // on the writer's thread
     void runAndWait(const Job& job, bool read);
     std::exception_ptr execute(const Job& job, bool read);
     bool onWriterThread() const;

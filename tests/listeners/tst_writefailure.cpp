@@ -1,6 +1,10 @@
 // A disk that fills up while collecting or importing: an error the user sees (naming the database file and the
 // cause, non-zero exit), and "stored" counts only what was committed.
+#include "core/geo/geoip.h"
+#include "core/ingest/ingestpipeline.h"
 #include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "core/util/clock.h"
 #include "tests/listeners/collectprocess.h"
 
 #include <QDir>
@@ -9,6 +13,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <memory>
+#include <mutex>
 #include <unistd.h>
 
 namespace {
@@ -39,6 +44,7 @@ public:
             "bash", QStringList { "-c", "ulimit -f 24576; trap '' XFSZ; exec \"$@\"", "limited", ACTIVITY_BIN } + args);
     }
     QString describe() const { return m_mounted ? QStringLiteral("24 MiB tmpfs") : QStringLiteral("ulimit -f 24 MiB"); }
+    bool mounted() const { return m_mounted; }
 
 private:
     QString m_path;
@@ -65,10 +71,55 @@ qint64 scalar(const QString& dataDir, const char* sql)
 class TestWriteFailure : public QObject {
     Q_OBJECT
 private slots:
+    void pipelineSaysWhenWritingWorksAgain();
     void collectStopsOnAFullDisk();
     void windowShowsAFullDiskAndGoesOn();
     void importSaysWhatItStoredBeforeAFullDisk();
 };
+
+void TestWriteFailure::pipelineSaysWhenWritingWorksAgain()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath("data");
+    SmallDisk disk(data);
+    if (!disk.mounted())
+        QSKIP("needs a small file system of its own (root mounts a tmpfs): the window's recovery is not testable "
+              "with a file size limit");
+    const QString path = data + "/activity.sqlite";
+    {
+        Database db(path);
+        Migrations::migrate(db);
+    }
+    // Fill the disk up with something the user can delete.
+    {
+        QFile filler(data + "/filler");
+        QVERIFY(filler.open(QIODevice::WriteOnly));
+        const QByteArray block(1 << 20, 'x');
+        while (filler.write(block) == block.size()) { }
+    }
+    SystemClock clock;
+    IngestPipeline pipeline(path, nullptr, clock);
+    QStringList said;
+    std::mutex mutex;
+    pipeline.setErrorHandler([&](const QString& message) {
+        std::lock_guard lock(mutex);
+        said.append(message);
+    });
+    const auto heard = [&] {
+        std::lock_guard lock(mutex);
+        return said;
+    };
+    for (int i = 0; i < 3000; ++i)
+        pipeline.offer({ 1, "site", uniqueLine(i) });
+    QTRY_VERIFY_WITH_TIMEOUT(!heard().isEmpty(), 20'000);
+    QVERIFY2(heard().first().contains("cannot write to " + path), qPrintable(heard().first()));
+    QVERIFY(!pipeline.lastError().isEmpty());
+    QVERIFY(QFile::remove(data + "/filler")); // the user makes room
+    QTRY_VERIFY2_WITH_TIMEOUT(heard().last().isEmpty(), qPrintable(heard().join(" / ").right(600)), 20000);
+    QVERIFY(pipeline.flush(20'000));
+    QCOMPARE(pipeline.counters(1).stored, 3000); // the lines kept while it failed are all there
+    QCOMPARE(pipeline.lastError(), QString());
+}
 
 void TestWriteFailure::collectStopsOnAFullDisk()
 {

@@ -137,7 +137,7 @@ void TrayController::showWriteError(const QString& message)
     const bool first = m_writeError != message;
     m_writeError = message;
     refreshActions();
-    if (m_icon && first)
+    if (m_icon && first && !message.isEmpty())
         m_icon->showMessage(tr("Activity Dashboard: data is not being saved"), message, QSystemTrayIcon::Critical);
 }
 

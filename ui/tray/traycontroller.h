@@ -50,7 +50,8 @@ public:
     void setKeepInTray(bool keep);
 
     void setHeadline(const TrayHeadline& headline);
-    // What was collected cannot be written: said at once (a tray message) and kept in the tooltip.
+    // What was collected cannot be written: said at once (a tray message) and kept in the tooltip; an empty
+    // message: written again, the tooltip says nothing more of it.
     void showWriteError(const QString& message);
     QString toolTip() const;
     static QString toolTipText(const TrayHeadline& headline, bool collecting, bool canCollect, const QString& problem);
