@@ -195,8 +195,10 @@ private slots:
                   "81.2.69.143 - - [25/Nov/2026:05:32:30 +0000] \"GET /a HTTP/1.1\" 404 5 \"-\" \"curl\"\n");
         log.close();
         QCOMPARE(run({ "import", log.fileName() }, dir.path()).status, 0);
-        const QJsonArray sources
-            = QJsonDocument::fromJson(run({ "stats", "--json" }, dir.path()).out.toUtf8()).object().value("sources").toArray();
+        const QJsonArray sources = QJsonDocument::fromJson(run({ "stats", "--json" }, dir.path()).out.toUtf8())
+                                       .object()
+                                       .value("sources")
+                                       .toArray();
         QCOMPARE(sources.size(), 2);
         const QJsonObject imported = sources.at(1).toObject();
         QCOMPARE(imported.value("id").toInteger(), 0);

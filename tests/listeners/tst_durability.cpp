@@ -18,9 +18,10 @@ constexpr qint64 kPromiseMs = 1000;
 
 QByteArray frame(int round, int seq)
 {
-    const QByteArray stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1();
-    const QByteArray msg = "<190>Nov 25 05:32:29 web1 durable: 81.2.69." + QByteArray::number(seq % 250 + 1)
-        + " - - [" + stamp + " +0000] \"GET /r" + QByteArray::number(round) + "/" + QByteArray::number(seq)
+    const QByteArray stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1();
+    const QByteArray msg = "<190>Nov 25 05:32:29 web1 durable: 81.2.69." + QByteArray::number(seq % 250 + 1) + " - - ["
+        + stamp + " +0000] \"GET /r" + QByteArray::number(round) + "/" + QByteArray::number(seq)
         + " HTTP/1.1\" 200 5 \"-\" \"durability\"";
     return QByteArray::number(msg.size()) + ' ' + msg; // RFC 6587 octet counting
 }

@@ -50,7 +50,8 @@ CliResult runCli(const QString& dataDir, const QStringList& args)
 
 QByteArray accessLine(const char* kind, qint64 seq)
 {
-    const QByteArray stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1();
+    const QByteArray stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1();
     return "81.2.69." + QByteArray::number(seq % 250 + 1) + " - - [" + stamp + " +0000] \"GET /" + kind + "/"
         + QByteArray::number(seq) + " HTTP/1.1\" 200 " + QByteArray::number(100 + seq % 900)
         + " \"-\" \"Mozilla/5.0 (soak)\"";
@@ -114,14 +115,14 @@ void TestEverydaySoak::everydaySetUp()
 
     QProcess collector;
     collector.setProcessChannelMode(QProcess::MergedChannels);
-    const QStringList args = window ? QStringList { "--data-dir", data } : QStringList { "collect", "--data-dir", data };
+    const QStringList args
+        = window ? QStringList { "--data-dir", data } : QStringList { "collect", "--data-dir", data };
     collector.start(ACTIVITY_BIN, args);
     QVERIFY(collector.waitForStarted(10'000));
     // Listeners are up once the TCP port accepts.
     QTcpSocket tcp;
-    QTRY_VERIFY_WITH_TIMEOUT((tcp.abort(), tcp.connectToHost(QHostAddress::LocalHost, tcpPort),
-                                 tcp.waitForConnected(200)),
-        20'000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (tcp.abort(), tcp.connectToHost(QHostAddress::LocalHost, tcpPort), tcp.waitForConnected(200)), 20'000);
     QUdpSocket udp;
     QFile log(logPath);
     QVERIFY(log.open(QIODevice::Append | QIODevice::Unbuffered));
@@ -138,8 +139,8 @@ void TestEverydaySoak::everydaySetUp()
     connect(&pace, &QTimer::timeout, this, [&] {
         const qint64 t = qMin(clock.elapsed(), runMs);
         for (; sentUdp < t * 200 / 1000; ++sentUdp)
-            udp.writeDatagram("<190>Nov 25 05:32:29 web1 udp: " + accessLine("u", sentUdp), QHostAddress::LocalHost,
-                udpPort);
+            udp.writeDatagram(
+                "<190>Nov 25 05:32:29 web1 udp: " + accessLine("u", sentUdp), QHostAddress::LocalHost, udpPort);
         QByteArray frames;
         for (; sentTcp < t * 200 / 1000; ++sentTcp) {
             const QByteArray msg = "<190>Nov 25 05:32:29 web1 tcp: " + accessLine("t", sentTcp);
@@ -186,10 +187,9 @@ void TestEverydaySoak::everydaySetUp()
         const CliResult r = runCli(data, cmd);
         ++commands;
         slowestMs = qMax(slowestMs, r.ms);
-        QVERIFY2(r.code == 0, qPrintable(QStringLiteral("`%1` beside the collector: exit %2: %3")
-                                             .arg(cmd.join(' '))
-                                             .arg(r.code)
-                                             .arg(r.output)));
+        QVERIFY2(r.code == 0,
+            qPrintable(
+                QStringLiteral("`%1` beside the collector: exit %2: %3").arg(cmd.join(' ')).arg(r.code).arg(r.output)));
         QVERIFY2(collector.state() == QProcess::Running,
             qPrintable("the collector stopped: " + QString::fromUtf8(collector.readAll())));
     }
@@ -215,7 +215,9 @@ void TestEverydaySoak::everydaySetUp()
     const auto last = [&db](const char* provider, const char* repo, const char* metric) {
         Statement s = db.prepare("SELECT m.value FROM samples m JOIN series s ON s.id = m.series_id WHERE "
                                  "s.provider = ? AND s.repository = ? AND s.metric = ? ORDER BY m.ts DESC LIMIT 1");
-        s.bind(1, QString::fromLatin1(provider)).bind(2, QString::fromLatin1(repo)).bind(3, QString::fromLatin1(metric));
+        s.bind(1, QString::fromLatin1(provider))
+            .bind(2, QString::fromLatin1(repo))
+            .bind(3, QString::fromLatin1(metric));
         return s.step() ? s.real(0) : -1.0;
     };
     QTRY_COMPARE_WITH_TIMEOUT(last("github", "acme/rocket", "stars"), double(lastStars), 20'000);
@@ -225,8 +227,9 @@ void TestEverydaySoak::everydaySetUp()
     QCOMPARE(last("github", "acme/pad", "contributors"), 2.0);
     QCOMPARE(last("dockerhub", "acme/rocket", "stars"), 7.0);
     // Each GitHub star change was seen: one value per change (snapshots of equal values are not stored twice).
-    Statement changes = db.prepare("SELECT count(DISTINCT m.value) FROM samples m JOIN series s ON s.id = m.series_id "
-                                   "WHERE s.provider = 'github' AND s.repository = 'acme/rocket' AND s.metric = 'stars'");
+    Statement changes
+        = db.prepare("SELECT count(DISTINCT m.value) FROM samples m JOIN series s ON s.id = m.series_id "
+                     "WHERE s.provider = 'github' AND s.repository = 'acme/rocket' AND s.metric = 'stars'");
     QVERIFY(changes.step());
     QVERIFY2(changes.int64(0) >= (lastStars - 100) / 2,
         qPrintable(QStringLiteral("%1 star values stored for %2 changes").arg(changes.int64(0)).arg(lastStars - 100)));
