@@ -3,6 +3,7 @@
 #include "app/commands.h"
 #include "core/settings/appsettings.h"
 #include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
 
 #include <QCoreApplication>
 
@@ -43,11 +44,22 @@ int runSettings(CommandContext& ctx, const QStringList& args)
     Database* db = ctx.database();
     if (!db)
         return 1;
-    if (action == QLatin1String("set")) {
-        AppSettings::set(*db, key, value);
-        ctx.out() << key << " = " << value << Qt::endl;
-    } else if (action == QLatin1String("unset")) {
-        AppSettings::unset(*db, key);
+    if (action == QLatin1String("set") || action == QLatin1String("unset")) {
+        DbWriter* writer = ctx.writer();
+        if (!writer)
+            return 1;
+        try {
+            writer->run([&](Database& w) {
+                if (action == QLatin1String("set"))
+                    AppSettings::set(w, key, value);
+                else
+                    AppSettings::unset(w, key);
+            });
+        } catch (const DatabaseError& e) {
+            return ctx.fail(QStringLiteral("settings: ") + e.message());
+        }
+        if (action == QLatin1String("set"))
+            ctx.out() << key << " = " << value << Qt::endl;
     } else if (action == QLatin1String("get")) {
         ctx.out() << AppSettings::get(*db, key).value_or(QString()) << Qt::endl;
     } else {
@@ -55,9 +67,7 @@ int runSettings(CommandContext& ctx, const QStringList& args)
             const QString name = QString::fromLatin1(k.name);
             const std::optional<QString> stored = AppSettings::get(*db, name);
             ctx.out() << name << " = "
-                      << (stored ? *stored
-                                 : SettingsCommandText::tr("%1 (default)").arg(QString::fromLatin1(k.defaultValue)))
-                      << Qt::endl
+                      << (stored ? *stored : SettingsCommandText::tr("%1 (default)").arg(k.defaultValue)) << Qt::endl
                       << "    " << QCoreApplication::translate("AppSettings", k.description) << Qt::endl;
         }
     }

@@ -1,10 +1,17 @@
 #include "core/demo/demodata.h"
 
 #include "core/demo/demotraffic.h"
+#include "core/sources/apistore.h"
+#include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
+#include "core/storage/fetchstate.h"
+#include "core/storage/ingestcounters.h"
+#include "core/util/clock.h"
 
 #include <QDateTime>
 #include <QHostAddress>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QList>
 #include <QTimeZone>
 #include <array>
@@ -183,22 +190,25 @@ qint64 bytesFor(const QByteArray& path, std::mt19937& rng)
     return qint64(size(rng));
 }
 
-void addSources(Database& db, qint64 now)
+void addSources(Database& db, qint64 now, DemoTrafficWriter& traffic)
 {
-    db.exec(
-        "INSERT INTO sources(id, type, name, enabled, settings, created_at) VALUES "
-        "(1, 'github', 'acme (organisation)', 1, '{\"org\":\"acme\",\"interval\":\"15m\"}', 0),"
-        "(2, 'dockerhub', 'acme (namespace)', 1, '{\"namespace\":\"acme\",\"interval\":\"1h\"}', 0),"
-        "(3, 'syslog', 'nginx www', 1, '{\"listen\":\"udp://127.0.0.1:5514\",\"site\":\"www\"}', 0),"
-        "(4, 'logfile', 'docs access log', 1, '{\"path\":\"/var/log/nginx/docs.access.log\",\"site\":\"docs\"}', 0)");
-    Statement fetch = db.prepare("INSERT INTO fetch_state(source_id, last_success, last_error, last_error_at, "
-                                 "last_status, next_run, rate_limit_limit, rate_limit_remaining, rate_limit_reset) "
-                                 "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    fetch.bind(1, 1).bind(2, now - 240).bindNull(3).bindNull(4).bind(5, 200).bind(6, now + 660);
-    fetch.bind(7, 5000).bind(8, 4788).bind(9, now + 2400).exec();
-    fetch.bind(1, 2).bind(2, now - 1500).bind(3, QStringLiteral("HTTP 429 Too Many Requests (retried)"));
-    fetch.bind(4, now - 1560).bind(5, 200).bind(6, now + 2100).bindNull(7).bindNull(8).bindNull(9).exec();
-    Statement counter = db.prepare("INSERT INTO ingest_counters(source_id, name, value) VALUES(?, ?, ?)");
+    const ManualClock created(0);
+    SourceStore sources(db, created);
+    const std::array<std::tuple<const char*, const char*, const char*>, 4> rows = { {
+        { "github", "acme (organisation)", R"({"org":"acme","interval":"15m"})" },
+        { "dockerhub", "acme (namespace)", R"({"namespace":"acme","interval":"1h"})" },
+        { "syslog", "nginx www", R"({"listen":"udp://127.0.0.1:5514","site":"www"})" },
+        { "logfile", "docs access log", R"({"path":"/var/log/nginx/docs.access.log","site":"docs"})" },
+    } };
+    for (const auto& [type, name, settings] : rows)
+        sources.add(QString::fromLatin1(type), QString::fromLatin1(name),
+            QJsonDocument::fromJson(QByteArray(settings)).object());
+    FetchState::recordSuccess(db, 1, now - 240, 200);
+    FetchState::setNextRun(db, 1, now + 660);
+    FetchState::setRateLimit(db, 1, 5000, 4788, now + 2400);
+    FetchState::recordSuccess(db, 2, now - 1500, 200);
+    FetchState::recordError(db, 2, now - 1560, QStringLiteral("HTTP 429 Too Many Requests (retried)"), 200);
+    FetchState::setNextRun(db, 2, now + 2100);
     // Names as the receivers and the ingest pipeline write them.
     const std::array<std::tuple<int, const char*, int>, 11> counters = { {
         { 3, "messages_received", 184231 },
@@ -214,18 +224,10 @@ void addSources(Database& db, qint64 now)
         { 4, "dropped", 0 },
     } };
     for (const auto& [source, name, value] : counters)
-        counter.bind(1, source).bind(2, QString::fromLatin1(name)).bind(3, value).exec();
-    Statement rejected = db.prepare("INSERT INTO rejected_lines(source_id, ts, reason, line) VALUES(?, ?, ?, ?)");
+        IngestCounters::add(db, source, QString::fromLatin1(name), value);
     qint64 ts = now - 5000;
-    // The hourly count a report reads, as the ingest writer keeps it beside the lines.
-    Statement hourly = db.prepare("INSERT INTO rollups(period, bucket, site_id, dim, key, requests) VALUES(?, ?, 0, "
-                                  "'rejected', '3', 1) ON CONFLICT(period, dim, bucket, site_id, key) DO UPDATE SET "
-                                  "requests = requests + 1");
-    for (const DemoRejected& sample : DemoData::rejectedSamples()) {
-        rejected.bind(1, 3).bind(2, ts += 600).bind(3, sample.reason).bind(4, sample.line).exec();
-        for (const qint64 period : { qint64(3600), qint64(86400) })
-            hourly.bind(1, period).bind(2, ts - ts % period).exec();
-    }
+    for (const DemoRejected& sample : DemoData::rejectedSamples())
+        traffic.reject(3, ts += 600, sample.line, sample.reason);
 }
 
 struct Repo {
@@ -253,36 +255,28 @@ constexpr std::array<Image, 3> kImages = { {
     { "acme/widget-proxy", 95'000, 260, 6 },
 } };
 
+// Samples through the store collectors use, inside the caller's transaction.
 class ApiWriter {
 public:
     ApiWriter(Database& db, bool linkSources)
-        : m_db(db)
+        : m_store(db)
         , m_linkSources(linkSources)
-        , m_series(db.prepare("INSERT INTO series(source_id, provider, repository, metric) VALUES(?, ?, ?, ?)"))
-        , m_sample(db.prepare("INSERT INTO samples(series_id, ts, value) VALUES(?, ?, ?)"))
     { }
     qint64 series(int source, const char* provider, const char* repo, const char* metric)
     {
-        if (m_linkSources)
-            m_series.bind(1, source);
-        else
-            m_series.bindNull(1);
-        m_series.bind(2, QString::fromLatin1(provider)).bind(3, QString::fromLatin1(repo));
-        m_series.bind(4, QString::fromLatin1(metric)).exec();
-        return m_db.lastInsertId();
+        return m_store.seriesId(m_linkSources ? source : 0, QString::fromLatin1(provider), QString::fromLatin1(repo),
+            QString::fromLatin1(metric));
     }
     void sample(qint64 series, qint64 ts, double value)
     {
-        m_sample.bind(1, series).bind(2, ts).bind(3, value).exec();
+        m_store.recordPoint(series, ts, value);
         ++count;
     }
     qint64 count = 0;
 
 private:
-    Database& m_db;
+    ApiStore m_store;
     bool m_linkSources;
-    Statement m_series;
-    Statement m_sample;
 };
 
 // Weekly rhythm: weekdays busier than weekends (1970-01-01 was a Thursday).
@@ -488,14 +482,13 @@ DemoSummary DemoData::generate(Database& db, const DemoOptions& options)
     std::mt19937 rng(options.seed);
     DemoSummary summary;
     Transaction tx(db);
+    DemoTrafficWriter writer(db);
     if (options.sources)
-        addSources(db, options.nowSecs);
+        addSources(db, options.nowSecs, writer);
     addApi(db, options, rng, summary);
-    if (options.requestsPerDay > 0) {
-        DemoTrafficWriter writer(db);
+    if (options.requestsPerDay > 0)
         summary.requests = addTraffic(options, rng, [&writer](const DemoRequest& r) { writer.add(r); });
-        writer.finish();
-    }
+    writer.finish();
     tx.commit();
     return summary;
 }

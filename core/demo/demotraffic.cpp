@@ -47,6 +47,12 @@ void DemoTrafficWriter::add(const DemoRequest& r)
     m_writer->add(0, r.site, record, geo);
 }
 
+void DemoTrafficWriter::reject(qint64 sourceId, qint64 ts, const QByteArray& line, const QString& reason)
+{
+    m_clock->setMs(ts * 1000);
+    m_writer->reject(sourceId, line, reason);
+}
+
 void DemoTrafficWriter::finish()
 {
     m_writer->writePending();

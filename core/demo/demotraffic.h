@@ -34,6 +34,8 @@ public:
     explicit DemoTrafficWriter(Database& db);
     ~DemoTrafficWriter();
     void add(const DemoRequest& request);
+    // A line the parser rejected, received at `ts`.
+    void reject(qint64 sourceId, qint64 ts, const QByteArray& line, const QString& reason);
     // Writes the rollups and visitors; call once at the end (inside the caller's transaction).
     void finish();
 

@@ -1,5 +1,6 @@
 #include "core/geo/geoip.h"
 
+#include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/util/hashmix.h"
 
@@ -47,9 +48,8 @@ QString GeoIp::defaultCountryDatabase()
 
 QString GeoIp::cityDatabaseFor(Database& db)
 {
-    Statement st = db.prepare("SELECT value FROM settings WHERE key = 'geoip.city_db'");
-    if (st.step() && !st.text(0).isEmpty())
-        return st.text(0);
+    if (const QString configured = AppSettings::cityDatabase(db); !configured.isEmpty())
+        return configured;
     const QDir system(QStringLiteral("/usr/share/GeoIP"));
     const QStringList files = system.entryList({ QStringLiteral("*.mmdb") }, QDir::Files, QDir::Name);
     for (const QString& name : files) {

@@ -1,6 +1,7 @@
 #include "core/ingest/ingestwriter.h"
 
 #include "core/settings/appsettings.h"
+#include "core/storage/ingestcounters.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 
@@ -15,7 +16,6 @@ namespace {
 constexpr size_t kStringCacheLimit = 200'000;
 constexpr int kRejectedKept = 100;
 constexpr int kRejectedLineLimit = 8192; // bytes of a rejected line kept for display
-constexpr qint64 kDefaultRetentionDays = 90;
 
 enum Dim { Total, Status, Country, Path, Path404, Referrer, Agent, City, RejectedLines };
 const char* const kDims[] = { "", "status", "country", "path", "path404", "referrer", "agent", "city", "rejected" };
@@ -549,13 +549,8 @@ void IngestWriter::writeCounters()
     for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it)
         addCounter(it.key(), "stored", it.value());
     m_stored.clear();
-    Statement st = m_db->prepare("INSERT INTO ingest_counters(source_id, name, value) VALUES(?, ?, ?) "
-                                 "ON CONFLICT(source_id, name) DO UPDATE SET value = value + excluded.value");
-    for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {
-        if (it.value() == 0)
-            continue;
-        st.bind(1, it.key().first).bind(2, QString::fromLatin1(it.key().second)).bind(3, it.value()).exec();
-    }
+    for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
+        IngestCounters::add(*m_db, it.key().first, QString::fromLatin1(it.key().second), it.value(), true);
     m_counters.clear();
 }
 
@@ -582,13 +577,8 @@ void IngestWriter::refreshRetentionCutoff()
     const qint64 now = m_clock.nowSecs();
     if (m_options.keepsCounters && (m_lastRetentionRun < 0 || now - m_lastRetentionRun >= 3600)) {
         m_lastRetentionRun = now;
-        const auto setting = [this](const char* key, qint64 fallback) {
-            bool ok = false;
-            const qint64 v = AppSettings::get(*m_db, QString::fromLatin1(key)).value_or(QString()).toLongLong(&ok);
-            return ok && v > 0 ? v : fallback;
-        };
-        const qint64 days = setting("retention.days", kDefaultRetentionDays);
-        const qint64 topKeys = setting("rollups.top_keys", TextRollups::kDefaultKeysPerBucket);
+        const qint64 days = AppSettings::retentionDays(*m_db);
+        const qint64 topKeys = AppSettings::topKeys(*m_db);
         m_textRollups->setKeysPerBucket(topKeys);
         m_newTextsPerDay = 10 * topKeys;
         m_retentionCutoff = now - days * 86400;
@@ -633,4 +623,12 @@ void IngestWriter::collectStrings()
     Statement drop = m_db->prepare("DELETE FROM strings WHERE id > ? AND id <= ? AND last_day < ?");
     drop.bind(1, m_stringCursor).bind(2, end).bind(3, cutoffDay).exec();
     m_stringCursor = end;
+}
+
+void IngestWriter::purgeSource(Database& db, qint64 sourceId)
+{
+    Statement requests = db.prepare("DELETE FROM requests WHERE source_id = ?");
+    requests.bind(1, sourceId).exec();
+    Statement rejected = db.prepare("DELETE FROM rejected_lines WHERE source_id = ?");
+    rejected.bind(1, sourceId).exec();
 }

@@ -61,6 +61,8 @@ public:
     // call so a transaction stays short; checks at most hourly, then goes on each call until none are left.
     void applyRetention();
     Database* database() const { return m_db; }
+    // Deletes a source's raw rows and rejected lines (its history is purged). In the caller's transaction.
+    static void purgeSource(Database& db, qint64 sourceId);
     // Requests before this time keep no raw row (rollups only).
     qint64 retentionCutoff() const { return m_retentionCutoff; }
 

@@ -2,6 +2,8 @@
 
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "core/storage/fetchstate.h"
+#include "core/storage/ingestcounters.h"
 #include "core/util/clock.h"
 
 #include <QCoreApplication>
@@ -129,12 +131,7 @@ QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonOb
     options.sourceId = id;
     options.path = settings.value(QLatin1String("path")).toString();
     options.site = siteSetting(settings);
-    m_writer.query([&](Database& db) {
-        Statement s = db.prepare("SELECT state FROM fetch_state WHERE source_id = ?");
-        s.bind(1, id);
-        if (s.step())
-            options.start = FollowPosition::fromJson(QJsonDocument::fromJson(s.text(0).toUtf8()).object());
-    });
+    m_writer.query([&](Database& db) { options.start = FollowPosition::fromJson(FetchState::state(db, id)); });
     receiver.saved.position = options.start;
     receiver.follower = std::make_unique<LogFollower>(options, m_sink);
     receiver.follower->start();
@@ -209,27 +206,11 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver::Saved& now, Rece
 {
     // Rows are written only while the source exists: a removed (and purged) source gets nothing back.
     if (!(now.position == saved.position)) {
-        Statement s = db.prepare(
-            "INSERT INTO fetch_state(source_id, state, last_success) SELECT ?1, ?2, ?3 "
-            "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
-            "ON CONFLICT(source_id) DO UPDATE SET state = excluded.state, last_success = excluded.last_success");
-        s.bind(1, id)
-            .bind(2, QString::fromUtf8(QJsonDocument(now.position.toJson()).toJson(QJsonDocument::Compact)))
-            .bind(3, m_clock.nowSecs());
-        s.exec();
+        FetchState::setState(db, id, now.position.toJson(), m_clock.nowSecs());
         saved.position = now.position;
     }
     if (now.error != saved.error) { // shown with the source, cleared once the file is reachable again
-        Statement s = db.prepare("INSERT INTO fetch_state(source_id, last_error, last_error_at) SELECT ?1, ?2, ?3 "
-                                 "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
-                                 "ON CONFLICT(source_id) DO UPDATE SET last_error = excluded.last_error, "
-                                 "last_error_at = excluded.last_error_at");
-        s.bind(1, id).bind(2, now.error.isEmpty() ? QString() : now.error);
-        if (now.error.isEmpty())
-            s.bindNull(3);
-        else
-            s.bind(3, m_clock.nowSecs());
-        s.exec();
+        FetchState::recordError(db, id, m_clock.nowSecs(), now.error);
         saved.error = now.error;
     }
     // The sink counts what it stores, rejects and drops; the listener adds what only it sees.
@@ -244,11 +225,7 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver::Saved& now, Rece
         const auto [value, before] = values;
         if (value == *before)
             continue;
-        Statement s = db.prepare("INSERT INTO ingest_counters(source_id, name, value) SELECT ?1, ?2, ?3 "
-                                 "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
-                                 "ON CONFLICT(source_id, name) DO UPDATE SET value = value + excluded.value");
-        s.bind(1, id).bind(2, QString::fromLatin1(name)).bind(3, value - *before);
-        s.exec();
+        IngestCounters::add(db, id, QString::fromLatin1(name), value - *before);
         *before = value;
     }
 }
@@ -256,14 +233,7 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver::Saved& now, Rece
 void ReceiverSet::recordError(qint64 id, const QString& message)
 {
     try {
-        m_writer.run([&](Database& db) {
-            Statement s = db.prepare("INSERT INTO fetch_state(source_id, last_error, last_error_at) "
-                                     "SELECT ?1, ?2, ?3 WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
-                                     "ON CONFLICT(source_id) DO UPDATE SET last_error = excluded.last_error, "
-                                     "last_error_at = excluded.last_error_at");
-            s.bind(1, id).bind(2, message).bind(3, m_clock.nowSecs());
-            s.exec();
-        });
+        m_writer.run([&](Database& db) { FetchState::recordError(db, id, m_clock.nowSecs(), message); });
     } catch (const std::exception&) {
         // The error is also returned by sync(), which the caller prints or shows.
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ingest/flathash.h"
+#include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 
 #include <QtGlobal>
@@ -16,7 +17,7 @@
 // Writes through the caller's open transaction.
 class TextRollups {
 public:
-    static constexpr qint64 kDefaultKeysPerBucket = 2000;
+    static constexpr qint64 kDefaultKeysPerBucket = AppSettings::kDefaultTopKeys;
     explicit TextRollups(Database& db);
 
     void setKeysPerBucket(qint64 keys) { m_keysPerBucket = qMax<qint64>(8, keys); }

@@ -9,16 +9,16 @@
 const QList<AppSettings::Key>& AppSettings::keys()
 {
     static const QList<Key> list = {
-        { "retention.days", "90",
+        { "retention.days", QString::number(kDefaultRetentionDays),
             QT_TRANSLATE_NOOP("AppSettings",
                 "days raw request rows are kept (rollups are kept for ever); applied within the hour by a running "
                 "collector") },
-        { "rollups.top_keys", "2000",
+        { "rollups.top_keys", QString::number(kDefaultTopKeys),
             QT_TRANSLATE_NOOP("AppSettings",
                 "paths, 404 paths, referrers and user agents kept per hour and per day in the rollups (the rest is "
                 "summed as other, so totals stay exact), and 10 times as many new ones a day in raw rows: a URL "
                 "scanner cannot grow the database past this") },
-        { "geoip.city_db", "",
+        { "geoip.city_db", QString(),
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
                 "database in /usr/share/GeoIP") },
@@ -88,4 +88,39 @@ void AppSettings::unset(Database& db, const QString& key)
 {
     Statement st = db.prepare("DELETE FROM settings WHERE key = ?");
     st.bind(1, key).exec();
+}
+
+namespace {
+int positiveInt(Database& db, const char* key, int fallback)
+{
+    bool ok = false;
+    const int v = AppSettings::get(db, QString::fromLatin1(key)).value_or(QString()).toInt(&ok);
+    return ok && v > 0 ? v : fallback;
+}
+const QString kFirstRunKey = QStringLiteral("firstrun.state");
+} // namespace
+
+int AppSettings::retentionDays(Database& db)
+{
+    return positiveInt(db, "retention.days", kDefaultRetentionDays);
+}
+
+int AppSettings::topKeys(Database& db)
+{
+    return positiveInt(db, "rollups.top_keys", kDefaultTopKeys);
+}
+
+QString AppSettings::cityDatabase(Database& db)
+{
+    return get(db, QStringLiteral("geoip.city_db")).value_or(QString());
+}
+
+QString AppSettings::firstRunState(Database& db)
+{
+    return get(db, kFirstRunKey).value_or(QString());
+}
+
+void AppSettings::setFirstRunState(Database& db, const QString& state)
+{
+    set(db, kFirstRunKey, state);
 }

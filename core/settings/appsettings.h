@@ -11,7 +11,7 @@ class Database;
 namespace AppSettings {
 struct Key {
     const char* name;
-    const char* defaultValue; // "" when the default is computed (see the description)
+    QString defaultValue; // empty when the default is computed (see the description)
     const char* description; // untranslated: translate with QCoreApplication::translate("AppSettings", ...)
 };
 const QList<Key>& keys();
@@ -21,4 +21,16 @@ QString validate(const QString& key, QString& value);
 std::optional<QString> get(Database& db, const QString& key);
 void set(Database& db, const QString& key, const QString& value);
 void unset(Database& db, const QString& key);
+
+// Typed reads, each with its default declared once (here and in keys()).
+inline constexpr int kDefaultRetentionDays = 90;
+inline constexpr int kDefaultTopKeys = 2000;
+int retentionDays(Database& db);
+int topKeys(Database& db);
+QString cityDatabase(Database& db); // empty: not set
+
+// The program's own state, not a user setting (not listed by `settings`): whether the first-run set-up was
+// done ("done"), skipped ("skipped") or not yet offered ("").
+QString firstRunState(Database& db);
+void setFirstRunState(Database& db, const QString& state);
 } // namespace AppSettings

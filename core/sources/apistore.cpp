@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "core/storage/fetchstate.h"
 
 #include <QJsonDocument>
 
@@ -36,7 +37,11 @@ qint64 ApiStore::seriesId(qint64 sourceId, const QString& provider, const QStrin
             = db.prepare("INSERT INTO series(source_id, provider, repository, metric) VALUES (?, ?, ?, ?) "
                          "ON CONFLICT(provider, repository, metric) DO UPDATE SET source_id = excluded.source_id "
                          "RETURNING id");
-        s.bind(1, sourceId).bind(2, provider).bind(3, repository).bind(4, metric);
+        if (sourceId > 0)
+            s.bind(1, sourceId);
+        else
+            s.bindNull(1); // not from a source (demo data)
+        s.bind(2, provider).bind(3, repository).bind(4, metric);
         if (!s.step())
             throw DatabaseError(QStringLiteral("series insert returned no id"));
         const qint64 id = s.int64(0);
@@ -76,91 +81,43 @@ void ApiStore::recordRanked(qint64 seriesId, qint64 ts, const QString& item, qin
     });
 }
 
-void ApiStore::ensureRow(Database& db, qint64 sourceId)
-{
-    // Only for a source that exists: a poll finishing after its source was removed writes nothing back.
-    Statement s = db.prepare(
-        "INSERT OR IGNORE INTO fetch_state(source_id) SELECT ?1 WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1)");
-    s.bind(1, sourceId);
-    s.exec();
-}
-
 void ApiStore::recordSuccess(qint64 sourceId, qint64 at)
 {
-    m_writer.run([&](Database& db) {
-        ensureRow(db, sourceId);
-        Statement s = db.prepare("UPDATE fetch_state SET last_success = ?, last_error = NULL, last_error_at = NULL, "
-                                 "last_status = 200 WHERE source_id = ?");
-        s.bind(1, at).bind(2, sourceId);
-        s.exec();
-    });
+    m_writer.run([&](Database& db) { FetchState::recordSuccess(db, sourceId, at, 200); });
 }
 
 void ApiStore::recordError(qint64 sourceId, qint64 at, const QString& message, int httpStatus)
 {
-    m_writer.run([&](Database& db) {
-        ensureRow(db, sourceId);
-        Statement s = db.prepare(
-            "UPDATE fetch_state SET last_error = ?, last_error_at = ?, last_status = ? WHERE source_id = ?");
-        s.bind(1, message).bind(2, at);
-        if (httpStatus > 0)
-            s.bind(3, httpStatus);
-        else
-            s.bindNull(3);
-        s.bind(4, sourceId);
-        s.exec();
-    });
+    m_writer.run([&](Database& db) { FetchState::recordError(db, sourceId, at, message, httpStatus); });
 }
 
 void ApiStore::setNextRun(qint64 sourceId, qint64 at)
 {
-    m_writer.run([&](Database& db) {
-        ensureRow(db, sourceId);
-        Statement s = db.prepare("UPDATE fetch_state SET next_run = ? WHERE source_id = ?");
-        s.bind(1, at).bind(2, sourceId);
-        s.exec();
-    });
+    m_writer.run([&](Database& db) { FetchState::setNextRun(db, sourceId, at); });
 }
 
 void ApiStore::setRateLimit(qint64 sourceId, qint64 limit, qint64 remaining, qint64 reset)
 {
-    m_writer.run([&](Database& db) {
-        ensureRow(db, sourceId);
-        Statement s = db.prepare("UPDATE fetch_state SET rate_limit_limit = ?, rate_limit_remaining = ?, "
-                                 "rate_limit_reset = ? WHERE source_id = ?");
-        s.bind(1, limit).bind(2, remaining).bind(3, reset).bind(4, sourceId);
-        s.exec();
-    });
+    m_writer.run([&](Database& db) { FetchState::setRateLimit(db, sourceId, limit, remaining, reset); });
 }
 
 std::optional<qint64> ApiStore::nextRun(qint64 sourceId)
 {
-    return m_writer.queryValue([&](Database& db) -> std::optional<qint64> {
-        Statement s = db.prepare("SELECT next_run FROM fetch_state WHERE source_id = ?");
-        s.bind(1, sourceId);
-        if (!s.step() || s.isNull(0))
-            return std::nullopt;
-        return s.int64(0);
-    });
+    return m_writer.queryValue([&](Database& db) { return FetchState::nextRun(db, sourceId); });
 }
 
 QJsonObject ApiStore::state(qint64 sourceId)
 {
-    return m_writer.queryValue([&](Database& db) {
-        Statement s = db.prepare("SELECT state FROM fetch_state WHERE source_id = ?");
-        s.bind(1, sourceId);
-        if (!s.step())
-            return QJsonObject();
-        return QJsonDocument::fromJson(s.text(0).toUtf8()).object();
-    });
+    return m_writer.queryValue([&](Database& db) { return FetchState::state(db, sourceId); });
 }
 
 void ApiStore::setState(qint64 sourceId, const QJsonObject& state)
 {
-    m_writer.run([&](Database& db) {
-        ensureRow(db, sourceId);
-        Statement s = db.prepare("UPDATE fetch_state SET state = ? WHERE source_id = ?");
-        s.bind(1, QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact))).bind(2, sourceId);
-        s.exec();
-    });
+    m_writer.run([&](Database& db) { FetchState::setState(db, sourceId, state); });
+}
+
+void ApiStore::purgeSource(Database& db, qint64 sourceId)
+{
+    Statement series = db.prepare("DELETE FROM series WHERE source_id = ?");
+    series.bind(1, sourceId).exec();
 }

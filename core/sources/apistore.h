@@ -40,8 +40,10 @@ public:
 
     DbWriter& writer() { return m_writer; }
 
+    // Deletes every series (and its samples) of a source: its history is purged. In the caller's transaction.
+    static void purgeSource(Database& db, qint64 sourceId);
+
 private:
-    static void ensureRow(Database& db, qint64 sourceId);
     std::unique_ptr<DbWriter> m_ownWriter;
     DbWriter& m_writer;
     QHash<QString, qint64> m_seriesIds; // touched inside the writer's jobs only

@@ -1,6 +1,10 @@
 #include "core/sources/sourcestore.h"
 
+#include "core/ingest/ingestwriter.h"
+#include "core/sources/apistore.h"
 #include "core/storage/database.h"
+#include "core/storage/fetchstate.h"
+#include "core/storage/ingestcounters.h"
 #include "core/util/clock.h"
 
 #include <QJsonDocument>
@@ -72,9 +76,7 @@ bool SourceStore::setEnabled(qint64 id, bool enabled)
     const bool changed = m_db.changes() > 0;
     if (changed && enabled) {
         // A resumed source runs at once, even when the collector was not running while it was paused.
-        Statement clear = m_db.prepare("UPDATE fetch_state SET next_run = NULL WHERE source_id = ?");
-        clear.bind(1, id);
-        clear.exec();
+        FetchState::setNextRun(m_db, id, std::nullopt);
     }
     return changed;
 }
@@ -91,14 +93,10 @@ bool SourceStore::remove(qint64 id, bool purge)
 {
     Transaction tx(m_db);
     if (purge) {
-        Statement series = m_db.prepare("DELETE FROM series WHERE source_id = ?");
-        series.bind(1, id).exec();
-        Statement requests = m_db.prepare("DELETE FROM requests WHERE source_id = ?");
-        requests.bind(1, id).exec();
-        Statement counters = m_db.prepare("DELETE FROM ingest_counters WHERE source_id = ?");
-        counters.bind(1, id).exec();
-        Statement rejected = m_db.prepare("DELETE FROM rejected_lines WHERE source_id = ?");
-        rejected.bind(1, id).exec();
+        // Each table's owner deletes its rows.
+        ApiStore::purgeSource(m_db, id);
+        IngestWriter::purgeSource(m_db, id);
+        IngestCounters::purge(m_db, id);
     }
     Statement s = m_db.prepare("DELETE FROM sources WHERE id = ?");
     s.bind(1, id).exec();
