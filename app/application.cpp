@@ -80,6 +80,26 @@ bool takeDataDir(QStringList& args, QString& dataDir, QString& error)
 }
 } // namespace
 
+namespace {
+// Each area logs under its own category (activity.storage, activity.ingest, activity.net, activity.sources, ...).
+// Warnings go to stderr; run as a service (systemd sets JOURNAL_STREAM), stderr is the journal: lines carry their
+// priority (sd-daemon prefixes) and what the program does (info) is logged too. Debug (the SQL of a failed
+// statement) only when asked for with QT_LOGGING_RULES.
+void installLogging()
+{
+    const bool journal = !qEnvironmentVariableIsEmpty("JOURNAL_STREAM");
+    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(journal ? QStringLiteral("activity.*.debug=false")
+                                                 : QStringLiteral("activity.*.debug=false\nactivity.*.info=false"));
+    if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
+        qSetMessagePattern(journal
+                ? QStringLiteral("%{if-critical}<2>%{endif}%{if-fatal}<2>%{endif}%{if-warning}<4>"
+                                 "%{endif}%{if-info}<6>%{endif}%{if-debug}<7>%{endif}"
+                                 "%{if-category}%{category}: %{endif}%{message}")
+                : QStringLiteral("activity-dashboard: %{if-category}%{category}: %{endif}%{message}"));
+}
+} // namespace
+
 int Application::main(int argc, char** argv)
 {
     QStringList args;
@@ -99,9 +119,7 @@ int Application::main(int argc, char** argv)
     const bool wantsVersion = first == QLatin1String("--version");
     const bool unknownCommand = !command && !wantsHelp && !first.isEmpty() && !first.startsWith(QLatin1Char('-'));
 
-    // Our debug messages (SQL of failed statements and the like) only when asked for with QT_LOGGING_RULES.
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
-        QLoggingCategory::setFilterRules(QStringLiteral("activity.*.debug=false"));
+    installLogging();
     std::unique_ptr<QCoreApplication> app;
     if (command && command->needsGui) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))

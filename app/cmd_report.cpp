@@ -41,7 +41,7 @@ int runReport(CommandContext& ctx, const QStringList& args)
     if (!parser.isSet(QStringLiteral("out")))
         return ctx.fail(ReportText::tr("report: --out DIR is required"), 2);
 
-    ReportRange range;
+    TimeRange range;
     const qint64 now = ctx.clock().nowSecs();
     range.toSecs = now;
     if (parser.isSet(QStringLiteral("to"))) {
@@ -84,11 +84,8 @@ int runReport(CommandContext& ctx, const QStringList& args)
     Database* db = ctx.database();
     if (!db)
         return 1;
-    for (const QString& error : { writeTrafficReport(*db, range, outDir), writeApiReport(*db, range, outDir),
-             writePageImages(ctx.databasePath(), range, size, outDir) }) {
-        if (!error.isEmpty())
-            return ctx.fail(error);
-    }
+    if (const QString error = writeReport(ctx.databasePath(), range, size, outDir); !error.isEmpty())
+        return ctx.fail(error);
     ctx.out() << ReportText::tr("report written to %1").arg(outDir) << Qt::endl;
     return 0;
 }

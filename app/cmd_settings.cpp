@@ -2,6 +2,7 @@
 #include "app/commandcontext.h"
 #include "app/commands.h"
 #include "core/settings/appsettings.h"
+#include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 
@@ -48,16 +49,10 @@ int runSettings(CommandContext& ctx, const QStringList& args)
         DbWriter* writer = ctx.writer();
         if (!writer)
             return 1;
-        try {
-            writer->run([&](Database& w) {
-                if (action == QLatin1String("set"))
-                    AppSettings::set(w, key, value);
-                else
-                    AppSettings::unset(w, key);
-            });
-        } catch (const DatabaseError& e) {
-            return ctx.fail(QStringLiteral("settings: ") + e.message());
-        }
+        SettingsService settings(*writer);
+        const QString error = action == QLatin1String("set") ? settings.set(key, value) : settings.unset(key);
+        if (!error.isEmpty())
+            return ctx.fail(QStringLiteral("settings: ") + error);
         if (action == QLatin1String("set"))
             ctx.out() << key << " = " << value << Qt::endl;
     } else if (action == QLatin1String("get")) {

@@ -2,7 +2,7 @@
 #include "app/commandcontext.h"
 #include "app/commands.h"
 #include "core/secrets/tokenvault.h"
-#include "core/sources/sourcestore.h"
+#include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 
 #include <QCoreApplication>
@@ -45,19 +45,18 @@ int add(CommandContext& ctx, const QStringList& args)
     QJsonObject settings;
     for (const QString& name : parser.givenOrder())
         settings.insert(name, parser.value(name));
-    const QList<FieldError> errors = ctx.registry().validate(type, settings);
-    if (!errors.isEmpty()) {
-        for (const FieldError& e : errors)
-            ctx.fail(QStringLiteral("sources add %1: %2").arg(type, e.toString()));
+    SourceService* sources = ctx.sources();
+    if (const QString errors = sources ? sources->check(type, settings) : QString(); !errors.isEmpty()) {
+        for (const QString& e : errors.split(QLatin1Char('\n')))
+            ctx.fail(QStringLiteral("sources add %1: %2").arg(type, e));
         return 2;
     }
-    Database* db = ctx.database();
-    if (!db)
+    if (!sources)
         return 1;
-    SourceStore store(*db, ctx.clock());
-    const QString name = spec->displayName ? spec->displayName(settings) : type;
-    const qint64 id = store.add(type, name, settings);
-    ctx.out() << SourcesText::tr("added source %1: %2 %3").arg(id).arg(type, name) << Qt::endl;
+    const SourceChange added = sources->add(type, settings);
+    if (!added.ok())
+        return ctx.fail(QStringLiteral("sources add %1: %2").arg(type, added.error));
+    ctx.out() << SourcesText::tr("added source %1: %2 %3").arg(added.id).arg(type, added.name) << Qt::endl;
     return 0;
 }
 
@@ -89,10 +88,15 @@ int list(CommandContext& ctx, const QStringList& args)
         return ctx.fail(error, 2);
     if (!parser.positionals().isEmpty())
         return ctx.fail(SourcesText::tr("sources list: unexpected argument '%1'").arg(parser.positionals().first()), 2);
-    Database* db = ctx.database();
-    if (!db)
+    SourceService* service = ctx.sources();
+    if (!service)
         return 1;
-    const QList<SourceRecord> sources = SourceStore(*db, ctx.clock()).list();
+    QList<SourceRecord> sources;
+    try {
+        sources = service->list();
+    } catch (const DatabaseError& e) {
+        return ctx.fail(e.message());
+    }
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const SourceRecord& r : sources)
@@ -146,27 +150,34 @@ int changeOne(CommandContext& ctx, const QString& verb, const QStringList& args)
         return ctx.fail(SourcesText::tr("sources %1: ID must be a positive number, got '%2'")
                             .arg(verb, parser.positionals().first()),
             2);
-    Database* db = ctx.database();
-    if (!db)
+    SourceService* service = ctx.sources();
+    if (!service)
         return 1;
-    SourceStore store(*db, ctx.clock());
-    bool done = false;
-    const auto record = store.get(id);
-    if (verb == QLatin1String("remove"))
-        done = store.remove(id, parser.isSet(QStringLiteral("purge")));
-    else
-        done = store.setEnabled(id, verb == QLatin1String("resume"));
-    if (done && verb == QLatin1String("remove") && record->settings.contains(QLatin1String("token"))) {
+    const bool remove = verb == QLatin1String("remove");
+    std::optional<SourceRecord> record;
+    try {
+        record = service->get(id);
+    } catch (const DatabaseError& e) {
+        return ctx.fail(e.message());
+    }
+    const SourceChange change = remove ? service->remove(id, parser.isSet(QStringLiteral("purge")))
+                                       : service->setEnabled(id, verb == QLatin1String("resume"));
+    if (!change.ok() && record)
+        return ctx.fail(QStringLiteral("sources %1: %2").arg(verb, change.error));
+    const bool done = change.ok();
+    if (done && remove && record->settings.contains(QLatin1String("token"))) {
         // A token typed in the window goes with its source (the keyring answers asynchronously, or times out).
         const auto tokens = TokenVault::createDefault(ctx.dataDir());
+        service->setTokenVault(tokens.get());
         QEventLoop loop;
         bool forgotten = false;
-        tokens->forget(id, &loop, [&] {
+        service->forgetToken(id, &loop, [&] {
             forgotten = true;
             loop.quit();
         });
         if (!forgotten)
             loop.exec();
+        service->setTokenVault(nullptr);
     }
     if (!done)
         return ctx.fail(SourcesText::tr("sources %1: no source with ID %2").arg(verb).arg(id));

@@ -1,9 +1,9 @@
 #include "app/commandcontext.h"
 
+#include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/datadir.h"
 #include "core/storage/dbwriter.h"
-#include "core/storage/migrations.h"
 
 CommandContext::CommandContext(QString dataDir, QTextStream& out, QTextStream& err)
     : m_dataDir(std::move(dataDir))
@@ -13,6 +13,7 @@ CommandContext::CommandContext(QString dataDir, QTextStream& out, QTextStream& e
 
 CommandContext::~CommandContext()
 {
+    m_sources.reset();
     m_writer.reset(); // runs what is queued before the connection below closes
 }
 
@@ -25,15 +26,10 @@ Database* CommandContext::database()
 {
     if (m_db)
         return m_db.get();
-    const QString problem = DataDir::prepare(m_dataDir);
-    if (!problem.isEmpty()) {
-        fail(problem);
+    if (!writer()) // opens (and migrates) the database first
         return nullptr;
-    }
     try {
-        auto db = std::make_unique<Database>(databasePath());
-        Migrations::migrate(*db);
-        m_db = std::move(db);
+        m_db = std::make_unique<Database>(databasePath());
     } catch (const DatabaseError& e) {
         fail(e.message());
         return nullptr;
@@ -45,8 +41,10 @@ DbWriter* CommandContext::writer()
 {
     if (m_writer)
         return m_writer.get();
-    if (!database())
+    if (const QString problem = DataDir::ensure(m_dataDir); !problem.isEmpty()) {
+        fail(problem);
         return nullptr;
+    }
     auto writer = std::make_unique<DbWriter>(databasePath());
     if (const QString error = writer->openError(); !error.isEmpty()) {
         fail(error);
@@ -54,6 +52,13 @@ DbWriter* CommandContext::writer()
     }
     m_writer = std::move(writer);
     return m_writer.get();
+}
+
+SourceService* CommandContext::sources()
+{
+    if (!m_sources && writer())
+        m_sources = std::make_unique<SourceService>(*m_writer, m_registry, m_clock);
+    return m_sources.get();
 }
 
 int CommandContext::fail(const QString& message, int status)

@@ -10,6 +10,7 @@
 
 class Database;
 class DbWriter;
+class SourceService;
 
 // What every command gets from the composition root.
 class CommandContext {
@@ -24,6 +25,8 @@ public:
     // The process's one database writer (a thread with its own connection), made on first use; prints the
     // reason and returns null when it cannot open the database.
     DbWriter* writer();
+    // The sources service over writer(); null (reason printed) when the database cannot be opened.
+    SourceService* sources();
 
     const Clock& clock() const { return m_clock; }
     const SourceRegistry& registry() const { return m_registry; }
@@ -40,4 +43,5 @@ private:
     SourceRegistry m_registry;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<DbWriter> m_writer;
+    std::unique_ptr<SourceService> m_sources;
 };

@@ -36,7 +36,7 @@ bool waitForLoad(DashboardPage& page, int timeoutMs)
 }
 } // namespace
 
-QString writePageImages(const QString& databasePath, const ReportRange& range, QSize size, const QString& outDir)
+QString writePageImages(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir)
 {
     // The pages read "now" from the clock only for "today" figures: the report's end is its now.
     ManualClock clock(range.toSecs * 1000);

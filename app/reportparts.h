@@ -1,19 +1,16 @@
 #pragma once
 
+#include "core/query/timerange.h"
+
 #include <QSize>
 #include <QString>
 
 class Database;
 
 // What `report` writes, one function per owner so each part evolves in its own file.
-struct ReportRange {
-    qint64 fromSecs = 0; // inclusive, UTC
-    qint64 toSecs = 0; // exclusive, UTC
-};
 
 // Each returns an empty string on success, else the reason. They write into `outDir`.
-QString writeTrafficReport(
-    Database& db, const ReportRange& range, const QString& outDir); // summary/status/countries/paths/requests.csv
-QString writeApiReport(Database& db, const ReportRange& range, const QString& outDir); // github.csv, dockerhub.csv
+// The whole report: traffic CSV files, API CSV files and page images, read from the database at `databasePath`.
+QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir);
 QString writePageImages(
-    const QString& databasePath, const ReportRange& range, QSize size, const QString& outDir); // *.png
+    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir); // *.png

@@ -8,8 +8,10 @@
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
 #include "core/secrets/tokenvault.h"
+#include "core/settings/settingsservice.h"
+#include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
-#include "core/storage/migrations.h"
+#include "core/storage/dbwriter.h"
 #include "ui/firstrun/firstrunwizard.h"
 #include "ui/healthpage.h"
 #include "ui/kiosk/kioskcontroller.h"
@@ -70,22 +72,29 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     // --demo: a throw-away database in a temporary folder, filled with 90 days of sample data.
     QTemporaryDir demoDir;
     QString databasePath = ctx.databasePath();
+    std::unique_ptr<DbWriter> demoWriter;
+    DbWriter* writer = nullptr;
     if (parser.isSet(QStringLiteral("demo"))) {
         if (!demoDir.isValid())
             return ctx.fail(WindowText::tr("cannot create a temporary folder for the demo database"));
         databasePath = demoDir.filePath(QStringLiteral("demo.sqlite"));
+        demoWriter = std::make_unique<DbWriter>(databasePath);
+        if (const QString error = demoWriter->openError(); !error.isEmpty())
+            return ctx.fail(error);
         try {
-            Database db(databasePath);
-            Migrations::migrate(db);
             DemoOptions options;
             options.nowSecs = ctx.clock().nowSecs();
-            DemoData::generate(db, options);
+            demoWriter->run([&options](Database& db) { DemoData::generate(db, options); });
         } catch (const DatabaseError& e) {
             return ctx.fail(e.message());
         }
-    } else if (!ctx.database()) {
+        writer = demoWriter.get();
+    } else if (!(writer = ctx.writer())) {
         return 1;
     }
+    // The services the window changes things through, on the process's writer.
+    SourceService sources(*writer, ctx.registry(), ctx.clock());
+    SettingsService settings(*writer);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/activity-dashboard.svg")));
     QApplication::setApplicationDisplayName(QCoreApplication::translate("Window", "Activity Dashboard"));
     const bool demo = parser.isSet(QStringLiteral("demo"));
@@ -101,25 +110,12 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     MainWindow window(databasePath, ctx.clock());
     if (parser.isSet(QStringLiteral("demo")))
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
-    PageFactory::install(window, runner);
+    PageFactory::install(window, runner, &sources);
     // Tokens typed in the source form: the keyring, else a private file next to the database.
     const auto tokens
         = TokenVault::createDefault(parser.isSet(QStringLiteral("demo")) ? demoDir.path() : ctx.dataDir());
-    if (auto* panel = qobject_cast<SourcePanel*>(window.page(PageId::Sources)))
-        panel->setTokenVault(tokens.get());
-    window.setReportExporter([databasePath](const QString& folder, const TimeRange& range) -> QString {
-        try {
-            Database db(databasePath, Database::Mode::ReadOnly);
-            const ReportRange r { range.fromSecs, range.toSecs };
-            for (const QString& error : { writeTrafficReport(db, r, folder), writeApiReport(db, r, folder),
-                     writePageImages(databasePath, r, QSize(1600, 900), folder) }) {
-                if (!error.isEmpty())
-                    return error;
-            }
-            return {};
-        } catch (const DatabaseError& e) {
-            return e.message();
-        }
+    window.setReportExporter([databasePath](const QString& folder, const TimeRange& range) {
+        return writeReport(databasePath, range, QSize(1600, 900), folder);
     });
     std::unique_ptr<TrayController> tray;
     std::unique_ptr<KioskController> kioskController;
@@ -158,10 +154,12 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     } else {
         window.show();
         auto* panel = qobject_cast<SourcePanel*>(window.page(PageId::Sources));
-        if (!demo && panel && FirstRunWizard::shouldOffer(*ctx.database())) {
+        const bool firstRun
+            = !demo && panel && writer->queryValue([](Database& db) { return FirstRunWizard::shouldOffer(db); });
+        if (firstRun) {
             // Offered once the window is up, over it; the demo reopens the program as --demo does.
-            QTimer::singleShot(0, &window, [&window, &ctx, panel] {
-                FirstRunWizard wizard(*panel, *ctx.database(), &window);
+            QTimer::singleShot(0, &window, [&window, &ctx, &settings, panel] {
+                FirstRunWizard wizard(*panel, settings, &window);
                 if (wizard.exec() == QDialog::Accepted && wizard.demoRequested()) {
                     QProcess::startDetached(QCoreApplication::applicationFilePath(),
                         { QStringLiteral("--data-dir"), ctx.dataDir(), QStringLiteral("--demo") });

@@ -1,15 +1,13 @@
 #include "ui/csv.h"
 
+#include "core/report/csvwriter.h"
+
 #include <QDateTime>
 #include <QTimeZone>
 
 QByteArray Csv::field(const QString& text)
 {
-    QByteArray utf8 = text.toUtf8();
-    if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r'))
-        return utf8;
-    utf8.replace("\"", "\"\"");
-    return '"' + utf8 + '"';
+    return CsvWriter::escape(text);
 }
 
 QByteArray Csv::row(const QList<QVariant>& fields)
@@ -30,5 +28,5 @@ QByteArray Csv::row(const QList<QVariant>& fields)
 
 QString Csv::timestamp(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
+    return CsvWriter::timestamp(secs);
 }

@@ -32,7 +32,7 @@ QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, Q
     return nullptr;
 }
 
-void PageFactory::install(MainWindow& window, QueryRunner& runner)
+void PageFactory::install(MainWindow& window, QueryRunner& runner, SourceService* sources)
 {
     for (int i = 0; i < kPageCount; ++i) {
         if (QWidget* page = create(PageId(i), runner, *window.viewState()))
@@ -41,7 +41,8 @@ void PageFactory::install(MainWindow& window, QueryRunner& runner)
     // The map's click filters the Traffic page and shows it.
     if (auto* map = qobject_cast<MapPage*>(window.page(PageId::Map)))
         QObject::connect(map, &MapPage::countryChosen, &window, [&window] { window.showPage(PageId::Traffic); });
-    window.setPage(PageId::Sources, new SourcePanel(window.databasePath(), window.viewState()->clock()));
+    if (sources)
+        window.setPage(PageId::Sources, new SourcePanel(*sources, runner, window.viewState()->clock()));
     // The site filter lists what the database has; refreshed when new data arrives.
     auto tracker = std::make_shared<LatestTracker>();
     auto refreshSites = [&window, &runner, tracker] {

@@ -4,6 +4,7 @@
 
 class MainWindow;
 class QueryRunner;
+class SourceService;
 class QWidget;
 class ViewState;
 
@@ -12,6 +13,7 @@ namespace PageFactory {
 // Overview, GitHub, Docker Hub, Traffic, World map (ui/map), Health; Sources gives nullptr: install() puts
 // the source manager panel there (it writes the sources table; reports have no use for it).
 QWidget* create(PageId id, QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
-// Installs every page create() makes into the window, and keeps the window's site list up to date.
-void install(MainWindow& window, QueryRunner& runner);
+// Installs every page create() makes into the window, and keeps the window's site list up to date. The Sources
+// page is there when `sources` is given.
+void install(MainWindow& window, QueryRunner& runner, SourceService* sources = nullptr);
 } // namespace PageFactory

@@ -1,5 +1,7 @@
 #include "core/ingest/followworker.h"
 
+#include "core/storage/rollupschema.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
@@ -18,7 +20,7 @@ struct FollowerText {
 constexpr qsizetype kChunk = 64 * 1024;
 constexpr qint64 kBudgetPerTick = 8 * 1024 * 1024; // then yield to the event loop (quit, timers)
 constexpr int kRetryMs = 20; // the sink was full, or the budget ran out
-constexpr qsizetype kRejectedKeep = 8 * 1024;
+constexpr qsizetype kRejectedKeep = IngestLimits::kRejectedLineBytes; // enough of a bad message to show the user
 } // namespace
 
 FollowWorker::FollowWorker(LogFollower& follower, LineSink& sink)

@@ -3,6 +3,7 @@
 #include "core/settings/appsettings.h"
 #include "core/storage/ingestcounters.h"
 #include "core/storage/migrations.h"
+#include "core/storage/rollupschema.h"
 #include "core/util/clock.h"
 
 #include <QJsonDocument>
@@ -15,32 +16,12 @@
 namespace {
 constexpr size_t kStringCacheLimit = 200'000;
 constexpr int kRejectedKept = 100;
-constexpr int kRejectedLineLimit = 8192; // bytes of a rejected line kept for display
-
-enum Dim { Total, Status, Country, Path, Path404, Referrer, Agent, City, RejectedLines };
-const char* const kDims[] = { "", "status", "country", "path", "path404", "referrer", "agent", "city", "rejected" };
-bool isTextDim(int dim)
-{
-    return dim >= Path && dim != RejectedLines;
-}
-enum Period { Minute = 1, Hour = 2, Day = 3 };
-const qint64 kPeriodSecs[] = { 0, 60, 3600, 86400 };
-
-// Rollup key word a: period (2 bits) | dim (4) | site (26) | bucket in minutes (32). Word b: the dim's key.
-quint64 packRollKey(int period, int dim, qint64 site, qint64 bucket)
-{
-    return quint64(period) << 62 | quint64(dim) << 58 | (quint64(site) & 0x3FFFFFF) << 32
-        | (quint64(bucket / 60) & 0xFFFFFFFF);
-}
+using Rollup::Dim;
+using Rollup::Period;
 
 void bindView(Statement& st, int index, std::string_view v)
 {
     sqlite3_bind_blob(st.handle(), index, v.empty() ? "" : v.data(), int(v.size()), SQLITE_STATIC);
-}
-
-quint64 packCountry(const char code[2])
-{
-    return quint64(uchar(code[0])) << 8 | uchar(code[1]);
 }
 
 #define UPSERT_TAIL                                                                                                    \
@@ -350,9 +331,9 @@ void IngestWriter::writeVisitors()
     m_newVisitors.clear();
 }
 
-void IngestWriter::roll(int period, qint64 bucket, qint64 site, int dim, quint64 key, qint64 bytes, bool visitor)
+void IngestWriter::roll(Period period, qint64 bucket, qint64 site, Dim dim, quint64 key, qint64 bytes, bool visitor)
 {
-    Sum& sum = m_rollups[{ packRollKey(period, dim, site, bucket), key }];
+    Sum& sum = m_rollups[{ Rollup::packKey(period, dim, site, bucket), key }];
     sum.requests += 1;
     sum.visitors += visitor ? 1 : 0;
     sum.bytes += bytes;
@@ -446,19 +427,19 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
     }
     const bool visitor = firstVisit(day, siteKey, RequestKeys::visitorHash(r.addr, r.addrLen, agentKey));
     const qint64 minute = ts - ts % 60;
-    roll(Minute, minute, siteKey, Total, 0, r.bodyBytes, visitor);
-    roll(Minute, minute, siteKey, Status, quint64(r.status), r.bodyBytes, visitor);
-    roll(Minute, minute, siteKey, Country, packCountry(geo.country), r.bodyBytes, visitor);
+    roll(Period::Minute, minute, siteKey, Dim::Total, 0, r.bodyBytes, visitor);
+    roll(Period::Minute, minute, siteKey, Dim::Status, quint64(r.status), r.bodyBytes, visitor);
+    roll(Period::Minute, minute, siteKey, Dim::Country, Rollup::packCountry(geo.country), r.bodyBytes, visitor);
     const quint64 pathKey = m_textRollups->key(r.path);
-    roll(Hour, ts - ts % 3600, siteKey, Path, pathKey, r.bodyBytes, visitor);
+    roll(Period::Hour, ts - ts % 3600, siteKey, Dim::Path, pathKey, r.bodyBytes, visitor);
     if (r.status == 404)
-        roll(Day, day, siteKey, Path404, pathKey, r.bodyBytes, visitor);
+        roll(Period::Day, day, siteKey, Dim::Path404, pathKey, r.bodyBytes, visitor);
     if (!r.referrer.empty())
-        roll(Day, day, siteKey, Referrer, m_textRollups->key(r.referrer), r.bodyBytes, visitor);
+        roll(Period::Day, day, siteKey, Dim::Referrer, m_textRollups->key(r.referrer), r.bodyBytes, visitor);
     if (!r.agent.empty())
-        roll(Day, day, siteKey, Agent, m_textRollups->key(r.agent), r.bodyBytes, visitor);
+        roll(Period::Day, day, siteKey, Dim::Agent, m_textRollups->key(r.agent), r.bodyBytes, visitor);
     if (!geo.cityKey.isEmpty())
-        roll(Hour, ts - ts % 3600, siteKey, City,
+        roll(Period::Hour, ts - ts % 3600, siteKey, Dim::City,
             m_textRollups->key(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size()))), r.bodyBytes,
             visitor);
     ++m_stored[sourceId];
@@ -469,8 +450,8 @@ void IngestWriter::reject(qint64 sourceId, const QByteArray& line, const QString
     addCounter(sourceId, "rejected", 1);
     const qint64 now = m_clock.nowSecs();
     // Counted per hour of receipt (a rejected line has no time of its own), so a report's range is exact.
-    roll(Hour, now - now % 3600, 0, RejectedLines, quint64(qMax<qint64>(0, sourceId)), 0, false);
-    m_rejected.append({ sourceId, now, reason, line.left(kRejectedLineLimit) });
+    roll(Period::Hour, now - now % 3600, 0, Dim::Rejected, quint64(qMax<qint64>(0, sourceId)), 0, false);
+    m_rejected.append({ sourceId, now, reason, line.left(IngestLimits::kRejectedLineBytes) });
     // Only the last few per source are kept: trim the batch so a flood of garbage costs no memory.
     if (m_rejected.size() > 4 * kRejectedKept) {
         QHash<qint64, int> seen;
@@ -491,34 +472,34 @@ void IngestWriter::writeRollups()
 {
     // Minute sums make the hour and day rows; hour sums (paths) make the day rows.
     FlatMap128<Sum> coarse;
-    auto addTo = [&](int period, quint64 a, quint64 key, const Sum& sum) {
-        const qint64 bucket = qint64(a & 0xFFFFFFFF) * 60;
-        const qint64 secs = kPeriodSecs[period];
-        const quint64 site = (a >> 32) & 0x3FFFFFF;
-        const int dim = int((a >> 58) & 0xF);
-        Sum& to = coarse[{ packRollKey(period, dim, qint64(site), bucket - bucket % secs), key }];
+    auto addTo = [&coarse](Period period, quint64 a, quint64 key, const Sum& sum) {
+        const qint64 bucket = Rollup::bucketOf(a);
+        Sum& to = coarse[{
+            Rollup::packKey(period, Rollup::dimOf(a), Rollup::siteOf(a), bucket - bucket % Rollup::secs(period)),
+            key }];
         to.requests += sum.requests;
         to.visitors += sum.visitors;
         to.bytes += sum.bytes;
     };
     auto write = [&](quint64 a, quint64 key, const Sum& sum) {
-        const int period = int(a >> 62);
-        const int dim = int((a >> 58) & 0xF);
-        const qint64 site = qint64((a >> 32) & 0x3FFFFFF);
-        const qint64 bucket = qint64(a & 0xFFFFFFFF) * 60;
-        if (isTextDim(dim)) {
+        const Period period = Rollup::periodOf(a);
+        const Dim dim = Rollup::dimOf(a);
+        const qint64 site = Rollup::siteOf(a);
+        const qint64 bucket = Rollup::bucketOf(a);
+        const char* dimName = Rollup::name(dim);
+        if (Rollup::isText(dim)) {
             m_textRollups->add(
-                a, kPeriodSecs[period], kDims[dim], bucket, site, key, sum.requests, sum.visitors, sum.bytes);
+                a, Rollup::secs(period), dimName, bucket, site, key, sum.requests, sum.visitors, sum.bytes);
             return;
         }
         Statement& st = m_upsertRollup;
-        st.bind(1, kPeriodSecs[period]).bind(2, bucket).bind(3, site);
-        st.bindText(4, kDims[dim], int(std::strlen(kDims[dim])));
+        st.bind(1, Rollup::secs(period)).bind(2, bucket).bind(3, site);
+        st.bindText(4, dimName, int(std::strlen(dimName)));
         QByteArray text; // bound without a copy: must live until exec()
-        if (dim == Status || dim == RejectedLines) {
+        if (dim == Dim::Status || dim == Dim::Rejected) {
             text = QByteArray::number(key);
             st.bindText(5, text.constData(), int(text.size()));
-        } else if (dim == Country && key) {
+        } else if (dim == Dim::Country && key) {
             const char code[2] = { char(key >> 8), char(key & 0xff) };
             st.bindText(5, code, 2);
         } else {
@@ -527,12 +508,12 @@ void IngestWriter::writeRollups()
         st.bind(6, sum.requests).bind(7, sum.visitors).bind(8, sum.bytes).exec();
     };
     m_rollups.forEach([&](quint64 a, quint64 key, const Sum& sum) {
-        const int period = int(a >> 62);
+        const Period period = Rollup::periodOf(a);
         write(a, key, sum);
-        if (period == Minute)
-            addTo(Hour, a, key, sum);
-        if (period == Minute || period == Hour)
-            addTo(Day, a, key, sum);
+        if (period == Period::Minute)
+            addTo(Period::Hour, a, key, sum);
+        if (period == Period::Minute || period == Period::Hour)
+            addTo(Period::Day, a, key, sum);
     });
     coarse.forEach(write);
     m_rollups.clear();

@@ -5,6 +5,7 @@
 #include "core/logs/accessrecord.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
+#include "core/storage/rollupschema.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -120,7 +121,8 @@ private:
     void evictVisitorDays();
     void moveDayToRows(qint64 day, qint64 site, DayVisitors& d);
     void writeChunk(qint64 day, qint64 site, DayVisitors& d, const std::vector<quint64>& hashes);
-    void roll(int period, qint64 bucket, qint64 site, int dim, quint64 key, qint64 bytes, bool visitor);
+    void roll(
+        Rollup::Period period, qint64 bucket, qint64 site, Rollup::Dim dim, quint64 key, qint64 bytes, bool visitor);
     void insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r, const RequestGeo& geo,
         qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day);
     void prepareStatements();

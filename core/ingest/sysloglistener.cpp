@@ -2,6 +2,7 @@
 
 #include "core/ingest/listenerworkers.h"
 #include "core/logs/syslogmessage.h"
+#include "core/storage/rollupschema.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>
@@ -17,7 +18,7 @@ struct ListenerText {
     Q_DECLARE_TR_FUNCTIONS(ListenerText)
 };
 
-constexpr qsizetype kRejectedKeep = 8 * 1024; // enough of a bad message to show the user
+constexpr qsizetype kRejectedKeep = IngestLimits::kRejectedLineBytes; // enough of a bad message to show the user
 
 QString listenText(const Validators::ListenAddress& listen)
 {

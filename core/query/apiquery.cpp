@@ -131,3 +131,14 @@ QList<Sample> SeriesMath::within(const QList<Sample>& samples, const TimeRange& 
     }
     return out;
 }
+
+void ApiQuery::forEachSample(
+    Database& db, const QString& provider, const TimeRange& range, const std::function<void(const ReportRow&)>& row)
+{
+    Statement s = db.prepare("SELECT m.ts, s.repository, s.metric, m.value FROM samples m JOIN series s ON s.id = "
+                             "m.series_id WHERE s.provider = ? AND m.ts >= ? AND m.ts < ? "
+                             "ORDER BY m.ts, s.repository, s.metric");
+    s.bind(1, provider).bind(2, range.fromSecs).bind(3, range.toSecs);
+    while (s.step())
+        row(ReportRow { s.int64(0), s.text(1), s.text(2), s.real(3) });
+}

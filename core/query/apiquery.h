@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <functional>
 
 class Database;
 
@@ -24,6 +25,15 @@ struct RepoSeries {
 namespace ApiQuery {
 // provider is "github" or "dockerhub".
 QStringList repositories(Database& db, const QString& provider);
+// Every sample of a provider in the range, in time order then repository and metric (report's CSV).
+struct ReportRow {
+    qint64 ts = 0;
+    QString repository;
+    QString metric;
+    double value = 0;
+};
+void forEachSample(
+    Database& db, const QString& provider, const TimeRange& range, const std::function<void(const ReportRow&)>& row);
 QStringList metrics(Database& db, const QString& provider);
 QList<RepoSeries> series(Database& db, const QString& provider, const QString& metric, const TimeRange& range);
 // Every series' last value before `at`, keyed by (repository, metric): one statement for a whole organisation.

@@ -108,3 +108,12 @@ qint64 HealthQuery::requestsCounted(Database& db)
 {
     return db.queryInt("SELECT coalesce(sum(requests), 0) FROM rollups WHERE period = 86400 AND dim = ''").value_or(0);
 }
+
+bool HealthQuery::isEmpty(Database& db)
+{
+    for (const char* sql : { "SELECT EXISTS(SELECT 1 FROM sources)", "SELECT EXISTS(SELECT 1 FROM samples)",
+             "SELECT EXISTS(SELECT 1 FROM requests)", "SELECT EXISTS(SELECT 1 FROM rollups)" })
+        if (db.queryInt(sql).value_or(0) != 0)
+            return false;
+    return true;
+}

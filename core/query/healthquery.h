@@ -47,6 +47,8 @@ struct HealthReport {
 };
 
 namespace HealthQuery {
+// Nothing configured or collected yet (no sources, samples, requests or rollups): a first run.
+bool isEmpty(Database& db);
 // Everything but the row counts when withRowCounts is false (counting millions of requests takes a second).
 HealthReport read(Database& db, int rejectedPerSource = 10, bool withRowCounts = true);
 QList<std::pair<QString, qint64>> rowCounts(Database& db);

@@ -1,6 +1,8 @@
 #include "core/report/csvwriter.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
+#include <QTimeZone>
 
 namespace {
 struct CsvText {
@@ -22,6 +24,11 @@ QByteArray CsvWriter::escape(const QString& field)
         return utf8;
     utf8.replace("\"", "\"\"");
     return '"' + utf8 + '"';
+}
+
+QString CsvWriter::timestamp(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
 }
 
 void CsvWriter::row(const QStringList& fields)

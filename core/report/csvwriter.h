@@ -14,6 +14,8 @@ public:
     QString finish();
 
     static QByteArray escape(const QString& field);
+    // ISO 8601 in UTC with a Z, the one timestamp form of every CSV file: 2026-12-01T10:00:00Z.
+    static QString timestamp(qint64 secs);
 
 private:
     QFile m_file;

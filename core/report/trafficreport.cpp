@@ -44,7 +44,7 @@ QHash<QString, Sum> sumByKey(Database& db, const QList<RollupSpan>& spans, const
 
 QString iso(qint64 secs)
 {
-    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+    return CsvWriter::timestamp(secs);
 }
 
 template <typename T> QList<std::pair<QString, Sum>> sortedByRequests(const QHash<QString, T>& map)

@@ -344,13 +344,15 @@ void Database::setUserVersion(int version)
 
 Transaction::Transaction(Database& db)
     : m_db(db)
+    , m_joined(db.inTransaction())
 {
-    m_db.exec("BEGIN IMMEDIATE");
+    if (!m_joined)
+        m_db.exec("BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction()
 {
-    if (!m_done) {
+    if (!m_done && !m_joined) {
         try {
             m_db.exec("ROLLBACK");
         } catch (const DatabaseError&) { // nothing more to do while unwinding
@@ -360,6 +362,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_db.exec("COMMIT");
+    if (!m_joined)
+        m_db.exec("COMMIT");
     m_done = true;
 }

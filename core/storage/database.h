@@ -128,4 +128,5 @@ public:
 private:
     Database& m_db;
     bool m_done = false;
+    bool m_joined = false; // inside a transaction already open (a writer's job): that one commits or rolls back
 };

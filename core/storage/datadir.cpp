@@ -11,7 +11,7 @@ QString DataDir::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 
-QString DataDir::prepare(const QString& dir)
+QString DataDir::ensure(const QString& dir)
 {
     if (dir.isEmpty())
         return QCoreApplication::translate("DataDir", "no data directory given");

@@ -7,7 +7,7 @@ namespace DataDir {
 QString defaultPath();
 // Creates `dir` if needed and checks it can be written. Returns an empty string on success,
 // else a message naming the folder and the reason.
-QString prepare(const QString& dir);
+QString ensure(const QString& dir);
 inline QString databasePath(const QString& dir)
 {
     return dir + QStringLiteral("/activity.sqlite");

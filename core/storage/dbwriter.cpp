@@ -125,6 +125,14 @@ void DbWriter::loop()
             task = std::move(m_tasks.front());
             m_tasks.pop_front();
         }
+        if (task.task) {
+            try {
+                task.task();
+            } catch (const std::exception& e) {
+                qCWarning(lcWriter) << "a queued task failed:" << e.what();
+            }
+            continue;
+        }
         std::exception_ptr error = execute(task.job, task.read);
         if (task.done) {
             try {
@@ -216,7 +224,7 @@ void DbWriter::runAndWait(const Job& job, bool read)
         std::lock_guard lock(m_mutex);
         if (m_stopping)
             throw DatabaseError(QCoreApplication::translate("DbWriter", "the database writer has stopped"));
-        m_tasks.push_back(Task { job, {}, &error, &finished, read });
+        m_tasks.push_back(Task { job, {}, &error, &finished, read, {} });
     }
     m_wake.notify_one();
     std::unique_lock lock(m_mutex);
@@ -224,6 +232,19 @@ void DbWriter::runAndWait(const Job& job, bool read)
     lock.unlock();
     if (error)
         std::rethrow_exception(error);
+}
+
+void DbWriter::postTask(std::function<void()> task)
+{
+    if (!m_thread) {
+        task();
+        return;
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_tasks.push_back(Task { {}, {}, nullptr, nullptr, true, std::move(task) });
+    }
+    m_wake.notify_one();
 }
 
 void DbWriter::post(Job job, Done done)
@@ -236,7 +257,7 @@ void DbWriter::post(Job job, Done done)
     }
     {
         std::lock_guard lock(m_mutex);
-        m_tasks.push_back(Task { std::move(job), std::move(done), nullptr, nullptr, false });
+        m_tasks.push_back(Task { std::move(job), std::move(done), nullptr, nullptr, false, {} });
     }
     m_wake.notify_one();
 }

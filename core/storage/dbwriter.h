@@ -55,6 +55,9 @@ public:
     }
     // Queues `job` without waiting; `done` runs on the writer thread after it, with the error (empty if none).
     void post(Job job, Done done = {});
+    // Queues `task` to run on the writer's thread outside any transaction: it calls run() or query() itself
+    // (a service's call made for a window that must not wait). Exceptions are its own to catch.
+    void postTask(std::function<void()> task);
 
     // How long a job waits for another process's write lock before it fails (tests shorten it).
     void setBusyLimitMs(int ms) { m_busyLimitMs = ms; }
@@ -66,6 +69,7 @@ private:
         std::exception_ptr* error = nullptr; // run(): where the failure goes
         bool* finished = nullptr;
         bool read = false;
+        std::function<void()> task; // postTask(): runs as is
     };
     class Thread;
     void loop();

@@ -1,5 +1,5 @@
 // The program itself against the fake APIs: sources add, collect --once, sources list, report.
-#include "app/reportparts.h"
+#include "core/report/apireport.h"
 #include "core/storage/database.h"
 #include "fakeapiserver.h"
 
@@ -105,9 +105,9 @@ private slots:
         QVERIFY(QDir().mkpath(out));
         {
             Database db(dir.filePath(QStringLiteral("activity.sqlite")));
-            QCOMPARE(writeApiReport(db, ReportRange { 0, QDateTime::currentSecsSinceEpoch() + 1 }, out), QString());
+            QCOMPARE(ApiReport::write(db, TimeRange { 0, QDateTime::currentSecsSinceEpoch() + 1 }, out), QString());
             QCOMPARE(
-                writeApiReport(db, ReportRange { 0, 1000 }, dir.filePath(QStringLiteral("empty"))).isEmpty(), false);
+                ApiReport::write(db, TimeRange { 0, 1000 }, dir.filePath(QStringLiteral("empty"))).isEmpty(), false);
         }
         QCOMPARE(csvRowsWithoutTime(QDir(out).filePath("github.csv")),
             (QStringList { "timestamp,repository,metric,value", "acme/alpha,contributors,4", "acme/alpha,forks,1",

@@ -9,7 +9,10 @@
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
 #include "core/query/trafficpagequery.h"
+#include "core/sources/sourceregistry.h"
+#include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "ui/dashboardpage.h"
@@ -166,7 +169,10 @@ int windowProcess(int argc, char** argv, const QString& dbPath, qint64 now, qint
     ManualClock clock(now * 1000);
     QueryRunner runner(dbPath);
     MainWindow window(dbPath, clock);
-    PageFactory::install(window, runner);
+    DbWriter writer(dbPath);
+    SourceRegistry registry;
+    SourceService sources(writer, registry, clock);
+    PageFactory::install(window, runner, &sources);
     window.resize(1280, 800);
     window.viewState()->setPreset(RangePreset::Last30Days);
     window.showPage(PageId::Overview);

@@ -2,11 +2,13 @@
 // the Sources page (same registry messages), and is not offered again once done or skipped.
 #include "core/secrets/filesecretstore.h"
 #include "core/secrets/tokenvault.h"
+#include "core/settings/settingsservice.h"
 #include "core/sources/sourcestore.h"
 #include "core/sources/validators.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/desktop/panelharness.h"
 #include "ui/firstrun/firstrunwizard.h"
 #include "ui/sources/sourcepanel.h"
 
@@ -27,18 +29,33 @@ struct Fixture {
     ManualClock clock;
     std::unique_ptr<Database> db;
     std::unique_ptr<TokenVault> vault;
-    std::unique_ptr<SourcePanel> panel;
+    std::unique_ptr<PanelHarness> harness;
+    std::unique_ptr<SettingsService> settings;
+    SourcePanel* panel = nullptr;
     Fixture()
     {
         db = std::make_unique<Database>(dir.filePath(QStringLiteral("a.sqlite")));
         Migrations::migrate(*db);
         vault = std::make_unique<TokenVault>(
             nullptr, std::make_unique<FileSecretStore>(dir.filePath(QStringLiteral("tokens.json"))), dir.path());
-        panel = std::make_unique<SourcePanel>(dir.filePath(QStringLiteral("a.sqlite")), clock);
+        harness = std::make_unique<PanelHarness>(dir.filePath(QStringLiteral("a.sqlite")), clock);
+        settings = std::make_unique<SettingsService>(harness->writer);
+        panel = &harness->panel;
         panel->setTokenVault(vault.get());
+    }
+    // Waits for what the wizard asked the writer to do.
+    void written()
+    {
+        harness->writer.query([](Database&) {});
+    }
+    QString state()
+    {
+        written();
+        return FirstRunWizard::rememberedState(*db);
     }
     QStringList sources()
     {
+        written();
         QStringList out;
         for (const SourceRecord& r : SourceStore(*db, clock).list())
             out << r.type + QLatin1Char(' ') + r.name;
@@ -69,8 +86,8 @@ private slots:
     void completingCreatesExactlyTheAnsweredSources()
     {
         Fixture f;
-        FirstRunWizard wizard(*f.panel, *f.db);
-        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        FirstRunWizard wizard(*f.panel, *f.settings);
+        QSignalSpy saved(f.panel, &SourcePanel::tokenSaved);
         QSignalSpy completed(&wizard, &FirstRunWizard::completed);
         wizard.show();
         QCOMPARE(wizard.currentId(), int(FirstRunWizard::Welcome));
@@ -100,18 +117,19 @@ private slots:
                 "github acme/alpha", "github acme/beta", "dockerhub acme/*", "syslog udp://127.0.0.1:5514" }));
         // The token went where the Sources page keeps tokens, once per GitHub source, never into the table.
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 2, 5000);
+        f.written();
         for (const SourceRecord& r : SourceStore(*f.db, f.clock).list()) {
             QCOMPARE(r.settings.contains("token"), r.type == QLatin1String("github"));
             QVERIFY(!r.settings.value("token").toString().contains("WIZARD"));
         }
-        QCOMPARE(FirstRunWizard::rememberedState(*f.db), QStringLiteral("done"));
+        QCOMPARE(f.state(), QStringLiteral("done"));
         QVERIFY(!FirstRunWizard::shouldOffer(*f.db));
     }
 
     void anOrganisationAndNothingElse()
     {
         Fixture f;
-        FirstRunWizard wizard(*f.panel, *f.db);
+        FirstRunWizard wizard(*f.panel, *f.settings);
         wizard.orgEdit()->setText("kde");
         wizard.syslogBox()->setChecked(false);
         wizard.accept();
@@ -121,7 +139,7 @@ private slots:
     void aLogOnAServerOverSsh()
     {
         Fixture f;
-        FirstRunWizard wizard(*f.panel, *f.db);
+        FirstRunWizard wizard(*f.panel, *f.settings);
         wizard.resize(1280, 800);
         wizard.show();
         for (int i = 0; i < 3; ++i)
@@ -142,26 +160,27 @@ private slots:
             wizard.grab().save(dir + "/firstrun-ssh.png");
         wizard.accept();
         QCOMPARE(f.sources(), QStringList { "logfile ssh://deploy@web1/var/log/nginx/access.log" });
+        f.written();
         QCOMPARE(SourceStore(*f.db, f.clock).list().first().settings.value("site").toString(), QStringLiteral("web"));
     }
 
     void skippingCreatesNothingAndIsRemembered()
     {
         Fixture f;
-        FirstRunWizard wizard(*f.panel, *f.db);
+        FirstRunWizard wizard(*f.panel, *f.settings);
         wizard.show();
         wizard.next();
         wizard.reposEdit()->setText("acme/alpha");
         wizard.reject(); // the Skip button
         QCOMPARE(f.sources(), QStringList());
-        QCOMPARE(FirstRunWizard::rememberedState(*f.db), QStringLiteral("skipped"));
+        QCOMPARE(f.state(), QStringLiteral("skipped"));
         QVERIFY(!FirstRunWizard::shouldOffer(*f.db));
     }
 
     void invalidRepositoryShowsTheRegistryMessage()
     {
         Fixture f;
-        FirstRunWizard wizard(*f.panel, *f.db);
+        FirstRunWizard wizard(*f.panel, *f.settings);
         wizard.show();
         wizard.next();
         QTest::keyClicks(wizard.reposEdit(), "acme");
@@ -179,7 +198,7 @@ private slots:
     void demoChoiceFinishesAtOnceAndCreatesNothing()
     {
         Fixture f;
-        FirstRunWizard wizard(*f.panel, *f.db);
+        FirstRunWizard wizard(*f.panel, *f.settings);
         wizard.show();
         QTest::mouseClick(wizard.demoChoice(), Qt::LeftButton);
         QVERIFY(wizard.demoRequested());

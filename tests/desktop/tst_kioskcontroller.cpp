@@ -1,6 +1,9 @@
 #include "core/demo/demodata.h"
+#include "core/sources/sourceregistry.h"
+#include "core/sources/sourceservice.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "ui/kiosk/kioskcontroller.h"
@@ -149,7 +152,10 @@ private slots:
         ManualClock clock(kNowMs);
         QueryRunner runner(path, 0);
         MainWindow window(path, clock);
-        PageFactory::install(window, runner);
+        DbWriter writer(path);
+        SourceRegistry registry;
+        SourceService sources(writer, registry, clock);
+        PageFactory::install(window, runner, &sources);
         window.resize(size);
         window.show();
         for (PageId id : { PageId::Map, PageId::Sources }) {

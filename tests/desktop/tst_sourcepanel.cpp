@@ -3,6 +3,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/desktop/panelharness.h"
 #include "tests/listeners/recordingsink.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/sources/sourcetablemodel.h"
@@ -31,7 +32,8 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath("a.sqlite");
         ManualClock clock;
-        SourcePanel panel(path, clock);
+        PanelHarness h(path, clock);
+        SourcePanel& panel = h.panel;
         // The collector: its own connection, as `collect` has, re-reading the sources table.
         Database collectorDb(path);
         RecordingSink sink;
@@ -42,8 +44,12 @@ private slots:
         QSignalSpy changed(&panel, &SourcePanel::sourcesChanged);
         const quint16 port = freeUdpPort();
         qint64 id = 0;
-        QCOMPARE(panel.addSource(
-                     "syslog", { { "listen", QString("udp://127.0.0.1:%1").arg(port) }, { "site", "www" } }, &id),
+        QCOMPARE(h.apply(
+                     [&] {
+                         return panel.addSource(
+                             "syslog", { { "listen", QString("udp://127.0.0.1:%1").arg(port) }, { "site", "www" } });
+                     },
+                     &id),
             QString());
         QVERIFY(id > 0);
         QCOMPARE(changed.count(), 1);
@@ -54,20 +60,23 @@ private slots:
         QVERIFY(receivers.listener(id));
         QCOMPARE(receivers.listener(id)->port(), port);
 
-        QCOMPARE(panel.setPaused(id, true), QString());
+        QCOMPARE(h.apply([&] { return panel.setPaused(id, true); }), QString());
         QCOMPARE(panel.model()->index(0, SourceTableModel::State).data().toString(), QString("paused"));
         receivers.sync();
         QCOMPARE(receivers.count(), 0);
-        QCOMPARE(panel.setPaused(id, false), QString());
+        QCOMPARE(h.apply([&] { return panel.setPaused(id, false); }), QString());
         receivers.sync();
         QVERIFY(receivers.listener(id));
 
         const quint16 other = freeUdpPort();
-        QCOMPARE(panel.editSource(id, { { "listen", QString("udp://127.0.0.1:%1").arg(other) } }), QString());
+        QCOMPARE(h.apply([&] {
+            return panel.editSource(id, { { "listen", QString("udp://127.0.0.1:%1").arg(other) } });
+        }),
+            QString());
         receivers.sync();
         QCOMPARE(receivers.listener(id)->port(), other);
 
-        QCOMPARE(panel.removeSource(id, false), QString());
+        QCOMPARE(h.apply([&] { return panel.removeSource(id, false); }), QString());
         QCOMPARE(panel.model()->rowCount(), 0);
         receivers.sync();
         QCOMPARE(receivers.count(), 0);
@@ -77,7 +86,8 @@ private slots:
     {
         QTemporaryDir dir;
         ManualClock clock;
-        SourcePanel panel(dir.filePath("a.sqlite"), clock);
+        PanelHarness h(dir.filePath("a.sqlite"), clock);
+        SourcePanel& panel = h.panel;
         QCOMPARE(panel.addSource("github", { { "repo", "torvalds" } }),
             QString("--repo: must be owner/name, like 'torvalds/linux', got 'torvalds'"));
         QCOMPARE(panel.model()->rowCount(), 0);
@@ -86,18 +96,27 @@ private slots:
     {
         QTemporaryDir dir;
         ManualClock clock;
-        SourcePanel panel(dir.filePath("a.sqlite"), clock);
+        PanelHarness h(dir.filePath("a.sqlite"), clock);
+        SourcePanel& panel = h.panel;
         qint64 id = 0;
-        QCOMPARE(panel.addSource("dockerhub", { { "namespace", "library" } }, &id), QString());
+        QCOMPARE(h.apply([&] { return panel.addSource("dockerhub", { { "namespace", "library" } }); }, &id), QString());
         auto* pause = panel.findChild<QPushButton*>("pauseSource");
         QVERIFY(!pause->isEnabled());
         panel.view()->selectRow(0);
         QVERIFY(pause->isEnabled());
         QCOMPARE(pause->text(), QString("Pause"));
-        pause->click();
+        QCOMPARE(h.apply([&] {
+            pause->click();
+            return QString();
+        }),
+            QString());
         QCOMPARE(panel.model()->index(0, 0).data(SourceTableModel::EnabledRole).toBool(), false);
         QCOMPARE(pause->text(), QString("Resume"));
-        pause->click();
+        QCOMPARE(h.apply([&] {
+            pause->click();
+            return QString();
+        }),
+            QString());
         QCOMPARE(panel.model()->index(0, 0).data(SourceTableModel::EnabledRole).toBool(), true);
         // The change is in the sources table itself.
         Database db(dir.filePath("a.sqlite"));

@@ -1,6 +1,7 @@
 // The Sources table at 800 px: names are shown whole (the last error column takes what is left), and a
 // name too long for half the table is elided in the middle with the whole name as tooltip.
 #include "core/util/clock.h"
+#include "tests/desktop/panelharness.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/sources/sourcetablemodel.h"
 
@@ -16,14 +17,17 @@ private slots:
     {
         QTemporaryDir dir;
         ManualClock clock;
-        SourcePanel panel(dir.filePath("a.sqlite"), clock);
+        PanelHarness h(dir.filePath("a.sqlite"), clock);
+        SourcePanel& panel = h.panel;
         panel.resize(800, 600);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         const QString repo = QStringLiteral("acme-corporation-platform/observability-dashboard-service");
-        QCOMPARE(panel.addSource("github", { { "repo", repo } }), QString());
-        QCOMPARE(
-            panel.addSource("logfile", { { "path", "/var/log/nginx/downloads.example.org.access.log" } }), QString());
+        QCOMPARE(h.apply([&] { return panel.addSource("github", { { "repo", repo } }); }), QString());
+        QCOMPARE(h.apply([&] {
+            return panel.addSource("logfile", { { "path", "/var/log/nginx/downloads.example.org.access.log" } });
+        }),
+            QString());
         QTableView* view = panel.view();
         const int needed = static_cast<QAbstractItemView*>(view)->sizeHintForColumn(SourceTableModel::Name);
         QVERIFY2(view->columnWidth(SourceTableModel::Name) >= needed,
@@ -39,12 +43,13 @@ private slots:
     {
         QTemporaryDir dir;
         ManualClock clock;
-        SourcePanel panel(dir.filePath("a.sqlite"), clock);
+        PanelHarness h(dir.filePath("a.sqlite"), clock);
+        SourcePanel& panel = h.panel;
         panel.resize(800, 600);
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         const QString path = QStringLiteral("/srv/www/") + QString(200, QLatin1Char('x')) + QStringLiteral("/<b>a.log");
-        QCOMPARE(panel.addSource("logfile", { { "path", path } }), QString());
+        QCOMPARE(h.apply([&] { return panel.addSource("logfile", { { "path", path } }); }), QString());
         QTableView* view = panel.view();
         QCOMPARE(view->columnWidth(SourceTableModel::Name), std::max(240, view->viewport()->width() / 2));
         QCOMPARE(view->textElideMode(), Qt::ElideMiddle);

@@ -8,6 +8,7 @@
 #include "core/util/clock.h"
 #include "fakekeyring.h"
 #include "tests/api/fakeapiserver.h"
+#include "tests/desktop/panelharness.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/sources/tokenfield.h"
@@ -48,13 +49,15 @@ struct Fixture {
     QTemporaryDir dir;
     ManualClock clock;
     std::unique_ptr<TokenVault> vault;
-    std::unique_ptr<SourcePanel> panel;
+    std::unique_ptr<PanelHarness> harness;
+    SourcePanel* panel = nullptr;
     explicit Fixture(std::unique_ptr<SecretStore> keyring = nullptr)
     {
         vault = std::make_unique<TokenVault>(std::move(keyring),
             std::make_unique<FileSecretStore>(dir.filePath(QStringLiteral("tokens.json"))), dir.path());
         vault->setKeyringTimeoutMs(50);
-        panel = std::make_unique<SourcePanel>(dir.filePath(QStringLiteral("a.sqlite")), clock);
+        harness = std::make_unique<PanelHarness>(dir.filePath(QStringLiteral("a.sqlite")), clock);
+        panel = &harness->panel;
         panel->setTokenVault(vault.get());
     }
     QJsonObject settingsOf(qint64 id)
@@ -72,9 +75,14 @@ private slots:
     void addedTokenGoesToTheFileWhenNoKeyringAnswers()
     {
         Fixture f(std::make_unique<SilentKeyring>());
-        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        QSignalSpy saved(f.panel, &SourcePanel::tokenSaved);
         qint64 id = 0;
-        QCOMPARE(f.panel->addSource("github", { { "repo", "acme/alpha" } }, &id, kToken), QString());
+        QCOMPARE(f.harness->apply(
+                     [&] {
+                         return f.panel->addSource("github", { { "repo", "acme/alpha" } }, kToken);
+                     },
+                     &id),
+            QString());
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
         QCOMPARE(saved.first().at(1).toBool(), true);
         QCOMPARE(f.settingsOf(id).value("token").toString(), QStringLiteral("file"));
@@ -99,9 +107,14 @@ private slots:
         auto* keyring = new MemoryKeyring;
         Fixture f { std::unique_ptr<SecretStore>(keyring) };
         f.vault->setKeyringTimeoutMs(5000);
-        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        QSignalSpy saved(f.panel, &SourcePanel::tokenSaved);
         qint64 id = 0;
-        QCOMPARE(f.panel->addSource("github", { { "org", "acme" } }, &id, kToken), QString());
+        QCOMPARE(f.harness->apply(
+                     [&] {
+                         return f.panel->addSource("github", { { "org", "acme" } }, kToken);
+                     },
+                     &id),
+            QString());
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
         QCOMPARE(f.settingsOf(id).value("token").toString(), QStringLiteral("keyring"));
         QCOMPARE(f.panel->statusText(), QStringLiteral("The token of acme/* is stored in the desktop keyring."));
@@ -112,9 +125,14 @@ private slots:
     void editShowsOnlyTheMaskThenForgets()
     {
         Fixture f;
-        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        QSignalSpy saved(f.panel, &SourcePanel::tokenSaved);
         qint64 id = 0;
-        QCOMPARE(f.panel->addSource("github", { { "repo", "acme/alpha" } }, &id, kToken), QString());
+        QCOMPARE(f.harness->apply(
+                     [&] {
+                         return f.panel->addSource("github", { { "repo", "acme/alpha" } }, kToken);
+                     },
+                     &id),
+            QString());
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
 
         SourceForm form(f.panel->registry());
@@ -130,13 +148,15 @@ private slots:
         QCOMPARE(token->change(), TokenField::Change::Keep);
         // Unchanged: the settings the form gives do not carry the location; the panel keeps it.
         QVERIFY(!form.settings().contains("token"));
-        QCOMPARE(f.panel->editSource(id, form.settings()), QString());
+        QCOMPARE(f.harness->apply([&] { return f.panel->editSource(id, form.settings()); }), QString());
         QCOMPARE(f.settingsOf(id).value("token").toString(), QStringLiteral("file"));
 
         QTest::mouseClick(token->forgetButton(), Qt::LeftButton);
         QCOMPARE(token->change(), TokenField::Change::Forget);
         QCOMPARE(token->storedText(), QStringLiteral("The token will be forgotten when you press OK."));
-        QCOMPARE(f.panel->editSource(id, form.settings(), SourcePanel::TokenChange::Forget), QString());
+        QCOMPARE(f.harness->apply(
+                     [&] { return f.panel->editSource(id, form.settings(), SourcePanel::TokenChange::Forget); }),
+            QString());
         QVERIFY(!f.settingsOf(id).contains("token"));
         QVERIFY(!fileBytes(f.tokensFile()).contains(kToken));
     }
@@ -144,9 +164,14 @@ private slots:
     void replaceStoresTheNewToken()
     {
         Fixture f;
-        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        QSignalSpy saved(f.panel, &SourcePanel::tokenSaved);
         qint64 id = 0;
-        QCOMPARE(f.panel->addSource("github", { { "repo", "acme/alpha" } }, &id, kToken), QString());
+        QCOMPARE(f.harness->apply(
+                     [&] {
+                         return f.panel->addSource("github", { { "repo", "acme/alpha" } }, kToken);
+                     },
+                     &id),
+            QString());
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
         SourceForm form(f.panel->registry());
         form.setTokenVault(f.vault.get());
@@ -236,9 +261,14 @@ private slots:
         QCOMPARE(finished.last().at(1).toString(), QStringLiteral("the token was refused (HTTP 401)"));
 
         // The stored token of a source being edited is used too.
-        QSignalSpy saved(f.panel.get(), &SourcePanel::tokenSaved);
+        QSignalSpy saved(f.panel, &SourcePanel::tokenSaved);
         qint64 id = 0;
-        QCOMPARE(f.panel->addSource("github", { { "repo", "acme/alpha" }, { "api-url", api.baseUrl() } }, &id, kToken),
+        QCOMPARE(f.harness->apply(
+                     [&] {
+                         return f.panel->addSource(
+                             "github", { { "repo", "acme/alpha" }, { "api-url", api.baseUrl() } }, kToken);
+                     },
+                     &id),
             QString());
         QTRY_COMPARE_WITH_TIMEOUT(saved.count(), 1, 5000);
         SourceForm edit(f.panel->registry());
@@ -255,11 +285,12 @@ private slots:
     {
         QTemporaryDir dir;
         ManualClock clock;
-        SourcePanel panel(dir.filePath(QStringLiteral("a.sqlite")), clock);
+        PanelHarness h(dir.filePath(QStringLiteral("a.sqlite")), clock);
+        SourcePanel& panel = h.panel;
         SourceForm form(panel.registry());
         form.setType("github");
         QVERIFY(!form.tokenField());
-        QCOMPARE(panel.addSource("github", { { "repo", "acme/alpha" } }, nullptr, kToken),
+        QCOMPARE(panel.addSource("github", { { "repo", "acme/alpha" } }, kToken),
             QStringLiteral("there is nowhere to keep a token"));
     }
 };

@@ -75,6 +75,8 @@ Figures expected(const QList<QByteArray>& lines)
 Figures stored(const QString& data)
 {
     Database db(data + "/activity.sqlite", Database::Mode::ReadOnly);
+    if (!db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'rollups'").value_or(0))
+        return {}; // the import has made the file, not yet its tables
     Statement st = db.prepare("SELECT sum(requests), sum(bytes), sum(visitors) FROM rollups WHERE dim = '' AND "
                               "period = 86400");
     st.step();

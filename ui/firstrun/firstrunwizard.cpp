@@ -1,6 +1,9 @@
 #include "ui/firstrun/firstrunwizard.h"
 
+#include "core/query/healthquery.h"
 #include "core/secrets/tokenvault.h"
+#include "core/settings/appsettings.h"
+#include "core/settings/settingsservice.h"
 #include "core/storage/database.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcepanel.h"
@@ -49,10 +52,10 @@ QLabel* errorLabel(QWidget* parent)
 }
 } // namespace
 
-FirstRunWizard::FirstRunWizard(SourcePanel& panel, Database& db, QWidget* parent)
+FirstRunWizard::FirstRunWizard(SourcePanel& panel, SettingsService& settings, QWidget* parent)
     : QWizard(parent)
     , m_panel(panel)
-    , m_db(db)
+    , m_settings(settings)
 {
     setWindowTitle(tr("Set up Activity Dashboard"));
     setOption(QWizard::NoBackButtonOnStartPage);
@@ -164,26 +167,12 @@ FirstRunWizard::FirstRunWizard(SourcePanel& panel, Database& db, QWidget* parent
 
 bool FirstRunWizard::shouldOffer(Database& db)
 {
-    if (!rememberedState(db).isEmpty())
-        return false;
-    for (const char* sql : { "SELECT EXISTS(SELECT 1 FROM sources)", "SELECT EXISTS(SELECT 1 FROM samples)",
-             "SELECT EXISTS(SELECT 1 FROM requests)", "SELECT EXISTS(SELECT 1 FROM rollups)" })
-        if (db.queryInt(sql).value_or(0) != 0)
-            return false;
-    return true;
-}
-
-void FirstRunWizard::remember(Database& db, const QString& state)
-{
-    Statement s = db.prepare("INSERT INTO settings(key, value) VALUES('firstrun.state', ?) "
-                             "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    s.bind(1, state).exec();
+    return rememberedState(db).isEmpty() && HealthQuery::isEmpty(db);
 }
 
 QString FirstRunWizard::rememberedState(Database& db)
 {
-    Statement s = db.prepare("SELECT value FROM settings WHERE key = 'firstrun.state'");
-    return s.step() ? s.text(0) : QString();
+    return AppSettings::firstRunState(db);
 }
 
 bool FirstRunWizard::demoRequested() const
@@ -291,7 +280,7 @@ QString FirstRunWizard::createSources()
     QStringList problems;
     for (const auto& [type, settings] : plannedSources()) {
         const QByteArray sourceToken = type == QLatin1String("github") ? token : QByteArray();
-        if (const QString error = m_panel.addSource(type, settings, nullptr, sourceToken); !error.isEmpty())
+        if (const QString error = m_panel.addSource(type, settings, sourceToken); !error.isEmpty())
             problems.append(error);
     }
     return problems.join(QLatin1Char('\n'));
@@ -304,7 +293,7 @@ void FirstRunWizard::accept()
             m_result->setText(problem);
             return; // stays open: the user sees what went wrong
         }
-        remember(m_db, QStringLiteral("done"));
+        m_settings.rememberFirstRun(QStringLiteral("done"));
         emit completed();
     }
     QWizard::accept();
@@ -312,6 +301,6 @@ void FirstRunWizard::accept()
 
 void FirstRunWizard::reject()
 {
-    remember(m_db, QStringLiteral("skipped"));
+    m_settings.rememberFirstRun(QStringLiteral("skipped"));
     QWizard::reject();
 }

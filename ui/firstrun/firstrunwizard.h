@@ -5,6 +5,7 @@
 #include <QWizard>
 
 class Database;
+class SettingsService;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -21,12 +22,11 @@ public:
     enum PageNo { Welcome, GitHub, DockerHub, Nginx };
 
     // `db` is where "done" or "skipped" is remembered (the window's database).
-    FirstRunWizard(SourcePanel& panel, Database& db, QWidget* parent = nullptr);
+    FirstRunWizard(SourcePanel& panel, SettingsService& settings, QWidget* parent = nullptr);
 
     // True on a database with no sources and no data whose set-up was neither done nor skipped.
     static bool shouldOffer(Database& db);
     // Remembers "done" or "skipped" in the database's settings table.
-    static void remember(Database& db, const QString& state);
     static QString rememberedState(Database& db);
 
     bool demoRequested() const;
@@ -60,7 +60,7 @@ private:
     void revalidate();
 
     SourcePanel& m_panel;
-    Database& m_db;
+    SettingsService& m_settings;
     QRadioButton* m_setup = nullptr;
     QRadioButton* m_demo = nullptr;
     QLineEdit* m_repos = nullptr;

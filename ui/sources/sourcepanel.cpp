@@ -1,9 +1,6 @@
 #include "ui/sources/sourcepanel.h"
 
 #include "core/secrets/tokenvault.h"
-#include "core/sources/sourcestore.h"
-#include "core/storage/database.h"
-#include "core/storage/migrations.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcetablemodel.h"
 #include "ui/sources/tokenfield.h"
@@ -17,9 +14,10 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-SourcePanel::SourcePanel(const QString& databasePath, const Clock& clock, QWidget* parent)
+SourcePanel::SourcePanel(SourceService& service, QueryRunner& runner, const Clock& clock, QWidget* parent)
     : QWidget(parent)
-    , m_clock(clock)
+    , m_service(service)
+    , m_runner(runner)
 {
     auto* layout = new QVBoxLayout(this);
     auto* buttons = new QHBoxLayout;
@@ -54,13 +52,6 @@ SourcePanel::SourcePanel(const QString& databasePath, const Clock& clock, QWidge
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
 
-    try {
-        m_db = std::make_unique<Database>(databasePath);
-        Migrations::migrate(*m_db);
-        m_store = std::make_unique<SourceStore>(*m_db, m_clock);
-    } catch (const DatabaseError& e) {
-        m_status->setText(e.message());
-    }
     connect(m_add, &QPushButton::clicked, this, &SourcePanel::onAdd);
     connect(m_edit, &QPushButton::clicked, this, &SourcePanel::onEdit);
     connect(m_pause, &QPushButton::clicked, this, &SourcePanel::onPauseResume);
@@ -81,18 +72,17 @@ SourcePanel::~SourcePanel() = default;
 
 void SourcePanel::refresh()
 {
-    if (!m_store)
-        return;
-    try {
-        m_model->setSources(m_store->list());
-        for (int c = 0; c < SourceTableModel::ColumnCount; ++c)
-            if (c != SourceTableModel::Name && c != SourceTableModel::LastError)
-                m_view->resizeColumnToContents(c);
-        fitNameColumn();
-    } catch (const DatabaseError& e) {
-        m_status->setText(e.message());
-    }
-    updateButtons();
+    m_tracker.submit<QList<SourceRecord>>(
+        m_runner, this, [](Database& db) { return SourceService::read(db); },
+        [this](QList<SourceRecord> sources) {
+            m_model->setSources(sources);
+            for (int c = 0; c < SourceTableModel::ColumnCount; ++c)
+                if (c != SourceTableModel::Name && c != SourceTableModel::LastError)
+                    m_view->resizeColumnToContents(c);
+            fitNameColumn();
+            updateButtons();
+            emit refreshed();
+        });
 }
 
 void SourcePanel::fitNameColumn()
@@ -110,20 +100,22 @@ void SourcePanel::resizeEvent(QResizeEvent* event)
     fitNameColumn();
 }
 
-QString SourcePanel::guarded(const std::function<void()>& change)
+void SourcePanel::submit(
+    std::function<SourceChange(SourceService&)> change, std::function<void(const SourceChange&)> then)
 {
-    if (!m_store)
-        return m_status->text();
-    try {
-        change();
-    } catch (const DatabaseError& e) {
-        m_status->setText(e.message());
-        return e.message();
-    }
-    m_status->clear();
-    refresh();
-    emit sourcesChanged();
-    return {};
+    m_service.later<SourceChange>(this, std::move(change), [this, then = std::move(then)](const SourceChange& c) {
+        if (!c.ok()) {
+            m_status->setText(c.error);
+            emit changeFinished(c.id, c.error);
+            return;
+        }
+        m_status->clear();
+        if (then)
+            then(c);
+        refresh();
+        emit sourcesChanged();
+        emit changeFinished(c.id, QString());
+    });
 }
 
 QString SourcePanel::statusText() const
@@ -131,110 +123,76 @@ QString SourcePanel::statusText() const
     return m_status->text();
 }
 
-namespace {
-const QString kTokenKey = QStringLiteral("token");
-} // namespace
-
-QString SourcePanel::addSource(const QString& type, const QJsonObject& settings, qint64* id, const QByteArray& token)
+std::optional<SourceRecord> SourcePanel::shown(qint64 id) const
 {
-    QJsonObject s = settings;
-    s.remove(kTokenKey); // set below, once the token is stored
-    QJsonObject checked = s;
-    if (!token.isEmpty())
-        checked.insert(kTokenKey, QStringLiteral("keyring"));
-    QStringList errors;
-    for (const FieldError& e : m_registry.validate(type, checked))
-        errors.append(e.toString());
-    if (!token.isEmpty() && !m_vault)
-        errors.append(tr("there is nowhere to keep a token"));
-    else if (!token.isEmpty() && !TokenVault::checkToken(token).isEmpty())
-        errors.append(TokenVault::checkToken(token));
-    if (!errors.isEmpty())
-        return errors.join(QLatin1Char('\n'));
-    m_registry.validate(type, s); // defaults
-    const SourceTypeSpec* spec = m_registry.find(type);
-    const QString name = spec->displayName ? spec->displayName(s) : type;
-    qint64 added = 0;
-    const QString error = guarded([&] { added = m_store->add(type, name, s); });
-    if (id)
-        *id = added;
-    if (error.isEmpty() && !token.isEmpty())
-        saveToken(added, name, token);
-    return error;
+    for (const SourceRecord& r : m_model->sources())
+        if (r.id == id)
+            return r;
+    return std::nullopt;
+}
+
+QString SourcePanel::addSource(const QString& type, const QJsonObject& settings, const QByteArray& token)
+{
+    if (const QString error = m_service.check(type, settings, token); !error.isEmpty())
+        return error;
+    submit([type, settings](SourceService& s) { return s.add(type, settings); },
+        [this, token](const SourceChange& c) {
+            if (!token.isEmpty())
+                saveToken(c.id, c.name, token);
+        });
+    return {};
 }
 
 QString SourcePanel::editSource(qint64 id, const QJsonObject& settings, TokenChange change, const QByteArray& token)
 {
-    const auto record = m_store ? m_store->get(id) : std::nullopt;
+    const auto record = shown(id);
     if (!record)
         return tr("source %1 does not exist").arg(id);
-    QJsonObject s = settings;
-    s.remove(kTokenKey);
-    if (change == TokenChange::Keep && record->settings.contains(kTokenKey))
-        s.insert(kTokenKey, record->settings.value(kTokenKey));
-    QJsonObject checked = s;
-    if (change == TokenChange::Replace)
-        checked.insert(kTokenKey, QStringLiteral("keyring"));
-    QStringList errors;
-    for (const FieldError& e : m_registry.validate(record->type, checked))
-        errors.append(e.toString());
-    if (change == TokenChange::Replace && !m_vault)
-        errors.append(tr("there is nowhere to keep a token"));
-    else if (change == TokenChange::Replace && !TokenVault::checkToken(token).isEmpty())
-        errors.append(TokenVault::checkToken(token));
-    if (!errors.isEmpty())
-        return errors.join(QLatin1Char('\n'));
-    m_registry.validate(record->type, s);
-    const SourceTypeSpec* spec = m_registry.find(record->type);
-    const QString name = spec->displayName ? spec->displayName(s) : record->type;
-    const QString error = guarded([&] { m_store->update(id, name, s); });
-    if (!error.isEmpty())
+    if (const QString error
+        = m_service.check(record->type, settings, change == TokenChange::Replace ? token : QByteArray());
+        !error.isEmpty())
         return error;
-    if (change == TokenChange::Replace) {
-        saveToken(id, name, token);
-    } else if (change == TokenChange::Forget && m_vault) {
-        m_vault->forget(id, this, {});
-        m_status->setText(tr("The token of %1 was forgotten.").arg(name));
-    }
+    // A token being replaced is kept (as it was) until the new one is stored.
+    const TokenChange written = change == TokenChange::Replace ? TokenChange::Keep : change;
+    submit([id, settings, written](SourceService& s) { return s.edit(id, settings, written); },
+        [this, change, token](const SourceChange& c) {
+            if (change == TokenChange::Replace) {
+                saveToken(c.id, c.name, token);
+            } else if (change == TokenChange::Forget) {
+                m_service.forgetToken(c.id, this, {});
+                m_status->setText(tr("The token of %1 was forgotten.").arg(c.name));
+            }
+        });
     return {};
 }
 
 void SourcePanel::saveToken(qint64 id, const QString& name, const QByteArray& token)
 {
     m_status->setText(tr("Storing the token of %1…").arg(name));
-    m_vault->store(id, token, this, [this, id, name](TokenVault::Location where, const QString& error) {
-        if (where == TokenVault::Location::None) {
-            m_status->setText(tr("The token of %1 could not be stored: %2").arg(name, error));
-            emit tokenSaved(id, false);
-            return;
-        }
-        // Only now does the source say where its token is: a collector never looks for one that is not there.
-        const auto record = m_store ? m_store->get(id) : std::nullopt;
-        if (record) {
-            QJsonObject s = record->settings;
-            s.insert(kTokenKey, TokenVault::locationName(where));
-            guarded([&] { m_store->update(id, record->name, s); });
-        }
-        m_status->setText(where == TokenVault::Location::Keyring
-                ? tr("The token of %1 is stored in the desktop keyring.").arg(name)
-                : tr("No desktop keyring answered: the token of %1 is stored in %2, readable only by you.")
-                      .arg(name, m_vault->filePath()));
-        emit tokenSaved(id, true);
+    m_service.storeToken(id, name, token, this, [this, id](bool ok, const QString& message) {
+        m_status->setText(message);
+        if (ok)
+            refresh();
+        emit tokenSaved(id, ok);
     });
 }
 
 QString SourcePanel::setPaused(qint64 id, bool paused)
 {
-    return guarded([&] { m_store->setEnabled(id, !paused); });
+    submit([id, paused](SourceService& s) { return s.setEnabled(id, !paused); });
+    return {};
 }
 
 QString SourcePanel::removeSource(qint64 id, bool purgeHistory)
 {
-    const auto record = m_store ? m_store->get(id) : std::nullopt;
-    const QString error = guarded([&] { m_store->remove(id, purgeHistory); });
-    if (error.isEmpty() && m_vault && record && record->settings.contains(kTokenKey))
-        m_vault->forget(id, this, {});
-    return error;
+    const auto record = shown(id);
+    const bool hadToken = record && record->settings.contains(QLatin1String("token"));
+    submit([id, purgeHistory](SourceService& s) { return s.remove(id, purgeHistory); },
+        [this, hadToken](const SourceChange& c) {
+            if (hadToken)
+                m_service.forgetToken(c.id, this, {});
+        });
+    return {};
 }
 
 qint64 SourcePanel::selectedId() const
@@ -246,7 +204,6 @@ qint64 SourcePanel::selectedId() const
 void SourcePanel::updateButtons()
 {
     const qint64 id = selectedId();
-    m_add->setEnabled(m_store != nullptr);
     m_edit->setEnabled(id > 0);
     m_remove->setEnabled(id > 0);
     m_pause->setEnabled(id > 0);
@@ -257,11 +214,11 @@ void SourcePanel::updateButtons()
 
 void SourcePanel::onAdd()
 {
-    SourceForm form(m_registry, this);
-    form.setTokenVault(m_vault);
+    SourceForm form(registry(), this);
+    form.setTokenVault(tokenVault());
     while (form.exec() == QDialog::Accepted) {
         const TokenField* token = form.tokenField();
-        const QString error = addSource(form.type(), form.settings(), nullptr,
+        const QString error = addSource(form.type(), form.settings(),
             token && token->change() == TokenField::Change::Replace ? token->newToken() : QByteArray());
         if (error.isEmpty())
             return;
@@ -272,11 +229,11 @@ void SourcePanel::onAdd()
 void SourcePanel::onEdit()
 {
     const qint64 id = selectedId();
-    const auto record = m_store && id > 0 ? m_store->get(id) : std::nullopt;
+    const auto record = shown(id);
     if (!record)
         return;
-    SourceForm form(m_registry, this);
-    form.setTokenVault(m_vault);
+    SourceForm form(registry(), this);
+    form.setTokenVault(tokenVault());
     form.edit(record->type, record->settings, id);
     while (form.exec() == QDialog::Accepted) {
         const TokenField* token = form.tokenField();

@@ -1,44 +1,46 @@
 #pragma once
 
+#include "core/query/queryrunner.h"
 #include "core/sources/sourceregistry.h"
+#include "core/sources/sourceservice.h"
 
 #include <QJsonObject>
 #include <QWidget>
 #include <memory>
 
 class Clock;
-class Database;
 class QLabel;
 class QPushButton;
 class QTableView;
 class QTimer;
-class SourceStore;
 class SourceTableModel;
 class TokenVault;
 
-// The Sources page: every source with its state, and Add, Edit, Pause/Resume, Remove. Changes go to the
-// sources table, which a running `collect` (and the window's own receivers) re-read, so they take effect
-// without a restart. The panel keeps its own connection: the table is a few rows.
+// The Sources page: every source with its state, and Add, Edit, Pause/Resume, Remove. Changes go through the
+// sources service on the process's writer thread (the window never waits for a write); a running `collect` and
+// the window's own receivers re-read the table, so they take effect without a restart. The list is read by the
+// query runner.
 class SourcePanel : public QWidget {
     Q_OBJECT
 public:
-    SourcePanel(const QString& databasePath, const Clock& clock, QWidget* parent = nullptr);
+    SourcePanel(SourceService& service, QueryRunner& runner, const Clock& clock, QWidget* parent = nullptr);
     ~SourcePanel() override;
 
     SourceTableModel* model() const { return m_model; }
     QTableView* view() const { return m_view; }
-    const SourceRegistry& registry() const { return m_registry; }
+    const SourceRegistry& registry() const { return m_service.registry(); }
+    SourceService& service() const { return m_service; }
 
     // Where tokens typed in the form are kept (built in app/); without it the form offers no token field.
-    void setTokenVault(TokenVault* vault) { m_vault = vault; }
-    TokenVault* tokenVault() const { return m_vault; }
+    void setTokenVault(TokenVault* vault) { m_service.setTokenVault(vault); }
+    TokenVault* tokenVault() const { return m_service.tokenVault(); }
     QString statusText() const;
 
-    // What the buttons do once the user has answered. Each returns an error message, empty on success.
-    // A token is stored after the source is added (its key is the source's id); tokenSaved follows.
-    QString addSource(
-        const QString& type, const QJsonObject& settings, qint64* id = nullptr, const QByteArray& token = {});
-    enum class TokenChange { Keep, Replace, Forget };
+    // What the buttons do once the user has answered. Each returns what is wrong with the request (empty when
+    // it was sent); the write's outcome follows as changeFinished. A token is stored after the source is added
+    // (its key is the source's id); tokenSaved follows.
+    QString addSource(const QString& type, const QJsonObject& settings, const QByteArray& token = {});
+    using TokenChange = SourceService::TokenChange;
     QString editSource(
         qint64 id, const QJsonObject& settings, TokenChange change = TokenChange::Keep, const QByteArray& token = {});
     QString setPaused(qint64 id, bool paused);
@@ -51,6 +53,10 @@ protected:
 signals:
     // A source was added, changed, paused, resumed or removed here.
     void sourcesChanged();
+    // A change asked for here was written (empty error) or not (the status line says why too).
+    void changeFinished(qint64 id, const QString& error);
+    // The list shown was read again.
+    void refreshed();
     // A token was stored for a source (ok) or could not be (the status line says why).
     void tokenSaved(qint64 id, bool ok);
 
@@ -62,13 +68,14 @@ private:
     void onRemove();
     void updateButtons();
     void fitNameColumn();
-    QString guarded(const std::function<void()>& change);
+    // Runs `change` on the writer's thread; `then` (on this thread) after a successful one.
+    void submit(std::function<SourceChange(SourceService&)> change, std::function<void(const SourceChange&)> then = {});
     void saveToken(qint64 id, const QString& name, const QByteArray& token);
+    std::optional<SourceRecord> shown(qint64 id) const;
 
-    SourceRegistry m_registry;
-    const Clock& m_clock;
-    std::unique_ptr<Database> m_db;
-    std::unique_ptr<SourceStore> m_store;
+    SourceService& m_service;
+    QueryRunner& m_runner;
+    LatestTracker m_tracker;
     SourceTableModel* m_model = nullptr;
     QTableView* m_view = nullptr;
     QPushButton* m_add = nullptr;
@@ -77,5 +84,4 @@ private:
     QPushButton* m_remove = nullptr;
     QLabel* m_status = nullptr;
     QTimer* m_refresh = nullptr;
-    TokenVault* m_vault = nullptr;
 };

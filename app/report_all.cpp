@@ -1,0 +1,18 @@
+#include "app/reportparts.h"
+#include "core/report/apireport.h"
+#include "core/report/trafficreport.h"
+#include "core/storage/database.h"
+
+QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir)
+{
+    try {
+        Database db(databasePath, Database::Mode::ReadOnly);
+        if (QString error = TrafficReport::write(db, range.fromSecs, range.toSecs, outDir); !error.isEmpty())
+            return error;
+        if (QString error = ApiReport::write(db, range, outDir); !error.isEmpty())
+            return error;
+    } catch (const DatabaseError& e) {
+        return e.message();
+    }
+    return writePageImages(databasePath, range, size, outDir);
+}

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "core/query/timerange.h"
+
+#include <QString>
+
+class Database;
+
+// github.csv and dockerhub.csv of `report`: every API sample in the range (timestamp,repository,metric,value).
+namespace ApiReport {
+// Empty on success, else the reason.
+QString write(Database& db, const TimeRange& range, const QString& outDir);
+} // namespace ApiReport

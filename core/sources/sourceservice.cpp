@@ -1,0 +1,201 @@
+#include "core/sources/sourceservice.h"
+
+#include "core/secrets/tokenvault.h"
+#include "core/sources/sourceregistry.h"
+#include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
+#include "core/util/clock.h"
+
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcSources, "activity.sources")
+
+namespace {
+const QString kTokenKey = QStringLiteral("token");
+
+struct ServiceText {
+    Q_DECLARE_TR_FUNCTIONS(SourceService)
+};
+} // namespace
+
+SourceService::SourceService(DbWriter& writer, const SourceRegistry& registry, const Clock& clock)
+    : m_writer(writer)
+    , m_registry(registry)
+    , m_clock(clock)
+{ }
+
+QString SourceService::check(const QString& type, const QJsonObject& settings, const QByteArray& token) const
+{
+    QJsonObject checked = settings;
+    if (!token.isEmpty())
+        checked.insert(kTokenKey, QStringLiteral("keyring")); // where it will say its token is
+    QStringList errors;
+    for (const FieldError& e : m_registry.validate(type, checked))
+        errors.append(e.toString());
+    if (!token.isEmpty() && !m_vault)
+        errors.append(ServiceText::tr("there is nowhere to keep a token"));
+    else if (!token.isEmpty())
+        if (const QString bad = TokenVault::checkToken(token); !bad.isEmpty())
+            errors.append(bad);
+    return errors.join(QLatin1Char('\n'));
+}
+
+QJsonObject SourceService::withDefaults(const QString& type, QJsonObject settings) const
+{
+    m_registry.validate(type, settings);
+    return settings;
+}
+
+QString SourceService::displayName(const QString& type, const QJsonObject& settings) const
+{
+    const SourceTypeSpec* spec = m_registry.find(type);
+    return spec && spec->displayName ? spec->displayName(settings) : type;
+}
+
+SourceChange SourceService::guarded(const std::function<SourceChange()>& change)
+{
+    try {
+        return change();
+    } catch (const DatabaseError& e) {
+        qCWarning(lcSources) << "changing the sources failed:" << e.message();
+        return SourceChange::failure(e.message());
+    }
+}
+
+SourceChange SourceService::add(const QString& type, const QJsonObject& settings, const QByteArray& token)
+{
+    QJsonObject s = settings;
+    s.remove(kTokenKey); // said once the token is stored (setTokenLocation)
+    if (const QString error = check(type, s, token); !error.isEmpty())
+        return SourceChange::failure(error);
+    s = withDefaults(type, s);
+    const QString name = displayName(type, s);
+    return guarded([&] {
+        const qint64 id = m_writer.call([&](Database& db) { return SourceStore(db, m_clock).add(type, name, s); });
+        qCInfo(lcSources) << "added source" << id << type << name;
+        return SourceChange::success(id, name);
+    });
+}
+
+SourceChange SourceService::edit(qint64 id, const QJsonObject& settings, TokenChange token, const QByteArray& newToken)
+{
+    return guarded([&] {
+        const auto record = get(id);
+        if (!record)
+            return SourceChange::failure(ServiceText::tr("source %1 does not exist").arg(id), id);
+        QJsonObject s = settings;
+        s.remove(kTokenKey);
+        if (token == TokenChange::Keep && record->settings.contains(kTokenKey))
+            s.insert(kTokenKey, record->settings.value(kTokenKey));
+        if (const QString error = check(record->type, s, token == TokenChange::Replace ? newToken : QByteArray());
+            !error.isEmpty())
+            return SourceChange::failure(error, id);
+        if (token == TokenChange::Replace && newToken.isEmpty())
+            return SourceChange::failure(ServiceText::tr("the new token is empty"), id);
+        s = withDefaults(record->type, s);
+        const QString name = displayName(record->type, s);
+        const bool found = m_writer.call([&](Database& db) { return SourceStore(db, m_clock).update(id, name, s); });
+        if (!found)
+            return SourceChange::failure(ServiceText::tr("source %1 does not exist").arg(id), id);
+        return SourceChange::success(id, name);
+    });
+}
+
+SourceChange SourceService::setEnabled(qint64 id, bool enabled)
+{
+    return guarded([&] {
+        const bool found
+            = m_writer.call([&](Database& db) { return SourceStore(db, m_clock).setEnabled(id, enabled); });
+        if (!found)
+            return SourceChange::failure(ServiceText::tr("no source with ID %1").arg(id), id);
+        return SourceChange::success(id);
+    });
+}
+
+SourceChange SourceService::remove(qint64 id, bool purge)
+{
+    return guarded([&] {
+        const bool found = m_writer.call([&](Database& db) { return SourceStore(db, m_clock).remove(id, purge); });
+        if (!found)
+            return SourceChange::failure(ServiceText::tr("no source with ID %1").arg(id), id);
+        qCInfo(lcSources) << "removed source" << id << (purge ? "and its history" : "");
+        return SourceChange::success(id);
+    });
+}
+
+SourceChange SourceService::setTokenLocation(qint64 id, const QString& location)
+{
+    return guarded([&] {
+        const bool found = m_writer.call([&](Database& db) {
+            SourceStore store(db, m_clock);
+            const auto record = store.get(id);
+            if (!record)
+                return false;
+            QJsonObject s = record->settings;
+            if (location.isEmpty())
+                s.remove(kTokenKey);
+            else
+                s.insert(kTokenKey, location);
+            return store.update(id, record->name, s);
+        });
+        return found ? SourceChange::success(id)
+                     : SourceChange::failure(ServiceText::tr("no source with ID %1").arg(id), id);
+    });
+}
+
+void SourceService::storeToken(qint64 id, const QString& name, const QByteArray& token, QObject* context,
+    std::function<void(bool, const QString&)> done)
+{
+    if (!m_vault) {
+        done(false, ServiceText::tr("there is nowhere to keep a token"));
+        return;
+    }
+    m_vault->store(id, token, context,
+        [this, id, name, context, done = std::move(done)](TokenVault::Location where, const QString& error) {
+            if (where == TokenVault::Location::None) {
+                done(false, ServiceText::tr("The token of %1 could not be stored: %2").arg(name, error));
+                return;
+            }
+            const QString message = where == TokenVault::Location::Keyring
+                ? ServiceText::tr("The token of %1 is stored in the desktop keyring.").arg(name)
+                : ServiceText::tr("No desktop keyring answered: the token of %1 is stored in %2, readable only by you.")
+                      .arg(name, m_vault->filePath());
+            // Only now does the source say where its token is: a collector never looks for one that is not there.
+            const QString location = TokenVault::locationName(where);
+            later<SourceChange>(
+                context, [id, location](SourceService& s) { return s.setTokenLocation(id, location); },
+                [done, message](const SourceChange& c) { done(c.ok(), c.ok() ? message : c.error); });
+        });
+}
+
+void SourceService::forgetToken(qint64 id, QObject* context, std::function<void()> done)
+{
+    if (!m_vault) {
+        if (done)
+            done();
+        return;
+    }
+    m_vault->forget(id, context, std::move(done));
+}
+
+QList<SourceRecord> SourceService::list()
+{
+    return m_writer.queryValue([&](Database& db) { return SourceStore(db, m_clock).list(); });
+}
+
+QList<SourceRecord> SourceService::read(Database& db)
+{
+    const SystemClock unused; // a read needs no clock
+    return SourceStore(db, unused).list();
+}
+
+std::optional<SourceRecord> SourceService::get(qint64 id)
+{
+    return m_writer.queryValue([&](Database& db) { return SourceStore(db, m_clock).get(id); });
+}
+
+void SourceService::post(std::function<void()> task)
+{
+    m_writer.postTask(std::move(task));
+}
