@@ -1237,13 +1237,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
-    <name>ReportApiText</name>
-    <message>
-        <source>cannot write %1: %2</source>
-        <translation>impossible d&apos;écrire %1 : %2</translation>
-    </message>
-</context>
-<context>
     <name>ReportPagesText</name>
     <message>
         <source>report: timed out rendering %1</source>
@@ -1445,16 +1438,31 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>Supprimer avec l’historique</translation>
     </message>
     <message>
-        <source>there is nowhere to keep a token</source>
-        <translation>il n&apos;y a aucun endroit où garder un jeton</translation>
-    </message>
-    <message>
         <source>The token of %1 was forgotten.</source>
         <translation>Le jeton de %1 a été oublié.</translation>
     </message>
     <message>
         <source>Storing the token of %1…</source>
         <translation>Enregistrement du jeton de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>SourceService</name>
+    <message>
+        <source>there is nowhere to keep a token</source>
+        <translation>il n&apos;y a aucun endroit où garder un jeton</translation>
+    </message>
+    <message>
+        <source>source %1 does not exist</source>
+        <translation>la source %1 n’existe pas</translation>
+    </message>
+    <message>
+        <source>the new token is empty</source>
+        <translation>le nouveau jeton est vide</translation>
+    </message>
+    <message>
+        <source>no source with ID %1</source>
+        <translation>aucune source avec l&apos;ID %1</translation>
     </message>
     <message>
         <source>The token of %1 could not be stored: %2</source>

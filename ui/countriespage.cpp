@@ -46,7 +46,7 @@ void CountriesPage::reload()
 {
     const TrafficFilter filter { state().range(), state().site(), {} };
     query<QList<TopItem>>(
-        m_tracker, [filter](Database& db) { return TrafficQuery::topRollup(db, filter, "country", 250); },
+        m_tracker, [filter](Database& db) { return TrafficQuery::topRollup(db, filter, Rollup::Dim::Country, 250); },
         [this](QList<TopItem> items) {
             QList<QList<QVariant>> rows;
             m_codes.clear();

@@ -115,7 +115,7 @@ void OverviewPage::reload()
             d.yesterdaySoFar = TrafficQuery::totals(db, { { today - 86400, now + 1 - 86400 }, site, {} });
             const TimeRange days { range.fromSecs - range.fromSecs % 86400, range.toSecs };
             d.daily = TrafficQuery::buckets(db, { days, site, {} }, 86400);
-            const auto top = TrafficQuery::topRollup(db, { range, site, {} }, "country", 2);
+            const auto top = TrafficQuery::topRollup(db, { range, site, {} }, Rollup::Dim::Country, 2);
             for (const TopItem& item : top) {
                 if (!item.key.isEmpty()) {
                     d.topCountry = QString::fromUtf8(item.key);

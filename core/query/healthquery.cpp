@@ -1,6 +1,7 @@
 #include "core/query/healthquery.h"
 
 #include "core/storage/database.h"
+#include "core/storage/rollupschema.h"
 
 #include <QSet>
 
@@ -106,7 +107,9 @@ QList<std::pair<QString, qint64>> HealthQuery::rowCounts(Database& db)
 
 qint64 HealthQuery::requestsCounted(Database& db)
 {
-    return db.queryInt("SELECT coalesce(sum(requests), 0) FROM rollups WHERE period = 86400 AND dim = ''").value_or(0);
+    Statement st = db.prepare("SELECT coalesce(sum(requests), 0) FROM rollups WHERE period = 86400 AND dim = ?");
+    st.bind(1, QString::fromLatin1(Rollup::name(Rollup::Dim::Total)));
+    return st.step() ? st.int64(0) : 0;
 }
 
 bool HealthQuery::isEmpty(Database& db)

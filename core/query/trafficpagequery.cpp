@@ -3,6 +3,7 @@
 #include "core/query/useragent.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
+#include "core/storage/rollupschema.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -30,7 +31,7 @@ qint64 siteIdOf(Database& db, const QString& site);
 // (at most two hours of them), so the list agrees with the request total.
 QList<TopItem> topPaths(Database& db, const TrafficFilter& filter)
 {
-    QList<TopItem> rolled = TrafficQuery::topRollup(db, filter, "path", std::numeric_limits<int>::max());
+    QList<TopItem> rolled = TrafficQuery::topRollup(db, filter, Rollup::Dim::Path, std::numeric_limits<int>::max());
     const qint64 from = filter.range.fromSecs / 60 * 60; // topRollup widens to whole minutes too
     const qint64 to = (filter.range.toSecs + 59) / 60 * 60;
     const qint64 hourFrom = (from + 3599) / 3600 * 3600;
@@ -91,8 +92,8 @@ TrafficPageData TrafficPageQuery::charts(Database& db, const TrafficFilter& filt
     d.hours = TrafficQuery::hourOfDay(db, filter);
     if (filter.country.isEmpty())
         d.paths = topPaths(db, filter);
-    d.countries = TrafficQuery::topRollup(db, filter, "country", 250);
-    d.statusCodes = TrafficQuery::topRollup(db, filter, "status", kTopRows);
+    d.countries = TrafficQuery::topRollup(db, filter, Rollup::Dim::Country, 250);
+    d.statusCodes = TrafficQuery::topRollup(db, filter, Rollup::Dim::Status, kTopRows);
     d.elapsedMs = timer.elapsed();
     return d;
 }
@@ -128,16 +129,20 @@ qint64 siteIdOf(Database& db, const QString& site)
 // Whole days from the day rollups of the three dimensions, in one statement.
 void addDays(Database& db, qint64 site, qint64 dayFrom, qint64 dayTo, Tops& tops)
 {
-    Statement st = db.prepare(
-        "SELECT dim, key, sum(requests), sum(bytes) FROM rollups WHERE period = 86400 "
-        "AND dim IN ('path404', 'referrer', 'agent') AND bucket >= ?1 AND bucket < ?2 AND (?3 = -1 OR site_id = ?3) "
-        "AND key <> '' GROUP BY dim, key"); // '' sums what the buckets did not keep: not an item
+    Statement st = db.prepare("SELECT dim, key, sum(requests), sum(bytes) FROM rollups WHERE period = 86400 "
+                              "AND dim IN (?4, ?5, ?6) AND bucket >= ?1 AND bucket < ?2 AND (?3 = -1 OR site_id = ?3) "
+                              "AND key <> '' GROUP BY dim, key"); // '' sums what the buckets did not keep: not an item
+    using Rollup::Dim;
+    const QByteArray notFound = Rollup::name(Dim::Path404);
+    const QByteArray referrer = Rollup::name(Dim::Referrer);
     st.bind(1, dayFrom).bind(2, dayTo).bind(3, site);
+    st.bind(4, QString::fromLatin1(notFound)).bind(5, QString::fromLatin1(referrer));
+    st.bind(6, QString::fromLatin1(Rollup::name(Dim::Agent)));
     while (st.step()) {
         const QByteArray dim = st.blob(0);
         const QByteArray key = st.blob(1);
         QHash<QByteArray, Sums>& into
-            = dim == "path404" ? tops.notFound : (dim == "referrer" ? tops.referrers : tops.agents);
+            = dim == notFound ? tops.notFound : (dim == referrer ? tops.referrers : tops.agents);
         if (&into == &tops.referrers && !isReferrer(key))
             continue;
         Sums& sums = into[key];

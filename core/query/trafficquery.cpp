@@ -3,6 +3,7 @@
 #include "core/query/rollupspans.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
+#include "core/storage/rollupschema.h"
 
 #include <QHash>
 #include <QMap>
@@ -25,7 +26,7 @@ DimKey totalDim(const TrafficFilter& filter)
 {
     // Bound as text, never NULL (a null QString binds NULL).
     if (!filter.country.isEmpty())
-        return { QStringLiteral("country"), filter.country };
+        return { QString::fromLatin1(Rollup::name(Rollup::Dim::Country)), filter.country };
     return { QStringLiteral(""), QStringLiteral("") };
 }
 
@@ -78,8 +79,9 @@ QList<StatusBucket> TrafficQuery::statusClasses(Database& db, const TrafficFilte
     const qint64 source = period >= 86400 ? 86400 : (period >= 3600 ? 3600 : 60);
     // Status rollups are not split by country: with a country filter this shows every country's statuses.
     Statement st = db.prepare("SELECT bucket, key, sum(requests) FROM rollups "
-                              "WHERE period = ?1 AND dim = 'status' AND bucket >= ?2 AND bucket < ?3 "
+                              "WHERE period = ?1 AND dim = ?5 AND bucket >= ?2 AND bucket < ?3 "
                               "AND (?4 = -1 OR site_id = ?4) GROUP BY bucket, key ORDER BY bucket");
+    st.bind(5, QString::fromLatin1(Rollup::name(Rollup::Dim::Status)));
     st.bind(1, source).bind(2, filter.range.fromSecs - filter.range.fromSecs % source);
     st.bind(3, filter.range.toSecs).bind(4, site);
     QList<StatusBucket> out;
@@ -131,19 +133,23 @@ QList<qint64> TrafficQuery::hourOfDay(Database& db, const TrafficFilter& filter)
     return out;
 }
 
-QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter, const char* dim, int limit)
+QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter, Rollup::Dim dim, int limit)
 {
     const qint64 site = siteId(db, filter.site);
     // Text dims sum what each bucket did not keep under key '' ("other"): not an item of a top list. For
     // countries '' is the unknown country, which is one.
-    const bool textDim = std::strcmp(dim, "country") != 0 && std::strcmp(dim, "status") != 0;
+    const bool textDim = Rollup::isText(dim);
     Statement st = db.prepare("SELECT key, sum(requests), sum(visitors), sum(bytes) FROM rollups "
                               "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 "
                               "AND (?5 = -1 OR site_id = ?5) AND (?6 = 0 OR key <> '') GROUP BY key");
     QHash<QByteArray, TopItem> sums;
     for (const RollupSpan& span : spans(filter.range)) {
         st.reset();
-        st.bind(1, span.period).bind(2, QString::fromLatin1(dim)).bind(3, span.from).bind(4, span.to).bind(5, site);
+        st.bind(1, span.period)
+            .bind(2, QString::fromLatin1(Rollup::name(dim)))
+            .bind(3, span.from)
+            .bind(4, span.to)
+            .bind(5, site);
         st.bind(6, qint64(textDim));
         while (st.step()) {
             const QByteArray key = st.text(0).toUtf8();
@@ -196,7 +202,7 @@ void addRaw(Database& db, const TrafficFilter& filter, qint64 from, qint64 to, c
 // Whole days from the day rollups of `dim`, the partial days at the edges from raw rows. Day rollups are not
 // split by country, so a country filter reads raw rows throughout. Visitors are left 0: raw rows do not say.
 QList<TopItem> topByDay(
-    Database& db, const TrafficFilter& filter, const char* dim, const char* column, bool only404, int limit)
+    Database& db, const TrafficFilter& filter, Rollup::Dim dim, const char* column, bool only404, int limit)
 {
     QHash<QByteArray, TopItem> sums;
     const qint64 from = filter.range.fromSecs;
@@ -211,7 +217,10 @@ QList<TopItem> topByDay(
         Statement st
             = db.prepare("SELECT key, sum(requests), sum(bytes) FROM rollups WHERE period = 86400 AND dim = ?1 "
                          "AND bucket >= ?2 AND bucket < ?3 AND (?4 = -1 OR site_id = ?4) AND key <> '' GROUP BY key");
-        st.bind(1, QString::fromLatin1(dim)).bind(2, dayFrom).bind(3, dayTo).bind(4, siteId(db, filter.site));
+        st.bind(1, QString::fromLatin1(Rollup::name(dim)))
+            .bind(2, dayFrom)
+            .bind(3, dayTo)
+            .bind(4, siteId(db, filter.site));
         while (st.step()) {
             const QByteArray key = st.blob(0);
             TopItem& item = sums[key];
@@ -232,23 +241,23 @@ QList<TopItem> topByDay(
 
 QList<TopItem> TrafficQuery::top404(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topByDay(db, filter, "path404", "path_id", true, limit);
+    return topByDay(db, filter, Rollup::Dim::Path404, "path_id", true, limit);
 }
 
 QList<TopItem> TrafficQuery::topReferrers(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topByDay(db, filter, "referrer", "referrer_id", false, limit);
+    return topByDay(db, filter, Rollup::Dim::Referrer, "referrer_id", false, limit);
 }
 
 QList<TopItem> TrafficQuery::topAgents(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topByDay(db, filter, "agent", "agent_id", false, limit);
+    return topByDay(db, filter, Rollup::Dim::Agent, "agent_id", false, limit);
 }
 
 QList<CityItem> TrafficQuery::topCities(Database& db, const TrafficFilter& filter, int limit)
 {
     QList<CityItem> out;
-    for (const TopItem& item : topRollup(db, filter, "city", limit)) {
+    for (const TopItem& item : topRollup(db, filter, Rollup::Dim::City, limit)) {
         const QList<QByteArray> parts = item.key.split('\t');
         if (parts.size() < 4)
             continue;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/query/timerange.h"
+#include "core/storage/rollupschema.h"
 
 #include <QByteArray>
 #include <QList>
@@ -59,8 +60,8 @@ QList<StatusBucket> statusClasses(Database& db, const TrafficFilter& filter, qin
 TrafficTotals totals(Database& db, const TrafficFilter& filter);
 // Requests per hour of day (UTC), 24 entries.
 QList<qint64> hourOfDay(Database& db, const TrafficFilter& filter);
-// dim is a rollup dimension: "path", "country" or "status". Sorted by requests, then key.
-QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, const char* dim, int limit);
+// dim is a rollup dimension (Path, Country, Status...). Sorted by requests, then key.
+QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, Rollup::Dim dim, int limit);
 // Paths answered 404, referrers (excluding "-" and empty), user agents: whole days from day rollups, partial
 // days (and any range with a country filter) from raw rows. Visitors are not counted (0).
 QList<TopItem> top404(Database& db, const TrafficFilter& filter, int limit);

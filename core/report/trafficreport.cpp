@@ -5,6 +5,7 @@
 #include "core/report/csvwriter.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
+#include "core/storage/rollupschema.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -22,15 +23,15 @@ struct Sum {
 };
 
 // Sums per key of one rollup dim over the range.
-QHash<QString, Sum> sumByKey(Database& db, const QList<RollupSpan>& spans, const char* dim)
+QHash<QString, Sum> sumByKey(Database& db, const QList<RollupSpan>& spans, Rollup::Dim dim)
 {
     QHash<QString, Sum> out;
     Statement st = db.prepare("SELECT key, sum(requests), sum(visitors), sum(bytes) FROM rollups "
                               "WHERE period = ? AND dim = ? AND bucket >= ? AND bucket < ? GROUP BY key");
     for (const RollupSpan& span : spans) {
-        if (span.period == 60 && std::strcmp(dim, "path") == 0)
+        if (span.period < Rollup::secs(Rollup::finest(dim)))
             continue;
-        st.bind(1, span.period).bindText(2, dim, int(std::strlen(dim))).bind(3, span.from).bind(4, span.to);
+        st.bind(1, span.period).bind(2, QString::fromLatin1(Rollup::name(dim))).bind(3, span.from).bind(4, span.to);
         while (st.step()) {
             Sum& s = out[QString::fromUtf8(st.blob(0))];
             s.requests += st.int64(1);
@@ -65,7 +66,7 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
     const QDir dir(outDir);
     QStringList errors;
 
-    const Sum total = sumByKey(db, spans, "").value(QString());
+    const Sum total = sumByKey(db, spans, Rollup::Dim::Total).value(QString());
     {
         CsvWriter csv(dir.filePath(QStringLiteral("summary.csv")));
         csv.row({ QStringLiteral("metric"), QStringLiteral("value") });
@@ -75,14 +76,15 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         // Lines rejected while receiving in the range (a rejected line has no time of its own), counted per hour
         // of receipt by the ingest writer.
         Statement rejectedSt = db.prepare("SELECT coalesce(sum(requests), 0) FROM rollups WHERE period = 3600 AND "
-                                          "dim = 'rejected' AND bucket >= ? AND bucket < ?");
-        rejectedSt.bind(1, fromSecs - fromSecs % 3600).bind(2, toSecs);
+                                          "dim = ? AND bucket >= ? AND bucket < ?");
+        rejectedSt.bind(1, QString::fromLatin1(Rollup::name(Rollup::Dim::Rejected)));
+        rejectedSt.bind(2, fromSecs - fromSecs % 3600).bind(3, toSecs);
         const qint64 rejected = rejectedSt.step() ? rejectedSt.int64(0) : 0;
         csv.row({ QStringLiteral("rejected"), QString::number(rejected) });
         errors << csv.finish();
     }
     {
-        const QHash<QString, Sum> status = sumByKey(db, spans, "status");
+        const QHash<QString, Sum> status = sumByKey(db, spans, Rollup::Dim::Status);
         QList<int> codes;
         for (auto it = status.cbegin(); it != status.cend(); ++it)
             codes.append(it.key().toInt());
@@ -97,13 +99,13 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         CsvWriter csv(dir.filePath(QStringLiteral("countries.csv")));
         csv.row({ QStringLiteral("country_code"), QStringLiteral("country"), QStringLiteral("requests"),
             QStringLiteral("visitors") });
-        for (const auto& [code, sum] : sortedByRequests(sumByKey(db, spans, "country")))
+        for (const auto& [code, sum] : sortedByRequests(sumByKey(db, spans, Rollup::Dim::Country)))
             csv.row({ code, code.isEmpty() ? QString() : GeoIp::countryName(code.toLatin1()),
                 QString::number(sum.requests), QString::number(sum.visitors) });
         errors << csv.finish();
     }
     {
-        QHash<QString, Sum> paths = sumByKey(db, spans, "path");
+        QHash<QString, Sum> paths = sumByKey(db, spans, Rollup::Dim::Path);
         Statement raw
             = db.prepare("SELECT s.value, count(*), sum(r.bytes) FROM requests r "
                          "JOIN strings s ON s.id = r.path_id WHERE r.id >= ? AND r.id < ? GROUP BY r.path_id");
@@ -131,9 +133,10 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         const qint64 count = (toSecs - first + size - 1) / size;
         QList<Sum> buckets(count);
         Statement st = db.prepare("SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
-                                  "WHERE period = ? AND dim = '' AND bucket >= ? AND bucket < ? GROUP BY bucket");
+                                  "WHERE period = ? AND dim = ? AND bucket >= ? AND bucket < ? GROUP BY bucket");
         for (const RollupSpan& span : RollupSpans::split(fromSecs, toSecs, size)) {
-            st.bind(1, span.period).bind(2, span.from).bind(3, span.to);
+            st.bind(1, span.period).bind(2, QString::fromLatin1(Rollup::name(Rollup::Dim::Total)));
+            st.bind(3, span.from).bind(4, span.to);
             while (st.step()) {
                 const qint64 index = (st.int64(0) - first) / size;
                 if (index < 0 || index >= count)

@@ -109,7 +109,7 @@ void TestCardinality::scannerKeepsBucketsBoundedAndTotalsExact()
     // The busy path is kept by name, exactly, and leads the top list; "other" is not an item of it.
     QCOMPARE(scalar(db, "SELECT requests FROM rollups WHERE dim = 'path' AND period = 86400 AND key = '/popular'"),
         total - 6000);
-    const QList<TopItem> top = TrafficQuery::topRollup(db, { { kDay, kDay + 86400 }, {}, {} }, "path", 10);
+    const QList<TopItem> top = TrafficQuery::topRollup(db, { { kDay, kDay + 86400 }, {}, {} }, Rollup::Dim::Path, 10);
     QCOMPARE(top.first().key, QByteArray("/popular"));
     QCOMPARE(top.first().requests, total - 6000);
     for (const TopItem& item : top)

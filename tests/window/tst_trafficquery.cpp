@@ -117,14 +117,14 @@ private slots:
     void topLists()
     {
         const TrafficFilter day { { kDay, kDay + 86400 }, QString(), QString() };
-        const auto paths = TrafficQuery::topRollup(*m_db, day, "path", 10);
+        const auto paths = TrafficQuery::topRollup(*m_db, day, Rollup::Dim::Path, 10);
         QCOMPARE(paths.size(), 4);
         QCOMPARE(paths[0].key, QByteArray("/"));
         QCOMPARE(paths[0].requests, 2);
         QCOMPARE(paths[1].key, QByteArray("/missing"));
         QCOMPARE(paths[1].requests, 2);
         QCOMPARE(paths[1].bytes, 30);
-        const auto countries = TrafficQuery::topRollup(*m_db, day, "country", 2);
+        const auto countries = TrafficQuery::topRollup(*m_db, day, Rollup::Dim::Country, 2);
         QCOMPARE(countries.size(), 2);
         QCOMPARE(countries[0].key, QByteArray(""));
         QCOMPARE(countries[0].requests, 2);

@@ -65,7 +65,7 @@ void MapPage::reload()
         m_tracker,
         [filter](Database& db) {
             // Bubbles for the 300 busiest cities: more would hide the shading.
-            return Data { TrafficQuery::topRollup(db, filter, "country", 1000),
+            return Data { TrafficQuery::topRollup(db, filter, Rollup::Dim::Country, 1000),
                 TrafficQuery::topCities(db, filter, 300) };
         },
         [this](Data fetched) {
