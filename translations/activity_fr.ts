@@ -383,6 +383,17 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Page error</source>
+        <translation>Erreur de la page</translation>
+    </message>
+    <message>
+        <source>This page could not be read from the database: %1</source>
+        <translation>Cette page n’a pas pu être lue dans la base de données : %1</translation>
+    </message>
+</context>
+<context>
     <name>DataDir</name>
     <message>
         <source>no data directory given</source>

@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QLabel>
+#include <QPalette>
 
 DashboardPage::DashboardPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     : QWidget(parent)
@@ -21,13 +22,6 @@ DashboardPage::DashboardPage(QueryRunner& runner, ViewState& state, QWidget* par
     // A range change answers at once; new data in the database is coalesced over a second.
     setFollowsViewState(true);
     connect(&runner, &QueryRunner::dataChanged, this, [this] { scheduleReload(1000); });
-    connect(&runner, &QueryRunner::failed, this, [this](const QString&) {
-        // The failed job's answer will never come: do not wait for it forever.
-        if (m_pending > 0) {
-            m_pending = 0;
-            emit loaded();
-        }
-    });
 }
 
 void DashboardPage::setEagerLoading(bool eager)
@@ -61,18 +55,66 @@ void DashboardPage::reloadNow()
     m_dirty = false;
     ++m_generation;
     m_pending = 0;
+    m_failure.clear();
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     reload();
     if (m_pending == 0)
-        emit loaded();
+        finishLoad();
 }
 
 void DashboardPage::finishOne()
 {
     if (m_pending > 0 && --m_pending == 0) {
         m_lastLoadMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
-        emit loaded();
+        finishLoad();
     }
+}
+
+void DashboardPage::finishLoad()
+{
+    if (m_failure.isEmpty() && m_failureBanner)
+        m_failureBanner->hide();
+    emit loaded();
+}
+
+// The failed question's answer will never come: the page says why and stops waiting for it. Other pages sharing
+// the runner are not concerned.
+void DashboardPage::fail(const QString& message)
+{
+    m_failure = message;
+    if (!m_failureBanner) {
+        m_failureBanner = new QLabel(this);
+        m_failureBanner->setObjectName(QStringLiteral("pageFailure"));
+        m_failureBanner->setTextFormat(Qt::PlainText);
+        m_failureBanner->setWordWrap(true);
+        m_failureBanner->setMargin(8);
+        m_failureBanner->setAutoFillBackground(true);
+        QPalette p = m_failureBanner->palette();
+        p.setColor(QPalette::Window, QColor(0xb0, 0x20, 0x20));
+        p.setColor(QPalette::WindowText, Qt::white);
+        m_failureBanner->setPalette(p);
+        m_failureBanner->setAccessibleName(tr("Page error"));
+    }
+    m_failureBanner->setText(tr("This page could not be read from the database: %1").arg(message));
+    m_failureBanner->setAccessibleDescription(m_failureBanner->text());
+    placeFailureBanner();
+    m_failureBanner->show();
+    m_failureBanner->raise();
+    finishOne();
+}
+
+void DashboardPage::placeFailureBanner()
+{
+    if (!m_failureBanner)
+        return;
+    const int h = m_failureBanner->heightForWidth(width());
+    m_failureBanner->setGeometry(0, 0, width(), h > 0 ? h : m_failureBanner->sizeHint().height());
+}
+
+void DashboardPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    placeFailureBanner();
 }
 
 void DashboardPage::showEvent(QShowEvent* event)

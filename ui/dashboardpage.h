@@ -26,6 +26,8 @@ public:
     // Milliseconds the last load took from request to painted data.
     qint64 lastLoadMs() const { return m_lastLoadMs; }
     QList<ChartView*> charts() const;
+    // Why the last load of this page failed (shown on the page); empty when it did not.
+    QString failure() const { return m_failure; }
 
 signals:
     void loaded();
@@ -44,11 +46,17 @@ protected:
     {
         ++m_pending;
         const quint64 generation = m_generation;
-        tracker.submit<R>(runner, this, std::move(job), [this, generation, done = std::move(done)](R result) {
-            done(std::move(result));
-            if (generation == m_generation)
-                finishOne();
-        });
+        tracker.submit<R>(
+            runner, this, std::move(job),
+            [this, generation, done = std::move(done)](R result) {
+                done(std::move(result));
+                if (generation == m_generation)
+                    finishOne();
+            },
+            [this, generation](const QString& message) {
+                if (generation == m_generation)
+                    fail(message);
+            });
     }
     QueryRunner& runner() const { return m_runner; }
     // Milliseconds since the current load started.
@@ -63,6 +71,10 @@ protected:
 private:
     void scheduleReload(int delayMs);
     void finishOne();
+    void finishLoad();
+    void fail(const QString& message);
+    void placeFailureBanner();
+    void resizeEvent(QResizeEvent* event) override;
 
     QueryRunner& m_runner;
     ViewState& m_state;
@@ -74,4 +86,6 @@ private:
     quint64 m_generation = 0;
     qint64 m_startedMs = 0;
     qint64 m_lastLoadMs = -1;
+    QString m_failure;
+    QLabel* m_failureBanner = nullptr;
 };

@@ -98,10 +98,8 @@ void HealthPage::reload()
     constexpr qint64 kRecountMs = 5 * 60 * 1000;
     if (!m_sinceCount.isValid() || m_sinceCount.elapsed() >= kRecountMs) {
         m_sinceCount.start();
-        if (!m_countRunner) {
+        if (!m_countRunner)
             m_countRunner = std::make_unique<QueryRunner>(runner().databasePath(), 0);
-            connect(m_countRunner.get(), &QueryRunner::failed, &runner(), &QueryRunner::failed);
-        }
         // Not part of the page's load: the page answers at once and the counts fill in when counted.
         m_countTracker.submit<QList<std::pair<QString, qint64>>>(
             *m_countRunner, this, [](Database& db) { return HealthQuery::rowCounts(db); },

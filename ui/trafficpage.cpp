@@ -43,7 +43,6 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     , m_rawRunner(std::make_unique<QueryRunner>(runner.databasePath(), 0))
     , m_listCache(std::make_shared<TopListCache>())
 {
-    connect(m_rawRunner.get(), &QueryRunner::failed, &runner, &QueryRunner::failed);
     setObjectName(QStringLiteral("trafficPage"));
     auto* layout = new QVBoxLayout(this);
     auto* tiles = new QHBoxLayout;

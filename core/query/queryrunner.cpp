@@ -2,8 +2,11 @@
 
 #include "core/storage/database.h"
 
+#include <QLoggingCategory>
 #include <QSemaphore>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcQuery, "activity.query")
 
 class QueryRunner::Worker : public QObject {
 public:
@@ -33,8 +36,9 @@ public:
     {
         try {
             job(*db());
-        } catch (const DatabaseError& e) {
-            const QString message = e.message();
+        } catch (const std::exception& e) {
+            const QString message = QString::fromUtf8(e.what());
+            qCWarning(lcQuery, "%s", qUtf8Printable(message));
             QMetaObject::invokeMethod(m_owner, [owner = m_owner, message] { emit owner->failed(message); });
         }
     }

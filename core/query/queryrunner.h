@@ -5,6 +5,7 @@
 #include <QString>
 #include <QThread>
 #include <atomic>
+#include <exception>
 #include <functional>
 #include <memory>
 
@@ -21,12 +22,23 @@ public:
     ~QueryRunner() override;
 
     // Runs job(db) on the worker; then done(result) on `context`'s thread unless context is gone.
-    // A job that throws (DatabaseError) reports through failed() and done is not called.
-    template <class R> void post(QObject* context, std::function<R(Database&)> job, std::function<void(R)> done)
+    // A job that throws (a DatabaseError) reports through failed() and fail(message), and done is not called.
+    template <class R>
+    void post(QObject* context, std::function<R(Database&)> job, std::function<void(R)> done,
+        std::function<void(QString)> fail = {})
     {
         QPointer<QObject> guard(context);
-        enqueue([job = std::move(job), done = std::move(done), guard](Database& db) {
-            auto result = std::make_shared<R>(job(db));
+        enqueue([job = std::move(job), done = std::move(done), fail = std::move(fail), guard](Database& db) {
+            std::shared_ptr<R> result;
+            try {
+                result = std::make_shared<R>(job(db));
+            } catch (const std::exception& e) {
+                if (guard && fail)
+                    QMetaObject::invokeMethod(
+                        guard.data(), [fail, message = QString::fromUtf8(e.what())] { fail(message); },
+                        Qt::QueuedConnection);
+                throw;
+            }
             if (!guard)
                 return;
             QMetaObject::invokeMethod(
@@ -55,7 +67,8 @@ private:
 class LatestTracker {
 public:
     template <class R>
-    void submit(QueryRunner& runner, QObject* context, std::function<R(Database&)> job, std::function<void(R)> done)
+    void submit(QueryRunner& runner, QObject* context, std::function<R(Database&)> job, std::function<void(R)> done,
+        std::function<void(QString)> fail = {})
     {
         const quint64 generation = ++*m_generation;
         auto current = m_generation;
@@ -69,6 +82,10 @@ public:
             [current, generation, done = std::move(done)](std::optional<R> result) {
                 if (result && current->load() == generation)
                     done(std::move(*result));
+            },
+            [current, generation, fail = std::move(fail)](const QString& message) {
+                if (fail && current->load() == generation)
+                    fail(message);
             });
     }
     // Makes every outstanding request stale.

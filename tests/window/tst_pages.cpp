@@ -7,6 +7,7 @@
 #include "core/util/clock.h"
 #include "ui/apipage.h"
 #include "ui/chartview.h"
+#include "ui/countriespage.h"
 #include "ui/healthpage.h"
 #include "ui/metrictile.h"
 #include "ui/overviewpage.h"
@@ -14,6 +15,7 @@
 #include "ui/trafficpage.h"
 #include "ui/viewstate.h"
 
+#include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -253,6 +255,55 @@ private slots:
         if (const QString dir = qEnvironmentVariable("ACTIVITY_SCREENSHOTS"); !dir.isEmpty())
             page.grab().save(dir + QStringLiteral("/health-write-error.png"));
         page.setWriteError(QString());
+        QVERIFY(!banner->isVisible());
+    }
+
+    // A page whose question fails says why on that page; another page on the same worker still loads its data.
+    void aFailedQueryShowsOnItsPageOnly()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("damaged.sqlite"));
+        QVERIFY(QFile::copy(m_path, path));
+        {
+            Database db(path);
+            db.exec("DROP TABLE rollups");
+        }
+        QueryRunner runner(path, 0);
+        CountriesPage countries(runner, *m_state);
+        std::unique_ptr<ApiPage> github(ApiPage::createGitHub(runner, *m_state));
+        countries.setEagerLoading(true);
+        github->setEagerLoading(true);
+        QSignalSpy countriesLoaded(&countries, &DashboardPage::loaded);
+        QSignalSpy githubLoaded(github.get(), &DashboardPage::loaded);
+        countries.resize(1280, 760);
+        countries.show();
+        countries.reloadNow();
+        github->reloadNow();
+        QTRY_VERIFY_WITH_TIMEOUT(countriesLoaded.count() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(githubLoaded.count() > 0, 10000);
+        QVERIFY2(countries.failure().contains(QStringLiteral("rollups")), qPrintable(countries.failure()));
+        auto* banner = countries.findChild<QLabel*>(QStringLiteral("pageFailure"));
+        QVERIFY(banner && banner->isVisible());
+        QCOMPARE(banner->textFormat(), Qt::PlainText);
+        QVERIFY(banner->text().startsWith(QStringLiteral("This page could not be read from the database: ")));
+        QCOMPARE(banner->width(), countries.width());
+        if (const QString dir = qEnvironmentVariable("ACTIVITY_SCREENSHOTS"); !dir.isEmpty())
+            countries.grab().save(dir + QStringLiteral("/page-failure.png"));
+        QCOMPARE(github->failure(), QString());
+        QVERIFY(!github->findChild<QLabel*>(QStringLiteral("pageFailure")));
+        QCOMPARE(github->charts().value(0)->data().size(), 2); // acme/a and acme/b, read from samples
+
+        // Repaired: the next load clears the message.
+        {
+            Database original(m_path);
+            Statement create = original.prepare("SELECT sql FROM sqlite_master WHERE name = 'rollups'");
+            QVERIFY(create.step());
+            Database db(path);
+            db.exec(create.text(0).toUtf8().constData());
+        }
+        countriesLoaded.clear();
+        countries.reloadNow();
+        QTRY_VERIFY_WITH_TIMEOUT(countriesLoaded.count() > 0, 10000);
+        QCOMPARE(countries.failure(), QString());
         QVERIFY(!banner->isVisible());
     }
 

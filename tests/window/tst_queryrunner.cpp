@@ -93,6 +93,28 @@ private slots:
             [&called](int) { called = true; });
         QTRY_COMPARE(failed.count(), 1);
         QVERIFY(!called);
+
+        // The asker hears its own failure, with SQLite's text; a stale request's failure is not reported.
+        LatestTracker tracker;
+        QStringList failures;
+        QSemaphore gate;
+        runner.enqueue([&gate](Database&) { gate.acquire(); });
+        for (const char* table : { "first_missing", "second_missing" }) {
+            tracker.submit<int>(
+                runner, this,
+                [table](Database& db) {
+                    const QByteArray sql = QByteArray("SELECT 1 FROM ") + table;
+                    return int(db.queryInt(sql.constData()).value_or(0));
+                },
+                [&called](int) { called = true; }, [&failures](const QString& m) { failures.append(m); });
+        }
+        gate.release();
+        QTRY_COMPARE(failures.size(), 1);
+        QVERIFY2(failures[0].contains(QStringLiteral("second_missing")), qPrintable(failures[0]));
+        runner.waitForIdle();
+        QCoreApplication::processEvents();
+        QCOMPARE(failures.size(), 1);
+        QVERIFY(!called);
     }
 
 private:
