@@ -39,25 +39,6 @@ QString Format::country(const QString& code)
     return QStringLiteral("%1 (%2)").arg(QLocale::territoryToString(territory), code);
 }
 
-qint64 Format::bucketFor(const TimeRange& range)
-{
-    if (range.length() <= 2 * 86400)
-        return 600;
-    if (range.length() <= 31 * 86400)
-        return 3600;
-    return 86400;
-}
-
-QList<double> Format::thin(const QList<double>& values, int count)
-{
-    if (values.size() <= count || count < 2)
-        return values;
-    QList<double> out;
-    for (int i = 0; i < count; ++i)
-        out.append(values[qsizetype(double(i) * double(values.size() - 1) / double(count - 1))]);
-    return out;
-}
-
 QList<QPointF> Format::points(const QList<Sample>& samples)
 {
     QList<QPointF> out;

@@ -18,10 +18,6 @@ QString percentChange(double from, double to);
 QString bytes(qint64 bytes);
 // "Germany (DE)"; "Unknown" for an empty code.
 QString country(const QString& code);
-// The display bucket for traffic charts over `range`: 10 minutes up to 2 days, hours up to 31 days, else days.
-qint64 bucketFor(const TimeRange& range);
-// Samples at about `count` evenly spaced times (for sparklines).
-QList<double> thin(const QList<double>& values, int count);
 QList<QPointF> points(const QList<Sample>& samples);
 // Raw bytes from the network (a rejected line: often binary, TLS handshakes, other encodings) for display: printable
 // UTF-8 as it is, every control byte or byte that is not UTF-8 as \xNN (how nginx logs them), never U+FFFD marks.

@@ -106,74 +106,38 @@ void TrafficPage::reload()
 {
     const TimeRange range = state().range();
     const TrafficFilter filter { range, state().site(), state().country() };
-    const qint64 step = Format::bucketFor(range);
+    const qint64 step = Buckets::stepFor(range);
     query<TrafficPageData>(
         m_rollupTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step); },
-        [this, range, step, byCountry = !filter.country.isEmpty()](TrafficPageData d) {
+        [this, range, byCountry = !filter.country.isEmpty()](TrafficPageData d) {
             m_rollupMs = d.elapsedMs;
-            const auto trend = [](qint64 before, qint64 now) { return now > before ? 1 : (now < before ? -1 : 0); };
             const auto vsPrevious = [](qint64 before, qint64 now) {
                 const QString pct = Format::percentChange(double(before), double(now));
                 return pct.isEmpty() ? QString() : tr("%1 vs the previous period").arg(pct);
             };
-            QList<double> req;
-            QList<double> vis;
-            QList<double> bytes;
-            QList<QPointF> reqPoints;
-            QList<QPointF> visPoints;
-            QList<QPointF> bytePoints;
-            QList<QPointF> classPoints[5];
-            qsizetype bi = 0;
-            qsizetype si = 0;
-            for (qint64 t = range.fromSecs - range.fromSecs % step; t < range.toSecs; t += step) {
-                TrafficBucket b { t, 0, 0, 0 };
-                while (bi < d.buckets.size() && d.buckets[bi].start < t)
-                    ++bi;
-                if (bi < d.buckets.size() && d.buckets[bi].start == t)
-                    b = d.buckets[bi];
-                StatusBucket s;
-                while (si < d.status.size() && d.status[si].start < t)
-                    ++si;
-                if (si < d.status.size() && d.status[si].start == t)
-                    s = d.status[si];
-                reqPoints.append(QPointF(double(t), double(b.requests)));
-                visPoints.append(QPointF(double(t), double(b.visitors)));
-                bytePoints.append(QPointF(double(t), double(b.bytes)));
-                for (int c = 0; c < 5; ++c)
-                    classPoints[c].append(QPointF(double(t), double(s.byClass[c])));
-                req.append(double(b.requests));
-                vis.append(double(b.visitors));
-                bytes.append(double(b.bytes));
-            }
-            qint64 errors = 0;
-            for (const TopItem& item : d.statusCodes) {
-                if (item.key.startsWith('4') || item.key.startsWith('5'))
-                    errors += item.requests;
-            }
+            const auto trend = [](qint64 before, qint64 now) { return Buckets::trend(double(before), double(now)); };
+            const FilledTraffic& f = d.series;
             m_tiles[0]->setFigures(Format::count(double(d.totals.requests)),
                 vsPrevious(d.previous.requests, d.totals.requests), trend(d.previous.requests, d.totals.requests),
-                Format::thin(req, 80));
+                Buckets::thin(Buckets::values(f.requests), 80));
             m_tiles[1]->setFigures(Format::count(double(d.totals.visitors)),
                 vsPrevious(d.previous.visitors, d.totals.visitors), trend(d.previous.visitors, d.totals.visitors),
-                Format::thin(vis, 80));
+                Buckets::thin(Buckets::values(f.visitors), 80));
             m_tiles[2]->setFigures(Format::bytes(d.totals.bytes), vsPrevious(d.previous.bytes, d.totals.bytes), 0,
-                Format::thin(bytes, 80));
+                Buckets::thin(Buckets::values(f.bytes), 80));
             m_tiles[3]->setFigures(d.totals.requests > 0
-                    ? QLocale().toString(100.0 * double(errors) / double(d.totals.requests), 'f', 1)
+                    ? QLocale().toString(100.0 * double(d.errors) / double(d.totals.requests), 'f', 1)
                         + QStringLiteral("%")
                     : QStringLiteral("–"),
-                tr("%1 requests").arg(Format::count(double(errors))), 0, {});
-            m_requests->setTimeSeries({ { tr("Requests"), reqPoints }, { tr("Visitors"), visPoints } }, range,
+                tr("%1 requests").arg(Format::count(double(d.errors))), 0, {});
+            m_requests->setTimeSeries({ { tr("Requests"), f.requests }, { tr("Visitors"), f.visitors } }, range,
                 ChartView::Style::Lines, QStringLiteral("count"));
             m_bandwidth->setTimeSeries(
-                { { tr("Bytes sent"), bytePoints } }, range, ChartView::Style::Lines, QStringLiteral("bytes"));
+                { { tr("Bytes sent"), f.bytes } }, range, ChartView::Style::Lines, QStringLiteral("bytes"));
             QList<ChartSeries> classes;
-            for (int c = 0; c < 5; ++c)
-                classes.append({ QStringLiteral("%1xx").arg(c + 1), classPoints[c], kClassColours[c] });
             // 1xx is rare: keep it out of the stack unless present.
-            if (std::all_of(
-                    classPoints[0].cbegin(), classPoints[0].cend(), [](const QPointF& p) { return p.y() == 0; }))
-                classes.removeFirst();
+            for (int c = f.hasInformational() ? 0 : 1; c < 5; ++c)
+                classes.append({ QStringLiteral("%1xx").arg(c + 1), f.statusClasses[size_t(c)], kClassColours[c] });
             m_status->setTimeSeries(classes, range, ChartView::Style::StackedArea, QStringLiteral("requests"));
             QStringList hours;
             QList<QPointF> hourPoints;

@@ -495,12 +495,15 @@ void IngestWriter::writeRollups()
         Statement& st = m_upsertRollup;
         st.bind(1, Rollup::secs(period)).bind(2, bucket).bind(3, site);
         st.bindText(4, dimName, int(std::strlen(dimName)));
-        QByteArray text; // bound without a copy: must live until exec()
+        // Both bound without a copy: they must live until exec().
+        QByteArray text;
+        char code[2] = {};
         if (dim == Dim::Status || dim == Dim::Rejected) {
             text = QByteArray::number(key);
             st.bindText(5, text.constData(), int(text.size()));
         } else if (dim == Dim::Country && key) {
-            const char code[2] = { char(key >> 8), char(key & 0xff) };
+            code[0] = char(key >> 8);
+            code[1] = char(key & 0xff);
             st.bindText(5, code, 2);
         } else {
             st.bindText(5, "", 0); // text, never NULL: the total and unknown-country keys are ''

@@ -1,5 +1,7 @@
 #include "core/query/trafficpagequery.h"
 
+#include "core/query/buckets.h"
+#include "core/query/topn.h"
 #include "core/query/useragent.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
@@ -21,8 +23,8 @@ FamilyCounts sorted(const QHash<QString, qint64>& counts)
     list.reserve(counts.size());
     for (auto it = counts.cbegin(); it != counts.cend(); ++it)
         list.append({ it.key(), it.value() });
-    std::sort(list.begin(), list.end(),
-        [](const auto& a, const auto& b) { return a.second != b.second ? a.second > b.second : a.first < b.first; });
+    TopN::rank(
+        list, [](const auto& f) { return f.second; }, [](const auto& f) -> const QString& { return f.first; });
     return list;
 }
 qint64 siteIdOf(Database& db, const QString& site);
@@ -69,11 +71,7 @@ QList<TopItem> topPaths(Database& db, const TrafficFilter& filter)
             rolled[it.value()].bytes += st.int64(2);
         }
     }
-    std::sort(rolled.begin(), rolled.end(), [](const TopItem& a, const TopItem& b) {
-        return a.requests != b.requests ? a.requests > b.requests : a.key < b.key;
-    });
-    if (rolled.size() > kTopRows)
-        rolled.resize(kTopRows);
+    TrafficQuery::rank(rolled, kTopRows);
     return rolled;
 }
 } // namespace
@@ -93,7 +91,13 @@ TrafficPageData TrafficPageQuery::charts(Database& db, const TrafficFilter& filt
     if (filter.country.isEmpty())
         d.paths = topPaths(db, filter);
     d.countries = TrafficQuery::topRollup(db, filter, Rollup::Dim::Country, 250);
-    d.statusCodes = TrafficQuery::topRollup(db, filter, Rollup::Dim::Status, kTopRows);
+    // Every code (at most 900 three-digit ones): the error share counts them all.
+    d.statusCodes = TrafficQuery::topRollup(db, filter, Rollup::Dim::Status, 1000);
+    for (const TopItem& item : d.statusCodes) {
+        if (item.key.startsWith('4') || item.key.startsWith('5'))
+            d.errors += item.requests;
+    }
+    d.series = Buckets::fill(range, step, d.buckets, d.status);
     d.elapsedMs = timer.elapsed();
     return d;
 }
@@ -264,11 +268,7 @@ QList<TopItem> top(const QHash<QByteArray, Sums>& sums, int limit)
     out.reserve(sums.size());
     for (auto it = sums.cbegin(); it != sums.cend(); ++it)
         out.append({ it.key(), it.value().requests, 0, it.value().bytes });
-    std::sort(out.begin(), out.end(), [](const TopItem& a, const TopItem& b) {
-        return a.requests != b.requests ? a.requests > b.requests : a.key < b.key;
-    });
-    if (out.size() > limit)
-        out.resize(limit);
+    TrafficQuery::rank(out, limit);
     return out;
 }
 } // namespace

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/query/buckets.h"
 #include "core/query/trafficquery.h"
 
 #include <QHash>
@@ -18,6 +19,8 @@ struct TrafficPageData {
     QList<TopItem> paths;
     QList<TopItem> countries;
     QList<TopItem> statusCodes;
+    qint64 errors = 0; // 4xx and 5xx requests
+    FilledTraffic series; // every display bucket of the range, zeros included
     qint64 elapsedMs = 0;
 };
 

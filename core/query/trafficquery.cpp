@@ -1,10 +1,12 @@
 #include "core/query/trafficquery.h"
 
 #include "core/query/rollupspans.h"
+#include "core/query/topn.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
 #include "core/storage/rollupschema.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QMap>
 #include <cstring>
@@ -119,17 +121,25 @@ TrafficTotals TrafficQuery::totals(Database& db, const TrafficFilter& filter)
     return out;
 }
 
+void TrafficQuery::rank(QList<TopItem>& items, qsizetype limit)
+{
+    TopN::rank(
+        items, [](const TopItem& i) { return i.requests; }, [](const TopItem& i) -> const QByteArray& { return i.key; },
+        limit);
+}
+
 QList<qint64> TrafficQuery::hourOfDay(Database& db, const TrafficFilter& filter)
 {
     const qint64 site = siteId(db, filter.site);
     const DimKey dk = totalDim(filter);
-    Statement st = db.prepare("SELECT (bucket / 3600) % 24, sum(requests) FROM rollups "
+    Statement st = db.prepare("SELECT bucket, sum(requests) FROM rollups "
                               "WHERE period = 3600 AND dim = ?1 AND bucket >= ?2 AND bucket < ?3 AND key = ?4 "
-                              "AND (?5 = -1 OR site_id = ?5) GROUP BY 1");
+                              "AND (?5 = -1 OR site_id = ?5) GROUP BY bucket");
     st.bind(1, dk.dim).bind(2, filter.range.fromSecs).bind(3, filter.range.toSecs).bind(4, dk.key).bind(5, site);
     QList<qint64> out(24, 0);
+    // The hour on the user's clock, as the chart axes show time (offsets of half an hour land in the hour begun).
     while (st.step())
-        out[int(st.int64(0))] = st.int64(1);
+        out[QDateTime::fromSecsSinceEpoch(st.int64(0)).time().hour()] += st.int64(1);
     return out;
 }
 
@@ -161,11 +171,7 @@ QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter
         }
     }
     QList<TopItem> out = sums.values();
-    std::sort(out.begin(), out.end(), [](const TopItem& a, const TopItem& b) {
-        return a.requests != b.requests ? a.requests > b.requests : a.key < b.key;
-    });
-    if (out.size() > limit)
-        out.resize(limit);
+    TrafficQuery::rank(out, limit);
     return out;
 }
 
@@ -230,11 +236,7 @@ QList<TopItem> topByDay(
         }
     }
     QList<TopItem> out = sums.values();
-    std::sort(out.begin(), out.end(), [](const TopItem& a, const TopItem& b) {
-        return a.requests != b.requests ? a.requests > b.requests : a.key < b.key;
-    });
-    if (out.size() > limit)
-        out.resize(limit);
+    TrafficQuery::rank(out, limit);
     return out;
 }
 } // namespace

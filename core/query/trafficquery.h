@@ -37,6 +37,11 @@ struct TopItem {
     qint64 bytes = 0;
 };
 
+namespace TrafficQuery {
+// Busiest first (requests, then key), at most `limit` items.
+void rank(QList<TopItem>& items, qsizetype limit);
+} // namespace TrafficQuery
+
 struct CityItem {
     QString name;
     QByteArray country;
@@ -58,7 +63,7 @@ QStringList sites(Database& db);
 QList<TrafficBucket> buckets(Database& db, const TrafficFilter& filter, qint64 period);
 QList<StatusBucket> statusClasses(Database& db, const TrafficFilter& filter, qint64 period);
 TrafficTotals totals(Database& db, const TrafficFilter& filter);
-// Requests per hour of day (UTC), 24 entries.
+// Requests per hour of the local day (the user's clock), 24 entries.
 QList<qint64> hourOfDay(Database& db, const TrafficFilter& filter);
 // dim is a rollup dimension (Path, Country, Status...). Sorted by requests, then key.
 QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, Rollup::Dim dim, int limit);

@@ -2,6 +2,7 @@
 
 #include "core/geo/geoip.h"
 #include "core/query/rollupspans.h"
+#include "core/query/topn.h"
 #include "core/report/csvwriter.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
@@ -53,9 +54,8 @@ template <typename T> QList<std::pair<QString, Sum>> sortedByRequests(const QHas
     QList<std::pair<QString, Sum>> rows;
     for (auto it = map.cbegin(); it != map.cend(); ++it)
         rows.append({ it.key(), it.value() });
-    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
-        return a.second.requests != b.second.requests ? a.second.requests > b.second.requests : a.first < b.first;
-    });
+    TopN::rank(
+        rows, [](const auto& r) { return r.second.requests; }, [](const auto& r) -> const QString& { return r.first; });
     return rows;
 }
 } // namespace

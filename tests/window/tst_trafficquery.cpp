@@ -104,6 +104,21 @@ private slots:
         QCOMPARE(buckets[0].byClass[4], 1); // 5xx
     }
 
+    void rankIsBusiestFirstThenByKey()
+    {
+        QList<TopItem> items { { "/b", 5, 0, 0 }, { "/c", 9, 0, 0 }, { "/a", 5, 0, 0 }, { "/d", 1, 0, 0 } };
+        QList<TopItem> all = items;
+        TrafficQuery::rank(all, -1);
+        QStringList keys;
+        for (const TopItem& i : all)
+            keys.append(QString::fromUtf8(i.key));
+        QCOMPARE(keys, QStringList({ "/c", "/a", "/b", "/d" }));
+        TrafficQuery::rank(items, 2);
+        QCOMPARE(items.size(), 2);
+        QCOMPARE(items[0].key, QByteArray("/c"));
+        QCOMPARE(items[1].key, QByteArray("/a"));
+    }
+
     void hourOfDay()
     {
         const auto hours = TrafficQuery::hourOfDay(*m_db, { { kDay - 86400, kDay + 86400 }, QString(), QString() });

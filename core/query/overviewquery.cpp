@@ -1,0 +1,64 @@
+#include "core/query/overviewquery.h"
+
+#include <QDateTime>
+
+namespace {
+const QString kGitHub = QStringLiteral("github");
+const QString kDockerHub = QStringLiteral("dockerhub");
+
+// `series` is the metric's series over the range (read once: the stars chart shows them too).
+CounterFigure counter(Database& db, const QString& provider, const QString& metric, const TimeRange& range,
+    const QList<RepoSeries>& series)
+{
+    CounterFigure f;
+    f.now = ApiQuery::totalAt(db, provider, metric, range.toSecs);
+    f.atStart = ApiQuery::totalAt(db, provider, metric, range.fromSecs);
+    QList<QList<Sample>> all;
+    for (const RepoSeries& s : series)
+        all.append(s.samples);
+    QList<double> values;
+    for (const Sample& s : SeriesMath::summed(all))
+        values.append(s.value);
+    f.spark = Buckets::thin(values, 60);
+    return f;
+}
+} // namespace
+
+qint64 OverviewQuery::localDayStart(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs).date().startOfDay().toSecsSinceEpoch();
+}
+
+OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QString& site, qint64 nowSecs)
+{
+    OverviewData d;
+    const QList<RepoSeries> stars = ApiQuery::series(db, kGitHub, QStringLiteral("stars"), range);
+    d.stars = counter(db, kGitHub, QStringLiteral("stars"), range, stars);
+    d.pulls = counter(db, kDockerHub, QStringLiteral("pulls"), range,
+        ApiQuery::series(db, kDockerHub, QStringLiteral("pulls"), range));
+    for (const RepoSeries& s : stars)
+        d.starSeries.append({ s.repository, SeriesMath::within(s.samples, range) });
+
+    const qint64 today = localDayStart(nowSecs);
+    const qint64 yesterday = localDayStart(today - 1);
+    d.today = TrafficQuery::totals(db, { { today, nowSecs + 1 }, site, {} });
+    d.yesterdaySoFar = TrafficQuery::totals(db, { { yesterday, yesterday + (nowSecs - today) + 1 }, site, {} });
+
+    // Daily rollups are UTC days: the sparkline's shape, not a figure a user reads.
+    const TimeRange days { range.fromSecs - range.fromSecs % 86400, range.toSecs };
+    const FilledTraffic daily = Buckets::fill(days, 86400, TrafficQuery::buckets(db, { days, site, {} }, 86400));
+    d.dailyRequests = Buckets::values(daily.requests);
+    d.dailyVisitors = Buckets::values(daily.visitors);
+
+    for (const TopItem& item : TrafficQuery::topRollup(db, { range, site, {} }, Rollup::Dim::Country, 2)) {
+        if (!item.key.isEmpty()) {
+            d.topCountry = QString::fromUtf8(item.key);
+            d.topCountryRequests = item.requests;
+            break;
+        }
+    }
+    d.rangeRequests = TrafficQuery::totals(db, { range, site, {} }).requests;
+    const qint64 step = Buckets::stepFor(range);
+    d.traffic = Buckets::fill(range, step, TrafficQuery::buckets(db, { range, site, {} }, step));
+    return d;
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/query/apiquery.h"
+#include "core/query/buckets.h"
+#include "core/query/trafficquery.h"
+
+#include <QList>
+#include <QString>
+
+class Database;
+
+// A cumulative API figure (stars, pulls): its value now and at the range's start, and its summed curve.
+struct CounterFigure {
+    double now = 0;
+    double atStart = 0;
+    QList<double> spark; // at most 60 values
+};
+
+// Everything the Overview page shows, shaped for drawing.
+struct OverviewData {
+    CounterFigure stars;
+    CounterFigure pulls;
+    TrafficTotals today; // the user's local day, up to now
+    TrafficTotals yesterdaySoFar; // the local day before, up to the same time of day
+    QList<double> dailyRequests; // per day over the range (sparklines)
+    QList<double> dailyVisitors;
+    QString topCountry; // ISO code; empty when no traffic in the range
+    qint64 topCountryRequests = 0;
+    qint64 rangeRequests = 0;
+    FilledTraffic traffic; // requests and visitors per display bucket
+    QList<RepoSeries> starSeries; // per repository, inside the range only
+};
+
+namespace OverviewQuery {
+// `nowSecs`: the clock's time, "today" is the local calendar day holding it.
+OverviewData read(Database& db, const TimeRange& range, const QString& site, qint64 nowSecs);
+// Start of the local calendar day holding `secs` (23 or 25 hours long across a DST change).
+qint64 localDayStart(qint64 secs);
+} // namespace OverviewQuery
