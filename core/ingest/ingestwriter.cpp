@@ -3,12 +3,12 @@
 #include "core/settings/appsettings.h"
 #include "core/storage/ingestcounters.h"
 #include "core/storage/migrations.h"
+#include "core/storage/retention.h"
 #include "core/storage/rollupschema.h"
 #include "core/util/clock.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QtEndian>
 #include <algorithm>
 #include <cstring>
 #include <sqlite3.h>
@@ -24,9 +24,6 @@ void bindView(Statement& st, int index, std::string_view v)
     sqlite3_bind_blob(st.handle(), index, v.empty() ? "" : v.data(), int(v.size()), SQLITE_STATIC);
 }
 
-#define UPSERT_TAIL                                                                                                    \
-    " ON CONFLICT(period, dim, bucket, site_id, key) DO UPDATE SET requests = requests + "                             \
-    "excluded.requests, visitors = visitors + excluded.visitors, bytes = bytes + excluded.bytes"
 } // namespace
 
 IngestWriter::IngestWriter(Database& db, const Clock& clock)
@@ -38,7 +35,11 @@ IngestWriter::IngestWriter(Database& db, const Clock& clock, Options options)
     , m_db(&db)
     , m_clock(clock)
     , m_ids(db)
+    , m_visitors(db, options.visitorLimit)
+    , m_rollups(db)
 {
+    if (options.keepsCounters)
+        m_retention = std::make_unique<Retention>(db, clock);
     prepareStatements();
 }
 
@@ -52,11 +53,6 @@ void IngestWriter::prepareStatements()
         "INSERT INTO requests(id, site_id, source_id, addr, country, city_id, method_id, path_id, query_id, "
         "protocol_id, status, bytes, referrer_id, agent_id, request_time, extra) "
         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    m_insertVisitor = m_db->prepare("INSERT OR IGNORE INTO visitors(day, site_id, h) VALUES(?, ?, ?)");
-    m_insertChunk = m_db->prepare("INSERT INTO visitor_sets(day, site_id, seq, hashes) VALUES(?, ?, ?, ?)");
-    m_upsertRollup = m_db->prepare("INSERT INTO rollups(period, bucket, site_id, dim, key, requests, visitors, bytes) "
-                                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)" UPSERT_TAIL);
-    m_textRollups = std::make_unique<TextRollups>(*m_db);
     Statement sites = m_db->prepare("SELECT id, name FROM sites");
     while (sites.step())
         m_sites.insert(sites.text(1).toUtf8(), sites.int64(0));
@@ -68,24 +64,21 @@ IngestWriter::~IngestWriter() = default;
 void IngestWriter::startBatch()
 {
     m_batchOpen = true;
-    refreshRetentionCutoff();
+    refreshSettings();
     // Another process (an `import` beside `collect`) may have written since our last transaction.
     const qint64 version = m_db->queryInt("PRAGMA data_version").value_or(0);
     if (version != m_dataVersion) {
         m_dataVersion = version;
-        m_textRollups->forgetCounts();
-        m_visitorDays.clear();
-        m_lastDay = nullptr;
-        m_lastDayKey = { -1, -1 };
-        m_visitorsCached = 0;
+        m_rollups.forgetCounts();
+        m_visitors.forgetDays();
     }
     m_ids.sync();
 }
 
 void IngestWriter::writePending()
 {
-    writeVisitors();
-    writeRollups();
+    m_visitors.write();
+    m_rollups.write();
     writeRejected();
     writeCounters();
     m_batchOpen = false;
@@ -94,12 +87,7 @@ void IngestWriter::writePending()
 void IngestWriter::dropCaches()
 {
     m_rollups.clear();
-    m_textRollups->reset();
-    m_newVisitors.clear();
-    m_visitorDays.clear();
-    m_lastDay = nullptr;
-    m_lastDayKey = { -1, -1 };
-    m_visitorsCached = 0;
+    m_visitors.clear();
     m_stored.clear();
     m_counters.clear();
     m_rejected.clear();
@@ -193,152 +181,6 @@ qint64 IngestWriter::siteId(const QByteArray& name)
     return id;
 }
 
-IngestWriter::DayVisitors& IngestWriter::dayVisitors(qint64 day, qint64 site)
-{
-    const std::pair key { day, site };
-    if (m_lastDay && key == m_lastDayKey)
-        return *m_lastDay;
-    auto [it, added] = m_visitorDays.try_emplace(key);
-    DayVisitors& d = it->second;
-    if (added) {
-        Statement rows = m_db->prepare("SELECT h FROM visitors WHERE day = ? AND site_id = ?");
-        rows.bind(1, day).bind(2, site);
-        bool hadRows = false;
-        while (rows.step()) {
-            d.seen.insert(quint64(rows.int64(0)));
-            hadRows = true;
-        }
-        Statement chunks = m_db->prepare("SELECT seq, hashes FROM visitor_sets WHERE day = ? AND site_id = ?");
-        chunks.bind(1, day).bind(2, site);
-        while (chunks.step()) {
-            d.lastSeq = qMax(d.lastSeq, chunks.int64(0));
-            ++d.chunks;
-            const auto* data = static_cast<const uchar*>(sqlite3_column_blob(chunks.handle(), 1));
-            const int bytes = sqlite3_column_bytes(chunks.handle(), 1);
-            for (int i = 0; i + 8 <= bytes; i += 8)
-                d.seen.insert(qFromLittleEndian<quint64>(data + i));
-        }
-        if (d.seen.size() > m_options.visitorLimit) {
-            moveDayToRows(day, site, d);
-        } else if (hadRows) {
-            // Rows from version 2: the day becomes one chunk, so nothing is stored twice.
-            Statement dropRows = m_db->prepare("DELETE FROM visitors WHERE day = ? AND site_id = ?");
-            dropRows.bind(1, day).bind(2, site).exec();
-            Statement dropChunks = m_db->prepare("DELETE FROM visitor_sets WHERE day = ? AND site_id = ?");
-            dropChunks.bind(1, day).bind(2, site).exec();
-            d.chunks = 0;
-            std::vector<quint64> all;
-            d.seen.forEach([&](quint64 h) { all.push_back(h); });
-            writeChunk(day, site, d, all);
-        }
-        m_visitorsCached += d.seen.size();
-    }
-    d.lastUse = ++m_useTick;
-    m_lastDay = &d;
-    m_lastDayKey = key;
-    if (m_visitorsCached > m_options.visitorLimit)
-        evictVisitorDays();
-    return d;
-}
-
-void IngestWriter::evictVisitorDays()
-{
-    // Pending visitors go to the table first: a day loaded again must find them there.
-    writeVisitors();
-    while (m_visitorsCached > m_options.visitorLimit / 2 && m_visitorDays.size() > 1) {
-        auto oldest = m_visitorDays.end();
-        for (auto it = m_visitorDays.begin(); it != m_visitorDays.end(); ++it)
-            if (&it->second != m_lastDay
-                && (oldest == m_visitorDays.end() || it->second.lastUse < oldest->second.lastUse))
-                oldest = it;
-        if (oldest == m_visitorDays.end())
-            break;
-        m_visitorsCached -= oldest->second.seen.size();
-        m_visitorDays.erase(oldest);
-    }
-}
-
-bool IngestWriter::firstVisit(qint64 day, qint64 site, qint64 hash)
-{
-    DayVisitors& d = dayVisitors(day, site);
-    if (d.inTableOnly) {
-        m_insertVisitor.bind(1, day).bind(2, site).bind(3, hash).exec();
-        return m_db->changes() > 0;
-    }
-    if (!d.seen.insert(quint64(hash)))
-        return false;
-    m_newVisitors.push_back({ day, site, hash });
-    if (d.seen.size() > m_options.visitorLimit) {
-        writeVisitors();
-        m_visitorsCached -= d.seen.size() - 1;
-        moveDayToRows(day, site, d);
-    } else if (++m_visitorsCached > m_options.visitorLimit) {
-        evictVisitorDays();
-    }
-    return true;
-}
-
-void IngestWriter::moveDayToRows(qint64 day, qint64 site, DayVisitors& d)
-{
-    // Rare (a site with millions of visitors a day): from now on each visitor is a row the table answers for.
-    d.seen.forEach([&](quint64 h) { m_insertVisitor.bind(1, day).bind(2, site).bind(3, qint64(h)).exec(); });
-    Statement drop = m_db->prepare("DELETE FROM visitor_sets WHERE day = ? AND site_id = ?");
-    drop.bind(1, day).bind(2, site).exec();
-    d.seen.clear();
-    d.inTableOnly = true;
-    d.chunks = 0;
-}
-
-void IngestWriter::writeChunk(qint64 day, qint64 site, DayVisitors& d, const std::vector<quint64>& hashes)
-{
-    QByteArray blob(qsizetype(hashes.size() * 8), Qt::Uninitialized);
-    auto* out = reinterpret_cast<uchar*>(blob.data());
-    for (size_t i = 0; i < hashes.size(); ++i)
-        qToLittleEndian(hashes[i], out + 8 * i);
-    m_insertChunk.bind(1, day).bind(2, site).bind(3, ++d.lastSeq).bind(4, blob).exec();
-    ++d.chunks;
-}
-
-void IngestWriter::writeVisitors()
-{
-    // One chunk per (day, site) and commit. A day that collected many chunks (a long `collect` commits every
-    // second) is rewritten as one, from the set in memory.
-    constexpr int kChunksBeforeMerge = 64;
-    std::sort(m_newVisitors.begin(), m_newVisitors.end());
-    std::vector<quint64> hashes;
-    for (size_t i = 0; i < m_newVisitors.size();) {
-        const qint64 day = m_newVisitors[i].day;
-        const qint64 site = m_newVisitors[i].site;
-        hashes.clear();
-        for (; i < m_newVisitors.size() && m_newVisitors[i].day == day && m_newVisitors[i].site == site; ++i)
-            hashes.push_back(quint64(m_newVisitors[i].hash));
-        const auto it = m_visitorDays.find({ day, site });
-        if (it == m_visitorDays.end() || it->second.inTableOnly) {
-            for (const quint64 h : hashes) // cannot happen (evicting writes first); stay correct anyway
-                m_insertVisitor.bind(1, day).bind(2, site).bind(3, qint64(h)).exec();
-            continue;
-        }
-        DayVisitors& d = it->second;
-        if (d.chunks + 1 >= kChunksBeforeMerge) {
-            Statement drop = m_db->prepare("DELETE FROM visitor_sets WHERE day = ? AND site_id = ?");
-            drop.bind(1, day).bind(2, site).exec();
-            d.chunks = 0;
-            hashes.clear();
-            d.seen.forEach([&](quint64 h) { hashes.push_back(h); });
-        }
-        writeChunk(day, site, d, hashes);
-    }
-    m_newVisitors.clear();
-}
-
-void IngestWriter::roll(Period period, qint64 bucket, qint64 site, Dim dim, quint64 key, qint64 bytes, bool visitor)
-{
-    Sum& sum = m_rollups[{ Rollup::packKey(period, dim, site, bucket), key }];
-    sum.requests += 1;
-    sum.visitors += visitor ? 1 : 0;
-    sum.bytes += bytes;
-}
-
 void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r,
     const RequestGeo& geo, qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day)
 {
@@ -413,7 +255,7 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
     // retention (no raw row) adds no strings at all.
     // Not a string id (those are far smaller): the agent's text hash, for visitors when the agent has no string.
     qint64 agentKey = qint64((quint64(std::hash<std::string_view>()(r.agent)) >> 2) | (quint64(1) << 61));
-    if (ts >= m_retentionCutoff) {
+    if (ts >= retentionCutoff()) {
         const qint64 dayNumber = day / 86400;
         // Texts past the day's budget of new ones are kept as '' (the same "other" as in rollups), so a scanner
         // costs a row per request and no more, like any visitor.
@@ -425,22 +267,23 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
         const qint64 referrer = r.referrer.empty() ? 0 : orOther(budgetedStringId(ReferrerText, r.referrer, dayNumber));
         insertRequest(sourceId, ts, siteKey, r, geo, path, orOther(agent), referrer, dayNumber);
     }
-    const bool visitor = firstVisit(day, siteKey, RequestKeys::visitorHash(r.addr, r.addrLen, agentKey));
+    const bool visitor = m_visitors.firstVisit(day, siteKey, RequestKeys::visitorHash(r.addr, r.addrLen, agentKey));
     const qint64 minute = ts - ts % 60;
-    roll(Period::Minute, minute, siteKey, Dim::Total, 0, r.bodyBytes, visitor);
-    roll(Period::Minute, minute, siteKey, Dim::Status, quint64(r.status), r.bodyBytes, visitor);
-    roll(Period::Minute, minute, siteKey, Dim::Country, Rollup::packCountry(geo.country), r.bodyBytes, visitor);
-    const quint64 pathKey = m_textRollups->key(r.path);
-    roll(Period::Hour, ts - ts % 3600, siteKey, Dim::Path, pathKey, r.bodyBytes, visitor);
+    m_rollups.add(Period::Minute, minute, siteKey, Dim::Total, 0, r.bodyBytes, visitor);
+    m_rollups.add(Period::Minute, minute, siteKey, Dim::Status, quint64(r.status), r.bodyBytes, visitor);
+    m_rollups.add(
+        Period::Minute, minute, siteKey, Dim::Country, Rollup::packCountry(geo.country), r.bodyBytes, visitor);
+    const quint64 pathKey = m_rollups.textKey(r.path);
+    m_rollups.add(Period::Hour, ts - ts % 3600, siteKey, Dim::Path, pathKey, r.bodyBytes, visitor);
     if (r.status == 404)
-        roll(Period::Day, day, siteKey, Dim::Path404, pathKey, r.bodyBytes, visitor);
+        m_rollups.add(Period::Day, day, siteKey, Dim::Path404, pathKey, r.bodyBytes, visitor);
     if (!r.referrer.empty())
-        roll(Period::Day, day, siteKey, Dim::Referrer, m_textRollups->key(r.referrer), r.bodyBytes, visitor);
+        m_rollups.add(Period::Day, day, siteKey, Dim::Referrer, m_rollups.textKey(r.referrer), r.bodyBytes, visitor);
     if (!r.agent.empty())
-        roll(Period::Day, day, siteKey, Dim::Agent, m_textRollups->key(r.agent), r.bodyBytes, visitor);
+        m_rollups.add(Period::Day, day, siteKey, Dim::Agent, m_rollups.textKey(r.agent), r.bodyBytes, visitor);
     if (!geo.cityKey.isEmpty())
-        roll(Period::Hour, ts - ts % 3600, siteKey, Dim::City,
-            m_textRollups->key(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size()))), r.bodyBytes,
+        m_rollups.add(Period::Hour, ts - ts % 3600, siteKey, Dim::City,
+            m_rollups.textKey(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size()))), r.bodyBytes,
             visitor);
     ++m_stored[sourceId];
 }
@@ -450,7 +293,7 @@ void IngestWriter::reject(qint64 sourceId, const QByteArray& line, const QString
     addCounter(sourceId, "rejected", 1);
     const qint64 now = m_clock.nowSecs();
     // Counted per hour of receipt (a rejected line has no time of its own), so a report's range is exact.
-    roll(Period::Hour, now - now % 3600, 0, Dim::Rejected, quint64(qMax<qint64>(0, sourceId)), 0, false);
+    m_rollups.add(Period::Hour, now - now % 3600, 0, Dim::Rejected, quint64(qMax<qint64>(0, sourceId)), 0, false);
     m_rejected.append({ sourceId, now, reason, line.left(IngestLimits::kRejectedLineBytes) });
     // Only the last few per source are kept: trim the batch so a flood of garbage costs no memory.
     if (m_rejected.size() > 4 * kRejectedKept) {
@@ -466,61 +309,6 @@ void IngestWriter::reject(qint64 sourceId, const QByteArray& line, const QString
 void IngestWriter::addCounter(qint64 sourceId, const char* name, qint64 delta)
 {
     m_counters[qMakePair(sourceId, QByteArray::fromRawData(name, qsizetype(std::strlen(name))))] += delta;
-}
-
-void IngestWriter::writeRollups()
-{
-    // Minute sums make the hour and day rows; hour sums (paths) make the day rows.
-    FlatMap128<Sum> coarse;
-    auto addTo = [&coarse](Period period, quint64 a, quint64 key, const Sum& sum) {
-        const qint64 bucket = Rollup::bucketOf(a);
-        Sum& to = coarse[{
-            Rollup::packKey(period, Rollup::dimOf(a), Rollup::siteOf(a), bucket - bucket % Rollup::secs(period)),
-            key }];
-        to.requests += sum.requests;
-        to.visitors += sum.visitors;
-        to.bytes += sum.bytes;
-    };
-    auto write = [&](quint64 a, quint64 key, const Sum& sum) {
-        const Period period = Rollup::periodOf(a);
-        const Dim dim = Rollup::dimOf(a);
-        const qint64 site = Rollup::siteOf(a);
-        const qint64 bucket = Rollup::bucketOf(a);
-        const char* dimName = Rollup::name(dim);
-        if (Rollup::isText(dim)) {
-            m_textRollups->add(
-                a, Rollup::secs(period), dimName, bucket, site, key, sum.requests, sum.visitors, sum.bytes);
-            return;
-        }
-        Statement& st = m_upsertRollup;
-        st.bind(1, Rollup::secs(period)).bind(2, bucket).bind(3, site);
-        st.bindText(4, dimName, int(std::strlen(dimName)));
-        // Both bound without a copy: they must live until exec().
-        QByteArray text;
-        char code[2] = {};
-        if (dim == Dim::Status || dim == Dim::Rejected) {
-            text = QByteArray::number(key);
-            st.bindText(5, text.constData(), int(text.size()));
-        } else if (dim == Dim::Country && key) {
-            code[0] = char(key >> 8);
-            code[1] = char(key & 0xff);
-            st.bindText(5, code, 2);
-        } else {
-            st.bindText(5, "", 0); // text, never NULL: the total and unknown-country keys are ''
-        }
-        st.bind(6, sum.requests).bind(7, sum.visitors).bind(8, sum.bytes).exec();
-    };
-    m_rollups.forEach([&](quint64 a, quint64 key, const Sum& sum) {
-        const Period period = Rollup::periodOf(a);
-        write(a, key, sum);
-        if (period == Period::Minute)
-            addTo(Period::Hour, a, key, sum);
-        if (period == Period::Minute || period == Period::Hour)
-            addTo(Period::Day, a, key, sum);
-    });
-    coarse.forEach(write);
-    m_rollups.clear();
-    m_textRollups->finish();
 }
 
 void IngestWriter::writeCounters()
@@ -556,57 +344,24 @@ void IngestWriter::writeRejected()
         trim.bind(1, source).bind(2, kRejectedKept).exec();
 }
 
-void IngestWriter::refreshRetentionCutoff()
+void IngestWriter::refreshSettings()
 {
-    const qint64 now = m_clock.nowSecs();
-    if (m_options.keepsCounters && (m_lastRetentionRun < 0 || now - m_lastRetentionRun >= 3600)) {
-        m_lastRetentionRun = now;
-        const qint64 days = AppSettings::retentionDays(*m_db);
-        const qint64 topKeys = AppSettings::topKeys(*m_db);
-        m_textRollups->setKeysPerBucket(topKeys);
-        m_newTextsPerDay = 10 * topKeys;
-        m_retentionCutoff = now - days * 86400;
-        m_retentionLeft = true;
+    if (m_retention && m_retention->refresh()) {
+        m_rollups.setKeysPerBucket(m_retention->topKeys());
+        m_newTextsPerDay = 10 * m_retention->topKeys();
     }
 }
 
 void IngestWriter::applyRetention()
 {
-    refreshRetentionCutoff();
-    if (!m_retentionLeft)
-        return;
-    // A day of a busy site is millions of rows: deleted a slice per transaction, so none holds the lock long.
-    constexpr qint64 kRowsPerCall = 20'000;
-    Statement requests
-        = m_db->prepare("DELETE FROM requests WHERE id IN (SELECT id FROM requests WHERE id < ? ORDER BY id LIMIT ?)");
-    requests.bind(1, RequestKeys::firstId(m_retentionCutoff)).bind(2, kRowsPerCall).exec();
-    m_retentionLeft = m_db->changes() >= kRowsPerCall;
-    // Visitor sets stay (8 bytes a visitor and day): a day's lines may still arrive (an old log imported in
-    // parts), and each visitor must count once however they come.
-    if (!m_retentionLeft)
-        collectStrings();
+    refreshSettings();
+    if (m_retention)
+        m_retention->apply();
 }
 
-void IngestWriter::collectStrings()
+qint64 IngestWriter::retentionCutoff() const
 {
-    // Strings last used by a row of a day before the cutoff day are used by no row left: a slice of ids per
-    // transaction, once per cutoff day. A string still cached here and collected is noticed by stringId().
-    const qint64 cutoffDay = m_retentionCutoff / 86400;
-    if (m_stringsCollectedFor >= cutoffDay)
-        return;
-    constexpr qint64 kIdsPerCall = 20'000;
-    Statement slice = m_db->prepare("SELECT max(id) FROM (SELECT id FROM strings WHERE id > ? ORDER BY id LIMIT ?)");
-    slice.bind(1, m_stringCursor).bind(2, kIdsPerCall);
-    const qint64 end = slice.step() && !slice.isNull(0) ? slice.int64(0) : -1;
-    slice.reset();
-    if (end < 0) { // went through them all
-        m_stringsCollectedFor = cutoffDay;
-        m_stringCursor = 0;
-        return;
-    }
-    Statement drop = m_db->prepare("DELETE FROM strings WHERE id > ? AND id <= ? AND last_day < ?");
-    drop.bind(1, m_stringCursor).bind(2, end).bind(3, cutoffDay).exec();
-    m_stringCursor = end;
+    return m_retention ? m_retention->cutoff() : std::numeric_limits<qint64>::min();
 }
 
 void IngestWriter::purgeSource(Database& db, qint64 sourceId)

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/ingest/flathash.h"
-#include "core/ingest/textrollups.h"
+#include "core/ingest/rollupsums.h"
+#include "core/ingest/visitorsets.h"
 #include "core/logs/accessrecord.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
@@ -21,6 +21,7 @@
 #include <vector>
 
 class Clock;
+class Retention;
 
 // What GeoIP said of a request's address, looked up before the writer sees it (on the parsing thread).
 struct RequestGeo {
@@ -65,34 +66,12 @@ public:
     // Deletes a source's raw rows and rejected lines (its history is purged). In the caller's transaction.
     static void purgeSource(Database& db, qint64 sourceId);
     // Requests before this time keep no raw row (rollups only).
-    qint64 retentionCutoff() const { return m_retentionCutoff; }
+    qint64 retentionCutoff() const;
 
 private:
     struct SvHash {
         using is_transparent = void;
         size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-    };
-    struct Sum {
-        qint64 requests = 0;
-        qint64 visitors = 0;
-        qint64 bytes = 0;
-    };
-    // Visitors of one (day, site) seen so far; loaded from the table the first time the day is touched.
-    struct DayVisitors {
-        FlatSet64 seen;
-        bool inTableOnly = false; // too many to keep in memory: visitors rows answer each time
-        qint64 lastUse = 0;
-        int chunks = 0; // visitor_sets rows stored for the day
-        qint64 lastSeq = -1;
-    };
-    struct NewVisitor {
-        qint64 day;
-        qint64 site;
-        qint64 hash;
-        bool operator<(const NewVisitor& o) const
-        {
-            return day != o.day ? day < o.day : site != o.site ? site < o.site : hash < o.hash;
-        }
     };
     struct Rejected {
         qint64 sourceId;
@@ -114,21 +93,11 @@ private:
     qint64 budgetedStringId(TextField field, std::string_view value, qint64 day);
     // The id from the cache or the table (marked used on `day`), 0 when `value` is not stored.
     qint64 findString(std::string_view value, qint64 day);
-    void collectStrings();
     qint64 siteId(const QByteArray& name);
-    bool firstVisit(qint64 day, qint64 site, qint64 hash);
-    DayVisitors& dayVisitors(qint64 day, qint64 site);
-    void evictVisitorDays();
-    void moveDayToRows(qint64 day, qint64 site, DayVisitors& d);
-    void writeChunk(qint64 day, qint64 site, DayVisitors& d, const std::vector<quint64>& hashes);
-    void roll(
-        Rollup::Period period, qint64 bucket, qint64 site, Rollup::Dim dim, quint64 key, qint64 bytes, bool visitor);
     void insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r, const RequestGeo& geo,
         qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day);
     void prepareStatements();
-    void refreshRetentionCutoff();
-    void writeRollups();
-    void writeVisitors();
+    void refreshSettings();
     void writeCounters();
     void writeRejected();
     void dropCaches();
@@ -139,28 +108,17 @@ private:
     bool m_batchOpen = false;
     qint64 m_dataVersion = -1;
     RequestIdAllocator m_ids;
-    Statement m_findString, m_insertString, m_touchString, m_insertRequest, m_insertVisitor, m_insertChunk,
-        m_upsertRollup;
+    Statement m_findString, m_insertString, m_touchString, m_insertRequest;
     std::unordered_map<std::string, CachedString, SvHash, std::equal_to<>> m_strings;
-    std::unique_ptr<TextRollups> m_textRollups;
     QHash<QByteArray, qint64> m_sites;
     QByteArray m_lastSite;
     qint64 m_lastSiteId = -1;
-    std::map<std::pair<qint64, qint64>, DayVisitors> m_visitorDays;
-    DayVisitors* m_lastDay = nullptr;
-    std::pair<qint64, qint64> m_lastDayKey { -1, -1 };
-    size_t m_visitorsCached = 0;
-    qint64 m_useTick = 0;
-    std::vector<NewVisitor> m_newVisitors;
-    FlatMap128<Sum> m_rollups;
+    VisitorSets m_visitors;
+    RollupSums m_rollups;
+    std::unique_ptr<Retention> m_retention; // none for demo data: every row is kept
     QHash<qint64, qint64> m_stored; // per source, since the last commit
     QHash<QPair<qint64, QByteArray>, qint64> m_counters;
     QList<Rejected> m_rejected;
-    qint64 m_retentionCutoff = std::numeric_limits<qint64>::min();
-    qint64 m_lastRetentionRun = -1;
-    bool m_retentionLeft = false; // rows older than the cutoff may remain
     std::map<qint64, std::array<qint64, TextFieldCount>> m_newTexts; // per day: new strings stored
     qint64 m_newTextsPerDay = 20'000;
-    qint64 m_stringsCollectedFor = -1; // the cutoff day strings were last collected for
-    qint64 m_stringCursor = 0; // collection goes through strings by id, a slice per transaction
 };

@@ -6,24 +6,28 @@
 #include <algorithm>
 #include <vector>
 
-QStringList ApiQuery::repositories(Database& db, const QString& provider)
+namespace {
+QStringList column(Statement& st)
 {
-    Statement st = db.prepare("SELECT DISTINCT repository FROM series WHERE provider = ? ORDER BY repository");
-    st.bind(1, provider);
     QStringList out;
     while (st.step())
         out.append(st.text(0));
     return out;
+}
+} // namespace
+
+QStringList ApiQuery::repositories(Database& db, const QString& provider)
+{
+    Statement st = db.prepare("SELECT DISTINCT repository FROM series WHERE provider = ? ORDER BY repository");
+    st.bind(1, provider);
+    return column(st);
 }
 
 QStringList ApiQuery::metrics(Database& db, const QString& provider)
 {
     Statement st = db.prepare("SELECT DISTINCT metric FROM series WHERE provider = ? ORDER BY metric");
     st.bind(1, provider);
-    QStringList out;
-    while (st.step())
-        out.append(st.text(0));
-    return out;
+    return column(st);
 }
 
 QList<RepoSeries> ApiQuery::series(Database& db, const QString& provider, const QString& metric, const TimeRange& range)

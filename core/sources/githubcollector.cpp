@@ -98,12 +98,7 @@ void GitHubCollector::pollRepo(const QString& repo)
     auto work = std::make_shared<RepoWork>();
     work->repo = repo;
     const QString base = QStringLiteral("/repos/") + repo;
-    auto finishOne = [this, work] {
-        if (--work->pending > 0)
-            return;
-        store(*work);
-        nextRepo();
-    };
+    auto finishOne = [this, work] { finishPart(work); };
     auto request = [this, work, finishOne](const QString& path, const QString& query, auto parse) {
         ++work->pending;
         fetch(
@@ -154,17 +149,21 @@ void GitHubCollector::pollRepo(const QString& repo)
     finishOne();
 }
 
+// Each request of a repository holds one count of work->pending; the last one done stores the repository.
+void GitHubCollector::finishPart(const std::shared_ptr<RepoWork>& work)
+{
+    if (--work->pending > 0)
+        return;
+    store(*work);
+    nextRepo();
+}
+
 void GitHubCollector::fetchTraffic(const std::shared_ptr<RepoWork>& work)
 {
     const QString base = QStringLiteral("/repos/") + work->repo + QStringLiteral("/traffic/");
     auto get = [this, work, base](const QString& what, std::function<void(const QByteArray&)> parse) {
         ++work->pending;
-        auto finishOne = [this, work] {
-            if (--work->pending > 0)
-                return;
-            store(*work);
-            nextRepo();
-        };
+        auto finishOne = [this, work] { finishPart(work); };
         fetch(
             apiUrl(base + what), "application/json", true,
             [parse, finishOne](const Page& p) {
@@ -192,12 +191,7 @@ void GitHubCollector::fetchTraffic(const std::shared_ptr<RepoWork>& work)
 void GitHubCollector::fetchStarHistory(const std::shared_ptr<RepoWork>& work)
 {
     ++work->pending;
-    auto finishOne = [this, work] {
-        if (--work->pending > 0)
-            return;
-        store(*work);
-        nextRepo();
-    };
+    auto finishOne = [this, work] { finishPart(work); };
     // Not cached: read once, and 400 pages of bodies would only fill the database.
     fetchPages(
         apiUrl(QStringLiteral("/repos/") + work->repo + QStringLiteral("/stargazers"), QStringLiteral("per_page=100")),

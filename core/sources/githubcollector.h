@@ -19,6 +19,7 @@ private:
     void discover(const QString& listPath, bool fallbackToUser);
     void nextRepo();
     void pollRepo(const QString& repo);
+    void finishPart(const std::shared_ptr<RepoWork>& work);
     void fetchTraffic(const std::shared_ptr<RepoWork>& work);
     void fetchStarHistory(const std::shared_ptr<RepoWork>& work);
     void store(const RepoWork& work);

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "core/ingest/flathash.h"
+#include "core/ingest/textrollups.h"
+#include "core/storage/database.h"
+#include "core/storage/rollupschema.h"
+
+#include <memory>
+
+// Rollup rows summed in memory as requests come, then added to the rollups table by write() in the caller's open
+// transaction: minute sums make the hour and day rows, hour sums the day rows. Text dimensions (paths, referrers,
+// agents, cities) go through TextRollups, which bounds their rows per bucket.
+class RollupSums {
+public:
+    explicit RollupSums(Database& db);
+    ~RollupSums();
+
+    void add(
+        Rollup::Period period, qint64 bucket, qint64 site, Rollup::Dim dim, quint64 key, qint64 bytes, bool visitor)
+    {
+        Sum& sum = m_sums[{ Rollup::packKey(period, dim, site, bucket), key }];
+        sum.requests += 1;
+        sum.visitors += visitor ? 1 : 0;
+        sum.bytes += bytes;
+    }
+    // The key of a text dimension's value (kept until write()).
+    quint64 textKey(std::string_view text) { return m_text->key(text); }
+    void setKeysPerBucket(qint64 keys) { m_text->setKeysPerBucket(keys); }
+    void write();
+    // Another connection wrote: bucket row counts are read again.
+    void forgetCounts() { m_text->forgetCounts(); }
+    // A transaction was rolled back: the sums not yet written are gone.
+    void clear();
+
+private:
+    struct Sum {
+        qint64 requests = 0;
+        qint64 visitors = 0;
+        qint64 bytes = 0;
+    };
+    Statement m_upsert;
+    std::unique_ptr<TextRollups> m_text;
+    FlatMap128<Sum> m_sums;
+};
