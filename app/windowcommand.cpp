@@ -22,10 +22,14 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QLoggingCategory>
+#include <QPointer>
 #include <QProcess>
 #include <QSessionManager>
 #include <QTemporaryDir>
 #include <QTimer>
+
+Q_LOGGING_CATEGORY(lcDemo, "activity.demo")
 
 namespace {
 struct WindowText {
@@ -81,13 +85,6 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         demoWriter = std::make_unique<DbWriter>(databasePath);
         if (const QString error = demoWriter->openError(); !error.isEmpty())
             return ctx.fail(error);
-        try {
-            DemoOptions options;
-            options.nowSecs = ctx.clock().nowSecs();
-            demoWriter->run([&options](Database& db) { DemoData::generate(db, options); });
-        } catch (const DatabaseError& e) {
-            return ctx.fail(e.message());
-        }
         writer = demoWriter.get();
     } else if (!(writer = ctx.writer())) {
         return 1;
@@ -111,6 +108,35 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (parser.isSet(QStringLiteral("demo")))
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
     PageFactory::install(window, runner, &sources);
+    if (demo) {
+        // The window comes up at once and fills as the demo's slices are committed (the runner sees each).
+        QPointer<MainWindow> shown(&window);
+        auto report = [shown](const QString& text, int percent) {
+            QMetaObject::invokeMethod(
+                qApp,
+                [shown, text, percent] {
+                    if (shown)
+                        shown->showProgress(text, percent);
+                },
+                Qt::QueuedConnection);
+        };
+        report(WindowText::tr("Filling the demo database..."), 0);
+        DemoOptions options;
+        options.nowSecs = ctx.clock().nowSecs();
+        options.progress = [report](int percent) {
+            report(percent < 100 ? WindowText::tr("Filling the demo database: %1%").arg(percent)
+                                 : WindowText::tr("Demo data ready"),
+                percent);
+        };
+        demoWriter->postTask([w = demoWriter.get(), options, report] {
+            try {
+                w->query([&options](Database& db) { DemoData::generate(db, options); });
+            } catch (const DatabaseError& e) {
+                qCCritical(lcDemo) << "the demo database could not be filled:" << e.message();
+                report(WindowText::tr("The demo database could not be filled: %1").arg(e.message()), 100);
+            }
+        });
+    }
     // Tokens typed in the source form: the keyring, else a private file next to the database.
     const auto tokens
         = TokenVault::createDefault(parser.isSet(QStringLiteral("demo")) ? demoDir.path() : ctx.dataDir());

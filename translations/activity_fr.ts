@@ -33,6 +33,13 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>%1: columns</source>
+        <translation>%1 : colonnes</translation>
+    </message>
+</context>
+<context>
     <name>ApiPage</name>
     <message>
         <source>Metric:</source>
@@ -113,6 +120,83 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>%1: change per day</source>
         <translation>%1 : évolution par jour</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Dépôts</translation>
+    </message>
+    <message>
+        <source>No GitHub repository is watched yet</source>
+        <translation>Aucun dépôt GitHub n&apos;est encore suivi</translation>
+    </message>
+    <message>
+        <source>No Docker Hub image is watched yet</source>
+        <translation>Aucune image Docker Hub n&apos;est encore suivie</translation>
+    </message>
+    <message>
+        <source>Add a repository or an organisation: stars, forks, issues, pull requests, releases and traffic appear here after the first poll.</source>
+        <translation>Ajoutez un dépôt ou une organisation : étoiles, forks, tickets, pull requests, versions et trafic apparaissent ici après la première interrogation.</translation>
+    </message>
+    <message>
+        <source>Add an image or a namespace: pulls and stars appear here after the first poll.</source>
+        <translation>Ajoutez une image ou un espace de noms : téléchargements et étoiles apparaissent ici après la première interrogation.</translation>
+    </message>
+    <message>
+        <source>Add a GitHub source</source>
+        <translation>Ajouter une source GitHub</translation>
+    </message>
+    <message>
+        <source>Add a Docker Hub source</source>
+        <translation>Ajouter une source Docker Hub</translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll</source>
+        <translation>En attente de la première interrogation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) of this kind are set up; figures appear after the first successful poll. The Sources page shows when the next one runs and any error.</source>
+        <translation>
+            <numerusform>%n source de ce type est configurée ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
+            <numerusform>%n sources de ce type sont configurées ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No %1 figures yet</source>
+        <translation>Pas encore de chiffres pour %1</translation>
+    </message>
+    <message>
+        <source>The repositories watched have not reported this figure. GitHub gives traffic (views, clones) only to a token with push access.</source>
+        <translation>Les dépôts suivis n&apos;ont pas encore donné ce chiffre. GitHub ne donne le trafic (vues, clones) qu&apos;à un jeton ayant le droit d&apos;écriture.</translation>
+    </message>
+    <message>
+        <source>The images watched have not reported this figure.</source>
+        <translation>Les images suivies n&apos;ont pas encore donné ce chiffre.</translation>
+    </message>
+    <message>
+        <source>Shown: top %1 of %2</source>
+        <translation>Affichés : les %1 premiers sur %2</translation>
+    </message>
+    <message>
+        <source>Shown: all %1</source>
+        <translation>Affichés : tous (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shown: %n picked</source>
+        <translation>
+            <numerusform>Affiché : %n choisi</numerusform>
+            <numerusform>Affichés : %n choisis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The top %1</source>
+        <translation>Les %1 premiers</translation>
+    </message>
+    <message numerus="yes">
+        <source>Others (%n)</source>
+        <translation>
+            <numerusform>Autres (%n)</numerusform>
+            <numerusform>Autres (%n)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -214,6 +298,17 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>No data in this range.</source>
+        <translation>Aucune donnée sur cette période.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series: %1. Values from %2 to %3.</source>
+        <translation>
+            <numerusform>%n série : %1. Valeurs de %2 à %3.</numerusform>
+            <numerusform>%n séries : %1. Valeurs de %2 à %3.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -374,6 +469,10 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
         <source>Double-click a country to filter the Traffic page.</source>
         <translation>Double-cliquez sur un pays pour filtrer la page Trafic.</translation>
     </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
 </context>
 <context>
     <name>CsvText</name>
@@ -391,6 +490,37 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     <message>
         <source>This page could not be read from the database: %1</source>
         <translation>Cette page n’a pas pu être lue dans la base de données : %1</translation>
+    </message>
+    <message>
+        <source>No web server logs yet</source>
+        <translation>Pas encore de journaux de serveur web</translation>
+    </message>
+    <message>
+        <source>Receive nginx&apos;s access log over syslog, follow a log file (on this machine or on a server over ssh), or import one with: activity-dashboard import FILE</source>
+        <translation>Recevez le journal d&apos;accès de nginx par syslog, suivez un fichier journal (sur cette machine ou sur un serveur par ssh), ou importez-en un avec : activity-dashboard import FICHIER</translation>
+    </message>
+    <message>
+        <source>Add a log source</source>
+        <translation>Ajouter une source de journaux</translation>
+    </message>
+    <message>
+        <source>Waiting for the first request</source>
+        <translation>En attente de la première requête</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log source(s) set up; requests appear here as they are stored. Health shows what each source received and rejected.</source>
+        <translation>
+            <numerusform>%n source de journaux configurée ; les requêtes apparaissent ici dès leur enregistrement. La page État montre ce que chaque source a reçu et rejeté.</numerusform>
+            <numerusform>%n sources de journaux configurées ; les requêtes apparaissent ici dès leur enregistrement. La page État montre ce que chaque source a reçu et rejeté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests in this range</source>
+        <translation>Aucune requête sur cette période</translation>
+    </message>
+    <message>
+        <source>Pick a longer range, or another site or country.</source>
+        <translation>Choisissez une période plus longue, ou un autre site ou pays.</translation>
     </message>
 </context>
 <context>
@@ -743,6 +873,10 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
         <source>Data is not being saved: %1</source>
         <translation>Les données ne sont pas enregistrées : %1</translation>
     </message>
+    <message>
+        <source>Last line stored</source>
+        <translation>Dernière ligne enregistrée</translation>
+    </message>
 </context>
 <context>
     <name>HttpText</name>
@@ -1038,6 +1172,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>The report was written to %1.</source>
         <translation>Le rapport a été écrit dans %1.</translation>
     </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceCommandText</name>
@@ -1215,6 +1357,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>Visitors</source>
         <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>pas encore de données</translation>
+    </message>
+    <message>
+        <source>since %1; change not known yet</source>
+        <translation>depuis le %1 ; évolution encore inconnue</translation>
     </message>
 </context>
 <context>
@@ -1456,6 +1606,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>Storing the token of %1…</source>
         <translation>Enregistrement du jeton de %1…</translation>
     </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
 </context>
 <context>
     <name>SourceService</name>
@@ -1569,6 +1723,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>Rate limit left</source>
         <translation>Quota restant</translation>
+    </message>
+    <message>
+        <source>none stored (line received %1)</source>
+        <translation>aucune enregistrée (ligne reçue %1)</translation>
+    </message>
+    <message>
+        <source>line stored %1</source>
+        <translation>ligne enregistrée %1</translation>
     </message>
 </context>
 <context>
@@ -1953,10 +2115,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>Requêtes par classe de statut</translation>
     </message>
     <message>
-        <source>Requests by hour of day (UTC)</source>
-        <translation>Requêtes par heure de la journée (UTC)</translation>
-    </message>
-    <message>
         <source>Paths</source>
         <translation>Chemins</translation>
     </message>
@@ -2019,6 +2177,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>Bytes sent</source>
         <translation>Octets envoyés</translation>
+    </message>
+    <message>
+        <source>Requests by hour of day</source>
+        <translation>Requêtes par heure de la journée</translation>
+    </message>
+    <message>
+        <source>Top lists</source>
+        <translation>Classements</translation>
     </message>
 </context>
 <context>
@@ -2171,6 +2337,22 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>Activity Dashboard (demo data)</source>
         <translation>Activity Dashboard (données de démonstration)</translation>
+    </message>
+    <message>
+        <source>Filling the demo database...</source>
+        <translation>Remplissage de la base de démonstration...</translation>
+    </message>
+    <message>
+        <source>Filling the demo database: %1%</source>
+        <translation>Remplissage de la base de démonstration : %1 %</translation>
+    </message>
+    <message>
+        <source>Demo data ready</source>
+        <translation>Données de démonstration prêtes</translation>
+    </message>
+    <message>
+        <source>The demo database could not be filled: %1</source>
+        <translation>La base de démonstration n&apos;a pas pu être remplie : %1</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,9 @@
 #include "ui/apipage.h"
 
+#include "core/query/apichartquery.h"
 #include "core/query/apiquery.h"
+#include "core/query/sourcequery.h"
+#include "ui/accessiblenames.h"
 #include "ui/chartview.h"
 #include "ui/format.h"
 #include "ui/rowsmodel.h"
@@ -11,43 +14,18 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QMap>
+#include <QMenu>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace {
-struct ChartData {
-    QList<RepoSeries> series;
-};
 struct TableData {
     QStringList repositories;
     QList<QList<double>> latest; // [repo][metric]
     QList<double> startOfMetric; // selected metric at the range start, per repo
 };
 
-// Carries each series forward onto the union of timestamps, so stacked bands line up.
-QList<ChartSeries> aligned(const QList<RepoSeries>& series, const TimeRange& range)
-{
-    QMap<qint64, int> times;
-    for (const RepoSeries& s : series) {
-        for (const Sample& p : s.samples) {
-            if (p.ts >= range.fromSecs && p.ts < range.toSecs)
-                times.insert(p.ts, 0);
-        }
-    }
-    QList<ChartSeries> out;
-    for (const RepoSeries& s : series) {
-        ChartSeries c { s.repository, {} };
-        qsizetype i = 0;
-        double current = 0;
-        for (auto it = times.cbegin(); it != times.cend(); ++it) {
-            while (i < s.samples.size() && s.samples[i].ts <= it.key())
-                current = s.samples[i++].value;
-            c.points.append(QPointF(double(it.key()), current));
-        }
-        out.append(c);
-    }
-    return out;
-}
 } // namespace
 
 ApiPage::ApiPage(QString provider, QList<Metric> metrics, QueryRunner& runner, ViewState& state, QWidget* parent)
@@ -70,6 +48,13 @@ ApiPage::ApiPage(QString provider, QList<Metric> metrics, QueryRunner& runner, V
     m_viewBox->addItem(tr("Per repository"));
     m_viewBox->addItem(tr("Stacked (sum of repositories)"));
     controls->addWidget(m_viewBox);
+    controls->addSpacing(16);
+    // Which repositories get a line and a name of their own; the rest are summed as "others".
+    m_picker = new QPushButton(this);
+    m_picker->setObjectName(QStringLiteral("repositoryPicker"));
+    m_picker->setMenu(new QMenu(m_picker));
+    connect(m_picker->menu(), &QMenu::aboutToShow, this, &ApiPage::fillPicker);
+    controls->addWidget(m_picker);
     controls->addStretch(1);
     layout->addLayout(controls);
     auto* charts = new QHBoxLayout;
@@ -81,6 +66,7 @@ ApiPage::ApiPage(QString provider, QList<Metric> metrics, QueryRunner& runner, V
     charts->addWidget(m_delta, 1);
     layout->addLayout(charts, 3);
     m_table = new QTableView(this);
+    nameTable(m_table, tr("Repositories"));
     m_table->setObjectName(QStringLiteral("repositories"));
     // Latest value of each counter (per-day traffic figures are in the chart, not here).
     QStringList headers { tr("Repository") };
@@ -137,6 +123,68 @@ void ApiPage::setMetric(const QString& key)
     m_metricBox->setCurrentIndex(qMax(0, m_metricBox->findData(key)));
 }
 
+// A page with nothing to draw says why, and offers to add a source when there is none.
+void ApiPage::showWhatIsMissing(bool empty, int sources, bool anyFigure, const QString& metricLabel)
+{
+    const bool github = m_provider == QLatin1String("github");
+    if (!empty)
+        hideEmptyState();
+    else if (sources == 0 && !anyFigure)
+        showEmptyState(github ? tr("No GitHub repository is watched yet") : tr("No Docker Hub image is watched yet"),
+            github ? tr("Add a repository or an organisation: stars, forks, issues, pull requests, releases and "
+                        "traffic appear here after the first poll.")
+                   : tr("Add an image or a namespace: pulls and stars appear here after the first poll."),
+            m_provider, github ? tr("Add a GitHub source") : tr("Add a Docker Hub source"));
+    else if (!anyFigure)
+        showEmptyState(tr("Waiting for the first poll"),
+            tr("%n source(s) of this kind are set up; figures appear after the first successful poll. The Sources "
+               "page shows when the next one runs and any error.",
+                nullptr, sources));
+    else
+        showEmptyState(tr("No %1 figures yet").arg(metricLabel),
+            github ? tr("The repositories watched have not reported this figure. GitHub gives traffic (views, "
+                        "clones) only to a token with push access.")
+                   : tr("The images watched have not reported this figure."));
+}
+
+void ApiPage::setShownRepositories(const QStringList& repositories)
+{
+    m_pinned = repositories;
+    reloadNow();
+}
+
+void ApiPage::updatePicker(int othersCount)
+{
+    m_picker->setText(m_pinned.isEmpty()
+            ? (othersCount > 0 ? tr("Shown: top %1 of %2").arg(kTopShown).arg(m_ranking.size())
+                               : tr("Shown: all %1").arg(m_ranking.size()))
+            : tr("Shown: %n picked", nullptr, int(m_pinned.size())));
+    m_picker->setAccessibleName(m_picker->text());
+    m_picker->setVisible(m_ranking.size() > 1);
+}
+
+// Repositories busiest first, ticked when drawn on their own; ticking one pins the picks.
+void ApiPage::fillPicker()
+{
+    QMenu* menu = m_picker->menu();
+    menu->clear();
+    menu->addAction(tr("The top %1").arg(kTopShown), this, [this] { setShownRepositories({}); });
+    menu->addSeparator();
+    const QStringList shown = m_pinned.isEmpty() ? m_ranking.mid(0, kTopShown) : m_pinned;
+    for (const QString& repository : std::as_const(m_ranking)) {
+        QAction* action = menu->addAction(repository);
+        action->setCheckable(true);
+        action->setChecked(shown.contains(repository));
+        connect(action, &QAction::toggled, this, [this, repository, shown](bool on) {
+            QStringList picked = m_pinned.isEmpty() ? shown : m_pinned;
+            picked.removeAll(repository);
+            if (on)
+                picked.append(repository);
+            setShownRepositories(picked);
+        });
+    }
+}
+
 void ApiPage::setStacked(bool stacked)
 {
     m_viewBox->setCurrentIndex(stacked ? 1 : 0);
@@ -148,33 +196,34 @@ void ApiPage::reload()
     const int metricIndex = qMax(0, m_metricBox->currentIndex());
     const Metric metric = m_metrics.value(metricIndex);
     const bool stacked = m_viewBox->currentIndex() == 1;
-    const QString provider = m_provider;
-    // A per-day delta needs the day before the range too.
-    const TimeRange widened { range.fromSecs - 86400, range.toSecs };
-    query<ChartData>(
-        m_chartTracker,
-        [provider, metric, widened](
-            Database& db) { return ChartData { ApiQuery::series(db, provider, metric.key, widened) }; },
-        [this, range, metric, stacked](ChartData d) {
+    const ApiChartRequest request { m_provider, metric.key, metric.perDay, stacked, kTopShown, m_pinned };
+    query<ApiChartData>(
+        m_chartTracker, [request, range](Database& db) { return ApiChartQuery::read(db, request, range); },
+        [this, range, metric, stacked](ApiChartData d) {
+            showWhatIsMissing(d.totals.isEmpty(), d.sources, d.anyFigure, metric.label);
+            m_ranking = d.ranking;
+            updatePicker(d.othersCount);
+            // The others' sum is the last series, unnamed in core.
+            const auto named = [&d, this](const QList<RepoSeries>& series) {
+                QList<ChartSeries> out;
+                for (const RepoSeries& s : series) {
+                    const bool others = s.repository.isEmpty() && d.othersCount > 0;
+                    out.append({ others ? tr("Others (%n)", nullptr, d.othersCount) : s.repository,
+                        Format::points(s.samples), others ? QColor(0x99, 0x99, 0x99) : QColor() });
+                }
+                return out;
+            };
             m_total->setTitle(metric.perDay ? tr("%1 per day").arg(metric.label) : metric.label);
-            if (stacked) {
-                m_total->setTimeSeries(aligned(d.series, range), range, ChartView::Style::StackedArea, metric.key);
-            } else {
-                QList<ChartSeries> lines;
-                for (const RepoSeries& s : d.series)
-                    lines.append({ s.repository, Format::points(SeriesMath::within(s.samples, range)) });
-                m_total->setTimeSeries(lines, range, ChartView::Style::Lines, metric.key);
-            }
+            m_total->setTimeSeries(
+                named(d.totals), range, stacked ? ChartView::Style::StackedArea : ChartView::Style::Lines, metric.key);
             m_delta->setVisible(!metric.perDay);
-            QList<ChartSeries> deltas;
-            for (const RepoSeries& s : d.series)
-                deltas.append(
-                    { s.repository, Format::points(SeriesMath::within(SeriesMath::dailyDelta(s.samples), range)) });
             m_delta->setTitle(tr("%1: change per day").arg(metric.label));
-            m_delta->setTimeSeries(deltas, range, stacked ? ChartView::Style::StackedArea : ChartView::Style::Lines,
-                metric.key + QStringLiteral("_per_day"));
+            // Per-day changes read as bars (one per day, repositories stacked), whichever view the totals use.
+            m_delta->setTimeSeries(
+                named(d.deltas), range, ChartView::Style::StackedBars, metric.key + QStringLiteral("_per_day"));
         });
 
+    const QString provider = m_provider;
     QStringList keys;
     for (const Metric& m : m_metrics) {
         if (!m.perDay)

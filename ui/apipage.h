@@ -5,6 +5,7 @@
 class ChartView;
 class QComboBox;
 class QTableView;
+class QPushButton;
 class RowsModel;
 
 // The GitHub and Docker Hub pages: one metric over time per repository (or stacked across repositories),
@@ -23,6 +24,9 @@ public:
 
     void setMetric(const QString& key);
     void setStacked(bool stacked);
+    // Draw these repositories on their own and sum the rest; empty: the busiest kTopShown.
+    void setShownRepositories(const QStringList& repositories);
+    static constexpr int kTopShown = 7;
     ChartView* totalChart() const { return m_total; }
     ChartView* deltaChart() const { return m_delta; }
     RowsModel* tableModel() const { return m_model; }
@@ -31,10 +35,16 @@ protected:
     void reload() override;
 
 private:
+    void showWhatIsMissing(bool empty, int sources, bool anyFigure, const QString& metricLabel);
+    void updatePicker(int othersCount);
+    void fillPicker();
     QString m_provider;
     QList<Metric> m_metrics;
     QComboBox* m_metricBox = nullptr;
     QComboBox* m_viewBox = nullptr;
+    QPushButton* m_picker = nullptr;
+    QStringList m_ranking; // every repository of the metric, busiest first
+    QStringList m_pinned;
     ChartView* m_total = nullptr;
     ChartView* m_delta = nullptr;
     QTableView* m_table = nullptr;

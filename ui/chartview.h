@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/query/timerange.h"
+#include "ui/axisscale.h"
 
 #include <QChartView>
 #include <QColor>
@@ -9,6 +10,8 @@
 #include <QTimer>
 
 class QAbstractSeries;
+class QLineSeries;
+class QValueAxis;
 
 // One line (or stacked band) of a chart: x is seconds since the epoch (UTC) for time charts.
 struct ChartSeries {
@@ -23,7 +26,9 @@ struct ChartSeries {
 class ChartView : public QChartView {
     Q_OBJECT
 public:
-    enum class Style { Lines, StackedArea, Bars };
+    // StackedBars: one bar per point, starting at its time and barSecs wide (per-day figures), series stacked.
+    // Bars: categories (setCategories).
+    enum class Style { Lines, StackedArea, StackedBars, Bars };
     explicit ChartView(QWidget* parent = nullptr);
 
     void setTitle(const QString& title);
@@ -34,6 +39,8 @@ public:
     void setCategories(const QStringList& categories, const QList<ChartSeries>& series, const QString& categoryName);
     // Values such as bytes are shown with a unit: formats the axis and tooltips.
     void setValueFormatter(std::function<QString(double)> formatter) { m_format = std::move(formatter); }
+    // The width of a StackedBars bar (a day unless set).
+    void setBarSeconds(qint64 secs) { m_barSecs = secs; }
     // The value axis counts bytes: plots in KiB/MiB/GiB with the unit as the axis title.
     void setBytesAxis(bool bytes) { m_bytesAxis = bytes; }
 
@@ -44,11 +51,16 @@ public:
     void setSeriesVisible(int index, bool visible);
     // The value and time text a tooltip shows for a point near `x` in series `index`.
     QString toolTipFor(int index, double x) const;
+    // The same for bar `category` of series `series` on a category chart.
+    QString categoryToolTipFor(int series, int category) const;
 
     QImage renderImage(qreal scale) const;
     QByteArray csv() const;
     bool savePng(const QString& path, qreal scale) const;
     bool saveCsv(const QString& path) const;
+
+    // The value axis as last drawn (range, ticks, label precision, unit), for tests.
+    const AxisScale& valueScale() const { return m_scale; }
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -57,6 +69,24 @@ protected:
 
 private:
     void rebuild();
+    bool canUpdateInPlace() const;
+    // Every series' value at every time any series has one (0 where it has none), for stacked bars.
+    struct Columns {
+        QList<double> xs;
+        QList<QList<double>> values; // [series][column]
+    };
+    Columns columns() const;
+    std::pair<double, double> valueRange() const;
+    QColor colourOf(int index) const;
+    void applyScale(QValueAxis* axis, const AxisScale& scale);
+    QString summary() const;
+    void buildTimeSeries(bool reuse, const AxisScale& scale);
+    QAbstractSeries* buildBand(
+        int index, const QList<QPointF>& points, QList<double>& stack, QLineSeries*& below, bool reuse, int buckets);
+    QAbstractSeries* buildLine(int index, const QList<QPointF>& points, bool reuse);
+    QAbstractSeries* buildBarBand(int index, const Columns& columns, QList<double>& base, double divisor, bool reuse);
+    void buildBars(const AxisScale& scale);
+    void connectLegend();
     void applyPalette();
     QString formatValue(double value) const;
     QString formatTime(double x) const;
@@ -76,4 +106,6 @@ private:
     int m_plottedWidth = 0;
     Style m_builtStyle = Style::Bars; // what the chart's series were built for (in-place updates need the same)
     bool m_bytesAxis = false;
+    AxisScale m_scale;
+    qint64 m_barSecs = 86400;
 };

@@ -1,6 +1,7 @@
 #include "ui/countriespage.h"
 
 #include "core/query/trafficquery.h"
+#include "ui/accessiblenames.h"
 #include "ui/chartview.h"
 #include "ui/format.h"
 #include "ui/rowsmodel.h"
@@ -22,6 +23,7 @@ CountriesPage::CountriesPage(QueryRunner& runner, ViewState& state, QWidget* par
     m_model = new RowsModel({ tr("Country"), tr("Requests"), tr("Visitors"), tr("Bandwidth") }, this);
     m_model->setBytesColumn(3);
     m_table = new QTableView(this);
+    nameTable(m_table, tr("Countries"));
     m_table->setModel(m_model);
     m_table->verticalHeader()->hide();
     m_table->setWordWrap(false);

@@ -1,6 +1,7 @@
 #include "ui/dashboardpage.h"
 
 #include "ui/chartview.h"
+#include "ui/emptystate.h"
 #include "ui/viewstate.h"
 
 #include <QDateTime>
@@ -111,10 +112,57 @@ void DashboardPage::placeFailureBanner()
     m_failureBanner->setGeometry(0, 0, width(), h > 0 ? h : m_failureBanner->sizeHint().height());
 }
 
+void DashboardPage::showEmptyState(
+    const QString& title, const QString& detail, const QString& sourceType, const QString& buttonText)
+{
+    if (!m_emptyState) {
+        m_emptyState = new EmptyState(this);
+        connect(m_emptyState, &EmptyState::addSourceRequested, this, &DashboardPage::addSourceRequested);
+    }
+    m_emptyState->show(title, detail, sourceType, buttonText);
+    placeEmptyState();
+}
+
+void DashboardPage::hideEmptyState()
+{
+    if (m_emptyState)
+        m_emptyState->hide();
+}
+
+void DashboardPage::showTrafficPresence(qint64 requestsInRange, const SourceQuery::LogPresence& presence)
+{
+    if (requestsInRange > 0)
+        hideEmptyState();
+    else if (presence.logSources == 0 && !presence.anyRequestEver)
+        showEmptyState(tr("No web server logs yet"),
+            tr("Receive nginx's access log over syslog, follow a log file (on this machine or on a server over ssh), "
+               "or import one with: activity-dashboard import FILE"),
+            QStringLiteral("syslog"), tr("Add a log source"));
+    else if (!presence.anyRequestEver)
+        showEmptyState(tr("Waiting for the first request"),
+            tr("%n log source(s) set up; requests appear here as they are stored. Health shows what each source "
+               "received and rejected.",
+                nullptr, presence.logSources));
+    else
+        showEmptyState(tr("No requests in this range"), tr("Pick a longer range, or another site or country."));
+}
+
+// Centred over the page's charts, as wide as its text needs up to half the page.
+void DashboardPage::placeEmptyState()
+{
+    if (!m_emptyState || m_emptyState->isHidden())
+        return;
+    const int w = qBound(qMin(width(), 360), width() / 2, qMax(360, width() - 40));
+    const int h
+        = m_emptyState->heightForWidth(w) > 0 ? m_emptyState->heightForWidth(w) : m_emptyState->sizeHint().height();
+    m_emptyState->setGeometry((width() - w) / 2, qMax(0, (height() - h) / 3), w, h);
+}
+
 void DashboardPage::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     placeFailureBanner();
+    placeEmptyState();
 }
 
 void DashboardPage::showEvent(QShowEvent* event)

@@ -1,11 +1,13 @@
 #pragma once
 
 #include "core/query/queryrunner.h"
+#include "core/query/sourcequery.h"
 
 #include <QTimer>
 #include <QWidget>
 
 class ChartView;
+class EmptyState;
 class ViewState;
 class QLabel;
 
@@ -29,8 +31,13 @@ public:
     // Why the last load of this page failed (shown on the page); empty when it did not.
     QString failure() const { return m_failure; }
 
+    // The card saying what this page misses (null until a page first had nothing to show).
+    EmptyState* emptyState() const { return m_emptyState; }
+
 signals:
     void loaded();
+    // The user asked to add a source of this type from the page's empty state.
+    void addSourceRequested(const QString& type);
 
 protected:
     // Submits the page's queries with query().
@@ -65,6 +72,14 @@ protected:
     void showEvent(QShowEvent* event) override;
     // Pages that show nothing of the range, site or country (Health) skip the reload when those change.
     void setFollowsViewState(bool follows);
+    // Nothing to show: say what is missing over the page, with a button adding a source of `sourceType`
+    // (none when empty). Hidden again by hideEmptyState().
+    void showEmptyState(
+        const QString& title, const QString& detail, const QString& sourceType = {}, const QString& buttonText = {});
+    void hideEmptyState();
+    // The traffic pages' case: no log source and no request ever (offer to add one), sources but nothing stored
+    // yet, or only nothing in this range; hidden when the range has requests.
+    void showTrafficPresence(qint64 requestsInRange, const SourceQuery::LogPresence& presence);
     // A title row for sections.
     static QLabel* sectionLabel(const QString& text, QWidget* parent);
 
@@ -74,6 +89,7 @@ private:
     void finishLoad();
     void fail(const QString& message);
     void placeFailureBanner();
+    void placeEmptyState();
     void resizeEvent(QResizeEvent* event) override;
 
     QueryRunner& m_runner;
@@ -88,4 +104,5 @@ private:
     qint64 m_lastLoadMs = -1;
     QString m_failure;
     QLabel* m_failureBanner = nullptr;
+    EmptyState* m_emptyState = nullptr;
 };

@@ -26,7 +26,7 @@ QString Format::percentChange(double from, double to)
 
 QString Format::bytes(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 QString Format::country(const QString& code)

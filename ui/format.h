@@ -15,6 +15,7 @@ QString count(double value);
 QString signedCount(double delta);
 // "+12.5%" of `from` to `to`; empty when `from` is 0.
 QString percentChange(double from, double to);
+// "3.0 MiB": powers of 1024 with IEC units, as the chart axes print them (CSV keeps raw bytes).
 QString bytes(qint64 bytes);
 // "Germany (DE)"; "Unknown" for an empty code.
 QString country(const QString& code);

@@ -2,6 +2,7 @@
 
 #include "core/query/healthquery.h"
 #include "core/util/clock.h"
+#include "ui/accessiblenames.h"
 #include "ui/format.h"
 #include "ui/rowsmodel.h"
 #include "ui/viewstate.h"
@@ -14,9 +15,10 @@
 #include <QVBoxLayout>
 
 namespace {
-QTableView* tableFor(RowsModel* model, QWidget* parent)
+QTableView* tableFor(RowsModel* model, const QString& name, QWidget* parent)
 {
     auto* view = new QTableView(parent);
+    nameTable(view, name);
     view->setModel(model);
     view->verticalHeader()->hide();
     view->setWordWrap(false);
@@ -46,7 +48,7 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     setFollowsViewState(false); // nothing here depends on the range or the filters
     auto* grid = new QGridLayout(this);
     m_listeners = new RowsModel({ tr("Log source"), tr("Type"), tr("Received"), tr("Stored"), tr("Rejected"),
-                                    tr("Dropped"), tr("Denied senders") },
+                                    tr("Dropped"), tr("Denied senders"), tr("Last line stored") },
         this);
     m_rejected = new RowsModel({ tr("Time"), tr("Source"), tr("Reason"), tr("Line") }, this);
     m_api = new RowsModel(
@@ -63,15 +65,15 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     m_writeError->hide();
     grid->addWidget(m_writeError, 0, 0, 1, 2);
     grid->addWidget(sectionLabel(tr("Log receivers"), this), 1, 0);
-    grid->addWidget(tableFor(m_listeners, this), 2, 0);
+    grid->addWidget(tableFor(m_listeners, tr("Log receivers"), this), 2, 0);
     m_databaseLabel = sectionLabel(tr("Database"), this);
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     grid->addWidget(m_databaseLabel, 1, 1);
-    grid->addWidget(tableFor(m_database, this), 2, 1);
+    grid->addWidget(tableFor(m_database, tr("Database"), this), 2, 1);
     grid->addWidget(sectionLabel(tr("API sources"), this), 3, 0, 1, 2);
-    grid->addWidget(tableFor(m_api, this), 4, 0, 1, 2);
+    grid->addWidget(tableFor(m_api, tr("API sources"), this), 4, 0, 1, 2);
     grid->addWidget(sectionLabel(tr("Last rejected lines"), this), 5, 0, 1, 2);
-    auto* rejected = tableFor(m_rejected, this);
+    auto* rejected = tableFor(m_rejected, tr("Last rejected lines"), this);
     rejected->setObjectName(QStringLiteral("rejectedLines"));
     grid->addWidget(rejected, 6, 0, 1, 2);
     grid->setColumnStretch(0, 3);
@@ -118,7 +120,7 @@ void HealthPage::reload()
             for (const ListenerHealth& l : r.listeners) {
                 // Counter names as the ingest pipeline and the receivers write them.
                 rows.append({ l.name, l.type, l.received(), l.counter("stored"), l.counter("rejected"), l.dropped(),
-                    l.counter("denied") });
+                    l.counter("denied"), when(l.counter("last_stored_at"), now) });
                 for (const ListenerHealth::Rejected& line : l.lastRejected) {
                     // Decoded for display only; the line is shown as plain text (it comes from the network).
                     rejected.append({ QLocale().toString(QDateTime::fromSecsSinceEpoch(line.ts),

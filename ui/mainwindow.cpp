@@ -16,8 +16,10 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QStatusBar>
 #include <QTimeZone>
 #include <QToolBar>
 #include <QToolButton>
@@ -59,6 +61,7 @@ MainWindow::MainWindow(QString databasePath, std::unique_ptr<Clock> ownClock, co
     layout->setSpacing(0);
     m_pageList = new QListWidget(central);
     m_pageList->setObjectName(QStringLiteral("pageList"));
+    m_pageList->setAccessibleName(tr("Pages"));
     m_pageList->setFixedWidth(170);
     m_pageList->setFrameShape(QFrame::NoFrame);
     m_pageList->setSpacing(3);
@@ -98,6 +101,26 @@ MainWindow::MainWindow(QString databasePath, std::unique_ptr<Clock> ownClock, co
 MainWindow::~MainWindow()
 {
     saveSettings();
+}
+
+void MainWindow::showProgress(const QString& text, int percent)
+{
+    if (!m_progress) {
+        m_progress = new QProgressBar(this);
+        m_progress->setRange(0, 100);
+        m_progress->setMaximumWidth(240);
+        m_progress->setAccessibleName(tr("Progress"));
+        statusBar()->addPermanentWidget(m_progress);
+    }
+    m_progress->setValue(qBound(0, percent, 100));
+    m_progress->setVisible(percent < 100);
+    m_progress->setAccessibleDescription(text);
+    statusBar()->showMessage(text, percent < 100 ? 0 : 5000);
+}
+
+int MainWindow::progress() const
+{
+    return m_progress && !m_progress->isHidden() ? m_progress->value() : -1;
 }
 
 QString MainWindow::pageTitle(PageId id)

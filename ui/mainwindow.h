@@ -13,6 +13,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QListWidget;
+class QProgressBar;
 class QStackedWidget;
 class QToolBar;
 class QToolButton;
@@ -49,6 +50,9 @@ public:
     void setReportExporter(ReportExporter exporter) { m_exporter = std::move(exporter); }
     // The current page as an image (File > Save page as PNG).
     QImage pageImage(qreal scale = 1.0) const;
+    // A long task's progress in the status bar (the demo filling its database); hidden from 100 on.
+    void showProgress(const QString& text, int percent);
+    int progress() const; // -1 when none is shown
     // Kiosk: hides the page list, the filter bar and the menus.
     void setChromeVisible(bool visible);
 
@@ -81,4 +85,5 @@ private:
     QToolButton* m_clearCountry = nullptr;
     bool m_syncing = false;
     ReportExporter m_exporter;
+    QProgressBar* m_progress = nullptr;
 };

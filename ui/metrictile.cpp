@@ -23,9 +23,11 @@ MetricTile::MetricTile(const QString& title, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.9);
     big.setBold(true);
     m_value->setFont(big);
+    m_valuePointSize = big.pointSizeF();
     m_change = new QLabel(this);
     m_change->setObjectName(QStringLiteral("change"));
     m_change->setTextFormat(Qt::PlainText);
+    m_change->setWordWrap(true); // "since 25 Nov 07:20; change not known yet" on a narrow tile
     layout->addWidget(m_title);
     layout->addWidget(m_value);
     layout->addWidget(m_change);
@@ -33,11 +35,13 @@ MetricTile::MetricTile(const QString& title, QWidget* parent)
     layout->addSpacing(34);
     layout->addStretch(1);
     setMinimumSize(170, 130);
+    setAccessibleName(title);
 }
 
 void MetricTile::setFigures(const QString& value, const QString& change, int trend, const QList<double>& sparkline)
 {
     m_value->setText(value);
+    fitValue();
     m_change->setText(change);
     QPalette pal = m_change->palette();
     const bool dark = palette().color(QPalette::Base).lightness() < 128;
@@ -46,7 +50,29 @@ void MetricTile::setFigures(const QString& value, const QString& change, int tre
     pal.setColor(QPalette::WindowText, trend > 0 ? good : (trend < 0 ? bad : palette().color(QPalette::Text)));
     m_change->setPalette(pal);
     m_spark = sparkline;
+    // A screen reader hears the figure and its comparison, not the painted sparkline.
+    setAccessibleDescription(change.isEmpty() ? value : value + QStringLiteral(", ") + change);
     update();
+}
+
+// The figure at its full size when it fits the tile, else smaller (down to 60%) rather than cut.
+void MetricTile::fitValue()
+{
+    QFont f = m_value->font();
+    const int room = contentsRect().width() - 24;
+    qreal size = m_valuePointSize;
+    f.setPointSizeF(size);
+    while (size > m_valuePointSize * 0.6 && QFontMetrics(f).horizontalAdvance(m_value->text()) > room) {
+        size -= 0.5;
+        f.setPointSizeF(size);
+    }
+    m_value->setFont(f);
+}
+
+void MetricTile::resizeEvent(QResizeEvent* event)
+{
+    QFrame::resizeEvent(event);
+    fitValue();
 }
 
 QString MetricTile::value() const

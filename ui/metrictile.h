@@ -19,10 +19,13 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QLabel* m_title = nullptr;
     QLabel* m_value = nullptr;
+    qreal m_valuePointSize = 0; // the figure's full size; smaller when a long text (a country) would not fit
+    void fitValue();
     QLabel* m_change = nullptr;
     QList<double> m_spark;
 };

@@ -7,8 +7,10 @@
 #include "ui/metrictile.h"
 #include "ui/viewstate.h"
 
+#include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QLocale>
 #include <QVBoxLayout>
 
 OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* parent)
@@ -35,6 +37,23 @@ OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* paren
     layout->addLayout(charts, 1);
 }
 
+// A change needs two samples (or one before the range): after a first poll, say since when data exists.
+void OverviewPage::showCounter(MetricTile* tile, const CounterFigure& f)
+{
+    if (!f.hasData()) {
+        tile->setFigures(QStringLiteral("–"), tr("no data yet"), 0, {});
+    } else if (!f.change) {
+        tile->setFigures(Format::count(f.now),
+            tr("since %1; change not known yet")
+                .arg(QLocale().toString(
+                    QDateTime::fromSecsSinceEpoch(f.firstSampleSecs), QStringLiteral("d MMM HH:mm"))),
+            0, f.spark);
+    } else {
+        tile->setFigures(Format::count(f.now), tr("%1 over the range").arg(Format::signedCount(*f.change)),
+            Buckets::trend(f.now - *f.change, f.now), f.spark);
+    }
+}
+
 void OverviewPage::reload()
 {
     const TimeRange range = state().range();
@@ -43,12 +62,8 @@ void OverviewPage::reload()
     query<OverviewData>(
         m_tracker, [range, now, site](Database& db) { return OverviewQuery::read(db, range, site, now); },
         [this, range](OverviewData d) {
-            m_tiles[0]->setFigures(Format::count(d.stars.now),
-                tr("%1 over the range").arg(Format::signedCount(d.stars.now - d.stars.atStart)),
-                Buckets::trend(d.stars.atStart, d.stars.now), d.stars.spark);
-            m_tiles[1]->setFigures(Format::count(d.pulls.now),
-                tr("%1 over the range").arg(Format::signedCount(d.pulls.now - d.pulls.atStart)),
-                Buckets::trend(d.pulls.atStart, d.pulls.now), d.pulls.spark);
+            showCounter(m_tiles[0], d.stars);
+            showCounter(m_tiles[1], d.pulls);
             const auto vsYesterday = [](qint64 yesterday, qint64 today) {
                 const QString pct = Format::percentChange(double(yesterday), double(today));
                 return pct.isEmpty() ? QString() : tr("%1 vs yesterday at this time").arg(pct);

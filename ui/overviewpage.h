@@ -4,6 +4,7 @@
 
 class ChartView;
 class MetricTile;
+struct CounterFigure;
 
 // Headline figures (stars, pulls, requests today, visitors today, top country) with sparklines and the
 // change over the range, and the two charts a maintainer looks at first.
@@ -19,6 +20,8 @@ protected:
     void reload() override;
 
 private:
+    void showCounter(MetricTile* tile, const CounterFigure& f);
+
     QList<MetricTile*> m_tiles;
     ChartView* m_traffic = nullptr;
     ChartView* m_stars = nullptr;

@@ -3,6 +3,7 @@
 #include "core/query/queryrunner.h"
 #include "core/query/trafficquery.h"
 #include "ui/apipage.h"
+#include "ui/dashboardpage.h"
 #include "ui/healthpage.h"
 #include "ui/mainwindow.h"
 #include "ui/map/mappage.h"
@@ -41,8 +42,21 @@ void PageFactory::install(MainWindow& window, QueryRunner& runner, SourceService
     // The map's click filters the Traffic page and shows it.
     if (auto* map = qobject_cast<MapPage*>(window.page(PageId::Map)))
         QObject::connect(map, &MapPage::countryChosen, &window, [&window] { window.showPage(PageId::Traffic); });
-    if (sources)
-        window.setPage(PageId::Sources, new SourcePanel(*sources, runner, window.viewState()->clock()));
+    if (sources) {
+        auto* panel = new SourcePanel(*sources, runner, window.viewState()->clock());
+        window.setPage(PageId::Sources, panel);
+        // A page's "Add a source" button: the Sources page, with the add form open on that type.
+        for (int i = 0; i < kPageCount; ++i) {
+            auto* page = qobject_cast<DashboardPage*>(window.page(PageId(i)));
+            if (!page)
+                continue;
+            QObject::connect(page, &DashboardPage::addSourceRequested, panel, [&window, panel](const QString& type) {
+                window.showPage(PageId::Sources);
+                QMetaObject::invokeMethod(
+                    panel, [panel, type] { panel->startAdd(type); }, Qt::QueuedConnection);
+            });
+        }
+    }
     // The site filter lists what the database has; refreshed when new data arrives.
     auto tracker = std::make_shared<LatestTracker>();
     auto refreshSites = [&window, &runner, tracker] {

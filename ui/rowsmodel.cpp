@@ -1,6 +1,7 @@
 #include "ui/rowsmodel.h"
 
 #include "ui/csv.h"
+#include "ui/format.h"
 
 #include <QLocale>
 
@@ -28,7 +29,7 @@ int RowsModel::columnCount(const QModelIndex& parent) const
 
 QString RowsModel::formatBytes(qint64 bytes)
 {
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return Format::bytes(bytes);
 }
 
 QString RowsModel::plainToolTip(const QString& text)

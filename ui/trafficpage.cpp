@@ -1,6 +1,7 @@
 #include "ui/trafficpage.h"
 
 #include "core/query/trafficpagequery.h"
+#include "ui/accessiblenames.h"
 #include "ui/chartview.h"
 #include "ui/format.h"
 #include "ui/metrictile.h"
@@ -67,8 +68,9 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     m_bandwidth->setBytesAxis(true);
     m_hours = new ChartView(this);
     m_hours->setObjectName(QStringLiteral("hourChart"));
-    m_hours->setTitle(tr("Requests by hour of day (UTC)"));
+    m_hours->setTitle(tr("Requests by hour of day"));
     m_tabs = new QTabWidget(this);
+    m_tabs->setAccessibleName(tr("Top lists"));
     const QStringList titles = { tr("Paths"), tr("404s"), tr("Referrers"), tr("Browsers"), tr("OS"), tr("Countries") };
     const QStringList first
         = { tr("Path"), tr("Path"), tr("Referrer"), tr("Browser"), tr("Operating system"), tr("Country") };
@@ -80,6 +82,7 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
         if (t == Paths || t == NotFound)
             m_models[t]->setBytesColumn(3);
         m_views[t] = new QTableView(m_tabs);
+        nameTable(m_views[t], titles[t]);
         m_views[t]->setModel(m_models[t]);
         m_views[t]->verticalHeader()->hide();
         // One line of text per row: the style's default row is twice that, and showed half the top list.
@@ -111,6 +114,7 @@ void TrafficPage::reload()
         m_rollupTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step); },
         [this, range, byCountry = !filter.country.isEmpty()](TrafficPageData d) {
             m_rollupMs = d.elapsedMs;
+            showTrafficPresence(d.totals.requests, d.presence);
             const auto vsPrevious = [](qint64 before, qint64 now) {
                 const QString pct = Format::percentChange(double(before), double(now));
                 return pct.isEmpty() ? QString() : tr("%1 vs the previous period").arg(pct);

@@ -225,6 +225,10 @@ void addSources(Database& db, qint64 now, DemoTrafficWriter& traffic)
     } };
     for (const auto& [source, name, value] : counters)
         IngestCounters::add(db, source, QString::fromLatin1(name), value);
+    for (const qint64 source : { 3, 4 }) {
+        IngestCounters::setLatest(db, source, QStringLiteral("last_received_at"), now - 2);
+        IngestCounters::setLatest(db, source, QStringLiteral("last_stored_at"), now - 2);
+    }
     qint64 ts = now - 5000;
     for (const DemoRejected& sample : DemoData::rejectedSamples())
         traffic.reject(3, ts += 600, sample.line, sample.reason);
@@ -481,15 +485,37 @@ DemoSummary DemoData::generate(Database& db, const DemoOptions& options)
 {
     std::mt19937 rng(options.seed);
     DemoSummary summary;
-    Transaction tx(db);
+    auto tx = std::make_unique<Transaction>(db);
     DemoTrafficWriter writer(db);
+    // With a progress callback, committed in slices so a window fills as they land; else all or nothing.
+    const auto slice = [&](int percent) {
+        if (!options.progress)
+            return;
+        writer.finish();
+        tx->commit();
+        options.progress(percent);
+        tx = std::make_unique<Transaction>(db);
+    };
     if (options.sources)
         addSources(db, options.nowSecs, writer);
     addApi(db, options, rng, summary);
-    if (options.requestsPerDay > 0)
-        summary.requests = addTraffic(options, rng, [&writer](const DemoRequest& r) { writer.add(r); });
+    slice(5);
+    if (options.requestsPerDay > 0) {
+        const qint64 start = options.nowSecs - qint64(options.days) * 86400;
+        const qint64 step = qMax<qint64>(3600, qint64(options.days) * 86400 / 20);
+        qint64 next = start + step;
+        summary.requests = addTraffic(options, rng, [&](const DemoRequest& r) {
+            if (r.ts >= next) {
+                slice(5 + int(95 * (next - start) / qMax<qint64>(1, options.nowSecs - start)));
+                next += step;
+            }
+            writer.add(r);
+        });
+    }
     writer.finish();
-    tx.commit();
+    tx->commit();
+    if (options.progress)
+        options.progress(100);
     return summary;
 }
 

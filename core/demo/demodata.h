@@ -20,6 +20,9 @@ struct DemoOptions {
     int apiSampleSeconds = 3600; // one API sample per series per this many seconds
     int apiDays = 0; // days of API samples; 0: the same as `days`
     quint32 seed = 20261125;
+    // Called after each committed slice with the share done (0-100): generate() then commits in slices, so a
+    // window shows the demo filling instead of waiting; without it, one transaction. On the writing thread.
+    std::function<void(int percent)> progress;
     bool sources = true; // also add sources, fetch states, ingest counters and rejected lines (Health, Sources)
 };
 

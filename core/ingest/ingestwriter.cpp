@@ -318,11 +318,19 @@ void IngestWriter::writeCounters()
         m_counters.clear();
         return;
     }
-    for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it)
+    // When each source last received and stored a line: the Sources panel's "last success" for log sources.
+    const qint64 now = m_clock.nowSecs();
+    for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it) {
         addCounter(it.key(), "stored", it.value());
+        if (it.value() > 0)
+            IngestCounters::setLatest(*m_db, it.key(), QStringLiteral("last_stored_at"), now, true);
+    }
     m_stored.clear();
-    for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it)
+    for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {
         IngestCounters::add(*m_db, it.key().first, QString::fromLatin1(it.key().second), it.value(), true);
+        if (it.key().second == "lines_received" && it.value() > 0)
+            IngestCounters::setLatest(*m_db, it.key().first, QStringLiteral("last_received_at"), now, true);
+    }
     m_counters.clear();
 }
 

@@ -126,6 +126,14 @@ QList<Sample> SeriesMath::summed(const QList<QList<Sample>>& series)
     return out;
 }
 
+QList<Sample> SeriesMath::fromRangeStart(const QList<Sample>& samples, const TimeRange& range)
+{
+    QList<Sample> out = within(samples, range);
+    if (!samples.isEmpty() && samples.first().ts < range.fromSecs && (out.isEmpty() || out.first().ts > range.fromSecs))
+        out.prepend({ range.fromSecs, samples.first().value });
+    return out;
+}
+
 QList<Sample> SeriesMath::within(const QList<Sample>& samples, const TimeRange& range)
 {
     QList<Sample> out;

@@ -51,4 +51,7 @@ QList<Sample> dailyDelta(const QList<Sample>& samples);
 QList<Sample> summed(const QList<QList<Sample>>& series);
 // The values inside [from, to) only (drops the baseline).
 QList<Sample> within(const QList<Sample>& samples, const TimeRange& range);
+// The values inside [from, to), after the baseline (the last value before the range) moved to the range's start:
+// what the counter was when the range began.
+QList<Sample> fromRangeStart(const QList<Sample>& samples, const TimeRange& range);
 } // namespace SeriesMath

@@ -6,18 +6,32 @@ namespace {
 const QString kGitHub = QStringLiteral("github");
 const QString kDockerHub = QStringLiteral("dockerhub");
 
-// `series` is the metric's series over the range (read once: the stars chart shows them too).
+// `series` is the metric's series over the range (read once: the stars chart shows them too), each with its last
+// sample before the range, if any, first.
 CounterFigure counter(Database& db, const QString& provider, const QString& metric, const TimeRange& range,
     const QList<RepoSeries>& series)
 {
     CounterFigure f;
     f.now = ApiQuery::totalAt(db, provider, metric, range.toSecs);
-    f.atStart = ApiQuery::totalAt(db, provider, metric, range.fromSecs);
-    QList<QList<Sample>> all;
-    for (const RepoSeries& s : series)
-        all.append(s.samples);
+    QList<QList<Sample>> aligned;
+    qint64 start = 0;
+    for (const RepoSeries& s : series) {
+        if (!s.samples.isEmpty() && (start == 0 || s.samples.first().ts < start))
+            start = s.samples.first().ts;
+    }
+    for (const RepoSeries& s : series) {
+        if (s.samples.isEmpty())
+            continue;
+        if (s.samples.first().ts <= range.fromSecs || s.samples.size() >= 2)
+            f.change = f.change.value_or(0) + s.samples.last().value - s.samples.first().value;
+        // Every repository enters the summed curve at its first value from the curve's first point.
+        QList<Sample> copy = s.samples;
+        copy.prepend({ start, copy.first().value });
+        aligned.append(copy);
+    }
+    f.firstSampleSecs = start;
     QList<double> values;
-    for (const Sample& s : SeriesMath::summed(all))
+    for (const Sample& s : SeriesMath::summed(aligned))
         values.append(s.value);
     f.spark = Buckets::thin(values, 60);
     return f;
@@ -37,7 +51,7 @@ OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QSt
     d.pulls = counter(db, kDockerHub, QStringLiteral("pulls"), range,
         ApiQuery::series(db, kDockerHub, QStringLiteral("pulls"), range));
     for (const RepoSeries& s : stars)
-        d.starSeries.append({ s.repository, SeriesMath::within(s.samples, range) });
+        d.starSeries.append({ s.repository, SeriesMath::fromRangeStart(s.samples, range) });
 
     const qint64 today = localDayStart(nowSecs);
     const qint64 yesterday = localDayStart(today - 1);

@@ -6,14 +6,19 @@
 
 #include <QList>
 #include <QString>
+#include <optional>
 
 class Database;
 
-// A cumulative API figure (stars, pulls): its value now and at the range's start, and its summed curve.
+// A cumulative API figure (stars, pulls) summed over repositories: its value now, its change over the range and
+// its curve. A change needs a baseline per repository: a sample at or before the range's start, or a second
+// sample inside it; a first poll is not a change.
 struct CounterFigure {
     double now = 0;
-    double atStart = 0;
-    QList<double> spark; // at most 60 values
+    std::optional<double> change; // none until some repository has a baseline
+    qint64 firstSampleSecs = 0; // the earliest sample read (the baseline before the range, if any); 0: none
+    bool hasData() const { return firstSampleSecs != 0; }
+    QList<double> spark; // at most 60 values; a repository joins the curve at its first value, not as a rise
 };
 
 // Everything the Overview page shows, shaped for drawing.

@@ -82,6 +82,7 @@ TrafficPageData TrafficPageQuery::charts(Database& db, const TrafficFilter& filt
     timer.start();
     const TimeRange& range = filter.range;
     TrafficPageData d;
+    d.presence = SourceQuery::logPresence(db);
     d.totals = TrafficQuery::totals(db, filter);
     d.previous = TrafficQuery::totals(
         db, { { range.fromSecs - range.length(), range.fromSecs }, filter.site, filter.country });

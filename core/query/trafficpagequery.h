@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/query/buckets.h"
+#include "core/query/sourcequery.h"
 #include "core/query/trafficquery.h"
 
 #include <QHash>
@@ -21,6 +22,7 @@ struct TrafficPageData {
     QList<TopItem> statusCodes;
     qint64 errors = 0; // 4xx and 5xx requests
     FilledTraffic series; // every display bucket of the range, zeros included
+    SourceQuery::LogPresence presence;
     qint64 elapsedMs = 0;
 };
 

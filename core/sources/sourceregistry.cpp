@@ -106,6 +106,7 @@ SourceTypeSpec syslog()
     SourceTypeSpec s;
     s.type = QStringLiteral("syslog");
     s.label = SourceText::tr("nginx over syslog");
+    s.kind = SourceKind::Log;
     s.fields = {
         field("listen", SourceText::tr("Listen on"), SourceText::tr("udp://ADDR:PORT or tcp://ADDR:PORT"), false,
             QStringLiteral("udp://127.0.0.1:5514"), Validators::listenUrl),
@@ -125,6 +126,7 @@ SourceTypeSpec logfile()
     SourceTypeSpec s;
     s.type = QStringLiteral("logfile");
     s.label = SourceText::tr("nginx log file");
+    s.kind = SourceKind::Log;
     s.fields = {
         field("path", SourceText::tr("File"),
             SourceText::tr("access log to follow, like tail -F; on a server: ssh://USER@HOST/var/log/nginx/access.log "
@@ -179,6 +181,16 @@ QStringList SourceRegistry::typeNames() const
     QStringList names;
     for (const SourceTypeSpec& t : m_types)
         names.append(t.type);
+    return names;
+}
+
+QStringList SourceRegistry::typeNames(SourceKind kind) const
+{
+    QStringList names;
+    for (const SourceTypeSpec& t : m_types) {
+        if (t.kind == kind)
+            names.append(t.type);
+    }
     return names;
 }
 

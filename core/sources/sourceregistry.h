@@ -26,9 +26,13 @@ struct FieldError {
     QString toString() const;
 };
 
+// API sources are polled for figures; log sources bring requests (the Traffic and Map pages).
+enum class SourceKind { Api, Log };
+
 struct SourceTypeSpec {
     QString type; // github, dockerhub, syslog, logfile
     QString label;
+    SourceKind kind = SourceKind::Api;
     QList<FieldSpec> fields;
     // Checks rules across fields (e.g. exactly one of --repo and --org). Runs after per-field checks pass.
     std::function<QList<FieldError>(const QJsonObject&)> validateAll;
@@ -47,6 +51,7 @@ public:
     const QList<SourceTypeSpec>& types() const { return m_types; }
     const SourceTypeSpec* find(const QString& type) const;
     QStringList typeNames() const;
+    QStringList typeNames(SourceKind kind) const;
 
     // Validates user-given settings: unknown fields, missing required ones, bad values.
     // Fills in defaults in `settings` for fields not given.

@@ -29,12 +29,18 @@ SourceRecord readRecord(const Statement& s)
     r.nextRun = s.int64(8);
     if (!s.isNull(9))
         r.rateLimitRemaining = s.int64(9);
+    r.lastReceived = s.int64(10);
+    r.lastStored = s.int64(11);
     return r;
 }
 
-constexpr const char* kSelect = "SELECT s.id, s.type, s.name, s.enabled, s.settings, s.created_at, f.last_success, "
-                                "f.last_error, f.next_run, f.rate_limit_remaining FROM sources s "
-                                "LEFT JOIN fetch_state f ON f.source_id = s.id";
+constexpr const char* kSelect
+    = "SELECT s.id, s.type, s.name, s.enabled, s.settings, s.created_at, f.last_success, "
+      "f.last_error, f.next_run, f.rate_limit_remaining, "
+      "(SELECT value FROM ingest_counters WHERE source_id = s.id AND name = 'last_received_at'), "
+      "(SELECT value FROM ingest_counters WHERE source_id = s.id AND name = 'last_stored_at') "
+      "FROM sources s "
+      "LEFT JOIN fetch_state f ON f.source_id = s.id";
 } // namespace
 
 SourceStore::SourceStore(Database& db, const Clock& clock)

@@ -20,6 +20,9 @@ struct SourceRecord {
     QString lastError;
     qint64 nextRun = 0;
     std::optional<qint64> rateLimitRemaining;
+    // From ingest_counters, for log sources (0 when no line yet).
+    qint64 lastReceived = 0;
+    qint64 lastStored = 0;
 };
 
 // The sources table: what the user configured. Collectors read it; the CLI and the panel change it.

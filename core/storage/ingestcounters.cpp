@@ -14,6 +14,17 @@ void IngestCounters::add(Database& db, qint64 sourceId, const QString& name, qin
     s.bind(1, sourceId).bind(2, name).bind(3, delta).exec();
 }
 
+void IngestCounters::setLatest(Database& db, qint64 sourceId, const QString& name, qint64 secs, bool anySource)
+{
+    Statement s
+        = db.prepare(anySource ? "INSERT INTO ingest_counters(source_id, name, value) VALUES(?1, ?2, ?3) "
+                                 "ON CONFLICT(source_id, name) DO UPDATE SET value = max(value, excluded.value)"
+                               : "INSERT INTO ingest_counters(source_id, name, value) SELECT ?1, ?2, ?3 "
+                                 "WHERE EXISTS(SELECT 1 FROM sources WHERE id = ?1) "
+                                 "ON CONFLICT(source_id, name) DO UPDATE SET value = max(value, excluded.value)");
+    s.bind(1, sourceId).bind(2, name).bind(3, secs).exec();
+}
+
 void IngestCounters::purge(Database& db, qint64 sourceId)
 {
     Statement s = db.prepare("DELETE FROM ingest_counters WHERE source_id = ?");

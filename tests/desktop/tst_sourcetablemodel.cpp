@@ -59,6 +59,13 @@ private slots:
         github.lastSuccess = now - 3 * 3600;
         model.setSources({ github, syslog, paused });
         QCOMPARE(text(0, SourceTableModel::LastSuccess), QString("3 h ago"));
+        // A log source succeeds when a line is stored, not when one merely arrives.
+        syslog.lastReceived = now - 5;
+        model.setSources({ github, syslog, paused });
+        QCOMPARE(text(1, SourceTableModel::LastSuccess), QString("none stored (line received 5 s ago)"));
+        syslog.lastStored = now - 65;
+        model.setSources({ github, syslog, paused });
+        QCOMPARE(text(1, SourceTableModel::LastSuccess), QString("line stored 1 min ago"));
         model.setSources({ github });
         QCOMPARE(model.rowCount(), 1);
     }

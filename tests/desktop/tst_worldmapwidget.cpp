@@ -49,6 +49,30 @@ private slots:
         QVERIFY(distance(paris, berlin) > 60);
         QVERIFY(distance(sea, madrid) > 20);
     }
+    void darkPaletteDarkensTheSea()
+    {
+        WorldMapWidget map(m_shapes);
+        map.resize(1000, 560);
+        map.setFigures({ { "FR", { 1000, 400 } } });
+        auto at = [&](const QImage& image, double lon, double lat) {
+            return image.pixelColor(map.mapToWidget(lon, lat).toPoint());
+        };
+        const QImage light = map.grab().toImage();
+        QVERIFY(at(light, -30.0, 30.0).lightness() > 200);
+        QPalette dark = map.palette();
+        dark.setColor(QPalette::Base, QColor(0x20, 0x20, 0x22));
+        dark.setColor(QPalette::Window, QColor(0x2a, 0x2a, 0x2c));
+        dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+        map.setPalette(dark);
+        const QImage image = map.grab().toImage();
+        const QColor sea = at(image, -30.0, 30.0);
+        const QColor madrid = at(image, -3.70, 40.42); // no data
+        QVERIFY2(sea.lightness() < 70, qPrintable(sea.name()));
+        QVERIFY2(madrid.lightness() < 90, qPrintable(madrid.name()));
+        QVERIFY(distance(sea, madrid) > 15);
+        // Data keeps its colour scale.
+        QVERIFY(distance(at(image, 2.35, 48.86), ColorScale(1000).color(1000)) < 6);
+    }
     void visitorsMetricReshades()
     {
         WorldMapWidget map(m_shapes);

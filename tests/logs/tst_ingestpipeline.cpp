@@ -106,6 +106,9 @@ void TestIngestPipeline::storesRequestsAndRollups()
     QCOMPARE(scalar(db, "SELECT count(*) FROM rollups WHERE period = 60 AND dim = 'path'"), 0);
     QCOMPARE(scalar(db, "SELECT value FROM ingest_counters WHERE source_id = 0 AND name = 'stored'"), 5);
     QCOMPARE(scalar(db, "SELECT value FROM ingest_counters WHERE source_id = 0 AND name = 'lines_received'"), 5);
+    // When lines last arrived and were stored: the clock's time at the commit.
+    QCOMPARE(scalar(db, "SELECT value FROM ingest_counters WHERE source_id = 0 AND name = 'last_stored_at'"), kNow);
+    QCOMPARE(scalar(db, "SELECT value FROM ingest_counters WHERE source_id = 0 AND name = 'last_received_at'"), kNow);
 
     // A second pipeline on the same database: the visitor seen before is not counted again.
     {
@@ -183,6 +186,9 @@ void TestIngestPipeline::rejectsKeepLastHundred()
     QCOMPARE(scalar(db, "SELECT count(*) FROM rejected_lines WHERE source_id = 5"), 100);
     QCOMPARE(scalar(db, "SELECT count(*) FROM rejected_lines WHERE source_id = 6"), 1);
     QCOMPARE(scalar(db, "SELECT value FROM ingest_counters WHERE source_id = 5 AND name = 'rejected'"), 252);
+    // Lines arrived, none was stored.
+    QCOMPARE(scalar(db, "SELECT value FROM ingest_counters WHERE source_id = 5 AND name = 'last_received_at'"), kNow);
+    QCOMPARE(scalar(db, "SELECT count(*) FROM ingest_counters WHERE source_id = 5 AND name = 'last_stored_at'"), 0);
     Statement st = db.prepare("SELECT line, reason FROM rejected_lines WHERE source_id = 5 ORDER BY id DESC LIMIT 3");
     QVERIFY(st.step());
     QCOMPARE(st.blob(0), QByteArray("<999>bad header"));

@@ -3,7 +3,9 @@
 
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineSeries>
 #include <QTest>
+#include <QValueAxis>
 
 class TestChartView : public QObject {
     Q_OBJECT
@@ -23,6 +25,118 @@ private slots:
             reduced.cbegin(), reduced.cend(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
         // Short series pass through untouched.
         QCOMPARE(minMaxDownsample(points.mid(0, 10), 500), points.mid(0, 10));
+    }
+
+    void axisTicksAreNiceNumbersAtTheirPrecision_data()
+    {
+        QTest::addColumn<double>("rawMax");
+        QTest::addColumn<bool>("bytes");
+        QTest::addColumn<QStringList>("labels");
+        QTest::addColumn<QString>("unit");
+        QTest::newRow("no data") << 0.0 << false << QStringList { "0", "1" } << QString();
+        QTest::newRow("a count of one") << 1.0 << false << QStringList { "0", "1" } << QString();
+        QTest::newRow("seven") << 7.0 << false << QStringList { "0", "2", "4", "6", "8" } << QString();
+        QTest::newRow("a hundred") << 100.0 << false << QStringList { "0", "20", "40", "60", "80", "100" } << QString();
+        QTest::newRow("millions") << 12632695.0 << false << QStringList { "0", "5", "10", "15" }
+                                  << QStringLiteral("× 1,000,000");
+        QTest::newRow("one and a half MiB")
+            << 1.5 * 1024 * 1024 << true << QStringList { "0.0", "0.5", "1.0", "1.5" } << QStringLiteral("MiB");
+        QTest::newRow("a star lost") << -1.0 << false << QStringList { "-1", "0" } << QString();
+        QTest::newRow("700 bytes") << 700.0 << true << QStringList { "0", "200", "400", "600", "800" }
+                                   << QStringLiteral("bytes");
+    }
+
+    void axisTicksAreNiceNumbersAtTheirPrecision()
+    {
+        QFETCH(double, rawMax);
+        QFETCH(bool, bytes);
+        QFETCH(QStringList, labels);
+        QFETCH(QString, unit);
+        // A negative row is the lowest value of a chart whose highest is 0.
+        const AxisScale scale = AxisScale::forValues(
+            qMin(0.0, rawMax), qMax(0.0, rawMax), bytes ? AxisScale::Kind::Bytes : AxisScale::Kind::Count, 6);
+        QStringList printed;
+        for (int i = 0; i < scale.tickCount; ++i)
+            printed.append(scale.tickLabel(i));
+        QCOMPARE(printed, labels);
+        QCOMPARE(scale.unit, unit);
+        QVERIFY(scale.max * scale.divisor >= rawMax);
+        QVERIFY(scale.min * scale.divisor <= qMin(0.0, rawMax));
+    }
+
+    void oneSampleIsDrawnAsAPoint()
+    {
+        ChartView view;
+        view.resize(500, 300);
+        const QColor colour(0x00, 0x72, 0xB2);
+        view.setTimeSeries({ { QStringLiteral("stars"), { { 5000, 1 } }, colour } }, { 0, 10000 },
+            ChartView::Style::Lines, QStringLiteral("stars"));
+        QCOMPARE(view.plottedPoints(0).size(), 1);
+        auto* line = qobject_cast<QLineSeries*>(view.chart()->series().value(0));
+        QVERIFY(line && line->pointsVisible());
+        // The axis reads 0..1 in whole numbers, as the chart's own axis is set.
+        auto* y = qobject_cast<QValueAxis*>(view.chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(y);
+        QCOMPARE(y->max(), 1.0);
+        QCOMPARE(y->tickCount(), 2);
+        QCOMPARE(y->labelFormat(), QStringLiteral("%.0f"));
+        // And the point is on the image: pixels of the series' colour.
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage image = view.renderImage(1).convertToFormat(QImage::Format_RGB32);
+        int coloured = 0;
+        for (int yy = 0; yy < image.height(); ++yy) {
+            for (int xx = 0; xx < image.width(); ++xx) {
+                const QColor c = image.pixelColor(xx, yy);
+                coloured
+                    += qAbs(c.red() - colour.red()) + qAbs(c.green() - colour.green()) + qAbs(c.blue() - colour.blue())
+                    < 30;
+            }
+        }
+        QVERIFY2(coloured >= 12, qPrintable(QString::number(coloured)));
+
+        // From the second sample on, a line (no markers once the series is dense).
+        QList<QPointF> dense;
+        for (int i = 0; i < 400; ++i)
+            dense.append(QPointF(i * 25, i % 7));
+        view.setTimeSeries({ { QStringLiteral("stars"), dense, colour } }, { 0, 10000 }, ChartView::Style::Lines,
+            QStringLiteral("stars"));
+        line = qobject_cast<QLineSeries*>(view.chart()->series().value(0));
+        QVERIFY(line && !line->pointsVisible());
+    }
+
+    void perDayFiguresAreStackedBars()
+    {
+        ChartView view;
+        view.resize(600, 300);
+        const double day = 86400;
+        // Two repositories; b has no change on day 2 (a missing point is a zero, not a gap in the stack).
+        view.setTimeSeries({ { QStringLiteral("a"), { { 0, 3 }, { day, 1 }, { 2 * day, 2 } } },
+                               { QStringLiteral("b"), { { 0, 2 }, { 2 * day, -1 } } } },
+            { 0, 3 * 86400 }, ChartView::Style::StackedBars, QStringLiteral("stars_per_day"));
+        const QList<QPointF> a = view.plottedPoints(0);
+        const QList<QPointF> b = view.plottedPoints(1);
+        QCOMPARE(a.size(), 12); // four corners per bar
+        QCOMPARE(b.size(), 12);
+        auto tops = [](const QList<QPointF>& corners) {
+            QList<double> out;
+            for (qsizetype k = 1; k < corners.size(); k += 4)
+                out.append(corners[k].y());
+            return out;
+        };
+        QCOMPARE(tops(a), QList<double>({ 3, 1, 2 }));
+        QCOMPARE(tops(b), QList<double>({ 5, 1, 1 })); // on top of a
+        // Each bar starts at its day and stays inside it.
+        QVERIFY(a[0].x() > 0 && a[2].x() < day * 1000);
+        QCOMPARE(view.valueScale().min, 0.0);
+        QCOMPARE(view.valueScale().max, 5.0);
+        QCOMPARE(view.toolTipFor(1, 2 * day + 3600).contains(QStringLiteral("<b>-1</b>")), true);
+
+        // A day that lost more than it gained goes below zero.
+        view.setTimeSeries({ { QStringLiteral("a"), { { 0, -2 }, { day, 1 } } } }, { 0, 2 * 86400 },
+            ChartView::Style::StackedBars, QStringLiteral("stars_per_day"));
+        QCOMPARE(view.valueScale().min, -2.0);
+        QCOMPARE(view.valueScale().tickLabel(0), QStringLiteral("-2"));
     }
 
     void plottedSeriesIsReducedToTheWidth()

@@ -81,6 +81,37 @@ private slots:
         QVERIFY(m_db->queryInt("SELECT count(*) FROM rejected_lines WHERE CAST(line AS TEXT) LIKE '%<b>%'").value_or(0)
             == 1);
     }
+    // With a progress callback the demo commits in slices: another connection (the window's query runner) sees
+    // requests land while the rest is still being written, and the same totals at the end.
+    void slicesAreCommittedAsTheyAreWritten()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("slices.sqlite"));
+        Database db(path);
+        Migrations::migrate(db);
+        DemoOptions options;
+        options.nowSecs = 1795591815;
+        options.days = 28;
+        options.requestsPerDay = 600;
+        QList<int> percents;
+        qint64 seenHalfway = -1;
+        options.progress = [&](int percent) {
+            percents.append(percent);
+            if (seenHalfway < 0 && percent >= 50) {
+                Database reader(path, Database::Mode::ReadOnly);
+                seenHalfway = reader.queryInt("SELECT count(*) FROM requests").value_or(-1);
+            }
+        };
+        const DemoSummary summary = DemoData::generate(db, options);
+        QVERIFY2(percents.size() >= 10, qPrintable(QString::number(percents.size())));
+        QVERIFY(std::is_sorted(percents.cbegin(), percents.cend()));
+        QCOMPARE(percents.last(), 100);
+        QVERIFY2(seenHalfway > 0 && seenHalfway < summary.requests, qPrintable(QString::number(seenHalfway)));
+        // Sliced or not, the same data.
+        QCOMPARE(summary.requests, m_summary.requests);
+        QCOMPARE(db.queryInt("SELECT count(*) FROM requests").value_or(-1), summary.requests);
+        QCOMPARE(db.queryInt("SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = ''").value_or(-1),
+            m_db->queryInt("SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = ''").value_or(-2));
+    }
 
 private:
     void setUp()

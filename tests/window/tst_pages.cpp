@@ -107,7 +107,8 @@ private slots:
         db.exec("INSERT INTO sources(id, type, name, enabled, settings, created_at) VALUES "
                 "(7, 'syslog', 'edge', 1, '{}', 0), (8, 'github', 'acme', 1, '{}', 0)");
         db.exec("INSERT INTO ingest_counters(source_id, name, value) VALUES (7, 'lines_received', 12), "
-                "(7, 'stored', 10), (7, 'rejected', 2), (7, 'dropped', 0), (7, 'denied', 3)");
+                "(7, 'stored', 10), (7, 'rejected', 2), (7, 'dropped', 0), (7, 'denied', 3), "
+                "(7, 'last_stored_at', 1795607700)"); // 5 min before the clock
         db.exec("INSERT INTO rejected_lines(source_id, ts, reason, line) VALUES "
                 "(7, 1795570000, 'bad status', CAST('1.2.3.4 - - \"GET /<b>x</b>\" abc' AS BLOB))");
         db.exec("INSERT INTO fetch_state(source_id, last_success, next_run, rate_limit_limit, rate_limit_remaining, "
@@ -133,7 +134,9 @@ private slots:
         QCOMPARE(page.tile(0)->sparkline().last(), 135.0);
         QCOMPARE(page.starsChart()->data().size(), 2);
         QCOMPARE(page.starsChart()->data()[0].name, QStringLiteral("acme/a"));
-        QCOMPARE(page.starsChart()->data()[0].points.size(), 2);
+        // The value the range starts with (the last sample before it), then the two samples inside it.
+        QCOMPARE(page.starsChart()->data()[0].points.size(), 3);
+        QCOMPARE(page.starsChart()->data()[0].points.first(), QPointF(kDay - 6 * 86400, 100));
         // Requests chart: hourly buckets over 7 days, zeros included, 6 requests in all.
         const ChartSeries requests = page.trafficChart()->data().value(0);
         QCOMPARE(requests.points.size(), 7 * 24);
@@ -222,8 +225,10 @@ private slots:
         QVERIFY(waitLoaded(page));
         const RowsModel* listeners = page.listenersModel();
         QCOMPARE(listeners->rowCount(), 1);
-        QCOMPARE(listeners->rows()[0],
+        QCOMPARE(listeners->rows()[0].mid(0, 7),
             QList<QVariant>({ "edge", "syslog", qint64(12), qint64(10), qint64(2), qint64(0), qint64(3) }));
+        const QString lastStored = listeners->rows()[0].value(7).toString();
+        QVERIFY2(lastStored.endsWith(QStringLiteral("(5 min ago)")), qPrintable(lastStored));
         QCOMPARE(page.rejectedModel()->rowCount(), 1);
         QCOMPARE(
             page.rejectedModel()->index(0, 3).data().toString(), QStringLiteral("1.2.3.4 - - \"GET /<b>x</b>\" abc"));

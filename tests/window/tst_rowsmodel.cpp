@@ -19,7 +19,8 @@ private slots:
         QCOMPARE(model.headerData(1, Qt::Horizontal).toString(), QStringLiteral("Requests"));
         QCOMPARE(model.index(0, 0).data().toString(), QStringLiteral("/<img src=x>"));
         QCOMPARE(model.index(0, 1).data().toString(), QStringLiteral("12,345"));
-        QCOMPARE(model.index(0, 2).data().toString(), QStringLiteral("3.0 MB"));
+        QCOMPARE(model.index(0, 2).data().toString(),
+            QStringLiteral("3.0 MiB")); // powers of 1024, labelled as such (like the chart axes)
         QCOMPARE(model.index(0, 1).data(Qt::UserRole).toLongLong(), 12345);
         QCOMPARE(model.index(0, 1).data(Qt::TextAlignmentRole).toInt(), int(Qt::AlignRight | Qt::AlignVCenter));
         QCOMPARE(model.index(0, 0).data(Qt::ToolTipRole).toString(),

@@ -60,13 +60,14 @@ void MapPage::reload()
     struct Data {
         QList<TopItem> countries;
         QList<CityItem> cities;
+        SourceQuery::LogPresence presence;
     };
     query<Data>(
         m_tracker,
         [filter](Database& db) {
             // Bubbles for the 300 busiest cities: more would hide the shading.
             return Data { TrafficQuery::topRollup(db, filter, Rollup::Dim::Country, 1000),
-                TrafficQuery::topCities(db, filter, 300) };
+                TrafficQuery::topCities(db, filter, 300), SourceQuery::logPresence(db) };
         },
         [this](Data fetched) {
             QList<CityBubble> bubbles;
@@ -85,6 +86,7 @@ void MapPage::reload()
                 figures.insert(QString::fromLatin1(row.key), { row.requests, row.visitors });
             }
             m_map->setFigures(std::move(figures));
+            showTrafficPresence(total, fetched.presence);
             const QLocale locale;
             m_summary->setText(tr("%1 requests from %2 countries; %3 without a known location")
                                    .arg(locale.toString(total), locale.toString(m_map->figures().size()),

@@ -123,6 +123,32 @@ QPainterPath thinned(const QPainterPath& path, const QTransform& transform, doub
 }
 } // namespace
 
+// The sea and countries without traffic follow the palette: a light sea on a dark desktop would glare.
+bool WorldMapWidget::isDark() const
+{
+    return palette().color(QPalette::Base).lightness() < 128;
+}
+
+QColor WorldMapWidget::seaColour() const
+{
+    return isDark() ? QColor(0x1a, 0x25, 0x33) : QColor(0xee, 0xf3, 0xf8);
+}
+
+QColor WorldMapWidget::noDataColour() const
+{
+    return isDark() ? QColor(0x3b, 0x3f, 0x45) : ColorScale::noData();
+}
+
+void WorldMapWidget::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) {
+        m_layerSize = {}; // rebuilt with the new colours at the next paint
+        m_cacheValid = false;
+        update();
+    }
+}
+
 void WorldMapWidget::buildLayers()
 {
     m_transform = viewTransform();
@@ -142,7 +168,7 @@ void WorldMapWidget::buildLayers()
         p.setRenderHint(QPainter::Antialiasing);
         p.setTransform(m_transform);
         p.setPen(Qt::NoPen);
-        p.setBrush(QColor(0xee, 0xf3, 0xf8)); // the sea
+        p.setBrush(seaColour());
         p.drawPath(m_shapes->outline());
     }
     m_borders = QImage(m_layerSize, QImage::Format_ARGB32_Premultiplied);
@@ -151,7 +177,7 @@ void WorldMapWidget::buildLayers()
     {
         QPainter p(&m_borders);
         p.setRenderHint(QPainter::Antialiasing);
-        QPen border(QColor(0xff, 0xff, 0xff), 0.6);
+        QPen border(palette().color(QPalette::Base), 0.6); // white on a light palette
         border.setCosmetic(true);
         p.setPen(border);
         p.setBrush(Qt::NoBrush);
@@ -174,7 +200,7 @@ void WorldMapWidget::renderCache()
     for (qsizetype i = 0; i < countries.size(); ++i) {
         const auto it = m_figures.constFind(countries[i].code);
         const qint64 v = it == m_figures.constEnd() ? 0 : value(*it);
-        p.setBrush(v > 0 ? m_scale.color(double(v)) : ColorScale::noData());
+        p.setBrush(v > 0 ? m_scale.color(double(v)) : noDataColour());
         p.drawPath(m_devicePaths[i]);
     }
     p.drawImage(0, 0, m_borders);
@@ -230,7 +256,7 @@ void WorldMapWidget::drawLegend(QPainter& p, const QRectF& area) const
     const QRectF swatch(bar.right() + 14, bar.top(), 12, 12);
     if (swatch.right() + 80 < width()) {
         p.setPen(Qt::NoPen);
-        p.setBrush(ColorScale::noData());
+        p.setBrush(noDataColour());
         p.drawRect(swatch);
         p.setPen(palette().color(QPalette::Text));
         p.drawText(QPointF(swatch.right() + 4, swatch.top() + fm.ascent() - 1), tr("no data"));

@@ -61,12 +61,16 @@ signals:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void leaveEvent(QEvent* event) override;
     bool event(QEvent* event) override;
 
 private:
+    bool isDark() const;
+    QColor seaColour() const;
+    QColor noDataColour() const;
     QTransform viewTransform() const;
     void renderCache();
     // Per size: the country paths in widget coordinates, thinned to what the pixels can show, the sea and

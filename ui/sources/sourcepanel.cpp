@@ -1,6 +1,7 @@
 #include "ui/sources/sourcepanel.h"
 
 #include "core/secrets/tokenvault.h"
+#include "ui/accessiblenames.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcetablemodel.h"
 #include "ui/sources/tokenfield.h"
@@ -35,6 +36,7 @@ SourcePanel::SourcePanel(SourceService& service, QueryRunner& runner, const Cloc
     layout->addLayout(buttons);
     m_model = new SourceTableModel(clock, this);
     m_view = new QTableView(this);
+    nameTable(m_view, tr("Sources"));
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -214,8 +216,15 @@ void SourcePanel::updateButtons()
 
 void SourcePanel::onAdd()
 {
+    startAdd({});
+}
+
+void SourcePanel::startAdd(const QString& type)
+{
     SourceForm form(registry(), this);
     form.setTokenVault(tokenVault());
+    if (!type.isEmpty())
+        form.setType(type);
     while (form.exec() == QDialog::Accepted) {
         const TokenField* token = form.tokenField();
         const QString error = addSource(form.type(), form.settings(),

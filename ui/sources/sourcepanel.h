@@ -46,6 +46,8 @@ public:
     QString setPaused(qint64 id, bool paused);
     QString removeSource(qint64 id, bool purgeHistory);
     void refresh();
+    // Opens the add form with `type` chosen (a page's "Add a source" button); any type when empty.
+    void startAdd(const QString& type);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -59,6 +59,16 @@ QString SourceTableModel::when(qint64 secs) const
     return delta > 0 ? tr("in %1").arg(amount) : tr("%1 ago").arg(amount);
 }
 
+// API sources succeed when a poll does; log sources when a line is stored (received alone is not success).
+QString SourceTableModel::lastSuccess(const SourceRecord& s) const
+{
+    if (s.lastSuccess > 0 || (s.lastStored <= 0 && s.lastReceived <= 0))
+        return when(s.lastSuccess);
+    if (s.lastStored <= 0)
+        return tr("none stored (line received %1)").arg(when(s.lastReceived));
+    return tr("line stored %1").arg(when(s.lastStored));
+}
+
 QVariant SourceTableModel::data(const QModelIndex& index, int role) const
 {
     const SourceRecord* s = index.isValid() ? source(index.row()) : nullptr;
@@ -84,7 +94,7 @@ QVariant SourceTableModel::data(const QModelIndex& index, int role) const
             return tr("paused");
         return s->lastError.isEmpty() ? tr("running") : tr("failing");
     case LastSuccess:
-        return when(s->lastSuccess);
+        return lastSuccess(*s);
     case LastError:
         return s->lastError;
     case NextRun:

@@ -25,6 +25,7 @@ public:
 
 private:
     QString when(qint64 secs) const;
+    QString lastSuccess(const SourceRecord& s) const;
 
     const Clock& m_clock;
     QList<SourceRecord> m_sources;

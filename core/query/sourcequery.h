@@ -1,0 +1,22 @@
+#pragma once
+
+#include "core/sources/sourceregistry.h"
+
+#include <QString>
+
+class Database;
+
+// What pages ask about the configured sources (the sources table is written by SourceService only).
+namespace SourceQuery {
+// Sources of one type ("github"), paused ones included.
+int countOfType(Database& db, const QString& type);
+// Sources of a kind (every log source type in the registry).
+int countOfKind(Database& db, SourceKind kind);
+
+// Whether traffic pages have anything to show at all, to tell "set up a log source" from "nothing in this range".
+struct LogPresence {
+    int logSources = 0;
+    bool anyRequestEver = false; // stored by any source or import, at any time
+};
+LogPresence logPresence(Database& db);
+} // namespace SourceQuery

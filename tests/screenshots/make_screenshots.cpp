@@ -1,0 +1,173 @@
+// Renders every page of the window, as a user sees it at 1280x800, for docs/screenshots/: after 90 days of demo
+// data (light and dark palettes), after a first poll, and on an empty database. Fixed clock: the same pictures
+// for the same code.
+#include "core/demo/demodata.h"
+#include "core/demo/demotraffic.h"
+#include "core/query/queryrunner.h"
+#include "core/sources/apistore.h"
+#include "core/sources/sourceregistry.h"
+#include "core/sources/sourceservice.h"
+#include "core/sources/sourcestore.h"
+#include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
+#include "core/storage/migrations.h"
+#include "core/util/clock.h"
+#include "ui/dashboardpage.h"
+#include "ui/mainwindow.h"
+#include "ui/pagefactory.h"
+#include "ui/viewstate.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <QStyle>
+#include <QStyleFactory>
+#include <QTemporaryDir>
+#include <cstdio>
+
+namespace {
+constexpr qint64 kNow = 1795591815; // 2026-11-25 07:30:15 UTC
+
+QPalette darkPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x25, 0x27, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1c, 0x1e, 0x21));
+    p.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2d, 0x31));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x30, 0x33, 0x38));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x30, 0x33, 0x38));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    return p;
+}
+
+// A first poll of an organisation and an image, and an hour of nginx traffic.
+void firstPoll(const QString& path)
+{
+    Database db(path);
+    ManualClock clock(kNow * 1000);
+    SourceStore sources(db, clock);
+    sources.add(
+        QStringLiteral("github"), QStringLiteral("acme"), { { QStringLiteral("org"), QStringLiteral("acme") } });
+    sources.add(QStringLiteral("dockerhub"), QStringLiteral("acme/*"),
+        { { QStringLiteral("namespace"), QStringLiteral("acme") } });
+    sources.add(QStringLiteral("syslog"), QStringLiteral("udp://127.0.0.1:5514"),
+        { { QStringLiteral("listen"), QStringLiteral("udp://127.0.0.1:5514") } });
+    ApiStore store(db);
+    const QList<std::pair<const char*, double>> repos
+        = { { "acme/rocket", 1840 }, { "acme/fuel", 312 }, { "acme/launchpad", 57 } };
+    for (const auto& [repo, stars] : repos) {
+        store.recordSnapshot(
+            store.seriesId(1, QStringLiteral("github"), QString::fromLatin1(repo), QStringLiteral("stars")), kNow - 600,
+            stars);
+    }
+    store.recordSnapshot(
+        store.seriesId(2, QStringLiteral("dockerhub"), QStringLiteral("acme/rocket"), QStringLiteral("pulls")),
+        kNow - 600, 12632695);
+    DemoOptions options;
+    options.nowSecs = kNow;
+    options.days = 1;
+    options.requestsPerDay = 2000;
+    options.sources = false;
+    options.apiDays = 0;
+    Transaction tx(db);
+    DemoTrafficWriter traffic(db);
+    DemoData::forEachRequest(options, [&traffic](const DemoRequest& r) {
+        if (r.ts >= kNow - 3600)
+            traffic.add(r);
+    });
+    traffic.finish();
+    tx.commit();
+}
+
+void waitForPage(QWidget* page)
+{
+    auto* dashboard = qobject_cast<DashboardPage*>(page);
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 10000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+        if (t.elapsed() > 400 && (!dashboard || (!dashboard->isLoading() && !dashboard->hasReloadPending())))
+            break;
+    }
+    QElapsedTimer settle; // the charts' resize timers
+    settle.start();
+    while (settle.elapsed() < 300)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
+void shoot(const QString& path, const QString& outDir, const QString& scenario, bool dark, const QList<PageId>& pages)
+{
+    qApp->setPalette(dark ? darkPalette() : qApp->style()->standardPalette());
+    ManualClock clock(kNow * 1000);
+    QueryRunner runner(path, 0);
+    MainWindow window(path, clock);
+    DbWriter writer(path);
+    SourceRegistry registry;
+    SourceService sources(writer, registry, clock);
+    PageFactory::install(window, runner, &sources);
+    window.viewState()->setCustomRange({ kNow - (scenario == QLatin1String("90-days") ? 90 : 7) * 86400, kNow });
+    window.resize(1280, 800);
+    window.show();
+    for (PageId id : pages) {
+        window.showPage(id);
+        waitForPage(window.page(id));
+        const QString file = QStringLiteral("%1/%2-%3-%4.png")
+                                 .arg(outDir, scenario, MainWindow::pageKey(id),
+                                     dark ? QStringLiteral("dark") : QStringLiteral("light"));
+        if (!window.grab().save(file))
+            std::fprintf(stderr, "make_screenshots: cannot write %s\n", qPrintable(file));
+        else
+            std::printf("%s\n", qPrintable(file));
+    }
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QStandardPaths::setTestModeEnabled(true); // the window's remembered page and range stay out of the user's
+    const QString outDir = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
+    QDir().mkpath(outDir);
+    QTemporaryDir dir;
+    QList<PageId> all;
+    for (int i = 0; i < kPageCount; ++i)
+        all.append(PageId(i));
+
+    const QString full = dir.filePath(QStringLiteral("demo.sqlite"));
+    {
+        Database db(full);
+        Migrations::migrate(db);
+        DemoOptions options;
+        options.nowSecs = kNow;
+        DemoData::generate(db, options);
+    }
+    shoot(full, outDir, QStringLiteral("90-days"), false, all);
+    shoot(full, outDir, QStringLiteral("90-days"), true, all);
+
+    const QList<PageId> firstDay = { PageId::Overview, PageId::GitHub, PageId::DockerHub, PageId::Traffic };
+    const QString first = dir.filePath(QStringLiteral("first.sqlite"));
+    {
+        Database db(first);
+        Migrations::migrate(db);
+    }
+    firstPoll(first);
+    shoot(first, outDir, QStringLiteral("first-poll"), false, firstDay);
+
+    const QString empty = dir.filePath(QStringLiteral("empty.sqlite"));
+    {
+        Database db(empty);
+        Migrations::migrate(db);
+    }
+    shoot(empty, outDir, QStringLiteral("empty"), false, firstDay);
+    return 0;
+}

@@ -1,0 +1,103 @@
+// The Overview on the first days, as a new user sees it: no data, one poll, two polls, a range that starts
+// before the first sample, a baseline before the range. What the counter tiles say, and that the stars chart
+// draws what it has (a single sample is a point, not an empty plot).
+#include "core/query/overviewquery.h"
+#include "core/query/queryrunner.h"
+#include "core/sources/apistore.h"
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "core/util/clock.h"
+#include "ui/chartview.h"
+#include "ui/metrictile.h"
+#include "ui/overviewpage.h"
+#include "ui/viewstate.h"
+
+#include <QLocale>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
+using Samples = QList<QPair<qint64, double>>; // (seconds from kDay, value)
+} // namespace
+
+class TestDayOne : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+
+    void counterTiles_data()
+    {
+        QTest::addColumn<Samples>("pulls"); // one Docker Hub image
+        QTest::addColumn<Samples>("stars"); // one repository
+        QTest::addColumn<QString>("pullsValue");
+        QTest::addColumn<QString>("pullsChange");
+        QTest::addColumn<QString>("starsChange");
+        QTest::addColumn<int>("starPoints"); // drawn on the stars chart
+        // The range is the last 7 days before kDay + 12 h.
+        QTest::newRow("no data") << Samples {} << Samples {} << QStringLiteral("–") << QStringLiteral("no data yet")
+                                 << QStringLiteral("no data yet") << 0;
+        QTest::newRow("one poll") << Samples { { 3600, 12632695 } } << Samples { { 3600, 42 } }
+                                  << QStringLiteral("12,632,695")
+                                  << QStringLiteral("since 25 Nov 01:00; change not known yet")
+                                  << QStringLiteral("since 25 Nov 01:00; change not known yet") << 1;
+        QTest::newRow("two polls") << Samples { { 3600, 12632695 }, { 7200, 12632795 } }
+                                   << Samples { { 3600, 42 }, { 7200, 45 } } << QStringLiteral("12,632,795")
+                                   << QStringLiteral("+100 over the range") << QStringLiteral("+3 over the range") << 2;
+        QTest::newRow("baseline before the range, nothing since")
+            << Samples { { -30 * 86400, 500 } } << Samples { { -30 * 86400, 7 } } << QStringLiteral("500")
+            << QStringLiteral("±0 over the range") << QStringLiteral("±0 over the range") << 1;
+        QTest::newRow("baseline before the range, one poll in it")
+            << Samples { { -30 * 86400, 500 }, { 3600, 510 } } << Samples { { -30 * 86400, 7 }, { 3600, 6 } }
+            << QStringLiteral("510") << QStringLiteral("+10 over the range") << QStringLiteral("−1 over the range")
+            << 2;
+    }
+
+    void counterTiles()
+    {
+        QFETCH(Samples, pulls);
+        QFETCH(Samples, stars);
+        QFETCH(QString, pullsValue);
+        QFETCH(QString, pullsChange);
+        QFETCH(QString, starsChange);
+        QFETCH(int, starPoints);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        {
+            Database db(path);
+            Migrations::migrate(db);
+            ApiStore store(db);
+            const qint64 pullsId
+                = store.seriesId(0, QStringLiteral("dockerhub"), QStringLiteral("acme/img"), QStringLiteral("pulls"));
+            const qint64 starsId
+                = store.seriesId(0, QStringLiteral("github"), QStringLiteral("acme/rocket"), QStringLiteral("stars"));
+            for (const auto& [at, value] : pulls)
+                store.recordPoint(pullsId, kDay + at, value);
+            for (const auto& [at, value] : stars)
+                store.recordPoint(starsId, kDay + at, value);
+        }
+        ManualClock clock((kDay + 12 * 3600) * 1000);
+        ViewState state(clock);
+        state.setCustomRange({ kDay + 12 * 3600 - 7 * 86400, kDay + 12 * 3600 });
+        QueryRunner runner(path, 0);
+        OverviewPage page(runner, state);
+        page.setEagerLoading(true);
+        page.resize(1280, 800);
+        page.show();
+        QSignalSpy loaded(&page, &DashboardPage::loaded);
+        page.reloadNow();
+        QVERIFY(!page.isLoading() || loaded.wait(10000));
+
+        QCOMPARE(page.tile(1)->value(), pullsValue);
+        QCOMPARE(page.tile(1)->change(), pullsChange);
+        QCOMPARE(page.tile(0)->change(), starsChange);
+        auto* chart = page.findChild<ChartView*>(QStringLiteral("overviewStars"));
+        QVERIFY(chart);
+        QCOMPARE(chart->plottedPoints(0).size(), starPoints);
+    }
+};
+
+QTEST_MAIN(TestDayOne)
+#include "tst_dayone.moc"

@@ -1,0 +1,181 @@
+// A page with nothing to draw says what is missing, and its button opens the add form on the right type:
+// no source at all, sources but no data yet, data but none in the range, data in the range (no card).
+#include "core/demo/demotraffic.h"
+#include "core/query/queryrunner.h"
+#include "core/sources/sourceregistry.h"
+#include "core/sources/sourceservice.h"
+#include "core/sources/sourcestore.h"
+#include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
+#include "core/storage/migrations.h"
+#include "core/util/clock.h"
+#include "ui/apipage.h"
+#include "ui/emptystate.h"
+#include "ui/mainwindow.h"
+#include "ui/map/mappage.h"
+#include "ui/pagefactory.h"
+#include "ui/sources/sourceform.h"
+#include "ui/sources/sourcepanel.h"
+#include "ui/trafficpage.h"
+#include "ui/viewstate.h"
+
+#include <QApplication>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+namespace {
+constexpr qint64 kNow = 1795564800 + 12 * 3600; // 2026-11-25 12:00 UTC
+
+bool load(DashboardPage& page)
+{
+    page.setEagerLoading(true);
+    page.resize(1280, 800);
+    page.show();
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.reloadNow();
+    return !page.isLoading() || loaded.wait(10000);
+}
+
+// The card's title, "" when no card is shown.
+QString card(const DashboardPage& page)
+{
+    return page.emptyState() && page.emptyState()->isVisible() ? page.emptyState()->title() : QString();
+}
+
+void addSource(const QString& path, const char* type, const QJsonObject& settings)
+{
+    Database db(path);
+    ManualClock clock(kNow * 1000);
+    SourceStore(db, clock).add(QString::fromLatin1(type), QStringLiteral("s"), settings);
+}
+
+void addRequest(const QString& path, qint64 ts)
+{
+    Database db(path);
+    Transaction tx(db);
+    DemoTrafficWriter w(db);
+    DemoRequest r;
+    r.ts = ts;
+    r.site = "www";
+    r.addr = QByteArray("\x51\x02\x45\x01", 4);
+    r.country = "FR";
+    r.method = "GET";
+    r.path = "/";
+    r.status = 200;
+    r.bytes = 10;
+    r.agent = "Firefox/132.0";
+    w.add(r);
+    w.finish();
+    tx.commit();
+}
+} // namespace
+
+class TestEmptyPages : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_path = m_dir->filePath(QStringLiteral("e.sqlite"));
+        Database db(m_path);
+        Migrations::migrate(db);
+        m_state = std::make_unique<ViewState>(m_clock);
+        m_state->setCustomRange({ kNow - 7 * 86400, kNow });
+    }
+
+    void apiPagesSayWhatIsMissing()
+    {
+        QueryRunner runner(m_path, 0);
+        std::unique_ptr<ApiPage> github(ApiPage::createGitHub(runner, *m_state));
+        QVERIFY(load(*github));
+        QCOMPARE(card(*github), QStringLiteral("No GitHub repository is watched yet"));
+        QPushButton* add = github->emptyState()->button();
+        QVERIFY(add->isVisible());
+        QCOMPARE(add->text(), QStringLiteral("Add a GitHub source"));
+        QSignalSpy asked(github.get(), &DashboardPage::addSourceRequested);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.first().at(0).toString(), QStringLiteral("github"));
+
+        // A source exists, its first poll has not come: no button, a different message.
+        addSource(m_path, "dockerhub", { { "image", "library/nginx" } });
+        std::unique_ptr<ApiPage> docker(ApiPage::createDockerHub(runner, *m_state));
+        QVERIFY(load(*docker));
+        QCOMPARE(card(*docker), QStringLiteral("Waiting for the first poll"));
+        QVERIFY(!docker->emptyState()->button()->isVisible());
+    }
+
+    void trafficPagesSayWhatIsMissing()
+    {
+        QueryRunner runner(m_path, 0);
+        TrafficPage traffic(runner, *m_state);
+        MapPage map(runner, *m_state);
+        QVERIFY(load(traffic));
+        QVERIFY(load(map));
+        QCOMPARE(card(traffic), QStringLiteral("No web server logs yet"));
+        QCOMPARE(card(map), QStringLiteral("No web server logs yet"));
+        QCOMPARE(traffic.emptyState()->sourceType(), QStringLiteral("syslog"));
+
+        addSource(m_path, "syslog", { { "listen", "udp://127.0.0.1:5514" } });
+        QVERIFY(load(traffic));
+        QCOMPARE(card(traffic), QStringLiteral("Waiting for the first request"));
+
+        addRequest(m_path, kNow - 30 * 86400); // before the range
+        QVERIFY(load(traffic));
+        QCOMPARE(card(traffic), QStringLiteral("No requests in this range"));
+
+        addRequest(m_path, kNow - 3600);
+        QVERIFY(load(traffic));
+        QVERIFY(load(map));
+        QCOMPARE(card(traffic), QString());
+        QCOMPARE(card(map), QString());
+    }
+
+    void theButtonOpensTheAddFormOnItsType()
+    {
+        QueryRunner runner(m_path, 0);
+        MainWindow window(m_path, m_clock);
+        DbWriter writer(m_path);
+        SourceRegistry registry;
+        SourceService sources(writer, registry, m_clock);
+        PageFactory::install(window, runner, &sources);
+        window.showPage(PageId::DockerHub);
+        window.show();
+        auto* page = qobject_cast<DashboardPage*>(window.page(PageId::DockerHub));
+        QVERIFY(page);
+        QTRY_COMPARE_WITH_TIMEOUT(card(*page), QStringLiteral("No Docker Hub image is watched yet"), 10000);
+        QString formType;
+        // The form is modal (its own event loop): a timer reads it, then closes it.
+        QTimer closer;
+        closer.setInterval(20);
+        connect(&closer, &QTimer::timeout, this, [&formType] {
+            if (auto* form = qobject_cast<SourceForm*>(QApplication::activeModalWidget())) {
+                formType = form->type();
+                form->reject();
+            }
+        });
+        closer.start();
+        QTest::mouseClick(page->emptyState()->button(), Qt::LeftButton);
+        QTRY_COMPARE(formType, QStringLiteral("dockerhub"));
+        QCOMPARE(window.currentPage(), PageId::Sources);
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    ManualClock m_clock { kNow * 1000 };
+    std::unique_ptr<ViewState> m_state;
+};
+
+QTEST_MAIN(TestEmptyPages)
+#include "tst_emptypages.moc"

@@ -1,0 +1,11 @@
+#include "ui/accessiblenames.h"
+
+#include <QCoreApplication>
+#include <QHeaderView>
+#include <QTableView>
+
+void nameTable(QTableView* view, const QString& name)
+{
+    view->setAccessibleName(name);
+    view->horizontalHeader()->setAccessibleName(QCoreApplication::translate("Accessibility", "%1: columns").arg(name));
+}

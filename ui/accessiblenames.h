@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QString>
+
+class QTableView;
+
+// What a screen reader calls a table and its column header row ("Sources", "Sources: columns").
+void nameTable(QTableView* view, const QString& name);

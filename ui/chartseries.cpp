@@ -1,0 +1,190 @@
+// ChartView, continued: its data turned into Qt Charts series and axes (lines, stacked bands, stacked bars,
+// category bars), each updated in place when the chart's shape is unchanged.
+#include "ui/chartview.h"
+#include "ui/downsample.h"
+
+#include <QAreaSeries>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QCategoryAxis>
+#include <QDateTime>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+void ChartView::applyScale(QValueAxis* axis, const AxisScale& scale)
+{
+    axis->setRange(scale.min, scale.max);
+    axis->setTickCount(scale.tickCount);
+    axis->setLabelFormat(scale.labelFormat());
+    axis->setTitleText(scale.unit);
+    m_scale = scale;
+}
+
+void ChartView::buildTimeSeries(bool reuse, const AxisScale& scale)
+{
+    QChart* c = chart();
+    QDateTimeAxis* x = reuse ? qobject_cast<QDateTimeAxis*>(c->axes(Qt::Horizontal).first()) : new QDateTimeAxis(c);
+    QValueAxis* y = reuse ? qobject_cast<QValueAxis*>(c->axes(Qt::Vertical).first()) : new QValueAxis(c);
+    if (!reuse) {
+        c->addAxis(x, Qt::AlignBottom);
+        c->addAxis(y, Qt::AlignLeft);
+    }
+    const qint64 length = m_range.length();
+    x->setFormat(length <= 2 * 86400 ? QStringLiteral("HH:mm")
+                                     : (length <= 120 * 86400 ? QStringLiteral("MMM d") : QStringLiteral("MMM yyyy")));
+    x->setTickCount(qBound(3, width() / 110, 12));
+    // The axis shows local time (Qt 6.4's axis has no time zone), like the tooltips.
+    x->setRange(QDateTime::fromSecsSinceEpoch(m_range.fromSecs), QDateTime::fromSecsSinceEpoch(m_range.toSecs));
+    applyScale(y, scale);
+
+    const int buckets = qMax(50, int(c->plotArea().width() > 0 ? c->plotArea().width() : width()));
+    const Columns bars = m_style == Style::StackedBars ? columns() : Columns();
+    QList<double> stack(bars.xs.size(), 0.0);
+    QLineSeries* below = nullptr;
+    for (int i = 0; i < m_data.size(); ++i) {
+        QList<QPointF> points;
+        points.reserve(m_data[i].points.size());
+        for (const QPointF& p : m_data[i].points)
+            points.append(QPointF(p.x() * 1000.0, p.y() / scale.divisor)); // Qt Charts wants milliseconds
+        QAbstractSeries* series = nullptr;
+        if (m_style == Style::StackedBars)
+            series = buildBarBand(i, bars, stack, scale.divisor, reuse);
+        else if (m_style == Style::StackedArea)
+            series = buildBand(i, points, stack, below, reuse, buckets);
+        else
+            series = buildLine(i, minMaxDownsample(points, buckets), reuse);
+        if (!reuse) {
+            c->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+            m_series.append(series);
+        }
+        // A hidden band stays in the stack (transparent) so its legend entry can bring it back.
+        const bool stacked = m_style == Style::StackedArea || m_style == Style::StackedBars;
+        series->setVisible(!m_hidden[i] || stacked);
+        series->setOpacity(stacked && m_hidden[i] ? 0.0 : 1.0);
+    }
+}
+
+// One band of a stack: its upper edge is the running sum (the caller aligns the series' x values).
+QAbstractSeries* ChartView::buildBand(
+    int index, const QList<QPointF>& points, QList<double>& stack, QLineSeries*& below, bool reuse, int buckets)
+{
+    if (stack.size() != points.size())
+        stack = QList<double>(points.size(), 0.0);
+    QList<QPointF> upperPoints;
+    upperPoints.reserve(points.size());
+    for (qsizetype k = 0; k < points.size(); ++k) {
+        if (!m_hidden[index])
+            stack[k] += points[k].y();
+        upperPoints.append(QPointF(points[k].x(), stack[k]));
+    }
+    QColor fill = colourOf(index);
+    fill.setAlpha(170);
+    QAreaSeries* area = reuse ? qobject_cast<QAreaSeries*>(m_series[index]) : nullptr;
+    if (!area) {
+        auto* upper = new QLineSeries(chart());
+        area = new QAreaSeries(upper, below);
+        area->setPen(Qt::NoPen); // an outline on the top band would tint the whole stack
+        connect(area, &QAreaSeries::hovered, this,
+            [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
+    }
+    area->upperSeries()->replace(minMaxDownsample(upperPoints, buckets));
+    area->setName(m_data[index].name);
+    area->setBrush(fill);
+    below = area->upperSeries();
+    return area;
+}
+
+// One series of stacked bars: a rectangle per column from the stack below it (`base`, raised here) to its top.
+// Upper and lower edges share their x values, so the gaps between bars enclose no area.
+QAbstractSeries* ChartView::buildBarBand(
+    int index, const Columns& columns, QList<double>& base, double divisor, bool reuse)
+{
+    const double width = double(m_barSecs) * 1000.0;
+    const double gap = width * 0.12;
+    QList<QPointF> upper;
+    QList<QPointF> lower;
+    upper.reserve(columns.xs.size() * 4);
+    lower.reserve(columns.xs.size() * 4);
+    for (qsizetype k = 0; k < columns.xs.size(); ++k) {
+        const double left = columns.xs[k] * 1000.0 + gap;
+        const double right = columns.xs[k] * 1000.0 + width - gap;
+        const double bottom = base[k];
+        const double top = bottom + (m_hidden[index] ? 0.0 : columns.values[index][k] / divisor);
+        lower << QPointF(left, bottom) << QPointF(left, bottom) << QPointF(right, bottom) << QPointF(right, bottom);
+        upper << QPointF(left, bottom) << QPointF(left, top) << QPointF(right, top) << QPointF(right, bottom);
+        base[k] = top;
+    }
+    QAreaSeries* area = reuse ? qobject_cast<QAreaSeries*>(m_series[index]) : nullptr;
+    if (!area) {
+        area = new QAreaSeries(new QLineSeries(chart()), new QLineSeries(chart()));
+        area->setPen(Qt::NoPen);
+        connect(area, &QAreaSeries::hovered, this, [this, index](const QPointF& p, bool state) {
+            onHovered(index, QPointF(p.x() - double(m_barSecs) * 500.0, p.y()), state); // the bar's start
+        });
+    }
+    area->upperSeries()->replace(upper);
+    area->lowerSeries()->replace(lower);
+    area->setName(m_data[index].name);
+    area->setBrush(colourOf(index));
+    return area;
+}
+
+// One line; a series too sparse to read as a line (one sample after a first poll) shows its points.
+QAbstractSeries* ChartView::buildLine(int index, const QList<QPointF>& points, bool reuse)
+{
+    QLineSeries* line = reuse ? qobject_cast<QLineSeries*>(m_series[index]) : nullptr;
+    if (!line) {
+        line = new QLineSeries(chart());
+        connect(line, &QLineSeries::hovered, this,
+            [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
+    }
+    line->replace(points);
+    line->setName(m_data[index].name);
+    line->setPen(QPen(colourOf(index), 2));
+    line->setPointsVisible(points.size() < 2 || points.size() * 12 < width());
+    line->setMarkerSize(7);
+    return line;
+}
+
+void ChartView::buildBars(const AxisScale& scale)
+{
+    QChart* c = chart();
+    auto* bars = new QBarSeries(c);
+    for (int i = 0; i < m_data.size(); ++i) {
+        auto* set = new QBarSet(m_data[i].name, bars);
+        set->setColor(colourOf(i));
+        set->setBorderColor(Qt::transparent);
+        for (const QPointF& p : m_data[i].points)
+            set->append(p.y() / scale.divisor);
+        bars->append(set);
+    }
+    connect(bars, &QBarSeries::hovered, this, [this](bool status, int index, QBarSet* set) {
+        if (!status) {
+            QToolTip::hideText();
+            return;
+        }
+        const int series = int(qobject_cast<QBarSeries*>(m_series.value(0))->barSets().indexOf(set));
+        QToolTip::showText(QCursor::pos(), categoryToolTipFor(series, index), this);
+    });
+    c->addSeries(bars);
+    // A category axis would give each label one bar's width and elide it ("..."): label every few bars on a
+    // value axis instead.
+    auto* categoryAxis = new QCategoryAxis(c);
+    categoryAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    categoryAxis->setRange(-0.5, double(m_categories.size()) - 0.5);
+    const int every = m_categories.size() > 12 ? int((m_categories.size() + 7) / 8) : 1;
+    for (int k = 0; k < m_categories.size(); k += every)
+        categoryAxis->append(m_categories[k], k);
+    categoryAxis->setGridLineVisible(false);
+    c->addAxis(categoryAxis, Qt::AlignBottom);
+    bars->attachAxis(categoryAxis);
+    auto* valueAxis = new QValueAxis(c);
+    applyScale(valueAxis, scale);
+    c->addAxis(valueAxis, Qt::AlignLeft);
+    bars->attachAxis(valueAxis);
+    m_series.append(bars);
+}
