@@ -27,7 +27,6 @@ FamilyCounts sorted(const QHash<QString, qint64>& counts)
         list, [](const auto& f) { return f.second; }, [](const auto& f) -> const QString& { return f.first; });
     return list;
 }
-qint64 siteIdOf(Database& db, const QString& site);
 
 // Paths are rolled up per hour, not per minute: the partial hours at the range's edges come from raw rows
 // (at most two hours of them), so the list agrees with the request total.
@@ -52,7 +51,7 @@ QList<TopItem> topPaths(Database& db, const TrafficFilter& filter)
         = db.prepare("SELECT s.value, g.n, g.b FROM (SELECT path_id, count(*) AS n, sum(bytes) AS b "
                      "FROM requests WHERE id >= ?1 AND id < ?2 AND (?3 = -1 OR site_id = ?3) GROUP BY path_id) g "
                      "JOIN strings s ON s.id = g.path_id");
-    const qint64 site = siteIdOf(db, filter.site);
+    const qint64 site = TrafficQuery::siteId(db, filter.site);
     for (const auto& [a, b] : edges) {
         if (b <= a)
             continue;
@@ -120,15 +119,6 @@ struct Tops {
 bool isReferrer(const QByteArray& key)
 {
     return !key.isEmpty() && key != "-";
-}
-
-qint64 siteIdOf(Database& db, const QString& site)
-{
-    if (site.isEmpty())
-        return -1;
-    Statement st = db.prepare("SELECT id FROM sites WHERE name = ?");
-    st.bind(1, site);
-    return st.step() ? st.int64(0) : -2; // -2 matches nothing
 }
 
 // Whole days from the day rollups of the three dimensions, in one statement.
@@ -278,7 +268,7 @@ TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filt
 {
     // Whole days from day rollups, the partial days at the edges from raw rows. Day rollups are not split by
     // country, so a country filter reads raw rows throughout.
-    const qint64 site = siteIdOf(db, filter.site);
+    const qint64 site = TrafficQuery::siteId(db, filter.site);
     const qint64 from = filter.range.fromSecs;
     const qint64 to = filter.range.toSecs;
     const qint64 dayFrom = (from + 86399) / 86400 * 86400;

@@ -32,15 +32,6 @@ DimKey totalDim(const TrafficFilter& filter)
     return { QStringLiteral(""), QStringLiteral("") };
 }
 
-// site_id filter: -1 means every site.
-qint64 siteId(Database& db, const QString& site)
-{
-    if (site.isEmpty())
-        return -1;
-    Statement st = db.prepare("SELECT id FROM sites WHERE name = ?");
-    st.bind(1, site);
-    return st.step() ? st.int64(0) : -2; // -2 matches nothing
-}
 } // namespace
 
 QStringList TrafficQuery::sites(Database& db)
@@ -54,7 +45,7 @@ QStringList TrafficQuery::sites(Database& db)
 
 QList<TrafficBucket> TrafficQuery::buckets(Database& db, const TrafficFilter& filter, qint64 period)
 {
-    const qint64 site = siteId(db, filter.site);
+    const qint64 site = TrafficQuery::siteId(db, filter.site);
     const DimKey dk = totalDim(filter);
     // The rollup period is at least an hour for long ranges; coarser display buckets are summed here.
     const qint64 source = period >= 86400 ? 86400 : (period >= 3600 ? 3600 : 60);
@@ -77,7 +68,7 @@ QList<TrafficBucket> TrafficQuery::buckets(Database& db, const TrafficFilter& fi
 
 QList<StatusBucket> TrafficQuery::statusClasses(Database& db, const TrafficFilter& filter, qint64 period)
 {
-    const qint64 site = siteId(db, filter.site);
+    const qint64 site = TrafficQuery::siteId(db, filter.site);
     const qint64 source = period >= 86400 ? 86400 : (period >= 3600 ? 3600 : 60);
     // Status rollups are not split by country: with a country filter this shows every country's statuses.
     Statement st = db.prepare("SELECT bucket, key, sum(requests) FROM rollups "
@@ -103,7 +94,7 @@ QList<StatusBucket> TrafficQuery::statusClasses(Database& db, const TrafficFilte
 
 TrafficTotals TrafficQuery::totals(Database& db, const TrafficFilter& filter)
 {
-    const qint64 site = siteId(db, filter.site);
+    const qint64 site = TrafficQuery::siteId(db, filter.site);
     const DimKey dk = totalDim(filter);
     Statement st = db.prepare("SELECT sum(requests), sum(visitors), sum(bytes) FROM rollups "
                               "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND key = ?5 "
@@ -130,7 +121,7 @@ void TrafficQuery::rank(QList<TopItem>& items, qsizetype limit)
 
 QList<qint64> TrafficQuery::hourOfDay(Database& db, const TrafficFilter& filter)
 {
-    const qint64 site = siteId(db, filter.site);
+    const qint64 site = TrafficQuery::siteId(db, filter.site);
     const DimKey dk = totalDim(filter);
     Statement st = db.prepare("SELECT bucket, sum(requests) FROM rollups "
                               "WHERE period = 3600 AND dim = ?1 AND bucket >= ?2 AND bucket < ?3 AND key = ?4 "
@@ -145,7 +136,7 @@ QList<qint64> TrafficQuery::hourOfDay(Database& db, const TrafficFilter& filter)
 
 QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter, Rollup::Dim dim, int limit)
 {
-    const qint64 site = siteId(db, filter.site);
+    const qint64 site = TrafficQuery::siteId(db, filter.site);
     // Text dims sum what each bucket did not keep under key '' ("other"): not an item of a top list. For
     // countries '' is the unknown country, which is one.
     const bool textDim = Rollup::isText(dim);
@@ -189,7 +180,9 @@ void addRaw(Database& db, const TrafficFilter& filter, qint64 from, qint64 to, c
           "AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4)"
         + (only404 ? " AND status = 404" : "") + " GROUP BY sid) g JOIN strings s ON s.id = g.sid";
     Statement st = db.prepare(sql.constData());
-    st.bind(1, RequestKeys::firstId(from)).bind(2, RequestKeys::firstId(to)).bind(3, siteId(db, filter.site));
+    st.bind(1, RequestKeys::firstId(from))
+        .bind(2, RequestKeys::firstId(to))
+        .bind(3, TrafficQuery::siteId(db, filter.site));
     if (filter.country.isEmpty())
         st.bindNull(4);
     else
@@ -226,7 +219,7 @@ QList<TopItem> topByDay(
         st.bind(1, QString::fromLatin1(Rollup::name(dim)))
             .bind(2, dayFrom)
             .bind(3, dayTo)
-            .bind(4, siteId(db, filter.site));
+            .bind(4, TrafficQuery::siteId(db, filter.site));
         while (st.step()) {
             const QByteArray key = st.blob(0);
             TopItem& item = sums[key];
@@ -273,4 +266,13 @@ QList<CityItem> TrafficQuery::topCities(Database& db, const TrafficFilter& filte
         out.append(city);
     }
     return out;
+}
+
+qint64 TrafficQuery::siteId(Database& db, const QString& site)
+{
+    if (site.isEmpty())
+        return -1;
+    Statement st = db.prepare("SELECT id FROM sites WHERE name = ?");
+    st.bind(1, site);
+    return st.step() ? st.int64(0) : -2; // -2 matches nothing
 }

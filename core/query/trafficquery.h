@@ -59,6 +59,8 @@ struct TrafficTotals {
 
 namespace TrafficQuery {
 QStringList sites(Database& db);
+// The site_id a filter on `site` compares with: -1 for every site (empty name), -2 for a site never seen.
+qint64 siteId(Database& db, const QString& site);
 // One entry per bucket of `period` seconds that has data (missing buckets are zero), oldest first.
 QList<TrafficBucket> buckets(Database& db, const TrafficFilter& filter, qint64 period);
 QList<StatusBucket> statusClasses(Database& db, const TrafficFilter& filter, qint64 period);
