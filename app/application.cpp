@@ -16,6 +16,8 @@
 #include <cstdio>
 #include <memory>
 
+namespace activity {
+
 Q_LOGGING_CATEGORY(lcApp, "activity.app")
 
 void reportEscapedException(const char* what)
@@ -169,3 +171,5 @@ int Application::main(int argc, char** argv)
         return context.fail(QStringLiteral("internal error: %1").arg(QString::fromUtf8(e.what())), 70);
     }
 }
+
+} // namespace activity

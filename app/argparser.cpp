@@ -2,6 +2,8 @@
 
 #include <QCoreApplication>
 
+namespace activity {
+
 QString ArgParser::parse(const QStringList& args)
 {
     bool onlyPositionals = false;
@@ -46,3 +48,5 @@ QString ArgParser::parse(const QStringList& args)
     }
     return {};
 }
+
+} // namespace activity

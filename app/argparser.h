@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+namespace activity {
+
 // A strict option parser for one command: every option must be declared, and every error names
 // the argument at fault.
 class ArgParser {
@@ -29,3 +31,5 @@ private:
     QStringList m_order;
     QStringList m_positionals;
 };
+
+} // namespace activity

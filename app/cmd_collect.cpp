@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QLockFile>
 
+namespace activity {
+
 int runCollect(CommandContext& ctx, const QStringList& args)
 {
     ArgParser parser(QStringLiteral("collect"));
@@ -63,3 +65,5 @@ int runCollect(CommandContext& ctx, const QStringList& args)
         status = ctx.fail(loss);
     return status;
 }
+
+} // namespace activity

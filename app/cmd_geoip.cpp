@@ -8,6 +8,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+namespace activity {
+
 namespace {
 struct GeoipCommandText {
     Q_DECLARE_TR_FUNCTIONS(GeoipCommandText)
@@ -72,3 +74,5 @@ int runGeoip(CommandContext& ctx, const QStringList& args)
     }
     return 0;
 }
+
+} // namespace activity

@@ -18,6 +18,8 @@
 #include <mutex>
 #include <unistd.h>
 
+namespace activity {
+
 namespace {
 struct ImportCommandText {
     Q_DECLARE_TR_FUNCTIONS(ImportCommandText)
@@ -240,3 +242,5 @@ int runImport(CommandContext& ctx, const QStringList& args)
     }
     return status;
 }
+
+} // namespace activity

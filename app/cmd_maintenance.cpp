@@ -12,6 +12,8 @@
 #include <QJsonObject>
 #include <array>
 
+namespace activity {
+
 namespace {
 struct MaintenanceCommandText {
     Q_DECLARE_TR_FUNCTIONS(MaintenanceCommandText)
@@ -133,3 +135,5 @@ int runRestore(CommandContext& ctx, const QStringList& args)
     ctx.out() << MaintenanceCommandText::tr("restored %1 from %2").arg(ctx.databasePath(), *file) << Qt::endl;
     return 0;
 }
+
+} // namespace activity

@@ -9,6 +9,8 @@
 #include <QDir>
 #include <QRegularExpression>
 
+namespace activity {
+
 namespace {
 struct ReportText {
     Q_DECLARE_TR_FUNCTIONS(ReportText)
@@ -89,3 +91,5 @@ int runReport(CommandContext& ctx, const QStringList& args)
     ctx.out() << ReportText::tr("report written to %1").arg(outDir) << Qt::endl;
     return 0;
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@
 
 #include <QCoreApplication>
 
+namespace activity {
+
 namespace {
 struct SettingsCommandText {
     Q_DECLARE_TR_FUNCTIONS(SettingsCommandText)
@@ -68,3 +70,5 @@ int runSettings(CommandContext& ctx, const QStringList& args)
     }
     return 0;
 }
+
+} // namespace activity

@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+namespace activity {
+
 namespace {
 struct SourcesText {
     Q_DECLARE_TR_FUNCTIONS(SourcesText)
@@ -208,3 +210,5 @@ int runSources(CommandContext& ctx, const QStringList& args)
         return ctx.fail(SourcesText::tr("sources: missing subcommand (list, add, remove, pause, resume)"), 2);
     return ctx.fail(SourcesText::tr("sources: unknown subcommand '%1' (list, add, remove, pause, resume)").arg(sub), 2);
 }
+
+} // namespace activity

@@ -12,6 +12,8 @@
 #include <QEventLoop>
 #include <QMap>
 
+namespace activity {
+
 namespace {
 struct CollectApiText {
     Q_DECLARE_TR_FUNCTIONS(CollectApiText)
@@ -108,3 +110,5 @@ int pollApiSourcesOnce(CommandContext& ctx)
         return ctx.fail(CollectApiText::tr("%n source(s) failed", nullptr, failed));
     return 0;
 }
+
+} // namespace activity

@@ -16,6 +16,8 @@
 #include <QThread>
 #include <QTimer>
 
+namespace activity {
+
 namespace {
 struct CollectLogsText {
     Q_DECLARE_TR_FUNCTIONS(CollectLogsText)
@@ -204,3 +206,5 @@ int readLogFilesOnce(CommandContext& ctx)
         status = ctx.fail(pipeline.lastError());
     return status;
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QDir>
 #include <QLockFile>
 
+namespace activity {
+
 namespace {
 struct CollectLockText {
     Q_DECLARE_TR_FUNCTIONS(CollectLockText)
@@ -28,3 +30,5 @@ std::unique_ptr<QLockFile> lockCollection(const QString& dataDir, QString* error
         *error = CollectLockText::tr("cannot lock %1 to collect").arg(QDir::toNativeSeparators(lock->fileName()));
     return nullptr;
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <functional>
 #include <memory>
 
+namespace activity {
+
 class CommandContext;
 
 // The two halves of `collect`: nginx log receivers (listeners, followed files) and API pollers.
@@ -35,3 +37,5 @@ int pollApiSourcesOnce(CommandContext& context);
 // file, stores the lines and saves the position; says that `syslog` sources only receive while collecting.
 // Returns the exit status.
 int readLogFilesOnce(CommandContext& context);
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include "core/storage/datadir.h"
 #include "core/storage/dbwriter.h"
 
+namespace activity {
+
 CommandContext::CommandContext(QString dataDir, QTextStream& out, QTextStream& err)
     : m_dataDir(std::move(dataDir))
     , m_out(out)
@@ -66,3 +68,5 @@ int CommandContext::fail(const QString& message, int status)
     m_err << "activity-dashboard: " << message << Qt::endl;
     return status;
 }
+
+} // namespace activity

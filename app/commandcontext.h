@@ -8,6 +8,8 @@
 #include <QTextStream>
 #include <memory>
 
+namespace activity {
+
 class Database;
 class DbWriter;
 class SourceService;
@@ -45,3 +47,5 @@ private:
     std::unique_ptr<DbWriter> m_writer;
     std::unique_ptr<SourceService> m_sources;
 };
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace activity {
+
 namespace {
 const Command kCommands[] = {
     { "collect", "collect [--once]", runCollect, false },
@@ -37,3 +39,5 @@ const Command* allCommands(int* count)
     *count = int(sizeof(kCommands) / sizeof(kCommands[0]));
     return kCommands;
 }
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <QStringList>
 
+namespace activity {
+
 class CommandContext;
 
 // One function per command; each lives in its own cmd_*.cpp file. `args` excludes the command name
@@ -26,3 +28,5 @@ int runImport(CommandContext& context, const QStringList& args);
 int runCollect(CommandContext& context, const QStringList& args);
 int runReport(CommandContext& context, const QStringList& args);
 int runGeoip(CommandContext& context, const QStringList& args);
+
+} // namespace activity

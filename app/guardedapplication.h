@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <exception>
 
+namespace activity {
+
 // The top-level handler: an exception that escapes an event handler (on any thread's event loop) is logged
 // and ends the program through its normal exit path (collection flushed, lock released) with status 70,
 // instead of unwinding through Qt and aborting.
@@ -25,3 +27,5 @@ public:
         return false;
     }
 };
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+namespace activity {
+
 namespace {
 int g_signalPipe[2] = { -1, -1 };
 
@@ -32,3 +34,5 @@ void quitOnSignals()
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 }
+
+} // namespace activity

@@ -3,6 +3,8 @@
 #include "core/report/trafficreport.h"
 #include "core/storage/database.h"
 
+namespace activity {
+
 QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir)
 {
     try {
@@ -16,3 +18,5 @@ QString writeReport(const QString& databasePath, const TimeRange& range, QSize s
     }
     return writePageImages(databasePath, range, size, outDir);
 }
+
+} // namespace activity

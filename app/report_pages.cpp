@@ -13,6 +13,8 @@
 #include <QTimer>
 #include <memory>
 
+namespace activity {
+
 namespace {
 struct ReportPagesText {
     Q_DECLARE_TR_FUNCTIONS(ReportPagesText)
@@ -69,3 +71,5 @@ QString writePageImages(const QString& databasePath, const TimeRange& range, QSi
     }
     return {};
 }
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <QSize>
 #include <QString>
 
+namespace activity {
+
 class Database;
 
 // What `report` writes, one function per owner so each part evolves in its own file.
@@ -14,3 +16,5 @@ class Database;
 QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir);
 QString writePageImages(
     const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir); // *.png
+
+} // namespace activity

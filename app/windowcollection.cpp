@@ -7,6 +7,8 @@
 #include <QLockFile>
 #include <QStringList>
 
+namespace activity {
+
 WindowCollection::WindowCollection(CommandContext& context)
     : m_context(context)
 { }
@@ -57,3 +59,5 @@ QString WindowCollection::setCollecting(bool collect)
     }
     return problems.join(QLatin1Char('\n'));
 }
+
+} // namespace activity

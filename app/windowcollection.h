@@ -4,9 +4,12 @@
 #include <functional>
 #include <memory>
 
+class QLockFile;
+
+namespace activity {
+
 class Collection;
 class CommandContext;
-class QLockFile;
 
 // What `collect` does, run inside the window: the log receivers and the API pollers, switched on and
 // off by the tray's Pause/Resume. Each start builds them afresh from the sources table.
@@ -31,3 +34,5 @@ private:
     std::unique_ptr<Collection> m_apis;
     std::function<void(const QString&)> m_onWriteError;
 };
+
+} // namespace activity

@@ -29,6 +29,8 @@
 #include <QTemporaryDir>
 #include <QTimer>
 
+namespace activity {
+
 Q_LOGGING_CATEGORY(lcDemo, "activity.demo")
 
 namespace {
@@ -198,3 +200,5 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     }
     return QApplication::exec();
 }
+
+} // namespace activity

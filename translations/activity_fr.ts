@@ -2,201 +2,10 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>AboutDialog</name>
-    <message>
-        <source>About Activity Dashboard</source>
-        <translation>À propos d&apos;Activity Dashboard</translation>
-    </message>
-    <message>
-        <source>Activity Dashboard %1</source>
-        <translation>Activity Dashboard %1</translation>
-    </message>
-    <message>
-        <source>Watches GitHub repositories, Docker Hub images and nginx access logs in one window.
-
-Data sources and their licences:
-- IP to country: IP Geolocation by DB-IP (https://db-ip.com), DB-IP IP to Country Lite, licensed under Creative Commons Attribution 4.0 International (CC BY 4.0).
-- Country shapes: Natural Earth (public domain), through the world-atlas package (ISC licence).
-- Country names: Debian iso-codes (LGPL 2.1 or later).
-- GitHub and Docker Hub figures come from their public APIs, under their terms of service.
-
-Libraries: Qt 6 (LGPL 3), SQLite (public domain), libmaxminddb (Apache 2.0), zlib (zlib licence).</source>
-        <translation>Suit les dépôts GitHub, les images Docker Hub et les journaux d&apos;accès nginx dans une seule fenêtre.
-
-Sources de données et leurs licences :
-- IP vers pays : IP Geolocation by DB-IP (https://db-ip.com), DB-IP IP to Country Lite, sous licence Creative Commons Attribution 4.0 International (CC BY 4.0).
-- Contours des pays : Natural Earth (domaine public), via le paquet world-atlas (licence ISC).
-- Noms des pays : iso-codes de Debian (LGPL 2.1 ou ultérieure).
-- Les chiffres GitHub et Docker Hub viennent de leurs API publiques, selon leurs conditions d&apos;utilisation.
-
-Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.0), zlib (licence zlib).</translation>
-    </message>
-</context>
-<context>
     <name>Accessibility</name>
     <message>
         <source>%1: columns</source>
         <translation>%1 : colonnes</translation>
-    </message>
-</context>
-<context>
-    <name>ApiPage</name>
-    <message>
-        <source>Metric:</source>
-        <translation>Mesure :</translation>
-    </message>
-    <message>
-        <source>View:</source>
-        <translation>Vue :</translation>
-    </message>
-    <message>
-        <source>Per repository</source>
-        <translation>Par dépôt</translation>
-    </message>
-    <message>
-        <source>Stacked (sum of repositories)</source>
-        <translation>Empilé (somme des dépôts)</translation>
-    </message>
-    <message>
-        <source>Repository</source>
-        <translation>Dépôt</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Évolution</translation>
-    </message>
-    <message>
-        <source>Stars</source>
-        <translation>Étoiles</translation>
-    </message>
-    <message>
-        <source>Forks</source>
-        <translation>Forks</translation>
-    </message>
-    <message>
-        <source>Watchers</source>
-        <translation>Observateurs</translation>
-    </message>
-    <message>
-        <source>Open issues</source>
-        <translation>Tickets ouverts</translation>
-    </message>
-    <message>
-        <source>Open pull requests</source>
-        <translation>Pull requests ouvertes</translation>
-    </message>
-    <message>
-        <source>Release downloads</source>
-        <translation>Téléchargements des versions</translation>
-    </message>
-    <message>
-        <source>Contributors</source>
-        <translation>Contributeurs</translation>
-    </message>
-    <message>
-        <source>Views</source>
-        <translation>Vues</translation>
-    </message>
-    <message>
-        <source>Unique visitors</source>
-        <translation>Visiteurs uniques</translation>
-    </message>
-    <message>
-        <source>Clones</source>
-        <translation>Clones</translation>
-    </message>
-    <message>
-        <source>Unique cloners</source>
-        <translation>Cloneurs uniques</translation>
-    </message>
-    <message>
-        <source>Pulls</source>
-        <translation>Pulls</translation>
-    </message>
-    <message>
-        <source>%1 per day</source>
-        <translation>%1 par jour</translation>
-    </message>
-    <message>
-        <source>%1: change per day</source>
-        <translation>%1 : évolution par jour</translation>
-    </message>
-    <message>
-        <source>Repositories</source>
-        <translation>Dépôts</translation>
-    </message>
-    <message>
-        <source>No GitHub repository is watched yet</source>
-        <translation>Aucun dépôt GitHub n&apos;est encore suivi</translation>
-    </message>
-    <message>
-        <source>No Docker Hub image is watched yet</source>
-        <translation>Aucune image Docker Hub n&apos;est encore suivie</translation>
-    </message>
-    <message>
-        <source>Add a repository or an organisation: stars, forks, issues, pull requests, releases and traffic appear here after the first poll.</source>
-        <translation>Ajoutez un dépôt ou une organisation : étoiles, forks, tickets, pull requests, versions et trafic apparaissent ici après la première interrogation.</translation>
-    </message>
-    <message>
-        <source>Add an image or a namespace: pulls and stars appear here after the first poll.</source>
-        <translation>Ajoutez une image ou un espace de noms : téléchargements et étoiles apparaissent ici après la première interrogation.</translation>
-    </message>
-    <message>
-        <source>Add a GitHub source</source>
-        <translation>Ajouter une source GitHub</translation>
-    </message>
-    <message>
-        <source>Add a Docker Hub source</source>
-        <translation>Ajouter une source Docker Hub</translation>
-    </message>
-    <message>
-        <source>Waiting for the first poll</source>
-        <translation>En attente de la première interrogation</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n source(s) of this kind are set up; figures appear after the first successful poll. The Sources page shows when the next one runs and any error.</source>
-        <translation>
-            <numerusform>%n source de ce type est configurée ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
-            <numerusform>%n sources de ce type sont configurées ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No %1 figures yet</source>
-        <translation>Pas encore de chiffres pour %1</translation>
-    </message>
-    <message>
-        <source>The repositories watched have not reported this figure. GitHub gives traffic (views, clones) only to a token with push access.</source>
-        <translation>Les dépôts suivis n&apos;ont pas encore donné ce chiffre. GitHub ne donne le trafic (vues, clones) qu&apos;à un jeton ayant le droit d&apos;écriture.</translation>
-    </message>
-    <message>
-        <source>The images watched have not reported this figure.</source>
-        <translation>Les images suivies n&apos;ont pas encore donné ce chiffre.</translation>
-    </message>
-    <message>
-        <source>Shown: top %1 of %2</source>
-        <translation>Affichés : les %1 premiers sur %2</translation>
-    </message>
-    <message>
-        <source>Shown: all %1</source>
-        <translation>Affichés : tous (%1)</translation>
-    </message>
-    <message numerus="yes">
-        <source>Shown: %n picked</source>
-        <translation>
-            <numerusform>Affiché : %n choisi</numerusform>
-            <numerusform>Affichés : %n choisis</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>The top %1</source>
-        <translation>Les %1 premiers</translation>
-    </message>
-    <message numerus="yes">
-        <source>Others (%n)</source>
-        <translation>
-            <numerusform>Autres (%n)</numerusform>
-            <numerusform>Autres (%n)</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -274,41 +83,6 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>TiB</source>
         <translation>Tio</translation>
-    </message>
-    <message>
-        <source>Save chart</source>
-        <translation>Enregistrer le graphique</translation>
-    </message>
-    <message>
-        <source>Save as PNG (1x)...</source>
-        <translation>Enregistrer en PNG (1x)...</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Save as PNG (2x)...</source>
-        <translation>Enregistrer en PNG (2x)...</translation>
-    </message>
-    <message>
-        <source>Save data as CSV...</source>
-        <translation>Enregistrer les données en CSV...</translation>
-    </message>
-    <message>
-        <source>CSV files (*.csv)</source>
-        <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>No data in this range.</source>
-        <translation>Aucune donnée sur cette période.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n series: %1. Values from %2 to %3.</source>
-        <translation>
-            <numerusform>%n série : %1. Valeurs de %2 à %3.</numerusform>
-            <numerusform>%n séries : %1. Valeurs de %2 à %3.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -444,83 +218,10 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     </message>
 </context>
 <context>
-    <name>CountriesPage</name>
-    <message>
-        <source>Top countries by requests</source>
-        <translation>Principaux pays par requêtes</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>Requêtes</translation>
-    </message>
-    <message>
-        <source>Visitors</source>
-        <translation>Visiteurs</translation>
-    </message>
-    <message>
-        <source>Bandwidth</source>
-        <translation>Bande passante</translation>
-    </message>
-    <message>
-        <source>Double-click a country to filter the Traffic page.</source>
-        <translation>Double-cliquez sur un pays pour filtrer la page Trafic.</translation>
-    </message>
-    <message>
-        <source>Countries</source>
-        <translation>Pays</translation>
-    </message>
-</context>
-<context>
     <name>CsvText</name>
     <message>
         <source>cannot write %1: %2</source>
         <translation>impossible d&apos;écrire %1 : %2</translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPage</name>
-    <message>
-        <source>Page error</source>
-        <translation>Erreur de la page</translation>
-    </message>
-    <message>
-        <source>This page could not be read from the database: %1</source>
-        <translation>Cette page n’a pas pu être lue dans la base de données : %1</translation>
-    </message>
-    <message>
-        <source>No web server logs yet</source>
-        <translation>Pas encore de journaux de serveur web</translation>
-    </message>
-    <message>
-        <source>Receive nginx&apos;s access log over syslog, follow a log file (on this machine or on a server over ssh), or import one with: activity-dashboard import FILE</source>
-        <translation>Recevez le journal d&apos;accès de nginx par syslog, suivez un fichier journal (sur cette machine ou sur un serveur par ssh), ou importez-en un avec : activity-dashboard import FICHIER</translation>
-    </message>
-    <message>
-        <source>Add a log source</source>
-        <translation>Ajouter une source de journaux</translation>
-    </message>
-    <message>
-        <source>Waiting for the first request</source>
-        <translation>En attente de la première requête</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n log source(s) set up; requests appear here as they are stored. Health shows what each source received and rejected.</source>
-        <translation>
-            <numerusform>%n source de journaux configurée ; les requêtes apparaissent ici dès leur enregistrement. La page État montre ce que chaque source a reçu et rejeté.</numerusform>
-            <numerusform>%n sources de journaux configurées ; les requêtes apparaissent ici dès leur enregistrement. La page État montre ce que chaque source a reçu et rejeté.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No requests in this range</source>
-        <translation>Aucune requête sur cette période</translation>
-    </message>
-    <message>
-        <source>Pick a longer range, or another site or country.</source>
-        <translation>Choisissez une période plus longue, ou un autre site ou pays.</translation>
     </message>
 </context>
 <context>
@@ -557,122 +258,30 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     </message>
 </context>
 <context>
-    <name>FirstRunWizard</name>
+    <name>FieldsText</name>
     <message>
-        <source>Set up Activity Dashboard</source>
-        <translation>Configurer Activity Dashboard</translation>
+        <source>&apos;%1&apos; is not NAME=POINTER (for example stars=/stargazers_count)</source>
+        <translation>« %1 » n&apos;est pas de la forme NOM=POINTEUR (par exemple stars=/stargazers_count)</translation>
     </message>
     <message>
-        <source>Skip</source>
-        <translation>Passer</translation>
+        <source>&apos;%1&apos;: a field name has letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos; only</source>
+        <translation>« %1 » : un nom de champ n&apos;a que des lettres, des chiffres, « _ », « - » et « . »</translation>
     </message>
     <message>
-        <source>Welcome</source>
-        <translation>Bienvenue</translation>
+        <source>the answer is not JSON (%1 at byte %2)</source>
+        <translation>la réponse n&apos;est pas du JSON (%1 à l&apos;octet %2)</translation>
     </message>
     <message>
-        <source>Activity Dashboard watches your project&apos;s GitHub repositories, Docker Hub images and nginx access logs. Nothing is collected yet.</source>
-        <translation>Activity Dashboard suit les dépôts GitHub, les images Docker Hub et les journaux d&apos;accès nginx de votre projet. Rien n&apos;est encore collecté.</translation>
+        <source>field %1: %2 matches nothing in the answer</source>
+        <translation>champ %1 : %2 ne correspond à rien dans la réponse</translation>
     </message>
     <message>
-        <source>Set up my sources now (a minute; everything can be changed later on the Sources page)</source>
-        <translation>Configurer mes sources maintenant (une minute ; tout peut être changé ensuite dans la page Sources)</translation>
+        <source>field %1: %2 is not in the answer</source>
+        <translation>champ %1 : %2 n&apos;est pas dans la réponse</translation>
     </message>
     <message>
-        <source>Try with demo data first (90 days of sample figures; nothing is saved)</source>
-        <translation>Essayer d&apos;abord avec des données de démonstration (90 jours de chiffres d&apos;exemple ; rien n&apos;est enregistré)</translation>
-    </message>
-    <message>
-        <source>GitHub</source>
-        <translation>GitHub</translation>
-    </message>
-    <message>
-        <source>Stars, forks, issues, downloads and traffic. Leave empty to skip.</source>
-        <translation>Étoiles, forks, tickets, téléchargements et trafic. Laissez vide pour passer.</translation>
-    </message>
-    <message>
-        <source>owner/name, several separated by commas</source>
-        <translation>propriétaire/nom, plusieurs séparés par des virgules</translation>
-    </message>
-    <message>
-        <source>every repository of this organisation or user</source>
-        <translation>tous les dépôts de cette organisation ou de cet utilisateur</translation>
-    </message>
-    <message>
-        <source>optional: a personal access token (ghp_… or github_pat_…)</source>
-        <translation>facultatif : un jeton d&apos;accès personnel (ghp_… ou github_pat_…)</translation>
-    </message>
-    <message>
-        <source>Repositories</source>
-        <translation>Dépôts</translation>
-    </message>
-    <message>
-        <source>or organisation</source>
-        <translation>ou organisation</translation>
-    </message>
-    <message>
-        <source>Token</source>
-        <translation>Jeton</translation>
-    </message>
-    <message>
-        <source>Without a token GitHub allows 60 requests an hour and hides traffic figures. The token is kept in the desktop keyring when one answers, else in %1, readable only by you.</source>
-        <translation>Sans jeton, GitHub n&apos;accepte que 60 requêtes par heure et cache les chiffres de trafic. Le jeton est gardé dans le trousseau du bureau s&apos;il répond, sinon dans %1, lisible par vous seul.</translation>
-    </message>
-    <message>
-        <source>Docker Hub</source>
-        <translation>Docker Hub</translation>
-    </message>
-    <message>
-        <source>Pulls and stars of every image of a namespace. Leave empty to skip.</source>
-        <translation>Téléchargements et étoiles de chaque image d&apos;un espace de noms. Laissez vide pour passer.</translation>
-    </message>
-    <message>
-        <source>Docker Hub user or organisation</source>
-        <translation>utilisateur ou organisation Docker Hub</translation>
-    </message>
-    <message>
-        <source>Namespace</source>
-        <translation>Espace de noms</translation>
-    </message>
-    <message>
-        <source>nginx access logs</source>
-        <translation>Journaux d&apos;accès nginx</translation>
-    </message>
-    <message>
-        <source>nginx sends each request to Activity Dashboard over syslog; nothing else to install.</source>
-        <translation>nginx envoie chaque requête à Activity Dashboard par syslog ; rien d&apos;autre à installer.</translation>
-    </message>
-    <message>
-        <source>Receive nginx logs on %1</source>
-        <translation>Recevoir les journaux nginx sur %1</translation>
-    </message>
-    <message>
-        <source>mysite</source>
-        <translation>mysite</translation>
-    </message>
-    <message>
-        <source>Site name</source>
-        <translation>Nom du site</translation>
-    </message>
-    <message>
-        <source>Paste this line into the server block of nginx, then reload nginx:</source>
-        <translation>Collez cette ligne dans le bloc server de nginx, puis rechargez nginx :</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
-        <source>nginx on a server? Follow its log over SSH (your ssh keys, no password prompt); it catches up after this computer was offline:</source>
-        <translation>nginx sur un serveur ? Suivez son journal par SSH (vos clés ssh, sans demande de mot de passe) ; il rattrape le retard quand cet ordinateur était hors ligne :</translation>
-    </message>
-    <message>
-        <source>ssh://you@server.example.org/var/log/nginx/access.log</source>
-        <translation>ssh://vous@serveur.example.org/var/log/nginx/access.log</translation>
-    </message>
-    <message>
-        <source>Log on a server</source>
-        <translation>Journal sur un serveur</translation>
+        <source>field %1: %2 gives %3, not a number</source>
+        <translation>champ %1 : %2 donne %3, pas un nombre</translation>
     </message>
 </context>
 <context>
@@ -729,153 +338,6 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     <message>
         <source>GET /repos/%1/stargazers: unexpected answer</source>
         <translation>GET /repos/%1/stargazers : réponse inattendue</translation>
-    </message>
-</context>
-<context>
-    <name>HealthPage</name>
-    <message>
-        <source>never</source>
-        <translation>jamais</translation>
-    </message>
-    <message>
-        <source>%1 min</source>
-        <translation>%1 min</translation>
-    </message>
-    <message>
-        <source>%1 h</source>
-        <translation>%1 h</translation>
-    </message>
-    <message>
-        <source>%1 (%2 ago)</source>
-        <translation>%1 (il y a %2)</translation>
-    </message>
-    <message>
-        <source>%1 (in %2)</source>
-        <translation>%1 (dans %2)</translation>
-    </message>
-    <message>
-        <source>Log source</source>
-        <translation>Source de journaux</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Received</source>
-        <translation>Reçues</translation>
-    </message>
-    <message>
-        <source>Stored</source>
-        <translation>Enregistrées</translation>
-    </message>
-    <message>
-        <source>Rejected</source>
-        <translation>Rejetées</translation>
-    </message>
-    <message>
-        <source>Dropped</source>
-        <translation>Perdues</translation>
-    </message>
-    <message>
-        <source>Denied senders</source>
-        <translation>Expéditeurs refusés</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Heure</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>Source</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Motif</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Ligne</translation>
-    </message>
-    <message>
-        <source>API source</source>
-        <translation>Source d&apos;API</translation>
-    </message>
-    <message>
-        <source>Last success</source>
-        <translation>Dernier succès</translation>
-    </message>
-    <message>
-        <source>Last error</source>
-        <translation>Dernière erreur</translation>
-    </message>
-    <message>
-        <source>Next run</source>
-        <translation>Prochaine exécution</translation>
-    </message>
-    <message>
-        <source>Rate limit left</source>
-        <translation>Quota restant</translation>
-    </message>
-    <message>
-        <source>Table</source>
-        <translation>Table</translation>
-    </message>
-    <message>
-        <source>Rows</source>
-        <translation>Lignes</translation>
-    </message>
-    <message>
-        <source>Log receivers</source>
-        <translation>Réception des journaux</translation>
-    </message>
-    <message>
-        <source>Database</source>
-        <translation>Base de données</translation>
-    </message>
-    <message>
-        <source>API sources</source>
-        <translation>Sources d&apos;API</translation>
-    </message>
-    <message>
-        <source>Last rejected lines</source>
-        <translation>Dernières lignes rejetées</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>aucune</translation>
-    </message>
-    <message>
-        <source>%1 at %2</source>
-        <translation>%1 à %2</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>inconnu</translation>
-    </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 sur %2</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>en pause</translation>
-    </message>
-    <message>
-        <source>Database: %1</source>
-        <translation>Base de données : %1</translation>
-    </message>
-    <message>
-        <source>Write error</source>
-        <translation>Erreur d&apos;écriture</translation>
-    </message>
-    <message>
-        <source>Data is not being saved: %1</source>
-        <translation>Les données ne sont pas enregistrées : %1</translation>
-    </message>
-    <message>
-        <source>Last line stored</source>
-        <translation>Dernière ligne enregistrée</translation>
     </message>
 </context>
 <context>
@@ -938,46 +400,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
-    <name>KioskController</name>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d</source>
-        <translation>
-            <numerusform>%n j</numerusform>
-            <numerusform>%n j</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Kiosk mode: press %1 to leave</source>
-        <translation>Mode kiosque : appuyez sur %1 pour quitter</translation>
-    </message>
-    <message>
-        <source>Activity Dashboard kiosk</source>
-        <translation>Kiosque Activity Dashboard</translation>
-    </message>
-    <message>
-        <source>%1: stale, updated %2 ago</source>
-        <translation>%1 : périmé, mis à jour il y a %2</translation>
-    </message>
-    <message>
-        <source>%1: no data yet</source>
-        <translation>%1 : pas encore de données</translation>
-    </message>
-</context>
-<context>
     <name>LineFileText</name>
     <message>
         <source>%1: no such file</source>
@@ -1028,157 +450,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>log format: empty</source>
         <translation>format de journal : vide</translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Activity Dashboard</source>
-        <translation>Activity Dashboard</translation>
-    </message>
-    <message>
-        <source>Overview</source>
-        <translation>Vue d&apos;ensemble</translation>
-    </message>
-    <message>
-        <source>GitHub</source>
-        <translation>GitHub</translation>
-    </message>
-    <message>
-        <source>Docker Hub</source>
-        <translation>Docker Hub</translation>
-    </message>
-    <message>
-        <source>Traffic</source>
-        <translation>Trafic</translation>
-    </message>
-    <message>
-        <source>World map</source>
-        <translation>Carte du monde</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>Sources</translation>
-    </message>
-    <message>
-        <source>Health</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>%1: no data yet.</source>
-        <translation>%1 : pas encore de données.</translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation>&amp;Fichier</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>&amp;Quitter</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Aide</translation>
-    </message>
-    <message>
-        <source>&amp;About Activity Dashboard</source>
-        <translation>À &amp;propos d&apos;Activity Dashboard</translation>
-    </message>
-    <message>
-        <source>Filters</source>
-        <translation>Filtres</translation>
-    </message>
-    <message>
-        <source>Range:</source>
-        <translation>Période :</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Dernières 24 heures</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>7 derniers jours</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>30 derniers jours</translation>
-    </message>
-    <message>
-        <source>Last 90 days</source>
-        <translation>90 derniers jours</translation>
-    </message>
-    <message>
-        <source>Last year</source>
-        <translation>Dernière année</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Personnalisée</translation>
-    </message>
-    <message>
-        <source>First day (UTC)</source>
-        <translation>Premier jour (UTC)</translation>
-    </message>
-    <message>
-        <source>Last day (UTC), included</source>
-        <translation>Dernier jour (UTC), inclus</translation>
-    </message>
-    <message>
-        <source>Site:</source>
-        <translation>Site :</translation>
-    </message>
-    <message>
-        <source>All sites</source>
-        <translation>Tous les sites</translation>
-    </message>
-    <message>
-        <source>Clear country</source>
-        <translation>Effacer le pays</translation>
-    </message>
-    <message>
-        <source>Country: %1</source>
-        <translation>Pays : %1</translation>
-    </message>
-    <message>
-        <source>Save page as &amp;PNG...</source>
-        <translation>Enregistrer la page en &amp;PNG...</translation>
-    </message>
-    <message>
-        <source>Save page as PNG</source>
-        <translation>Enregistrer la page en PNG</translation>
-    </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>Images PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>Impossible d&apos;écrire %1.</translation>
-    </message>
-    <message>
-        <source>&amp;Export report...</source>
-        <translation>&amp;Exporter un rapport...</translation>
-    </message>
-    <message>
-        <source>Export report to folder</source>
-        <translation>Exporter le rapport dans un dossier</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation>Exporter un rapport</translation>
-    </message>
-    <message>
-        <source>The report was written to %1.</source>
-        <translation>Le rapport a été écrit dans %1.</translation>
-    </message>
-    <message>
-        <source>Pages</source>
-        <translation>Pages</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Progression</translation>
     </message>
 </context>
 <context>
@@ -1264,29 +535,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
-    <name>MapPage</name>
-    <message>
-        <source>Requests</source>
-        <translation>Requêtes</translation>
-    </message>
-    <message>
-        <source>Visitors</source>
-        <translation>Visiteurs</translation>
-    </message>
-    <message>
-        <source>Shade by</source>
-        <translation>Colorer selon</translation>
-    </message>
-    <message>
-        <source>IP Geolocation by DB-IP · Country shapes: Natural Earth (public domain)</source>
-        <translation>IP Geolocation by DB-IP · Tracés des pays : Natural Earth (domaine public)</translation>
-    </message>
-    <message>
-        <source>%1 requests from %2 countries; %3 without a known location</source>
-        <translation>%1 requêtes de %2 pays ; %3 sans localisation connue</translation>
-    </message>
-</context>
-<context>
     <name>Migrations</name>
     <message>
         <source>%1 is a SQLite database of another program; refusing to change it</source>
@@ -1305,66 +553,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
-    <name>OverviewPage</name>
+    <name>PointerText</name>
     <message>
-        <source>GitHub stars</source>
-        <translation>Étoiles GitHub</translation>
+        <source>&apos;%1&apos; is not a JSON Pointer: it must be empty or start with &apos;/&apos;</source>
+        <translation>« %1 » n&apos;est pas un pointeur JSON : il doit être vide ou commencer par « / »</translation>
     </message>
     <message>
-        <source>Docker pulls</source>
-        <translation>Pulls Docker</translation>
-    </message>
-    <message>
-        <source>Requests today</source>
-        <translation>Requêtes aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>Visitors today</source>
-        <translation>Visiteurs aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>Top country</source>
-        <translation>Premier pays</translation>
-    </message>
-    <message>
-        <source>Requests and visitors</source>
-        <translation>Requêtes et visiteurs</translation>
-    </message>
-    <message>
-        <source>GitHub stars by repository</source>
-        <translation>Étoiles GitHub par dépôt</translation>
-    </message>
-    <message>
-        <source>%1 over the range</source>
-        <translation>%1 sur la période</translation>
-    </message>
-    <message>
-        <source>%1 vs yesterday at this time</source>
-        <translation>%1 par rapport à hier à la même heure</translation>
-    </message>
-    <message>
-        <source>no traffic in the range</source>
-        <translation>aucun trafic sur la période</translation>
-    </message>
-    <message>
-        <source>%1% of requests in the range</source>
-        <translation>%1 % des requêtes de la période</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>Requêtes</translation>
-    </message>
-    <message>
-        <source>Visitors</source>
-        <translation>Visiteurs</translation>
-    </message>
-    <message>
-        <source>no data yet</source>
-        <translation>pas encore de données</translation>
-    </message>
-    <message>
-        <source>since %1; change not known yet</source>
-        <translation>depuis le %1 ; évolution encore inconnue</translation>
+        <source>&apos;%1&apos; is not a JSON Pointer: &apos;~&apos; must be followed by 0 or 1</source>
+        <translation>« %1 » n&apos;est pas un pointeur JSON : « ~ » doit être suivi de 0 ou 1</translation>
     </message>
 </context>
 <context>
@@ -1482,136 +678,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
-    <name>SourceForm</name>
-    <message>
-        <source>Add a source</source>
-        <translation>Ajouter une source</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Paste this line into the server block of nginx, then reload nginx:</source>
-        <translation>Collez cette ligne dans le bloc server de nginx, puis rechargez nginx :</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copier</translation>
-    </message>
-    <message>
-        <source>Test</source>
-        <translation>Tester</translation>
-    </message>
-    <message>
-        <source>OK: %1</source>
-        <translation>OK : %1</translation>
-    </message>
-    <message>
-        <source>Failed: %1</source>
-        <translation>Échec : %1</translation>
-    </message>
-    <message>
-        <source>Edit a source</source>
-        <translation>Modifier une source</translation>
-    </message>
-    <message>
-        <source>%1 *</source>
-        <translation>%1 *</translation>
-    </message>
-    <message>
-        <source>Testing…</source>
-        <translation>Test en cours…</translation>
-    </message>
-    <message>
-        <source>the port can be bound</source>
-        <translation>le port peut être ouvert</translation>
-    </message>
-    <message>
-        <source>the file can be read</source>
-        <translation>le fichier peut être lu</translation>
-    </message>
-    <message>
-        <source>the API answered (HTTP %1)</source>
-        <translation>l’API a répondu (HTTP %1)</translation>
-    </message>
-    <message>
-        <source>the API answered HTTP %1</source>
-        <translation>l’API a répondu HTTP %1</translation>
-    </message>
-    <message>
-        <source>the token was refused (HTTP %1)</source>
-        <translation>le jeton a été refusé (HTTP %1)</translation>
-    </message>
-    <message>
-        <source>the API accepted the token (HTTP %1)</source>
-        <translation>l&apos;API a accepté le jeton (HTTP %1)</translation>
-    </message>
-</context>
-<context>
-    <name>SourcePanel</name>
-    <message>
-        <source>Add…</source>
-        <translation>Ajouter…</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>Modifier…</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>Suspendre</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Supprimer…</translation>
-    </message>
-    <message>
-        <source>source %1 does not exist</source>
-        <translation>la source %1 n’existe pas</translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation>Reprendre</translation>
-    </message>
-    <message>
-        <source>Add a source</source>
-        <translation>Ajouter une source</translation>
-    </message>
-    <message>
-        <source>Edit a source</source>
-        <translation>Modifier une source</translation>
-    </message>
-    <message>
-        <source>Remove a source</source>
-        <translation>Supprimer une source</translation>
-    </message>
-    <message>
-        <source>Remove %1 (%2)? Its collected history can be kept for the charts or deleted.</source>
-        <translation>Supprimer %1 (%2) ? Son historique peut être conservé pour les graphiques ou effacé.</translation>
-    </message>
-    <message>
-        <source>Remove, keep history</source>
-        <translation>Supprimer, garder l’historique</translation>
-    </message>
-    <message>
-        <source>Remove and delete history</source>
-        <translation>Supprimer avec l’historique</translation>
-    </message>
-    <message>
-        <source>The token of %1 was forgotten.</source>
-        <translation>Le jeton de %1 a été oublié.</translation>
-    </message>
-    <message>
-        <source>Storing the token of %1…</source>
-        <translation>Enregistrement du jeton de %1…</translation>
-    </message>
-    <message>
-        <source>Sources</source>
-        <translation>Sources</translation>
-    </message>
-</context>
-<context>
     <name>SourceService</name>
     <message>
         <source>there is nowhere to keep a token</source>
@@ -1640,97 +706,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>No desktop keyring answered: the token of %1 is stored in %2, readable only by you.</source>
         <translation>Aucun trousseau du bureau n&apos;a répondu : le jeton de %1 est enregistré dans %2, lisible par vous seul.</translation>
-    </message>
-</context>
-<context>
-    <name>SourceTableModel</name>
-    <message>
-        <source>never</source>
-        <translation>jamais</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n s</source>
-        <translation>
-            <numerusform>%n s</numerusform>
-            <numerusform>%n s</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min</source>
-        <translation>
-            <numerusform>%n min</numerusform>
-            <numerusform>%n min</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n h</source>
-        <translation>
-            <numerusform>%n h</numerusform>
-            <numerusform>%n h</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n d</source>
-        <translation>
-            <numerusform>%n j</numerusform>
-            <numerusform>%n j</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>in %1</source>
-        <translation>dans %1</translation>
-    </message>
-    <message>
-        <source>%1 ago</source>
-        <translation>il y a %1</translation>
-    </message>
-    <message>
-        <source>paused</source>
-        <translation>en pause</translation>
-    </message>
-    <message>
-        <source>running</source>
-        <translation>actif</translation>
-    </message>
-    <message>
-        <source>failing</source>
-        <translation>en échec</translation>
-    </message>
-    <message>
-        <source>Type</source>
-        <translation>Type</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nom</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>État</translation>
-    </message>
-    <message>
-        <source>Last success</source>
-        <translation>Dernier succès</translation>
-    </message>
-    <message>
-        <source>Last error</source>
-        <translation>Dernière erreur</translation>
-    </message>
-    <message>
-        <source>Next run</source>
-        <translation>Prochaine exécution</translation>
-    </message>
-    <message>
-        <source>Rate limit left</source>
-        <translation>Quota restant</translation>
-    </message>
-    <message>
-        <source>none stored (line received %1)</source>
-        <translation>aucune enregistrée (ligne reçue %1)</translation>
-    </message>
-    <message>
-        <source>line stored %1</source>
-        <translation>ligne enregistrée %1</translation>
     </message>
 </context>
 <context>
@@ -1996,57 +971,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
-    <name>TokenField</name>
-    <message>
-        <source>optional: a personal access token (ghp_… or github_pat_…)</source>
-        <translation>facultatif : un jeton d&apos;accès personnel (ghp_… ou github_pat_…)</translation>
-    </message>
-    <message>
-        <source>Replace</source>
-        <translation>Remplacer</translation>
-    </message>
-    <message>
-        <source>Forget</source>
-        <translation>Oublier</translation>
-    </message>
-    <message>
-        <source>Keep the stored token</source>
-        <translation>Garder le jeton enregistré</translation>
-    </message>
-    <message>
-        <source>(cannot be read: %1)</source>
-        <translation>(illisible : %1)</translation>
-    </message>
-    <message>
-        <source>(reading…)</source>
-        <translation>(lecture…)</translation>
-    </message>
-    <message>
-        <source>The token will be forgotten when you press OK.</source>
-        <translation>Le jeton sera oublié quand vous appuierez sur OK.</translation>
-    </message>
-    <message>
-        <source>%1, in the desktop keyring</source>
-        <translation>%1, dans le trousseau du bureau</translation>
-    </message>
-    <message>
-        <source>%1, in %2 (readable only by you)</source>
-        <translation>%1, dans %2 (lisible par vous seul)</translation>
-    </message>
-    <message>
-        <source>%1, in the private token file</source>
-        <translation>%1, dans le fichier privé des jetons</translation>
-    </message>
-    <message>
-        <source>a file in the data folder</source>
-        <translation>un fichier du dossier de données</translation>
-    </message>
-    <message>
-        <source>Kept in the desktop keyring when one answers, else in %1, readable only by you; never in the database, logs or reports.</source>
-        <translation>Gardé dans le trousseau du bureau s&apos;il répond, sinon dans %1, lisible par vous seul ; jamais dans la base de données, les journaux ni les rapports.</translation>
-    </message>
-</context>
-<context>
     <name>TokenText</name>
     <message>
         <source>the token is empty</source>
@@ -2078,176 +1002,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>the topology has no object named %1</source>
         <translation>la topologie n’a pas d’objet nommé %1</translation>
-    </message>
-</context>
-<context>
-    <name>TrafficPage</name>
-    <message>
-        <source>Crawlers</source>
-        <translation>Robots</translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation>Autres</translation>
-    </message>
-    <message>
-        <source>Requests</source>
-        <translation>Requêtes</translation>
-    </message>
-    <message>
-        <source>Visitors</source>
-        <translation>Visiteurs</translation>
-    </message>
-    <message>
-        <source>Bandwidth</source>
-        <translation>Bande passante</translation>
-    </message>
-    <message>
-        <source>Errors (4xx and 5xx)</source>
-        <translation>Erreurs (4xx et 5xx)</translation>
-    </message>
-    <message>
-        <source>Requests and visitors</source>
-        <translation>Requêtes et visiteurs</translation>
-    </message>
-    <message>
-        <source>Requests by status class</source>
-        <translation>Requêtes par classe de statut</translation>
-    </message>
-    <message>
-        <source>Paths</source>
-        <translation>Chemins</translation>
-    </message>
-    <message>
-        <source>404s</source>
-        <translation>404</translation>
-    </message>
-    <message>
-        <source>Referrers</source>
-        <translation>Référents</translation>
-    </message>
-    <message>
-        <source>Browsers</source>
-        <translation>Navigateurs</translation>
-    </message>
-    <message>
-        <source>OS</source>
-        <translation>OS</translation>
-    </message>
-    <message>
-        <source>Countries</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <source>Path</source>
-        <translation>Chemin</translation>
-    </message>
-    <message>
-        <source>Referrer</source>
-        <translation>Référent</translation>
-    </message>
-    <message>
-        <source>Browser</source>
-        <translation>Navigateur</translation>
-    </message>
-    <message>
-        <source>Operating system</source>
-        <translation>Système d&apos;exploitation</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>Pays</translation>
-    </message>
-    <message>
-        <source>%</source>
-        <translation>%</translation>
-    </message>
-    <message>
-        <source>Bytes</source>
-        <translation>Octets</translation>
-    </message>
-    <message>
-        <source>%1 vs the previous period</source>
-        <translation>%1 par rapport à la période précédente</translation>
-    </message>
-    <message>
-        <source>%1 requests</source>
-        <translation>%1 requêtes</translation>
-    </message>
-    <message>
-        <source>Bytes sent</source>
-        <translation>Octets envoyés</translation>
-    </message>
-    <message>
-        <source>Requests by hour of day</source>
-        <translation>Requêtes par heure de la journée</translation>
-    </message>
-    <message>
-        <source>Top lists</source>
-        <translation>Classements</translation>
-    </message>
-</context>
-<context>
-    <name>TrayController</name>
-    <message>
-        <source>Hide</source>
-        <translation>Masquer</translation>
-    </message>
-    <message>
-        <source>Pause collecting</source>
-        <translation>Suspendre la collecte</translation>
-    </message>
-    <message>
-        <source>Keep collecting in the tray when the window is closed</source>
-        <translation>Continuer la collecte dans la zone de notification quand la fenêtre est fermée</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Quitter</translation>
-    </message>
-    <message>
-        <source>Activity Dashboard</source>
-        <translation>Activity Dashboard</translation>
-    </message>
-    <message>
-        <source>%1 requests today</source>
-        <translation>%1 requêtes aujourd&apos;hui</translation>
-    </message>
-    <message>
-        <source>%1 stars</source>
-        <translation>%1 étoiles</translation>
-    </message>
-    <message>
-        <source>Collecting</source>
-        <translation>Collecte en cours</translation>
-    </message>
-    <message>
-        <source>Collecting paused</source>
-        <translation>Collecte suspendue</translation>
-    </message>
-    <message>
-        <source>Show</source>
-        <translation>Afficher</translation>
-    </message>
-    <message>
-        <source>Resume collecting</source>
-        <translation>Reprendre la collecte</translation>
-    </message>
-    <message>
-        <source>This desktop has no system tray: closing the window quits.</source>
-        <translation>Ce bureau n&apos;a pas de zone de notification : fermer la fenêtre quitte le programme.</translation>
-    </message>
-    <message>
-        <source>Still collecting in the tray. Quit from the tray menu.</source>
-        <translation>La collecte continue dans la zone de notification. Quittez depuis son menu.</translation>
-    </message>
-    <message>
-        <source>Still running in the tray. Quit from the tray menu.</source>
-        <translation>Toujours actif dans la zone de notification. Quittez depuis son menu.</translation>
-    </message>
-    <message>
-        <source>Activity Dashboard: data is not being saved</source>
-        <translation>Activity Dashboard : les données ne sont pas enregistrées</translation>
     </message>
 </context>
 <context>
@@ -2356,7 +1110,1314 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
-    <name>WorldMapWidget</name>
+    <name>activity::AboutDialog</name>
+    <message>
+        <source>About Activity Dashboard</source>
+        <translation>À propos d&apos;Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard %1</source>
+        <translation>Activity Dashboard %1</translation>
+    </message>
+    <message>
+        <source>Watches GitHub repositories, Docker Hub images and nginx access logs in one window.
+
+Data sources and their licences:
+- IP to country: IP Geolocation by DB-IP (https://db-ip.com), DB-IP IP to Country Lite, licensed under Creative Commons Attribution 4.0 International (CC BY 4.0).
+- Country shapes: Natural Earth (public domain), through the world-atlas package (ISC licence).
+- Country names: Debian iso-codes (LGPL 2.1 or later).
+- GitHub and Docker Hub figures come from their public APIs, under their terms of service.
+
+Libraries: Qt 6 (LGPL 3), SQLite (public domain), libmaxminddb (Apache 2.0), zlib (zlib licence).</source>
+        <translation>Suit les dépôts GitHub, les images Docker Hub et les journaux d&apos;accès nginx dans une seule fenêtre.
+
+Sources de données et leurs licences :
+- IP vers pays : IP Geolocation by DB-IP (https://db-ip.com), DB-IP IP to Country Lite, sous licence Creative Commons Attribution 4.0 International (CC BY 4.0).
+- Contours des pays : Natural Earth (domaine public), via le paquet world-atlas (licence ISC).
+- Noms des pays : iso-codes de Debian (LGPL 2.1 ou ultérieure).
+- Les chiffres GitHub et Docker Hub viennent de leurs API publiques, selon leurs conditions d&apos;utilisation.
+
+Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.0), zlib (licence zlib).</translation>
+    </message>
+</context>
+<context>
+    <name>activity::ApiPage</name>
+    <message>
+        <source>Metric:</source>
+        <translation>Mesure :</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>Vue :</translation>
+    </message>
+    <message>
+        <source>Per repository</source>
+        <translation>Par dépôt</translation>
+    </message>
+    <message>
+        <source>Stacked (sum of repositories)</source>
+        <translation>Empilé (somme des dépôts)</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Dépôts</translation>
+    </message>
+    <message>
+        <source>Repository</source>
+        <translation>Dépôt</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>Stars</source>
+        <translation>Étoiles</translation>
+    </message>
+    <message>
+        <source>Forks</source>
+        <translation>Forks</translation>
+    </message>
+    <message>
+        <source>Watchers</source>
+        <translation>Observateurs</translation>
+    </message>
+    <message>
+        <source>Open issues</source>
+        <translation>Tickets ouverts</translation>
+    </message>
+    <message>
+        <source>Open pull requests</source>
+        <translation>Pull requests ouvertes</translation>
+    </message>
+    <message>
+        <source>Release downloads</source>
+        <translation>Téléchargements des versions</translation>
+    </message>
+    <message>
+        <source>Contributors</source>
+        <translation>Contributeurs</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>Unique visitors</source>
+        <translation>Visiteurs uniques</translation>
+    </message>
+    <message>
+        <source>Clones</source>
+        <translation>Clones</translation>
+    </message>
+    <message>
+        <source>Unique cloners</source>
+        <translation>Cloneurs uniques</translation>
+    </message>
+    <message>
+        <source>Pulls</source>
+        <translation>Pulls</translation>
+    </message>
+    <message>
+        <source>No GitHub repository is watched yet</source>
+        <translation>Aucun dépôt GitHub n&apos;est encore suivi</translation>
+    </message>
+    <message>
+        <source>No Docker Hub image is watched yet</source>
+        <translation>Aucune image Docker Hub n&apos;est encore suivie</translation>
+    </message>
+    <message>
+        <source>Add a repository or an organisation: stars, forks, issues, pull requests, releases and traffic appear here after the first poll.</source>
+        <translation>Ajoutez un dépôt ou une organisation : étoiles, forks, tickets, pull requests, versions et trafic apparaissent ici après la première interrogation.</translation>
+    </message>
+    <message>
+        <source>Add an image or a namespace: pulls and stars appear here after the first poll.</source>
+        <translation>Ajoutez une image ou un espace de noms : téléchargements et étoiles apparaissent ici après la première interrogation.</translation>
+    </message>
+    <message>
+        <source>Add a GitHub source</source>
+        <translation>Ajouter une source GitHub</translation>
+    </message>
+    <message>
+        <source>Add a Docker Hub source</source>
+        <translation>Ajouter une source Docker Hub</translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll</source>
+        <translation>En attente de la première interrogation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) of this kind are set up; figures appear after the first successful poll. The Sources page shows when the next one runs and any error.</source>
+        <translation>
+            <numerusform>%n source de ce type est configurée ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
+            <numerusform>%n sources de ce type sont configurées ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No %1 figures yet</source>
+        <translation>Pas encore de chiffres pour %1</translation>
+    </message>
+    <message>
+        <source>The repositories watched have not reported this figure. GitHub gives traffic (views, clones) only to a token with push access.</source>
+        <translation>Les dépôts suivis n&apos;ont pas encore donné ce chiffre. GitHub ne donne le trafic (vues, clones) qu&apos;à un jeton ayant le droit d&apos;écriture.</translation>
+    </message>
+    <message>
+        <source>The images watched have not reported this figure.</source>
+        <translation>Les images suivies n&apos;ont pas encore donné ce chiffre.</translation>
+    </message>
+    <message>
+        <source>Shown: top %1 of %2</source>
+        <translation>Affichés : les %1 premiers sur %2</translation>
+    </message>
+    <message>
+        <source>Shown: all %1</source>
+        <translation>Affichés : tous (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Shown: %n picked</source>
+        <translation>
+            <numerusform>Affiché : %n choisi</numerusform>
+            <numerusform>Affichés : %n choisis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The top %1</source>
+        <translation>Les %1 premiers</translation>
+    </message>
+    <message numerus="yes">
+        <source>Others (%n)</source>
+        <translation>
+            <numerusform>Autres (%n)</numerusform>
+            <numerusform>Autres (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per day</source>
+        <translation>%1 par jour</translation>
+    </message>
+    <message>
+        <source>%1: change per day</source>
+        <translation>%1 : évolution par jour</translation>
+    </message>
+</context>
+<context>
+    <name>activity::ChartView</name>
+    <message>
+        <source>Save chart</source>
+        <translation>Enregistrer le graphique</translation>
+    </message>
+    <message>
+        <source>Save as PNG (1x)...</source>
+        <translation>Enregistrer en PNG (1x)...</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Save as PNG (2x)...</source>
+        <translation>Enregistrer en PNG (2x)...</translation>
+    </message>
+    <message>
+        <source>Save data as CSV...</source>
+        <translation>Enregistrer les données en CSV...</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>No data in this range.</source>
+        <translation>Aucune donnée sur cette période.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n series: %1. Values from %2 to %3.</source>
+        <translation>
+            <numerusform>%n série : %1. Valeurs de %2 à %3.</numerusform>
+            <numerusform>%n séries : %1. Valeurs de %2 à %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>activity::CountriesPage</name>
+    <message>
+        <source>Top countries by requests</source>
+        <translation>Principaux pays par requêtes</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bande passante</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Click a country, in the table or the chart, to narrow the traffic pages to it.</source>
+        <translation>Cliquez sur un pays, dans le tableau ou le graphique, pour restreindre les pages de trafic à ce pays.</translation>
+    </message>
+</context>
+<context>
+    <name>activity::DashboardPage</name>
+    <message>
+        <source>Page error</source>
+        <translation>Erreur de la page</translation>
+    </message>
+    <message>
+        <source>This page could not be read from the database: %1</source>
+        <translation>Cette page n’a pas pu être lue dans la base de données : %1</translation>
+    </message>
+    <message>
+        <source>No web server logs yet</source>
+        <translation>Pas encore de journaux de serveur web</translation>
+    </message>
+    <message>
+        <source>Receive nginx&apos;s access log over syslog, follow a log file (on this machine or on a server over ssh), or import one with: activity-dashboard import FILE</source>
+        <translation>Recevez le journal d&apos;accès de nginx par syslog, suivez un fichier journal (sur cette machine ou sur un serveur par ssh), ou importez-en un avec : activity-dashboard import FICHIER</translation>
+    </message>
+    <message>
+        <source>Add a log source</source>
+        <translation>Ajouter une source de journaux</translation>
+    </message>
+    <message>
+        <source>Waiting for the first request</source>
+        <translation>En attente de la première requête</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n log source(s) set up; requests appear here as they are stored. Health shows what each source received and rejected.</source>
+        <translation>
+            <numerusform>%n source de journaux configurée ; les requêtes apparaissent ici dès leur enregistrement. La page État montre ce que chaque source a reçu et rejeté.</numerusform>
+            <numerusform>%n sources de journaux configurées ; les requêtes apparaissent ici dès leur enregistrement. La page État montre ce que chaque source a reçu et rejeté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No requests in this range</source>
+        <translation>Aucune requête sur cette période</translation>
+    </message>
+    <message>
+        <source>Pick a longer range, or another site or country.</source>
+        <translation>Choisissez une période plus longue, ou un autre site ou pays.</translation>
+    </message>
+</context>
+<context>
+    <name>activity::FirstRunWizard</name>
+    <message>
+        <source>Set up Activity Dashboard</source>
+        <translation>Configurer Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Passer</translation>
+    </message>
+    <message>
+        <source>Welcome</source>
+        <translation>Bienvenue</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard watches your project&apos;s GitHub repositories, Docker Hub images and nginx access logs. Nothing is collected yet.</source>
+        <translation>Activity Dashboard suit les dépôts GitHub, les images Docker Hub et les journaux d&apos;accès nginx de votre projet. Rien n&apos;est encore collecté.</translation>
+    </message>
+    <message>
+        <source>Set up my sources now (a minute; everything can be changed later on the Sources page)</source>
+        <translation>Configurer mes sources maintenant (une minute ; tout peut être changé ensuite dans la page Sources)</translation>
+    </message>
+    <message>
+        <source>Try with demo data first (90 days of sample figures; nothing is saved)</source>
+        <translation>Essayer d&apos;abord avec des données de démonstration (90 jours de chiffres d&apos;exemple ; rien n&apos;est enregistré)</translation>
+    </message>
+    <message>
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <source>Stars, forks, issues, downloads and traffic. Leave empty to skip.</source>
+        <translation>Étoiles, forks, tickets, téléchargements et trafic. Laissez vide pour passer.</translation>
+    </message>
+    <message>
+        <source>owner/name, several separated by commas</source>
+        <translation>propriétaire/nom, plusieurs séparés par des virgules</translation>
+    </message>
+    <message>
+        <source>every repository of this organisation or user</source>
+        <translation>tous les dépôts de cette organisation ou de cet utilisateur</translation>
+    </message>
+    <message>
+        <source>optional: a personal access token (ghp_… or github_pat_…)</source>
+        <translation>facultatif : un jeton d&apos;accès personnel (ghp_… ou github_pat_…)</translation>
+    </message>
+    <message>
+        <source>Repositories</source>
+        <translation>Dépôts</translation>
+    </message>
+    <message>
+        <source>or organisation</source>
+        <translation>ou organisation</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Jeton</translation>
+    </message>
+    <message>
+        <source>Without a token GitHub allows 60 requests an hour and hides traffic figures. The token is kept in the desktop keyring when one answers, else in %1, readable only by you.</source>
+        <translation>Sans jeton, GitHub n&apos;accepte que 60 requêtes par heure et cache les chiffres de trafic. Le jeton est gardé dans le trousseau du bureau s&apos;il répond, sinon dans %1, lisible par vous seul.</translation>
+    </message>
+    <message>
+        <source>Docker Hub</source>
+        <translation>Docker Hub</translation>
+    </message>
+    <message>
+        <source>Pulls and stars of every image of a namespace. Leave empty to skip.</source>
+        <translation>Téléchargements et étoiles de chaque image d&apos;un espace de noms. Laissez vide pour passer.</translation>
+    </message>
+    <message>
+        <source>Docker Hub user or organisation</source>
+        <translation>utilisateur ou organisation Docker Hub</translation>
+    </message>
+    <message>
+        <source>Namespace</source>
+        <translation>Espace de noms</translation>
+    </message>
+    <message>
+        <source>nginx access logs</source>
+        <translation>Journaux d&apos;accès nginx</translation>
+    </message>
+    <message>
+        <source>nginx sends each request to Activity Dashboard over syslog; nothing else to install.</source>
+        <translation>nginx envoie chaque requête à Activity Dashboard par syslog ; rien d&apos;autre à installer.</translation>
+    </message>
+    <message>
+        <source>Receive nginx logs on %1</source>
+        <translation>Recevoir les journaux nginx sur %1</translation>
+    </message>
+    <message>
+        <source>mysite</source>
+        <translation>mysite</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Nom du site</translation>
+    </message>
+    <message>
+        <source>Paste this line into the server block of nginx, then reload nginx:</source>
+        <translation>Collez cette ligne dans le bloc server de nginx, puis rechargez nginx :</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>nginx on a server? Follow its log over SSH (your ssh keys, no password prompt); it catches up after this computer was offline:</source>
+        <translation>nginx sur un serveur ? Suivez son journal par SSH (vos clés ssh, sans demande de mot de passe) ; il rattrape le retard quand cet ordinateur était hors ligne :</translation>
+    </message>
+    <message>
+        <source>ssh://you@server.example.org/var/log/nginx/access.log</source>
+        <translation>ssh://vous@serveur.example.org/var/log/nginx/access.log</translation>
+    </message>
+    <message>
+        <source>Log on a server</source>
+        <translation>Journal sur un serveur</translation>
+    </message>
+</context>
+<context>
+    <name>activity::HealthPage</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>%1 (%2 ago)</source>
+        <translation>%1 (il y a %2)</translation>
+    </message>
+    <message>
+        <source>%1 (in %2)</source>
+        <translation>%1 (dans %2)</translation>
+    </message>
+    <message>
+        <source>Log source</source>
+        <translation>Source de journaux</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçues</translation>
+    </message>
+    <message>
+        <source>Stored</source>
+        <translation>Enregistrées</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Rejetées</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Perdues</translation>
+    </message>
+    <message>
+        <source>Denied senders</source>
+        <translation>Expéditeurs refusés</translation>
+    </message>
+    <message>
+        <source>Last line stored</source>
+        <translation>Dernière ligne enregistrée</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>API source</source>
+        <translation>Source d&apos;API</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Dernier succès</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Rate limit left</source>
+        <translation>Quota restant</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Write error</source>
+        <translation>Erreur d&apos;écriture</translation>
+    </message>
+    <message>
+        <source>Log receivers</source>
+        <translation>Réception des journaux</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Base de données</translation>
+    </message>
+    <message>
+        <source>API sources</source>
+        <translation>Sources d&apos;API</translation>
+    </message>
+    <message>
+        <source>Last rejected lines</source>
+        <translation>Dernières lignes rejetées</translation>
+    </message>
+    <message>
+        <source>Data is not being saved: %1</source>
+        <translation>Les données ne sont pas enregistrées : %1</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucune</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de données : %1</translation>
+    </message>
+</context>
+<context>
+    <name>activity::KioskController</name>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kiosk mode: press %1 to leave</source>
+        <translation>Mode kiosque : appuyez sur %1 pour quitter</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard kiosk</source>
+        <translation>Kiosque Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>%1: stale, updated %2 ago</source>
+        <translation>%1 : périmé, mis à jour il y a %2</translation>
+    </message>
+    <message>
+        <source>%1: no data yet</source>
+        <translation>%1 : pas encore de données</translation>
+    </message>
+</context>
+<context>
+    <name>activity::MainWindow</name>
+    <message>
+        <source>Activity Dashboard</source>
+        <translation>Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pages</translation>
+    </message>
+    <message>
+        <source>%1: no data yet.</source>
+        <translation>%1 : pas encore de données.</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Progression</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Vue d&apos;ensemble</translation>
+    </message>
+    <message>
+        <source>GitHub</source>
+        <translation>GitHub</translation>
+    </message>
+    <message>
+        <source>Docker Hub</source>
+        <translation>Docker Hub</translation>
+    </message>
+    <message>
+        <source>Traffic</source>
+        <translation>Trafic</translation>
+    </message>
+    <message>
+        <source>World map</source>
+        <translation>Carte du monde</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filtres</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>Période :</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Dernière année</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <source>First day (UTC)</source>
+        <translation>Premier jour (UTC)</translation>
+    </message>
+    <message>
+        <source>Last day (UTC), included</source>
+        <translation>Dernier jour (UTC), inclus</translation>
+    </message>
+    <message>
+        <source>Site:</source>
+        <translation>Site :</translation>
+    </message>
+    <message>
+        <source>All sites</source>
+        <translation>Tous les sites</translation>
+    </message>
+    <message>
+        <source>Remove this filter</source>
+        <translation>Retirer ce filtre</translation>
+    </message>
+    <message>
+        <source>Country: %1</source>
+        <translation>Pays : %1</translation>
+    </message>
+    <message>
+        <source>Remove the filter %1</source>
+        <translation>Retirer le filtre %1</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>Save page as &amp;PNG...</source>
+        <translation>Enregistrer la page en &amp;PNG...</translation>
+    </message>
+    <message>
+        <source>Save page as PNG</source>
+        <translation>Enregistrer la page en PNG</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>Images PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d&apos;écrire %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Export report...</source>
+        <translation>&amp;Exporter un rapport...</translation>
+    </message>
+    <message>
+        <source>Export report to folder</source>
+        <translation>Exporter le rapport dans un dossier</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Exporter un rapport</translation>
+    </message>
+    <message>
+        <source>The report was written to %1.</source>
+        <translation>Le rapport a été écrit dans %1.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About Activity Dashboard</source>
+        <translation>À &amp;propos d&apos;Activity Dashboard</translation>
+    </message>
+</context>
+<context>
+    <name>activity::MapPage</name>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>Shade by</source>
+        <translation>Colorer selon</translation>
+    </message>
+    <message>
+        <source>IP Geolocation by DB-IP · Country shapes: Natural Earth (public domain)</source>
+        <translation>IP Geolocation by DB-IP · Tracés des pays : Natural Earth (domaine public)</translation>
+    </message>
+    <message>
+        <source>%1 requests from %2 countries; %3 without a known location</source>
+        <translation>%1 requêtes de %2 pays ; %3 sans localisation connue</translation>
+    </message>
+</context>
+<context>
+    <name>activity::OverviewPage</name>
+    <message>
+        <source>GitHub stars</source>
+        <translation>Étoiles GitHub</translation>
+    </message>
+    <message>
+        <source>Docker pulls</source>
+        <translation>Pulls Docker</translation>
+    </message>
+    <message>
+        <source>Requests today</source>
+        <translation>Requêtes aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Visitors today</source>
+        <translation>Visiteurs aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Top country</source>
+        <translation>Premier pays</translation>
+    </message>
+    <message>
+        <source>Requests and visitors</source>
+        <translation>Requêtes et visiteurs</translation>
+    </message>
+    <message>
+        <source>GitHub stars by repository</source>
+        <translation>Étoiles GitHub par dépôt</translation>
+    </message>
+    <message>
+        <source>%1 over the range</source>
+        <translation>%1 sur la période</translation>
+    </message>
+    <message>
+        <source>%1, %2 vs the period before</source>
+        <translation>%1, %2 par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <source>%1 (none the period before)</source>
+        <translation>%1 (aucune la période précédente)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 the period before)</source>
+        <translation>%1 (%2 la période précédente)</translation>
+    </message>
+    <message>
+        <source>no data yet</source>
+        <translation>pas encore de données</translation>
+    </message>
+    <message>
+        <source>since %1; change not known yet</source>
+        <translation>depuis le %1 ; évolution encore inconnue</translation>
+    </message>
+    <message>
+        <source>%1 vs yesterday at this time</source>
+        <translation>%1 par rapport à hier à la même heure</translation>
+    </message>
+    <message>
+        <source>no traffic in the range</source>
+        <translation>aucun trafic sur la période</translation>
+    </message>
+    <message>
+        <source>%1% of requests in the range</source>
+        <translation>%1 % des requêtes de la période</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+</context>
+<context>
+    <name>activity::SourceForm</name>
+    <message>
+        <source>Add a source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Paste this line into the server block of nginx, then reload nginx:</source>
+        <translation>Collez cette ligne dans le bloc server de nginx, puis rechargez nginx :</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Tester</translation>
+    </message>
+    <message>
+        <source>OK: %1</source>
+        <translation>OK : %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Edit a source</source>
+        <translation>Modifier une source</translation>
+    </message>
+    <message>
+        <source>%1 *</source>
+        <translation>%1 *</translation>
+    </message>
+    <message>
+        <source>Testing…</source>
+        <translation>Test en cours…</translation>
+    </message>
+    <message>
+        <source>the port can be bound</source>
+        <translation>le port peut être ouvert</translation>
+    </message>
+    <message>
+        <source>the file can be read</source>
+        <translation>le fichier peut être lu</translation>
+    </message>
+    <message>
+        <source>the token was refused (HTTP %1)</source>
+        <translation>le jeton a été refusé (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>the API accepted the token (HTTP %1)</source>
+        <translation>l&apos;API a accepté le jeton (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>the API answered (HTTP %1)</source>
+        <translation>l’API a répondu (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>the API answered HTTP %1</source>
+        <translation>l’API a répondu HTTP %1</translation>
+    </message>
+</context>
+<context>
+    <name>activity::SourcePanel</name>
+    <message>
+        <source>Add…</source>
+        <translation>Ajouter…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Supprimer…</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sources</translation>
+    </message>
+    <message>
+        <source>source %1 does not exist</source>
+        <translation>la source %1 n’existe pas</translation>
+    </message>
+    <message>
+        <source>The token of %1 was forgotten.</source>
+        <translation>Le jeton de %1 a été oublié.</translation>
+    </message>
+    <message>
+        <source>Storing the token of %1…</source>
+        <translation>Enregistrement du jeton de %1…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>Edit a source</source>
+        <translation>Modifier une source</translation>
+    </message>
+    <message>
+        <source>Remove a source</source>
+        <translation>Supprimer une source</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2)? Its collected history can be kept for the charts or deleted.</source>
+        <translation>Supprimer %1 (%2) ? Son historique peut être conservé pour les graphiques ou effacé.</translation>
+    </message>
+    <message>
+        <source>Remove, keep history</source>
+        <translation>Supprimer, garder l’historique</translation>
+    </message>
+    <message>
+        <source>Remove and delete history</source>
+        <translation>Supprimer avec l’historique</translation>
+    </message>
+</context>
+<context>
+    <name>activity::SourceTableModel</name>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>il y a %1</translation>
+    </message>
+    <message>
+        <source>none stored (line received %1)</source>
+        <translation>aucune enregistrée (ligne reçue %1)</translation>
+    </message>
+    <message>
+        <source>line stored %1</source>
+        <translation>ligne enregistrée %1</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>en pause</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>failing</source>
+        <translation>en échec</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last success</source>
+        <translation>Dernier succès</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Dernière erreur</translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation>Prochaine exécution</translation>
+    </message>
+    <message>
+        <source>Rate limit left</source>
+        <translation>Quota restant</translation>
+    </message>
+</context>
+<context>
+    <name>activity::TokenField</name>
+    <message>
+        <source>optional: a personal access token (ghp_… or github_pat_…)</source>
+        <translation>facultatif : un jeton d&apos;accès personnel (ghp_… ou github_pat_…)</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Forget</source>
+        <translation>Oublier</translation>
+    </message>
+    <message>
+        <source>Keep the stored token</source>
+        <translation>Garder le jeton enregistré</translation>
+    </message>
+    <message>
+        <source>(cannot be read: %1)</source>
+        <translation>(illisible : %1)</translation>
+    </message>
+    <message>
+        <source>(reading…)</source>
+        <translation>(lecture…)</translation>
+    </message>
+    <message>
+        <source>The token will be forgotten when you press OK.</source>
+        <translation>Le jeton sera oublié quand vous appuierez sur OK.</translation>
+    </message>
+    <message>
+        <source>%1, in the desktop keyring</source>
+        <translation>%1, dans le trousseau du bureau</translation>
+    </message>
+    <message>
+        <source>%1, in %2 (readable only by you)</source>
+        <translation>%1, dans %2 (lisible par vous seul)</translation>
+    </message>
+    <message>
+        <source>%1, in the private token file</source>
+        <translation>%1, dans le fichier privé des jetons</translation>
+    </message>
+    <message>
+        <source>a file in the data folder</source>
+        <translation>un fichier du dossier de données</translation>
+    </message>
+    <message>
+        <source>Kept in the desktop keyring when one answers, else in %1, readable only by you; never in the database, logs or reports.</source>
+        <translation>Gardé dans le trousseau du bureau s&apos;il répond, sinon dans %1, lisible par vous seul ; jamais dans la base de données, les journaux ni les rapports.</translation>
+    </message>
+</context>
+<context>
+    <name>activity::TrafficPage</name>
+    <message>
+        <source>Crawlers</source>
+        <translation>Robots</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bande passante</translation>
+    </message>
+    <message>
+        <source>Errors (4xx and 5xx)</source>
+        <translation>Erreurs (4xx et 5xx)</translation>
+    </message>
+    <message>
+        <source>Requests and visitors</source>
+        <translation>Requêtes et visiteurs</translation>
+    </message>
+    <message>
+        <source>Requests by status class</source>
+        <translation>Requêtes par classe de statut</translation>
+    </message>
+    <message>
+        <source>Requests by hour of day</source>
+        <translation>Requêtes par heure de la journée</translation>
+    </message>
+    <message>
+        <source>Top lists</source>
+        <translation>Classements</translation>
+    </message>
+    <message>
+        <source>Paths</source>
+        <translation>Chemins</translation>
+    </message>
+    <message>
+        <source>404s</source>
+        <translation>404</translation>
+    </message>
+    <message>
+        <source>Referrers</source>
+        <translation>Référents</translation>
+    </message>
+    <message>
+        <source>Browsers</source>
+        <translation>Navigateurs</translation>
+    </message>
+    <message>
+        <source>OS</source>
+        <translation>OS</translation>
+    </message>
+    <message>
+        <source>Countries</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Browser</source>
+        <translation>Navigateur</translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation>Système d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Click a country to narrow the page to it</source>
+        <translation>Cliquez sur un pays pour restreindre la page à ce pays</translation>
+    </message>
+    <message>
+        <source>%1 vs the previous period</source>
+        <translation>%1 par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 requêtes</translation>
+    </message>
+    <message>
+        <source>Bytes sent</source>
+        <translation>Octets envoyés</translation>
+    </message>
+</context>
+<context>
+    <name>activity::TrayController</name>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
+    </message>
+    <message>
+        <source>Pause collecting</source>
+        <translation>Suspendre la collecte</translation>
+    </message>
+    <message>
+        <source>Keep collecting in the tray when the window is closed</source>
+        <translation>Continuer la collecte dans la zone de notification quand la fenêtre est fermée</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard: data is not being saved</source>
+        <translation>Activity Dashboard : les données ne sont pas enregistrées</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard</source>
+        <translation>Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>%1 requests today</source>
+        <translation>%1 requêtes aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>%1 stars</source>
+        <translation>%1 étoiles</translation>
+    </message>
+    <message>
+        <source>Collecting</source>
+        <translation>Collecte en cours</translation>
+    </message>
+    <message>
+        <source>Collecting paused</source>
+        <translation>Collecte suspendue</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Resume collecting</source>
+        <translation>Reprendre la collecte</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray: closing the window quits.</source>
+        <translation>Ce bureau n&apos;a pas de zone de notification : fermer la fenêtre quitte le programme.</translation>
+    </message>
+    <message>
+        <source>Still collecting in the tray. Quit from the tray menu.</source>
+        <translation>La collecte continue dans la zone de notification. Quittez depuis son menu.</translation>
+    </message>
+    <message>
+        <source>Still running in the tray. Quit from the tray menu.</source>
+        <translation>Toujours actif dans la zone de notification. Quittez depuis son menu.</translation>
+    </message>
+</context>
+<context>
+    <name>activity::WorldMapWidget</name>
     <message>
         <source>Requests</source>
         <translation>Requêtes</translation>

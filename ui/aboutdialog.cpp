@@ -6,6 +6,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
+namespace activity {
+
 AboutDialog::AboutDialog(QWidget* parent)
     : QDialog(parent)
 {
@@ -43,3 +45,5 @@ QString AboutDialog::licenceText()
               "- GitHub and Docker Hub figures come from their public APIs, under their terms of service.\n\n"
               "Libraries: Qt 6 (LGPL 3), SQLite (public domain), libmaxminddb (Apache 2.0), zlib (zlib licence).");
 }
+
+} // namespace activity

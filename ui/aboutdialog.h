@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+namespace activity {
+
 // Name, version, and the licences of the data the program ships (GeoIP, map shapes) and its libraries.
 class AboutDialog : public QDialog {
     Q_OBJECT
@@ -9,3 +11,5 @@ public:
     explicit AboutDialog(QWidget* parent = nullptr);
     static QString licenceText();
 };
+
+} // namespace activity

@@ -4,8 +4,12 @@
 #include <QHeaderView>
 #include <QTableView>
 
+namespace activity {
+
 void nameTable(QTableView* view, const QString& name)
 {
     view->setAccessibleName(name);
     view->horizontalHeader()->setAccessibleName(QCoreApplication::translate("Accessibility", "%1: columns").arg(name));
 }
+
+} // namespace activity

@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace activity {
+
 namespace {
 struct TableData {
     QStringList repositories;
@@ -262,3 +264,5 @@ void ApiPage::reload()
             m_model->setRows(rows);
         });
 }
+
+} // namespace activity

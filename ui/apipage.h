@@ -2,10 +2,13 @@
 
 #include "ui/dashboardpage.h"
 
-class ChartView;
 class QComboBox;
 class QTableView;
 class QPushButton;
+
+namespace activity {
+
+class ChartView;
 class RowsModel;
 
 // The GitHub and Docker Hub pages: one metric over time per repository (or stacked across repositories),
@@ -52,3 +55,5 @@ private:
     LatestTracker m_chartTracker;
     LatestTracker m_tableTracker;
 };
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <cmath>
 
+namespace activity {
+
 namespace {
 // The smallest of 1, 2, 5 times a power of ten that is at least `raw`.
 double niceStep(double raw)
@@ -67,3 +69,5 @@ AxisScale AxisScale::forValues(double rawMin, double rawMax, Kind kind, int maxT
     s.decimals = step >= 1 ? 0 : int(std::ceil(-std::log10(step) - 1e-9));
     return s;
 }
+
+} // namespace activity

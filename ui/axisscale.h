@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace activity {
+
 // How a chart's value axis is scaled and ticked. Values are plotted as raw / divisor with the divisor's unit as
 // the axis title; ticks fall on nice numbers (1, 2 or 5 times a power of ten) and the labels print as many
 // decimals as the step needs, so a 0..1 axis never reads "0, 0, 1, 1, 1".
@@ -28,3 +30,5 @@ struct AxisScale {
         return forValues(0, rawMax, kind, maxTicks);
     }
 };
+
+} // namespace activity

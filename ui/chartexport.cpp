@@ -5,8 +5,11 @@
 #include <QContextMenuEvent>
 #include <QFile>
 #include <QFileDialog>
+#include <QKeyEvent>
 #include <QMenu>
 #include <QPainter>
+
+namespace activity {
 
 QImage ChartView::renderImage(qreal scale) const
 {
@@ -53,7 +56,23 @@ bool ChartView::saveCsv(const QString& path) const
 
 void ChartView::contextMenuEvent(QContextMenuEvent* event)
 {
+    showExportMenu(event->globalPos());
+}
+
+// The export menu from the keyboard too (a focused chart, Menu or Shift+F10), whatever the platform sends.
+void ChartView::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Menu || (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier)) {
+        showExportMenu(mapToGlobal(rect().center()));
+        return;
+    }
+    QChartView::keyPressEvent(event);
+}
+
+void ChartView::showExportMenu(const QPoint& globalPos)
+{
     QMenu menu(this);
+    menu.setObjectName(QStringLiteral("chartExportMenu"));
     const QString base
         = title().isEmpty() ? QStringLiteral("chart") : title().toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
     auto askAndSave = [this, base](const QString& suffix, const QString& filter, auto save) {
@@ -70,5 +89,7 @@ void ChartView::contextMenuEvent(QContextMenuEvent* event)
     menu.addAction(tr("Save data as CSV..."), this, [=, this] {
         askAndSave(QStringLiteral(".csv"), tr("CSV files (*.csv)"), [this](const QString& p) { saveCsv(p); });
     });
-    menu.exec(event->globalPos());
+    menu.exec(globalPos);
 }
+
+} // namespace activity

@@ -13,6 +13,8 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+namespace activity {
+
 void ChartView::applyScale(QValueAxis* axis, const AxisScale& scale)
 {
     axis->setRange(scale.min, scale.max);
@@ -170,6 +172,7 @@ void ChartView::buildBars(const AxisScale& scale)
         const int series = int(qobject_cast<QBarSeries*>(m_series.value(0))->barSets().indexOf(set));
         QToolTip::showText(QCursor::pos(), categoryToolTipFor(series, index), this);
     });
+    connect(bars, &QBarSeries::clicked, this, [this](int index, QBarSet*) { emit categoryClicked(index); });
     c->addSeries(bars);
     // A category axis would give each label one bar's width and elide it ("..."): label every few bars on a
     // value axis instead.
@@ -188,3 +191,5 @@ void ChartView::buildBars(const AxisScale& scale)
     bars->attachAxis(valueAxis);
     m_series.append(bars);
 }
+
+} // namespace activity

@@ -13,6 +13,8 @@
 #include <QToolTip>
 #include <QValueAxis>
 
+namespace activity {
+
 namespace {
 // Colour-blind friendly (Okabe-Ito), readable on light and dark backgrounds.
 const QColor kColours[]
@@ -329,3 +331,5 @@ void ChartView::applyPalette()
     }
     setBackgroundBrush(pal.color(QPalette::Base));
 }
+
+} // namespace activity

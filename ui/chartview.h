@@ -13,6 +13,8 @@ class QAbstractSeries;
 class QLineSeries;
 class QValueAxis;
 
+namespace activity {
+
 // One line (or stacked band) of a chart: x is seconds since the epoch (UTC) for time charts.
 struct ChartSeries {
     QString name;
@@ -62,13 +64,19 @@ public:
     // The value axis as last drawn (range, ticks, label precision, unit), for tests.
     const AxisScale& valueScale() const { return m_scale; }
 
+signals:
+    // A bar of a category chart was clicked (pages narrow to what it stands for).
+    void categoryClicked(int category);
+
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
 
 private:
     void rebuild();
+    void showExportMenu(const QPoint& globalPos);
     bool canUpdateInPlace() const;
     // Every series' value at every time any series has one (0 where it has none), for stacked bars.
     struct Columns {
@@ -109,3 +117,5 @@ private:
     AxisScale m_scale;
     qint64 m_barSecs = 86400;
 };
+
+} // namespace activity

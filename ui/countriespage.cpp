@@ -13,6 +13,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace activity {
+
 CountriesPage::CountriesPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     : DashboardPage(runner, state, parent)
 {
@@ -30,18 +32,21 @@ CountriesPage::CountriesPage(QueryRunner& runner, ViewState& state, QWidget* par
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     auto* right = new QVBoxLayout;
-    auto* hint = new QLabel(tr("Double-click a country to filter the Traffic page."), this);
+    auto* hint = new QLabel(tr("Click a country, in the table or the chart, to narrow the traffic pages to it."), this);
     hint->setTextFormat(Qt::PlainText);
     hint->setWordWrap(true);
     right->addWidget(m_table, 1);
     right->addWidget(hint);
     layout->addWidget(m_chart, 3);
     layout->addLayout(right, 2);
-    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-        const QString code = m_codes.value(index.row());
-        if (!code.isEmpty())
+    const auto narrow = [this](int row) {
+        const QString code = m_codes.value(row);
+        if (!code.isEmpty() && code != this->state().country())
             this->state().setCountry(code);
-    });
+    };
+    connect(m_table, &QTableView::clicked, this, [narrow](const QModelIndex& index) { narrow(index.row()); });
+    connect(m_table, &QTableView::activated, this, [narrow](const QModelIndex& index) { narrow(index.row()); });
+    connect(m_chart, &ChartView::categoryClicked, this, narrow);
 }
 
 void CountriesPage::reload()
@@ -67,3 +72,5 @@ void CountriesPage::reload()
             m_chart->setCategories(categories, { { tr("Requests"), bars } }, QStringLiteral("country"));
         });
 }
+
+} // namespace activity

@@ -2,8 +2,11 @@
 
 #include "ui/dashboardpage.h"
 
-class ChartView;
 class QTableView;
+
+namespace activity {
+
+class ChartView;
 class RowsModel;
 
 // Stands in for the world map until the map widget is installed: requests and visitors per country as bars
@@ -24,3 +27,5 @@ private:
     QStringList m_codes;
     LatestTracker m_tracker;
 };
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+namespace activity {
+
 QByteArray Csv::field(const QString& text)
 {
     return CsvWriter::escape(text);
@@ -30,3 +32,5 @@ QString Csv::timestamp(qint64 secs)
 {
     return CsvWriter::timestamp(secs);
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@
 #include <QLabel>
 #include <QPalette>
 
+namespace activity {
+
 DashboardPage::DashboardPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     : QWidget(parent)
     , m_runner(runner)
@@ -191,3 +193,5 @@ qint64 DashboardPage::sinceLoadStartMs() const
 {
     return QDateTime::currentMSecsSinceEpoch() - m_startedMs;
 }
+
+} // namespace activity

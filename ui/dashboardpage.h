@@ -6,10 +6,13 @@
 #include <QTimer>
 #include <QWidget>
 
+class QLabel;
+
+namespace activity {
+
 class ChartView;
 class EmptyState;
 class ViewState;
-class QLabel;
 
 // Base of the data pages: asks core/query on the worker, repaints when the range/site changes or new data
 // is committed (coalesced), and loads only while visible unless told to load eagerly (reports, kiosk).
@@ -106,3 +109,5 @@ private:
     QLabel* m_failureBanner = nullptr;
     EmptyState* m_emptyState = nullptr;
 };
+
+} // namespace activity

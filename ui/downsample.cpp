@@ -1,5 +1,7 @@
 #include "ui/downsample.h"
 
+namespace activity {
+
 QList<QPointF> minMaxDownsample(const QList<QPointF>& points, int buckets)
 {
     if (buckets <= 0 || points.size() <= 2 * buckets)
@@ -32,3 +34,5 @@ QList<QPointF> minMaxDownsample(const QList<QPointF>& points, int buckets)
     }
     return out;
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+namespace activity {
+
 EmptyState::EmptyState(QWidget* parent)
     : QFrame(parent)
 {
@@ -57,3 +59,5 @@ QString EmptyState::detail() const
 {
     return m_detail->text();
 }
+
+} // namespace activity

@@ -5,6 +5,8 @@
 class QLabel;
 class QPushButton;
 
+namespace activity {
+
 // A card over a page that has nothing to show: what is missing, and the button that adds it. Plain text only.
 class EmptyState : public QFrame {
     Q_OBJECT
@@ -27,3 +29,5 @@ private:
     QPushButton* m_button;
     QString m_sourceType;
 };
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <QLocale>
 
+namespace activity {
+
 QString Format::count(double value)
 {
     return QLocale().toString(qint64(std::llround(value)));
@@ -81,3 +83,5 @@ QString Format::visibleBytes(const QByteArray& line)
     }
     return out;
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@
 #include <QPointF>
 #include <QString>
 
+namespace activity {
+
 // Number, change and country formatting shared by the pages (locale-aware).
 namespace Format {
 QString count(double value);
@@ -28,3 +30,5 @@ QString visibleBytes(const QByteArray& bytes);
 struct FormatText {
     Q_DECLARE_TR_FUNCTIONS(FormatText)
 };
+
+} // namespace activity

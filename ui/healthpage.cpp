@@ -14,6 +14,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace activity {
+
 namespace {
 QTableView* tableFor(RowsModel* model, const QString& name, QWidget* parent)
 {
@@ -155,3 +157,5 @@ QString HealthPage::databaseText() const
 {
     return m_databaseLabel->text();
 }
+
+} // namespace activity

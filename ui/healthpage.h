@@ -7,6 +7,9 @@
 
 class QLabel;
 class QTableView;
+
+namespace activity {
+
 class RowsModel;
 
 // The program watching itself: per log receiver lines received, stored, rejected (with the last rejected
@@ -42,3 +45,5 @@ private:
     LatestTracker m_countTracker;
     QElapsedTimer m_sinceCount;
 };
+
+} // namespace activity

@@ -2,6 +2,7 @@
 
 #include "core/util/clock.h"
 #include "ui/aboutdialog.h"
+#include "ui/format.h"
 #include "ui/viewstate.h"
 
 #include <QAction>
@@ -23,6 +24,8 @@
 #include <QTimeZone>
 #include <QToolBar>
 #include <QToolButton>
+
+namespace activity {
 
 namespace {
 constexpr const char* kPageKeys[kPageCount]
@@ -247,14 +250,14 @@ void MainWindow::buildFilterBar()
     m_siteBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_siteBox->addItem(tr("All sites"), QString());
     m_filterBar->addWidget(m_siteBox);
-    m_countryLabel = new QLabel(m_filterBar);
-    m_countryLabel->setObjectName(QStringLiteral("countryFilter"));
-    m_countryLabel->setTextFormat(Qt::PlainText);
-    m_clearCountry = new QToolButton(m_filterBar);
-    m_clearCountry->setText(tr("Clear country"));
+    m_countryChip = new QToolButton(m_filterBar);
+    m_countryChip->setObjectName(QStringLiteral("countryFilter"));
+    m_countryChip->setToolTip(tr("Remove this filter"));
+    m_countryChip->setStyleSheet(
+        QStringLiteral("QToolButton#countryFilter { border: 1px solid palette(mid); "
+                       "border-radius: 10px; padding: 2px 10px; background: palette(base); }"));
     m_filterBar->addSeparator();
-    m_filterBar->addWidget(m_countryLabel);
-    m_filterBar->addWidget(m_clearCountry);
+    m_filterBar->addWidget(m_countryChip);
 
     connect(m_rangeBox, &QComboBox::activated, this, [this](int index) {
         const auto preset = RangePreset(m_rangeBox->itemData(index).toInt());
@@ -278,7 +281,7 @@ void MainWindow::buildFilterBar()
     connect(m_toEdit, &QDateEdit::dateChanged, this, applyDates);
     connect(m_siteBox, &QComboBox::activated, this,
         [this](int index) { m_state->setSite(m_siteBox->itemData(index).toString()); });
-    connect(m_clearCountry, &QToolButton::clicked, this, [this] { m_state->setCountry({}); });
+    connect(m_countryChip, &QToolButton::clicked, this, [this] { m_state->setCountry({}); });
 }
 
 void MainWindow::syncFilterBar()
@@ -296,10 +299,13 @@ void MainWindow::syncFilterBar()
         QWidget* widget = m_filterBar->widgetForAction(action);
         if (widget == m_fromEdit || widget == m_toEdit)
             action->setVisible(custom);
-        if (widget == m_countryLabel || widget == m_clearCountry)
+        if (widget == m_countryChip)
             action->setVisible(!m_state->country().isEmpty());
     }
-    m_countryLabel->setText(tr("Country: %1").arg(m_state->country()));
+    // A chip as in Grafana's and Plausible's filters: what narrows the pages, and the way to remove it.
+    const QString filter = tr("Country: %1").arg(Format::country(m_state->country()));
+    m_countryChip->setText(filter + QStringLiteral("  ✕"));
+    m_countryChip->setAccessibleName(tr("Remove the filter %1").arg(filter));
     const int siteIndex = m_siteBox->findData(m_state->site());
     m_siteBox->setCurrentIndex(qMax(0, siteIndex));
     m_syncing = false;
@@ -413,3 +419,5 @@ void MainWindow::closeEvent(QCloseEvent* event)
     saveSettings();
     QMainWindow::closeEvent(event);
 }
+
+} // namespace activity

@@ -8,7 +8,6 @@
 #include <functional>
 #include <memory>
 
-class Clock;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -17,6 +16,10 @@ class QProgressBar;
 class QStackedWidget;
 class QToolBar;
 class QToolButton;
+
+namespace activity {
+
+class Clock;
 class ViewState;
 
 // The window: a page list, one stacked page per PageId, and the shared time range / site filter bar.
@@ -81,9 +84,10 @@ private:
     QDateEdit* m_fromEdit = nullptr;
     QDateEdit* m_toEdit = nullptr;
     QComboBox* m_siteBox = nullptr;
-    QLabel* m_countryLabel = nullptr;
-    QToolButton* m_clearCountry = nullptr;
+    QToolButton* m_countryChip = nullptr; // the country filter; clicking it removes the filter
     bool m_syncing = false;
     ReportExporter m_exporter;
     QProgressBar* m_progress = nullptr;
 };
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <QPainterPath>
 #include <QVBoxLayout>
 
+namespace activity {
+
 MetricTile::MetricTile(const QString& title, QWidget* parent)
     : QFrame(parent)
 {
@@ -126,3 +128,5 @@ void MetricTile::paintEvent(QPaintEvent* event)
     colour.setAlpha(50);
     painter.fillPath(fill, colour);
 }
+
+} // namespace activity

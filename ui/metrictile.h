@@ -5,6 +5,8 @@
 
 class QLabel;
 
+namespace activity {
+
 // One headline figure: title, value, the change over the range, and a sparkline.
 class MetricTile : public QFrame {
     Q_OBJECT
@@ -29,3 +31,5 @@ private:
     QLabel* m_change = nullptr;
     QList<double> m_spark;
 };
+
+} // namespace activity

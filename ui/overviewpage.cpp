@@ -13,6 +13,8 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+namespace activity {
+
 OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     : DashboardPage(runner, state, parent)
 {
@@ -37,6 +39,19 @@ OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* paren
     layout->addLayout(charts, 1);
 }
 
+// Grafana and Plausible compare with the period before: as a share when that period grew, else as a figure.
+QString OverviewPage::changeText(double change, std::optional<double> previous)
+{
+    const QString over = tr("%1 over the range").arg(Format::signedCount(change));
+    if (!previous)
+        return over;
+    if (*previous > 0)
+        return tr("%1, %2 vs the period before").arg(over, Format::percentChange(*previous, change));
+    if (*previous == 0)
+        return tr("%1 (none the period before)").arg(over);
+    return tr("%1 (%2 the period before)").arg(over, Format::signedCount(*previous));
+}
+
 // A change needs two samples (or one before the range): after a first poll, say since when data exists.
 void OverviewPage::showCounter(MetricTile* tile, const CounterFigure& f)
 {
@@ -49,7 +64,7 @@ void OverviewPage::showCounter(MetricTile* tile, const CounterFigure& f)
                     QDateTime::fromSecsSinceEpoch(f.firstSampleSecs), QStringLiteral("d MMM HH:mm"))),
             0, f.spark);
     } else {
-        tile->setFigures(Format::count(f.now), tr("%1 over the range").arg(Format::signedCount(*f.change)),
+        tile->setFigures(Format::count(f.now), changeText(*f.change, f.previousChange),
             Buckets::trend(f.now - *f.change, f.now), f.spark);
     }
 }
@@ -91,3 +106,5 @@ void OverviewPage::reload()
             m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, QStringLiteral("stars"));
         });
 }
+
+} // namespace activity

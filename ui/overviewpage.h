@@ -2,6 +2,10 @@
 
 #include "ui/dashboardpage.h"
 
+#include <optional>
+
+namespace activity {
+
 class ChartView;
 class MetricTile;
 struct CounterFigure;
@@ -21,9 +25,12 @@ protected:
 
 private:
     void showCounter(MetricTile* tile, const CounterFigure& f);
+    static QString changeText(double change, std::optional<double> previous);
 
     QList<MetricTile*> m_tiles;
     ChartView* m_traffic = nullptr;
     ChartView* m_stars = nullptr;
     LatestTracker m_tracker;
 };
+
+} // namespace activity

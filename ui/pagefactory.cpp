@@ -12,6 +12,8 @@
 #include "ui/trafficpage.h"
 #include "ui/viewstate.h"
 
+namespace activity {
+
 QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, QWidget* parent)
 {
     switch (id) {
@@ -70,3 +72,5 @@ void PageFactory::install(MainWindow& window, QueryRunner& runner, SourceService
     refreshSites();
     QObject::connect(&runner, &QueryRunner::dataChanged, &window, refreshSites);
 }
+
+} // namespace activity

@@ -2,10 +2,13 @@
 
 #include "ui/pageid.h"
 
+class QWidget;
+
+namespace activity {
+
 class MainWindow;
 class QueryRunner;
 class SourceService;
-class QWidget;
 class ViewState;
 
 // Builds the data pages the window and `report` show, so a report looks like the app.
@@ -17,3 +20,5 @@ QWidget* create(PageId id, QueryRunner& runner, ViewState& state, QWidget* paren
 // page is there when `sources` is given.
 void install(MainWindow& window, QueryRunner& runner, SourceService* sources = nullptr);
 } // namespace PageFactory
+
+} // namespace activity

@@ -1,6 +1,10 @@
 #pragma once
 
+namespace activity {
+
 // The window's pages, in the order of the page list. Other parts install their widget with
 // MainWindow::setPage(PageId, QWidget*).
 enum class PageId { Overview, GitHub, DockerHub, Traffic, Map, Sources, Health };
 inline constexpr int kPageCount = 7;
+
+} // namespace activity

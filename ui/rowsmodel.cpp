@@ -5,6 +5,8 @@
 
 #include <QLocale>
 
+namespace activity {
+
 RowsModel::RowsModel(QStringList headers, QObject* parent)
     : QAbstractTableModel(parent)
     , m_headers(std::move(headers))
@@ -82,3 +84,5 @@ QByteArray RowsModel::csv() const
         out += Csv::row(row);
     return out;
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QStringList>
 #include <QVariant>
 
+namespace activity {
+
 // A read-only table of plain values for top-N lists and status tables. Numbers are right-aligned and
 // formatted for the locale; text (often from logs: hostile) is shown as plain text, also in tooltips.
 class RowsModel : public QAbstractTableModel {
@@ -32,3 +34,5 @@ private:
     QList<QList<QVariant>> m_rows;
     int m_bytesColumn = -1;
 };
+
+} // namespace activity

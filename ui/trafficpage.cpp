@@ -15,6 +15,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+namespace activity {
+
 namespace {
 // Status classes in the colours people expect: success green, redirects blue, client errors orange, server red.
 const QColor kClassColours[5] = { QColor(0x99, 0x99, 0x99), QColor(0x00, 0x9E, 0x73), QColor(0x56, 0xB4, 0xE9),
@@ -94,6 +96,15 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
             m_views[t]->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
         m_tabs->addTab(m_views[t], titles[t]);
     }
+    // Clicking a country (or Enter on it) narrows every traffic page to it; the filter chip removes it.
+    const auto narrow = [this](const QModelIndex& index) {
+        const QString code = m_countryCodes.value(index.row());
+        if (!code.isEmpty() && code != this->state().country())
+            this->state().setCountry(code);
+    };
+    connect(m_views[Countries], &QTableView::clicked, this, narrow);
+    connect(m_views[Countries], &QTableView::activated, this, narrow);
+    m_views[Countries]->setToolTip(tr("Click a country to narrow the page to it"));
     grid->addWidget(m_requests, 0, 0);
     grid->addWidget(m_status, 0, 1);
     grid->addWidget(m_bandwidth, 1, 0);
@@ -157,8 +168,11 @@ void TrafficPage::reload()
             if (!byCountry) // else the paths come with the lists, from raw rows
                 m_models[Paths]->setRows(rows);
             rows.clear();
-            for (const TopItem& item : d.countries)
-                rows.append(itemRow(Format::country(QString::fromUtf8(item.key)), item, d.totals.requests, false));
+            m_countryCodes.clear();
+            for (const TopItem& item : d.countries) {
+                m_countryCodes.append(QString::fromUtf8(item.key));
+                rows.append(itemRow(Format::country(m_countryCodes.last()), item, d.totals.requests, false));
+            }
             m_models[Countries]->setRows(rows);
             m_rollupPaintMs = sinceLoadStartMs();
         });
@@ -195,3 +209,5 @@ void TrafficPage::reload()
             m_models[Systems]->setRows(fill(d.systems));
         });
 }
+
+} // namespace activity

@@ -4,10 +4,13 @@
 
 #include <memory>
 
-class ChartView;
-class MetricTile;
 class QTabWidget;
 class QTableView;
+
+namespace activity {
+
+class ChartView;
+class MetricTile;
 class RowsModel;
 class TopListCache;
 
@@ -43,6 +46,7 @@ private:
     QTabWidget* m_tabs = nullptr;
     RowsModel* m_models[TableCount] = {};
     QTableView* m_views[TableCount] = {};
+    QStringList m_countryCodes; // the Countries tab's rows
     LatestTracker m_rollupTracker;
     LatestTracker m_rawTracker;
     qint64 m_rollupMs = -1;
@@ -52,3 +56,5 @@ private:
     // Hours of raw rows already summed for the top lists; only ever used on m_rawRunner's thread.
     std::shared_ptr<TopListCache> m_listCache;
 };
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include "core/util/clock.h"
 
+namespace activity {
+
 ViewState::ViewState(const Clock& clock, QObject* parent)
     : QObject(parent)
     , m_clock(clock)
@@ -54,3 +56,5 @@ void ViewState::setCountry(const QString& country)
     emit countryChanged();
     emit changed();
 }
+
+} // namespace activity

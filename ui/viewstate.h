@@ -5,6 +5,8 @@
 #include <QObject>
 #include <QString>
 
+namespace activity {
+
 class Clock;
 
 // What every page shows: the time range, the traffic site filter and the country filter (set by the map).
@@ -44,3 +46,5 @@ private:
     QString m_site;
     QString m_country;
 };
+
+} // namespace activity

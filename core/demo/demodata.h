@@ -7,6 +7,8 @@
 #include <QString>
 #include <functional>
 
+namespace activity {
+
 class Database;
 
 // Realistic sample data for `--demo`, screenshots, tests and benchmarks: GitHub and Docker Hub series
@@ -48,3 +50,5 @@ QByteArray combinedLine(const DemoRequest& request);
 // The rejected lines the demo stores; the real parser rejects each for the reason given.
 QList<DemoRejected> rejectedSamples();
 } // namespace DemoData
+
+} // namespace activity

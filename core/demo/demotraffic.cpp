@@ -7,6 +7,8 @@
 
 #include <cstring>
 
+namespace activity {
+
 namespace {
 std::string_view view(const QByteArray& b)
 {
@@ -57,3 +59,5 @@ void DemoTrafficWriter::finish()
 {
     m_writer->writePending();
 }
+
+} // namespace activity

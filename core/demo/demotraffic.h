@@ -5,6 +5,8 @@
 #include <QByteArray>
 #include <memory>
 
+namespace activity {
+
 class IngestWriter;
 class ManualClock;
 
@@ -43,3 +45,5 @@ private:
     std::unique_ptr<ManualClock> m_clock;
     std::unique_ptr<IngestWriter> m_writer;
 };
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <optional>
 
+namespace activity {
+
 namespace {
 QByteArray readAll(const QString& path)
 {
@@ -127,3 +129,5 @@ QString CountryTable::englishName(const QString& alpha2) const
     const QString english = m_english.value(alpha2);
     return english.isEmpty() ? alpha2 : english;
 }
+
+} // namespace activity

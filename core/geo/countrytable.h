@@ -5,6 +5,8 @@
 #include <QLocale>
 #include <QString>
 
+namespace activity {
+
 // ISO 3166-1 from Debian's iso-codes: numeric (TopoJSON ids) <-> alpha-2 (what GeoIP gives), and
 // country names translated with iso-codes' own gettext catalogue.
 class CountryTable {
@@ -36,3 +38,5 @@ namespace Gettext {
 // Reads a GNU .mo catalogue (either byte order): msgid -> msgstr, skipping the header entry.
 QHash<QString, QString> parseMo(const QByteArray& data);
 } // namespace Gettext
+
+} // namespace activity

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <numbers>
 
+namespace activity {
+
 namespace {
 constexpr double A1 = 1.340264;
 constexpr double A2 = -0.081106;
@@ -47,3 +49,5 @@ std::optional<QPointF> EqualEarth::unproject(QPointF xy)
         return std::nullopt;
     return QPointF(lambda / kDeg, std::asin(s) / kDeg);
 }
+
+} // namespace activity

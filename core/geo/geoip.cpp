@@ -10,6 +10,8 @@
 #include <QLocale>
 #include <cstring>
 
+namespace activity {
+
 namespace {
 constexpr size_t kCacheSlots = 1 << 17; // ~9 MiB
 
@@ -132,3 +134,5 @@ QString GeoIp::countryName(const QByteArray& code)
         return QString::fromLatin1(code);
     return QLocale::territoryToString(territory);
 }
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <memory>
 #include <vector>
 
+namespace activity {
+
 class Database;
 
 // The active GeoIP databases: a country database (the shipped DB-IP one by default) and an optional City
@@ -51,3 +53,5 @@ private:
     std::unique_ptr<MmdbFile> m_city;
     std::vector<Slot> m_cache;
 };
+
+} // namespace activity

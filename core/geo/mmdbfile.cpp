@@ -7,6 +7,8 @@
 #include <maxminddb.h>
 #include <netinet/in.h>
 
+namespace activity {
+
 namespace {
 struct MmdbText {
     Q_DECLARE_TR_FUNCTIONS(MmdbText)
@@ -94,3 +96,5 @@ bool MmdbFile::lookup(const unsigned char* addr, int len, GeoInfo& out) const
     out.hasLocation = doubleAt(result, latitude, out.latitude) && doubleAt(result, longitude, out.longitude);
     return !out.country.isEmpty() || !out.city.isEmpty() || out.hasLocation;
 }
+
+} // namespace activity

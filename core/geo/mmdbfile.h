@@ -5,6 +5,8 @@
 
 struct MMDB_s;
 
+namespace activity {
+
 // What a GeoIP database says about one address. An empty country means unknown.
 struct GeoInfo {
     QByteArray country; // ISO 3166-1 alpha-2, upper case
@@ -38,3 +40,5 @@ private:
     QString m_error;
     std::unique_ptr<MMDB_s> m_db;
 };
+
+} // namespace activity

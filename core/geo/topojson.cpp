@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+namespace activity {
+
 namespace {
 struct TopoText {
     Q_DECLARE_TR_FUNCTIONS(TopoText)
@@ -110,3 +112,5 @@ QList<GeoShape> TopoJson::decode(const QByteArray& json, const QString& object, 
     }
     return shapes;
 }
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <QPointF>
 #include <QString>
 
+namespace activity {
+
 // One country of a TopoJSON GeometryCollection, decoded to longitude/latitude rings (degrees).
 struct GeoShape {
     QString id; // the TopoJSON id: ISO 3166-1 numeric as text ("250"), empty for a few disputed areas
@@ -17,3 +19,5 @@ namespace TopoJson {
 // Returns an empty list with `error` set when the document is not a TopoJSON topology.
 QList<GeoShape> decode(const QByteArray& json, const QString& object, QString* error = nullptr);
 } // namespace TopoJson
+
+} // namespace activity

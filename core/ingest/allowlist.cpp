@@ -6,6 +6,8 @@
 #include <cstring>
 #include <netinet/in.h>
 
+namespace activity {
+
 namespace {
 bool prefixEquals(const unsigned char* a, const unsigned char* b, int bits)
 {
@@ -87,3 +89,5 @@ bool AllowList::allows(const QString& address) const
     }
     return false;
 }
+
+} // namespace activity

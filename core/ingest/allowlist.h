@@ -7,6 +7,8 @@
 
 struct sockaddr;
 
+namespace activity {
+
 // Sender networks allowed to talk to a listener. Checked on raw socket addresses for every datagram,
 // so it compares bytes instead of building QHostAddress objects. IPv4-mapped IPv6 senders
 // (::ffff:a.b.c.d on a dual-stack socket) match IPv4 networks.
@@ -28,3 +30,5 @@ private:
     bool matches(bool v6, const unsigned char* bytes) const;
     QList<Network> m_networks;
 };
+
+} // namespace activity

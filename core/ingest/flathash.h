@@ -6,6 +6,8 @@
 #include <cstring>
 #include <vector>
 
+namespace activity {
+
 // Open-addressing hash containers for the ingest hot path: one flat array, linear probing, no per-entry
 // allocation. std::unordered_* spent most of its time in malloc and cache misses there.
 // A set of 64-bit values (0 is stored apart, as it marks empty slots).
@@ -131,3 +133,5 @@ private:
     std::vector<Slot> m_slots;
     size_t m_size = 0;
 };
+
+} // namespace activity

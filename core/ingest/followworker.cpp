@@ -12,6 +12,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+namespace activity {
+
 namespace {
 struct FollowerText {
     Q_DECLARE_TR_FUNCTIONS(FollowerText)
@@ -273,3 +275,5 @@ void FollowWorker::publish()
 {
     m_follower.setPosition(m_position);
 }
+
+} // namespace activity

@@ -9,6 +9,8 @@
 
 class QTimer;
 
+namespace activity {
+
 // The I/O side of a LogFollower: polls the file on the follower's thread.
 class FollowWorker final : public QObject {
 public:
@@ -43,3 +45,5 @@ private:
     bool m_skipping = false; // inside a line over the limit: drop bytes to the next '\n'
     std::optional<std::pair<QByteArray, qint64>> m_pending; // refused by a full sink: retried first
 };
+
+} // namespace activity

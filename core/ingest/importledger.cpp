@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <zlib.h>
 
+namespace activity {
+
 ImportLedger::Identity ImportLedger::identify(const QString& path)
 {
     Identity id;
@@ -74,3 +76,5 @@ qint64 ImportLedger::record(Database& db, qint64 entryId, const QString& path, c
     st.exec();
     return db.lastInsertId();
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QString>
 #include <optional>
 
+namespace activity {
+
 class Database;
 
 // What `import` has stored of each file (table imports), so importing a file again, or the same file grown,
@@ -39,3 +41,5 @@ public:
     static qint64 record(Database& db, qint64 entryId, const QString& path, const Identity& identity, qint64 offset,
         qint64 lines, const QByteArray& lastLineCheck, qint64 now);
 };
+
+} // namespace activity

@@ -12,6 +12,8 @@
 #include <mutex>
 #include <vector>
 
+namespace activity {
+
 class Clock;
 class Database;
 class DbWriter;
@@ -140,3 +142,5 @@ private:
     std::unique_ptr<QThread, ThreadStopper> m_parseThread;
     std::unique_ptr<QThread, ThreadStopper> m_writeThread;
 };
+
+} // namespace activity

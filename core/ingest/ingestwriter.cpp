@@ -13,6 +13,8 @@
 #include <cstring>
 #include <sqlite3.h>
 
+namespace activity {
+
 namespace {
 constexpr size_t kStringCacheLimit = 200'000;
 constexpr int kRejectedKept = 100;
@@ -379,3 +381,5 @@ void IngestWriter::purgeSource(Database& db, qint64 sourceId)
     Statement rejected = db.prepare("DELETE FROM rejected_lines WHERE source_id = ?");
     rejected.bind(1, sourceId).exec();
 }
+
+} // namespace activity

@@ -20,6 +20,8 @@
 #include <unordered_map>
 #include <vector>
 
+namespace activity {
+
 class Clock;
 class Retention;
 
@@ -122,3 +124,5 @@ private:
     std::map<qint64, std::array<qint64, TextFieldCount>> m_newTexts; // per day: new strings stored
     qint64 m_newTextsPerDay = 20'000;
 };
+
+} // namespace activity

@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+namespace activity {
+
 namespace {
 struct LineFileText {
     Q_DECLARE_TR_FUNCTIONS(LineFileText)
@@ -143,3 +145,5 @@ double LineFile::progress() const
     const qint64 at = gzoffset(static_cast<gzFile>(m_file));
     return qBound(0.0, double(at) / double(m_size), 1.0);
 }
+
+} // namespace activity

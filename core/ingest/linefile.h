@@ -4,6 +4,8 @@
 #include <QString>
 #include <vector>
 
+namespace activity {
+
 // Reads a log file line by line: a path, or "-" for standard input; gzip-compressed input is recognised by its
 // content (zlib reads plain files transparently), so rotated ".gz" files need nothing special.
 class LineFile {
@@ -42,3 +44,5 @@ private:
     qint64 m_read = 0; // bytes of the uncompressed input read
     bool m_eof = false;
 };
+
+} // namespace activity

@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QString>
 
+namespace activity {
+
 // One access-log line as received, before parsing. Produced by listeners, file followers and import.
 struct LogLine {
     qint64 sourceId = 0; // 0 for `import`
@@ -32,3 +34,5 @@ public:
         return true;
     }
 };
+
+} // namespace activity

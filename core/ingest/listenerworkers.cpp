@@ -10,6 +10,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+namespace activity {
+
 namespace {
 struct ListenerText {
     Q_DECLARE_TR_FUNCTIONS(ListenerText)
@@ -269,3 +271,5 @@ void TcpWorker::retryPending()
     if (waiting)
         m_retryTimer->start();
 }
+
+} // namespace activity

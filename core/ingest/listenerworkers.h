@@ -11,8 +11,11 @@
 #include <unordered_map>
 #include <vector>
 
-class SyslogListener;
 class QTimer;
+
+namespace activity {
+
+class SyslogListener;
 
 // The I/O side of a SyslogListener, living on its thread. Each owns its socket descriptor.
 class UdpWorker final : public QObject {
@@ -67,3 +70,5 @@ private:
     std::unordered_map<int, std::unique_ptr<Connection>> m_connections;
     std::vector<char> m_readBuffer;
 };
+
+} // namespace activity

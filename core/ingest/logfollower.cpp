@@ -3,6 +3,8 @@
 #include "core/ingest/followworker.h"
 #include "core/ingest/remotefollowworker.h"
 
+namespace activity {
+
 QJsonObject FollowPosition::toJson() const
 {
     QJsonObject o;
@@ -73,3 +75,5 @@ void LogFollower::setPosition(const FollowPosition& position)
     std::lock_guard lock(m_mutex);
     m_position = position;
 }
+
+} // namespace activity

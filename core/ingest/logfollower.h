@@ -8,6 +8,8 @@
 #include <atomic>
 #include <mutex>
 
+namespace activity {
+
 class LineSink;
 class FollowWorker;
 
@@ -79,3 +81,5 @@ private:
     std::atomic<int> m_polls { 0 };
     OwnedThread m_thread;
 };
+
+} // namespace activity

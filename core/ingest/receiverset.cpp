@@ -10,6 +10,8 @@
 #include <QJsonDocument>
 #include <QMap>
 
+namespace activity {
+
 namespace {
 struct ReceiverText {
     Q_DECLARE_TR_FUNCTIONS(ReceiverText)
@@ -274,3 +276,5 @@ LogFollower* ReceiverSet::follower(qint64 sourceId) const
     const auto it = m_receivers.constFind(sourceId);
     return it == m_receivers.cend() ? nullptr : it.value()->follower.get();
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@
 #include <functional>
 #include <memory>
 
+namespace activity {
+
 class Clock;
 class Database;
 class DbWriter;
@@ -85,3 +87,5 @@ private:
     Configure m_configure;
     QHash<qint64, std::shared_ptr<Receiver>> m_receivers;
 };
+
+} // namespace activity

@@ -7,6 +7,8 @@
 #include <QTimer>
 #include <unistd.h>
 
+namespace activity {
+
 namespace {
 struct RemoteText {
     Q_DECLARE_TR_FUNCTIONS(RemoteText)
@@ -189,3 +191,5 @@ void RemoteFollowWorker::publish()
 {
     m_follower.setPosition(FollowPosition { m_position.inode, m_position.offset, false, m_position.head });
 }
+
+} // namespace activity

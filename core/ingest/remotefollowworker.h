@@ -8,6 +8,8 @@
 
 class QTimer;
 
+namespace activity {
+
 // The I/O side of a LogFollower whose file is on a server (ssh://): on the follower's thread, polls through the
 // system's OpenSSH client (ACTIVITY_SSH names another client program, for tests) what is new, reads it in chunks
 // and hands complete lines over; catches up through rotated copies after a pause (see RemoteLog::next).
@@ -41,3 +43,5 @@ private:
     qsizetype m_chunkPos = 0;
     bool m_chunkComplete = false; // the end of a rotated file: its last line is whole without a newline
 };
+
+} // namespace activity

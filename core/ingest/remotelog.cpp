@@ -4,6 +4,8 @@
 #include <QUrl>
 #include <algorithm>
 
+namespace activity {
+
 namespace {
 // 'text' for a POSIX shell: a path from the user's URL never runs as code on the server.
 QString quoted(const QString& text)
@@ -160,3 +162,5 @@ QStringList RemoteLog::sshArguments(const Target& target, const QString& control
     args << QStringLiteral("--") << target.host << command;
     return args;
 }
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <QStringList>
 #include <optional>
 
+namespace activity {
+
 // A log file on a server, followed through the system's OpenSSH client (`logfile` source with a path
 // `ssh://USER@HOST[:PORT]/PATH`). Each poll asks the server what files there are (the log and its rotations,
 // with inode, size, age and a hash of their first 4 KiB uncompressed) and then reads the bytes wanted. Which file
@@ -58,3 +60,5 @@ std::optional<File> after(const QList<File>& files, const File& file);
 // ssh's arguments for running `command` on the target: batch mode (no prompts), one shared connection.
 QStringList sshArguments(const Target& target, const QString& controlPath, const QString& command);
 } // namespace RemoteLog
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+namespace activity {
+
 namespace {
 using Rollup::Dim;
 using Rollup::Period;
@@ -76,3 +78,5 @@ void RollupSums::write()
     m_sums.clear();
     m_text->finish();
 }
+
+} // namespace activity

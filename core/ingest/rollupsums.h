@@ -7,6 +7,8 @@
 
 #include <memory>
 
+namespace activity {
+
 // Rollup rows summed in memory as requests come, then added to the rollups table by write() in the caller's open
 // transaction: minute sums make the hour and day rows, hour sums the day rows. Text dimensions (paths, referrers,
 // agents, cities) go through TextRollups, which bounds their rows per bucket.
@@ -42,3 +44,5 @@ private:
     std::unique_ptr<TextRollups> m_text;
     FlatMap128<Sum> m_sums;
 };
+
+} // namespace activity

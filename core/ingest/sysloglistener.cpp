@@ -13,6 +13,8 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+namespace activity {
+
 namespace {
 struct ListenerText {
     Q_DECLARE_TR_FUNCTIONS(ListenerText)
@@ -154,3 +156,5 @@ void SyslogListener::rejectFrame(QByteArrayView raw, const QString& reason)
     m_counters.rejected.fetch_add(1, std::memory_order_relaxed);
     m_sink.reject(m_options.sourceId, raw.first(std::min(raw.size(), kRejectedKeep)).toByteArray(), reason);
 }
+
+} // namespace activity

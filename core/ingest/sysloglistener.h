@@ -10,6 +10,8 @@
 #include <atomic>
 #include <optional>
 
+namespace activity {
+
 class LineSink;
 
 // What a listener saw, for the source's counters. Written by the I/O thread, read by anyone.
@@ -75,3 +77,5 @@ private:
     quint16 m_port = 0;
     OwnedThread m_thread;
 };
+
+} // namespace activity

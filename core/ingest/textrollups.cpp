@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 #include <vector>
 
+namespace activity {
+
 namespace {
 void bindText(Statement& st, int index, const char* text)
 {
@@ -163,3 +165,5 @@ void TextRollups::reset()
     m_texts.clear();
     m_textIndex.clear();
 }
+
+} // namespace activity

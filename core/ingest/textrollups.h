@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+namespace activity {
+
 // Rollup rows whose key is text without bound (paths, 404 paths, referrers, user agents): each bucket keeps its
 // busiest keys and sums the rest in one "other" row (key ''), so a scanner spraying unique URLs adds a bounded
 // number of rows per bucket and every total stays exact. A bucket grows to twice the limit, then keeps the
@@ -55,3 +57,5 @@ private:
     std::unordered_map<quint64, Bucket> m_buckets;
     Statement m_upsert, m_update, m_insert, m_count, m_losers, m_delete, m_upsertOther;
 };
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <sqlite3.h>
 
+namespace activity {
+
 VisitorSets::VisitorSets(Database& db, size_t limit)
     : m_db(db)
     , m_limit(limit)
@@ -161,3 +163,5 @@ void VisitorSets::write()
     }
     m_new.clear();
 }
+
+} // namespace activity

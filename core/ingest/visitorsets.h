@@ -7,6 +7,8 @@
 #include <map>
 #include <vector>
 
+namespace activity {
+
 // First-seen visitors per (day, site): the visitor_sets table (blobs of 8-byte hashes) and, for a day too big to
 // keep in memory, the visitors table. Sets are loaded the first time a day is touched and written by write(), in
 // the caller's open transaction.
@@ -57,3 +59,5 @@ private:
     qint64 m_useTick = 0;
     std::vector<NewVisitor> m_new;
 };
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+namespace activity {
+
 // One parsed access-log line. Views point into the line or into `scratch` (decoded \xNN text), so a record is
 // only valid while the line it was parsed from lives; reuse one record per thread to avoid allocations.
 struct AccessRecord {
@@ -37,3 +39,5 @@ struct AccessRecord {
         scratch.clear();
     }
 };
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <charconv>
 #include <cstring>
 
+namespace activity {
+
 namespace {
 struct LogFormatText {
     Q_DECLARE_TR_FUNCTIONS(LogFormatText)
@@ -443,3 +445,5 @@ bool LogFormat::store(const Token& token, std::string_view value, AccessRecord& 
     }
     return true;
 }
+
+} // namespace activity

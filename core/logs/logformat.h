@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+namespace activity {
+
 // An nginx log_format compiled once into a sequence of literals and typed fields, then matched against lines
 // from a byte span: no regex, no allocation per line once the record's buffers have grown.
 class LogFormat {
@@ -68,3 +70,5 @@ std::string_view decodeEscapes(std::string_view in, std::string& buffer);
 // Parses an IPv4 or IPv6 address text into network-order bytes; returns the length (4 or 16) or 0.
 int parseAddress(std::string_view text, unsigned char out[16]);
 } // namespace LogParse
+
+} // namespace activity

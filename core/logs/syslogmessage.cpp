@@ -1,5 +1,7 @@
 #include "core/logs/syslogmessage.h"
 
+namespace activity {
+
 namespace {
 bool isDigit(char c)
 {
@@ -204,3 +206,5 @@ bool Syslog::parse(QByteArrayView raw, SyslogMessage& out)
     out.message = msg.toByteArray();
     return !out.message.isEmpty() || !out.tag.isEmpty();
 }
+
+} // namespace activity

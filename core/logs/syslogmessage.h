@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QByteArrayView>
 
+namespace activity {
+
 // One syslog message split into the parts the log pipeline needs.
 struct SyslogMessage {
     int priority = -1; // facility * 8 + severity; -1 when the message had no <PRI>
@@ -18,3 +20,5 @@ namespace Syslog {
 // Returns false only for input that is not a message at all (empty, or a header with nothing after).
 bool parse(QByteArrayView raw, SyslogMessage& out);
 } // namespace Syslog
+
+} // namespace activity

@@ -1,5 +1,7 @@
 #include "core/logs/syslogstreamdecoder.h"
 
+namespace activity {
+
 namespace {
 bool isDigit(char c)
 {
@@ -113,3 +115,5 @@ void SyslogStreamDecoder::finish(const FrameHandler& onFrame, const ErrorHandler
     m_buffer = QByteArray();
     m_state = State::Start;
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QByteArrayView>
 #include <functional>
 
+namespace activity {
+
 // Splits a syslog TCP stream into messages. RFC 6587 octet counting (`LEN SP MSG`) and newline
 // framing may be mixed on one connection: each frame decides by its first byte (a digit followed by
 // digits and a space is a length). Memory is bounded by the frame limit: a longer frame is skipped up
@@ -36,3 +38,5 @@ private:
     qsizetype m_expected = 0; // octet-counted: bytes still to read
     QByteArray m_buffer;
 };
+
+} // namespace activity

@@ -3,6 +3,8 @@
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 
+namespace activity {
+
 HttpCache::HttpCache(DbWriter& writer)
     : m_writer(writer)
 { }
@@ -39,3 +41,5 @@ void HttpCache::store(
         s.exec();
     });
 }
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <memory>
 #include <optional>
 
+namespace activity {
+
 class Database;
 class DbWriter;
 
@@ -26,3 +28,5 @@ private:
     std::unique_ptr<DbWriter> m_ownWriter;
     DbWriter& m_writer;
 };
+
+} // namespace activity

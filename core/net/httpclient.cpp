@@ -10,6 +10,8 @@
 #include <memory>
 #include <vector>
 
+namespace activity {
+
 namespace {
 struct HttpText {
     Q_DECLARE_TR_FUNCTIONS(HttpText)
@@ -159,3 +161,5 @@ void HttpClient::finish(const QString& key, Job& job, const HttpResponse& respon
         job.done(response);
     startNext(key);
 }
+
+} // namespace activity

@@ -12,6 +12,8 @@
 class QNetworkAccessManager;
 class QNetworkReply;
 
+namespace activity {
+
 struct HttpRequest {
     QUrl url;
     QByteArray accept = "application/json";
@@ -77,3 +79,5 @@ private:
     QHash<QString, Host> m_hosts;
     qint64 m_requestsSent = 0;
 };
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <QMap>
 #include <algorithm>
 
+namespace activity {
+
 QList<RepoSeries> ApiChartQuery::aligned(const QList<RepoSeries>& series, const TimeRange& range)
 {
     QMap<qint64, int> times;
@@ -119,3 +121,5 @@ ApiChartData ApiChartQuery::read(Database& db, const ApiChartRequest& request, c
     }
     return d;
 }
+
+} // namespace activity

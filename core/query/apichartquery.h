@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+namespace activity {
+
 // What the GitHub and Docker Hub pages draw for one metric, shaped for drawing: the busiest repositories (or the
 // ones the user picked) each on its own, the rest summed as one "others" series, so 25 repositories make a
 // legend of names rather than 25 coloured squares.
@@ -33,3 +35,5 @@ QList<RepoSeries> aligned(const QList<RepoSeries>& series, const TimeRange& rang
 // Values at equal timestamps added (per-day figures and deltas: no carrying forward).
 QList<Sample> addedAtSameTimes(const QList<QList<Sample>>& series);
 } // namespace ApiChartQuery
+
+} // namespace activity

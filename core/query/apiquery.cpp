@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <vector>
 
+namespace activity {
+
 namespace {
 QStringList column(Statement& st)
 {
@@ -154,3 +156,5 @@ void ApiQuery::forEachSample(
     while (s.step())
         row(ReportRow { s.int64(0), s.text(1), s.text(2), s.real(3) });
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <functional>
 
+namespace activity {
+
 class Database;
 
 // What the GitHub, Docker Hub and Overview pages ask about API samples (series/samples tables).
@@ -55,3 +57,5 @@ QList<Sample> within(const QList<Sample>& samples, const TimeRange& range);
 // what the counter was when the range began.
 QList<Sample> fromRangeStart(const QList<Sample>& samples, const TimeRange& range);
 } // namespace SeriesMath
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+namespace activity {
+
 bool FilledTraffic::hasInformational() const
 {
     return std::any_of(statusClasses[0].cbegin(), statusClasses[0].cend(), [](const QPointF& p) { return p.y() != 0; });
@@ -65,3 +67,5 @@ QList<double> Buckets::thin(const QList<double>& values, int count)
         out.append(values[qsizetype(double(i) * double(values.size() - 1) / double(count - 1))]);
     return out;
 }
+
+} // namespace activity

@@ -7,6 +7,8 @@
 #include <QPointF>
 #include <array>
 
+namespace activity {
+
 // Traffic figures at every display bucket of a range, zeros where nothing was logged (lines must not bridge
 // gaps): one point per bucket start, ready to draw.
 struct FilledTraffic {
@@ -34,3 +36,5 @@ inline int trend(double before, double now)
     return now > before ? 1 : (now < before ? -1 : 0);
 }
 } // namespace Buckets
+
+} // namespace activity

@@ -5,6 +5,8 @@
 
 #include <QSet>
 
+namespace activity {
+
 qint64 ListenerHealth::counter(const char* counterName) const
 {
     for (const auto& [key, value] : counters)
@@ -120,3 +122,5 @@ bool HealthQuery::isEmpty(Database& db)
             return false;
     return true;
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QList>
 #include <QString>
 
+namespace activity {
+
 class Database;
 
 // What the Health page shows: the program watching itself.
@@ -55,3 +57,5 @@ QList<std::pair<QString, qint64>> rowCounts(Database& db);
 // Every request ever stored (the day rollups: raw rows go after the retention, these stay).
 qint64 requestsCounted(Database& db);
 } // namespace HealthQuery
+
+} // namespace activity

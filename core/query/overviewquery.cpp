@@ -2,16 +2,32 @@
 
 #include <QDateTime>
 
+namespace activity {
+
 namespace {
 const QString kGitHub = QStringLiteral("github");
 const QString kDockerHub = QStringLiteral("dockerhub");
 
 // `series` is the metric's series over the range (read once: the stars chart shows them too), each with its last
 // sample before the range, if any, first.
+// The summed change of the repositories that have a baseline; none when none has.
+std::optional<double> changeOf(const QList<RepoSeries>& series, const TimeRange& range)
+{
+    std::optional<double> change;
+    for (const RepoSeries& s : series) {
+        if (!s.samples.isEmpty() && (s.samples.first().ts <= range.fromSecs || s.samples.size() >= 2))
+            change = change.value_or(0) + s.samples.last().value - s.samples.first().value;
+    }
+    return change;
+}
+
 CounterFigure counter(Database& db, const QString& provider, const QString& metric, const TimeRange& range,
     const QList<RepoSeries>& series)
 {
     CounterFigure f;
+    f.change = changeOf(series, range);
+    const TimeRange previous { range.fromSecs - (range.toSecs - range.fromSecs), range.fromSecs };
+    f.previousChange = changeOf(ApiQuery::series(db, provider, metric, previous), previous);
     f.now = ApiQuery::totalAt(db, provider, metric, range.toSecs);
     QList<QList<Sample>> aligned;
     qint64 start = 0;
@@ -22,8 +38,6 @@ CounterFigure counter(Database& db, const QString& provider, const QString& metr
     for (const RepoSeries& s : series) {
         if (s.samples.isEmpty())
             continue;
-        if (s.samples.first().ts <= range.fromSecs || s.samples.size() >= 2)
-            f.change = f.change.value_or(0) + s.samples.last().value - s.samples.first().value;
         // Every repository enters the summed curve at its first value from the curve's first point.
         QList<Sample> copy = s.samples;
         copy.prepend({ start, copy.first().value });
@@ -76,3 +90,5 @@ OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QSt
     d.traffic = Buckets::fill(range, step, TrafficQuery::buckets(db, { range, site, {} }, step));
     return d;
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@
 #include <QString>
 #include <optional>
 
+namespace activity {
+
 class Database;
 
 // A cumulative API figure (stars, pulls) summed over repositories: its value now, its change over the range and
@@ -16,6 +18,8 @@ class Database;
 struct CounterFigure {
     double now = 0;
     std::optional<double> change; // none until some repository has a baseline
+    // The change over the period of the same length just before the range, on the same rule.
+    std::optional<double> previousChange;
     qint64 firstSampleSecs = 0; // the earliest sample read (the baseline before the range, if any); 0: none
     bool hasData() const { return firstSampleSecs != 0; }
     QList<double> spark; // at most 60 values; a repository joins the curve at its first value, not as a rise
@@ -42,3 +46,5 @@ OverviewData read(Database& db, const TimeRange& range, const QString& site, qin
 // Start of the local calendar day holding `secs` (23 or 25 hours long across a DST change).
 qint64 localDayStart(qint64 secs);
 } // namespace OverviewQuery
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <QSemaphore>
 #include <QTimer>
 
+namespace activity {
+
 Q_LOGGING_CATEGORY(lcQuery, "activity.query")
 
 class QueryRunner::Worker : public QObject {
@@ -104,3 +106,5 @@ void QueryRunner::waitForIdle()
     QMetaObject::invokeMethod(m_worker, [&done] { done.release(); });
     done.acquire();
 }
+
+} // namespace activity

@@ -9,8 +9,11 @@
 #include <functional>
 #include <memory>
 
-class Database;
 class QTimer;
+
+namespace activity {
+
+class Database;
 
 // Runs read queries on one worker thread with its own connection, so the window never waits on the
 // database. Results come back as plain values on the context object's thread.
@@ -95,3 +98,5 @@ public:
 private:
     std::shared_ptr<std::atomic<quint64>> m_generation = std::make_shared<std::atomic<quint64>>(0);
 };
+
+} // namespace activity

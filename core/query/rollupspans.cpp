@@ -1,5 +1,7 @@
 #include "core/query/rollupspans.h"
 
+namespace activity {
+
 namespace {
 void hoursAndMinutes(qint64 a, qint64 b, QList<RollupSpan>& out)
 {
@@ -37,3 +39,5 @@ QList<RollupSpan> RollupSpans::split(qint64 fromSecs, qint64 toSecs, qint64 maxP
     }
     return out;
 }
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <QList>
 
+namespace activity {
+
 // Splits [from, to) (widened to whole minutes) into rollup spans: whole days from day buckets, whole hours at the
 // edges from hour buckets, the rest from minute buckets. Spans are disjoint and cover the range exactly, so a
 // year costs about 365 + 48 + 120 rollup rows per key.
@@ -15,3 +17,5 @@ namespace RollupSpans {
 // maxPeriod 3600 leaves out day spans (for series in hour buckets).
 QList<RollupSpan> split(qint64 fromSecs, qint64 toSecs, qint64 maxPeriod = 86400);
 } // namespace RollupSpans
+
+} // namespace activity

@@ -3,6 +3,8 @@
 #include "core/storage/database.h"
 #include "core/storage/rollupschema.h"
 
+namespace activity {
+
 int SourceQuery::countOfType(Database& db, const QString& type)
 {
     Statement st = db.prepare("SELECT count(*) FROM sources WHERE type = ?");
@@ -28,3 +30,5 @@ int SourceQuery::countOfKind(Database& db, SourceKind kind)
         n += countOfType(db, type);
     return n;
 }
+
+} // namespace activity

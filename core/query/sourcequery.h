@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace activity {
+
 class Database;
 
 // What pages ask about the configured sources (the sources table is written by SourceService only).
@@ -20,3 +22,5 @@ struct LogPresence {
 };
 LogPresence logPresence(Database& db);
 } // namespace SourceQuery
+
+} // namespace activity

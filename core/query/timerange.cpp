@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <array>
 
+namespace activity {
+
 namespace {
 struct PresetInfo {
     RangePreset preset;
@@ -57,3 +59,5 @@ RangePreset TimeRanges::presetFromKey(const QByteArray& key, RangePreset fallbac
     }
     return fallback;
 }
+
+} // namespace activity

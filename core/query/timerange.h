@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace activity {
+
 // The window's range presets; Custom uses explicit bounds.
 enum class RangePreset { Last24Hours, Last7Days, Last30Days, Last90Days, LastYear, Custom };
 
@@ -23,3 +25,5 @@ qint64 periodFor(const TimeRange& range);
 const char* presetKey(RangePreset preset);
 RangePreset presetFromKey(const QByteArray& key, RangePreset fallback);
 } // namespace TimeRanges
+
+} // namespace activity

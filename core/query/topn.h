@@ -3,6 +3,8 @@
 #include <QList>
 #include <algorithm>
 
+namespace activity {
+
 namespace TopN {
 // Busiest first: the largest count first, ties by key so that equal data always reads the same; keeps at most
 // `limit` items (all when negative). The one ranking of every top list, table and report.
@@ -21,3 +23,5 @@ template <class T, class Count, class Key> void rank(QList<T>& items, Count coun
     }
 }
 } // namespace TopN
+
+} // namespace activity

@@ -12,6 +12,8 @@
 #include <algorithm>
 #include <limits>
 
+namespace activity {
+
 namespace {
 constexpr int kTopRows = 100;
 // Browsers and OS are read from the busiest agents: the long tail of rare agents changes no share visibly.
@@ -316,3 +318,5 @@ void TopListCache::insert(qint64 site, const QString& country, qint64 hour, Hour
         m_hours.clear(); // simple bound: a few days of hours for a couple of filters
     m_hours.insert(QStringLiteral("%1|%2|%3").arg(site).arg(country).arg(hour), std::move(data));
 }
+
+} // namespace activity

@@ -9,6 +9,8 @@
 #include <QString>
 #include <utility>
 
+namespace activity {
+
 // Everything the Traffic page shows, asked in two parts so the charts never wait behind the top lists: the
 // benchmark measures the same calls the page makes.
 struct TrafficPageData {
@@ -76,3 +78,5 @@ TrafficPageData charts(Database& db, const TrafficFilter& filter, qint64 step);
 // hours of raw rows at the edges are summed once.
 TrafficPageLists lists(Database& db, const TrafficFilter& filter, TopListCache* cache = nullptr);
 } // namespace TrafficPageQuery
+
+} // namespace activity

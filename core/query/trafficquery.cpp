@@ -11,6 +11,8 @@
 #include <QMap>
 #include <cstring>
 
+namespace activity {
+
 namespace {
 // Sums over [from, to): whole days from day buckets, whole hours at the edges from hour buckets, the rest from
 // minute buckets (see RollupSpans).
@@ -276,3 +278,5 @@ qint64 TrafficQuery::siteId(Database& db, const QString& site)
     st.bind(1, site);
     return st.step() ? st.int64(0) : -2; // -2 matches nothing
 }
+
+} // namespace activity

@@ -7,6 +7,8 @@
 #include <QList>
 #include <QString>
 
+namespace activity {
+
 class Database;
 
 // What the Traffic page and the Overview ask about requests. All read rollups (never raw rows) except
@@ -77,3 +79,5 @@ QList<TopItem> topAgents(Database& db, const TrafficFilter& filter, int limit);
 // Located cities (City database only), from hour and day rollups: the range's partial hours are left out.
 QList<CityItem> topCities(Database& db, const TrafficFilter& filter, int limit);
 } // namespace TrafficQuery
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <array>
 
+namespace activity {
+
 namespace {
 struct Rule {
     const char* needle;
@@ -65,3 +67,5 @@ UserAgentInfo UserAgent::classify(const QByteArray& agent)
         info.os = QStringLiteral("Crawlers");
     return info;
 }
+
+} // namespace activity

@@ -6,6 +6,8 @@
 
 #include <QDir>
 
+namespace activity {
+
 namespace {
 QString writeProvider(Database& db, const TimeRange& range, const QString& provider, const QString& path)
 {
@@ -32,3 +34,5 @@ QString ApiReport::write(Database& db, const TimeRange& range, const QString& ou
         return e.message();
     }
 }
+
+} // namespace activity

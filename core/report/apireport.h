@@ -4,6 +4,8 @@
 
 #include <QString>
 
+namespace activity {
+
 class Database;
 
 // github.csv and dockerhub.csv of `report`: every API sample in the range (timestamp,repository,metric,value).
@@ -11,3 +13,5 @@ namespace ApiReport {
 // Empty on success, else the reason.
 QString write(Database& db, const TimeRange& range, const QString& outDir);
 } // namespace ApiReport
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QDateTime>
 #include <QTimeZone>
 
+namespace activity {
+
 namespace {
 struct CsvText {
     Q_DECLARE_TR_FUNCTIONS(CsvText)
@@ -58,3 +60,5 @@ QString CsvWriter::finish()
         return CsvText::tr("cannot write %1: %2").arg(m_file.fileName(), m_file.errorString());
     return {};
 }
+
+} // namespace activity

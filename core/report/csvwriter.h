@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QStringList>
 
+namespace activity {
+
 // Writes one RFC 4180 CSV file: UTF-8, CRLF line ends, a field quoted when it holds a comma, a quote, CR or LF
 // (quotes doubled). Text from logs goes through here as data, never as markup.
 class CsvWriter {
@@ -22,3 +24,5 @@ private:
     QByteArray m_buffer;
     bool m_failed = false;
 };
+
+} // namespace activity

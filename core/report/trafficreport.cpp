@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cstring>
 
+namespace activity {
+
 namespace {
 constexpr int kMaxPathRows = 100'000; // paths.csv keeps the busiest; a scanner's million URLs stay out
 
@@ -158,3 +160,5 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
     errors.removeAll(QString());
     return errors.join(QLatin1Char('\n'));
 }
+
+} // namespace activity

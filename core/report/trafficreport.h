@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace activity {
+
 class Database;
 
 // The traffic CSV files of `report`, computed from rollups (so a year reads a few thousand rows):
@@ -13,3 +15,5 @@ class Database;
 namespace TrafficReport {
 QString write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir);
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <sys/stat.h>
 
+namespace activity {
+
 namespace {
 struct SecretFileText {
     Q_DECLARE_TR_FUNCTIONS(SecretFileText)
@@ -107,3 +109,5 @@ void FileSecretStore::remove(const QString& key, QObject* context, Callback done
     }
     answer(guard, done, r);
 }
+
+} // namespace activity

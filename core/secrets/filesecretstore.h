@@ -4,6 +4,8 @@
 
 #include <QJsonObject>
 
+namespace activity {
+
 // Secrets in a JSON file that only the user can read (mode 0600), for machines without a keyring.
 // Synchronous: callbacks run before the call returns.
 class FileSecretStore final : public SecretStore {
@@ -20,3 +22,5 @@ private:
     QString save(const QJsonObject& secrets) const;
     QString m_path;
 };
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <qt6keychain/keychain.h>
 
+namespace activity {
+
 namespace {
 SecretStore::Result resultOf(const QKeychain::Job& job)
 {
@@ -57,3 +59,5 @@ void KeyringSecretStore::remove(const QString& key, QObject* context, Callback d
     });
     job->start();
 }
+
+} // namespace activity

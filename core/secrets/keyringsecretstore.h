@@ -2,6 +2,8 @@
 
 #include "core/secrets/secretstore.h"
 
+namespace activity {
+
 // The desktop keyring (Secret Service, KWallet) through QtKeychain. Answers arrive over D-Bus; a
 // keyring that never answers is the caller's to time out (TokenVault does).
 class KeyringSecretStore final : public SecretStore {
@@ -15,3 +17,5 @@ public:
 private:
     QString m_service;
 };
+
+} // namespace activity

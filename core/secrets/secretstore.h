@@ -6,6 +6,8 @@
 #include <QString>
 #include <functional>
 
+namespace activity {
+
 // One place secrets can live (the desktop keyring, a private file). Calls answer through a callback,
 // which may run before the call returns (the file) or later (the keyring answers over D-Bus). The
 // callback is dropped when `context` is destroyed first. Messages never contain the secret.
@@ -32,3 +34,5 @@ protected:
             done(result);
     }
 };
+
+} // namespace activity

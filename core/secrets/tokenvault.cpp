@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QTimer>
 
+namespace activity {
+
 namespace {
 struct TokenText {
     Q_DECLARE_TR_FUNCTIONS(TokenText)
@@ -165,3 +167,5 @@ void TokenVault::forget(qint64 sourceId, QObject* context, std::function<void()>
                 done();
         });
 }
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <QObject>
 #include <memory>
 
+namespace activity {
+
 class FileSecretStore;
 
 // Where the API tokens of sources are kept: the desktop keyring when one answers, else a file only the
@@ -60,3 +62,5 @@ private:
     QElapsedTimer m_keyringDown; // valid: since when the keyring failed
     qint64 m_retryMs = 10 * 60 * 1000;
 };
+
+} // namespace activity

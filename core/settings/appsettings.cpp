@@ -6,6 +6,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+namespace activity {
+
 const QList<AppSettings::Key>& AppSettings::keys()
 {
     static const QList<Key> list = {
@@ -124,3 +126,5 @@ void AppSettings::setFirstRunState(Database& db, const QString& state)
 {
     set(db, kFirstRunKey, state);
 }
+
+} // namespace activity

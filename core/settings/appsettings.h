@@ -4,6 +4,8 @@
 #include <QString>
 #include <optional>
 
+namespace activity {
+
 class Database;
 
 // The program-wide settings kept in the database's `settings` table, each declared once here with its meaning,
@@ -34,3 +36,5 @@ QString cityDatabase(Database& db); // empty: not set
 QString firstRunState(Database& db);
 void setFirstRunState(Database& db, const QString& state);
 } // namespace AppSettings
+
+} // namespace activity

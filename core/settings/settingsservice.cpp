@@ -6,6 +6,8 @@
 
 #include <QLoggingCategory>
 
+namespace activity {
+
 Q_LOGGING_CATEGORY(lcSettings, "activity.settings")
 
 SettingsService::SettingsService(DbWriter& writer)
@@ -52,3 +54,5 @@ void SettingsService::rememberFirstRun(const QString& state)
                 qCWarning(lcSettings) << "the first-run set-up could not be remembered:" << error;
         });
 }
+
+} // namespace activity

@@ -3,6 +3,8 @@
 #include <QString>
 #include <optional>
 
+namespace activity {
+
 class DbWriter;
 
 // The settings table for the command line and the window: every write goes through the process's writer (the
@@ -23,3 +25,5 @@ public:
 private:
     DbWriter& m_writer;
 };
+
+} // namespace activity

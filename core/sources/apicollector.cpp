@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+namespace activity {
+
 namespace {
 struct CollectorText {
     Q_DECLARE_TR_FUNCTIONS(CollectorText)
@@ -246,3 +248,5 @@ void ApiCollector::fetchPages(const QUrl& first, const QByteArray& accept, bool 
     };
     (*step)(first, 1);
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@
 #include <array>
 #include <functional>
 
+namespace activity {
+
 class ApiStore;
 class Clock;
 class HttpCache;
@@ -88,3 +90,5 @@ private:
     qint64 m_retryAt = 0;
     std::array<qint64, 3> m_rateLimit {}; // limit, remaining, reset from the last answer that had them
 };
+
+} // namespace activity

@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QUrlQuery>
 
+namespace activity {
+
 namespace {
 std::optional<QJsonValue> parse(const QByteArray& body)
 {
@@ -213,3 +215,5 @@ std::optional<Repo> parseRepo(const QByteArray& body)
     return repoFrom(v->toObject());
 }
 } // namespace DockerHubJson
+
+} // namespace activity

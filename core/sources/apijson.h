@@ -7,6 +7,8 @@
 #include <QUrl>
 #include <optional>
 
+namespace activity {
+
 // Pure parsers of GitHub REST v3 and Docker Hub v2 answers (no network, tested on fixture files).
 // Each returns nullopt when the body is not the JSON shape the API documents.
 namespace GitHubJson {
@@ -57,3 +59,5 @@ struct Page {
 std::optional<Page> parseRepoPage(const QByteArray& body);
 std::optional<Repo> parseRepo(const QByteArray& body);
 } // namespace DockerHubJson
+
+} // namespace activity

@@ -13,6 +13,8 @@
 #include <QRandomGenerator>
 #include <QSet>
 
+namespace activity {
+
 Q_LOGGING_CATEGORY(lcScheduler, "activity.sources.scheduler")
 
 ApiScheduler::ApiScheduler(Database& db, DbWriter& writer, const Clock& clock, HttpClient& http, QObject* parent)
@@ -164,3 +166,5 @@ void ApiScheduler::onFinished(qint64 sourceId, const PollOutcome& outcome)
     if (!m_starting && isIdle())
         Q_EMIT idle();
 }
+
+} // namespace activity

@@ -10,6 +10,8 @@
 #include <map>
 #include <memory>
 
+namespace activity {
+
 class ApiStore;
 class Clock;
 class Database;
@@ -71,3 +73,5 @@ private:
     double m_jitterFraction = 0.05;
     bool m_starting = false;
 };
+
+} // namespace activity

@@ -6,6 +6,8 @@
 
 #include <QJsonDocument>
 
+namespace activity {
+
 ApiStore::ApiStore(DbWriter& writer)
     : m_writer(writer)
 { }
@@ -121,3 +123,5 @@ void ApiStore::purgeSource(Database& db, qint64 sourceId)
     Statement series = db.prepare("DELETE FROM series WHERE source_id = ?");
     series.bind(1, sourceId).exec();
 }
+
+} // namespace activity

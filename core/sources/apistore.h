@@ -7,6 +7,8 @@
 #include <memory>
 #include <optional>
 
+namespace activity {
+
 class Database;
 class DbWriter;
 
@@ -48,3 +50,5 @@ private:
     DbWriter& m_writer;
     QHash<QString, qint64> m_seriesIds; // touched inside the writer's jobs only
 };
+
+} // namespace activity

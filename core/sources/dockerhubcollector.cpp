@@ -6,6 +6,8 @@
 
 #include <QCoreApplication>
 
+namespace activity {
+
 namespace {
 struct DockerHubText {
     Q_DECLARE_TR_FUNCTIONS(DockerHubText)
@@ -60,3 +62,5 @@ void DockerHubCollector::store(const QList<DockerHubJson::Repo>& repos)
         }
     });
 }
+
+} // namespace activity

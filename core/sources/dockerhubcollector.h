@@ -3,6 +3,8 @@
 #include "core/sources/apicollector.h"
 #include "core/sources/apijson.h"
 
+namespace activity {
+
 // One Docker Hub source (--namespace NS [--repo NAME]): pulls and stars per repository. Pulls per day
 // are derived at query time from successive snapshots.
 class DockerHubCollector final : public ApiCollector {
@@ -14,3 +16,5 @@ private:
     void startPoll() override;
     void store(const QList<DockerHubJson::Repo>& repos);
 };
+
+} // namespace activity

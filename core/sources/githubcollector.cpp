@@ -10,6 +10,8 @@
 #include <map>
 #include <optional>
 
+namespace activity {
+
 namespace {
 struct GitHubText {
     Q_DECLARE_TR_FUNCTIONS(GitHubText)
@@ -282,3 +284,5 @@ void GitHubCollector::store(const RepoWork& w)
         m_state.insert(kTrafficUnavailable, forbidden);
     });
 }
+
+} // namespace activity

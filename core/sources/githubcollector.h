@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <memory>
 
+namespace activity {
+
 // One GitHub source (--repo OWNER/NAME or --org ORG): per repository the metrics of PRODUCT.md,
 // traffic when the token allows it, and the star history back-filled once.
 class GitHubCollector final : public ApiCollector {
@@ -28,3 +30,5 @@ private:
     int m_next = 0;
     QJsonObject m_state;
 };
+
+} // namespace activity

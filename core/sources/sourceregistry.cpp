@@ -4,6 +4,8 @@
 
 #include <QCoreApplication>
 
+namespace activity {
+
 namespace {
 struct SourceText {
     Q_DECLARE_TR_FUNCTIONS(SourceText)
@@ -221,3 +223,5 @@ QList<FieldError> SourceRegistry::validate(const QString& type, QJsonObject& set
         errors += spec->validateAll(settings);
     return errors;
 }
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <QString>
 #include <functional>
 
+namespace activity {
+
 // What a source type needs from its user, declared once and used by the command line and the
 // source manager form alike.
 struct FieldSpec {
@@ -60,3 +62,5 @@ public:
 private:
     QList<SourceTypeSpec> m_types;
 };
+
+} // namespace activity

@@ -9,6 +9,8 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
+namespace activity {
+
 Q_LOGGING_CATEGORY(lcSources, "activity.sources")
 
 namespace {
@@ -199,3 +201,5 @@ void SourceService::post(std::function<void()> task)
 {
     m_writer.postTask(std::move(task));
 }
+
+} // namespace activity

@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+namespace activity {
+
 class Clock;
 class Database;
 class DbWriter;
@@ -103,3 +105,5 @@ private:
     const Clock& m_clock;
     TokenVault* m_vault = nullptr;
 };
+
+} // namespace activity

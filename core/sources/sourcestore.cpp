@@ -9,6 +9,8 @@
 
 #include <QJsonDocument>
 
+namespace activity {
+
 namespace {
 QString toJson(const QJsonObject& o)
 {
@@ -110,3 +112,5 @@ bool SourceStore::remove(qint64 id, bool purge)
     tx.commit();
     return removed;
 }
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <QString>
 #include <optional>
 
+namespace activity {
+
 class Clock;
 class Database;
 
@@ -42,3 +44,5 @@ private:
     Database& m_db;
     const Clock& m_clock;
 };
+
+} // namespace activity

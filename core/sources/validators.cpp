@@ -6,6 +6,8 @@
 #include <QRegularExpression>
 #include <QUrl>
 
+namespace activity {
+
 namespace {
 struct ValidatorText {
     Q_DECLARE_TR_FUNCTIONS(ValidatorText)
@@ -175,3 +177,5 @@ QString Validators::siteName(const QString& value)
         : ValidatorText::tr("must be 1-64 letters, digits, '.', '_' or '-' (like an nginx syslog tag), got '%1'")
               .arg(value);
 }
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <optional>
 #include <utility>
 
+namespace activity {
+
 // Pure validators shared by the command line and the source manager form. Each returns an empty
 // string when the value is good, else a message that a user can act on (without the field name:
 // callers prefix it).
@@ -33,3 +35,5 @@ struct ListenAddress {
 std::optional<ListenAddress> parseListenUrl(const QString& value);
 std::optional<QList<std::pair<QHostAddress, int>>> parseCidrList(const QString& value);
 } // namespace Validators
+
+} // namespace activity

@@ -13,6 +13,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+namespace activity {
+
 Q_LOGGING_CATEGORY(lcStorage, "activity.storage")
 
 namespace {
@@ -366,3 +368,5 @@ void Transaction::commit()
         m_db.exec("COMMIT");
     m_done = true;
 }
+
+} // namespace activity

@@ -10,6 +10,8 @@
 struct sqlite3;
 struct sqlite3_stmt;
 
+namespace activity {
+
 // Raised for SQL failures that callers cannot recover from locally (disk full, corrupt file, bug).
 class DatabaseError : public std::runtime_error {
 public:
@@ -130,3 +132,5 @@ private:
     bool m_done = false;
     bool m_joined = false; // inside a transaction already open (a writer's job): that one commits or rolls back
 };
+
+} // namespace activity

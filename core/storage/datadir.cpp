@@ -6,6 +6,8 @@
 #include <QStandardPaths>
 #include <QTemporaryFile>
 
+namespace activity {
+
 QString DataDir::defaultPath()
 {
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
@@ -26,3 +28,5 @@ QString DataDir::ensure(const QString& dir)
             .arg(dir, probe.errorString());
     return {};
 }
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace activity {
+
 // Where the database lives. The default is the platform's application data folder.
 namespace DataDir {
 QString defaultPath();
@@ -13,3 +15,5 @@ inline QString databasePath(const QString& dir)
     return dir + QStringLiteral("/activity.sqlite");
 }
 } // namespace DataDir
+
+} // namespace activity

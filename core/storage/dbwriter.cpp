@@ -8,6 +8,8 @@
 #include <QLoggingCategory>
 #include <QThread>
 
+namespace activity {
+
 Q_LOGGING_CATEGORY(lcWriter, "activity.storage.writer")
 
 namespace {
@@ -261,3 +263,5 @@ void DbWriter::post(Job job, Done done)
     }
     m_wake.notify_one();
 }
+
+} // namespace activity

@@ -9,8 +9,11 @@
 #include <mutex>
 #include <optional>
 
-class Database;
 class QThread;
+
+namespace activity {
+
+class Database;
 
 // The one writer of a process. Every job runs in its own short write transaction (BEGIN IMMEDIATE ... COMMIT),
 // one at a time, on the thread that owns the connection, so writes of one process never wait for each other and
@@ -92,3 +95,5 @@ private:
     bool m_ready = false;
     std::unique_ptr<QThread> m_thread;
 };
+
+} // namespace activity

@@ -4,6 +4,8 @@
 
 #include <QJsonDocument>
 
+namespace activity {
+
 namespace {
 // false when the source does not exist (any more).
 bool ensureRow(Database& db, qint64 sourceId)
@@ -102,3 +104,5 @@ QJsonObject FetchState::state(Database& db, qint64 sourceId)
         return {};
     return QJsonDocument::fromJson(s.text(0).toUtf8()).object();
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QString>
 #include <optional>
 
+namespace activity {
+
 class Database;
 
 // The fetch_state table, written only here: per source, when it last worked, its last error, when it runs next,
@@ -22,3 +24,5 @@ void setState(Database& db, qint64 sourceId, const QJsonObject& state, std::opti
 std::optional<qint64> nextRun(Database& db, qint64 sourceId);
 QJsonObject state(Database& db, qint64 sourceId);
 } // namespace FetchState
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include "core/storage/database.h"
 
+namespace activity {
+
 void IngestCounters::add(Database& db, qint64 sourceId, const QString& name, qint64 delta, bool anySource)
 {
     if (delta == 0)
@@ -30,3 +32,5 @@ void IngestCounters::purge(Database& db, qint64 sourceId)
     Statement s = db.prepare("DELETE FROM ingest_counters WHERE source_id = ?");
     s.bind(1, sourceId).exec();
 }
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace activity {
+
 class Database;
 
 // The ingest_counters table, written only here: per log source, running totals (received, stored, rejected,
@@ -15,3 +17,5 @@ void setLatest(Database& db, qint64 sourceId, const QString& name, qint64 secs, 
 // Forgets every counter of a source (its history is purged).
 void purge(Database& db, qint64 sourceId);
 } // namespace IngestCounters
+
+} // namespace activity

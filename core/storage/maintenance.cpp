@@ -7,6 +7,8 @@
 #include <QFileInfo>
 #include <sqlite3.h>
 
+namespace activity {
+
 namespace {
 struct MaintenanceText {
     Q_DECLARE_TR_FUNCTIONS(MaintenanceText)
@@ -105,3 +107,5 @@ Maintenance::Stats Maintenance::stats(const QString& databasePath)
     }
     return out;
 }
+
+} // namespace activity

@@ -4,6 +4,8 @@
 #include <QString>
 #include <utility>
 
+namespace activity {
+
 // Backup, restore and statistics over the application database.
 namespace Maintenance {
 // Copies the live database at `databasePath` to `target` with SQLite's online backup; other
@@ -22,3 +24,5 @@ struct Stats {
 };
 Stats stats(const QString& databasePath);
 } // namespace Maintenance
+
+} // namespace activity

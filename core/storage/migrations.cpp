@@ -5,6 +5,8 @@
 
 #include <QCoreApplication>
 
+namespace activity {
+
 namespace {
 /*
  * Schema notes (the contract other layers rely on):
@@ -290,3 +292,5 @@ void Migrations::migrate(Database& db)
 {
     migrateTo(db, kStepCount);
 }
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace activity {
+
 class Database;
 
 namespace Migrations {
@@ -22,3 +24,5 @@ void migrateTo(Database& db, int version);
 // True if the database was created by this program (application_id matches, or an empty new file).
 bool isOurs(Database& db);
 } // namespace Migrations
+
+} // namespace activity

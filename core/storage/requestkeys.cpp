@@ -6,6 +6,8 @@
 #include <cstring>
 #include <sqlite3.h>
 
+namespace activity {
+
 namespace {
 void sqlVisitorHash(sqlite3_context* ctx, int, sqlite3_value** argv)
 {
@@ -80,3 +82,5 @@ qint64 RequestIdAllocator::next(qint64 ts)
     m_older.insert(ts, id + 1);
     return id;
 }
+
+} // namespace activity

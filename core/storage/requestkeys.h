@@ -3,8 +3,11 @@
 #include <QHash>
 #include <QtGlobal>
 
-class Database;
 struct sqlite3;
+
+namespace activity {
+
+class Database;
 
 // The requests table's rowid carries the request time: id = ts << kSeqBits | n, n counting the requests of that
 // second. A time range is then a rowid range, so the table needs no time index (an index cost ~15 bytes and
@@ -37,3 +40,5 @@ private:
     qint64 m_dataVersion = -1;
     QHash<qint64, qint64> m_older; // next id per second, for seconds before the newest (late lines)
 };
+
+} // namespace activity

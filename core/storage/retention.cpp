@@ -5,6 +5,8 @@
 #include "core/storage/requestkeys.h"
 #include "core/util/clock.h"
 
+namespace activity {
+
 Retention::Retention(Database& db, const Clock& clock)
     : m_db(db)
     , m_clock(clock)
@@ -63,3 +65,5 @@ void Retention::collectStrings()
     drop.bind(1, m_stringCursor).bind(2, end).bind(3, cutoffDay).exec();
     m_stringCursor = end;
 }
+
+} // namespace activity

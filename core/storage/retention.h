@@ -3,6 +3,8 @@
 #include <QtGlobal>
 #include <limits>
 
+namespace activity {
+
 class Clock;
 class Database;
 
@@ -34,3 +36,5 @@ private:
     qint64 m_stringsCollectedFor = -1; // the cutoff day strings were last collected for
     qint64 m_stringCursor = 0; // collection goes through strings by id, a slice per transaction
 };
+
+} // namespace activity

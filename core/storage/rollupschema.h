@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace activity {
+
 // The rollups table's contract, declared once: its dimensions with their stored names, the periods each is kept
 // at, how the writer packs a row's identity in memory, and the limits on what is kept. The ingest writer, the
 // queries, the report and the demo use these; no dimension name is written anywhere else.
@@ -84,3 +86,5 @@ namespace IngestLimits {
 // Bytes of a rejected line kept to show the user (receivers cut it there too).
 inline constexpr int kRejectedLineBytes = 8192;
 } // namespace IngestLimits
+
+} // namespace activity

@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <atomic>
 
+namespace activity {
+
 // A time source that tests can set. Services take a Clock& instead of asking the system.
 class Clock {
 public:
@@ -31,3 +33,5 @@ public:
 private:
     std::atomic<qint64> m_ms;
 };
+
+} // namespace activity

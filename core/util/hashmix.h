@@ -2,6 +2,8 @@
 
 #include <QtGlobal>
 
+namespace activity {
+
 // splitmix64's finaliser: spreads integer keys over all bits (identity-like std::hash<int> makes long probe
 // chains for such keys).
 inline quint64 hashMix(quint64 x)
@@ -12,3 +14,5 @@ inline quint64 hashMix(quint64 x)
     x *= 0x94d049bb133111ebULL;
     return x ^ (x >> 31);
 }
+
+} // namespace activity

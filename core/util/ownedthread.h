@@ -3,6 +3,8 @@
 #include <QThread>
 #include <memory>
 
+namespace activity {
+
 // A QThread that quits its event loop and is waited for when its owner goes away, so a worker never
 // outlives the objects it points to.
 struct QuitAndWait {
@@ -21,3 +23,5 @@ inline OwnedThread makeOwnedThread(const QString& name)
     thread->setObjectName(name);
     return thread;
 }
+
+} // namespace activity

@@ -16,6 +16,8 @@
 #include <QTest>
 #include <memory>
 
+using namespace activity;
+
 inline HttpOptions fastHttp()
 {
     HttpOptions o;

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 const QByteArray kToken = "ghp_CLIsecretTOKEN0000000000000000";
 
@@ -141,5 +143,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestApiCommands)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestApiCommands)
 #include "tst_apicommands.moc"

@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 QByteArray fixture(const QString& name)
 {
@@ -182,5 +184,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestApiJson)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestApiJson)
 #include "tst_apijson.moc"

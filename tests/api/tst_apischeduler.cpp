@@ -1,6 +1,8 @@
 #include "apiharness.h"
 #include "core/sources/apischeduler.h"
 
+namespace activity {
+
 namespace {
 struct FetchState {
     qint64 lastSuccess = -1;
@@ -161,5 +163,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestApiScheduler)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestApiScheduler)
 #include "tst_apischeduler.moc"

@@ -2,6 +2,8 @@
 #include "core/query/apiquery.h"
 #include "core/sources/dockerhubcollector.h"
 
+namespace activity {
+
 class TestDockerHubCollector : public QObject {
     Q_OBJECT
 private slots:
@@ -86,5 +88,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDockerHubCollector)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestDockerHubCollector)
 #include "tst_dockerhubcollector.moc"

@@ -3,6 +3,8 @@
 
 #include <QFile>
 
+namespace activity {
+
 namespace {
 const QByteArray kToken = "ghp_TESTsecret0123456789abcdef";
 
@@ -284,5 +286,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestGitHubCollector)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestGitHubCollector)
 #include "tst_githubcollector.moc"

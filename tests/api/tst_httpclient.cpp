@@ -4,6 +4,8 @@
 #include <QTest>
 #include <deque>
 
+namespace activity {
+
 namespace {
 HttpOptions fast()
 {
@@ -165,5 +167,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestHttpClient)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestHttpClient)
 #include "tst_httpclient.moc"

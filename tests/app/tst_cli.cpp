@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 struct Result {
     int status = -1;
@@ -350,5 +352,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCli)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestCli)
 #include "tst_cli.moc"

@@ -19,6 +19,8 @@
 #include <QTemporaryDir>
 #include <cstdio>
 
+using namespace activity;
+
 namespace {
 long statusKb(const char* field)
 {

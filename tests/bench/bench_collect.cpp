@@ -22,6 +22,8 @@
 #include <thread>
 #include <unistd.h>
 
+using namespace activity;
+
 namespace {
 QByteArray line(int i)
 {

@@ -14,6 +14,8 @@
 #include <random>
 #include <sys/resource.h>
 
+using namespace activity;
+
 namespace {
 const char kMmdb[] = ACTIVITY_SOURCE_DIR "/resources/geoip/dbip-country.mmdb";
 

@@ -11,6 +11,8 @@
 #include <QPainter>
 #include <cstdio>
 
+using namespace activity;
+
 int main(int argc, char** argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");

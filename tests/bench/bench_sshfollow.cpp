@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <cstdio>
 
+using namespace activity;
+
 int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <cstdio>
 
+using namespace activity;
+
 namespace {
 constexpr int kRows = 500'000;
 constexpr int kBatch = 10'000;

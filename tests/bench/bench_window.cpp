@@ -33,6 +33,8 @@
 #include <algorithm>
 #include <cstdio>
 
+using namespace activity;
+
 namespace {
 constexpr int kDataVersion = 2; // bump when the generated data or the schema changes
 constexpr qint64 kDefaultRequests = 10'000'000;

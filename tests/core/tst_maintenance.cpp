@@ -8,6 +8,8 @@
 #include <atomic>
 #include <thread>
 
+namespace activity {
+
 namespace {
 void seed(const QString& path, int rows)
 {
@@ -119,5 +121,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMaintenance)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestMaintenance)
 #include "tst_maintenance.moc"

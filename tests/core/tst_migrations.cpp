@@ -7,6 +7,8 @@
 #include <QTest>
 #include <sqlite3.h>
 
+namespace activity {
+
 class TestMigrations : public QObject {
     Q_OBJECT
 private slots:
@@ -141,5 +143,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestMigrations)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestMigrations)
 #include "tst_migrations.moc"

@@ -3,6 +3,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+namespace activity {
+
 class TestSourceRegistry : public QObject {
     Q_OBJECT
 private slots:
@@ -87,5 +89,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSourceRegistry)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestSourceRegistry)
 #include "tst_sourceregistry.moc"

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 class TestSourceStore : public QObject {
     Q_OBJECT
 private slots:
@@ -48,5 +50,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSourceStore)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestSourceStore)
 #include "tst_sourcestore.moc"

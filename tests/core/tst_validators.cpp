@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+namespace activity {
+
 class TestValidators : public QObject {
     Q_OBJECT
 private slots:
@@ -129,5 +131,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestValidators)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestValidators)
 #include "tst_validators.moc"

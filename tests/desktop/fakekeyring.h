@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QTimer>
 
+using namespace activity;
+
 class MemoryKeyring final : public SecretStore {
 public:
     QHash<QString, QByteArray> entries;

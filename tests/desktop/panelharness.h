@@ -10,6 +10,8 @@
 #include <QTest>
 #include <functional>
 
+using namespace activity;
+
 // The Sources panel as the window builds it: the sources service on a writer thread, the list read by a query
 // runner. apply() waits for a change asked of the panel to be written and the list to be read again.
 struct PanelHarness {

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 class TestCollectLock : public QObject {
     Q_OBJECT
 private slots:
@@ -61,5 +63,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCollectLock)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestCollectLock)
 #include "tst_collectlock.moc"

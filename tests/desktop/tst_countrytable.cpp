@@ -4,6 +4,8 @@
 #include <QFile>
 #include <QTest>
 
+namespace activity {
+
 class TestCountryTable : public QObject {
     Q_OBJECT
 private slots:
@@ -109,5 +111,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestCountryTable)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestCountryTable)
 #include "tst_countrytable.moc"

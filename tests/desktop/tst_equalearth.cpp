@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+namespace activity {
+
 class TestEqualEarth : public QObject {
     Q_OBJECT
 private slots:
@@ -67,5 +69,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestEqualEarth)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestEqualEarth)
 #include "tst_equalearth.moc"

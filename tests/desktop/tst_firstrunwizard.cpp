@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 struct Fixture {
     QTemporaryDir dir;
@@ -212,5 +214,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestFirstRunWizard)
+} // namespace activity
+
+QTEST_MAIN(activity::TestFirstRunWizard)
 #include "tst_firstrunwizard.moc"

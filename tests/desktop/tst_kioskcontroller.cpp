@@ -6,6 +6,7 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
 #include "ui/kiosk/kioskcontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
@@ -16,6 +17,8 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace activity {
 
 namespace {
 constexpr qint64 kNowMs = 1'795'564'800'000;
@@ -150,12 +153,8 @@ private slots:
             DemoData::generate(db, options);
         }
         ManualClock clock(kNowMs);
-        QueryRunner runner(path, 0);
-        MainWindow window(path, clock);
-        DbWriter writer(path);
-        SourceRegistry registry;
-        SourceService sources(writer, registry, clock);
-        PageFactory::install(window, runner, &sources);
+        FullWindow full(path, clock);
+        MainWindow& window = full.window;
         window.resize(size);
         window.show();
         for (PageId id : { PageId::Map, PageId::Sources }) {
@@ -164,7 +163,7 @@ private slots:
             window.grab().save(
                 QString("%1/%2-%3x%4.png").arg(out, MainWindow::pageKey(id)).arg(size.width()).arg(size.height()));
         }
-        KioskController kiosk(window, runner, clock, { PageId::Map }, 30);
+        KioskController kiosk(window, full.runner, clock, { PageId::Map }, 30);
         kiosk.start(false);
         window.resize(size);
         QTest::qWait(1500);
@@ -177,5 +176,7 @@ private:
     QString m_path;
 };
 
-QTEST_MAIN(TestKioskController)
+} // namespace activity
+
+QTEST_MAIN(activity::TestKioskController)
 #include "tst_kioskcontroller.moc"

@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kNow = 1795564800; // 2026-11-25 00:00 UTC
 }
@@ -147,5 +149,7 @@ private:
     QString m_path;
 };
 
-QTEST_MAIN(TestMapPage)
+} // namespace activity
+
+QTEST_MAIN(activity::TestMapPage)
 #include "tst_mappage.moc"

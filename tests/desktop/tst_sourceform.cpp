@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QUdpSocket>
 
+namespace activity {
+
 class TestSourceForm : public QObject {
     Q_OBJECT
 private slots:
@@ -183,5 +185,7 @@ private:
     }
 };
 
-QTEST_MAIN(TestSourceForm)
+} // namespace activity
+
+QTEST_MAIN(activity::TestSourceForm)
 #include "tst_sourceform.moc"

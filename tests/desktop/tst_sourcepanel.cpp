@@ -15,6 +15,8 @@
 #include <QTest>
 #include <QUdpSocket>
 
+namespace activity {
+
 namespace {
 quint16 freeUdpPort()
 {
@@ -125,5 +127,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSourcePanel)
+} // namespace activity
+
+QTEST_MAIN(activity::TestSourcePanel)
 #include "tst_sourcepanel.moc"

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 class TestSourcePanelLayout : public QObject {
     Q_OBJECT
 private slots:
@@ -59,5 +61,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSourcePanelLayout)
+} // namespace activity
+
+QTEST_MAIN(activity::TestSourcePanelLayout)
 #include "tst_sourcepanellayout.moc"

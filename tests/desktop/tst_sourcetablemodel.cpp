@@ -4,6 +4,8 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
+namespace activity {
+
 class TestSourceTableModel : public QObject {
     Q_OBJECT
 private slots:
@@ -71,5 +73,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestSourceTableModel)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestSourceTableModel)
 #include "tst_sourcetablemodel.moc"

@@ -23,6 +23,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 const QByteArray kToken = "ghp_PANELsecret0123456789abcdefWXYZ";
 
@@ -295,5 +297,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestSourceToken)
+} // namespace activity
+
+QTEST_MAIN(activity::TestSourceToken)
 #include "tst_sourcetoken.moc"

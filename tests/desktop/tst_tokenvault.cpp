@@ -8,6 +8,8 @@
 #include <QFileInfo>
 #include <sys/stat.h>
 
+namespace activity {
+
 namespace {
 const QByteArray kToken = "ghp_STOREDsecret0123456789abcdefWXYZ";
 
@@ -278,5 +280,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTokenVault)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestTokenVault)
 #include "tst_tokenvault.moc"

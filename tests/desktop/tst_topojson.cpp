@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 QByteArray fixture(const QString& name)
 {
@@ -77,5 +79,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTopoJson)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestTopoJson)
 #include "tst_topojson.moc"

@@ -19,7 +19,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-Q_DECLARE_METATYPE(TrayHeadline)
+namespace activity { } // namespace activity
+Q_DECLARE_METATYPE(activity::TrayHeadline)
+namespace activity {
 
 namespace {
 struct Fixture {
@@ -202,5 +204,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestTrayController)
+} // namespace activity
+
+QTEST_MAIN(activity::TestTrayController)
 #include "tst_traycontroller.moc"

@@ -12,6 +12,8 @@
 #include <QTest>
 #include <QUdpSocket>
 
+namespace activity {
+
 namespace {
 bool udpPortTaken(quint16 port)
 {
@@ -61,5 +63,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestWindowCollection)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestWindowCollection)
 #include "tst_windowcollection.moc"

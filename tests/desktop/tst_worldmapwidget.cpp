@@ -7,6 +7,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 int distance(QColor a, QColor b)
 {
@@ -135,5 +137,7 @@ private:
     std::shared_ptr<const WorldShapes> m_shapes;
 };
 
-QTEST_MAIN(TestWorldMapWidget)
+} // namespace activity
+
+QTEST_MAIN(activity::TestWorldMapWidget)
 #include "tst_worldmapwidget.moc"

@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+using namespace activity;
+
 namespace {
 bool inside(std::string_view v, std::string_view line, const std::string& scratch)
 {

@@ -6,6 +6,8 @@
 #include <QMutex>
 #include <QMutexLocker>
 
+using namespace activity;
+
 // A LineSink for receiver tests: records what it got, thread-safe, with an optional capacity.
 class RecordingSink final : public LineSink {
 public:

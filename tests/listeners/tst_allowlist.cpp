@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+namespace activity {
+
 class TestAllowList : public QObject {
     Q_OBJECT
 private slots:
@@ -63,5 +65,7 @@ void TestAllowList::malformedIsRefused()
     QVERIFY(!AllowList::parse(QString()));
 }
 
-QTEST_GUILESS_MAIN(TestAllowList)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestAllowList)
 #include "tst_allowlist.moc"

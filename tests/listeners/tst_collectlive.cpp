@@ -9,6 +9,8 @@
 #include <QUdpSocket>
 #include <memory>
 
+namespace activity {
+
 // The real `collect` program with receivers and the ingest pipeline: hostile senders, sources changed
 // while it runs, and a followed log file through rotation and restarts.
 class TestCollectLive : public QObject {
@@ -268,5 +270,7 @@ void TestCollectLive::onceReadsLogFilesToTheirEnd()
     QCOMPARE(stored(1), 1800);
 }
 
-QTEST_GUILESS_MAIN(TestCollectLive)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestCollectLive)
 #include "tst_collectlive.moc"

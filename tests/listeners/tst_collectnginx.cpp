@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 // End to end with real parts: Debian's nginx logs over syslog to the real `collect`, which stores
 // the requests; the test checks the database as a user's report would.
 class TestCollectNginx : public QObject {
@@ -149,5 +151,7 @@ void TestCollectNginx::nginxToDatabase()
     QCOMPARE(db.queryInt("SELECT sum(value) FROM ingest_counters WHERE name = 'messages_received'"), requests.size());
 }
 
-QTEST_GUILESS_MAIN(TestCollectNginx)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestCollectNginx)
 #include "tst_collectnginx.moc"

@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kPromiseMs = 1000;
 
@@ -179,5 +181,7 @@ void TestDurability::killAtRandomMomentsLosesUnderASecond()
     }
 }
 
-QTEST_GUILESS_MAIN(TestDurability)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestDurability)
 #include "tst_durability.moc"

@@ -7,6 +7,8 @@
 #include <memory>
 #include <zlib.h>
 
+namespace activity {
+
 class TestLogFollower : public QObject {
     Q_OBJECT
 private slots:
@@ -213,5 +215,7 @@ void TestLogFollower::overlongLineRejected()
     QCOMPARE(follower->linesRejected(), 1);
 }
 
-QTEST_GUILESS_MAIN(TestLogFollower)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestLogFollower)
 #include "tst_logfollower.moc"

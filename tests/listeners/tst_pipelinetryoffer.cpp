@@ -7,6 +7,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 // The pipeline side of receiver back-pressure: a line refused by tryOffer() is the receiver's to retry,
 // so it counts neither as received nor as dropped; offer() refusals are drops.
 class TestPipelineTryOffer : public QObject {
@@ -78,5 +80,7 @@ void TestPipelineTryOffer::datagramsKeepHalfTheQueue()
     QCOMPARE(pipeline.counters(2).stored, udp);
 }
 
-QTEST_GUILESS_MAIN(TestPipelineTryOffer)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestPipelineTryOffer)
 #include "tst_pipelinetryoffer.moc"

@@ -13,6 +13,8 @@
 #include <QTest>
 #include <QUdpSocket>
 
+namespace activity {
+
 class TestReceiverSet : public QObject {
     Q_OBJECT
 private slots:
@@ -233,5 +235,7 @@ void TestReceiverSet::sinkConfiguredPerSource()
     QCOMPARE(store.get(bad)->lastError, QStringLiteral("unknown variable"));
 }
 
-QTEST_GUILESS_MAIN(TestReceiverSet)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestReceiverSet)
 #include "tst_receiverset.moc"

@@ -11,6 +11,8 @@
 #include <QTest>
 #include <QUdpSocket>
 
+namespace activity {
+
 namespace {
 constexpr int kLines = 3000;
 constexpr qint64 kFirst = 1795584000; // 2026-11-25T00:00:00Z: the request times, one a second
@@ -159,5 +161,7 @@ log { source(s_nginx); destination(d_collect); };
     QCOMPARE(db.queryInt("SELECT coalesce(sum(value), 0) FROM ingest_counters WHERE name = 'rejected'"), 0);
 }
 
-QTEST_GUILESS_MAIN(TestRelays)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestRelays)
 #include "tst_relays.moc"

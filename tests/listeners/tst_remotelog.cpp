@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 using RemoteLog::File;
 
 namespace {
@@ -173,5 +175,7 @@ void TestRemoteLog::rotationOrder()
     QVERIFY(!RemoteLog::after(files, files[0]));
 }
 
-QTEST_GUILESS_MAIN(TestRemoteLog)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestRemoteLog)
 #include "tst_remotelog.moc"

@@ -10,6 +10,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 QByteArray accessLine(int i)
 {
@@ -123,5 +125,7 @@ void TestSshFollow::unreachableServerIsAnErrorOnTheSource()
     QCOMPARE(CollectProcess::stop(collect), 0);
 }
 
-QTEST_GUILESS_MAIN(TestSshFollow)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestSshFollow)
 #include "tst_sshfollow.moc"

@@ -8,6 +8,8 @@
 #include <QUdpSocket>
 #include <memory>
 
+namespace activity {
+
 using Protocol = Validators::ListenAddress::Protocol;
 
 class TestSyslogListener : public QObject {
@@ -477,5 +479,7 @@ void TestSyslogListener::stopClosesConnectionsAndPort()
     QVERIFY(!again.waitForConnected(2000));
 }
 
-QTEST_GUILESS_MAIN(TestSyslogListener)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestSyslogListener)
 #include "tst_sysloglistener.moc"

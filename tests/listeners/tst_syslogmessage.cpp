@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+namespace activity {
+
 class TestSyslogMessage : public QObject {
     Q_OBJECT
 private slots:
@@ -41,5 +43,7 @@ void TestSyslogMessage::parse()
     QTEST(message.message, "message");
 }
 
-QTEST_GUILESS_MAIN(TestSyslogMessage)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestSyslogMessage)
 #include "tst_syslogmessage.moc"

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+namespace activity {
+
 class TestSyslogStreamDecoder : public QObject {
     Q_OBJECT
 private slots:
@@ -87,5 +89,7 @@ void TestSyslogStreamDecoder::memoryStaysBounded()
     QCOMPARE(frames, QList<QByteArray> { "<13>a: after" });
 }
 
-QTEST_GUILESS_MAIN(TestSyslogStreamDecoder)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestSyslogStreamDecoder)
 #include "tst_syslogstreamdecoder.moc"

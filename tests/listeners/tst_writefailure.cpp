@@ -16,6 +16,8 @@
 #include <mutex>
 #include <unistd.h>
 
+namespace activity {
+
 namespace {
 // A folder whose file system is nearly full: a small tmpfs when we may mount one (root, as in CI), else a limit
 // on file sizes for the program (ulimit -f, with SIGXFSZ ignored so the write fails instead of killing it).
@@ -229,5 +231,7 @@ void TestWriteFailure::importSaysWhatItStoredBeforeAFullDisk()
     QVERIFY2(err.contains(QStringLiteral("up to line %1 of %2").arg(rows).arg(log)), qPrintable(err));
 }
 
-QTEST_GUILESS_MAIN(TestWriteFailure)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestWriteFailure)
 #include "tst_writefailure.moc"

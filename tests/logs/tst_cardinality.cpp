@@ -12,6 +12,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25T00:00:00Z
 constexpr int kTopKeys = 50;
@@ -182,5 +184,7 @@ void TestCardinality::migrationDatesExistingStrings()
     QCOMPARE(scalar(db, "SELECT last_day FROM strings WHERE id = 3"), 0); // used by nothing: collected first
 }
 
-QTEST_GUILESS_MAIN(TestCardinality)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestCardinality)
 #include "tst_cardinality.moc"

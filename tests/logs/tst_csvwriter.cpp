@@ -3,6 +3,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 class TestCsvWriter : public QObject {
     Q_OBJECT
 private slots:
@@ -48,5 +50,7 @@ void TestCsvWriter::writesRows()
     QVERIFY(bad.finish().contains("x.csv"));
 }
 
-QTEST_GUILESS_MAIN(TestCsvWriter)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestCsvWriter)
 #include "tst_csvwriter.moc"

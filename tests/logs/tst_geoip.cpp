@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 const QString kCountryDb = QStringLiteral(ACTIVITY_SOURCE_DIR "/resources/geoip/dbip-country.mmdb");
 
@@ -151,5 +153,7 @@ void TestGeoIp::geoipCommand()
     QVERIFY2(out.contains("missing.mmdb"), out.constData());
 }
 
-QTEST_GUILESS_MAIN(TestGeoIp)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestGeoIp)
 #include "tst_geoip.moc"

@@ -4,6 +4,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 const QString kLog = QStringLiteral(ACTIVITY_TEST_DATA "/logs/report_access.log");
 
@@ -139,5 +141,7 @@ void TestImportCommand::badArguments()
     QVERIFY2(QString::fromUtf8(r.err).contains(message), r.err.constData());
 }
 
-QTEST_GUILESS_MAIN(TestImportCommand)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestImportCommand)
 #include "tst_importcommand.moc"

@@ -11,6 +11,8 @@
 #include <QTest>
 #include <csignal>
 
+namespace activity {
+
 namespace {
 struct Run {
     int status = -1;
@@ -224,5 +226,7 @@ void TestImportOnce::helpListsFormats()
     QVERIFY(r.out.contains("log_format"));
 }
 
-QTEST_GUILESS_MAIN(TestImportOnce)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestImportOnce)
 #include "tst_importonce.moc"

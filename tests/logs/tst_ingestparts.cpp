@@ -13,6 +13,8 @@
 #include <QTest>
 #include <memory>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
 using Rollup::Dim;
@@ -189,5 +191,7 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
-QTEST_GUILESS_MAIN(TestIngestParts)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestIngestParts)
 #include "tst_ingestparts.moc"

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 const char kCountryDb[] = ACTIVITY_SOURCE_DIR "/resources/geoip/dbip-country.mmdb";
 constexpr qint64 kNow = 1795584749; // 2026-11-25T05:32:29Z
@@ -283,5 +285,7 @@ void TestIngestPipeline::retentionKeepsRollups()
     QCOMPARE(scalar(db, "SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = ''"), 3);
 }
 
-QTEST_GUILESS_MAIN(TestIngestPipeline)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestIngestPipeline)
 #include "tst_ingestpipeline.moc"

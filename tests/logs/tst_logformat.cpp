@@ -4,6 +4,8 @@
 #include <QTest>
 #include <arpa/inet.h>
 
+namespace activity {
+
 namespace {
 QByteArray view(std::string_view v)
 {
@@ -185,5 +187,7 @@ void TestLogFormat::timeParsers()
     QCOMPARE(LogParse::parseTimeIso8601(s), iso);
 }
 
-QTEST_GUILESS_MAIN(TestLogFormat)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestLogFormat)
 #include "tst_logformat.moc"

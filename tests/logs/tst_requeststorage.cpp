@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25T00:00:00Z
 
@@ -306,5 +308,7 @@ private:
     ManualClock m_clock { (kDay + 3 * 86400) * 1000 };
 };
 
-QTEST_GUILESS_MAIN(TestRequestStorage)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestRequestStorage)
 #include "tst_requeststorage.moc"

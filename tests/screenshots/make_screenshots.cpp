@@ -12,6 +12,7 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
 #include "ui/dashboardpage.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
@@ -26,26 +27,10 @@
 #include <QTemporaryDir>
 #include <cstdio>
 
+using namespace activity;
+
 namespace {
 constexpr qint64 kNow = 1795591815; // 2026-11-25 07:30:15 UTC
-
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x25, 0x27, 0x2b));
-    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Base, QColor(0x1c, 0x1e, 0x21));
-    p.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2d, 0x31));
-    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Button, QColor(0x30, 0x33, 0x38));
-    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x30, 0x33, 0x38));
-    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
-    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
-    return p;
-}
 
 // A first poll of an organisation and an image, and an hour of nginx traffic.
 void firstPoll(const QString& path)
@@ -104,14 +89,10 @@ void waitForPage(QWidget* page)
 
 void shoot(const QString& path, const QString& outDir, const QString& scenario, bool dark, const QList<PageId>& pages)
 {
-    qApp->setPalette(dark ? darkPalette() : qApp->style()->standardPalette());
+    qApp->setPalette(dark ? darkTestPalette() : qApp->style()->standardPalette());
     ManualClock clock(kNow * 1000);
-    QueryRunner runner(path, 0);
-    MainWindow window(path, clock);
-    DbWriter writer(path);
-    SourceRegistry registry;
-    SourceService sources(writer, registry, clock);
-    PageFactory::install(window, runner, &sources);
+    FullWindow full(path, clock);
+    MainWindow& window = full.window;
     window.viewState()->setCustomRange({ kNow - (scenario == QLatin1String("90-days") ? 90 : 7) * 86400, kNow });
     window.resize(1280, 800);
     window.show();

@@ -22,6 +22,8 @@
 #include <QUdpSocket>
 #include <memory>
 
+namespace activity {
+
 namespace {
 struct CliResult {
     int code = -1;
@@ -262,5 +264,7 @@ void TestEverydaySoak::everydaySetUp()
     }
 }
 
-QTEST_GUILESS_MAIN(TestEverydaySoak)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestEverydaySoak)
 #include "tst_everydaysoak.moc"

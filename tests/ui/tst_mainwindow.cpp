@@ -12,6 +12,8 @@
 #include <QTextBrowser>
 #include <QTranslator>
 
+namespace activity {
+
 namespace {
 // A rendered widget that is all one colour is blank.
 int distinctColours(const QImage& image)
@@ -76,5 +78,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestMainWindow)
+} // namespace activity
+
+QTEST_MAIN(activity::TestMainWindow)
 #include "tst_mainwindow.moc"

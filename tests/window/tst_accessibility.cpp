@@ -8,6 +8,7 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
 #include "ui/chartview.h"
 #include "ui/dashboardpage.h"
 #include "ui/mainwindow.h"
@@ -20,6 +21,8 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+namespace activity {
 
 namespace {
 constexpr qint64 kNow = 1795591815;
@@ -67,12 +70,8 @@ private slots:
     {
         QFETCH(int, page);
         ManualClock clock(kNow * 1000);
-        QueryRunner runner(m_path, 0);
-        MainWindow window(m_path, clock);
-        DbWriter writer(m_path);
-        SourceRegistry registry;
-        SourceService sources(writer, registry, clock);
-        PageFactory::install(window, runner, &sources);
+        FullWindow full(m_path, clock);
+        MainWindow& window = full.window;
         window.resize(1280, 800);
         window.showPage(PageId(page));
         window.show();
@@ -106,5 +105,7 @@ private:
     QString m_path;
 };
 
-QTEST_MAIN(TestAccessibility)
+} // namespace activity
+
+QTEST_MAIN(activity::TestAccessibility)
 #include "tst_accessibility.moc"

@@ -5,6 +5,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
 }
@@ -80,5 +82,7 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
-QTEST_GUILESS_MAIN(TestApiQuery)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestApiQuery)
 #include "tst_apiquery.moc"

@@ -10,6 +10,8 @@
 #include <QTest>
 #include <QValueAxis>
 
+namespace activity {
+
 namespace {
 QList<ChartSeries> two(const QString& a, double va, const QString& b, double vb)
 {
@@ -94,5 +96,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestChartUpdate)
+} // namespace activity
+
+QTEST_MAIN(activity::TestChartUpdate)
 #include "tst_chartupdate.moc"

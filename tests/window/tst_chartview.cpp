@@ -1,11 +1,19 @@
 #include "ui/chartview.h"
 #include "ui/downsample.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLineEdit>
 #include <QLineSeries>
+#include <QMenu>
 #include <QTest>
+#include <QTimer>
+#include <QVBoxLayout>
 #include <QValueAxis>
+
+namespace activity {
 
 class TestChartView : public QObject {
     Q_OBJECT
@@ -219,7 +227,43 @@ private slots:
                 colours.insert(two.pixel(x, y));
         QVERIFY(colours.size() > 10);
     }
+
+    // A keyboard user reaches a chart with Tab and opens its export menu with the Menu key or Shift+F10.
+    void exportMenuFromTheKeyboard()
+    {
+        QWidget window;
+        auto* layout = new QVBoxLayout(&window);
+        auto* before = new QLineEdit(&window);
+        auto* chart = new ChartView(&window);
+        chart->setTitle(QStringLiteral("Requests"));
+        layout->addWidget(before);
+        layout->addWidget(chart);
+        window.resize(600, 400);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        before->setFocus();
+        QTest::keyClick(before, Qt::Key_Tab);
+        QWidget* focused = QApplication::focusWidget();
+        QVERIFY(focused == chart || focused == chart->viewport());
+        for (const QKeyCombination key :
+            { QKeyCombination(Qt::Key_Menu), QKeyCombination(Qt::ShiftModifier, Qt::Key_F10) }) {
+            QStringList actions;
+            QTimer::singleShot(50, this, [&actions] {
+                if (auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget())) {
+                    for (QAction* a : menu->actions())
+                        actions.append(a->text());
+                    menu->close();
+                }
+            });
+            QTest::keyClick(focused, key.key(), key.keyboardModifiers());
+            QCOMPARE(actions,
+                QStringList({ QStringLiteral("Save as PNG (1x)..."), QStringLiteral("Save as PNG (2x)..."),
+                    QStringLiteral("Save data as CSV...") }));
+        }
+    }
 };
 
-QTEST_MAIN(TestChartView)
+} // namespace activity
+
+QTEST_MAIN(activity::TestChartView)
 #include "tst_chartview.moc"

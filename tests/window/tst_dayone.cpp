@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
 using Samples = QList<QPair<qint64, double>>; // (seconds from kDay, value)
@@ -47,11 +49,23 @@ private slots:
                                    << QStringLiteral("+100 over the range") << QStringLiteral("+3 over the range") << 2;
         QTest::newRow("baseline before the range, nothing since")
             << Samples { { -30 * 86400, 500 } } << Samples { { -30 * 86400, 7 } } << QStringLiteral("500")
-            << QStringLiteral("±0 over the range") << QStringLiteral("±0 over the range") << 1;
+            << QStringLiteral("±0 over the range (none the period before)")
+            << QStringLiteral("±0 over the range (none the period before)") << 1;
         QTest::newRow("baseline before the range, one poll in it")
             << Samples { { -30 * 86400, 500 }, { 3600, 510 } } << Samples { { -30 * 86400, 7 }, { 3600, 6 } }
-            << QStringLiteral("510") << QStringLiteral("+10 over the range") << QStringLiteral("−1 over the range")
+            << QStringLiteral("510") << QStringLiteral("+10 over the range (none the period before)")
+            << QStringLiteral("−1 over the range (none the period before)") << 2;
+        // The period before is the 7 days before the range, with its own baseline (the sample 20 days back).
+        QTest::newRow("compared with the period before")
+            << Samples { { -20 * 86400, 1000 }, { -10 * 86400, 1100 }, { -8 * 86400, 1200 }, { 3600, 1500 } }
+            << Samples { { -8 * 86400, 40 }, { 3600, 38 } } << QStringLiteral("1,500")
+            << QStringLiteral("+300 over the range, +50.0% vs the period before") << QStringLiteral("−2 over the range")
             << 2;
+        QTest::newRow("the period before fell")
+            << Samples { { -20 * 86400, 1000 }, { 3600, 1000 } }
+            << Samples { { -20 * 86400, 50 }, { -10 * 86400, 45 }, { 3600, 47 } } << QStringLiteral("1,000")
+            << QStringLiteral("±0 over the range (none the period before)")
+            << QStringLiteral("+2 over the range (−5 the period before)") << 2;
     }
 
     void counterTiles()
@@ -99,5 +113,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestDayOne)
+} // namespace activity
+
+QTEST_MAIN(activity::TestDayOne)
 #include "tst_dayone.moc"

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 class TestDemoData : public QObject {
     Q_OBJECT
 private slots:
@@ -130,5 +132,7 @@ private:
     DemoSummary m_summary;
 };
 
-QTEST_GUILESS_MAIN(TestDemoData)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestDemoData)
 #include "tst_demodata.moc"

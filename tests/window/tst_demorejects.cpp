@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+namespace activity {
+
 class TestDemoRejects : public QObject {
     Q_OBJECT
 private slots:
@@ -71,5 +73,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestDemoRejects)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestDemoRejects)
 #include "tst_demorejects.moc"

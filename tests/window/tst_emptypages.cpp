@@ -9,6 +9,7 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
 #include "ui/apipage.h"
 #include "ui/emptystate.h"
 #include "ui/mainwindow.h"
@@ -26,6 +27,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+
+namespace activity {
 
 namespace {
 constexpr qint64 kNow = 1795564800 + 12 * 3600; // 2026-11-25 12:00 UTC
@@ -143,12 +146,8 @@ private slots:
 
     void theButtonOpensTheAddFormOnItsType()
     {
-        QueryRunner runner(m_path, 0);
-        MainWindow window(m_path, m_clock);
-        DbWriter writer(m_path);
-        SourceRegistry registry;
-        SourceService sources(writer, registry, m_clock);
-        PageFactory::install(window, runner, &sources);
+        FullWindow full(m_path, m_clock);
+        MainWindow& window = full.window;
         window.showPage(PageId::DockerHub);
         window.show();
         auto* page = qobject_cast<DashboardPage*>(window.page(PageId::DockerHub));
@@ -177,5 +176,7 @@ private:
     std::unique_ptr<ViewState> m_state;
 };
 
-QTEST_MAIN(TestEmptyPages)
+} // namespace activity
+
+QTEST_MAIN(activity::TestEmptyPages)
 #include "tst_emptypages.moc"

@@ -5,6 +5,8 @@
 #include <QSet>
 #include <QTest>
 
+namespace activity {
+
 class TestFrenchWindow : public QObject {
     Q_OBJECT
 private slots:
@@ -42,5 +44,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestFrenchWindow)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestFrenchWindow)
 #include "tst_frenchwindow.moc"

@@ -14,6 +14,8 @@
 #include <ctime>
 #include <numeric>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC = 09:00 in Tokyo
 constexpr qint64 kHour = 3600;
@@ -142,12 +144,14 @@ private:
     QString m_path;
 };
 
+} // namespace activity
+
 int main(int argc, char** argv)
 {
     qputenv("TZ", "Asia/Tokyo");
     tzset();
     QCoreApplication app(argc, argv);
-    TestLocalTime test;
+    activity::TestLocalTime test;
     return QTest::qExec(&test, argc, argv);
 }
 

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kNow = 1795564800 + 12 * 3600;
 
@@ -112,5 +114,7 @@ private:
     QString m_path;
 };
 
-QTEST_MAIN(TestManyRepos)
+} // namespace activity
+
+QTEST_MAIN(activity::TestManyRepos)
 #include "tst_manyrepos.moc"

@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
 
@@ -320,5 +322,7 @@ private:
     std::unique_ptr<QueryRunner> m_runner;
 };
 
-QTEST_MAIN(TestPages)
+} // namespace activity
+
+QTEST_MAIN(activity::TestPages)
 #include "tst_pages.moc"

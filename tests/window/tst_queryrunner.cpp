@@ -8,6 +8,8 @@
 #include <QTest>
 #include <QThread>
 
+namespace activity {
+
 class TestQueryRunner : public QObject {
     Q_OBJECT
 private slots:
@@ -122,5 +124,7 @@ private:
     QString m_path;
 };
 
-QTEST_GUILESS_MAIN(TestQueryRunner)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestQueryRunner)
 #include "tst_queryrunner.moc"

@@ -9,6 +9,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 int distinctColours(const QImage& image)
 {
@@ -68,5 +70,7 @@ private:
     QString m_path;
 };
 
-QTEST_MAIN(TestReportPages)
+} // namespace activity
+
+QTEST_MAIN(activity::TestReportPages)
 #include "tst_reportpages.moc"

@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
 
@@ -76,5 +78,7 @@ private:
     QString m_path;
 };
 
-QTEST_GUILESS_MAIN(TestReportRejected)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestReportRejected)
 #include "tst_reportrejected.moc"

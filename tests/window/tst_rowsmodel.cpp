@@ -3,6 +3,8 @@
 #include <QAbstractItemModelTester>
 #include <QTest>
 
+namespace activity {
+
 class TestRowsModel : public QObject {
     Q_OBJECT
 private slots:
@@ -37,5 +39,7 @@ private slots:
     }
 };
 
-QTEST_MAIN(TestRowsModel)
+} // namespace activity
+
+QTEST_MAIN(activity::TestRowsModel)
 #include "tst_rowsmodel.moc"

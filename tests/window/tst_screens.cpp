@@ -5,6 +5,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
 #include "ui/dashboardpage.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
@@ -17,6 +18,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 int distinctColours(const QImage& image)
 {
@@ -27,22 +30,6 @@ int distinctColours(const QImage& image)
     return int(colours.size());
 }
 
-QPalette darkPalette()
-{
-    QPalette p;
-    p.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
-    p.setColor(QPalette::WindowText, QColor(0xE8, 0xE8, 0xE8));
-    p.setColor(QPalette::Base, QColor(0x17, 0x19, 0x1C));
-    p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2B));
-    p.setColor(QPalette::Text, QColor(0xE8, 0xE8, 0xE8));
-    p.setColor(QPalette::Button, QColor(0x2A, 0x2C, 0x30));
-    p.setColor(QPalette::ButtonText, QColor(0xE8, 0xE8, 0xE8));
-    p.setColor(QPalette::Highlight, QColor(0x3D, 0x8E, 0xD8));
-    p.setColor(QPalette::HighlightedText, Qt::white);
-    p.setColor(QPalette::ToolTipBase, QColor(0x30, 0x30, 0x30));
-    p.setColor(QPalette::ToolTipText, QColor(0xE8, 0xE8, 0xE8));
-    return p;
-}
 } // namespace
 
 class TestScreens : public QObject {
@@ -72,7 +59,7 @@ private slots:
         QFETCH(bool, dark);
         const QPalette original = QApplication::palette();
         if (dark)
-            QApplication::setPalette(darkPalette());
+            QApplication::setPalette(darkTestPalette());
         {
             QueryRunner runner(m_path, 0);
             MainWindow window(m_path, m_clock);
@@ -106,5 +93,7 @@ private:
     ManualClock m_clock { 1795591815000 }; // 2026-11-25 07:30:15 UTC
 };
 
-QTEST_MAIN(TestScreens)
+} // namespace activity
+
+QTEST_MAIN(activity::TestScreens)
 #include "tst_screens.moc"

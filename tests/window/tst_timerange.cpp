@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+namespace activity {
+
 class TestTimeRange : public QObject {
     Q_OBJECT
 private slots:
@@ -49,5 +51,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestTimeRange)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestTimeRange)
 #include "tst_timerange.moc"

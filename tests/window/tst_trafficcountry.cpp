@@ -6,13 +6,20 @@
 #include "core/storage/migrations.h"
 #include "core/storage/requestkeys.h"
 #include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
+#include "ui/metrictile.h"
 #include "ui/rowsmodel.h"
 #include "ui/trafficpage.h"
 #include "ui/viewstate.h"
 
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
+
+namespace activity {
 
 namespace {
 constexpr qint64 kNow = 1795591815; // 2026-11-25 07:30:15 UTC
@@ -25,11 +32,18 @@ QList<std::pair<QString, qint64>> paths(const RowsModel* model)
         out.append({ row.value(0).toString(), row.value(1).toLongLong() });
     return out;
 }
+qint64 tileCount(const MetricTile* tile)
+{
+    QString text = tile->value();
+    return text.remove(QLatin1Char(',')).toLongLong();
+}
 } // namespace
 
 class TestTrafficCountry : public QObject {
     Q_OBJECT
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void pathsFollowTheCountry()
     {
         QTemporaryDir dir;
@@ -79,7 +93,61 @@ private slots:
         QVERIFY(loaded.wait(10000));
         QCOMPARE(paths(page.model(TrafficPage::Paths)), everyCountry);
     }
+
+    // A user narrows the page by clicking a country row; a chip in the header says so and removes it.
+    void clickingACountryNarrowsWithAChip()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        {
+            Database db(path);
+            Migrations::migrate(db);
+            DemoOptions options;
+            options.nowSecs = kNow;
+            options.days = 8;
+            options.requestsPerDay = 400;
+            DemoData::generate(db, options);
+        }
+        ManualClock clock(kNow * 1000);
+        FullWindow full(path, clock);
+        MainWindow& window = full.window;
+        window.viewState()->setPreset(RangePreset::Last7Days);
+        window.viewState()->setSite({}); // the window restores the last one chosen
+        window.resize(1280, 800);
+        window.showPage(PageId::Traffic);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* page = qobject_cast<TrafficPage*>(window.page(PageId::Traffic));
+        QVERIFY(page);
+        auto* chip = window.findChild<QToolButton*>(QStringLiteral("countryFilter"));
+        QVERIFY(chip);
+        QVERIFY(!chip->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(page->model(TrafficPage::Countries)->rowCount() >= 2, 10000);
+        const QString second = page->model(TrafficPage::Countries)->rows().value(1).value(0).toString();
+        const qint64 secondRequests = page->model(TrafficPage::Countries)->rows().value(1).value(1).toLongLong();
+        const qint64 everyRequest = tileCount(page->tile(0));
+
+        QTableView* table = page->view(TrafficPage::Countries);
+        qobject_cast<QTabWidget*>(table->parentWidget()->parentWidget())->setCurrentWidget(table);
+        const QRect cell = table->visualRect(table->model()->index(1, 0));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QVERIFY(!window.viewState()->country().isEmpty());
+        QVERIFY(second.endsWith(QStringLiteral("(%1)").arg(window.viewState()->country())));
+        QTRY_VERIFY(chip->isVisible());
+        QCOMPARE(chip->text(), QStringLiteral("Country: %1  ✕").arg(second));
+        QVERIFY(!chip->accessibleName().isEmpty());
+        // The page shows only that country: its requests are what its row said.
+        QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), secondRequests, 10000);
+        QVERIFY(secondRequests < everyRequest);
+
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QVERIFY(window.viewState()->country().isEmpty());
+        QTRY_VERIFY(!chip->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(page->model(TrafficPage::Countries)->rowCount() >= 2, 10000);
+    }
 };
 
-QTEST_MAIN(TestTrafficCountry)
+} // namespace activity
+
+QTEST_MAIN(activity::TestTrafficCountry)
 #include "tst_trafficcountry.moc"

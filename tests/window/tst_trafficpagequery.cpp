@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kNow = 1795591815; // 2026-11-25 07:30:15 UTC
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
@@ -206,5 +208,7 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
-QTEST_GUILESS_MAIN(TestTrafficPageQuery)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestTrafficPageQuery)
 #include "tst_trafficpagequery.moc"

@@ -6,6 +6,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
 
@@ -186,5 +188,7 @@ private:
     std::unique_ptr<Database> m_db;
 };
 
-QTEST_GUILESS_MAIN(TestTrafficQuery)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestTrafficQuery)
 #include "tst_trafficquery.moc"

@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QTest>
 
+namespace activity {
+
 class TestUserAgent : public QObject {
     Q_OBJECT
 private slots:
@@ -36,5 +38,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestUserAgent)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestUserAgent)
 #include "tst_useragent.moc"

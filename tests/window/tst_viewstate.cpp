@@ -4,6 +4,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+namespace activity {
+
 class TestViewState : public QObject {
     Q_OBJECT
 private slots:
@@ -50,5 +52,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestViewState)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestViewState)
 #include "tst_viewstate.moc"

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+namespace activity {
+
 class TestVisibleBytes : public QObject {
     Q_OBJECT
 private slots:
@@ -31,5 +33,7 @@ private slots:
     }
 };
 
-QTEST_GUILESS_MAIN(TestVisibleBytes)
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestVisibleBytes)
 #include "tst_visiblebytes.moc"

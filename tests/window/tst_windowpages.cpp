@@ -16,6 +16,8 @@
 #include <QTest>
 #include <QTimeZone>
 
+namespace activity {
+
 class TestWindowPages : public QObject {
     Q_OBJECT
 private slots:
@@ -125,5 +127,7 @@ private:
     QTemporaryDir m_dir;
 };
 
-QTEST_MAIN(TestWindowPages)
+} // namespace activity
+
+QTEST_MAIN(activity::TestWindowPages)
 #include "tst_windowpages.moc"

@@ -21,6 +21,8 @@
 #include <QVBoxLayout>
 #include <QWizardPage>
 
+namespace activity {
+
 namespace {
 const QString kSyslogListen = QStringLiteral("udp://127.0.0.1:5514");
 
@@ -304,3 +306,5 @@ void FirstRunWizard::reject()
     m_settings.rememberFirstRun(QStringLiteral("skipped"));
     QWizard::reject();
 }
+
+} // namespace activity

@@ -4,12 +4,15 @@
 #include <QList>
 #include <QWizard>
 
-class Database;
-class SettingsService;
 class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QRadioButton;
+
+namespace activity {
+
+class Database;
+class SettingsService;
 class SourcePanel;
 
 // The short set-up offered on an empty database: GitHub repositories or an organisation, a Docker Hub
@@ -75,3 +78,5 @@ private:
     QLineEdit* m_nginxLine = nullptr;
     QLabel* m_result = nullptr;
 };
+
+} // namespace activity

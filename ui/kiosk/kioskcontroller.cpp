@@ -12,6 +12,8 @@
 #include <QScreen>
 #include <QTimer>
 
+namespace activity {
+
 namespace {
 constexpr qint64 kIdleCursorMs = 3000;
 constexpr qint64 kHintMs = 8000;
@@ -204,3 +206,5 @@ bool KioskController::eventFilter(QObject* watched, QEvent* event)
     }
     return QObject::eventFilter(watched, event);
 }
+
+} // namespace activity

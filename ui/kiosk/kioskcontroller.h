@@ -8,10 +8,13 @@
 #include <QPointer>
 #include <memory>
 
-class Clock;
-class MainWindow;
 class QLabel;
 class QTimer;
+
+namespace activity {
+
+class Clock;
+class MainWindow;
 class ScreenSaverInhibitor;
 
 // Kiosk mode: full screen, no editing controls or menus, a page playlist rotating on a clock tests can
@@ -68,3 +71,5 @@ private:
     LatestTracker m_staleTracker;
     std::unique_ptr<ScreenSaverInhibitor> m_inhibitor;
 };
+
+} // namespace activity

@@ -5,6 +5,8 @@
 #include <QDBusInterface>
 #include <QDBusReply>
 
+namespace activity {
+
 namespace {
 const QString kService = QStringLiteral("org.freedesktop.ScreenSaver");
 const QString kPath = QStringLiteral("/org/freedesktop/ScreenSaver");
@@ -37,3 +39,5 @@ ScreenSaverInhibitor::~ScreenSaverInhibitor()
     QDBusInterface screenSaver(kService, kPath, kService, QDBusConnection::sessionBus());
     screenSaver.call(QStringLiteral("UnInhibit"), m_cookie);
 }
+
+} // namespace activity

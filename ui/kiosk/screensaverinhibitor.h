@@ -2,6 +2,8 @@
 
 #include <QString>
 
+namespace activity {
+
 // Keeps the screen on while it lives, through the freedesktop ScreenSaver D-Bus service where one
 // answers (KDE, GNOME via its compatibility name, XFCE, LXQt). Without a session bus it does nothing.
 class ScreenSaverInhibitor {
@@ -18,3 +20,5 @@ private:
     uint m_cookie = 0;
     QString m_error;
 };
+
+} // namespace activity

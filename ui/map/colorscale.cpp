@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+namespace activity {
+
 namespace {
 struct Lab {
     double l, a, b;
@@ -55,3 +57,5 @@ QColor ColorScale::noData()
 {
     return QColor(0xd9, 0xd9, 0xd6);
 }
+
+} // namespace activity

@@ -2,6 +2,8 @@
 
 #include <QColor>
 
+namespace activity {
+
 // A sequential scale even to the eye: colours are spaced evenly in CIE L*a*b* lightness from a pale
 // to a deep blue, and values are placed on it logarithmically (traffic per country spans orders of
 // magnitude; a linear scale would paint every country but the first two the same pale colour).
@@ -19,3 +21,5 @@ public:
 private:
     double m_max = 0;
 };
+
+} // namespace activity

@@ -12,6 +12,8 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+namespace activity {
+
 MapPage::MapPage(QueryRunner& runner, ViewState& state, std::shared_ptr<const WorldShapes> shapes, QWidget* parent)
     : DashboardPage(runner, state, parent)
 {
@@ -23,6 +25,7 @@ MapPage::MapPage(QueryRunner& runner, ViewState& state, std::shared_ptr<const Wo
     m_metric->addItem(tr("Requests"));
     m_metric->addItem(tr("Visitors"));
     m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("mapSummary"));
     m_summary->setTextFormat(Qt::PlainText);
     header->addWidget(new QLabel(tr("Shade by"), this));
     header->addWidget(m_metric);
@@ -93,3 +96,5 @@ void MapPage::reload()
                                        locale.toString(total - located)));
         });
 }
+
+} // namespace activity

@@ -6,6 +6,9 @@
 
 class QComboBox;
 class QLabel;
+
+namespace activity {
+
 class ViewState;
 class WorldMapWidget;
 class WorldShapes;
@@ -35,3 +38,5 @@ private:
     QComboBox* m_metric = nullptr;
     QLabel* m_summary = nullptr;
 };
+
+} // namespace activity

@@ -11,6 +11,8 @@
 #include <QToolTip>
 #include <cmath>
 
+namespace activity {
+
 namespace {
 constexpr int kLegendHeight = 44;
 constexpr int kMargin = 8;
@@ -363,3 +365,5 @@ bool WorldMapWidget::event(QEvent* event)
     }
     return QWidget::event(event);
 }
+
+} // namespace activity

@@ -10,6 +10,8 @@
 #include <QWidget>
 #include <memory>
 
+namespace activity {
+
 class WorldShapes;
 
 struct CountryFigures {
@@ -96,3 +98,5 @@ private:
     QImage m_borders; // country borders, transparent elsewhere
     QSize m_layerSize;
 };
+
+} // namespace activity

@@ -6,6 +6,8 @@
 
 #include <QFile>
 
+namespace activity {
+
 namespace {
 QPointF projected(QPointF lonLat)
 {
@@ -107,3 +109,5 @@ int WorldShapes::indexOf(const QString& code) const
             return int(i);
     return -1;
 }
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <QString>
 #include <memory>
 
+namespace activity {
+
 class CountryTable;
 struct GeoShape;
 
@@ -37,3 +39,5 @@ private:
     QList<MapCountry> m_countries;
     QPainterPath m_outline;
 };
+
+} // namespace activity

@@ -20,6 +20,8 @@
 #include <QUdpSocket>
 #include <QVBoxLayout>
 
+namespace activity {
+
 SourceForm::SourceForm(const SourceRegistry& registry, QWidget* parent)
     : QDialog(parent)
     , m_registry(registry)
@@ -339,3 +341,5 @@ void SourceForm::testApi(const QUrl& url, const QByteArray& token)
             emit testFinished(false, reply->errorString());
     });
 }
+
+} // namespace activity

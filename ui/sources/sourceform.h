@@ -14,6 +14,9 @@ class QLineEdit;
 class QNetworkAccessManager;
 class QPushButton;
 class QUrl;
+
+namespace activity {
+
 class TokenField;
 class TokenVault;
 
@@ -81,3 +84,5 @@ private:
     QDialogButtonBox* m_buttons = nullptr;
     QNetworkAccessManager* m_network = nullptr;
 };
+
+} // namespace activity

@@ -15,6 +15,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+namespace activity {
+
 SourcePanel::SourcePanel(SourceService& service, QueryRunner& runner, const Clock& clock, QWidget* parent)
     : QWidget(parent)
     , m_service(service)
@@ -291,3 +293,5 @@ void SourcePanel::onRemove()
     else if (box.clickedButton() == purge)
         removeSource(id, true);
 }
+
+} // namespace activity

@@ -8,11 +8,14 @@
 #include <QWidget>
 #include <memory>
 
-class Clock;
 class QLabel;
 class QPushButton;
 class QTableView;
 class QTimer;
+
+namespace activity {
+
+class Clock;
 class SourceTableModel;
 class TokenVault;
 
@@ -87,3 +90,5 @@ private:
     QLabel* m_status = nullptr;
     QTimer* m_refresh = nullptr;
 };
+
+} // namespace activity

@@ -4,6 +4,8 @@
 
 #include <QLocale>
 
+namespace activity {
+
 SourceTableModel::SourceTableModel(const Clock& clock, QObject* parent)
     : QAbstractTableModel(parent)
     , m_clock(clock)
@@ -131,3 +133,5 @@ QVariant SourceTableModel::headerData(int section, Qt::Orientation orientation, 
     }
     return {};
 }
+
+} // namespace activity

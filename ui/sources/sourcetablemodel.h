@@ -4,6 +4,8 @@
 
 #include <QAbstractTableModel>
 
+namespace activity {
+
 class Clock;
 
 // Every source with its state, as the source manager table shows them.
@@ -30,3 +32,5 @@ private:
     const Clock& m_clock;
     QList<SourceRecord> m_sources;
 };
+
+} // namespace activity

@@ -6,6 +6,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+namespace activity {
+
 TokenField::TokenField(QWidget* parent)
     : QWidget(parent)
 {
@@ -142,3 +144,5 @@ void TokenField::refresh()
     m_note->setVisible(typing && !m_forgetting);
     emit changed();
 }
+
+} // namespace activity

@@ -8,6 +8,8 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 
+namespace activity {
+
 // The token row of the source form. A stored token is never shown again: only its mask ("ghp_…abcd")
 // and where it is kept, with Replace and Forget. A new token is typed hidden.
 class TokenField : public QWidget {
@@ -50,3 +52,5 @@ private:
     QPushButton* m_undo = nullptr;
     QLabel* m_note = nullptr;
 };
+
+} // namespace activity

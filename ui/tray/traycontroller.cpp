@@ -19,6 +19,8 @@
 #include <QSystemTrayIcon>
 #include <QTimer>
 
+namespace activity {
+
 namespace {
 const QString kKeepKey = QStringLiteral("tray/keepCollecting");
 constexpr int kHeadlineMs = 15000; // new data marks the headline stale; it is re-read at most this often
@@ -237,3 +239,5 @@ bool TrayController::eventFilter(QObject* watched, QEvent* event)
         refreshActions();
     return QObject::eventFilter(watched, event);
 }
+
+} // namespace activity

@@ -5,12 +5,15 @@
 #include <functional>
 #include <optional>
 
-class Database;
-class MainWindow;
 class QAction;
 class QMenu;
 class QSystemTrayIcon;
 class QTimer;
+
+namespace activity {
+
+class Database;
+class MainWindow;
 class QueryRunner;
 
 // The headline figures the tray's tooltip shows.
@@ -96,3 +99,5 @@ private:
     QSystemTrayIcon* m_icon = nullptr;
     QTimer* m_headlineTimer = nullptr;
 };
+
+} // namespace activity

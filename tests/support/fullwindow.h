@@ -1,0 +1,51 @@
+#pragma once
+
+#include "core/query/queryrunner.h"
+#include "core/sources/sourceregistry.h"
+#include "core/sources/sourceservice.h"
+#include "core/storage/dbwriter.h"
+#include "ui/mainwindow.h"
+#include "ui/pagefactory.h"
+
+#include <QColor>
+#include <QPalette>
+
+namespace activity {
+
+// The window as `run` builds it: every page, the query runner, and the source service with its own writer.
+struct FullWindow {
+    FullWindow(const QString& databasePath, const Clock& clock)
+        : runner(databasePath, 0)
+        , window(databasePath, clock)
+        , writer(databasePath)
+        , sources(writer, registry, clock)
+    {
+        PageFactory::install(window, runner, &sources);
+    }
+    QueryRunner runner;
+    MainWindow window;
+    DbWriter writer;
+    SourceRegistry registry;
+    SourceService sources;
+};
+
+// A desktop's dark mode, as a user's platform theme would give it.
+inline QPalette darkTestPalette()
+{
+    QPalette p;
+    p.setColor(QPalette::Window, QColor(0x25, 0x27, 0x2b));
+    p.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Base, QColor(0x1c, 0x1e, 0x21));
+    p.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2d, 0x31));
+    p.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Button, QColor(0x30, 0x33, 0x38));
+    p.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::Highlight, QColor(0x3d, 0x7e, 0xd6));
+    p.setColor(QPalette::HighlightedText, Qt::white);
+    p.setColor(QPalette::ToolTipBase, QColor(0x30, 0x33, 0x38));
+    p.setColor(QPalette::ToolTipText, QColor(0xe6, 0xe6, 0xe6));
+    p.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    return p;
+}
+
+} // namespace activity

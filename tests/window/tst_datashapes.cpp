@@ -1,0 +1,224 @@
+// The pages on the shapes of data users have beyond the demo: many sites, many countries, a gap of days.
+// Each case asserts what is drawn and written (tile texts, table rows, chart points), from the real store.
+#include "core/demo/demotraffic.h"
+#include "core/query/queryrunner.h"
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
+#include "ui/chartview.h"
+#include "ui/map/mappage.h"
+#include "ui/map/worldmapwidget.h"
+#include "ui/metrictile.h"
+#include "ui/rowsmodel.h"
+#include "ui/trafficpage.h"
+#include "ui/viewstate.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLocale>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <functional>
+
+namespace activity {
+
+namespace {
+constexpr qint64 kDay = 86400;
+constexpr qint64 kNow = 1795564800 + 12 * 3600; // 2026-11-25 12:00 UTC
+constexpr qint64 kFrom = kNow - 7 * kDay; // the pages show the last 7 days
+
+// Writes requests through the ingest writer, as collected traffic is written.
+void store(const QString& path, const std::function<void(DemoTrafficWriter&)>& fill)
+{
+    Database db(path);
+    Migrations::migrate(db);
+    Transaction tx(db);
+    DemoTrafficWriter writer(db);
+    fill(writer);
+    writer.finish();
+    tx.commit();
+}
+
+DemoRequest request(qint64 ts, const QByteArray& site, const QByteArray& country, quint32 visitor)
+{
+    DemoRequest r;
+    r.ts = ts;
+    r.site = site;
+    r.country = country;
+    r.addr = QByteArray(4, '\0');
+    for (int b = 0; b < 4; ++b)
+        r.addr[b] = char((visitor >> (8 * (3 - b))) & 0xff);
+    r.addr[0] = char(10); // private range: no GeoIP surprise
+    r.method = "GET";
+    r.path = "/";
+    r.bytes = 100;
+    r.agent = "curl/8.5.0";
+    return r;
+}
+
+qint64 tileCount(const MetricTile* tile)
+{
+    QString text = tile->value();
+    return text.remove(QLatin1Char(',')).toLongLong();
+}
+
+// 200 ISO codes Qt knows, in enum order.
+QStringList countryCodes(int count)
+{
+    QStringList codes;
+    for (int t = 1; codes.size() < count && t <= int(QLocale::LastTerritory); ++t) {
+        const QString code = QLocale::territoryToCode(QLocale::Territory(t));
+        if (code.size() == 2 && !codes.contains(code))
+            codes.append(code);
+    }
+    return codes;
+}
+
+void waitLoaded(DashboardPage& page)
+{
+    QSignalSpy loaded(&page, &DashboardPage::loaded);
+    page.reloadNow();
+    QVERIFY(!page.isLoading() || loaded.wait(15000));
+}
+} // namespace
+
+class TestDataShapes : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    }
+
+    // Site k has 10 * (k + 1) requests: each site's figure on its own, the sum for all, and the site box names all.
+    void tenSites()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        qint64 total = 0;
+        store(path, [&total](DemoTrafficWriter& w) {
+            for (int k = 0; k < 10; ++k) {
+                for (int i = 0; i < 10 * (k + 1); ++i, ++total)
+                    w.add(request(kFrom + kDay + i * 60, QByteArray("site") + QByteArray::number(k), "FR", quint32(i)));
+            }
+        });
+        ManualClock clock(kNow * 1000);
+        FullWindow full(path, clock);
+        full.window.viewState()->setCustomRange({ kFrom, kNow });
+        full.window.viewState()->setSite({}); // the window restores the last one chosen
+        full.window.showPage(PageId::Traffic);
+        full.window.show();
+        auto* page = qobject_cast<TrafficPage*>(full.window.page(PageId::Traffic));
+        QVERIFY(page);
+        page->setEagerLoading(true);
+        waitLoaded(*page);
+        QCOMPARE(tileCount(page->tile(0)), total);
+        auto* sites = full.window.findChild<QComboBox*>(QStringLiteral("siteBox"));
+        QVERIFY(sites);
+        QTRY_COMPARE_WITH_TIMEOUT(sites->count(), 11, 10000); // "All sites" and the ten
+        for (int k = 0; k < 10; ++k)
+            QVERIFY(sites->findData(QStringLiteral("site%1").arg(k)) > 0);
+        for (int k : { 0, 4, 9 }) {
+            full.window.viewState()->setSite(QStringLiteral("site%1").arg(k));
+            waitLoaded(*page);
+            QCOMPARE(tileCount(page->tile(0)), 10 * (k + 1));
+            // Ten distinct addresses or more per site: visitors are counted per site too.
+            QCOMPARE(tileCount(page->tile(1)), 10 * (k + 1));
+        }
+    }
+
+    // Country i has i + 1 requests: the map shades all 200, the Traffic page lists the busiest first.
+    void twoHundredCountries()
+    {
+        const QStringList codes = countryCodes(200);
+        QCOMPARE(codes.size(), 200);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        store(path, [&codes](DemoTrafficWriter& w) {
+            quint32 visitor = 0;
+            for (int i = 0; i < codes.size(); ++i) {
+                for (int n = 0; n <= i; ++n)
+                    w.add(request(kFrom + kDay + n * 30, "www", codes[i].toLatin1(), ++visitor));
+            }
+        });
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        state.setCustomRange({ kFrom, kNow });
+        QueryRunner runner(path, 0);
+        MapPage map(runner, state);
+        map.setEagerLoading(true);
+        map.resize(1280, 800);
+        map.show();
+        waitLoaded(map);
+        QCOMPARE(map.map()->figures().size(), 200);
+        QCOMPARE(map.map()->figures().value(codes.last()).requests, 200);
+        QCOMPARE(map.map()->figures().value(codes.first()).requests, 1);
+        auto* summary = map.findChild<QLabel*>(QStringLiteral("mapSummary"));
+        QVERIFY(summary);
+        QCOMPARE(summary->text(), QStringLiteral("20,100 requests from 200 countries; 0 without a known location"));
+
+        TrafficPage traffic(runner, state);
+        traffic.setEagerLoading(true);
+        traffic.resize(1280, 800);
+        traffic.show();
+        waitLoaded(traffic);
+        const RowsModel* countries = traffic.model(TrafficPage::Countries);
+        QVERIFY(countries->rowCount() >= 10);
+        QVERIFY(countries->rows().first().value(0).toString().endsWith(QStringLiteral("(%1)").arg(codes.last())));
+        QCOMPARE(countries->rows().first().value(1).toLongLong(), 200);
+        QCOMPARE(countries->rows().value(1).value(1).toLongLong(), 199);
+    }
+
+    // Traffic on the first two days and the last two, none between: the gap is drawn as zeros, not bridged,
+    // and the totals are the sum of both sides.
+    void gapOfDays()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        store(path, [](DemoTrafficWriter& w) {
+            quint32 visitor = 0;
+            for (qint64 day : { 0, 1, 5, 6 }) {
+                for (int i = 0; i < 24; ++i)
+                    w.add(request(kFrom + day * kDay + i * 3600 + 60, "www", "DE", ++visitor % 7));
+            }
+        });
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        state.setCustomRange({ kFrom, kNow });
+        QueryRunner runner(path, 0);
+        TrafficPage page(runner, state);
+        page.setEagerLoading(true);
+        page.resize(1280, 800);
+        page.show();
+        waitLoaded(page);
+        QCOMPARE(tileCount(page.tile(0)), 96);
+        const QList<QPointF> points = page.requestsChart()->plottedPoints(0);
+        QVERIFY(points.size() >= 7 * 4); // every bucket of the range, zeros included
+        const double scale = points.first().x() > 1e11 ? 1000.0 : 1.0; // milliseconds on a date axis
+        double inGap = 0;
+        double outside = 0;
+        int gapPoints = 0;
+        for (const QPointF& p : points) {
+            const double secs = p.x() / scale;
+            if (secs >= double(kFrom + 2 * kDay) && secs < double(kFrom + 5 * kDay)) {
+                inGap += p.y();
+                ++gapPoints;
+            } else {
+                outside += p.y();
+            }
+        }
+        QVERIFY(gapPoints > 0);
+        QCOMPARE(inGap, 0.0);
+        QCOMPARE(outside, 96.0);
+    }
+};
+
+} // namespace activity
+
+QTEST_MAIN(activity::TestDataShapes)
+#include "tst_datashapes.moc"
