@@ -30,6 +30,12 @@ QString ArgParser::parse(const QStringList& args)
         const auto declared = m_declared.constFind(name);
         if (declared == m_declared.constEnd())
             return QCoreApplication::translate("ArgParser", "%1: unknown option --%2").arg(m_command, name);
+        if (m_values.contains(name) && *declared && m_repeated.contains(name)) {
+            if (!hasInline && i + 1 >= args.size())
+                return QCoreApplication::translate("ArgParser", "%1: option --%2 needs a value").arg(m_command, name);
+            m_values[name] += QLatin1Char('\n') + (hasInline ? inlineValue : args[++i]);
+            continue;
+        }
         if (m_values.contains(name))
             return QCoreApplication::translate("ArgParser", "%1: option --%2 is given twice").arg(m_command, name);
         if (*declared) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QHash>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -13,7 +14,13 @@ public:
     explicit ArgParser(QString commandName)
         : m_command(std::move(commandName))
     { }
-    void addOption(const QString& name, bool takesValue = true) { m_declared.insert(name, takesValue); }
+    // A repeated option may be given several times; its value is then every value given, one per line.
+    void addOption(const QString& name, bool takesValue = true, bool repeated = false)
+    {
+        m_declared.insert(name, takesValue);
+        if (repeated)
+            m_repeated.insert(name);
+    }
 
     // Returns an empty string on success, else "COMMAND: unknown option --x" and the like.
     QString parse(const QStringList& args);
@@ -27,6 +34,7 @@ public:
 private:
     QString m_command;
     QHash<QString, bool> m_declared;
+    QSet<QString> m_repeated;
     QHash<QString, QString> m_values;
     QStringList m_order;
     QStringList m_positionals;

@@ -38,7 +38,7 @@ int add(CommandContext& ctx, const QStringList& args)
     ArgParser parser(QStringLiteral("sources add ") + type);
     for (const FieldSpec& f : spec->fields)
         if (!f.storedSecret) // set by the window's token field only
-            parser.addOption(f.name);
+            parser.addOption(f.name, true, f.repeated);
     if (const QString error = parser.parse(args.mid(1)); !error.isEmpty())
         return ctx.fail(error, 2);
     if (!parser.positionals().isEmpty())

@@ -67,8 +67,8 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         QString bad;
         kioskPages = KioskController::parsePages(parser.value(QStringLiteral("pages")), &bad);
         if (kioskPages.isEmpty())
-            return ctx.fail(WindowText::tr("--pages: unknown page '%1' (known: overview, github, dockerhub, traffic, "
-                                           "map, health)")
+            return ctx.fail(WindowText::tr("--pages: unknown page '%1' (known: overview, github, dockerhub, metrics, "
+                                           "traffic, map, health)")
                                 .arg(bad),
                 2);
     }

@@ -341,6 +341,76 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     </message>
 </context>
 <context>
+    <name>HttpJsonSpecText</name>
+    <message>
+        <source>the field name &apos;%1&apos; is given twice</source>
+        <translation>le nom de champ « %1 » est donné deux fois</translation>
+    </message>
+    <message>
+        <source>give at least one NAME=POINTER</source>
+        <translation>donnez au moins un NOM=POINTEUR</translation>
+    </message>
+    <message>
+        <source>JSON over HTTP</source>
+        <translation>JSON sur HTTP</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>the http or https address to GET</source>
+        <translation>l&apos;adresse http ou https à lire (GET)</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>NAME=POINTER, one per line (RFC 6901; &apos;*&apos; for every item of an array), e.g. stars=/stargazers_count</source>
+        <translation>NOM=POINTEUR, un par ligne (RFC 6901 ; « * » pour chaque élément d&apos;un tableau), par exemple stars=/stargazers_count</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Étiquette</translation>
+    </message>
+    <message>
+        <source>pointer to each item&apos;s name when a field has &apos;*&apos;, e.g. /versions/*/num</source>
+        <translation>pointeur vers le nom de chaque élément quand un champ a « * », par exemple /versions/*/num</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>En-têtes</translation>
+    </message>
+    <message>
+        <source>&apos;Name: value&apos;, one per line</source>
+        <translation>« Nom: valeur », un par ligne</translation>
+    </message>
+    <message>
+        <source>Token variable</source>
+        <translation>Variable du jeton</translation>
+    </message>
+    <message>
+        <source>environment variable holding a token, sent as a Bearer token to this URL&apos;s host only</source>
+        <translation>variable d&apos;environnement contenant un jeton, envoyé comme jeton Bearer à l&apos;hôte de cette URL seulement</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <source>how often to poll, e.g. 15m</source>
+        <translation>fréquence d&apos;interrogation, par ex. 15m</translation>
+    </message>
+</context>
+<context>
+    <name>HttpJsonText</name>
+    <message>
+        <source>&apos;%1&apos; is not a header line &apos;Name: value&apos;</source>
+        <translation>« %1 » n&apos;est pas une ligne d&apos;en-tête « Nom: valeur »</translation>
+    </message>
+</context>
+<context>
     <name>HttpText</name>
     <message>
         <source>cancelled</source>
@@ -349,6 +419,10 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     <message>
         <source>no answer from %1 within %2 s</source>
         <translation>pas de réponse de %1 en %2 s</translation>
+    </message>
+    <message>
+        <source>the answer from %1 is longer than %2 MiB: refused</source>
+        <translation>la réponse de %1 dépasse %2 Mio : refusée</translation>
     </message>
 </context>
 <context>
@@ -1077,10 +1151,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>--rotate : doit être un nombre de secondes de 5 à 86400, reçu « %1 »</translation>
     </message>
     <message>
-        <source>--pages: unknown page &apos;%1&apos; (known: overview, github, dockerhub, traffic, map, health)</source>
-        <translation>--pages : page inconnue « %1 » (connues : overview, github, dockerhub, traffic, map, health)</translation>
-    </message>
-    <message>
         <source>--rotate and --pages need --kiosk</source>
         <translation>--rotate et --pages demandent --kiosk</translation>
     </message>
@@ -1107,6 +1177,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>The demo database could not be filled: %1</source>
         <translation>La base de démonstration n&apos;a pas pu être remplie : %1</translation>
+    </message>
+    <message>
+        <source>--pages: unknown page &apos;%1&apos; (known: overview, github, dockerhub, metrics, traffic, map, health)</source>
+        <translation>--pages : page inconnue « %1 » (connues : overview, github, dockerhub, metrics, traffic, map, health)</translation>
     </message>
 </context>
 <context>
@@ -1871,6 +1945,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>&amp;About Activity Dashboard</source>
         <translation>À &amp;propos d&apos;Activity Dashboard</translation>
     </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Mesures</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -1893,6 +1971,60 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>%1 requests from %2 countries; %3 without a known location</source>
         <translation>%1 requêtes de %2 pays ; %3 sans localisation connue</translation>
+    </message>
+</context>
+<context>
+    <name>activity::MetricsPage</name>
+    <message>
+        <source>Source:</source>
+        <translation>Source :</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Figures over the range</source>
+        <translation>Chiffres sur la période</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Latest</source>
+        <translation>Dernière valeur</translation>
+    </message>
+    <message>
+        <source>Change over the range</source>
+        <translation>Variation sur la période</translation>
+    </message>
+    <message>
+        <source>Latest figures</source>
+        <translation>Derniers chiffres</translation>
+    </message>
+    <message>
+        <source>No JSON source is watched yet</source>
+        <translation>Aucune source JSON n&apos;est encore suivie</translation>
+    </message>
+    <message>
+        <source>Any API that answers JSON is a source: give its URL and the JSON Pointers of the figures to keep. They appear here after the first poll.</source>
+        <translation>Toute API qui répond en JSON est une source : donnez son URL et les pointeurs JSON des chiffres à garder. Ils apparaissent ici après la première interrogation.</translation>
+    </message>
+    <message>
+        <source>Add a JSON source</source>
+        <translation>Ajouter une source JSON</translation>
+    </message>
+    <message>
+        <source>Waiting for the first poll</source>
+        <translation>En attente de la première interrogation</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) of this kind are set up; figures appear after the first successful poll. The Sources page shows when the next one runs and any error.</source>
+        <translation>
+            <numerusform>%n source de ce type est configurée ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
+            <numerusform>%n sources de ce type sont configurées ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2167,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>the API answered HTTP %1</source>
         <translation>l’API a répondu HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 (several: separate with &apos;;&apos;)</source>
+        <translation>%1 (plusieurs : séparez-les par « ; »)</translation>
     </message>
 </context>
 <context>
@@ -2351,6 +2487,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Bytes sent</source>
         <translation>Octets envoyés</translation>
+    </message>
+    <message>
+        <source>Requests by status class (all countries)</source>
+        <translation>Requêtes par classe de statut (tous pays)</translation>
     </message>
 </context>
 <context>

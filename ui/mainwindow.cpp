@@ -29,7 +29,7 @@ namespace activity {
 
 namespace {
 constexpr const char* kPageKeys[kPageCount]
-    = { "overview", "github", "dockerhub", "traffic", "map", "sources", "health" };
+    = { "overview", "github", "dockerhub", "metrics", "traffic", "map", "sources", "health" };
 constexpr RangePreset kRangeOrder[] = { RangePreset::Last24Hours, RangePreset::Last7Days, RangePreset::Last30Days,
     RangePreset::Last90Days, RangePreset::LastYear, RangePreset::Custom };
 
@@ -135,6 +135,8 @@ QString MainWindow::pageTitle(PageId id)
         return tr("GitHub");
     case PageId::DockerHub:
         return tr("Docker Hub");
+    case PageId::Metrics:
+        return tr("Metrics");
     case PageId::Traffic:
         return tr("Traffic");
     case PageId::Map:

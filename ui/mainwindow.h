@@ -39,7 +39,8 @@ public:
     PageId currentPage() const;
     QStringList pageNames() const;
     static QString pageTitle(PageId id);
-    // Stable names for settings and --pages ("overview", "github", "dockerhub", "traffic", "map", "sources", "health").
+    // Stable names for settings and --pages ("overview", "github", "dockerhub", "metrics", "traffic", "map",
+    // "sources", "health").
     static QString pageKey(PageId id);
     static std::optional<PageId> pageFromKey(const QString& key);
 

@@ -7,6 +7,7 @@
 #include "ui/healthpage.h"
 #include "ui/mainwindow.h"
 #include "ui/map/mappage.h"
+#include "ui/metricspage.h"
 #include "ui/overviewpage.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/trafficpage.h"
@@ -23,6 +24,8 @@ QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, Q
         return ApiPage::createGitHub(runner, state, parent);
     case PageId::DockerHub:
         return ApiPage::createDockerHub(runner, state, parent);
+    case PageId::Metrics:
+        return new MetricsPage(runner, state, parent);
     case PageId::Traffic:
         return new TrafficPage(runner, state, parent);
     case PageId::Map:

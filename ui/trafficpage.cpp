@@ -116,6 +116,14 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     layout->addLayout(grid, 1);
 }
 
+void TrafficPage::showErrors(qint64 errors, qint64 requests)
+{
+    m_tiles[3]->setFigures(requests > 0
+            ? QLocale().toString(100.0 * double(errors) / double(requests), 'f', 1) + QStringLiteral("%")
+            : QStringLiteral("–"),
+        tr("%1 requests").arg(Format::count(double(errors))), 0, {});
+}
+
 void TrafficPage::reload()
 {
     const TimeRange range = state().range();
@@ -140,11 +148,12 @@ void TrafficPage::reload()
                 Buckets::thin(Buckets::values(f.visitors), 80));
             m_tiles[2]->setFigures(Format::bytes(d.totals.bytes), vsPrevious(d.previous.bytes, d.totals.bytes), 0,
                 Buckets::thin(Buckets::values(f.bytes), 80));
-            m_tiles[3]->setFigures(d.totals.requests > 0
-                    ? QLocale().toString(100.0 * double(d.errors) / double(d.totals.requests), 'f', 1)
-                        + QStringLiteral("%")
-                    : QStringLiteral("–"),
-                tr("%1 requests").arg(Format::count(double(d.errors))), 0, {});
+            // Status rollups are not split by country: under a country filter the share comes with the raw lists.
+            if (!byCountry)
+                showErrors(d.errors, d.totals.requests);
+            m_status->setTitle(
+                byCountry ? tr("Requests by status class (all countries)") : tr("Requests by status class"));
+
             m_requests->setTimeSeries({ { tr("Requests"), f.requests }, { tr("Visitors"), f.visitors } }, range,
                 ChartView::Style::Lines, QStringLiteral("count"));
             m_bandwidth->setTimeSeries(
@@ -194,6 +203,7 @@ void TrafficPage::reload()
                 rows.append(itemRow(QString::fromUtf8(item.key), item, total, false));
             m_models[Referrers]->setRows(rows);
             if (byCountry) {
+                showErrors(d.countryErrors, d.countryRequests);
                 rows.clear();
                 for (const TopItem& item : d.countryPaths)
                     rows.append(itemRow(QString::fromUtf8(item.key), item, d.countryRequests, true));

@@ -38,6 +38,7 @@ protected:
     void reload() override;
 
 private:
+    void showErrors(qint64 errors, qint64 requests);
     QList<MetricTile*> m_tiles;
     ChartView* m_requests = nullptr;
     ChartView* m_status = nullptr;

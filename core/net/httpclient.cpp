@@ -25,7 +25,7 @@ QString hostKey(const QUrl& url)
 
 bool retryable(const HttpResponse& r)
 {
-    return r.status == 0 || r.status == 202 || (r.status >= 500 && r.status <= 599);
+    return (r.status == 0 && !r.tooLong) || r.status == 202 || (r.status >= 500 && r.status <= 599);
 }
 } // namespace
 
@@ -93,6 +93,10 @@ void HttpClient::send(const QString& key, Job job)
         req.setRawHeader("Authorization", "Bearer " + job.request.token);
     if (!job.request.ifNoneMatch.isEmpty())
         req.setRawHeader("If-None-Match", job.request.ifNoneMatch);
+    if (!job.request.ifModifiedSince.isEmpty())
+        req.setRawHeader("If-Modified-Since", job.request.ifModifiedSince);
+    for (const auto& [name, value] : job.request.headers)
+        req.setRawHeader(name, value);
     // Our own cache (ETags in the database) decides; QNetworkAccessManager must not answer from memory.
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     QNetworkReply* reply = m_manager->get(req);
@@ -100,16 +104,25 @@ void HttpClient::send(const QString& key, Job job)
     auto timer = new QTimer(reply);
     timer->setSingleShot(true);
     auto timedOut = std::make_shared<bool>(false);
+    auto tooLong = std::make_shared<bool>(false);
     const auto restart = [timer, this] { timer->start(m_options.timeoutMs); };
     connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
         *timedOut = true;
         reply->abort();
     });
-    connect(reply, &QNetworkReply::downloadProgress, timer, restart);
+    connect(reply, &QNetworkReply::downloadProgress, timer,
+        [restart, reply, tooLong, max = m_options.maxBodyBytes](qint64 received, qint64 total) {
+            if (max > 0 && (received > max || total > max)) {
+                *tooLong = true;
+                reply->abort();
+                return;
+            }
+            restart();
+        });
     restart();
 
     auto shared = std::make_shared<Job>(std::move(job));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, key, shared, timedOut] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, key, shared, timedOut, tooLong] {
         reply->deleteLater();
         HttpResponse r;
         r.attempts = shared->attempts;
@@ -119,6 +132,12 @@ void HttpClient::send(const QString& key, Job job)
             r.error = HttpText::tr("no answer from %1 within %2 s")
                           .arg(shared->request.url.host())
                           .arg(m_options.timeoutMs / 1000.0);
+        } else if (*tooLong) {
+            r.status = 0;
+            r.tooLong = true;
+            r.error = HttpText::tr("the answer from %1 is longer than %2 MiB: refused")
+                          .arg(shared->request.url.host())
+                          .arg(m_options.maxBodyBytes / (1024 * 1024));
         } else if (r.status == 0) {
             r.error = reply->errorString();
         }

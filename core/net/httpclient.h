@@ -19,6 +19,8 @@ struct HttpRequest {
     QByteArray accept = "application/json";
     QByteArray token; // sent only as "Authorization: Bearer ..."; never logged or stored
     QByteArray ifNoneMatch; // an ETag from an earlier answer
+    QByteArray ifModifiedSince; // a Last-Modified from an earlier answer (servers without ETags)
+    QList<QPair<QByteArray, QByteArray>> headers; // more request headers (a source's own, e.g. an API key name)
 };
 
 struct HttpResponse {
@@ -27,6 +29,7 @@ struct HttpResponse {
     QString error; // why there was no answer; never contains the token
     QHash<QByteArray, QByteArray> headers; // names in lower case
     int attempts = 0;
+    bool tooLong = false; // refused for its size (HttpOptions::maxBodyBytes), not retried
     QByteArray header(const char* lowerCaseName) const { return headers.value(QByteArray(lowerCaseName)); }
 };
 
@@ -37,6 +40,7 @@ struct HttpOptions {
     int backoffBaseMs = 1'000; // doubled per attempt, with jitter
     int backoffMaxMs = 60'000;
     bool useSystemProxy = false; // the application turns it on; tests stay on loopback
+    qint64 maxBodyBytes = 32 * 1024 * 1024; // a longer answer is refused (no retry): a wrong URL, not data
 };
 
 // The one owner of QNetworkAccessManager. Requests to a host go one at a time (GitHub asks for that),

@@ -146,6 +146,19 @@ QList<Sample> SeriesMath::within(const QList<Sample>& samples, const TimeRange& 
     return out;
 }
 
+void ApiQuery::forEachMetricSample(
+    Database& db, const TimeRange& range, const std::function<void(const MetricRow&)>& row)
+{
+    Statement s = db.prepare(
+        "SELECT m.ts, coalesce(src.name, '#' || s.source_id, ''), s.provider, s.repository, s.metric, m.value "
+        "FROM samples m JOIN series s ON s.id = m.series_id LEFT JOIN sources src ON src.id = s.source_id "
+        "WHERE s.provider NOT IN ('github', 'dockerhub') AND m.ts >= ? AND m.ts < ? "
+        "ORDER BY m.ts, 2, s.metric, s.repository");
+    s.bind(1, range.fromSecs).bind(2, range.toSecs);
+    while (s.step())
+        row(MetricRow { s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.real(5) });
+}
+
 void ApiQuery::forEachSample(
     Database& db, const QString& provider, const TimeRange& range, const std::function<void(const ReportRow&)>& row)
 {

@@ -36,6 +36,17 @@ struct ReportRow {
 };
 void forEachSample(
     Database& db, const QString& provider, const TimeRange& range, const std::function<void(const ReportRow&)>& row);
+// Every sample of the sources that are not GitHub or Docker Hub (http-json and later types), in time order:
+// the source's name (or "#ID" once removed with its history kept), the series' metric and its repository column.
+struct MetricRow {
+    qint64 ts = 0;
+    QString source;
+    QString provider;
+    QString repository;
+    QString metric;
+    double value = 0;
+};
+void forEachMetricSample(Database& db, const TimeRange& range, const std::function<void(const MetricRow&)>& row);
 QStringList metrics(Database& db, const QString& provider);
 QList<RepoSeries> series(Database& db, const QString& provider, const QString& metric, const TimeRange& range);
 // Every series' last value before `at`, keyed by (repository, metric): one statement for a whole organisation.

@@ -165,6 +165,8 @@ void sumRaw(Database& db, const TrafficFilter& filter, qint64 site, qint64 from,
         if ((site != -1 && st.int64(5) != site) || (!country.isEmpty() && st.blob(6) != country))
             continue;
         ++into.matched;
+        if (const qint64 status = st.int64(0); status >= 400 && status < 600)
+            ++into.errors;
         const qint64 bytes = st.int64(4);
         const auto add = [bytes](QHash<qint64, TopListCache::IdSums>& sums, qint64 id) {
             TopListCache::IdSums& s = sums[id];
@@ -196,6 +198,7 @@ void merge(const Hour& from, Hour& into)
     add(from.agents, into.agents);
     add(from.paths, into.paths);
     into.matched += from.matched;
+    into.errors += from.errors;
 }
 
 // [from, to) of raw rows: whole hours from the cache when their row count is unchanged (else summed and cached),
@@ -291,6 +294,7 @@ TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filt
     if (!filter.country.isEmpty()) {
         out.countryPaths = top(tops.paths, kTopRows);
         out.countryRequests = raw.matched;
+        out.countryErrors = raw.errors;
     }
     // Classified here, on the worker: thousands of agents are too many for the GUI thread.
     QHash<QString, qint64> browsers;

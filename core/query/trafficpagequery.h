@@ -42,6 +42,7 @@ struct TrafficPageLists {
     // requests they were read from (the share base).
     QList<TopItem> countryPaths;
     qint64 countryRequests = 0;
+    qint64 countryErrors = 0; // 4xx and 5xx among them
 };
 
 // Sums of raw rows per whole hour for the top lists, kept between reloads: the partial days at a range's edges
@@ -60,6 +61,7 @@ public:
         QHash<qint64, IdSums> agents;
         QHash<qint64, IdSums> paths; // only with a country filter
         qint64 matched = 0; // rows that passed the site and country filter
+        qint64 errors = 0; // of those, 4xx and 5xx (status rollups are not split by country)
     };
     const Hour* find(qint64 site, const QString& country, qint64 hour) const;
     void insert(qint64 site, const QString& country, qint64 hour, Hour data);

@@ -2,6 +2,7 @@
 
 #include "core/query/apiquery.h"
 #include "core/report/csvwriter.h"
+#include "core/sources/httpjsoncollector.h"
 #include "core/storage/database.h"
 
 #include <QDir>
@@ -19,6 +20,19 @@ QString writeProvider(Database& db, const TimeRange& range, const QString& provi
     });
     return csv.finish();
 }
+
+// metrics.csv: timestamp,source,series,labels,value; labels are k=v pairs joined by ';' (empty when none).
+QString writeMetrics(Database& db, const TimeRange& range, const QString& path)
+{
+    CsvWriter csv(path);
+    csv.row({ QStringLiteral("timestamp"), QStringLiteral("source"), QStringLiteral("series"), QStringLiteral("labels"),
+        QStringLiteral("value") });
+    ApiQuery::forEachMetricSample(db, range, [&csv](const ApiQuery::MetricRow& r) {
+        csv.row({ CsvWriter::timestamp(r.ts), r.source, r.metric, HttpJsonCollector::labelsOf(r.repository),
+            QString::number(r.value, 'g', 17) });
+    });
+    return csv.finish();
+}
 } // namespace
 
 QString ApiReport::write(Database& db, const TimeRange& range, const QString& outDir)
@@ -29,7 +43,11 @@ QString ApiReport::write(Database& db, const TimeRange& range, const QString& ou
             = writeProvider(db, range, QStringLiteral("github"), dir.filePath(QStringLiteral("github.csv")));
             !error.isEmpty())
             return error;
-        return writeProvider(db, range, QStringLiteral("dockerhub"), dir.filePath(QStringLiteral("dockerhub.csv")));
+        if (QString error
+            = writeProvider(db, range, QStringLiteral("dockerhub"), dir.filePath(QStringLiteral("dockerhub.csv")));
+            !error.isEmpty())
+            return error;
+        return writeMetrics(db, range, dir.filePath(QStringLiteral("metrics.csv")));
     } catch (const DatabaseError& e) {
         return e.message();
     }

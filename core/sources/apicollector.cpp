@@ -15,6 +15,8 @@ namespace {
 struct CollectorText {
     Q_DECLARE_TR_FUNCTIONS(CollectorText)
 };
+// Marks a Last-Modified kept where an ETag would be (ETags are quoted: no clash).
+const QByteArray kLastModified = QByteArrayLiteral("last-modified:");
 } // namespace
 
 ApiCollector::ApiCollector(qint64 sourceId, QJsonObject settings, Services services, QObject* parent)
@@ -163,12 +165,16 @@ void ApiCollector::fetch(const QUrl& url, const QByteArray& accept, bool useCach
     request.url = url;
     request.accept = accept;
     request.token = m_token;
+    request.headers = m_extraHeaders;
     const QString key = url.toString(QUrl::FullyEncoded)
         + (accept == "application/json" ? QString() : QString(QLatin1Char(' ') + QString::fromLatin1(accept)));
     std::optional<HttpCache::Entry> cached;
     if (useCache) {
         guarded([&] { cached = m_cache.find(m_sourceId, key); });
-        if (cached)
+        // Servers without ETags get If-Modified-Since: the cache keeps their Last-Modified with a marker.
+        if (cached && cached->etag.startsWith(kLastModified))
+            request.ifModifiedSince = cached->etag.mid(kLastModified.size());
+        else if (cached)
             request.ifNoneMatch = cached->etag;
     }
     ++m_outstanding;
@@ -184,6 +190,9 @@ void ApiCollector::fetch(const QUrl& url, const QByteArray& accept, bool useCach
                 } else if (r.status >= 200 && r.status < 300 && r.status != 202) {
                     if (useCache && !r.header("etag").isEmpty())
                         m_cache.store(m_sourceId, key, r.header("etag"), r.body, m_clock.nowSecs());
+                    else if (useCache && !r.header("last-modified").isEmpty())
+                        m_cache.store(
+                            m_sourceId, key, kLastModified + r.header("last-modified"), r.body, m_clock.nowSecs());
                     handler(Page { r, r.body, false });
                 } else if (onError) {
                     onError(r);

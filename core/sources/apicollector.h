@@ -69,6 +69,8 @@ protected:
     bool stopping() const { return m_retryAt > 0; }
     QUrl apiUrl(const QString& path, const QString& query = {}) const;
     QString describe(const QUrl& url) const; // path and query, for messages
+    // Sent with every request of this collector (a source's own headers).
+    void setExtraHeaders(QList<QPair<QByteArray, QByteArray>> headers) { m_extraHeaders = std::move(headers); }
 
     ApiStore& m_store;
     HttpCache& m_cache;
@@ -76,6 +78,7 @@ protected:
     const Clock& m_clock;
     TokenVault* m_tokens;
     QByteArray m_token;
+    QList<QPair<QByteArray, QByteArray>> m_extraHeaders;
 
 private:
     void begin();

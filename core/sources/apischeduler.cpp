@@ -4,6 +4,7 @@
 #include "core/sources/apistore.h"
 #include "core/sources/dockerhubcollector.h"
 #include "core/sources/githubcollector.h"
+#include "core/sources/httpjsoncollector.h"
 #include "core/sources/sourcestore.h"
 #include "core/sources/validators.h"
 #include "core/storage/dbwriter.h"
@@ -63,6 +64,8 @@ std::unique_ptr<ApiCollector> ApiScheduler::create(qint64 id, const QString& typ
         return std::make_unique<GitHubCollector>(id, settings, services);
     if (type == QLatin1String("dockerhub"))
         return std::make_unique<DockerHubCollector>(id, settings, services);
+    if (type == QLatin1String("http-json"))
+        return std::make_unique<HttpJsonCollector>(id, settings, services);
     return nullptr;
 }
 
@@ -72,7 +75,8 @@ void ApiScheduler::sync(bool forceDue)
     SourceStore sources(m_db, m_clock);
     QSet<qint64> seen;
     for (const SourceRecord& r : sources.list()) {
-        if (r.type != QLatin1String("github") && r.type != QLatin1String("dockerhub"))
+        if (r.type != QLatin1String("github") && r.type != QLatin1String("dockerhub")
+            && r.type != QLatin1String("http-json"))
             continue;
         if (!r.enabled) {
             m_paused.insert(r.id);

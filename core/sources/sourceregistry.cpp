@@ -1,5 +1,6 @@
 #include "core/sources/sourceregistry.h"
 
+#include "core/sources/httpjsonspec.h"
 #include "core/sources/validators.h"
 
 #include <QCoreApplication>
@@ -163,6 +164,7 @@ SourceRegistry::SourceRegistry()
     add(dockerhub());
     add(syslog());
     add(logfile());
+    add(httpJsonSpec());
 }
 
 void SourceRegistry::add(SourceTypeSpec spec)

@@ -20,6 +20,8 @@ struct FieldSpec {
     // Says where a token typed in the window is kept ("keyring" or "file"; see TokenVault). Set by the
     // window's token field, not typed: the command line does not offer it (a token in argv is visible to all).
     bool storedSecret = false;
+    // Given several times on the command line (--field a=/x --field b=/y): kept as one value per line.
+    bool repeated = false;
 };
 
 struct FieldError {

@@ -11,7 +11,7 @@ private slots:
     void knowsTheBuiltInTypes()
     {
         SourceRegistry registry;
-        QCOMPARE(registry.typeNames(), (QStringList { "github", "dockerhub", "syslog", "logfile" }));
+        QCOMPARE(registry.typeNames(), (QStringList { "github", "dockerhub", "syslog", "logfile", "http-json" }));
         for (const SourceTypeSpec& t : registry.types()) {
             QVERIFY(!t.fields.isEmpty());
             QVERIFY(t.displayName);

@@ -5,6 +5,7 @@
 #include "core/demo/demotraffic.h"
 #include "core/query/queryrunner.h"
 #include "core/sources/apistore.h"
+#include "core/sources/httpjsoncollector.h"
 #include "core/sources/sourceregistry.h"
 #include "core/sources/sourceservice.h"
 #include "core/sources/sourcestore.h"
@@ -21,16 +22,44 @@
 #include <QApplication>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
 #include <QTemporaryDir>
+#include <cmath>
 #include <cstdio>
 
 using namespace activity;
 
 namespace {
 constexpr qint64 kNow = 1795591815; // 2026-11-25 07:30:15 UTC
+
+// An http-json source (a crate's downloads, in all and per version) polled hourly over the range.
+void jsonSource(const QString& path, int days)
+{
+    Database db(path);
+    ManualClock clock(kNow * 1000);
+    const qint64 id
+        = SourceStore(db, clock).add(QStringLiteral("http-json"), QStringLiteral("crates.io/api/v1/crates/widget"),
+            QJsonObject { { QStringLiteral("url"), QStringLiteral("https://crates.io/api/v1/crates/widget") },
+                { QStringLiteral("field"), QStringLiteral("downloads=/crate/downloads") } });
+    ApiStore store(db);
+    Transaction tx(db);
+    const QList<std::pair<QString, double>> series = { { QString(), 40.0 }, { QStringLiteral("num=2.1.0"), 22.0 },
+        { QStringLiteral("num=2.0.3"), 12.0 }, { QStringLiteral("num=1.9.0"), 4.0 } };
+    for (const auto& [labels, perHour] : series) {
+        const QString metric = labels.isEmpty() ? QStringLiteral("downloads") : QStringLiteral("version_downloads");
+        const qint64 s
+            = store.seriesId(id, HttpJsonCollector::kProvider, HttpJsonCollector::seriesKey(id, labels), metric);
+        double total = perHour * 24 * 400;
+        for (qint64 ts = kNow - qint64(days) * 86400; ts <= kNow; ts += 3600) {
+            total += perHour * (1.0 + 0.6 * std::sin(double(ts % 86400) / 86400.0 * 6.283));
+            store.recordPoint(s, ts, std::floor(total));
+        }
+    }
+    tx.commit();
+}
 
 // A first poll of an organisation and an image, and an hour of nginx traffic.
 void firstPoll(const QString& path)
@@ -108,6 +137,22 @@ void shoot(const QString& path, const QString& outDir, const QString& scenario, 
             std::printf("%s\n", qPrintable(file));
     }
 }
+// The Traffic page narrowed to one country, with the filter chip in the header.
+void shootCountry(const QString& path, const QString& outDir, const QString& country)
+{
+    qApp->setPalette(qApp->style()->standardPalette());
+    ManualClock clock(kNow * 1000);
+    FullWindow full(path, clock);
+    full.window.viewState()->setCustomRange({ kNow - 90 * 86400, kNow });
+    full.window.viewState()->setCountry(country);
+    full.window.resize(1280, 800);
+    full.window.show();
+    full.window.showPage(PageId::Traffic);
+    waitForPage(full.window.page(PageId::Traffic));
+    const QString file = QStringLiteral("%1/90-days-traffic-country-light.png").arg(outDir);
+    if (full.window.grab().save(file))
+        std::printf("%s\n", qPrintable(file));
+}
 } // namespace
 
 int main(int argc, char** argv)
@@ -132,8 +177,11 @@ int main(int argc, char** argv)
         options.nowSecs = kNow;
         DemoData::generate(db, options);
     }
+    jsonSource(full, 90);
     shoot(full, outDir, QStringLiteral("90-days"), false, all);
     shoot(full, outDir, QStringLiteral("90-days"), true, all);
+
+    shootCountry(full, outDir, QStringLiteral("DE"));
 
     const QList<PageId> firstDay = { PageId::Overview, PageId::GitHub, PageId::DockerHub, PageId::Traffic };
     const QString first = dir.filePath(QStringLiteral("first.sqlite"));

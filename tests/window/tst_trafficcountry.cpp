@@ -12,6 +12,7 @@
 #include "ui/trafficpage.h"
 #include "ui/viewstate.h"
 
+#include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -139,6 +140,19 @@ private slots:
         // The page shows only that country: its requests are what its row said.
         QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), secondRequests, 10000);
         QVERIFY(secondRequests < everyRequest);
+        // Its error share too (status rollups are not split by country: counted from its rows).
+        {
+            Database db(path);
+            const TimeRange range = window.viewState()->range();
+            Statement st = db.prepare("SELECT count(*) FROM requests WHERE id >= ? AND id < ? AND country = ? AND "
+                                      "status >= 400 AND status < 600");
+            st.bind(1, RequestKeys::firstId(range.fromSecs))
+                .bind(2, RequestKeys::firstId(range.toSecs))
+                .bind(3, window.viewState()->country());
+            QVERIFY(st.step());
+            QTRY_COMPARE_WITH_TIMEOUT(
+                page->tile(3)->change(), QStringLiteral("%1 requests").arg(QLocale().toString(st.int64(0))), 10000);
+        }
 
         QTest::mouseClick(chip, Qt::LeftButton);
         QVERIFY(window.viewState()->country().isEmpty());

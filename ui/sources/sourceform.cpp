@@ -22,6 +22,21 @@
 
 namespace activity {
 
+namespace {
+// How a repeated field's values share one line edit (a NAME=POINTER or a header rarely holds ';').
+const QString kRepeatedJoiner = QStringLiteral(" ; ");
+
+QString repeatedValues(const QString& text)
+{
+    QStringList values;
+    for (const QString& v : text.split(QLatin1Char(';'))) {
+        if (!v.trimmed().isEmpty())
+            values.append(v.trimmed());
+    }
+    return values.join(QLatin1Char('\n'));
+}
+} // namespace
+
 SourceForm::SourceForm(const SourceRegistry& registry, QWidget* parent)
     : QDialog(parent)
     , m_registry(registry)
@@ -104,7 +119,10 @@ QJsonObject SourceForm::typed(bool withToken) const
 {
     QJsonObject o;
     for (auto it = m_edits.constBegin(); it != m_edits.constEnd(); ++it) {
-        const QString text = it.value()->text().trimmed();
+        QString text = it.value()->text().trimmed();
+        // A repeated field (several --field on the command line) takes its values separated by ';' on one line.
+        if (m_repeated.contains(it.key()))
+            text = repeatedValues(text);
         if (!text.isEmpty())
             o.insert(it.key(), text);
     }
@@ -130,7 +148,7 @@ void SourceForm::setType(const QString& type)
 void SourceForm::setField(const QString& name, const QString& value)
 {
     if (QLineEdit* edit = m_edits.value(name))
-        edit->setText(value);
+        edit->setText(m_repeated.contains(name) ? QString(value).replace(QLatin1Char('\n'), kRepeatedJoiner) : value);
 }
 
 void SourceForm::rebuild()
@@ -138,6 +156,7 @@ void SourceForm::rebuild()
     while (m_fields->rowCount() > 0)
         m_fields->removeRow(0);
     m_edits.clear();
+    m_repeated.clear();
     m_errorLabels.clear();
     m_token = nullptr;
     m_tokenError = nullptr;
@@ -181,6 +200,10 @@ void SourceForm::rebuild()
         cell->addWidget(error);
         m_fields->addRow(f.required ? tr("%1 *").arg(f.label) : f.label, cell);
         m_edits.insert(f.name, edit);
+        if (f.repeated) {
+            m_repeated.insert(f.name);
+            edit->setPlaceholderText(tr("%1 (several: separate with ';')").arg(edit->placeholderText()));
+        }
         m_errorLabels.insert(f.name, error);
         connect(edit, &QLineEdit::textChanged, this, &SourceForm::revalidate);
     }

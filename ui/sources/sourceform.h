@@ -5,6 +5,7 @@
 #include <QDialog>
 #include <QHash>
 #include <QJsonObject>
+#include <QSet>
 
 class QComboBox;
 class QDialogButtonBox;
@@ -69,6 +70,7 @@ private:
     QComboBox* m_typeBox = nullptr;
     QFormLayout* m_fields = nullptr;
     QHash<QString, QLineEdit*> m_edits;
+    QSet<QString> m_repeated; // fields given several times: one line holds them, separated by " ; "
     QHash<QString, QLabel*> m_errorLabels;
     TokenVault* m_vault = nullptr;
     TokenField* m_token = nullptr;

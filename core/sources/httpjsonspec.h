@@ -1,0 +1,10 @@
+#pragma once
+
+#include "core/sources/sourceregistry.h"
+
+namespace activity {
+
+// The `http-json` source type: any JSON API, read through named JSON Pointers.
+SourceTypeSpec httpJsonSpec();
+
+} // namespace activity
