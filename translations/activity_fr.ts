@@ -225,6 +225,13 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     </message>
 </context>
 <context>
+    <name>DailyText</name>
+    <message>
+        <source>GET %1: unexpected answer</source>
+        <translation>GET %1 : réponse inattendue</translation>
+    </message>
+</context>
+<context>
     <name>DataDir</name>
     <message>
         <source>no data directory given</source>
@@ -635,6 +642,89 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>&apos;%1&apos; is not a JSON Pointer: &apos;~&apos; must be followed by 0 or 1</source>
         <translation>« %1 » n&apos;est pas un pointeur JSON : « ~ » doit être suivi de 0 ou 1</translation>
+    </message>
+</context>
+<context>
+    <name>PresetText</name>
+    <message>
+        <source>&apos;%1&apos; is not %2</source>
+        <translation>« %1 » n&apos;est pas %2</translation>
+    </message>
+    <message>
+        <source>API URL</source>
+        <translation>URL de l&apos;API</translation>
+    </message>
+    <message>
+        <source>the API&apos;s base URL (a mirror, or a test server)</source>
+        <translation>l&apos;URL de base de l&apos;API (un miroir, ou un serveur de test)</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <source>how often to poll, e.g. 6h</source>
+        <translation>fréquence d&apos;interrogation, par exemple 6h</translation>
+    </message>
+    <message>
+        <source>npm package</source>
+        <translation>paquet npm</translation>
+    </message>
+    <message>
+        <source>Package</source>
+        <translation>Paquet</translation>
+    </message>
+    <message>
+        <source>an npm package name, e.g. react or @babel/core</source>
+        <translation>un nom de paquet npm, par exemple react ou @babel/core</translation>
+    </message>
+    <message>
+        <source>an npm package name</source>
+        <translation>un nom de paquet npm</translation>
+    </message>
+    <message>
+        <source>PyPI package</source>
+        <translation>paquet PyPI</translation>
+    </message>
+    <message>
+        <source>a PyPI project name, e.g. requests</source>
+        <translation>un nom de projet PyPI, par exemple requests</translation>
+    </message>
+    <message>
+        <source>a PyPI project name</source>
+        <translation>un nom de projet PyPI</translation>
+    </message>
+    <message>
+        <source>crates.io crate</source>
+        <translation>crate crates.io</translation>
+    </message>
+    <message>
+        <source>Crate</source>
+        <translation>Crate</translation>
+    </message>
+    <message>
+        <source>a crate name, e.g. serde</source>
+        <translation>un nom de crate, par exemple serde</translation>
+    </message>
+    <message>
+        <source>a crate name</source>
+        <translation>un nom de crate</translation>
+    </message>
+    <message>
+        <source>Homebrew formula</source>
+        <translation>formule Homebrew</translation>
+    </message>
+    <message>
+        <source>Formula</source>
+        <translation>Formule</translation>
+    </message>
+    <message>
+        <source>a formula name, e.g. wget</source>
+        <translation>un nom de formule, par exemple wget</translation>
+    </message>
+    <message>
+        <source>a formula name</source>
+        <translation>un nom de formule</translation>
     </message>
 </context>
 <context>

@@ -67,8 +67,10 @@ void MetricsPage::reload()
     query<Data>(
         m_tracker,
         [range, wanted](Database& db) {
-            return Data { MetricsQuery::read(db, range, wanted),
-                SourceQuery::countOfType(db, QStringLiteral("http-json")) };
+            int sources = 0;
+            for (const char* type : { "http-json", "npm", "pypi", "crates", "homebrew" })
+                sources += SourceQuery::countOfType(db, QString::fromLatin1(type));
+            return Data { MetricsQuery::read(db, range, wanted), sources };
         },
         [this, range](Data d) {
             m_picker->clear();

@@ -2,9 +2,11 @@
 
 #include "core/net/httpcache.h"
 #include "core/sources/apistore.h"
+#include "core/sources/dailydownloadscollector.h"
 #include "core/sources/dockerhubcollector.h"
 #include "core/sources/githubcollector.h"
 #include "core/sources/httpjsoncollector.h"
+#include "core/sources/presets.h"
 #include "core/sources/sourcestore.h"
 #include "core/sources/validators.h"
 #include "core/storage/dbwriter.h"
@@ -57,6 +59,12 @@ bool ApiScheduler::isIdle() const
     return true;
 }
 
+bool ApiScheduler::polls(const QString& type)
+{
+    return type == QLatin1String("github") || type == QLatin1String("dockerhub") || type == QLatin1String("http-json")
+        || Presets::isDaily(type) || type == QLatin1String("crates") || type == QLatin1String("homebrew");
+}
+
 std::unique_ptr<ApiCollector> ApiScheduler::create(qint64 id, const QString& type, const QJsonObject& settings)
 {
     const ApiCollector::Services services { *m_store, *m_cache, m_http, m_clock, m_tokens };
@@ -66,6 +74,10 @@ std::unique_ptr<ApiCollector> ApiScheduler::create(qint64 id, const QString& typ
         return std::make_unique<DockerHubCollector>(id, settings, services);
     if (type == QLatin1String("http-json"))
         return std::make_unique<HttpJsonCollector>(id, settings, services);
+    if (const auto asJson = Presets::httpJsonSettings(type, settings))
+        return std::make_unique<HttpJsonCollector>(id, *asJson, services);
+    if (Presets::isDaily(type))
+        return std::make_unique<DailyDownloadsCollector>(type, id, settings, services);
     return nullptr;
 }
 
@@ -75,8 +87,7 @@ void ApiScheduler::sync(bool forceDue)
     SourceStore sources(m_db, m_clock);
     QSet<qint64> seen;
     for (const SourceRecord& r : sources.list()) {
-        if (r.type != QLatin1String("github") && r.type != QLatin1String("dockerhub")
-            && r.type != QLatin1String("http-json"))
+        if (!polls(r.type))
             continue;
         if (!r.enabled) {
             m_paused.insert(r.id);

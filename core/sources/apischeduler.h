@@ -58,6 +58,8 @@ private:
     };
     void sync(bool forceDue);
     void onFinished(qint64 sourceId, const PollOutcome& outcome);
+    // The types this scheduler polls: GitHub, Docker Hub, http-json and the package-registry presets.
+    static bool polls(const QString& type);
     std::unique_ptr<ApiCollector> create(qint64 id, const QString& type, const QJsonObject& settings);
 
     Database& m_db;

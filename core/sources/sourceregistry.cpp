@@ -1,6 +1,7 @@
 #include "core/sources/sourceregistry.h"
 
 #include "core/sources/httpjsonspec.h"
+#include "core/sources/presets.h"
 #include "core/sources/validators.h"
 
 #include <QCoreApplication>
@@ -165,6 +166,8 @@ SourceRegistry::SourceRegistry()
     add(syslog());
     add(logfile());
     add(httpJsonSpec());
+    for (SourceTypeSpec& preset : Presets::specs())
+        add(std::move(preset));
 }
 
 void SourceRegistry::add(SourceTypeSpec spec)

@@ -1,78 +1,20 @@
 // An http-json source as a user adds and runs it: `sources add http-json`, `collect --once` against a loopback
 // server answering like a JSON API (ETag, Last-Modified, 404, 429, malformed JSON, a 50 MB body), then `report`.
-#include "core/report/apireport.h"
-#include "core/storage/database.h"
 #include "fakeapiserver.h"
+#include "metricscsv.h"
+#include "runprogram.h"
 
-#include <QDateTime>
-#include <QDir>
-#include <QEventLoop>
-#include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 namespace activity {
 
 namespace {
 const QByteArray kToken = "svc_SECRETtoken0000000000000000000";
 
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-// Runs the program without blocking the event loop, so the fake server in this process answers.
-Result run(const QStringList& args, const QString& dataDir)
+ProgramResult run(const QStringList& args, const QString& dataDir)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("SERVICE_TOKEN"), QString::fromLatin1(kToken));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ACTIVITY_BIN), QStringList { QStringLiteral("--data-dir"), dataDir } + args);
-    if (!p.waitForStarted(10'000))
-        return {};
-    QEventLoop loop;
-    QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(90'000, &loop, &QEventLoop::quit);
-    if (p.state() != QProcess::NotRunning)
-        loop.exec();
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-        QString::fromUtf8(p.readAllStandardError()) };
-}
-
-// metrics.csv of `report` without the timestamp column (checked to be ISO 8601 UTC).
-QStringList metricRows(const QString& dataDir)
-{
-    const QString out = QDir(dataDir).filePath(QStringLiteral("report"));
-    QDir().mkpath(out);
-    {
-        Database db(QDir(dataDir).filePath(QStringLiteral("activity.sqlite")));
-        const QString error = ApiReport::write(db, TimeRange { 0, QDateTime::currentSecsSinceEpoch() + 1 }, out);
-        if (!error.isEmpty())
-            return { error };
-    }
-    QFile f(QDir(out).filePath(QStringLiteral("metrics.csv")));
-    if (!f.open(QIODevice::ReadOnly))
-        return { QStringLiteral("no metrics.csv") };
-    QStringList rows;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.isEmpty())
-            continue;
-        const QString text = QString::fromUtf8(line).trimmed(); // CSV rows end in CRLF
-        const QString ts = text.section(QLatin1Char(','), 0, 0);
-        if (ts == QLatin1String("timestamp")) {
-            rows << text;
-            continue;
-        }
-        if (!QDateTime::fromString(ts, Qt::ISODate).isValid() || !ts.endsWith(QLatin1Char('Z')))
-            return { QStringLiteral("bad timestamp: ") + text };
-        rows << text.section(QLatin1Char(','), 1);
-    }
-    return rows;
+    return runProgram(args, dataDir, { { QStringLiteral("SERVICE_TOKEN"), QString::fromLatin1(kToken) } });
 }
 
 FakeResponse json(int status, const QByteArray& body, QList<QPair<QByteArray, QByteArray>> headers = {})
@@ -104,16 +46,16 @@ private slots:
         };
         QTemporaryDir dir;
         const QString url = server.baseUrl() + QStringLiteral("/api/crate");
-        Result r = run({ "sources", "add", "http-json", "--url", url, "--field", "stars=/crate/stars", "--field",
-                           "downloads=/crate/downloads", "--field", "version_downloads=/versions/*/downloads",
-                           "--label", "/versions/*/num", "--header", "X-Api-Client: dashboard-test", "--token-env",
-                           "SERVICE_TOKEN", "--interval", "1h" },
+        ProgramResult r = run({ "sources", "add", "http-json", "--url", url, "--field", "stars=/crate/stars", "--field",
+                                  "downloads=/crate/downloads", "--field", "version_downloads=/versions/*/downloads",
+                                  "--label", "/versions/*/num", "--header", "X-Api-Client: dashboard-test",
+                                  "--token-env", "SERVICE_TOKEN", "--interval", "1h" },
             dir.path());
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(r.out, QStringLiteral("added source 1: http-json 127.0.0.1/api/crate\n"));
 
         r = run({ "collect", "--once" }, dir.path());
-        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.code == 0, qPrintable(r.all()));
         QCOMPARE(server.requests.size(), 1);
         const FakeRequest& first = server.requests.first();
         QCOMPARE(first.header("x-api-client"), QByteArray("dashboard-test"));
@@ -125,14 +67,14 @@ private slots:
 
         // The answer has not changed: a conditional request, a 304, and the same figures stored again later.
         r = run({ "collect", "--once" }, dir.path());
-        QVERIFY2(r.code == 0, qPrintable(r.err + r.out));
+        QVERIFY2(r.code == 0, qPrintable(r.all()));
         QCOMPARE(server.requests.size(), 2);
         QCOMPARE(server.requests.last().header("if-none-match"), QByteArray("\"v41\""));
         QCOMPARE(server.statuses.last(), 304);
 
         r = run({ "sources", "list" }, dir.path());
         QCOMPARE(r.code, 0);
-        QVERIFY(!QString(r.out + r.err).contains(QString::fromLatin1(kToken)));
+        QVERIFY(!r.all().contains(QString::fromLatin1(kToken)));
         QVERIFY(!r.err.contains(QString::fromLatin1(kToken)));
     }
 
@@ -148,7 +90,7 @@ private slots:
         const QString url = server.baseUrl() + QStringLiteral("/stats");
 
         // Bad arguments name themselves, before anything is stored.
-        Result r = run({ "sources", "add", "http-json", "--url", url, "--field", "count" }, dir.path());
+        ProgramResult r = run({ "sources", "add", "http-json", "--url", url, "--field", "count" }, dir.path());
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(QStringLiteral("--field")) && r.err.contains(QStringLiteral("NAME=POINTER")),
             qPrintable(r.err));
@@ -169,29 +111,28 @@ private slots:
         // A field that is not a number: the others are stored, the poll fails naming the pointer.
         r = run({ "collect", "--once" }, dir.path());
         QCOMPARE(r.code, 1);
-        QVERIFY2(QString(r.out + r.err).contains(QStringLiteral("field name: /name gives \"rocket\", not a number")),
-            qPrintable(r.out + r.err));
+        QVERIFY2(
+            r.all().contains(QStringLiteral("field name: /name gives \"rocket\", not a number")), qPrintable(r.all()));
         QCOMPARE(metricRows(dir.path()),
             QStringList({ "timestamp,source,series,labels,value", "127.0.0.1/stats,count,,3" }));
 
         body = "<html>Bad gateway</html>";
         r = run({ "collect", "--once" }, dir.path());
         QCOMPARE(r.code, 1);
-        QVERIFY2(QString(r.out + r.err).contains(QStringLiteral("not JSON")), qPrintable(r.out + r.err));
+        QVERIFY2(r.all().contains(QStringLiteral("not JSON")), qPrintable(r.all()));
 
         status = 404;
         body = R"({"message": "no such thing"})";
         r = run({ "collect", "--once" }, dir.path());
         QCOMPARE(r.code, 1);
-        QVERIFY2(QString(r.out + r.err).contains(QStringLiteral("404")), qPrintable(r.out + r.err));
+        QVERIFY2(r.all().contains(QStringLiteral("404")), qPrintable(r.all()));
 
         status = 429;
         headers = { { "Retry-After", "120" } };
         r = run({ "collect", "--once" }, dir.path());
         QCOMPARE(r.code, 1);
-        QVERIFY2(QString(r.out + r.err).contains(QStringLiteral("429"))
-                || QString(r.out + r.err).contains(QStringLiteral("rate")),
-            qPrintable(r.out + r.err));
+        QVERIFY2(
+            r.all().contains(QStringLiteral("429")) || r.all().contains(QStringLiteral("rate")), qPrintable(r.all()));
 
         // A 50 MB answer is refused, not stored or retried.
         status = 200;
@@ -200,7 +141,7 @@ private slots:
         const qsizetype before = server.requests.size();
         r = run({ "collect", "--once" }, dir.path());
         QCOMPARE(r.code, 1);
-        QVERIFY2(QString(r.out + r.err).contains(QStringLiteral("longer than")), qPrintable(r.out + r.err));
+        QVERIFY2(r.all().contains(QStringLiteral("longer than")), qPrintable(r.all()));
         QCOMPARE(server.requests.size(), before + 1);
         QCOMPARE(metricRows(dir.path()).size(), 2); // still the one count from the first poll
     }

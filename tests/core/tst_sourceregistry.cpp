@@ -11,7 +11,9 @@ private slots:
     void knowsTheBuiltInTypes()
     {
         SourceRegistry registry;
-        QCOMPARE(registry.typeNames(), (QStringList { "github", "dockerhub", "syslog", "logfile", "http-json" }));
+        QCOMPARE(registry.typeNames(),
+            (QStringList {
+                "github", "dockerhub", "syslog", "logfile", "http-json", "npm", "pypi", "crates", "homebrew" }));
         for (const SourceTypeSpec& t : registry.types()) {
             QVERIFY(!t.fields.isEmpty());
             QVERIFY(t.displayName);
