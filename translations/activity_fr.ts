@@ -728,6 +728,60 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
+    <name>PromText</name>
+    <message>
+        <source>line %1: not a sample: %2</source>
+        <translation>ligne %1 : pas un échantillon : %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a selector like name or name{label=&quot;value&quot;}</source>
+        <translation>« %1 » n&apos;est pas un sélecteur comme nom ou nom{label=&quot;valeur&quot;}</translation>
+    </message>
+</context>
+<context>
+    <name>PrometheusSourceText</name>
+    <message>
+        <source>give at least one selector, e.g. node_load1</source>
+        <translation>donnez au moins un sélecteur, par exemple node_load1</translation>
+    </message>
+    <message>
+        <source>GET %1: the selectors choose %2 series (at most %3): narrow them</source>
+        <translation>GET %1 : les sélecteurs choisissent %2 séries (au plus %3) : restreignez-les</translation>
+    </message>
+    <message>
+        <source>GET %1: no series matches the selectors</source>
+        <translation>GET %1 : aucune série ne correspond aux sélecteurs</translation>
+    </message>
+    <message>
+        <source>Prometheus exporter</source>
+        <translation>exportateur Prometheus</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>the exporter&apos;s metrics address, e.g. http://127.0.0.1:9100/metrics</source>
+        <translation>l&apos;adresse des mesures de l&apos;exportateur, par exemple http://127.0.0.1:9100/metrics</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>selectors like node_load1 or node_cpu_seconds_total{mode=&quot;idle&quot;}</source>
+        <translation>des sélecteurs comme node_load1 ou node_cpu_seconds_total{mode=&quot;idle&quot;}</translation>
+    </message>
+    <message>
+        <source>Interval</source>
+        <translation>Intervalle</translation>
+    </message>
+    <message>
+        <source>how often to scrape, e.g. 1m</source>
+        <translation>fréquence de collecte, par exemple 1m</translation>
+    </message>
+</context>
+<context>
     <name>ReceiverText</name>
     <message>
         <source>source %1: %2</source>

@@ -68,7 +68,7 @@ void MetricsPage::reload()
         m_tracker,
         [range, wanted](Database& db) {
             int sources = 0;
-            for (const char* type : { "http-json", "npm", "pypi", "crates", "homebrew" })
+            for (const char* type : { "http-json", "prometheus", "npm", "pypi", "crates", "homebrew" })
                 sources += SourceQuery::countOfType(db, QString::fromLatin1(type));
             return Data { MetricsQuery::read(db, range, wanted), sources };
         },

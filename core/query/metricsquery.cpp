@@ -1,9 +1,25 @@
 #include "core/query/metricsquery.h"
 
 #include "core/sources/httpjsoncollector.h"
+#include "core/sources/prometheuscollector.h"
 #include "core/storage/database.h"
 
 namespace activity {
+
+QList<Sample> MetricsQuery::perSecond(const QList<Sample>& totals)
+{
+    QList<Sample> out;
+    for (qsizetype i = 1; i < totals.size(); ++i) {
+        const qint64 dt = totals[i].ts - totals[i - 1].ts;
+        if (dt <= 0)
+            continue;
+        // A counter that went down was reset (the exporter restarted): it counted up from 0 since.
+        const double delta
+            = totals[i].value >= totals[i - 1].value ? totals[i].value - totals[i - 1].value : totals[i].value;
+        out.append({ totals[i].ts, delta / double(dt) });
+    }
+    return out;
+}
 
 MetricsData MetricsQuery::read(Database& db, const TimeRange& range, qint64 sourceId)
 {
@@ -21,18 +37,24 @@ MetricsData MetricsQuery::read(Database& db, const TimeRange& range, qint64 sour
         if (s.id == sourceId)
             d.sourceId = sourceId;
     }
-    const QString provider = HttpJsonCollector::kProvider;
     const QString own = QString::number(d.sourceId);
-    for (const QString& metric : ApiQuery::metrics(db, provider)) {
-        for (const RepoSeries& r : ApiQuery::series(db, provider, metric, range)) {
-            if (r.repository != own && !r.repository.startsWith(own + QLatin1Char(':')))
-                continue;
-            const QString labels = HttpJsonCollector::labelsOf(r.repository);
-            MetricSeries m;
-            m.name = labels.isEmpty() ? metric : QStringLiteral("%1 (%2)").arg(metric, labels);
-            m.samples = SeriesMath::fromRangeStart(r.samples, range);
-            m.latest = r.samples.isEmpty() ? 0 : r.samples.last().value;
-            d.series.append(std::move(m));
+    for (const QString& provider : { HttpJsonCollector::kProvider, PrometheusCollector::kProvider }) {
+        for (const QString& metric : ApiQuery::metrics(db, provider)) {
+            // Prometheus counters (named *_total by convention) are drawn as rates: a total only ever grows.
+            const bool counter = provider == PrometheusCollector::kProvider && metric.endsWith(QLatin1String("_total"));
+            for (const RepoSeries& r : ApiQuery::series(db, provider, metric, range)) {
+                if (r.repository != own && !r.repository.startsWith(own + QLatin1Char(':')))
+                    continue;
+                const QString labels = HttpJsonCollector::labelsOf(r.repository);
+                const QString name = counter ? QStringLiteral("rate(%1) per second").arg(metric) : metric;
+                MetricSeries m;
+                m.name = labels.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, labels);
+                m.samples = SeriesMath::fromRangeStart(r.samples, range);
+                if (counter)
+                    m.samples = MetricsQuery::perSecond(m.samples);
+                m.latest = m.samples.isEmpty() ? 0 : m.samples.last().value;
+                d.series.append(std::move(m));
+            }
         }
     }
     return d;

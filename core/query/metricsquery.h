@@ -31,6 +31,8 @@ struct MetricsData {
 
 namespace MetricsQuery {
 MetricsData read(Database& db, const TimeRange& range, qint64 sourceId);
+// A counter's totals as per-second rates between samples (a fall is a reset: counted from 0).
+QList<Sample> perSecond(const QList<Sample>& totals);
 } // namespace MetricsQuery
 
 } // namespace activity

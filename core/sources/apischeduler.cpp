@@ -7,6 +7,7 @@
 #include "core/sources/githubcollector.h"
 #include "core/sources/httpjsoncollector.h"
 #include "core/sources/presets.h"
+#include "core/sources/prometheuscollector.h"
 #include "core/sources/sourcestore.h"
 #include "core/sources/validators.h"
 #include "core/storage/dbwriter.h"
@@ -62,7 +63,8 @@ bool ApiScheduler::isIdle() const
 bool ApiScheduler::polls(const QString& type)
 {
     return type == QLatin1String("github") || type == QLatin1String("dockerhub") || type == QLatin1String("http-json")
-        || Presets::isDaily(type) || type == QLatin1String("crates") || type == QLatin1String("homebrew");
+        || type == QLatin1String("prometheus") || Presets::isDaily(type) || type == QLatin1String("crates")
+        || type == QLatin1String("homebrew");
 }
 
 std::unique_ptr<ApiCollector> ApiScheduler::create(qint64 id, const QString& type, const QJsonObject& settings)
@@ -74,6 +76,8 @@ std::unique_ptr<ApiCollector> ApiScheduler::create(qint64 id, const QString& typ
         return std::make_unique<DockerHubCollector>(id, settings, services);
     if (type == QLatin1String("http-json"))
         return std::make_unique<HttpJsonCollector>(id, settings, services);
+    if (type == QLatin1String("prometheus"))
+        return std::make_unique<PrometheusCollector>(id, settings, services);
     if (const auto asJson = Presets::httpJsonSettings(type, settings))
         return std::make_unique<HttpJsonCollector>(id, *asJson, services);
     if (Presets::isDaily(type))

@@ -2,6 +2,7 @@
 
 #include "core/sources/httpjsonspec.h"
 #include "core/sources/presets.h"
+#include "core/sources/prometheuscollector.h"
 #include "core/sources/validators.h"
 
 #include <QCoreApplication>
@@ -166,6 +167,7 @@ SourceRegistry::SourceRegistry()
     add(syslog());
     add(logfile());
     add(httpJsonSpec());
+    add(prometheusSpec());
     for (SourceTypeSpec& preset : Presets::specs())
         add(std::move(preset));
 }

@@ -12,8 +12,8 @@ private slots:
     {
         SourceRegistry registry;
         QCOMPARE(registry.typeNames(),
-            (QStringList {
-                "github", "dockerhub", "syslog", "logfile", "http-json", "npm", "pypi", "crates", "homebrew" }));
+            (QStringList { "github", "dockerhub", "syslog", "logfile", "http-json", "prometheus", "npm", "pypi",
+                "crates", "homebrew" }));
         for (const SourceTypeSpec& t : registry.types()) {
             QVERIFY(!t.fields.isEmpty());
             QVERIFY(t.displayName);
