@@ -98,6 +98,13 @@ void TestEverydaySoak::everydaySetUp()
     fake.dockerhub.insert("acme/rocket", { 5000, 7 });
     fake.dockerhub.insert("acme/fuel", { 9000, 2 });
     const QString api = fake.baseUrl();
+    // A service's own JSON figure, polled beside the GitHub and Docker Hub sources.
+    FakeHttpServer service;
+    qint64 queue = 10;
+    service.handler = [&queue](const FakeRequest&) {
+        return FakeResponse { 200, { { "Content-Type", "application/json" } },
+            "{\"queue\": {\"length\": " + QByteArray::number(queue) + "}}" };
+    };
     const quint16 udpPort = CollectProcess::freeUdpPort();
     const quint16 tcpPort = CollectProcess::freeTcpPort();
     const QString logPath = dir.filePath("access.log");
@@ -109,6 +116,8 @@ void TestEverydaySoak::everydaySetUp()
         { "sources", "add", "syslog", "--listen", QStringLiteral("udp://127.0.0.1:%1").arg(udpPort), "--site", "udp" },
         { "sources", "add", "syslog", "--listen", QStringLiteral("tcp://127.0.0.1:%1").arg(tcpPort), "--site", "tcp" },
         { "sources", "add", "logfile", "--path", logPath, "--site", "file" },
+        { "sources", "add", "http-json", "--url", service.baseUrl() + "/stats", "--field", "queue=/queue/length",
+            "--interval", "5s" },
     };
     for (const QStringList& args : setup) {
         const CliResult r = runCli(data, args);
@@ -163,6 +172,7 @@ void TestEverydaySoak::everydaySetUp()
             repo.stars += 1;
         for (auto& repo : fake.dockerhub)
             repo.pulls += 250;
+        queue += 3;
     });
     figures.start();
 
@@ -172,11 +182,11 @@ void TestEverydaySoak::everydaySetUp()
         { "sources", "add", "syslog", "--listen", QStringLiteral("udp://127.0.0.1:%1").arg(extraPort), "--site",
             "extra" },
         { "settings", "set", "retention.days", "30" },
-        { "sources", "pause", "6" },
+        { "sources", "pause", "7" },
         { "sources", "list", "--json" },
-        { "sources", "resume", "6" },
+        { "sources", "resume", "7" },
         { "stats" },
-        { "sources", "remove", "6" },
+        { "sources", "remove", "7" },
         { "settings", "unset", "retention.days" },
     };
     int commands = 0;
@@ -199,6 +209,7 @@ void TestEverydaySoak::everydaySetUp()
     figures.stop();
     const auto lastStars = fake.github.value("acme/rocket").stars;
     const auto lastPulls = fake.dockerhub.value("acme/fuel").pulls;
+    const qint64 lastQueue = queue;
     QVERIFY(tcp.waitForBytesWritten(5000) || tcp.bytesToWrite() == 0);
     qInfo("%lld UDP, %lld TCP, %lld file lines sent; %d CLI commands, slowest %lld ms", sentUdp, sentTcp, written,
         commands, slowestMs);
@@ -228,6 +239,8 @@ void TestEverydaySoak::everydaySetUp()
         QCOMPARE(last("github", repo, "stars"), double(lastStars));
     QCOMPARE(last("github", "acme/pad", "contributors"), 2.0);
     QCOMPARE(last("dockerhub", "acme/rocket", "stars"), 7.0);
+    // The JSON source (id 6; its series are keyed by the source id) saw the last value served.
+    QTRY_COMPARE_WITH_TIMEOUT(last("http-json", "6", "queue"), double(lastQueue), 20'000);
     // Each GitHub star change was seen: one value per change (snapshots of equal values are not stored twice).
     Statement changes
         = db.prepare("SELECT count(DISTINCT m.value) FROM samples m JOIN series s ON s.id = m.series_id "
