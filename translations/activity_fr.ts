@@ -728,6 +728,24 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
+    <name>PreviewText</name>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>et %n de plus</numerusform>
+            <numerusform>et %n de plus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>nothing to store</source>
+        <translation>rien à enregistrer</translation>
+    </message>
+    <message>
+        <source>no series matches the selectors</source>
+        <translation>aucune série ne correspond aux sélecteurs</translation>
+    </message>
+</context>
+<context>
     <name>PromText</name>
     <message>
         <source>line %1: not a sample: %2</source>
@@ -2315,6 +2333,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>%1 (several: separate with &apos;;&apos;)</source>
         <translation>%1 (plusieurs : séparez-les par « ; »)</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>le serveur a répondu HTTP %1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QUdpSocket>
 
@@ -151,6 +152,46 @@ private slots:
         QTRY_COMPARE(spy.count(), 2);
         QVERIFY2(spy.at(1).at(0).toBool(), qPrintable(spy.at(1).at(1).toString() + QString::number(port)));
     }
+    // A JSON source's Test fetches once and shows what each pointer gives, before anything is saved.
+    void testShowsWhatEachPointerGives()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QByteArray asked;
+        connect(&server, &QTcpServer::newConnection, this, [&server, &asked] {
+            QTcpSocket* socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &asked] {
+                asked += socket->readAll();
+                const QByteArray body = R"({"stars": 41, "name": "rocket", "versions": [{"num": "1.1", "d": 7}]})";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        });
+        SourceRegistry registry;
+        SourceForm form(registry);
+        form.setType("http-json");
+        form.setField("url", QString("http://127.0.0.1:%1/stats").arg(server.serverPort()));
+        // Several fields on one line, separated by ';' (the command line repeats --field).
+        form.setField("field", "stars=/stars; d=/versions/*/d");
+        form.setField("label", "/versions/*/num");
+        form.setField("header", "X-Client: test");
+        QVERIFY2(form.isValid(), qPrintable(form.errors().join('\n')));
+        QCOMPARE(form.settings().value("field").toString(), QString("stars=/stars\nd=/versions/*/d"));
+        QSignalSpy spy(&form, &SourceForm::testFinished);
+        form.runTest();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 10000);
+        QCOMPARE(spy.at(0).at(1).toString(), QString("stars = 41; d (1.1) = 7"));
+        QVERIFY(spy.at(0).at(0).toBool());
+        QVERIFY(asked.contains("X-Client: test"));
+
+        form.setField("field", "stars=/stars; name=/name");
+        form.runTest();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 10000);
+        QCOMPARE(spy.at(1).at(0).toBool(), false);
+        QCOMPARE(spy.at(1).at(1).toString(), QString("stars = 41\nfield name: /name gives \"rocket\", not a number"));
+    }
+
     void testRequestsTheApi()
     {
         // A local HTTP server answers like an API root.

@@ -1,5 +1,8 @@
 #include "ui/sources/sourceform.h"
 
+#include "core/sources/figurepreview.h"
+#include "core/sources/httpjsoncollector.h"
+#include "core/sources/presets.h"
 #include "core/sources/validators.h"
 #include "ui/sources/tokenfield.h"
 
@@ -325,6 +328,14 @@ void SourceForm::runTest()
         emit testFinished(ok, ok ? tr("the file can be read") : file.errorString());
         return;
     }
+    // JSON sources (and the presets made of one): fetch once and show what each pointer gives, before saving.
+    QJsonObject json = s;
+    if (const auto preset = Presets::httpJsonSettings(t, s))
+        json = *preset;
+    if (t == QLatin1String("http-json") || t == QLatin1String("prometheus") || json != s) {
+        testFigures(t == QLatin1String("prometheus"), json);
+        return;
+    }
     // API sources: a real request to the API root, with the token when there is one (a refused token
     // answers 401 there too, so the user learns now rather than at the first poll).
     const QUrl url(s.value(QLatin1String("api-url")).toString());
@@ -336,6 +347,32 @@ void SourceForm::runTest()
     } else {
         testApi(url, {});
     }
+}
+
+void SourceForm::testFigures(bool prometheus, const QJsonObject& s)
+{
+    if (!m_network)
+        m_network = new QNetworkAccessManager(this);
+    QNetworkRequest request(QUrl(s.value(QLatin1String("url")).toString()));
+    request.setTransferTimeout(15000);
+    request.setRawHeader("Accept",
+        prometheus ? "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5" : "application/json");
+    for (const auto& [name, value] : HttpJsonCollector::parseHeaders(s.value(QLatin1String("header")).toString()))
+        request.setRawHeader(name, value);
+    if (const QString env = s.value(QLatin1String("token-env")).toString(); !env.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + qgetenv(env.toLocal8Bit().constData()));
+    QNetworkReply* reply = m_network->get(request);
+    connect(reply, &QNetworkReply::finished, this, [this, reply, prometheus, s] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status < 200 || status >= 300) {
+            emit testFinished(false, status > 0 ? tr("the server answered HTTP %1").arg(status) : reply->errorString());
+            return;
+        }
+        const QByteArray body = reply->readAll();
+        const FigurePreview result = prometheus ? FigurePreview::prometheus(body, s) : FigurePreview::json(body, s);
+        emit testFinished(result.ok, result.text);
+    });
 }
 
 void SourceForm::testApi(const QUrl& url, const QByteArray& token)

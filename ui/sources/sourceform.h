@@ -55,6 +55,8 @@ public:
     // "Test": for a listener, whether its port can be bound now; for an API source, a real GET of the
     // API URL. Ends with testFinished.
     void runTest();
+    // What a JSON or Prometheus source would store from one answer, for the Test button.
+    void testFigures(bool prometheus, const QJsonObject& settings);
 
 signals:
     void testFinished(bool ok, const QString& message);
