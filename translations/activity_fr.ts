@@ -2188,6 +2188,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
             <numerusform>%n sources de ce type sont configurées ; les chiffres apparaissent après la première interrogation réussie. La page Sources indique quand aura lieu la prochaine et toute erreur.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Change per day</source>
+        <translation>Variation par jour</translation>
+    </message>
 </context>
 <context>
     <name>activity::OverviewPage</name>

@@ -47,7 +47,13 @@ MetricsPage::MetricsPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
-    body->addWidget(m_chart, 3);
+    m_perDay = new ChartView(this);
+    m_perDay->setObjectName(QStringLiteral("metricsPerDay"));
+    m_perDay->setTitle(tr("Change per day"));
+    auto* charts = new QVBoxLayout;
+    charts->addWidget(m_chart, 3);
+    charts->addWidget(m_perDay, 2);
+    body->addLayout(charts, 3);
     body->addWidget(m_table, 2);
     layout->addLayout(body, 1);
     connect(m_picker, &QComboBox::activated, this, [this](int index) {
@@ -92,6 +98,13 @@ void MetricsPage::reload()
             }
             m_model->setRows(rows);
             m_chart->setTimeSeries(series, range, ChartView::Style::Lines, QStringLiteral("value"));
+            QList<ChartSeries> perDay;
+            for (const MetricSeries& m : d.metrics.series) {
+                if (!m.perDay.isEmpty())
+                    perDay.append({ m.name, Format::points(m.perDay) });
+            }
+            m_perDay->setTimeSeries(perDay, range, ChartView::Style::Lines, QStringLiteral("change"));
+            m_perDay->setVisible(!perDay.isEmpty());
             if (!d.metrics.sources.isEmpty())
                 hideEmptyState();
             else if (d.sources == 0)

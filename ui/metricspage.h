@@ -17,6 +17,7 @@ public:
     MetricsPage(QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
     QComboBox* sourcePicker() const { return m_picker; }
     ChartView* chart() const { return m_chart; }
+    ChartView* perDayChart() const { return m_perDay; }
     RowsModel* model() const { return m_model; }
 
 protected:
@@ -25,6 +26,7 @@ protected:
 private:
     QComboBox* m_picker = nullptr;
     ChartView* m_chart = nullptr;
+    ChartView* m_perDay = nullptr; // totals' change per day; hidden when no series is a total
     RowsModel* m_model = nullptr;
     QTableView* m_table = nullptr;
     qint64 m_sourceId = 0; // the source picked; 0: the first

@@ -6,6 +6,19 @@
 
 namespace activity {
 
+namespace {
+bool isTotal(const QList<Sample>& samples)
+{
+    bool rose = false;
+    for (qsizetype i = 1; i < samples.size(); ++i) {
+        if (samples[i].value < samples[i - 1].value)
+            return false;
+        rose = rose || samples[i].value > samples[i - 1].value;
+    }
+    return rose;
+}
+} // namespace
+
 QList<Sample> MetricsQuery::perSecond(const QList<Sample>& totals)
 {
     QList<Sample> out;
@@ -53,6 +66,8 @@ MetricsData MetricsQuery::read(Database& db, const TimeRange& range, qint64 sour
                 if (counter)
                     m.samples = MetricsQuery::perSecond(m.samples);
                 m.latest = m.samples.isEmpty() ? 0 : m.samples.last().value;
+                if (!counter && isTotal(r.samples))
+                    m.perDay = SeriesMath::within(SeriesMath::dailyDelta(r.samples), range);
                 d.series.append(std::move(m));
             }
         }

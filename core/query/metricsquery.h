@@ -21,6 +21,8 @@ struct MetricSeries {
     QString name; // the field name, with its labels when it has any: "downloads (num=1.1.0)"
     QList<Sample> samples; // inside the range, starting at the range's start when a sample came before it
     double latest = 0;
+    // A total (it never fell, and rose at least once: downloads so far) also as its change per UTC day.
+    QList<Sample> perDay;
 };
 
 struct MetricsData {

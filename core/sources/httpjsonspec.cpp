@@ -15,20 +15,6 @@ struct HttpJsonSpecText {
     Q_DECLARE_TR_FUNCTIONS(HttpJsonSpecText)
 };
 
-FieldSpec field(const char* name, QString label, QString help, bool required, QString defaultValue,
-    std::function<QString(const QString&)> validate, bool repeated = false)
-{
-    FieldSpec f;
-    f.name = QString::fromLatin1(name);
-    f.label = std::move(label);
-    f.help = std::move(help);
-    f.required = required;
-    f.defaultValue = std::move(defaultValue);
-    f.validate = std::move(validate);
-    f.repeated = repeated;
-    return f;
-}
-
 QString fieldLines(const QString& value)
 {
     QSet<QString> names;
@@ -64,23 +50,23 @@ SourceTypeSpec httpJsonSpec()
     s.type = QStringLiteral("http-json");
     s.label = HttpJsonSpecText::tr("JSON over HTTP");
     s.fields = {
-        field("url", HttpJsonSpecText::tr("URL"), HttpJsonSpecText::tr("the http or https address to GET"), true, {},
-            Validators::httpUrl),
-        field("field", HttpJsonSpecText::tr("Fields"),
+        makeField("url", HttpJsonSpecText::tr("URL"), HttpJsonSpecText::tr("the http or https address to GET"), true,
+            {}, Validators::httpUrl),
+        makeField("field", HttpJsonSpecText::tr("Fields"),
             HttpJsonSpecText::tr("NAME=POINTER, one per line (RFC 6901; '*' for every item of an array), e.g. "
                                  "stars=/stargazers_count"),
             true, {}, fieldLines, true),
-        field("label", HttpJsonSpecText::tr("Label"),
+        makeField("label", HttpJsonSpecText::tr("Label"),
             HttpJsonSpecText::tr("pointer to each item's name when a field has '*', e.g. /versions/*/num"), false, {},
             pointer),
-        field("header", HttpJsonSpecText::tr("Headers"), HttpJsonSpecText::tr("'Name: value', one per line"), false, {},
-            headerLines, true),
-        field("token-env", HttpJsonSpecText::tr("Token variable"),
+        makeField("header", HttpJsonSpecText::tr("Headers"), HttpJsonSpecText::tr("'Name: value', one per line"), false,
+            {}, headerLines, true),
+        makeField("token-env", HttpJsonSpecText::tr("Token variable"),
             HttpJsonSpecText::tr(
                 "environment variable holding a token, sent as a Bearer token to this URL's host only"),
             false, {}, Validators::envVarName),
-        field("interval", HttpJsonSpecText::tr("Interval"), HttpJsonSpecText::tr("how often to poll, e.g. 15m"), false,
-            QStringLiteral("15m"), Validators::duration),
+        makeField("interval", HttpJsonSpecText::tr("Interval"), HttpJsonSpecText::tr("how often to poll, e.g. 15m"),
+            false, QStringLiteral("15m"), Validators::duration),
     };
     s.fields[4].secretReference = true;
     s.displayName = [](const QJsonObject& o) {

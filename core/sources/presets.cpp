@@ -13,19 +13,6 @@ struct PresetText {
     Q_DECLARE_TR_FUNCTIONS(PresetText)
 };
 
-FieldSpec field(const char* name, QString label, QString help, bool required, QString defaultValue,
-    std::function<QString(const QString&)> validate)
-{
-    FieldSpec f;
-    f.name = QString::fromLatin1(name);
-    f.label = std::move(label);
-    f.help = std::move(help);
-    f.required = required;
-    f.defaultValue = std::move(defaultValue);
-    f.validate = std::move(validate);
-    return f;
-}
-
 std::function<QString(const QString&)> pattern(const char* regex, QString what)
 {
     return [re = QRegularExpression(QString::fromLatin1(regex)), what](const QString& value) {
@@ -40,9 +27,10 @@ SourceTypeSpec preset(const char* type, QString label, FieldSpec name, const cha
     s.label = std::move(label);
     const QString key = name.name;
     s.fields = { std::move(name),
-        field("api-url", PresetText::tr("API URL"), PresetText::tr("the API's base URL (a mirror, or a test server)"),
-            false, QString::fromLatin1(apiUrl), Validators::httpUrl),
-        field("interval", PresetText::tr("Interval"), PresetText::tr("how often to poll, e.g. 6h"), false,
+        makeField("api-url", PresetText::tr("API URL"),
+            PresetText::tr("the API's base URL (a mirror, or a test server)"), false, QString::fromLatin1(apiUrl),
+            Validators::httpUrl),
+        makeField("interval", PresetText::tr("Interval"), PresetText::tr("how often to poll, e.g. 6h"), false,
             QString::fromLatin1(interval), Validators::duration) };
     s.displayName = [key](const QJsonObject& o) { return o.value(key).toString(); };
     return s;
@@ -69,21 +57,22 @@ QList<SourceTypeSpec> Presets::specs()
 {
     return {
         preset("npm", PresetText::tr("npm package"),
-            field("package", PresetText::tr("Package"),
+            makeField("package", PresetText::tr("Package"),
                 PresetText::tr("an npm package name, e.g. react or @babel/core"), true, {},
                 pattern(R"(^(@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]{0,213}$)",
                     PresetText::tr("an npm package name"))),
             "https://api.npmjs.org", "6h"),
         preset("pypi", PresetText::tr("PyPI package"),
-            field("package", PresetText::tr("Package"), PresetText::tr("a PyPI project name, e.g. requests"), true, {},
+            makeField("package", PresetText::tr("Package"), PresetText::tr("a PyPI project name, e.g. requests"), true,
+                {},
                 pattern(R"(^[A-Za-z0-9]([A-Za-z0-9._-]{0,200}[A-Za-z0-9])?$)", PresetText::tr("a PyPI project name"))),
             "https://pypistats.org", "12h"),
         preset("crates", PresetText::tr("crates.io crate"),
-            field("crate", PresetText::tr("Crate"), PresetText::tr("a crate name, e.g. serde"), true, {},
+            makeField("crate", PresetText::tr("Crate"), PresetText::tr("a crate name, e.g. serde"), true, {},
                 pattern(R"(^[A-Za-z][A-Za-z0-9_-]{0,63}$)", PresetText::tr("a crate name"))),
             "https://crates.io", "6h"),
         preset("homebrew", PresetText::tr("Homebrew formula"),
-            field("formula", PresetText::tr("Formula"), PresetText::tr("a formula name, e.g. wget"), true, {},
+            makeField("formula", PresetText::tr("Formula"), PresetText::tr("a formula name, e.g. wget"), true, {},
                 pattern(R"(^[A-Za-z0-9][A-Za-z0-9@._+-]{0,99}$)", PresetText::tr("a formula name"))),
             "https://formulae.brew.sh", "1d"),
     };

@@ -14,19 +14,6 @@ struct SourceText {
     Q_DECLARE_TR_FUNCTIONS(SourceText)
 };
 
-FieldSpec field(const char* name, QString label, QString help, bool required, QString defaultValue,
-    std::function<QString(const QString&)> validate)
-{
-    FieldSpec f;
-    f.name = QString::fromLatin1(name);
-    f.label = std::move(label);
-    f.help = std::move(help);
-    f.required = required;
-    f.defaultValue = std::move(defaultValue);
-    f.validate = std::move(validate);
-    return f;
-}
-
 QString logFormat(const QString& value)
 {
     return value.trimmed().isEmpty() ? SourceText::tr("must be 'combined' or an nginx log_format string") : QString();
@@ -45,17 +32,17 @@ SourceTypeSpec github()
     s.type = QStringLiteral("github");
     s.label = SourceText::tr("GitHub");
     s.fields = {
-        field("repo", SourceText::tr("Repository"), SourceText::tr("owner/name of one repository"), false, {},
+        makeField("repo", SourceText::tr("Repository"), SourceText::tr("owner/name of one repository"), false, {},
             Validators::repository),
-        field("org", SourceText::tr("Organisation"), SourceText::tr("every repository of this organisation or user"),
-            false, {}, Validators::organisation),
-        field("token-env", SourceText::tr("Token variable"),
+        makeField("org", SourceText::tr("Organisation"),
+            SourceText::tr("every repository of this organisation or user"), false, {}, Validators::organisation),
+        makeField("token-env", SourceText::tr("Token variable"),
             SourceText::tr("environment variable holding an access token"), false, {}, Validators::envVarName),
-        field("api-url", SourceText::tr("API URL"), SourceText::tr("https://HOST/api/v3 for GitHub Enterprise"), false,
-            QStringLiteral("https://api.github.com"), Validators::httpUrl),
-        field("interval", SourceText::tr("Interval"), SourceText::tr("how often to poll, e.g. 15m"), false,
+        makeField("api-url", SourceText::tr("API URL"), SourceText::tr("https://HOST/api/v3 for GitHub Enterprise"),
+            false, QStringLiteral("https://api.github.com"), Validators::httpUrl),
+        makeField("interval", SourceText::tr("Interval"), SourceText::tr("how often to poll, e.g. 15m"), false,
             QStringLiteral("15m"), Validators::duration),
-        field("token", SourceText::tr("Token"),
+        makeField("token", SourceText::tr("Token"),
             SourceText::tr("a personal access token, kept in the desktop keyring or a private file"), false, {},
             storedTokenLocation),
     };
@@ -88,13 +75,13 @@ SourceTypeSpec dockerhub()
     s.type = QStringLiteral("dockerhub");
     s.label = SourceText::tr("Docker Hub");
     s.fields = {
-        field("namespace", SourceText::tr("Namespace"), SourceText::tr("Docker Hub user or organisation"), true, {},
+        makeField("namespace", SourceText::tr("Namespace"), SourceText::tr("Docker Hub user or organisation"), true, {},
             Validators::organisation),
-        field("repo", SourceText::tr("Repository"), SourceText::tr("one repository of the namespace (default: all)"),
-            false, {}, Validators::organisation),
-        field("api-url", SourceText::tr("API URL"), SourceText::tr("Docker Hub API base URL"), false,
+        makeField("repo", SourceText::tr("Repository"),
+            SourceText::tr("one repository of the namespace (default: all)"), false, {}, Validators::organisation),
+        makeField("api-url", SourceText::tr("API URL"), SourceText::tr("Docker Hub API base URL"), false,
             QStringLiteral("https://hub.docker.com"), Validators::httpUrl),
-        field("interval", SourceText::tr("Interval"), SourceText::tr("how often to poll, e.g. 1h"), false,
+        makeField("interval", SourceText::tr("Interval"), SourceText::tr("how often to poll, e.g. 1h"), false,
             QStringLiteral("1h"), Validators::duration),
     };
     s.displayName = [](const QJsonObject& o) {
@@ -113,14 +100,15 @@ SourceTypeSpec syslog()
     s.label = SourceText::tr("nginx over syslog");
     s.kind = SourceKind::Log;
     s.fields = {
-        field("listen", SourceText::tr("Listen on"), SourceText::tr("udp://ADDR:PORT or tcp://ADDR:PORT"), false,
+        makeField("listen", SourceText::tr("Listen on"), SourceText::tr("udp://ADDR:PORT or tcp://ADDR:PORT"), false,
             QStringLiteral("udp://127.0.0.1:5514"), Validators::listenUrl),
-        field("allow", SourceText::tr("Allowed senders"), SourceText::tr("networks allowed to send, comma-separated"),
-            false, QStringLiteral("127.0.0.0/8,::1/128"), Validators::cidrList),
-        field("format", SourceText::tr("Log format"), SourceText::tr("'combined' or an nginx log_format string"), false,
-            QStringLiteral("combined"), logFormat),
-        field("site", SourceText::tr("Site"), SourceText::tr("site name when the syslog tag does not give one"), false,
-            {}, Validators::siteName),
+        makeField("allow", SourceText::tr("Allowed senders"),
+            SourceText::tr("networks allowed to send, comma-separated"), false, QStringLiteral("127.0.0.0/8,::1/128"),
+            Validators::cidrList),
+        makeField("format", SourceText::tr("Log format"), SourceText::tr("'combined' or an nginx log_format string"),
+            false, QStringLiteral("combined"), logFormat),
+        makeField("site", SourceText::tr("Site"), SourceText::tr("site name when the syslog tag does not give one"),
+            false, {}, Validators::siteName),
     };
     s.displayName = [](const QJsonObject& o) { return o.value(QLatin1String("listen")).toString(); };
     return s;
@@ -133,19 +121,33 @@ SourceTypeSpec logfile()
     s.label = SourceText::tr("nginx log file");
     s.kind = SourceKind::Log;
     s.fields = {
-        field("path", SourceText::tr("File"),
+        makeField("path", SourceText::tr("File"),
             SourceText::tr("access log to follow, like tail -F; on a server: ssh://USER@HOST/var/log/nginx/access.log "
                            "(your ssh keys and ~/.ssh/config, no password prompt)"),
             true, {}, Validators::logPath),
-        field("site", SourceText::tr("Site"), SourceText::tr("site name for these requests"), false, {},
+        makeField("site", SourceText::tr("Site"), SourceText::tr("site name for these requests"), false, {},
             Validators::siteName),
-        field("format", SourceText::tr("Log format"), SourceText::tr("'combined' or an nginx log_format string"), false,
-            QStringLiteral("combined"), logFormat),
+        makeField("format", SourceText::tr("Log format"), SourceText::tr("'combined' or an nginx log_format string"),
+            false, QStringLiteral("combined"), logFormat),
     };
     s.displayName = [](const QJsonObject& o) { return o.value(QLatin1String("path")).toString(); };
     return s;
 }
 } // namespace
+
+FieldSpec makeField(const char* name, QString label, QString help, bool required, QString defaultValue,
+    std::function<QString(const QString&)> validate, bool repeated)
+{
+    FieldSpec f;
+    f.name = QString::fromLatin1(name);
+    f.label = std::move(label);
+    f.help = std::move(help);
+    f.required = required;
+    f.defaultValue = std::move(defaultValue);
+    f.validate = std::move(validate);
+    f.repeated = repeated;
+    return f;
+}
 
 QString FieldError::toString() const
 {

@@ -24,6 +24,10 @@ struct FieldSpec {
     bool repeated = false;
 };
 
+// A field in one call (the registry's types and the presets are lists of these).
+FieldSpec makeField(const char* name, QString label, QString help, bool required, QString defaultValue,
+    std::function<QString(const QString&)> validate, bool repeated = false);
+
 struct FieldError {
     QString field; // option name, e.g. "repo"; empty for errors about the combination
     QString message;

@@ -2,6 +2,7 @@
 #include "core/report/apireport.h"
 #include "core/storage/database.h"
 #include "fakeapiserver.h"
+#include "runprogram.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -15,30 +16,9 @@ namespace activity {
 namespace {
 const QByteArray kToken = "ghp_CLIsecretTOKEN0000000000000000";
 
-struct Result {
-    int code = -1;
-    QString out;
-    QString err;
-};
-
-// Runs the program without blocking the event loop, so the fake server in this process answers.
-Result run(const QStringList& args, const QString& dataDir)
+ProgramResult run(const QStringList& args, const QString& dataDir)
 {
-    QProcess p;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("ACTIVITY_TEST_TOKEN"), QString::fromLatin1(kToken));
-    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(ACTIVITY_BIN), QStringList { QStringLiteral("--data-dir"), dataDir } + args);
-    if (!p.waitForStarted(10'000))
-        return {};
-    QEventLoop loop;
-    QObject::connect(&p, &QProcess::finished, &loop, &QEventLoop::quit);
-    QTimer::singleShot(60'000, &loop, &QEventLoop::quit);
-    if (p.state() != QProcess::NotRunning)
-        loop.exec();
-    return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-        QString::fromUtf8(p.readAllStandardError()) };
+    return runProgram(args, dataDir, { { QStringLiteral("ACTIVITY_TEST_TOKEN"), QString::fromLatin1(kToken) } });
 }
 
 QStringList csvRowsWithoutTime(const QString& path)
@@ -92,7 +72,7 @@ private slots:
             0);
         QCOMPARE(run({ "sources", "add", "dockerhub", "--namespace", "acme", "--api-url", api }, dir.path()).code, 0);
 
-        Result r = run({ "collect", "--once" }, dir.path());
+        ProgramResult r = run({ "collect", "--once" }, dir.path());
         QVERIFY2(r.code == 0, qPrintable(r.err));
         QCOMPARE(r.out, QStringLiteral("source 1 (acme/alpha): ok\nsource 2 (acme/*): ok\n"));
         QCOMPARE(fake.server.requests.first().header("user-agent"),

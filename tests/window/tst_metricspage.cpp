@@ -109,6 +109,14 @@ private slots:
         QCOMPARE(rows[0].value(1).toDouble(), 1700.0);
         QCOMPARE(rows[0].value(2).toString(), QStringLiteral("+700"));
         QCOMPARE(rows[1].value(2).toString(), QString()); // one sample: no change known
+        // A total (never falls) is also drawn as its change per day: +500 two days ago, +200 today.
+        QVERIFY(page.perDayChart()->isVisibleTo(&page));
+        QCOMPARE(page.perDayChart()->data().size(), 1);
+        QCOMPARE(page.perDayChart()->data().first().name, QStringLiteral("downloads"));
+        QList<double> changes;
+        for (const QPointF& p : page.perDayChart()->data().first().points)
+            changes.append(p.y());
+        QCOMPARE(changes, QList<double>({ 500, 200 }));
 
         // Picking the other source shows its series only.
         picker->setCurrentIndex(1);
@@ -116,6 +124,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(page.chart()->data().size(), 1, 10000);
         QCOMPARE(page.chart()->data().first().name, QStringLiteral("queue_length"));
         QCOMPARE(picker->currentText(), QStringLiteral("my service"));
+        QVERIFY(!page.perDayChart()->isVisibleTo(&page)); // a queue's length is not a total
     }
 };
 
