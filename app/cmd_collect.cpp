@@ -29,7 +29,8 @@ int runCollect(CommandContext& ctx, const QStringList& args)
         if (!lock)
             ctx.err() << "activity-dashboard: " << lockError << QStringLiteral("; log files left to it") << Qt::endl;
         const int apis = pollApiSourcesOnce(ctx);
-        return apis != 0 ? apis : logs;
+        const int alerts = evaluateAlertsOnce(ctx); // after the polls: rules see what they stored
+        return apis != 0 ? apis : logs != 0 ? logs : alerts;
     }
 
     QString lockError;
@@ -39,6 +40,7 @@ int runCollect(CommandContext& ctx, const QStringList& args)
     quitOnSignals();
     auto logs = createLogCollection(ctx);
     auto apis = createApiCollection(ctx);
+    auto alerts = createAlertCollection(ctx);
     // A write that fails (disk full, read-only file, I/O error) stops collection: going on would only lose more.
     QString writeError;
     for (Collection* c : { logs.get(), apis.get() }) {
@@ -49,12 +51,13 @@ int runCollect(CommandContext& ctx, const QStringList& args)
             }
         });
     }
-    for (Collection* c : { logs.get(), apis.get() }) {
+    for (Collection* c : { logs.get(), apis.get(), alerts.get() }) {
         if (const QString error = c->start(); !error.isEmpty())
             return ctx.fail(error);
     }
     ctx.err() << QCoreApplication::translate("CollectCommand", "collecting; stop with Ctrl+C") << Qt::endl;
     int status = QCoreApplication::exec();
+    alerts->stop();
     apis->stop();
     logs->stop();
     if (!writeError.isEmpty()) {

@@ -1,4 +1,5 @@
 #include "app/argparser.h"
+#include "app/cliranges.h"
 #include "app/commandcontext.h"
 #include "app/commands.h"
 #include "app/reportparts.h"
@@ -16,19 +17,6 @@ struct ReportText {
     Q_DECLARE_TR_FUNCTIONS(ReportText)
 };
 
-// Accepts 2026-11-25 or a full ISO 8601 date-time; a bare date means midnight UTC.
-std::optional<qint64> parseDate(const QString& value)
-{
-    QDate date = QDate::fromString(value, Qt::ISODate);
-    if (date.isValid())
-        return QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
-    QDateTime dt = QDateTime::fromString(value, Qt::ISODateWithMs);
-    if (!dt.isValid())
-        return std::nullopt;
-    if (dt.timeSpec() == Qt::LocalTime)
-        dt.setTimeSpec(Qt::UTC);
-    return dt.toSecsSinceEpoch();
-}
 } // namespace
 
 int runReport(CommandContext& ctx, const QStringList& args)
@@ -44,28 +32,8 @@ int runReport(CommandContext& ctx, const QStringList& args)
         return ctx.fail(ReportText::tr("report: --out DIR is required"), 2);
 
     TimeRange range;
-    const qint64 now = ctx.clock().nowSecs();
-    range.toSecs = now;
-    if (parser.isSet(QStringLiteral("to"))) {
-        const auto to = parseDate(parser.value(QStringLiteral("to")));
-        if (!to)
-            return ctx.fail(ReportText::tr("report: --to must be a date like 2026-11-25, got '%1'")
-                                .arg(parser.value(QStringLiteral("to"))),
-                2);
-        // A bare date includes that whole day.
-        range.toSecs = *to + (parser.value(QStringLiteral("to")).size() == 10 ? 86400 : 0);
-    }
-    range.fromSecs = range.toSecs - 30 * 86400;
-    if (parser.isSet(QStringLiteral("from"))) {
-        const auto from = parseDate(parser.value(QStringLiteral("from")));
-        if (!from)
-            return ctx.fail(ReportText::tr("report: --from must be a date like 2026-11-01, got '%1'")
-                                .arg(parser.value(QStringLiteral("from"))),
-                2);
-        range.fromSecs = *from;
-    }
-    if (range.fromSecs >= range.toSecs)
-        return ctx.fail(ReportText::tr("report: --from must be before --to"), 2);
+    if (const QString error = parseRangeOptions(parser, ctx.clock().nowSecs(), 30 * 86400, &range); !error.isEmpty())
+        return ctx.fail(error, 2);
 
     QSize size(1600, 900);
     if (parser.isSet(QStringLiteral("size"))) {

@@ -7,6 +7,7 @@
 namespace activity {
 
 class CommandContext;
+struct AlertNotice;
 
 // The two halves of `collect`: nginx log receivers (listeners, followed files) and API pollers.
 // Each lives in its own file (collect_logs.cpp, collect_api.cpp).
@@ -31,6 +32,12 @@ protected:
 
 std::unique_ptr<Collection> createLogCollection(CommandContext& context);
 std::unique_ptr<Collection> createApiCollection(CommandContext& context);
+// Evaluates the alert rules every alerts.interval seconds; each notice is printed, shown on the desktop, posted to
+// its webhook and handed to `onNotice` (the window's tray).
+std::unique_ptr<Collection> createAlertCollection(
+    CommandContext& context, std::function<void(const AlertNotice&)> onNotice = {});
+// `collect --once`: evaluates the alert rules due, tells and posts their notices (waits for the webhooks' answers).
+int evaluateAlertsOnce(CommandContext& context);
 // `collect --once`: polls each enabled API source once. Returns the exit status (non-zero if a source failed).
 int pollApiSourcesOnce(CommandContext& context);
 // `collect --once` for log sources: reads each enabled `logfile` source from where it was left to the end of the

@@ -18,6 +18,31 @@ const Command kCommands[] = {
             "A file imported before (or the same file grown, or its rotated .gz copy) stores only what is new.") },
     { "sources", "sources list [--json] | add TYPE OPTIONS | remove|pause|resume ID [--purge]", runSources, false },
     { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH]", runReport, true },
+    { "series", "series list [--json] | get ID [--from DATE] [--to DATE] [--step DURATION] [--json]", runSeries, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Every figure stored, by id: traffic.requests, traffic.visitors, traffic.bytes, traffic.errors,\n"
+            "traffic.status.2xx ... traffic.status.5xx, traffic.share.5xx (percent), each optionally for one site,\n"
+            "country or path: traffic.requests{site=\"www\",country=\"DE\"}; ingest.received{source=\"3\"};\n"
+            "API figures such as github.stars{repo=\"acme/rocket\"}. `get` prints one value per step (default: 5m\n"
+            "up to a day, 1h up to 31 days, else 1d) over the range (default: the last 7 days).") },
+    { "alerts",
+        "alerts add --series ID (--above X | --below X | --change-over DURATION --by X[%] | --no-data DURATION) "
+        "[--for DURATION] [--window DURATION] [--severity info|warning|critical] [--repeat DURATION] "
+        "[--webhook URL [--webhook-format generic|slack|matrix]] [--name NAME] | list [--json] | remove ID | test ID "
+        "| history [--json]",
+        runAlerts, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Rules on any series of `series list`, evaluated by a running `collect` or window (setting\n"
+            "alerts.interval, default every 60 s):\n"
+            "  --above X, --below X        the value: traffic figures summed over --window (default 5m),\n"
+            "                              API figures their latest value\n"
+            "  --change-over D --by X[%]   the value against the value D before; X < 0 for a fall (--by -1: fell)\n"
+            "  --no-data D                 nothing stored for D (a stalled source, a silent listener)\n"
+            "  --for D                     the condition holds this long before it fires (default 0)\n"
+            "  --repeat D                  sent again while firing, this often (default 4h)\n"
+            "  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for\n"
+            "                              their URLs, or as --webhook-format says)\n"
+            "`test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.") },
     { "geoip", "geoip [--db FILE] IP...", runGeoip, false },
     { "stats", "stats [--json]", runStats, false },
     { "settings", "settings [list] | get KEY | set KEY VALUE | unset KEY", runSettings, false },

@@ -28,5 +28,7 @@ int runImport(CommandContext& context, const QStringList& args);
 int runCollect(CommandContext& context, const QStringList& args);
 int runReport(CommandContext& context, const QStringList& args);
 int runGeoip(CommandContext& context, const QStringList& args);
+int runSeries(CommandContext& context, const QStringList& args);
+int runAlerts(CommandContext& context, const QStringList& args);
 
 } // namespace activity

@@ -27,6 +27,9 @@ void WindowCollection::saveNow()
 QString WindowCollection::setCollecting(bool collect)
 {
     if (!collect) {
+        if (m_alerts)
+            m_alerts->stop();
+        m_alerts.reset();
         if (m_apis)
             m_apis->stop();
         if (m_logs)
@@ -56,6 +59,14 @@ QString WindowCollection::setCollecting(bool collect)
     if (const QString error = m_apis->start(); !error.isEmpty()) {
         problems.append(error);
         m_apis.reset();
+    }
+    m_alerts = createAlertCollection(m_context, [this](const AlertNotice& notice) {
+        if (m_onAlert)
+            m_onAlert(notice);
+    });
+    if (const QString error = m_alerts->start(); !error.isEmpty()) {
+        problems.append(error);
+        m_alerts.reset();
     }
     return problems.join(QLatin1Char('\n'));
 }

@@ -311,6 +311,14 @@ void IngestWriter::reject(qint64 sourceId, const QByteArray& line, const QString
 void IngestWriter::addCounter(qint64 sourceId, const char* name, qint64 delta)
 {
     m_counters[qMakePair(sourceId, QByteArray::fromRawData(name, qsizetype(std::strlen(name))))] += delta;
+    // Lines received and dropped per hour of receipt: the series catalogue's ingest figures (alerts on a silent
+    // listener or a dropping one).
+    const bool received = std::strcmp(name, "lines_received") == 0;
+    if (delta > 0 && m_options.keepsCounters && (received || std::strcmp(name, "dropped") == 0)) {
+        const qint64 now = m_clock.nowSecs();
+        m_rollups.addCount(Period::Hour, now - now % 3600, 0, received ? Dim::Received : Dim::Dropped,
+            quint64(qMax<qint64>(0, sourceId)), delta);
+    }
 }
 
 void IngestWriter::writeCounters()

@@ -54,7 +54,7 @@ void RollupSums::write()
         // Both bound without a copy: they must live until exec().
         QByteArray text;
         char code[2] = {};
-        if (dim == Dim::Status || dim == Dim::Rejected) {
+        if (dim == Dim::Status || dim == Dim::Rejected || dim == Dim::Received || dim == Dim::Dropped) {
             text = QByteArray::number(key);
             st.bindText(5, text.constData(), int(text.size()));
         } else if (dim == Dim::Country && key) {

@@ -25,6 +25,11 @@ public:
         sum.visitors += visitor ? 1 : 0;
         sum.bytes += bytes;
     }
+    // `count` requests at once (per-source line counts: Received, Dropped).
+    void addCount(Rollup::Period period, qint64 bucket, qint64 site, Rollup::Dim dim, quint64 key, qint64 count)
+    {
+        m_sums[{ Rollup::packKey(period, dim, site, bucket), key }].requests += count;
+    }
     // The key of a text dimension's value (kept until write()).
     quint64 textKey(std::string_view text) { return m_text->key(text); }
     void setKeysPerBucket(qint64 keys) { m_text->setKeysPerBucket(keys); }

@@ -49,6 +49,13 @@ void HttpClient::get(const HttpRequest& request, QObject* context, Callback done
     startNext(key);
 }
 
+void HttpClient::post(HttpRequest request, QObject* context, Callback done)
+{
+    if (request.method == "GET")
+        request.method = "POST";
+    get(request, context, std::move(done));
+}
+
 void HttpClient::cancel(QObject* context)
 {
     std::vector<Job> dropped;
@@ -99,7 +106,11 @@ void HttpClient::send(const QString& key, Job job)
         req.setRawHeader(name, value);
     // Our own cache (ETags in the database) decides; QNetworkAccessManager must not answer from memory.
     req.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    QNetworkReply* reply = m_manager->get(req);
+    if (!job.request.contentType.isEmpty())
+        req.setHeader(QNetworkRequest::ContentTypeHeader, job.request.contentType);
+    QNetworkReply* reply = job.request.method == "GET"
+        ? m_manager->get(req)
+        : m_manager->sendCustomRequest(req, job.request.method, job.request.body);
 
     auto timer = new QTimer(reply);
     timer->setSingleShot(true);

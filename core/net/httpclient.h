@@ -21,6 +21,9 @@ struct HttpRequest {
     QByteArray ifNoneMatch; // an ETag from an earlier answer
     QByteArray ifModifiedSince; // a Last-Modified from an earlier answer (servers without ETags)
     QList<QPair<QByteArray, QByteArray>> headers; // more request headers (a source's own, e.g. an API key name)
+    QByteArray method = "GET"; // or "POST" (a webhook), with body and contentType
+    QByteArray body;
+    QByteArray contentType;
 };
 
 struct HttpResponse {
@@ -55,6 +58,8 @@ public:
 
     // `done` runs on this thread, unless `context` was destroyed first.
     void get(const HttpRequest& request, QObject* context, Callback done);
+    // get() for a request that carries a body (method "POST" unless set otherwise).
+    void post(HttpRequest request, QObject* context, Callback done);
 
     // Drops the requests of `context` that are still queued; their callbacks run at once with status 0.
     void cancel(QObject* context);

@@ -20,6 +20,9 @@ const QList<AppSettings::Key>& AppSettings::keys()
                 "paths, 404 paths, referrers and user agents kept per hour and per day in the rollups (the rest is "
                 "summed as other, so totals stay exact), and 10 times as many new ones a day in raw rows: a URL "
                 "scanner cannot grow the database past this") },
+        { "alerts.interval", QString::number(kDefaultAlertIntervalSecs),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "seconds between evaluations of the alert rules by a running collector or window (1 to 3600)") },
         { "geoip.city_db", QString(),
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
@@ -58,6 +61,14 @@ QString AppSettings::validate(const QString& key, QString& value)
                 "AppSettings", "rollups.top_keys: must be a whole number from 10 to 1000000, got '%1'")
                 .arg(value);
         value = QString::number(keys);
+    } else if (key == QLatin1String("alerts.interval")) {
+        bool ok = false;
+        const int secs = value.toInt(&ok);
+        if (!ok || secs < 1 || secs > 3600)
+            return QCoreApplication::translate(
+                "AppSettings", "alerts.interval: must be a whole number of seconds from 1 to 3600, got '%1'")
+                .arg(value);
+        value = QString::number(secs);
     } else if (key == QLatin1String("geoip.city_db")) {
         const QFileInfo file(value);
         if (!file.isFile())
@@ -110,6 +121,11 @@ int AppSettings::retentionDays(Database& db)
 int AppSettings::topKeys(Database& db)
 {
     return positiveInt(db, "rollups.top_keys", kDefaultTopKeys);
+}
+
+int AppSettings::alertIntervalSecs(Database& db)
+{
+    return positiveInt(db, "alerts.interval", kDefaultAlertIntervalSecs);
 }
 
 QString AppSettings::cityDatabase(Database& db)

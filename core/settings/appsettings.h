@@ -29,6 +29,8 @@ inline constexpr int kDefaultRetentionDays = 90;
 inline constexpr int kDefaultTopKeys = 2000;
 int retentionDays(Database& db);
 int topKeys(Database& db);
+inline constexpr int kDefaultAlertIntervalSecs = 60;
+int alertIntervalSecs(Database& db); // how often alert rules are evaluated
 QString cityDatabase(Database& db); // empty: not set
 
 // The program's own state, not a user setting (not listed by `settings`): whether the first-run set-up was

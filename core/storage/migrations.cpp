@@ -34,6 +34,8 @@ namespace {
  *   however its lines arrive (an old log imported in parts).
  * - strings.last_day: the last day (days since the epoch) of a request row using the string; strings whose
  *   last_day is before the retention's cutoff day are used by no row and are deleted (since version 4).
+ * - alert_rules: rules on catalogue series ids (SeriesCatalogue); alert_state: where each stands; alert_events:
+ *   the history (rule name and series copied: it outlives the rule). Rule ids are never reused (AUTOINCREMENT).
  *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
  *   over whole days gives GoAccess's visitor count.
  */
@@ -241,6 +243,47 @@ CREATE TABLE imports(
   first_at INTEGER NOT NULL,
   last_at INTEGER NOT NULL
 );
+)sql",
+    // version 6: alert rules on catalogue series, where each stands, and what they sent
+    R"sql(
+CREATE TABLE alert_rules(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL,
+  series TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  threshold REAL NOT NULL DEFAULT 0,
+  percent INTEGER NOT NULL DEFAULT 0,
+  span INTEGER NOT NULL DEFAULT 0,
+  window_secs INTEGER NOT NULL DEFAULT 300,
+  for_secs INTEGER NOT NULL DEFAULT 0,
+  severity TEXT NOT NULL DEFAULT 'warning',
+  repeat_secs INTEGER NOT NULL DEFAULT 14400,
+  webhook TEXT,
+  webhook_format TEXT NOT NULL DEFAULT 'generic',
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE alert_state(
+  rule_id INTEGER PRIMARY KEY REFERENCES alert_rules(id) ON DELETE CASCADE,
+  firing INTEGER NOT NULL DEFAULT 0,
+  pending_since INTEGER NOT NULL DEFAULT 0,
+  fired_at INTEGER NOT NULL DEFAULT 0,
+  last_sent INTEGER NOT NULL DEFAULT 0,
+  last_eval INTEGER NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE alert_events(
+  id INTEGER PRIMARY KEY,
+  rule_id INTEGER NOT NULL,
+  rule_name TEXT NOT NULL,
+  series TEXT NOT NULL,
+  severity TEXT NOT NULL,
+  ts INTEGER NOT NULL,
+  event TEXT NOT NULL,
+  value REAL,
+  message TEXT NOT NULL,
+  delivery TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX alert_events_ts ON alert_events(ts);
 )sql",
 };
 

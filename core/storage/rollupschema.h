@@ -11,17 +11,18 @@ namespace activity {
 // A row: (period secs, dim name, bucket start, site id, key text) -> requests, visitors, bytes.
 // Keys: '' for Total; the status code as text; the 2-letter country code ('' unknown); a path, referrer, agent or
 // city key text for the text dimensions (kept to the busiest N per bucket, the rest summed under '' = "other");
-// the source id as text for Rejected (lines that could not be parsed, by hour of receipt).
+// the source id as text for Rejected (lines that could not be parsed), Received and Dropped (lines received, and
+// lost before they could be stored), all by hour of receipt.
 namespace Rollup {
-enum class Dim : int { Total = 0, Status, Country, Path, Path404, Referrer, Agent, City, Rejected };
-inline constexpr int kDimCount = 9;
+enum class Dim : int { Total = 0, Status, Country, Path, Path404, Referrer, Agent, City, Rejected, Received, Dropped };
+inline constexpr int kDimCount = 11;
 
 enum class Period : int { Minute = 1, Hour = 2, Day = 3 };
 
 constexpr const char* name(Dim d)
 {
-    constexpr const char* kNames[kDimCount]
-        = { "", "status", "country", "path", "path404", "referrer", "agent", "city", "rejected" };
+    constexpr const char* kNames[kDimCount] = { "", "status", "country", "path", "path404", "referrer", "agent", "city",
+        "rejected", "received", "dropped" };
     return kNames[int(d)];
 }
 
@@ -41,6 +42,8 @@ constexpr Period finest(Dim d)
     case Dim::Path:
     case Dim::City:
     case Dim::Rejected:
+    case Dim::Received:
+    case Dim::Dropped:
         return Period::Hour;
     default:
         return Period::Day;

@@ -1,0 +1,342 @@
+#include "app/argparser.h"
+#include "app/commandcontext.h"
+#include "app/commands.h"
+#include "core/alerts/alertevaluator.h"
+#include "core/alerts/alertnotifier.h"
+#include "core/query/seriescatalogue.h"
+#include "core/sources/validators.h"
+#include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace activity {
+
+namespace {
+struct AlertsText {
+    Q_DECLARE_TR_FUNCTIONS(AlertsText)
+};
+
+QString iso(qint64 secs)
+{
+    return secs > 0 ? QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate) : QString();
+}
+
+std::optional<double> parseNumber(const QString& text)
+{
+    bool ok = false;
+    const double v = text.trimmed().toDouble(&ok);
+    return ok && std::isfinite(v) ? std::optional<double>(v) : std::nullopt;
+}
+
+// --for 0 is allowed (fire at once, the default); other durations as everywhere else.
+std::optional<qint64> parseDurationOrZero(const QString& text)
+{
+    if (text.trimmed() == QLatin1String("0"))
+        return 0;
+    return Validators::parseDurationSecs(text);
+}
+
+// A webhook URL may carry its secret in the path (Slack, Matrix): only its host is ever shown.
+QString webhookShown(const AlertRule& r)
+{
+    return r.webhook.isEmpty() ? QString() : QStringLiteral("%1 (%2)").arg(QUrl(r.webhook).host(), r.webhookFormat);
+}
+
+int add(CommandContext& ctx, const QStringList& args)
+{
+    ArgParser parser(QStringLiteral("alerts add"));
+    for (const char* o : { "series", "above", "below", "change-over", "by", "no-data", "for", "window", "severity",
+             "repeat", "webhook", "webhook-format", "name" })
+        parser.addOption(QString::fromLatin1(o));
+    if (const QString error = parser.parse(args); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (!parser.positionals().isEmpty())
+        return ctx.fail(AlertsText::tr("alerts add: unexpected argument '%1'").arg(parser.positionals().first()), 2);
+    const auto value = [&](const char* name) { return parser.value(QString::fromLatin1(name)); };
+    const auto isSet = [&](const char* name) { return parser.isSet(QString::fromLatin1(name)); };
+    const auto bad = [&](const QString& message) { return ctx.fail(QStringLiteral("alerts add: ") + message, 2); };
+    if (!isSet("series"))
+        return bad(AlertsText::tr("--series ID is required (see `series list`)"));
+    int conditions = 0;
+    for (const char* c : { "above", "below", "change-over", "no-data" })
+        conditions += isSet(c) ? 1 : 0;
+    if (conditions != 1)
+        return bad(AlertsText::tr("give one condition: --above X, --below X, --change-over DURATION --by X[%] or "
+                                  "--no-data DURATION"));
+    AlertRule rule;
+    rule.series = value("series").trimmed();
+    if (isSet("above") || isSet("below")) {
+        const char* option = isSet("above") ? "above" : "below";
+        const auto n = parseNumber(value(option));
+        if (!n)
+            return bad(AlertsText::tr("--%1 must be a number, got '%2'").arg(QLatin1String(option), value(option)));
+        rule.kind = isSet("above") ? AlertRule::Kind::Above : AlertRule::Kind::Below;
+        rule.threshold = *n;
+    } else if (isSet("change-over")) {
+        const auto span = Validators::parseDurationSecs(value("change-over"));
+        if (!span)
+            return bad(
+                AlertsText::tr("--change-over must be a duration like 1h or 1d, got '%1'").arg(value("change-over")));
+        if (!isSet("by"))
+            return bad(AlertsText::tr("--change-over needs --by X (a change, negative for a fall) or --by X%"));
+        QString by = value("by").trimmed();
+        rule.percent = by.endsWith(QLatin1Char('%'));
+        if (rule.percent)
+            by.chop(1);
+        const auto n = parseNumber(by);
+        if (!n)
+            return bad(AlertsText::tr("--by must be a number or a percentage like -10%, got '%1'").arg(value("by")));
+        rule.kind = AlertRule::Kind::Change;
+        rule.span = *span;
+        rule.threshold = *n;
+    } else {
+        const auto span = Validators::parseDurationSecs(value("no-data"));
+        if (!span)
+            return bad(AlertsText::tr("--no-data must be a duration like 15m or 1h, got '%1'").arg(value("no-data")));
+        rule.kind = AlertRule::Kind::NoData;
+        rule.span = *span;
+    }
+    if (isSet("by") && rule.kind != AlertRule::Kind::Change)
+        return bad(AlertsText::tr("--by goes with --change-over"));
+    for (const auto& [option, target] : { std::pair<const char*, qint64*> { "for", &rule.forSecs },
+             { "window", &rule.window }, { "repeat", &rule.repeatSecs } }) {
+        if (!isSet(option))
+            continue;
+        const auto secs = parseDurationOrZero(value(option));
+        if (!secs || (*secs == 0 && QLatin1String(option) == QLatin1String("window")))
+            return bad(
+                AlertsText::tr("--%1 must be a duration like 10m, got '%2'").arg(QLatin1String(option), value(option)));
+        *target = *secs;
+    }
+    if (isSet("severity")) {
+        const auto s = AlertRules::severityFromKey(value("severity"));
+        if (!s)
+            return bad(AlertsText::tr("--severity must be info, warning or critical, got '%1'").arg(value("severity")));
+        rule.severity = *s;
+    }
+    if (isSet("webhook")) {
+        if (const QString e = Validators::httpUrl(value("webhook")); !e.isEmpty())
+            return bad(QStringLiteral("--webhook ") + e);
+        rule.webhook = value("webhook");
+    }
+    const QString format = value("webhook-format");
+    if (!format.isEmpty() && format != QLatin1String("generic") && format != QLatin1String("slack")
+        && format != QLatin1String("matrix"))
+        return bad(AlertsText::tr("--webhook-format must be generic, slack or matrix, got '%1'").arg(format));
+    if (!format.isEmpty() && rule.webhook.isEmpty())
+        return bad(AlertsText::tr("--webhook-format goes with --webhook"));
+    rule.webhookFormat = AlertRules::webhookFormatFor(rule.webhook, format);
+    rule.name = isSet("name") ? value("name").trimmed() : QStringLiteral("%1 %2").arg(rule.series, rule.condition());
+    if (rule.name.isEmpty())
+        return bad(AlertsText::tr("--name is empty"));
+
+    Database* db = ctx.database();
+    DbWriter* writer = db ? ctx.writer() : nullptr;
+    if (!writer)
+        return 1;
+    QString unknown;
+    SeriesCatalogue::describe(*db, rule.series, &unknown);
+    if (!unknown.isEmpty()) {
+        // An API figure appears with its source's first poll: a rule may be made before it.
+        const bool later = rule.series.startsWith(QLatin1String("github."))
+            || rule.series.startsWith(QLatin1String("dockerhub."))
+            || rule.series.startsWith(QLatin1String("http-json."))
+            || rule.series.startsWith(QLatin1String("prometheus."));
+        if (!later || unknown.contains(QLatin1String("is not a series id")))
+            return bad(unknown);
+        ctx.err() << AlertsText::tr("alerts add: note: %1; the rule waits for it").arg(unknown) << Qt::endl;
+    }
+    rule.createdAt = ctx.clock().nowSecs();
+    try {
+        rule.id = writer->call([&](Database& w) { return AlertStore::add(w, rule); });
+    } catch (const std::exception& e) {
+        return ctx.fail(
+            AlertsText::tr("alerts add: cannot write to %1: %2").arg(ctx.databasePath(), QString::fromUtf8(e.what())));
+    }
+    ctx.out() << AlertsText::tr("added alert %1: %2").arg(rule.id).arg(rule.name) << Qt::endl;
+    return 0;
+}
+
+std::optional<qint64> ruleIdArg(CommandContext& ctx, const QString& command, const QStringList& args)
+{
+    if (args.size() != 1) {
+        ctx.fail(args.isEmpty() ? AlertsText::tr("%1: missing rule ID (see `alerts list`)").arg(command)
+                                : AlertsText::tr("%1: unexpected argument '%2'").arg(command, args.at(1)),
+            2);
+        return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 id = args.first().toLongLong(&ok);
+    if (!ok || id <= 0) {
+        ctx.fail(AlertsText::tr("%1: ID must be a rule number, got '%2'").arg(command, args.first()), 2);
+        return std::nullopt;
+    }
+    return id;
+}
+
+int list(CommandContext& ctx, const QStringList& args)
+{
+    ArgParser parser(QStringLiteral("alerts list"));
+    parser.addOption(QStringLiteral("json"), false);
+    if (const QString error = parser.parse(args); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (!parser.positionals().isEmpty())
+        return ctx.fail(AlertsText::tr("alerts list: unexpected argument '%1'").arg(parser.positionals().first()), 2);
+    Database* db = ctx.database();
+    if (!db)
+        return 1;
+    QJsonArray array;
+    const QList<AlertRule> rules = AlertStore::rules(*db);
+    for (const AlertRule& r : rules) {
+        const AlertState s = AlertStore::state(*db, r.id);
+        const QString state = !s.error.isEmpty() ? QStringLiteral("waiting: ") + s.error
+            : s.firing                           ? QStringLiteral("firing")
+            : s.pendingSince                     ? QStringLiteral("pending")
+            : s.lastEval                         ? QStringLiteral("ok")
+                                                 : QStringLiteral("not evaluated");
+        if (parser.isSet(QStringLiteral("json"))) {
+            array.append(QJsonObject { { QStringLiteral("id"), r.id }, { QStringLiteral("name"), r.name },
+                { QStringLiteral("series"), r.series }, { QStringLiteral("condition"), r.condition() },
+                { QStringLiteral("for"), r.forSecs }, { QStringLiteral("window"), r.window },
+                { QStringLiteral("severity"), QString::fromLatin1(AlertRules::severityKey(r.severity)) },
+                { QStringLiteral("repeat"), r.repeatSecs }, { QStringLiteral("webhook"), webhookShown(r) },
+                { QStringLiteral("state"), state },
+                { QStringLiteral("since"), s.firing ? QJsonValue(iso(s.firedAt)) : QJsonValue() },
+                { QStringLiteral("last_evaluated"), s.lastEval ? QJsonValue(iso(s.lastEval)) : QJsonValue() } });
+            continue;
+        }
+        ctx.out() << QStringLiteral("%1\t%2\t%3 %4\t%5\t%6%7")
+                         .arg(r.id)
+                         .arg(r.name, r.series, r.condition(), QString::fromLatin1(AlertRules::severityKey(r.severity)),
+                             state, r.webhook.isEmpty() ? QString() : QStringLiteral("\twebhook: ") + webhookShown(r))
+                  << Qt::endl;
+    }
+    if (parser.isSet(QStringLiteral("json")))
+        ctx.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+    else if (rules.isEmpty())
+        ctx.out() << AlertsText::tr("no alert rules; add one with `alerts add`") << Qt::endl;
+    return 0;
+}
+
+int remove(CommandContext& ctx, const QStringList& args)
+{
+    const auto id = ruleIdArg(ctx, QStringLiteral("alerts remove"), args);
+    if (!id)
+        return 2;
+    DbWriter* writer = ctx.database() ? ctx.writer() : nullptr;
+    if (!writer)
+        return 1;
+    bool removed = false;
+    try {
+        removed = writer->call([&](Database& db) { return AlertStore::remove(db, *id); });
+    } catch (const std::exception& e) {
+        return ctx.fail(AlertsText::tr("alerts remove: cannot write to %1: %2")
+                            .arg(ctx.databasePath(), QString::fromUtf8(e.what())));
+    }
+    if (!removed)
+        return ctx.fail(AlertsText::tr("alerts remove: no alert rule %1").arg(*id), 2);
+    ctx.out() << AlertsText::tr("removed alert %1 (its history is kept)").arg(*id) << Qt::endl;
+    return 0;
+}
+
+int test(CommandContext& ctx, const QStringList& args)
+{
+    const auto id = ruleIdArg(ctx, QStringLiteral("alerts test"), args);
+    if (!id)
+        return 2;
+    Database* db = ctx.database();
+    if (!db)
+        return 1;
+    const std::optional<AlertRule> rule = AlertStore::rule(*db, *id);
+    if (!rule)
+        return ctx.fail(AlertsText::tr("alerts test: no alert rule %1").arg(*id), 2);
+    const qint64 now = ctx.clock().nowSecs();
+    const AlertCheck check = AlertEvaluator::check(*db, *rule, now);
+    if (!check.error.isEmpty())
+        return ctx.fail(AlertsText::tr("alerts test: %1").arg(check.error));
+    // What it would send if it fired now, whatever its `for` duration and state.
+    AlertNotice notice { *rule, {} };
+    notice.event.ruleId = rule->id;
+    notice.event.ruleName = rule->name;
+    notice.event.series = rule->series;
+    notice.event.severity = QString::fromLatin1(AlertRules::severityKey(rule->severity));
+    notice.event.ts = now;
+    notice.event.event = QStringLiteral("firing");
+    notice.event.value = check.value;
+    notice.event.message = check.text;
+    ctx.out() << (check.matches ? AlertsText::tr("the condition holds now: %1").arg(check.text)
+                                : AlertsText::tr("the condition does not hold now: %1").arg(check.text))
+              << Qt::endl;
+    ctx.out() << AlertsText::tr("when it fires, it sends:") << Qt::endl;
+    ctx.out() << AlertsText::tr("  desktop: %1 — %2").arg(AlertMessages::title(notice), AlertMessages::text(notice))
+              << Qt::endl;
+    if (!rule->webhook.isEmpty())
+        ctx.out() << AlertsText::tr("  webhook to %1: %2")
+                         .arg(webhookShown(*rule), QString::fromUtf8(AlertMessages::webhookBody(notice)))
+                  << Qt::endl;
+    return 0;
+}
+
+int history(CommandContext& ctx, const QStringList& args)
+{
+    ArgParser parser(QStringLiteral("alerts history"));
+    parser.addOption(QStringLiteral("json"), false);
+    if (const QString error = parser.parse(args); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (!parser.positionals().isEmpty())
+        return ctx.fail(
+            AlertsText::tr("alerts history: unexpected argument '%1'").arg(parser.positionals().first()), 2);
+    Database* db = ctx.database();
+    if (!db)
+        return 1;
+    const QList<AlertEvent> events = AlertStore::history(*db);
+    if (parser.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const AlertEvent& e : events)
+            array.append(QJsonObject { { QStringLiteral("at"), iso(e.ts) }, { QStringLiteral("rule"), e.ruleId },
+                { QStringLiteral("name"), e.ruleName }, { QStringLiteral("series"), e.series },
+                { QStringLiteral("severity"), e.severity }, { QStringLiteral("event"), e.event },
+                { QStringLiteral("value"), e.value ? QJsonValue(*e.value) : QJsonValue() },
+                { QStringLiteral("message"), e.message },
+                { QStringLiteral("delivery"), e.delivery.isEmpty() ? QJsonValue() : QJsonValue(e.delivery) } });
+        ctx.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
+        return 0;
+    }
+    if (events.isEmpty())
+        ctx.out() << AlertsText::tr("no alert has fired yet") << Qt::endl;
+    for (const AlertEvent& e : events)
+        ctx.out() << QStringLiteral("%1\t%2\t%3\t%4\t%5%6")
+                         .arg(iso(e.ts), e.event, e.severity, e.ruleName, e.message,
+                             e.delivery.isEmpty() ? QString() : QStringLiteral("\twebhook: ") + e.delivery)
+                  << Qt::endl;
+    return 0;
+}
+} // namespace
+
+int runAlerts(CommandContext& ctx, const QStringList& args)
+{
+    const QString sub = args.value(0);
+    const QStringList rest = args.mid(1);
+    if (sub == QLatin1String("add"))
+        return add(ctx, rest);
+    if (sub == QLatin1String("list"))
+        return list(ctx, rest);
+    if (sub == QLatin1String("remove"))
+        return remove(ctx, rest);
+    if (sub == QLatin1String("test"))
+        return test(ctx, rest);
+    if (sub == QLatin1String("history"))
+        return history(ctx, rest);
+    return ctx.fail(sub.isEmpty()
+            ? AlertsText::tr("alerts: missing subcommand (add, list, remove, test or history)")
+            : AlertsText::tr("alerts: unknown subcommand '%1' (add, list, remove, test or history)").arg(sub),
+        2);
+}
+
+} // namespace activity

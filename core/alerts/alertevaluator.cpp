@@ -1,0 +1,153 @@
+#include "core/alerts/alertevaluator.h"
+
+#include "core/query/seriescatalogue.h"
+#include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+namespace activity {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(AlertEvaluator)
+};
+
+QString number(double v)
+{
+    return QString::number(v, 'f', v == double(qint64(v)) ? 0 : 2);
+}
+
+QString isoTime(qint64 secs)
+{
+    return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate);
+}
+} // namespace
+
+AlertCheck AlertEvaluator::check(Database& db, const AlertRule& rule, qint64 now)
+{
+    AlertCheck c;
+    const CatalogueEntry entry = SeriesCatalogue::describe(db, rule.series, &c.error);
+    if (!c.error.isEmpty())
+        return c;
+    const QString unit = entry.unit == QLatin1String("%") ? QStringLiteral("%") : QString();
+    switch (rule.kind) {
+    case AlertRule::Kind::Above:
+    case AlertRule::Kind::Below: {
+        c.value = SeriesCatalogue::valueAt(db, rule.series, now, rule.window, &c.error);
+        if (!c.value) {
+            c.text = Text::tr("%1 has no value yet").arg(entry.name);
+            return c;
+        }
+        const bool above = rule.kind == AlertRule::Kind::Above;
+        c.matches = above ? *c.value > rule.threshold : *c.value < rule.threshold;
+        c.text = (above ? Text::tr("%1 is %2%3, above %4%3") : Text::tr("%1 is %2%3, below %4%3"))
+                     .arg(entry.name, number(*c.value), unit, number(rule.threshold));
+        if (!c.matches)
+            c.text = Text::tr("%1 is %2%3").arg(entry.name, number(*c.value), unit);
+        return c;
+    }
+    case AlertRule::Kind::Change: {
+        const std::optional<double> now_ = SeriesCatalogue::valueAt(db, rule.series, now, rule.window, &c.error);
+        const std::optional<double> before
+            = SeriesCatalogue::valueAt(db, rule.series, now - rule.span, rule.window, &c.error);
+        if (!now_ || !before || (rule.percent && *before == 0)) {
+            c.text = Text::tr("%1: nothing to compare with %2 before")
+                         .arg(entry.name, AlertRules::formatDuration(rule.span));
+            return c;
+        }
+        const double change = rule.percent ? 100.0 * (*now_ - *before) / qAbs(*before) : *now_ - *before;
+        c.value = *now_;
+        c.matches = rule.threshold >= 0 ? change >= rule.threshold : change <= rule.threshold;
+        c.text = Text::tr("%1 is %2%3, %4%5%6 against %7 before (%8%3)")
+                     .arg(entry.name, number(*now_), unit, change >= 0 ? QStringLiteral("+") : QString(),
+                         number(change), rule.percent ? QStringLiteral("%") : unit,
+                         AlertRules::formatDuration(rule.span), number(*before));
+        return c;
+    }
+    case AlertRule::Kind::NoData: {
+        const qint64 last = SeriesCatalogue::lastDataAt(db, rule.series, &c.error);
+        const qint64 since = last > 0 ? last : rule.createdAt;
+        c.value = double(qMax<qint64>(0, now - since));
+        c.matches = now - since >= rule.span;
+        if (!c.matches)
+            c.text = Text::tr("%1: last data at %2").arg(entry.name, isoTime(last));
+        else
+            c.text = last > 0 ? Text::tr("%1: no data for %2, since %3")
+                                    .arg(entry.name, AlertRules::formatElapsed(now - since), isoTime(last))
+                              : Text::tr("%1: no data since the rule was made (%2)").arg(entry.name, isoTime(since));
+        return c;
+    }
+    }
+    return c;
+}
+
+std::optional<AlertEvent> AlertEvaluator::advance(
+    const AlertRule& rule, const AlertCheck& check, AlertState& state, qint64 now)
+{
+    state.lastEval = now;
+    state.error = check.error;
+    AlertEvent e;
+    e.ruleId = rule.id;
+    e.ruleName = rule.name;
+    e.series = rule.series;
+    e.severity = QString::fromLatin1(AlertRules::severityKey(rule.severity));
+    e.ts = now;
+    e.value = check.value;
+    e.message = check.text;
+    if (!check.error.isEmpty())
+        return std::nullopt; // unknown until the series can be read again: neither fires nor resolves
+    if (!check.matches) {
+        state.pendingSince = 0;
+        if (!state.firing)
+            return std::nullopt;
+        state.firing = false;
+        e.event = QStringLiteral("resolved");
+        return e;
+    }
+    if (state.pendingSince == 0)
+        state.pendingSince = now;
+    if (!state.firing) {
+        if (now - state.pendingSince < rule.forSecs)
+            return std::nullopt;
+        state.firing = true;
+        state.firedAt = now;
+        state.lastSent = now;
+        e.event = QStringLiteral("firing");
+        return e;
+    }
+    if (rule.repeatSecs > 0 && now - state.lastSent >= rule.repeatSecs) {
+        state.lastSent = now;
+        e.event = QStringLiteral("repeat");
+        return e;
+    }
+    return std::nullopt;
+}
+
+QList<AlertNotice> AlertEvaluator::evaluate(DbWriter& writer, qint64 now, qint64 interval)
+{
+    QList<AlertNotice> out;
+    // Timers drift by a second or so: a rule evaluated most of an interval ago is due.
+    const qint64 due = qMax<qint64>(1, interval - qMax<qint64>(1, interval / 10));
+    writer.run([&](Database& db) {
+        out.clear(); // a retried job starts again
+        for (const AlertRule& rule : AlertStore::rules(db)) {
+            AlertState state = AlertStore::state(db, rule.id);
+            if (state.lastEval > 0 && now - state.lastEval < due && now >= state.lastEval)
+                continue;
+            const AlertCheck c = check(db, rule, now);
+            std::optional<AlertEvent> event = advance(rule, c, state, now);
+            AlertStore::saveState(db, state);
+            if (!event)
+                continue;
+            if (!rule.webhook.isEmpty())
+                event->delivery = QStringLiteral("pending");
+            event->id = AlertStore::addEvent(db, *event);
+            out.append({ rule, *event });
+        }
+    });
+    return out;
+}
+
+} // namespace activity

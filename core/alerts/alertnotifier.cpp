@@ -1,0 +1,94 @@
+#include "core/alerts/alertnotifier.h"
+
+#include "core/net/httpclient.h"
+#include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace activity {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(AlertNotifier)
+};
+
+QString eventWord(const QString& event)
+{
+    if (event == QLatin1String("resolved"))
+        return Text::tr("resolved");
+    if (event == QLatin1String("repeat"))
+        return Text::tr("still firing");
+    return Text::tr("firing");
+}
+} // namespace
+
+QString AlertMessages::title(const AlertNotice& n)
+{
+    return QStringLiteral("%1: %2 (%3)").arg(n.rule.name, eventWord(n.event.event), n.event.severity);
+}
+
+QString AlertMessages::text(const AlertNotice& n)
+{
+    return Text::tr("%1 · rule: %2 %3").arg(n.event.message, n.rule.series, n.rule.condition());
+}
+
+QByteArray AlertMessages::webhookBody(const AlertNotice& n)
+{
+    const QString line = title(n) + QStringLiteral(" — ") + text(n);
+    QJsonObject body;
+    if (n.rule.webhookFormat == QLatin1String("slack")) {
+        body.insert(QStringLiteral("text"), line);
+    } else if (n.rule.webhookFormat == QLatin1String("matrix")) {
+        body.insert(QStringLiteral("msgtype"), QStringLiteral("m.text"));
+        body.insert(QStringLiteral("body"), line);
+    } else {
+        body.insert(QStringLiteral("version"), 1);
+        body.insert(QStringLiteral("status"),
+            n.event.event == QLatin1String("resolved") ? QStringLiteral("resolved") : QStringLiteral("firing"));
+        body.insert(QStringLiteral("event"), n.event.event);
+        body.insert(QStringLiteral("rule"),
+            QJsonObject { { QStringLiteral("id"), n.rule.id }, { QStringLiteral("name"), n.rule.name },
+                { QStringLiteral("series"), n.rule.series }, { QStringLiteral("condition"), n.rule.condition() } });
+        body.insert(QStringLiteral("severity"), n.event.severity);
+        body.insert(QStringLiteral("value"), n.event.value ? QJsonValue(*n.event.value) : QJsonValue());
+        body.insert(QStringLiteral("at"), QDateTime::fromSecsSinceEpoch(n.event.ts, Qt::UTC).toString(Qt::ISODate));
+        body.insert(QStringLiteral("message"), n.event.message);
+    }
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+AlertNotifier::AlertNotifier(HttpClient& http, DbWriter& writer, QObject* parent)
+    : QObject(parent)
+    , m_http(http)
+    , m_writer(writer)
+{ }
+
+void AlertNotifier::send(const QList<AlertNotice>& notices)
+{
+    for (const AlertNotice& n : notices) {
+        if (n.rule.webhook.isEmpty())
+            continue;
+        HttpRequest request;
+        request.url = QUrl(n.rule.webhook);
+        request.body = AlertMessages::webhookBody(n);
+        request.contentType = "application/json";
+        const qint64 eventId = n.event.id;
+        m_http.post(request, this, [this, eventId](const HttpResponse& r) {
+            const QString delivery = r.status >= 200 && r.status < 300
+                ? Text::tr("sent (HTTP %1)").arg(r.status)
+                : Text::tr("failed: %1").arg(r.status ? QStringLiteral("HTTP %1").arg(r.status) : r.error);
+            try {
+                m_writer.run([&](Database& db) { AlertStore::setDelivery(db, eventId, delivery); });
+            } catch (const std::exception&) {
+                // The history keeps "pending"; the delivery is still reported below.
+            }
+            emit delivered(eventId, delivery);
+        });
+    }
+}
+
+} // namespace activity

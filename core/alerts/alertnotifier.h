@@ -1,0 +1,41 @@
+#pragma once
+
+#include "core/alerts/alertevaluator.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QString>
+
+namespace activity {
+
+class DbWriter;
+class HttpClient;
+
+// The words and bodies of a notice: one line for people (desktop, Slack, Matrix), a JSON body for machines.
+namespace AlertMessages {
+// "Site errors: firing (critical)"
+QString title(const AlertNotice& notice);
+// The check's sentence and the rule: "Requests answered 5xx (www) is 12, above 5 · rule: traffic.status.5xx above 5"
+QString text(const AlertNotice& notice);
+// The webhook's body in the rule's format: generic JSON, Slack ({"text"}) or Matrix (m.text).
+QByteArray webhookBody(const AlertNotice& notice);
+} // namespace AlertMessages
+
+// Sends rules' webhooks (POST, JSON) and writes in the history what became of each; never logs the URL
+// (a Slack or Matrix hook URL is a secret).
+class AlertNotifier : public QObject {
+    Q_OBJECT
+public:
+    AlertNotifier(HttpClient& http, DbWriter& writer, QObject* parent = nullptr);
+    void send(const QList<AlertNotice>& notices);
+
+signals:
+    // After each webhook's answer: "sent (HTTP 200)" or "failed: ...".
+    void delivered(qint64 eventId, const QString& delivery);
+
+private:
+    HttpClient& m_http;
+    DbWriter& m_writer;
+};
+
+} // namespace activity

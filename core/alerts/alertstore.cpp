@@ -1,0 +1,152 @@
+#include "core/alerts/alertstore.h"
+
+#include "core/storage/database.h"
+
+namespace activity {
+
+namespace {
+AlertRule ruleFrom(Statement& st)
+{
+    AlertRule r;
+    r.id = st.int64(0);
+    r.name = st.text(1);
+    r.series = st.text(2);
+    r.kind = AlertRules::kindFromKey(st.text(3)).value_or(AlertRule::Kind::Above);
+    r.threshold = st.real(4);
+    r.percent = st.int64(5) != 0;
+    r.span = st.int64(6);
+    r.window = st.int64(7);
+    r.forSecs = st.int64(8);
+    r.severity = AlertRules::severityFromKey(st.text(9)).value_or(AlertRule::Severity::Warning);
+    r.repeatSecs = st.int64(10);
+    r.webhook = st.text(11);
+    r.webhookFormat = st.text(12);
+    r.createdAt = st.int64(13);
+    return r;
+}
+
+constexpr const char* kRuleColumns = "id, name, series, kind, threshold, percent, span, window_secs, for_secs, "
+                                     "severity, repeat_secs, coalesce(webhook, ''), webhook_format, created_at";
+} // namespace
+
+qint64 AlertStore::add(Database& db, const AlertRule& r)
+{
+    Statement st = db.prepare("INSERT INTO alert_rules(name, series, kind, threshold, percent, span, window_secs, "
+                              "for_secs, severity, repeat_secs, webhook, webhook_format, created_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    st.bind(1, r.name).bind(2, r.series).bind(3, QString::fromLatin1(AlertRules::kindKey(r.kind)));
+    st.bind(4, r.threshold).bind(5, qint64(r.percent)).bind(6, r.span).bind(7, r.window).bind(8, r.forSecs);
+    st.bind(9, QString::fromLatin1(AlertRules::severityKey(r.severity))).bind(10, r.repeatSecs);
+    if (r.webhook.isEmpty())
+        st.bindNull(11);
+    else
+        st.bind(11, r.webhook);
+    st.bind(12, r.webhookFormat).bind(13, r.createdAt);
+    st.exec();
+    return db.lastInsertId();
+}
+
+bool AlertStore::remove(Database& db, qint64 id)
+{
+    Statement st = db.prepare("DELETE FROM alert_rules WHERE id = ?");
+    st.bind(1, id).exec();
+    return db.changes() > 0;
+}
+
+QList<AlertRule> AlertStore::rules(Database& db)
+{
+    Statement st
+        = db.prepare(QByteArray(QByteArray("SELECT ") + kRuleColumns + " FROM alert_rules ORDER BY id").constData());
+    QList<AlertRule> out;
+    while (st.step())
+        out.append(ruleFrom(st));
+    return out;
+}
+
+std::optional<AlertRule> AlertStore::rule(Database& db, qint64 id)
+{
+    Statement st
+        = db.prepare(QByteArray(QByteArray("SELECT ") + kRuleColumns + " FROM alert_rules WHERE id = ?").constData());
+    st.bind(1, id);
+    if (st.step())
+        return ruleFrom(st);
+    return std::nullopt;
+}
+
+AlertState AlertStore::state(Database& db, qint64 ruleId)
+{
+    AlertState s;
+    s.ruleId = ruleId;
+    Statement st = db.prepare("SELECT firing, pending_since, fired_at, last_sent, last_eval, error FROM alert_state "
+                              "WHERE rule_id = ?");
+    st.bind(1, ruleId);
+    if (st.step()) {
+        s.firing = st.int64(0) != 0;
+        s.pendingSince = st.int64(1);
+        s.firedAt = st.int64(2);
+        s.lastSent = st.int64(3);
+        s.lastEval = st.int64(4);
+        s.error = st.text(5);
+    }
+    return s;
+}
+
+void AlertStore::saveState(Database& db, const AlertState& s)
+{
+    Statement st = db.prepare("INSERT OR REPLACE INTO alert_state(rule_id, firing, pending_since, fired_at, "
+                              "last_sent, last_eval, error) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ''))");
+    st.bind(1, s.ruleId).bind(2, qint64(s.firing)).bind(3, s.pendingSince).bind(4, s.firedAt);
+    st.bind(5, s.lastSent).bind(6, s.lastEval).bind(7, s.error).exec();
+}
+
+qint64 AlertStore::addEvent(Database& db, const AlertEvent& e)
+{
+    Statement st = db.prepare("INSERT INTO alert_events(rule_id, rule_name, series, severity, ts, event, value, "
+                              "message, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''))");
+    st.bind(1, e.ruleId).bind(2, e.ruleName).bind(3, e.series).bind(4, e.severity).bind(5, e.ts).bind(6, e.event);
+    if (e.value)
+        st.bind(7, *e.value);
+    else
+        st.bindNull(7);
+    st.bind(8, e.message).bind(9, e.delivery).exec();
+    return db.lastInsertId();
+}
+
+void AlertStore::setDelivery(Database& db, qint64 eventId, const QString& delivery)
+{
+    Statement st = db.prepare("UPDATE alert_events SET delivery = coalesce(?, '') WHERE id = ?");
+    st.bind(1, delivery).bind(2, eventId).exec();
+}
+
+QList<AlertEvent> AlertStore::history(Database& db, int limit)
+{
+    Statement st = db.prepare("SELECT id, rule_id, rule_name, series, severity, ts, event, value, message, delivery "
+                              "FROM alert_events ORDER BY ts DESC, id DESC LIMIT ?");
+    st.bind(1, qint64(limit));
+    QList<AlertEvent> out;
+    while (st.step()) {
+        AlertEvent e;
+        e.id = st.int64(0);
+        e.ruleId = st.int64(1);
+        e.ruleName = st.text(2);
+        e.series = st.text(3);
+        e.severity = st.text(4);
+        e.ts = st.int64(5);
+        e.event = st.text(6);
+        if (!st.isNull(7))
+            e.value = st.real(7);
+        e.message = st.text(8);
+        e.delivery = st.text(9);
+        out.append(e);
+    }
+    return out;
+}
+
+int AlertStore::firingCount(Database& db)
+{
+    return int(db.queryInt("SELECT count(*) FROM alert_state s JOIN alert_rules r ON r.id = s.rule_id "
+                           "WHERE s.firing = 1")
+                   .value_or(0));
+}
+
+} // namespace activity

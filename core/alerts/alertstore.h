@@ -1,0 +1,54 @@
+#pragma once
+
+#include "core/alerts/alertrule.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace activity {
+
+class Database;
+
+// Where a rule stands between evaluations (alert_state).
+struct AlertState {
+    qint64 ruleId = 0;
+    bool firing = false;
+    qint64 pendingSince = 0; // the condition has held since (0: it does not hold)
+    qint64 firedAt = 0;
+    qint64 lastSent = 0;
+    qint64 lastEval = 0;
+    QString error; // why the last evaluation could not read the series (empty when it could)
+};
+
+// One line of the alert history (alert_events): a rule fired, was sent again while firing, or resolved.
+struct AlertEvent {
+    qint64 id = 0;
+    qint64 ruleId = 0;
+    QString ruleName;
+    QString series;
+    QString severity;
+    qint64 ts = 0;
+    QString event; // "firing", "repeat", "resolved"
+    std::optional<double> value;
+    QString message;
+    QString delivery; // what became of the webhook ("sent", "failed: ..."); empty when it has none
+};
+
+// The alert tables, read and written only here; calls run in the caller's transaction.
+namespace AlertStore {
+qint64 add(Database& db, const AlertRule& rule);
+bool remove(Database& db, qint64 id); // false: no such rule
+QList<AlertRule> rules(Database& db);
+std::optional<AlertRule> rule(Database& db, qint64 id);
+AlertState state(Database& db, qint64 ruleId);
+void saveState(Database& db, const AlertState& state);
+qint64 addEvent(Database& db, const AlertEvent& event);
+void setDelivery(Database& db, qint64 eventId, const QString& delivery);
+// Newest first.
+QList<AlertEvent> history(Database& db, int limit = 1000);
+// Rules firing now.
+int firingCount(Database& db);
+} // namespace AlertStore
+
+} // namespace activity

@@ -1,0 +1,462 @@
+#include "core/query/seriescatalogue.h"
+
+#include "core/query/seriesid.h"
+#include "core/query/trafficquery.h"
+#include "core/storage/database.h"
+#include "core/storage/rollupschema.h"
+
+#include <QCoreApplication>
+#include <QMap>
+
+namespace activity {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(SeriesCatalogue)
+};
+
+enum class Family { Traffic, Share, Ingest, Api };
+enum class Field { Requests, Visitors, Bytes };
+
+// Which rollup rows a traffic or ingest series sums: a dimension and a key, or a range of keys (status classes).
+struct Selection {
+    QString dim;
+    QString key;
+    QString keyEnd; // non-empty: keys in [key, keyEnd)
+    qint64 site = -1; // -1: every site
+    qint64 finest = 60;
+};
+
+struct Resolved {
+    Family family = Family::Traffic;
+    CatalogueEntry entry;
+    Field field = Field::Requests;
+    Selection rows;
+    Selection total; // a share's denominator
+    qint64 seriesId = 0; // API
+    qint64 sourceId = 0; // API: whose last poll counts as data
+};
+
+struct TrafficName {
+    const char* name;
+    const char* label; // for people
+    Field field;
+    int statusClass; // 0: none; 9: 4xx and 5xx
+    bool share;
+};
+
+const TrafficName kTraffic[] = {
+    { "traffic.requests", QT_TRANSLATE_NOOP("SeriesCatalogue", "Requests"), Field::Requests, 0, false },
+    { "traffic.visitors", QT_TRANSLATE_NOOP("SeriesCatalogue", "Visitors"), Field::Visitors, 0, false },
+    { "traffic.bytes", QT_TRANSLATE_NOOP("SeriesCatalogue", "Bytes sent"), Field::Bytes, 0, false },
+    { "traffic.errors", QT_TRANSLATE_NOOP("SeriesCatalogue", "Requests answered 4xx or 5xx"), Field::Requests, 9,
+        false },
+    { "traffic.status.1xx", QT_TRANSLATE_NOOP("SeriesCatalogue", "Requests answered 1xx"), Field::Requests, 1, false },
+    { "traffic.status.2xx", QT_TRANSLATE_NOOP("SeriesCatalogue", "Requests answered 2xx"), Field::Requests, 2, false },
+    { "traffic.status.3xx", QT_TRANSLATE_NOOP("SeriesCatalogue", "Requests answered 3xx"), Field::Requests, 3, false },
+    { "traffic.status.4xx", QT_TRANSLATE_NOOP("SeriesCatalogue", "Requests answered 4xx"), Field::Requests, 4, false },
+    { "traffic.status.5xx", QT_TRANSLATE_NOOP("SeriesCatalogue", "Requests answered 5xx"), Field::Requests, 5, false },
+    { "traffic.share.4xx", QT_TRANSLATE_NOOP("SeriesCatalogue", "Share of requests answered 4xx"), Field::Requests, 4,
+        true },
+    { "traffic.share.5xx", QT_TRANSLATE_NOOP("SeriesCatalogue", "Share of requests answered 5xx"), Field::Requests, 5,
+        true },
+    { "traffic.share.errors", QT_TRANSLATE_NOOP("SeriesCatalogue", "Share of requests answered 4xx or 5xx"),
+        Field::Requests, 9, true },
+};
+
+struct IngestName {
+    const char* name;
+    Rollup::Dim dim;
+    const char* label;
+};
+const IngestName kIngest[] = {
+    { "ingest.received", Rollup::Dim::Received, QT_TRANSLATE_NOOP("SeriesCatalogue", "Log lines received") },
+    { "ingest.rejected", Rollup::Dim::Rejected, QT_TRANSLATE_NOOP("SeriesCatalogue", "Log lines rejected") },
+    { "ingest.dropped", Rollup::Dim::Dropped, QT_TRANSLATE_NOOP("SeriesCatalogue", "Log lines dropped") },
+};
+
+const char* unitOf(Field f)
+{
+    return f == Field::Bytes ? "bytes" : f == Field::Visitors ? "visitors" : "requests";
+}
+
+QString providerLabel(const QString& provider)
+{
+    if (provider == QLatin1String("github"))
+        return QStringLiteral("GitHub");
+    if (provider == QLatin1String("dockerhub"))
+        return QStringLiteral("Docker Hub");
+    return provider;
+}
+
+// An API series row as an id: GitHub and Docker Hub name their repository; the other types their source and the
+// labels kept in the repository column ("ID" or "ID:k=v;k2=v2").
+SeriesId apiId(const QString& provider, const QString& repository, const QString& metric)
+{
+    SeriesId id;
+    id.name = provider + QLatin1Char('.') + metric;
+    if (provider == QLatin1String("github") || provider == QLatin1String("dockerhub")) {
+        id.labels.append({ QStringLiteral("repo"), repository });
+        return id;
+    }
+    id.labels.append({ QStringLiteral("source"), repository.section(QLatin1Char(':'), 0, 0) });
+    const QString labels = repository.section(QLatin1Char(':'), 1);
+    if (labels.isEmpty())
+        return id;
+    for (const QString& part : labels.split(QLatin1Char(';'))) {
+        const qsizetype eq = part.indexOf(QLatin1Char('='));
+        if (eq > 0)
+            id.labels.append({ part.left(eq), part.mid(eq + 1) });
+        else if (!id.labels.isEmpty()) // a ';' inside a value
+            id.labels.last().second += QLatin1Char(';') + part;
+    }
+    return id;
+}
+
+QString apiName(const QString& provider, const QString& metric, const QString& owner, const SeriesId& id)
+{
+    QStringList parts { owner };
+    for (const auto& [k, v] : id.labels)
+        if (k != QLatin1String("repo") && k != QLatin1String("source"))
+            parts.append(k + QLatin1Char('=') + v);
+    return QStringLiteral("%1 %2 (%3)").arg(providerLabel(provider), metric, parts.join(QStringLiteral(", ")));
+}
+
+QString unitOfMetric(const QString& metric)
+{
+    if (metric.endsWith(QLatin1String("_bytes")) || metric.endsWith(QLatin1String("_bytes_total")))
+        return QStringLiteral("bytes");
+    if (metric.endsWith(QLatin1String("_seconds")) || metric.endsWith(QLatin1String("_seconds_total")))
+        return QStringLiteral("seconds");
+    return {};
+}
+
+bool resolveApi(Database& db, const SeriesId& id, Resolved& r, QString* error)
+{
+    const qsizetype dot = id.name.indexOf(QLatin1Char('.'));
+    const QString provider = id.name.left(dot);
+    const QString metric = id.name.mid(dot + 1);
+    Statement st = db.prepare("SELECT s.id, s.repository, s.source_id, coalesce(src.name, '') FROM series s "
+                              "LEFT JOIN sources src ON src.id = s.source_id WHERE s.provider = ? AND s.metric = ?");
+    st.bind(1, provider).bind(2, metric);
+    const QString wanted = id.text();
+    bool anyOfName = false;
+    while (st.step()) {
+        anyOfName = true;
+        const SeriesId rowId = apiId(provider, st.text(1), metric);
+        if (rowId.text() != wanted)
+            continue;
+        r.family = Family::Api;
+        r.seriesId = st.int64(0);
+        r.sourceId = st.isNull(2) ? 0 : st.int64(2);
+        const QString owner = provider == QLatin1String("github") || provider == QLatin1String("dockerhub")
+            ? st.text(1)
+            : (st.text(3).isEmpty() ? QLatin1Char('#') + rowId.label(QStringLiteral("source")) : st.text(3));
+        r.entry = { wanted, apiName(provider, metric, owner, rowId), unitOfMetric(metric) };
+        return true;
+    }
+    if (error)
+        *error = anyOfName
+            ? Text::tr("no series %1: check the labels with `series list`").arg(wanted)
+            : Text::tr("no series %1 (nothing named %2 is stored yet): `series list` shows those there are")
+                  .arg(wanted, id.name);
+    return false;
+}
+
+bool resolve(Database& db, const QString& text, Resolved& r, QString* error)
+{
+    const std::optional<SeriesId> id = SeriesId::parse(text, error);
+    if (!id)
+        return false;
+    const auto fail = [&](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    const auto onlyLabels = [&](std::initializer_list<const char*> allowed) {
+        for (const auto& [k, v] : id->labels) {
+            bool ok = false;
+            for (const char* a : allowed)
+                ok = ok || k == QLatin1String(a);
+            if (!ok)
+                return fail(Text::tr("%1 has no label '%2'").arg(id->name, k));
+        }
+        return true;
+    };
+    for (const TrafficName& t : kTraffic) {
+        if (id->name != QLatin1String(t.name))
+            continue;
+        if (!onlyLabels(t.statusClass ? std::initializer_list<const char*> { "site" }
+                                      : std::initializer_list<const char*> { "site", "country", "path" }))
+            return false;
+        if (id->hasLabel(QStringLiteral("country")) && id->hasLabel(QStringLiteral("path")))
+            return fail(Text::tr("%1: traffic is kept per country or per path, not both").arg(text));
+        const QString site = id->label(QStringLiteral("site"));
+        r.family = t.share ? Family::Share : Family::Traffic;
+        r.field = t.field;
+        r.rows.site = id->hasLabel(QStringLiteral("site")) ? TrafficQuery::siteId(db, site) : -1;
+        if (id->hasLabel(QStringLiteral("site")) && site.isEmpty())
+            return fail(Text::tr("%1: the site label is empty").arg(text));
+        r.total = r.rows;
+        QStringList qualifiers;
+        if (t.statusClass) {
+            r.rows.dim = QString::fromLatin1(Rollup::name(Rollup::Dim::Status));
+            r.rows.key = QString::number(t.statusClass == 9 ? 4 : t.statusClass) + QStringLiteral("00");
+            r.rows.keyEnd = QString::number(t.statusClass == 9 ? 6 : t.statusClass + 1) + QStringLiteral("00");
+        } else if (id->hasLabel(QStringLiteral("country"))) {
+            r.rows.dim = QString::fromLatin1(Rollup::name(Rollup::Dim::Country));
+            r.rows.key = id->label(QStringLiteral("country")).toUpper();
+            qualifiers.append(r.rows.key);
+        } else if (id->hasLabel(QStringLiteral("path"))) {
+            r.rows.dim = QString::fromLatin1(Rollup::name(Rollup::Dim::Path));
+            r.rows.key = id->label(QStringLiteral("path"));
+            r.rows.finest = 3600;
+            qualifiers.append(r.rows.key);
+        }
+        if (!site.isEmpty())
+            qualifiers.append(site);
+        const QString label = QCoreApplication::translate("SeriesCatalogue", t.label);
+        r.entry = { id->text(),
+            qualifiers.isEmpty() ? label : QStringLiteral("%1 (%2)").arg(label, qualifiers.join(QStringLiteral(", "))),
+            t.share ? QStringLiteral("%") : QString::fromLatin1(unitOf(t.field)) };
+        return true;
+    }
+    for (const IngestName& n : kIngest) {
+        if (id->name != QLatin1String(n.name))
+            continue;
+        if (!onlyLabels({ "source" }))
+            return false;
+        r.family = Family::Ingest;
+        r.rows.dim = QString::fromLatin1(Rollup::name(n.dim));
+        r.rows.site = 0;
+        r.rows.finest = 3600;
+        const QString source = id->label(QStringLiteral("source"));
+        if (id->hasLabel(QStringLiteral("source")))
+            r.rows.key = source;
+        else
+            r.rows.keyEnd = QStringLiteral("\xff"); // every source
+        const QString label = QCoreApplication::translate("SeriesCatalogue", n.label);
+        r.entry = { id->text(), source.isEmpty() ? label : Text::tr("%1 (source %2)").arg(label, source),
+            QStringLiteral("lines") };
+        return true;
+    }
+    if (id->name.indexOf(QLatin1Char('.')) > 0)
+        return resolveApi(db, *id, r, error);
+    return fail(Text::tr("no series is named %1: `series list` shows those there are").arg(id->name));
+}
+
+// Sums of the selected rollup rows per rollup bucket in [from, to).
+QMap<qint64, qint64> rollupSums(Database& db, const Selection& s, Field field, qint64 period, qint64 from, qint64 to)
+{
+    Statement st = db.prepare(
+        "SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+        "WHERE period = ?1 AND dim = coalesce(?2, '') AND bucket >= ?3 AND bucket < ?4 "
+        "AND (?5 = -1 OR site_id = ?5) "
+        "AND (CASE WHEN coalesce(?7, '') = '' THEN key = coalesce(?6, '') ELSE key >= ?6 AND key < ?7 END) "
+        "GROUP BY bucket");
+    st.bind(1, period).bind(2, s.dim).bind(3, from).bind(4, to).bind(5, s.site).bind(6, s.key).bind(7, s.keyEnd);
+    QMap<qint64, qint64> out;
+    const int column = field == Field::Requests ? 1 : field == Field::Visitors ? 2 : 3;
+    while (st.step())
+        out.insert(st.int64(0), st.int64(column));
+    return out;
+}
+
+qint64 periodFor(qint64 step, qint64 finest)
+{
+    const qint64 p = step % 86400 == 0 ? 86400 : step % 3600 == 0 ? 3600 : 60;
+    return qMax(p, finest);
+}
+
+QMap<qint64, qint64> bucketed(Database& db, const Selection& s, Field field, const TimeRange& range, qint64 step)
+{
+    const qint64 period = periodFor(step, s.finest);
+    const qint64 from = range.fromSecs - range.fromSecs % step;
+    QMap<qint64, qint64> out;
+    for (qint64 b = from; b < range.toSecs; b += step)
+        out.insert(b, 0);
+    const QMap<qint64, qint64> sums = rollupSums(db, s, field, period, from, range.toSecs);
+    for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+        out[it.key() - it.key() % step] += it.value();
+    return out;
+}
+} // namespace
+
+QList<CatalogueEntry> SeriesCatalogue::list(Database& db)
+{
+    QList<CatalogueEntry> out;
+    QStringList sites = TrafficQuery::sites(db);
+    QStringList countries;
+    Statement c = db.prepare("SELECT DISTINCT key FROM rollups WHERE period = 86400 AND dim = ? AND key <> '' "
+                             "ORDER BY key");
+    c.bind(1, QString::fromLatin1(Rollup::name(Rollup::Dim::Country)));
+    while (c.step())
+        countries.append(c.text(0));
+    // The busiest paths of the last 30 days of data (each path is answerable, these are the ones worth listing).
+    QStringList paths;
+    Statement p = db.prepare("SELECT key FROM rollups WHERE period = 86400 AND dim = ?1 AND key <> '' "
+                             "AND bucket >= (SELECT coalesce(max(bucket), 0) - 30 * 86400 FROM rollups "
+                             "WHERE period = 86400 AND dim = ?2) GROUP BY key ORDER BY sum(requests) DESC, key "
+                             "LIMIT 20");
+    p.bind(1, QString::fromLatin1(Rollup::name(Rollup::Dim::Path)));
+    p.bind(2, QString::fromLatin1(Rollup::name(Rollup::Dim::Total)));
+    while (p.step())
+        paths.append(p.text(0));
+    const auto add = [&](const SeriesId& id) {
+        QString ignored;
+        out.append(describe(db, id.text(), &ignored));
+    };
+    const bool anyTraffic = !sites.isEmpty();
+    for (const TrafficName& t : kTraffic) {
+        if (!anyTraffic)
+            break;
+        add({ QString::fromLatin1(t.name), {} });
+        if (sites.size() > 1)
+            for (const QString& s : sites)
+                add({ QString::fromLatin1(t.name), { { QStringLiteral("site"), s } } });
+        if (t.statusClass)
+            continue;
+        for (const QString& country : countries)
+            add({ QString::fromLatin1(t.name), { { QStringLiteral("country"), country } } });
+        if (t.field == Field::Requests)
+            for (const QString& path : paths)
+                add({ QString::fromLatin1(t.name), { { QStringLiteral("path"), path } } });
+    }
+    Statement logs = db.prepare("SELECT id FROM sources WHERE type IN ('syslog', 'logfile', 'remotelog') ORDER BY id");
+    QList<qint64> logSources;
+    while (logs.step())
+        logSources.append(logs.int64(0));
+    for (const IngestName& n : kIngest) {
+        if (logSources.isEmpty())
+            break;
+        add({ QString::fromLatin1(n.name), {} });
+        for (qint64 s : logSources)
+            add({ QString::fromLatin1(n.name), { { QStringLiteral("source"), QString::number(s) } } });
+    }
+    Statement api = db.prepare("SELECT s.provider, s.repository, s.metric FROM series s "
+                               "WHERE EXISTS (SELECT 1 FROM samples WHERE series_id = s.id) "
+                               "ORDER BY s.provider, s.metric, s.repository");
+    while (api.step())
+        add(apiId(api.text(0), api.text(1), api.text(2)));
+    return out;
+}
+
+CatalogueEntry SeriesCatalogue::describe(Database& db, const QString& id, QString* error)
+{
+    Resolved r;
+    return resolve(db, id, r, error) ? r.entry : CatalogueEntry {};
+}
+
+SeriesValues SeriesCatalogue::get(Database& db, const QString& id, const TimeRange& range, qint64 step)
+{
+    SeriesValues v;
+    v.step = step;
+    Resolved r;
+    if (step <= 0 || !range.isValid()) {
+        v.error = Text::tr("a series is read over a range that ends after it starts, in steps of a second or more");
+        return v;
+    }
+    if (!resolve(db, id, r, &v.error))
+        return v;
+    v.entry = r.entry;
+    switch (r.family) {
+    case Family::Traffic:
+    case Family::Ingest: {
+        const QMap<qint64, qint64> sums = bucketed(db, r.rows, r.field, range, step);
+        for (auto it = sums.cbegin(); it != sums.cend(); ++it)
+            v.points.append({ it.key(), double(it.value()) });
+        break;
+    }
+    case Family::Share: {
+        const QMap<qint64, qint64> part = bucketed(db, r.rows, r.field, range, step);
+        const QMap<qint64, qint64> all = bucketed(db, r.total, r.field, range, step);
+        for (auto it = all.cbegin(); it != all.cend(); ++it)
+            if (it.value() > 0)
+                v.points.append({ it.key(), 100.0 * double(part.value(it.key())) / double(it.value()) });
+        break;
+    }
+    case Family::Api: {
+        Statement st
+            = db.prepare("SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
+        st.bind(1, r.seriesId).bind(2, range.fromSecs).bind(3, range.toSecs);
+        while (st.step()) {
+            const qint64 bucket = st.int64(0) - st.int64(0) % step;
+            if (!v.points.isEmpty() && v.points.last().ts == bucket)
+                v.points.last().value = st.real(1);
+            else
+                v.points.append({ bucket, st.real(1) });
+        }
+        break;
+    }
+    }
+    return v;
+}
+
+std::optional<double> SeriesCatalogue::valueAt(
+    Database& db, const QString& id, qint64 at, qint64 window, QString* error)
+{
+    Resolved r;
+    if (!resolve(db, id, r, error))
+        return std::nullopt;
+    window = qMax<qint64>(window, 60);
+    // The buckets starting in [at - window, at) (the last one still filling): minutes, or hours for whole hours.
+    const auto sum = [&](const Selection& s) {
+        const qint64 period = periodFor(window, s.finest);
+        const qint64 from = at - window;
+        const qint64 firstBucket = from % period == 0 ? from : from - from % period + period;
+        const QMap<qint64, qint64> sums = rollupSums(db, s, r.field, period, firstBucket, at);
+        qint64 total = 0;
+        for (qint64 value : sums)
+            total += value;
+        return total;
+    };
+    switch (r.family) {
+    case Family::Traffic:
+    case Family::Ingest:
+        return double(sum(r.rows));
+    case Family::Share: {
+        const qint64 all = sum(r.total);
+        if (all == 0)
+            return std::nullopt;
+        return 100.0 * double(sum(r.rows)) / double(all);
+    }
+    case Family::Api: {
+        Statement st = db.prepare("SELECT value FROM samples WHERE series_id = ? AND ts <= ? ORDER BY ts DESC LIMIT 1");
+        st.bind(1, r.seriesId).bind(2, at);
+        if (st.step())
+            return st.real(0);
+        return std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+qint64 SeriesCatalogue::lastDataAt(Database& db, const QString& id, QString* error)
+{
+    Resolved r;
+    if (!resolve(db, id, r, error))
+        return 0;
+    if (r.family == Family::Api) {
+        Statement st = db.prepare("SELECT max(coalesce((SELECT max(ts) FROM samples WHERE series_id = ?1), 0), "
+                                  "coalesce((SELECT last_success FROM fetch_state WHERE source_id = ?2), 0))");
+        st.bind(1, r.seriesId).bind(2, r.sourceId);
+        return st.step() ? st.int64(0) : 0;
+    }
+    if (r.family == Family::Ingest && !r.rows.key.isEmpty()
+        && r.rows.dim == QLatin1String(Rollup::name(Rollup::Dim::Received))) {
+        // A listener or followed file: when it last received a line (kept to the second, not per hour).
+        Statement st
+            = db.prepare("SELECT value FROM ingest_counters WHERE source_id = ? AND name = 'last_received_at'");
+        st.bind(1, r.rows.key.toLongLong());
+        if (st.step())
+            return st.int64(0);
+    }
+    Statement st = db.prepare(
+        "SELECT max(bucket) FROM rollups WHERE period = ?1 AND dim = coalesce(?2, '') "
+        "AND (?3 = -1 OR site_id = ?3) "
+        "AND (CASE WHEN coalesce(?5, '') = '' THEN key = coalesce(?4, '') ELSE key >= ?4 AND key < ?5 END)");
+    st.bind(1, r.rows.finest).bind(2, r.rows.dim).bind(3, r.rows.site).bind(4, r.rows.key).bind(5, r.rows.keyEnd);
+    return st.step() && !st.isNull(0) ? st.int64(0) : 0;
+}
+
+} // namespace activity
