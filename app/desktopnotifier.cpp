@@ -22,7 +22,9 @@ bool DesktopNotifier::notify(const QString& title, const QString& body, const QS
     // Body markup is interpreted by some servers: the text comes from logs and APIs, so it is escaped.
     call << QStringLiteral("Activity Dashboard") << uint(0) << QStringLiteral("activity-dashboard") << title
          << body.toHtmlEscaped() << QStringList() << hints << int(-1);
-    return bus.send(call);
+    // Answered at once by every notification server; the cap keeps a hung one from holding the window.
+    const QDBusMessage reply = bus.call(call, QDBus::Block, 1000);
+    return reply.type() == QDBusMessage::ReplyMessage;
 }
 
 } // namespace activity

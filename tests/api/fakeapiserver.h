@@ -23,6 +23,7 @@ struct FakeRequest {
     QByteArray method;
     QUrl url; // path and query
     QHash<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray body; // as long as its Content-Length says (a webhook's POST)
     QByteArray header(const char* name) const { return headers.value(QByteArray(name)); }
 };
 
@@ -71,8 +72,15 @@ private:
             if (end < 0)
                 return;
             const QList<QByteArray> lines = buffer.left(end).split('\n');
-            buffer.remove(0, end + 4);
+            qsizetype bodyLength = 0;
+            for (const QByteArray& line : lines)
+                if (line.toLower().startsWith("content-length:"))
+                    bodyLength = line.mid(15).trimmed().toLongLong();
+            if (buffer.size() < end + 4 + bodyLength)
+                return; // the rest of the body is still coming
             FakeRequest req;
+            req.body = buffer.mid(end + 4, bodyLength);
+            buffer.remove(0, end + 4 + bodyLength);
             const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
             req.method = first.value(0);
             req.url = QUrl::fromEncoded(first.value(1));
