@@ -23,7 +23,7 @@ std::optional<qint64> parseDateOption(const QString& value)
 QString parseRangeOptions(const ArgParser& parser, qint64 now, qint64 defaultLength, TimeRange* range)
 {
     const QString command = parser.command();
-    range->toSecs = now;
+    range->toSecs = now + 1; // up to now, this second included: what was stored a moment ago is in
     if (parser.isSet(QStringLiteral("to"))) {
         const QString text = parser.value(QStringLiteral("to"));
         const auto to = parseDateOption(text);

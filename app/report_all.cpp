@@ -1,4 +1,5 @@
 #include "app/reportparts.h"
+#include "core/report/alertreport.h"
 #include "core/report/apireport.h"
 #include "core/report/trafficreport.h"
 #include "core/storage/database.h"
@@ -12,6 +13,8 @@ QString writeReport(const QString& databasePath, const TimeRange& range, QSize s
         if (QString error = TrafficReport::write(db, range.fromSecs, range.toSecs, outDir); !error.isEmpty())
             return error;
         if (QString error = ApiReport::write(db, range, outDir); !error.isEmpty())
+            return error;
+        if (QString error = AlertReport::write(db, range, outDir); !error.isEmpty())
             return error;
     } catch (const DatabaseError& e) {
         return e.message();

@@ -49,7 +49,7 @@ QString writePageImages(const QString& databasePath, const TimeRange& range, QSi
         PageId id;
         const char* file;
     } pages[] = { { PageId::Overview, "overview.png" }, { PageId::Traffic, "traffic.png" }, { PageId::Map, "map.png" },
-        { PageId::GitHub, "github.png" }, { PageId::DockerHub, "dockerhub.png" } };
+        { PageId::GitHub, "github.png" }, { PageId::DockerHub, "dockerhub.png" }, { PageId::Alerts, "alerts.png" } };
     for (const auto& entry : pages) {
         std::unique_ptr<QWidget> page(PageFactory::create(entry.id, runner, state));
         if (!page)

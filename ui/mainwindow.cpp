@@ -29,7 +29,7 @@ namespace activity {
 
 namespace {
 constexpr const char* kPageKeys[kPageCount]
-    = { "overview", "github", "dockerhub", "metrics", "traffic", "map", "sources", "health" };
+    = { "overview", "github", "dockerhub", "metrics", "traffic", "map", "sources", "health", "alerts" };
 constexpr RangePreset kRangeOrder[] = { RangePreset::Last24Hours, RangePreset::Last7Days, RangePreset::Last30Days,
     RangePreset::Last90Days, RangePreset::LastYear, RangePreset::Custom };
 
@@ -145,6 +145,8 @@ QString MainWindow::pageTitle(PageId id)
         return tr("Sources");
     case PageId::Health:
         return tr("Health");
+    case PageId::Alerts:
+        return tr("Alerts");
     }
     return {};
 }

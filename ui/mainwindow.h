@@ -40,7 +40,7 @@ public:
     QStringList pageNames() const;
     static QString pageTitle(PageId id);
     // Stable names for settings and --pages ("overview", "github", "dockerhub", "metrics", "traffic", "map",
-    // "sources", "health").
+    // "sources", "health", "alerts").
     static QString pageKey(PageId id);
     static std::optional<PageId> pageFromKey(const QString& key);
 

@@ -2,6 +2,7 @@
 
 #include "core/query/queryrunner.h"
 #include "core/query/trafficquery.h"
+#include "ui/alertspage.h"
 #include "ui/apipage.h"
 #include "ui/dashboardpage.h"
 #include "ui/healthpage.h"
@@ -32,6 +33,8 @@ QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, Q
         return new MapPage(runner, state, parent);
     case PageId::Health:
         return new HealthPage(runner, state, parent);
+    case PageId::Alerts:
+        return new AlertsPage(runner, state, parent);
     case PageId::Sources:
         return nullptr;
     }

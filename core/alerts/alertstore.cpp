@@ -2,6 +2,8 @@
 
 #include "core/storage/database.h"
 
+#include <limits>
+
 namespace activity {
 
 namespace {
@@ -120,9 +122,14 @@ void AlertStore::setDelivery(Database& db, qint64 eventId, const QString& delive
 
 QList<AlertEvent> AlertStore::history(Database& db, int limit)
 {
+    return historyBetween(db, 0, std::numeric_limits<qint64>::max(), limit);
+}
+
+QList<AlertEvent> AlertStore::historyBetween(Database& db, qint64 from, qint64 to, int limit)
+{
     Statement st = db.prepare("SELECT id, rule_id, rule_name, series, severity, ts, event, value, message, delivery "
-                              "FROM alert_events ORDER BY ts DESC, id DESC LIMIT ?");
-    st.bind(1, qint64(limit));
+                              "FROM alert_events WHERE ts >= ? AND ts < ? ORDER BY ts DESC, id DESC LIMIT ?");
+    st.bind(1, from).bind(2, to).bind(3, qint64(limit));
     QList<AlertEvent> out;
     while (st.step()) {
         AlertEvent e;

@@ -47,6 +47,8 @@ qint64 addEvent(Database& db, const AlertEvent& event);
 void setDelivery(Database& db, qint64 eventId, const QString& delivery);
 // Newest first.
 QList<AlertEvent> history(Database& db, int limit = 1000);
+// Those in [from, to), newest first.
+QList<AlertEvent> historyBetween(Database& db, qint64 from, qint64 to, int limit = 1000);
 // Rules firing now.
 int firingCount(Database& db);
 } // namespace AlertStore

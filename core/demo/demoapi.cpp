@@ -1,3 +1,4 @@
+#include "core/alerts/alertstore.h"
 #include "core/demo/demoparts.h"
 #include "core/demo/demotraffic.h"
 #include "core/sources/apistore.h"
@@ -56,6 +57,69 @@ void DemoParts::addSources(Database& db, qint64 now, DemoTrafficWriter& traffic)
     qint64 ts = now - 5000;
     for (const DemoRejected& sample : DemoData::rejectedSamples())
         traffic.reject(3, ts += 600, sample.line, sample.reason);
+    addAlerts(db, now);
+}
+
+void DemoParts::addAlerts(Database& db, qint64 now)
+{
+    struct DemoRule {
+        const char* name;
+        const char* series;
+        AlertRule::Kind kind;
+        double threshold;
+        qint64 span;
+        qint64 forSecs;
+        AlertRule::Severity severity;
+    };
+    const std::array<DemoRule, 3> rules = { {
+        { "Site errors", "traffic.share.5xx", AlertRule::Kind::Above, 5, 0, 600, AlertRule::Severity::Critical },
+        { "Stars fell", "github.stars{repo=\"acme/widget\"}", AlertRule::Kind::Change, -1, 86400, 0,
+            AlertRule::Severity::Info },
+        { "nginx www silent", "ingest.received{source=\"3\"}", AlertRule::Kind::NoData, 0, 900, 0,
+            AlertRule::Severity::Warning },
+    } };
+    for (const DemoRule& d : rules) {
+        AlertRule r;
+        r.name = QString::fromLatin1(d.name);
+        r.series = QString::fromLatin1(d.series);
+        r.kind = d.kind;
+        r.threshold = d.threshold;
+        r.span = d.span;
+        r.forSecs = d.forSecs;
+        r.severity = d.severity;
+        r.createdAt = now - 30 * 86400;
+        r.id = AlertStore::add(db, r);
+        AlertState state;
+        state.ruleId = r.id;
+        state.lastEval = now - 30;
+        AlertStore::saveState(db, state);
+    }
+    // Two days ago the site answered 5xx for half an hour; yesterday the listener was silent during a restart.
+    const qint64 day = now - now % 86400;
+    const std::array<std::tuple<qint64, const char*, const char*, const char*, double, const char*>, 4> events = { {
+        { day - 2 * 86400 + 14 * 3600 + 300, "Site errors", "critical", "firing", 12.5,
+            "Share of requests answered 5xx is 12.5%, above 5%" },
+        { day - 2 * 86400 + 14 * 3600 + 2400, "Site errors", "critical", "resolved", 0.4,
+            "Share of requests answered 5xx is 0.4%" },
+        { day - 86400 + 9 * 3600, "nginx www silent", "warning", "firing", 960,
+            "Log lines received (source 3): no data for 16m" },
+        { day - 86400 + 9 * 3600 + 300, "nginx www silent", "warning", "resolved", 60,
+            "Log lines received (source 3): last data at a minute before" },
+    } };
+    for (const auto& [ts, name, severity, event, value, message] : events) {
+        AlertEvent e;
+        e.ruleId = QLatin1String(name) == QLatin1String("Site errors") ? 1 : 3;
+        e.ruleName = QString::fromLatin1(name);
+        e.series = QLatin1String(name) == QLatin1String("Site errors")
+            ? QStringLiteral("traffic.share.5xx")
+            : QStringLiteral("ingest.received{source=\"3\"}");
+        e.severity = QString::fromLatin1(severity);
+        e.ts = ts;
+        e.event = QString::fromLatin1(event);
+        e.value = value;
+        e.message = QString::fromLatin1(message);
+        AlertStore::addEvent(db, e);
+    }
 }
 
 namespace {

@@ -13,6 +13,8 @@ class DemoTrafficWriter;
 namespace DemoParts {
 // The demo's four sources with their fetch states, ingest counters and rejected lines (Sources, Health).
 void addSources(Database& db, qint64 nowSecs, DemoTrafficWriter& traffic);
+// Three alert rules (5xx share, stars fell, the listener silent) and a few days of their history.
+void addAlerts(Database& db, qint64 nowSecs);
 // GitHub and Docker Hub samples through ApiStore. Returns the count.
 qint64 addApi(Database& db, const DemoOptions& options, std::mt19937& rng);
 

@@ -2,10 +2,13 @@
 #include "../api/runprogram.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -161,6 +164,29 @@ private slots:
         QVERIFY2(seen.contains("Site errors: resolved sent (HTTP 200)"), qPrintable(seen.join('\n')));
         QVERIFY2(seen.contains("Site errors: firing sent (HTTP 200)"), qPrintable(seen.join('\n')));
         QCOMPARE(seen.count("Site errors: firing sent (HTTP 200)"), 1);
+    }
+
+    void reportHoldsTheHistoryAndThePage()
+    {
+        const QString out = m_dir.filePath("report");
+        const ProgramResult r = run({ "report", "--out", out, "--size", "1000x640" });
+        QVERIFY2(r.code == 0, qPrintable(r.all()));
+        QFile csv(QDir(out).filePath("alerts.csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QList<QByteArray> rows = csv.readAll().trimmed().split('\n');
+        QCOMPARE(rows.first().trimmed(), QByteArray("timestamp,rule,series,severity,event,value,message,delivery"));
+        QStringList events;
+        for (const QByteArray& row : rows.mid(1))
+            if (row.contains("Site errors"))
+                events.append(QString::fromUtf8(row.split(',').value(4)));
+        QVERIFY2(events == QStringList({ "firing", "resolved" }), rows.join("\n").constData()); // oldest first
+        const QImage page(QDir(out).filePath("alerts.png"));
+        QCOMPARE(page.size(), QSize(1000, 640));
+        QSet<QRgb> colours;
+        for (int y = 0; y < page.height(); y += 4)
+            for (int x = 0; x < page.width(); x += 4)
+                colours.insert(page.pixel(x, y));
+        QVERIFY(colours.size() > 5); // tables with text, not a blank page
     }
 
     void failedWebhookIsAnErrorInTheHistory()

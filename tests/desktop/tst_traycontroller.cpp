@@ -178,6 +178,8 @@ private slots:
         QTest::addRow("traffic only") << TrayHeadline { 0, std::nullopt } << false
                                       << "Activity Dashboard\n0 requests today\nCollecting paused";
         QTest::addRow("nothing yet") << TrayHeadline {} << true << "Activity Dashboard\nCollecting";
+        QTest::addRow("alerts firing") << TrayHeadline { 5, std::nullopt, 2 } << true
+                                       << "Activity Dashboard\n5 requests today\n2 alerts firing\nCollecting";
     }
     void toolTipShowsTheHeadline()
     {

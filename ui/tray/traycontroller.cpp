@@ -1,5 +1,6 @@
 #include "ui/tray/traycontroller.h"
 
+#include "core/alerts/alertstore.h"
 #include "core/query/apiquery.h"
 #include "core/query/queryrunner.h"
 #include "core/query/trafficquery.h"
@@ -162,6 +163,9 @@ QString TrayController::toolTipText(
         figures.append(tr("%1 stars").arg(Format::count(*headline.stars)));
     if (!figures.isEmpty())
         lines.append(figures.join(QStringLiteral(" · ")));
+    if (headline.firingAlerts > 0)
+        lines.append(
+            headline.firingAlerts == 1 ? tr("1 alert firing") : tr("%1 alerts firing").arg(headline.firingAlerts));
     if (canCollect)
         lines.append(collecting ? tr("Collecting") : tr("Collecting paused"));
     if (!problem.isEmpty())
@@ -177,6 +181,7 @@ TrayHeadline TrayController::queryHeadline(Database& db, qint64 nowSecs)
         h.requestsToday = TrafficQuery::totals(db, { { today, nowSecs + 1 }, QString(), QString() }).requests;
     if (!ApiQuery::repositories(db, QStringLiteral("github")).isEmpty())
         h.stars = ApiQuery::totalAt(db, QStringLiteral("github"), QStringLiteral("stars"), nowSecs);
+    h.firingAlerts = AlertStore::firingCount(db);
     return h;
 }
 

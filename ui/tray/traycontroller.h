@@ -20,6 +20,7 @@ class QueryRunner;
 struct TrayHeadline {
     std::optional<qint64> requestsToday; // empty: no traffic data at all
     std::optional<double> stars; // empty: no GitHub source has reported yet
+    int firingAlerts = 0;
 };
 
 // The tray icon and what goes with it: Show/Hide, Pause/Resume collecting, Quit, and the setting "Keep
