@@ -43,6 +43,10 @@ const Command kCommands[] = {
             "  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for\n"
             "                              their URLs, or as --webhook-format says)\n"
             "`test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.") },
+    { "dashboards", "dashboards list [--json] | export ID FILE | import FILE | remove ID", runDashboards, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "The pages built in the window (New page): export one to a JSON file and import it on another machine.\n"
+            "`report` renders each as custom-NAME.png with its figures in custom-NAME.csv.") },
     { "geoip", "geoip [--db FILE] IP...", runGeoip, false },
     { "stats", "stats [--json]", runStats, false },
     { "settings", "settings [list] | get KEY | set KEY VALUE | unset KEY", runSettings, false },

@@ -30,5 +30,6 @@ int runReport(CommandContext& context, const QStringList& args);
 int runGeoip(CommandContext& context, const QStringList& args);
 int runSeries(CommandContext& context, const QStringList& args);
 int runAlerts(CommandContext& context, const QStringList& args);
+int runDashboards(CommandContext& context, const QStringList& args);
 
 } // namespace activity

@@ -5,6 +5,7 @@
 #include "app/quitsignals.h"
 #include "app/reportparts.h"
 #include "app/windowcollection.h"
+#include "core/dashboards/dashboardservice.h"
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
 #include "core/secrets/tokenvault.h"
@@ -12,6 +13,7 @@
 #include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "ui/custompages.h"
 #include "ui/firstrun/firstrunwizard.h"
 #include "ui/healthpage.h"
 #include "ui/kiosk/kioskcontroller.h"
@@ -110,6 +112,8 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (parser.isSet(QStringLiteral("demo")))
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
     PageFactory::install(window, runner, &sources);
+    DashboardService dashboards(*writer, ctx.clock());
+    CustomPages::install(window, runner, dashboards);
     if (demo) {
         // The window comes up at once and fills as the demo's slices are committed (the runner sees each).
         QPointer<MainWindow> shown(&window);

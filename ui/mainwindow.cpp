@@ -18,12 +18,14 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimeZone>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace activity {
 
@@ -72,7 +74,17 @@ MainWindow::MainWindow(QString databasePath, std::unique_ptr<Clock> ownClock, co
     listFont.setPointSizeF(listFont.pointSizeF() * 1.1);
     m_pageList->setFont(listFont);
     m_pages = new QStackedWidget(central);
-    layout->addWidget(m_pageList);
+    auto* side = new QVBoxLayout;
+    side->setContentsMargins(0, 0, 0, 6);
+    side->addWidget(m_pageList, 1);
+    m_newPage = new QPushButton(tr("+ New page"), central);
+    m_newPage->setObjectName(QStringLiteral("newPage"));
+    m_newPage->setToolTip(tr("A page of your own: the figures you care about, drawn the way you want"));
+    m_newPage->setFixedWidth(170);
+    connect(m_newPage, &QPushButton::clicked, this, &MainWindow::newPageRequested);
+    m_newPage->hide(); // until pages can be made (setNewPageEnabled)
+    side->addWidget(m_newPage);
+    layout->addLayout(side);
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
@@ -89,7 +101,8 @@ MainWindow::MainWindow(QString databasePath, std::unique_ptr<Clock> ownClock, co
         if (row < 0)
             return;
         m_pages->setCurrentIndex(row);
-        emit currentPageChanged(PageId(row));
+        if (row < kPageCount)
+            emit currentPageChanged(PageId(row));
     });
     buildFilterBar();
     buildMenus();
@@ -190,7 +203,55 @@ void MainWindow::showPage(PageId id)
 
 PageId MainWindow::currentPage() const
 {
-    return PageId(qMax(0, m_pageList->currentRow()));
+    const int row = m_pageList->currentRow();
+    return row >= 0 && row < kPageCount ? PageId(row) : PageId::Overview;
+}
+
+void MainWindow::addExtraPage(const QString& key, const QString& title, QWidget* page)
+{
+    m_extraKeys.append(key);
+    m_pageList->addItem(title);
+    m_pages->addWidget(page);
+}
+
+void MainWindow::renameExtraPage(const QString& key, const QString& title)
+{
+    if (const qsizetype i = m_extraKeys.indexOf(key); i >= 0)
+        m_pageList->item(kPageCount + int(i))->setText(title);
+}
+
+void MainWindow::removeExtraPage(const QString& key)
+{
+    const qsizetype i = m_extraKeys.indexOf(key);
+    if (i < 0)
+        return;
+    const int row = kPageCount + int(i);
+    const bool current = m_pageList->currentRow() == row;
+    QWidget* page = m_pages->widget(row);
+    m_extraKeys.removeAt(i);
+    delete m_pageList->takeItem(row);
+    m_pages->removeWidget(page);
+    page->deleteLater();
+    if (current)
+        m_pageList->setCurrentRow(0);
+}
+
+void MainWindow::setNewPageEnabled(bool enabled)
+{
+    m_newPageWanted = enabled;
+    m_newPage->setVisible(enabled && !m_pageList->isHidden());
+}
+
+QWidget* MainWindow::extraPage(const QString& key) const
+{
+    const qsizetype i = m_extraKeys.indexOf(key);
+    return i < 0 ? nullptr : m_pages->widget(kPageCount + int(i));
+}
+
+void MainWindow::showExtraPage(const QString& key)
+{
+    if (const qsizetype i = m_extraKeys.indexOf(key); i >= 0)
+        m_pageList->setCurrentRow(kPageCount + int(i));
 }
 
 QStringList MainWindow::pageNames() const
@@ -337,6 +398,7 @@ QStringList MainWindow::sites() const
 void MainWindow::setChromeVisible(bool visible)
 {
     m_pageList->setVisible(visible);
+    m_newPage->setVisible(visible && m_newPageWanted);
     m_filterBar->setVisible(visible);
     menuBar()->setVisible(visible);
 }

@@ -13,6 +13,7 @@ class QDateEdit;
 class QLabel;
 class QListWidget;
 class QProgressBar;
+class QPushButton;
 class QStackedWidget;
 class QToolBar;
 class QToolButton;
@@ -44,6 +45,17 @@ public:
     static QString pageKey(PageId id);
     static std::optional<PageId> pageFromKey(const QString& key);
 
+    // Pages the user built, listed after the fixed ones; `key` ("custom-ID") names one in settings.
+    void addExtraPage(const QString& key, const QString& title, QWidget* page);
+    void renameExtraPage(const QString& key, const QString& title);
+    void removeExtraPage(const QString& key);
+    QWidget* extraPage(const QString& key) const;
+    void showExtraPage(const QString& key);
+    QStringList extraPageKeys() const { return m_extraKeys; }
+    // The "New page" button under the page list, which emits newPageRequested; hidden unless enabled.
+    QPushButton* newPageButton() const { return m_newPage; }
+    void setNewPageEnabled(bool enabled);
+
     ViewState* viewState() const { return m_state; }
     QString databasePath() const { return m_databasePath; }
     // Site names offered by the site filter (besides "All sites").
@@ -62,6 +74,7 @@ public:
 
 signals:
     void currentPageChanged(PageId id);
+    void newPageRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,6 +93,9 @@ private:
     QListWidget* m_pageList = nullptr;
     QStackedWidget* m_pages = nullptr;
     std::array<QWidget*, kPageCount> m_pageWidgets {};
+    QStringList m_extraKeys; // rows kPageCount and after
+    QPushButton* m_newPage = nullptr;
+    bool m_newPageWanted = false;
     QToolBar* m_filterBar = nullptr;
     QComboBox* m_rangeBox = nullptr;
     QDateEdit* m_fromEdit = nullptr;

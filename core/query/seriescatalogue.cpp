@@ -218,7 +218,7 @@ bool resolve(Database& db, const QString& text, Resolved& r, QString* error)
         const QString label = QCoreApplication::translate("SeriesCatalogue", t.label);
         r.entry = { id->text(),
             qualifiers.isEmpty() ? label : QStringLiteral("%1 (%2)").arg(label, qualifiers.join(QStringLiteral(", "))),
-            t.share ? QStringLiteral("%") : QString::fromLatin1(unitOf(t.field)) };
+            t.share ? QStringLiteral("%") : QString::fromLatin1(unitOf(t.field)), !t.share };
         return true;
     }
     for (const IngestName& n : kIngest) {
@@ -237,7 +237,7 @@ bool resolve(Database& db, const QString& text, Resolved& r, QString* error)
             r.rows.keyEnd = QStringLiteral("\xff"); // every source
         const QString label = QCoreApplication::translate("SeriesCatalogue", n.label);
         r.entry = { id->text(), source.isEmpty() ? label : Text::tr("%1 (source %2)").arg(label, source),
-            QStringLiteral("lines") };
+            QStringLiteral("lines"), true };
         return true;
     }
     if (id->name.indexOf(QLatin1Char('.')) > 0)
@@ -401,7 +401,8 @@ std::optional<double> SeriesCatalogue::valueAt(
     window = qMax<qint64>(window, 60);
     // The buckets starting in [at - window, at) (the last one still filling): minutes, or hours for whole hours.
     const auto sum = [&](const Selection& s) {
-        const qint64 period = periodFor(window, s.finest);
+        // Fine enough to follow the window's start closely, coarse enough to stay a few thousand rows.
+        const qint64 period = qMax<qint64>(window <= 6 * 3600 ? 60 : window <= 60 * 86400 ? 3600 : 86400, s.finest);
         const qint64 from = at - window;
         const qint64 firstBucket = from % period == 0 ? from : from - from % period + period;
         const QMap<qint64, qint64> sums = rollupSums(db, s, r.field, period, firstBucket, at);

@@ -19,6 +19,7 @@ struct CatalogueEntry {
     QString id;
     QString name; // for people: "Requests answered 5xx (www)"
     QString unit; // "requests", "visitors", "bytes", "%", "lines", or "" for an API figure's own count
+    bool summable = false; // counts per bucket that add up over a range (traffic and ingest counts)
 };
 
 struct SeriesValues {

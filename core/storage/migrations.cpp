@@ -285,6 +285,16 @@ CREATE TABLE alert_events(
 );
 CREATE INDEX alert_events_ts ON alert_events(ts);
 )sql",
+    // version 7: pages the user builds (their panels as JSON, see Dashboards::toJson)
+    R"sql(
+CREATE TABLE dashboards(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  spec TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+)sql",
 };
 
 constexpr int kStepCount = int(sizeof(kSteps) / sizeof(kSteps[0]));

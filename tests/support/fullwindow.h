@@ -1,9 +1,11 @@
 #pragma once
 
+#include "core/dashboards/dashboardservice.h"
 #include "core/query/queryrunner.h"
 #include "core/sources/sourceregistry.h"
 #include "core/sources/sourceservice.h"
 #include "core/storage/dbwriter.h"
+#include "ui/custompages.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
 
@@ -12,21 +14,25 @@
 
 namespace activity {
 
-// The window as `run` builds it: every page, the query runner, and the source service with its own writer.
+// The window as `run` builds it: every page (the user's too), the query runner, and the source and dashboard
+// services with their own writer.
 struct FullWindow {
     FullWindow(const QString& databasePath, const Clock& clock)
         : runner(databasePath, 0)
         , window(databasePath, clock)
         , writer(databasePath)
         , sources(writer, registry, clock)
+        , dashboards(writer, clock)
     {
         PageFactory::install(window, runner, &sources);
+        CustomPages::install(window, runner, dashboards);
     }
     QueryRunner runner;
     MainWindow window;
     DbWriter writer;
     SourceRegistry registry;
     SourceService sources;
+    DashboardService dashboards;
 };
 
 // A desktop's dark mode, as a user's platform theme would give it.

@@ -1,0 +1,200 @@
+#include "../support/fullwindow.h"
+#include "core/demo/demodata.h"
+#include "core/query/trafficquery.h"
+#include "core/storage/migrations.h"
+#include "core/util/clock.h"
+#include "ui/chartview.h"
+#include "ui/custompage.h"
+#include "ui/emptystate.h"
+#include "ui/metrictile.h"
+#include "ui/paneleditor.h"
+#include "ui/viewstate.h"
+
+#include <QApplication>
+#include <QGridLayout>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace activity {
+
+namespace {
+constexpr qint64 kNow = 1795564800 + 12 * 3600; // 2026-11-25 12:00 UTC
+
+PanelSpec panel(PanelSpec::Kind kind, QStringList series, int width = 1, int height = 1, QString title = {})
+{
+    PanelSpec p;
+    p.kind = kind;
+    p.series = std::move(series);
+    p.width = width;
+    p.height = height;
+    p.title = std::move(title);
+    return p;
+}
+
+QList<int> cell(CustomPage& page, int index)
+{
+    auto* grid = page.findChild<QGridLayout*>();
+    int row = 0, column = 0, rows = 0, columns = 0;
+    grid->getItemPosition(grid->indexOf(page.panelWidgets().at(index)), &row, &column, &rows, &columns);
+    return { row, column, rows, columns };
+}
+} // namespace
+
+// A page the user builds in the window: made from the page list's button, panels added, laid out on the
+// grid, reordered by dragging, saved in the database and shown again after a restart.
+class TestCustomPages : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        m_path = m_dir.filePath("a.sqlite");
+        Database db(m_path);
+        Migrations::migrate(db);
+        DemoOptions options;
+        options.nowSecs = kNow;
+        options.days = 7;
+        options.requestsPerDay = 300;
+        DemoData::generate(db, options);
+    }
+
+    void newPageFromTheWindow()
+    {
+        FullWindow full(m_path, m_clock);
+        full.window.viewState()->setSite({});
+        QVERIFY(!full.window.newPageButton()->isHidden());
+        QCOMPARE(CustomPages::create(full.window, full.runner, full.dashboards, "Release week"), QString());
+        QCOMPARE(full.window.pageNames().last(), QString("Release week"));
+        auto* page = qobject_cast<CustomPage*>(full.window.extraPage(full.window.extraPageKeys().last()));
+        QVERIFY(page);
+        QVERIFY(page->isVisibleTo(&full.window) || full.window.extraPageKeys().size() == 1);
+        QVERIFY(page->emptyState() && page->emptyState()->title().contains("no panel yet"));
+        QVERIFY(CustomPages::create(full.window, full.runner, full.dashboards, "Release week").contains("exists"));
+    }
+
+    void panelsOnTheGridShowTheFigures()
+    {
+        FullWindow full(m_path, m_clock);
+        full.window.viewState()->setSite({});
+        full.window.viewState()->setPreset(RangePreset::Last7Days);
+        auto* page = qobject_cast<CustomPage*>(full.window.extraPage("custom-1"));
+        QVERIFY(page);
+        DashboardSpec spec = page->spec();
+        spec.panels = { panel(PanelSpec::Kind::Figure, { "traffic.requests" }, 1, 1, "Requests"),
+            panel(PanelSpec::Kind::Figure, { "github.stars{repo=\"acme/widget\"}" }),
+            panel(PanelSpec::Kind::Line, { "traffic.requests", "traffic.errors" }, 2, 2),
+            panel(PanelSpec::Kind::Table, { "traffic.requests", "traffic.bytes" }, 4),
+            panel(PanelSpec::Kind::Bars, { "traffic.status.4xx" }, 3) };
+        QCOMPARE(page->apply(spec), QString());
+        // Auto-flow on four columns: two figures, the line beside them two rows high, the table under all,
+        // the 3-column bars on the next row.
+        QCOMPARE(cell(*page, 0), QList<int>({ 0, 0, 1, 1 }));
+        QCOMPARE(cell(*page, 1), QList<int>({ 0, 1, 1, 1 }));
+        QCOMPARE(cell(*page, 2), QList<int>({ 0, 2, 2, 2 }));
+        QCOMPARE(cell(*page, 3), QList<int>({ 2, 0, 1, 4 }));
+        QCOMPARE(cell(*page, 4), QList<int>({ 3, 0, 1, 3 }));
+        full.window.showExtraPage("custom-1");
+        full.window.show();
+        QTRY_VERIFY(!page->isLoading() && page->panelWidgets().first()->findChild<MetricTile*>()->value() != "–");
+        const TimeRange range = full.window.viewState()->range();
+        Database db(m_path, Database::Mode::ReadOnly);
+        const qint64 requests = TrafficQuery::totals(db, { range, {}, {} }).requests;
+        QVERIFY(requests > 1000);
+        auto* tile = page->panelWidgets().first()->findChild<MetricTile*>();
+        QCOMPARE(tile->value(), QLocale().toString(requests));
+        QCOMPARE(tile->title(), QString("Requests"));
+        auto* stars = page->panelWidgets().at(1)->findChild<MetricTile*>();
+        QVERIFY2(stars->change() == "latest value" && stars->value() != "–", qPrintable(stars->value()));
+        auto* chart = page->panelWidgets().at(2)->findChild<ChartView*>();
+        QCOMPARE(chart->data().size(), 2);
+        QCOMPARE(chart->data().at(0).name, QString("Requests"));
+        QCOMPARE(chart->data().at(1).name, QString("Requests answered 4xx or 5xx"));
+        double plotted = 0;
+        for (const QPointF& p : chart->data().at(0).points)
+            plotted += p.y();
+        QCOMPARE(qint64(plotted), requests);
+        auto* table = page->panelWidgets().at(3)->findChild<QTableView*>();
+        QCOMPARE(table->model()->rowCount(), 2);
+        QCOMPARE(table->model()->index(0, 1).data().toString(), QLocale().toString(requests));
+        QCOMPARE(table->accessibleName(), QString("Requests"));
+    }
+
+    void draggedPanelSwapsPlacesAndStays()
+    {
+        FullWindow full(m_path, m_clock);
+        auto* page = qobject_cast<CustomPage*>(full.window.extraPage("custom-1"));
+        QVERIFY(page);
+        full.window.resize(1280, 800);
+        full.window.showExtraPage("custom-1");
+        full.window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&full.window));
+        QCOMPARE(page->spec().panels.at(0).title, QString("Requests"));
+        // Panel 0 dropped on the table (panel 3).
+        auto* mime = new QMimeData;
+        mime->setData("application/x-activity-panel", "0");
+        const QPoint target = page->panelWidgets().at(3)->geometry().center();
+        QDragEnterEvent enter(target, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(page, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(target, Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(page, &drop);
+        QTRY_COMPARE(page->spec().panels.at(3).title, QString("Requests"));
+        delete mime;
+        const auto saved = full.dashboards.get(1);
+        QVERIFY(saved);
+        QCOMPARE(saved->panels.at(3).title, QString("Requests"));
+        QCOMPARE(saved->panels.at(0).kind, PanelSpec::Kind::Figure);
+        QCOMPARE(saved->panels.size(), 5);
+    }
+
+    void editorOffersEverySeries()
+    {
+        FullWindow full(m_path, m_clock);
+        PanelEditor editor(full.runner, {});
+        QTRY_VERIFY(editor.seriesList()->count() > 20);
+        QStringList ids;
+        for (int i = 0; i < editor.seriesList()->count(); ++i)
+            ids.append(editor.seriesList()->item(i)->data(Qt::UserRole).toString());
+        QVERIFY(ids.contains("traffic.share.5xx"));
+        QVERIFY(ids.contains("github.stars{repo=\"acme/widget\"}"));
+        QVERIFY(ids.contains("traffic.requests{site=\"docs\"}"));
+        editor.setSeriesChecked("traffic.share.5xx", true);
+        editor.kindBox()->setCurrentIndex(editor.kindBox()->findData("figure"));
+        editor.titleEdit()->setText("Errors");
+        const PanelSpec p = editor.panel();
+        QCOMPARE(p.series, QStringList({ "traffic.share.5xx" }));
+        QCOMPARE(p.kind, PanelSpec::Kind::Figure);
+        QCOMPARE(p.title, QString("Errors"));
+    }
+
+    void renamedAndRemovedPagesLeaveTheList()
+    {
+        FullWindow full(m_path, m_clock);
+        auto* page = qobject_cast<CustomPage*>(full.window.extraPage("custom-1"));
+        QVERIFY(page);
+        DashboardSpec spec = page->spec();
+        spec.name = "Launch";
+        QCOMPARE(page->apply(spec), QString());
+        QCOMPARE(full.window.pageNames().last(), QString("Launch"));
+        QCOMPARE(full.dashboards.get(1)->name, QString("Launch"));
+        QCOMPARE(full.dashboards.remove(1), QString());
+        emit page->removed(1); // what the page's Delete does once the service has removed it
+        QTRY_VERIFY(full.window.extraPageKeys().isEmpty());
+        QCOMPARE(full.window.pageNames().size(), kPageCount);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    ManualClock m_clock { kNow * 1000 };
+};
+
+} // namespace activity
+
+QTEST_MAIN(activity::TestCustomPages)
+#include "tst_custompages.moc"

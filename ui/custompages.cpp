@@ -1,0 +1,55 @@
+#include "ui/custompages.h"
+
+#include "core/dashboards/dashboardservice.h"
+#include "ui/custompage.h"
+#include "ui/mainwindow.h"
+
+#include <QInputDialog>
+#include <QMessageBox>
+
+namespace activity {
+
+namespace {
+QString keyOf(qint64 id)
+{
+    return QStringLiteral("custom-%1").arg(id);
+}
+
+void add(MainWindow& window, QueryRunner& runner, DashboardService& service, const DashboardSpec& spec)
+{
+    auto* page = new CustomPage(runner, *window.viewState(), spec, &service);
+    window.addExtraPage(keyOf(spec.id), spec.name, page);
+    QObject::connect(page, &CustomPage::renamed, &window,
+        [&window](qint64 id, const QString& name) { window.renameExtraPage(keyOf(id), name); });
+    QObject::connect(page, &CustomPage::removed, &window, [&window](qint64 id) { window.removeExtraPage(keyOf(id)); });
+}
+} // namespace
+
+QString CustomPages::create(MainWindow& window, QueryRunner& runner, DashboardService& service, const QString& name)
+{
+    DashboardSpec spec;
+    spec.name = name;
+    if (QString error = service.add(spec); !error.isEmpty())
+        return error;
+    add(window, runner, service, spec);
+    window.showExtraPage(keyOf(spec.id));
+    return {};
+}
+
+void CustomPages::install(MainWindow& window, QueryRunner& runner, DashboardService& service)
+{
+    for (const DashboardSpec& spec : service.list())
+        add(window, runner, service, spec);
+    window.setNewPageEnabled(true);
+    QObject::connect(&window, &MainWindow::newPageRequested, &window, [&window, &runner, &service] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(&window, MainWindow::tr("New page"),
+            MainWindow::tr("Name of the page (for example: Release week):"), QLineEdit::Normal, QString(), &ok);
+        if (!ok || name.trimmed().isEmpty())
+            return;
+        if (const QString error = create(window, runner, service, name.trimmed()); !error.isEmpty())
+            QMessageBox::warning(&window, MainWindow::tr("New page"), error);
+    });
+}
+
+} // namespace activity
