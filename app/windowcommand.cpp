@@ -57,6 +57,7 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     const bool kiosk = parser.isSet(QStringLiteral("kiosk"));
     int rotateSecs = 30;
     QList<PageId> kioskPages;
+    QStringList kioskCustom; // names of the user's pages, found once the database is open
     if (parser.isSet(QStringLiteral("rotate"))) {
         bool ok = false;
         rotateSecs = parser.value(QStringLiteral("rotate")).toInt(&ok);
@@ -67,10 +68,10 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     }
     if (parser.isSet(QStringLiteral("pages"))) {
         QString bad;
-        kioskPages = KioskController::parsePages(parser.value(QStringLiteral("pages")), &bad);
-        if (kioskPages.isEmpty())
+        kioskPages = KioskController::parsePages(parser.value(QStringLiteral("pages")), &bad, &kioskCustom);
+        if (kioskPages.isEmpty() && kioskCustom.isEmpty())
             return ctx.fail(WindowText::tr("--pages: unknown page '%1' (known: overview, github, dockerhub, metrics, "
-                                           "traffic, map, health)")
+                                           "traffic, map, health, alerts)")
                                 .arg(bad),
                 2);
     }
@@ -114,6 +115,16 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     PageFactory::install(window, runner, &sources);
     DashboardService dashboards(*writer, ctx.clock());
     CustomPages::install(window, runner, dashboards);
+    QStringList kioskCustomKeys;
+    for (const QString& name : std::as_const(kioskCustom)) {
+        const QString key = CustomPages::keyForName(window, name);
+        if (key.isEmpty())
+            return ctx.fail(WindowText::tr("--pages: unknown page '%1' (known: overview, github, dockerhub, metrics, "
+                                           "traffic, map, health, alerts, or the name of a page of your own)")
+                                .arg(name),
+                2);
+        kioskCustomKeys.append(key);
+    }
     if (demo) {
         // The window comes up at once and fills as the demo's slices are committed (the runner sees each).
         QPointer<MainWindow> shown(&window);
@@ -181,6 +192,7 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (kiosk) {
         kioskController
             = std::make_unique<KioskController>(window, runner, ctx.clock(), kioskPages, rotateSecs, nullptr);
+        kioskController->setExtraPages(kioskCustomKeys, kioskPages.isEmpty() && !kioskCustomKeys.isEmpty());
         QObject::connect(kioskController.get(), &KioskController::exitRequested, qApp, &QApplication::quit);
         kioskController->start();
     } else {

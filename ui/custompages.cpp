@@ -36,6 +36,15 @@ QString CustomPages::create(MainWindow& window, QueryRunner& runner, DashboardSe
     return {};
 }
 
+QString CustomPages::keyForName(const MainWindow& window, const QString& name)
+{
+    for (const QString& key : window.extraPageKeys())
+        if (auto* page = qobject_cast<CustomPage*>(window.extraPage(key)))
+            if (page->spec().name.compare(name, Qt::CaseInsensitive) == 0)
+                return key;
+    return {};
+}
+
 void CustomPages::install(MainWindow& window, QueryRunner& runner, DashboardService& service)
 {
     for (const DashboardSpec& spec : service.list())

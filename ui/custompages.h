@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace activity {
 
 class DashboardService;
@@ -11,6 +13,8 @@ namespace CustomPages {
 void install(MainWindow& window, QueryRunner& runner, DashboardService& service);
 // Adds a page named `name` (what the button does after asking for the name); returns the error, empty on success.
 QString create(MainWindow& window, QueryRunner& runner, DashboardService& service, const QString& name);
+// The window's key ("custom-ID") of the user's page named `name` (case ignored), empty when none is.
+QString keyForName(const MainWindow& window, const QString& name);
 } // namespace CustomPages
 
 } // namespace activity

@@ -6,6 +6,7 @@
 #include "ui/chartview.h"
 #include "ui/custompage.h"
 #include "ui/emptystate.h"
+#include "ui/kiosk/kioskcontroller.h"
 #include "ui/metrictile.h"
 #include "ui/paneleditor.h"
 #include "ui/viewstate.h"
@@ -150,6 +151,31 @@ private slots:
         QCOMPARE(saved->panels.at(3).title, QString("Requests"));
         QCOMPARE(saved->panels.at(0).kind, PanelSpec::Kind::Figure);
         QCOMPARE(saved->panels.size(), 5);
+    }
+
+    void kioskRotatesThroughTheUsersPages()
+    {
+        FullWindow full(m_path, m_clock);
+        QString bad;
+        QStringList others;
+        const QList<PageId> fixed = KioskController::parsePages("overview,release week", &bad, &others);
+        QCOMPARE(fixed, QList<PageId>({ PageId::Overview }));
+        QCOMPARE(others, QStringList({ "release week" }));
+        const QString key = CustomPages::keyForName(full.window, others.first());
+        QCOMPARE(key, QString("custom-1"));
+        QVERIFY(CustomPages::keyForName(full.window, "nope").isEmpty());
+        ManualClock clock(kNow * 1000);
+        KioskController kiosk(full.window, full.runner, clock, fixed, 30);
+        kiosk.setExtraPages({ key }, false);
+        kiosk.start(false);
+        QCOMPARE(full.window.findChild<QListWidget*>("pageList")->currentRow(), int(PageId::Overview));
+        clock.advanceSecs(30);
+        kiosk.tick();
+        QCOMPARE(full.window.findChild<QListWidget*>("pageList")->currentRow(), kPageCount);
+        QVERIFY(qobject_cast<CustomPage*>(full.window.extraPage(key))->isVisible());
+        clock.advanceSecs(30);
+        kiosk.tick();
+        QCOMPARE(full.window.findChild<QListWidget*>("pageList")->currentRow(), int(PageId::Overview));
     }
 
     void editorOffersEverySeries()

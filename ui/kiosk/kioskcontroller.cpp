@@ -67,11 +67,15 @@ QKeySequence KioskController::exitChord()
     return QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_Q);
 }
 
-QList<PageId> KioskController::parsePages(const QString& list, QString* bad)
+QList<PageId> KioskController::parsePages(const QString& list, QString* bad, QStringList* others)
 {
     QList<PageId> pages;
     for (const QString& name : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const auto id = MainWindow::pageFromKey(name.trimmed());
+        if (!id && others) {
+            others->append(name.trimmed());
+            continue;
+        }
         if (!id || *id == PageId::Sources) {
             if (bad)
                 *bad = name.trimmed();
@@ -82,12 +86,22 @@ QList<PageId> KioskController::parsePages(const QString& list, QString* bad)
     return pages;
 }
 
+void KioskController::setExtraPages(const QStringList& keys, bool only)
+{
+    m_extra = keys;
+    if (only)
+        m_pages.clear();
+}
+
 void KioskController::start(bool inhibitScreenSaver)
 {
     m_window.setChromeVisible(false);
     // Pages in the playlist load in the background, so a rotation shows figures at once.
     for (PageId id : std::as_const(m_pages))
         if (auto* page = qobject_cast<DashboardPage*>(m_window.page(id)))
+            page->setEagerLoading(true);
+    for (const QString& key : std::as_const(m_extra))
+        if (auto* page = qobject_cast<DashboardPage*>(m_window.extraPage(key)))
             page->setEagerLoading(true);
     if (QScreen* screen = QGuiApplication::primaryScreen())
         m_window.setGeometry(screen->geometry());
@@ -111,8 +125,9 @@ void KioskController::start(bool inhibitScreenSaver)
 void KioskController::tick()
 {
     const qint64 now = m_clock.nowMs();
-    if (now >= m_nextSwitchMs && m_pages.size() > 1) {
-        showPage((m_index + 1) % int(m_pages.size()));
+    const int count = int(m_pages.size() + m_extra.size());
+    if (now >= m_nextSwitchMs && count > 1) {
+        showPage((m_index + 1) % count);
         m_nextSwitchMs = now + m_rotateMs;
     }
     if (m_hint->isVisible() && now >= m_hintUntilMs)
@@ -132,7 +147,10 @@ PageId KioskController::currentPage() const
 void KioskController::showPage(int index)
 {
     m_index = index;
-    m_window.showPage(m_pages.value(index));
+    if (index < m_pages.size())
+        m_window.showPage(m_pages.value(index));
+    else
+        m_window.showExtraPage(m_extra.value(index - m_pages.size()));
 }
 
 void KioskController::setCursorHidden(bool hidden)

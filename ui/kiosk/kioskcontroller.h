@@ -40,8 +40,14 @@ public:
     // Asks the sources' state now (also done every 30 s).
     void checkStale();
 
-    // Parses --pages ("overview,traffic,map"); on error returns the bad name in `bad`.
-    static QList<PageId> parsePages(const QString& list, QString* bad);
+    // Parses --pages ("overview,traffic,map"); on error returns the bad name in `bad`. With `others`, names that
+    // are no fixed page go there instead (the user's own pages, known once the database is open).
+    static QList<PageId> parsePages(const QString& list, QString* bad, QStringList* others = nullptr);
+    // The user's pages in the playlist (MainWindow::extraPageKeys), after the fixed ones; `only`: none of those.
+    void setExtraPages(const QStringList& keys, bool only);
+    QStringList extraPages() const { return m_extra; }
+    // The playlist's position (fixed pages first, then the user's).
+    int currentIndex() const { return m_index; }
 
 signals:
     void exitRequested();
@@ -58,6 +64,7 @@ private:
     QueryRunner& m_runner;
     const Clock& m_clock;
     QList<PageId> m_pages;
+    QStringList m_extra;
     qint64 m_rotateMs;
     int m_index = 0;
     qint64 m_nextSwitchMs = 0;
