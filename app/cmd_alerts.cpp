@@ -3,6 +3,7 @@
 #include "app/commands.h"
 #include "core/alerts/alertevaluator.h"
 #include "core/alerts/alertnotifier.h"
+#include "core/alerts/alertservice.h"
 #include "core/query/seriescatalogue.h"
 #include "core/sources/validators.h"
 #include "core/storage/database.h"
@@ -136,29 +137,15 @@ int add(CommandContext& ctx, const QStringList& args)
     if (rule.name.isEmpty())
         return bad(AlertsText::tr("--name is empty"));
 
-    Database* db = ctx.database();
-    DbWriter* writer = db ? ctx.writer() : nullptr;
+    DbWriter* writer = ctx.database() ? ctx.writer() : nullptr;
     if (!writer)
         return 1;
-    QString unknown;
-    SeriesCatalogue::describe(*db, rule.series, &unknown);
-    if (!unknown.isEmpty()) {
-        // An API figure appears with its source's first poll: a rule may be made before it.
-        const bool later = rule.series.startsWith(QLatin1String("github."))
-            || rule.series.startsWith(QLatin1String("dockerhub."))
-            || rule.series.startsWith(QLatin1String("http-json."))
-            || rule.series.startsWith(QLatin1String("prometheus."));
-        if (!later || unknown.contains(QLatin1String("is not a series id")))
-            return bad(unknown);
-        ctx.err() << AlertsText::tr("alerts add: note: %1; the rule waits for it").arg(unknown) << Qt::endl;
-    }
-    rule.createdAt = ctx.clock().nowSecs();
-    try {
-        rule.id = writer->call([&](Database& w) { return AlertStore::add(w, rule); });
-    } catch (const std::exception& e) {
-        return ctx.fail(
-            AlertsText::tr("alerts add: cannot write to %1: %2").arg(ctx.databasePath(), QString::fromUtf8(e.what())));
-    }
+    AlertService service(*writer, ctx.clock());
+    QString note;
+    if (const QString error = service.add(rule, &note); !error.isEmpty())
+        return bad(error);
+    if (!note.isEmpty())
+        ctx.err() << AlertsText::tr("alerts add: note: %1; the rule waits for it").arg(note) << Qt::endl;
     ctx.out() << AlertsText::tr("added alert %1: %2").arg(rule.id).arg(rule.name) << Qt::endl;
     return 0;
 }
@@ -232,15 +219,8 @@ int remove(CommandContext& ctx, const QStringList& args)
     DbWriter* writer = ctx.database() ? ctx.writer() : nullptr;
     if (!writer)
         return 1;
-    bool removed = false;
-    try {
-        removed = writer->call([&](Database& db) { return AlertStore::remove(db, *id); });
-    } catch (const std::exception& e) {
-        return ctx.fail(AlertsText::tr("alerts remove: cannot write to %1: %2")
-                            .arg(ctx.databasePath(), QString::fromUtf8(e.what())));
-    }
-    if (!removed)
-        return ctx.fail(AlertsText::tr("alerts remove: no alert rule %1").arg(*id), 2);
+    if (const QString error = AlertService(*writer, ctx.clock()).remove(*id); !error.isEmpty())
+        return ctx.fail(QStringLiteral("alerts remove: ") + error, 2);
     ctx.out() << AlertsText::tr("removed alert %1 (its history is kept)").arg(*id) << Qt::endl;
     return 0;
 }

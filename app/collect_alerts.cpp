@@ -52,8 +52,8 @@ public:
         m_http = std::make_unique<HttpClient>(webhookOptions());
         m_notifier = std::make_unique<AlertNotifier>(*m_http, *writer);
         QObject::connect(m_notifier.get(), &AlertNotifier::delivered, m_notifier.get(),
-            [this](qint64 eventId, const QString& delivery) {
-                if (!delivery.startsWith(QLatin1String("sent")))
+            [this](qint64 eventId, bool ok, const QString& delivery) {
+                if (!ok)
                     m_ctx.err() << CollectAlertsText::tr("alert webhook (history %1): %2").arg(eventId).arg(delivery)
                                 << Qt::endl;
             });
@@ -119,14 +119,16 @@ int evaluateAlertsOnce(CommandContext& ctx)
     AlertNotifier notifier(http, *writer);
     QEventLoop loop;
     int failed = 0;
-    QObject::connect(&notifier, &AlertNotifier::delivered, &loop, [&](qint64 eventId, const QString& delivery) {
-        if (!delivery.startsWith(QLatin1String("sent"))) {
-            ++failed;
-            ctx.err() << CollectAlertsText::tr("alert webhook (history %1): %2").arg(eventId).arg(delivery) << Qt::endl;
-        }
-        if (--webhooks == 0)
-            loop.quit();
-    });
+    QObject::connect(
+        &notifier, &AlertNotifier::delivered, &loop, [&](qint64 eventId, bool ok, const QString& delivery) {
+            if (!ok) {
+                ++failed;
+                ctx.err() << CollectAlertsText::tr("alert webhook (history %1): %2").arg(eventId).arg(delivery)
+                          << Qt::endl;
+            }
+            if (--webhooks == 0)
+                loop.quit();
+        });
     notifier.send(notices);
     loop.exec();
     return failed ? 1 : 0;

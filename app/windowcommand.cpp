@@ -5,6 +5,7 @@
 #include "app/quitsignals.h"
 #include "app/reportparts.h"
 #include "app/windowcollection.h"
+#include "core/alerts/alertservice.h"
 #include "core/dashboards/dashboardservice.h"
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
@@ -13,6 +14,7 @@
 #include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "ui/alertspage.h"
 #include "ui/custompages.h"
 #include "ui/firstrun/firstrunwizard.h"
 #include "ui/healthpage.h"
@@ -115,6 +117,8 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     PageFactory::install(window, runner, &sources);
     DashboardService dashboards(*writer, ctx.clock());
     CustomPages::install(window, runner, dashboards);
+    AlertService alerts(*writer, ctx.clock());
+    qobject_cast<AlertsPage*>(window.page(PageId::Alerts))->setService(&alerts);
     QStringList kioskCustomKeys;
     for (const QString& name : std::as_const(kioskCustom)) {
         const QString key = CustomPages::keyForName(window, name);

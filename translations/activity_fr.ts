@@ -9,6 +9,234 @@
     </message>
 </context>
 <context>
+    <name>AlertEvaluator</name>
+    <message>
+        <source>%1 has no value yet</source>
+        <translation>%1 n&apos;a pas encore de valeur</translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, above %4%3</source>
+        <translation>%1 vaut %2%3, au-dessus de %4%3</translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, below %4%3</source>
+        <translation>%1 vaut %2%3, en dessous de %4%3</translation>
+    </message>
+    <message>
+        <source>%1 is %2%3</source>
+        <translation>%1 vaut %2%3</translation>
+    </message>
+    <message>
+        <source>%1: nothing to compare with %2 before</source>
+        <translation>%1 : aucune valeur de %2 plus tôt à comparer</translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, %4%5%6 against %7 before (%8%3)</source>
+        <translation>%1 vaut %2%3, %4%5%6 par rapport à %7 plus tôt (%8%3)</translation>
+    </message>
+    <message>
+        <source>%1: last data at %2</source>
+        <translation>%1 : dernières données à %2</translation>
+    </message>
+    <message>
+        <source>%1: no data for %2, since %3</source>
+        <translation>%1 : aucune donnée depuis %2 (dernière à %3)</translation>
+    </message>
+    <message>
+        <source>%1: no data since the rule was made (%2)</source>
+        <translation>%1 : aucune donnée depuis la création de la règle (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AlertNotifier</name>
+    <message>
+        <source>resolved</source>
+        <translation>résolue</translation>
+    </message>
+    <message>
+        <source>still firing</source>
+        <translation>toujours active</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>%1 · rule: %2 %3</source>
+        <translation>%1 · règle : %2 %3</translation>
+    </message>
+    <message>
+        <source>sent (HTTP %1)</source>
+        <translation>envoyé (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec : %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertService</name>
+    <message>
+        <source>the rule needs a name</source>
+        <translation>la règle doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>the threshold must be a number</source>
+        <translation>le seuil doit être un nombre</translation>
+    </message>
+    <message>
+        <source>the duration must be positive</source>
+        <translation>la durée doit être positive</translation>
+    </message>
+    <message>
+        <source>durations cannot be negative</source>
+        <translation>les durées ne peuvent pas être négatives</translation>
+    </message>
+    <message>
+        <source>the webhook must be an http:// or https:// URL, got &apos;%1&apos;</source>
+        <translation>le webhook doit être une URL http:// ou https://, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>no alert rule %1</source>
+        <translation>pas de règle d&apos;alerte %1</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsText</name>
+    <message>
+        <source>alerts add: unexpected argument &apos;%1&apos;</source>
+        <translation>alerts add : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>--series ID is required (see `series list`)</source>
+        <translation>--series ID est obligatoire (voir `series list`)</translation>
+    </message>
+    <message>
+        <source>give one condition: --above X, --below X, --change-over DURATION --by X[%] or --no-data DURATION</source>
+        <translation>indiquez une condition : --above X, --below X, --change-over DURATION --by X[%] ou --no-data DURATION</translation>
+    </message>
+    <message>
+        <source>--%1 must be a number, got &apos;%2&apos;</source>
+        <translation>--%1 doit être un nombre, reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>--change-over must be a duration like 1h or 1d, got &apos;%1&apos;</source>
+        <translation>--change-over doit être une durée comme 1h ou 1d, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--change-over needs --by X (a change, negative for a fall) or --by X%</source>
+        <translation>--change-over demande --by X (une variation, négative pour une baisse) ou --by X%</translation>
+    </message>
+    <message>
+        <source>--by must be a number or a percentage like -10%, got &apos;%1&apos;</source>
+        <translation>--by doit être un nombre ou un pourcentage comme -10%, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--no-data must be a duration like 15m or 1h, got &apos;%1&apos;</source>
+        <translation>--no-data doit être une durée comme 15m ou 1h, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--by goes with --change-over</source>
+        <translation>--by s&apos;utilise avec --change-over</translation>
+    </message>
+    <message>
+        <source>--%1 must be a duration like 10m, got &apos;%2&apos;</source>
+        <translation>--%1 doit être une durée comme 10m, reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>--severity must be info, warning or critical, got &apos;%1&apos;</source>
+        <translation>--severity doit être info, warning ou critical, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--webhook-format must be generic, slack or matrix, got &apos;%1&apos;</source>
+        <translation>--webhook-format doit être generic, slack ou matrix, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>--webhook-format goes with --webhook</source>
+        <translation>--webhook-format s&apos;utilise avec --webhook</translation>
+    </message>
+    <message>
+        <source>--name is empty</source>
+        <translation>--name est vide</translation>
+    </message>
+    <message>
+        <source>alerts add: note: %1; the rule waits for it</source>
+        <translation>alerts add : remarque : %1 ; la règle l&apos;attend</translation>
+    </message>
+    <message>
+        <source>added alert %1: %2</source>
+        <translation>alerte %1 ajoutée : %2</translation>
+    </message>
+    <message>
+        <source>%1: missing rule ID (see `alerts list`)</source>
+        <translation>%1 : ID de règle manquant (voir `alerts list`)</translation>
+    </message>
+    <message>
+        <source>%1: unexpected argument &apos;%2&apos;</source>
+        <translation>%1 : argument inattendu « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: ID must be a rule number, got &apos;%2&apos;</source>
+        <translation>%1 : l&apos;ID doit être un numéro de règle, reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>alerts list: unexpected argument &apos;%1&apos;</source>
+        <translation>alerts list : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>no alert rules; add one with `alerts add`</source>
+        <translation>aucune règle d&apos;alerte ; ajoutez-en une avec `alerts add`</translation>
+    </message>
+    <message>
+        <source>removed alert %1 (its history is kept)</source>
+        <translation>alerte %1 supprimée (son historique est conservé)</translation>
+    </message>
+    <message>
+        <source>alerts test: no alert rule %1</source>
+        <translation>alerts test : aucune règle d&apos;alerte %1</translation>
+    </message>
+    <message>
+        <source>alerts test: %1</source>
+        <translation>alerts test : %1</translation>
+    </message>
+    <message>
+        <source>the condition holds now: %1</source>
+        <translation>la condition est remplie maintenant : %1</translation>
+    </message>
+    <message>
+        <source>the condition does not hold now: %1</source>
+        <translation>la condition n&apos;est pas remplie maintenant : %1</translation>
+    </message>
+    <message>
+        <source>when it fires, it sends:</source>
+        <translation>quand elle se déclenche, elle envoie :</translation>
+    </message>
+    <message>
+        <source>  desktop: %1 — %2</source>
+        <translation>  bureau : %1 — %2</translation>
+    </message>
+    <message>
+        <source>  webhook to %1: %2</source>
+        <translation>  webhook vers %1 : %2</translation>
+    </message>
+    <message>
+        <source>alerts history: unexpected argument &apos;%1&apos;</source>
+        <translation>alerts history : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>no alert has fired yet</source>
+        <translation>aucune alerte ne s&apos;est encore déclenchée</translation>
+    </message>
+    <message>
+        <source>alerts: missing subcommand (add, list, remove, test or history)</source>
+        <translation>alerts : sous-commande manquante (add, list, remove, test ou history)</translation>
+    </message>
+    <message>
+        <source>alerts: unknown subcommand &apos;%1&apos; (add, list, remove, test or history)</source>
+        <translation>alerts : sous-commande inconnue « %1 » (add, list, remove, test ou history)</translation>
+    </message>
+</context>
+<context>
     <name>AppSettings</name>
     <message>
         <source>days raw request rows are kept (rollups are kept for ever); applied within the hour by a running collector</source>
@@ -37,6 +265,14 @@
     <message>
         <source>paths, 404 paths, referrers and user agents kept per hour and per day in the rollups (the rest is summed as other, so totals stay exact), and 10 times as many new ones a day in raw rows: a URL scanner cannot grow the database past this</source>
         <translation>chemins, chemins 404, référents et agents utilisateurs gardés par heure et par jour dans les agrégats (le reste est additionné comme « autre », les totaux restent exacts), et dix fois plus de nouveaux par jour dans les requêtes brutes : un scanner d&apos;URL ne peut pas faire grossir la base au-delà</translation>
+    </message>
+    <message>
+        <source>seconds between evaluations of the alert rules by a running collector or window (1 to 3600)</source>
+        <translation>secondes entre deux évaluations des règles d&apos;alerte par une collecte en cours ou par la fenêtre (1 à 3600)</translation>
+    </message>
+    <message>
+        <source>alerts.interval: must be a whole number of seconds from 1 to 3600, got &apos;%1&apos;</source>
+        <translation>alerts.interval : doit être un nombre entier de secondes de 1 à 3600, reçu « %1 »</translation>
     </message>
 </context>
 <context>
@@ -83,6 +319,25 @@
     <message>
         <source>TiB</source>
         <translation>Tio</translation>
+    </message>
+</context>
+<context>
+    <name>CollectAlertsText</name>
+    <message>
+        <source>alert %1</source>
+        <translation>alerte %1</translation>
+    </message>
+    <message>
+        <source>cannot open the database</source>
+        <translation>impossible d&apos;ouvrir la base de données</translation>
+    </message>
+    <message>
+        <source>alert webhook (history %1): %2</source>
+        <translation>webhook d&apos;alerte (historique %1) : %2</translation>
+    </message>
+    <message>
+        <source>alerts not evaluated: %1</source>
+        <translation>alertes non évaluées : %1</translation>
     </message>
 </context>
 <context>
@@ -216,6 +471,48 @@ A file imported before (or the same file grown, or its rotated .gz copy) stores 
   --force          importer de nouveau les lignes déjà importées du même fichier
 Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après rotation) n&apos;enregistre que ce qui est nouveau.</translation>
     </message>
+    <message>
+        <source>Every figure stored, by id: traffic.requests, traffic.visitors, traffic.bytes, traffic.errors,
+traffic.status.2xx ... traffic.status.5xx, traffic.share.5xx (percent), each optionally for one site,
+country or path: traffic.requests{site=&quot;www&quot;,country=&quot;DE&quot;}; ingest.received{source=&quot;3&quot;};
+API figures such as github.stars{repo=&quot;acme/rocket&quot;}. `get` prints one value per step (default: 5m
+up to a day, 1h up to 31 days, else 1d) over the range (default: the last 7 days).</source>
+        <translation>Chaque chiffre enregistré, par identifiant : traffic.requests, traffic.visitors, traffic.bytes, traffic.errors,
+traffic.status.2xx ... traffic.status.5xx, traffic.share.5xx (pourcentage), chacun éventuellement pour un site,
+un pays ou un chemin : traffic.requests{site=&quot;www&quot;,country=&quot;DE&quot;} ; ingest.received{source=&quot;3&quot;} ;
+les chiffres d&apos;API comme github.stars{repo=&quot;acme/rocket&quot;}. `get` affiche une valeur par pas (par défaut : 5m
+jusqu&apos;à un jour, 1h jusqu&apos;à 31 jours, sinon 1d) sur la période (par défaut : les 7 derniers jours).</translation>
+    </message>
+    <message>
+        <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
+alerts.interval, default every 60 s):
+  --above X, --below X        the value: traffic figures summed over --window (default 5m),
+                              API figures their latest value
+  --change-over D --by X[%]   the value against the value D before; X &lt; 0 for a fall (--by -1: fell)
+  --no-data D                 nothing stored for D (a stalled source, a silent listener)
+  --for D                     the condition holds this long before it fires (default 0)
+  --repeat D                  sent again while firing, this often (default 4h)
+  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for
+                              their URLs, or as --webhook-format says)
+`test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.</source>
+        <translation>Règles sur toute série de `series list`, évaluées par un `collect` en cours ou par la fenêtre (réglage
+alerts.interval, par défaut toutes les 60 s) :
+  --above X, --below X        la valeur : chiffres de trafic additionnés sur --window (par défaut 5m),
+                              chiffres d&apos;API : leur dernière valeur
+  --change-over D --by X[%]   la valeur comparée à celle d&apos;il y a D ; X &lt; 0 pour une baisse (--by -1 : a baissé)
+  --no-data D                 rien d&apos;enregistré pendant D (une source bloquée, un écouteur muet)
+  --for D                     la condition doit tenir ce temps avant le déclenchement (par défaut 0)
+  --repeat D                  renvoyée à cette fréquence tant qu&apos;elle est active (par défaut 4h)
+  --webhook URL               envoie du JSON par POST au déclenchement et à la résolution (corps Slack
+                              et Matrix pour leurs URL, ou selon --webhook-format)
+`test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste les déclenchements et résolutions.</translation>
+    </message>
+    <message>
+        <source>The pages built in the window (New page): export one to a JSON file and import it on another machine.
+`report` renders each as custom-NAME.png with its figures in custom-NAME.csv.</source>
+        <translation>Les pages créées dans la fenêtre (Nouvelle page) : exportez-en une dans un fichier JSON et importez-la sur une autre machine.
+`report` rend chacune en custom-NAME.png avec ses chiffres dans custom-NAME.csv.</translation>
+    </message>
 </context>
 <context>
     <name>CsvText</name>
@@ -229,6 +526,119 @@ Un fichier déjà importé (ou le même fichier agrandi, ou sa copie .gz après 
     <message>
         <source>GET %1: unexpected answer</source>
         <translation>GET %1 : réponse inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardService</name>
+    <message>
+        <source>a page named &apos;%1&apos; exists already</source>
+        <translation>une page nommée « %1 » existe déjà</translation>
+    </message>
+    <message>
+        <source>no page %1</source>
+        <translation>aucune page %1</translation>
+    </message>
+    <message>
+        <source>not a dashboard file: %1 at byte %2</source>
+        <translation>ce n&apos;est pas un fichier de page personnalisée : %1 à l&apos;octet %2</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboards</name>
+    <message>
+        <source>a dashboard needs a name</source>
+        <translation>une page personnalisée doit avoir un nom</translation>
+    </message>
+    <message>
+        <source>panel %1</source>
+        <translation>panneau %1</translation>
+    </message>
+    <message>
+        <source>%1: width must be 1 to %2 columns, got %3</source>
+        <translation>%1 : la largeur doit être de 1 à %2 colonnes, reçu %3</translation>
+    </message>
+    <message>
+        <source>%1: height must be 1 to 3 rows, got %2</source>
+        <translation>%1 : la hauteur doit être de 1 à 3 lignes, reçu %2</translation>
+    </message>
+    <message>
+        <source>%1: range must be empty (the page&apos;s) or one of 24h, 7d, 30d, 90d, 1y, got &apos;%2&apos;</source>
+        <translation>%1 : la période doit être vide (celle de la page) ou l&apos;une de 24h, 7d, 30d, 90d, 1y, reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: it draws no series</source>
+        <translation>%1 : il ne trace aucune série</translation>
+    </message>
+    <message>
+        <source>not a dashboard file: no &quot;schema&quot; version</source>
+        <translation>ce n&apos;est pas un fichier de page personnalisée : pas de version &quot;schema&quot;</translation>
+    </message>
+    <message>
+        <source>this dashboard has schema version %1, newer than this program knows (%2): upgrade Activity Dashboard to import it</source>
+        <translation>cette page personnalisée a la version de schéma %1, plus récente que celle connue par ce programme (%2) : mettez à jour Activity Dashboard pour l&apos;importer</translation>
+    </message>
+    <message>
+        <source>&quot;panels&quot; must be an array</source>
+        <translation>&quot;panels&quot; doit être un tableau</translation>
+    </message>
+    <message>
+        <source>panel %1: kind must be one of %2, got &apos;%3&apos;</source>
+        <translation>panneau %1 : kind doit être l&apos;un de %2, reçu « %3 »</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardsText</name>
+    <message>
+        <source>%1: ID must be a page number (see `dashboards list`), got &apos;%2&apos;</source>
+        <translation>%1 : l&apos;ID doit être un numéro de page (voir `dashboards list`), reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: expected %2</source>
+        <translation>%1 : %2 attendu</translation>
+    </message>
+    <message>
+        <source>dashboards: missing subcommand (list, export, import or remove)</source>
+        <translation>dashboards : sous-commande manquante (list, export, import ou remove)</translation>
+    </message>
+    <message>
+        <source>dashboards: unknown subcommand &apos;%1&apos; (list, export, import or remove)</source>
+        <translation>dashboards : sous-commande inconnue « %1 » (list, export, import ou remove)</translation>
+    </message>
+    <message>
+        <source>%1 panels</source>
+        <translation>%1 panneaux</translation>
+    </message>
+    <message>
+        <source>no custom page yet: add one in the window (New page), or import a file</source>
+        <translation>pas encore de page personnalisée : ajoutez-en une dans la fenêtre (Nouvelle page), ou importez un fichier</translation>
+    </message>
+    <message>
+        <source>dashboards export: no page %1</source>
+        <translation>dashboards export : aucune page %1</translation>
+    </message>
+    <message>
+        <source>dashboards export: cannot write %1: %2</source>
+        <translation>dashboards export : impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>exported page %1 (%2) to %3</source>
+        <translation>page %1 (%2) exportée dans %3</translation>
+    </message>
+    <message>
+        <source>dashboards import: cannot read %1: %2</source>
+        <translation>dashboards import : impossible de lire %1 : %2</translation>
+    </message>
+    <message>
+        <source>dashboards import: %1: %2</source>
+        <translation>dashboards import : %1 : %2</translation>
+    </message>
+    <message>
+        <source>imported page %1: %2</source>
+        <translation>page %1 importée : %2</translation>
+    </message>
+    <message>
+        <source>removed page %1</source>
+        <translation>page %1 supprimée</translation>
     </message>
 </context>
 <context>
@@ -839,6 +1249,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>report: cannot write %1</source>
         <translation>report : impossible d&apos;écrire %1</translation>
     </message>
+    <message>
+        <source>report: cannot write %1: %2</source>
+        <translation>report : impossible d&apos;écrire %1 : %2</translation>
+    </message>
 </context>
 <context>
     <name>ReportText</name>
@@ -851,18 +1265,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>report : --out DOSSIER est obligatoire</translation>
     </message>
     <message>
-        <source>report: --to must be a date like 2026-11-25, got &apos;%1&apos;</source>
-        <translation>report : --to doit être une date comme 2026-11-25, reçu « %1 »</translation>
-    </message>
-    <message>
-        <source>report: --from must be a date like 2026-11-01, got &apos;%1&apos;</source>
-        <translation>report : --from doit être une date comme 2026-11-01, reçu « %1 »</translation>
-    </message>
-    <message>
-        <source>report: --from must be before --to</source>
-        <translation>report : --from doit précéder --to</translation>
-    </message>
-    <message>
         <source>report: --size must be WIDTHxHEIGHT between 320x200 and 8000x8000, got &apos;%1&apos;</source>
         <translation>report : --size doit être LARGEURxHAUTEUR entre 320x200 et 8000x8000, reçu « %1 »</translation>
     </message>
@@ -873,6 +1275,18 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>report written to %1</source>
         <translation>rapport écrit dans %1</translation>
+    </message>
+    <message>
+        <source>%1: --to must be a date like 2026-11-25, got &apos;%2&apos;</source>
+        <translation>%1 : --to doit être une date comme 2026-11-25, reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: --from must be a date like 2026-11-01, got &apos;%2&apos;</source>
+        <translation>%1 : --from doit être une date comme 2026-11-01, reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: --from must be before --to</source>
+        <translation>%1 : --from doit précéder --to</translation>
     </message>
 </context>
 <context>
@@ -896,6 +1310,136 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>no token stored in %1</source>
         <translation>aucun jeton enregistré dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesCatalogue</name>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Visiteurs</translation>
+    </message>
+    <message>
+        <source>Bytes sent</source>
+        <translation>Octets envoyés</translation>
+    </message>
+    <message>
+        <source>Requests answered 4xx or 5xx</source>
+        <translation>Requêtes avec réponse 4xx ou 5xx</translation>
+    </message>
+    <message>
+        <source>Requests answered 1xx</source>
+        <translation>Requêtes avec réponse 1xx</translation>
+    </message>
+    <message>
+        <source>Requests answered 2xx</source>
+        <translation>Requêtes avec réponse 2xx</translation>
+    </message>
+    <message>
+        <source>Requests answered 3xx</source>
+        <translation>Requêtes avec réponse 3xx</translation>
+    </message>
+    <message>
+        <source>Requests answered 4xx</source>
+        <translation>Requêtes avec réponse 4xx</translation>
+    </message>
+    <message>
+        <source>Requests answered 5xx</source>
+        <translation>Requêtes avec réponse 5xx</translation>
+    </message>
+    <message>
+        <source>Share of requests answered 4xx</source>
+        <translation>Part des requêtes avec réponse 4xx</translation>
+    </message>
+    <message>
+        <source>Share of requests answered 5xx</source>
+        <translation>Part des requêtes avec réponse 5xx</translation>
+    </message>
+    <message>
+        <source>Share of requests answered 4xx or 5xx</source>
+        <translation>Part des requêtes avec réponse 4xx ou 5xx</translation>
+    </message>
+    <message>
+        <source>Log lines received</source>
+        <translation>Lignes de journal reçues</translation>
+    </message>
+    <message>
+        <source>Log lines rejected</source>
+        <translation>Lignes de journal rejetées</translation>
+    </message>
+    <message>
+        <source>Log lines dropped</source>
+        <translation>Lignes de journal perdues</translation>
+    </message>
+    <message>
+        <source>no series %1: check the labels with `series list`</source>
+        <translation>aucune série %1 : vérifiez les étiquettes avec `series list`</translation>
+    </message>
+    <message>
+        <source>no series %1 (nothing named %2 is stored yet): `series list` shows those there are</source>
+        <translation>aucune série %1 (rien de nommé %2 n&apos;est encore enregistré) : `series list` montre celles qui existent</translation>
+    </message>
+    <message>
+        <source>%1 has no label &apos;%2&apos;</source>
+        <translation>%1 n&apos;a pas d&apos;étiquette « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: traffic is kept per country or per path, not both</source>
+        <translation>%1 : le trafic est gardé par pays ou par chemin, pas les deux</translation>
+    </message>
+    <message>
+        <source>%1: the site label is empty</source>
+        <translation>%1 : l&apos;étiquette site est vide</translation>
+    </message>
+    <message>
+        <source>%1 (source %2)</source>
+        <translation>%1 (source %2)</translation>
+    </message>
+    <message>
+        <source>no series is named %1: `series list` shows those there are</source>
+        <translation>aucune série ne s&apos;appelle %1 : `series list` montre celles qui existent</translation>
+    </message>
+    <message>
+        <source>a series is read over a range that ends after it starts, in steps of a second or more</source>
+        <translation>une série se lit sur une période qui finit après son début, par pas d&apos;une seconde ou plus</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesText</name>
+    <message>
+        <source>series list: unexpected argument &apos;%1&apos;</source>
+        <translation>series list : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>no series yet: add a source, or import a log</source>
+        <translation>pas encore de série : ajoutez une source, ou importez un journal</translation>
+    </message>
+    <message>
+        <source>series get: missing ID (see `series list`)</source>
+        <translation>series get : ID manquant (voir `series list`)</translation>
+    </message>
+    <message>
+        <source>series get: unexpected argument &apos;%1&apos;</source>
+        <translation>series get : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>series get: --step must be a duration like 5m, 1h or 1d, got &apos;%1&apos;</source>
+        <translation>series get : --step doit être une durée comme 5m, 1h ou 1d, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>series get: --step %1 makes more than 100000 points over this range</source>
+        <translation>series get : --step %1 donne plus de 100000 points sur cette période</translation>
+    </message>
+    <message>
+        <source>series: missing subcommand (list or get)</source>
+        <translation>series : sous-commande manquante (list ou get)</translation>
+    </message>
+    <message>
+        <source>series: unknown subcommand &apos;%1&apos; (list or get)</source>
+        <translation>series : sous-commande inconnue « %1 » (list ou get)</translation>
     </message>
 </context>
 <context>
@@ -1341,8 +1885,12 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>La base de démonstration n&apos;a pas pu être remplie : %1</translation>
     </message>
     <message>
-        <source>--pages: unknown page &apos;%1&apos; (known: overview, github, dockerhub, metrics, traffic, map, health)</source>
-        <translation>--pages : page inconnue « %1 » (connues : overview, github, dockerhub, metrics, traffic, map, health)</translation>
+        <source>--pages: unknown page &apos;%1&apos; (known: overview, github, dockerhub, metrics, traffic, map, health, alerts)</source>
+        <translation>--pages : page inconnue « %1 » (connues : overview, github, dockerhub, metrics, traffic, map, health, alerts)</translation>
+    </message>
+    <message>
+        <source>--pages: unknown page &apos;%1&apos; (known: overview, github, dockerhub, metrics, traffic, map, health, alerts, or the name of a page of your own)</source>
+        <translation>--pages : page inconnue « %1 » (connues : overview, github, dockerhub, metrics, traffic, map, health, alerts, ou le nom d&apos;une de vos pages)</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1922,260 @@ Sources de données et leurs licences :
 - Les chiffres GitHub et Docker Hub viennent de leurs API publiques, selon leurs conditions d&apos;utilisation.
 
 Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.0), zlib (licence zlib).</translation>
+    </message>
+</context>
+<context>
+    <name>activity::AlertRuleDialog</name>
+    <message>
+        <source>New alert rule</source>
+        <translation>Nouvelle règle d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>&amp;Watch:</source>
+        <translation>&amp;Surveiller :</translation>
+    </message>
+    <message>
+        <source>goes above</source>
+        <translation>dépasse</translation>
+    </message>
+    <message>
+        <source>goes below</source>
+        <translation>descend sous</translation>
+    </message>
+    <message>
+        <source>changes over</source>
+        <translation>change en</translation>
+    </message>
+    <message>
+        <source>has no data for</source>
+        <translation>n&apos;a pas de données depuis</translation>
+    </message>
+    <message>
+        <source>&amp;When it:</source>
+        <translation>&amp;Quand la valeur :</translation>
+    </message>
+    <message>
+        <source>a percentage of the earlier value</source>
+        <translation>un pourcentage de la valeur d&apos;avant</translation>
+    </message>
+    <message>
+        <source>&amp;Value (a change: negative for a fall):</source>
+        <translation>&amp;Valeur (une variation : négative pour une baisse) :</translation>
+    </message>
+    <message>
+        <source>&amp;Over (change, no data):</source>
+        <translation>&amp;Sur (variation, absence de données) :</translation>
+    </message>
+    <message>
+        <source>Traffic figures are summed over this much time before each check</source>
+        <translation>Les chiffres du trafic sont additionnés sur cette durée avant chaque vérification</translation>
+    </message>
+    <message>
+        <source>&amp;Summed over:</source>
+        <translation>&amp;Additionné sur :</translation>
+    </message>
+    <message>
+        <source>The condition must hold this long before the alert fires (0: at once)</source>
+        <translation>La condition doit durer autant avant que l&apos;alerte se déclenche (0 : tout de suite)</translation>
+    </message>
+    <message>
+        <source>&amp;For:</source>
+        <translation>&amp;Pendant :</translation>
+    </message>
+    <message>
+        <source>info</source>
+        <translation>info</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>critical</translation>
+    </message>
+    <message>
+        <source>S&amp;everity:</source>
+        <translation>&amp;Gravité :</translation>
+    </message>
+    <message>
+        <source>optional: https://hooks.slack.com/services/...</source>
+        <translation>facultatif : https://hooks.slack.com/services/...</translation>
+    </message>
+    <message>
+        <source>from the URL</source>
+        <translation>selon l&apos;URL</translation>
+    </message>
+    <message>
+        <source>generic JSON</source>
+        <translation>JSON générique</translation>
+    </message>
+    <message>
+        <source>Web&amp;hook:</source>
+        <translation>Web&amp;hook :</translation>
+    </message>
+    <message>
+        <source>optional: the series and the condition</source>
+        <translation>facultatif : la série et la condition</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom :</translation>
+    </message>
+    <message>
+        <source>Pick the figure to watch.</source>
+        <translation>Choisissez le chiffre à surveiller.</translation>
+    </message>
+    <message>
+        <source>Value: a number, got &apos;%1&apos;.</source>
+        <translation>Valeur : un nombre, reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>Over: a duration like 1h or 1d, got &apos;%1&apos;.</source>
+        <translation>Sur : une durée comme 1h ou 1d, reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>Summed over: a duration like 5m or 1h, got &apos;%1&apos;.</source>
+        <translation>Additionné sur : une durée comme 5m ou 1h, reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>For: 0 or a duration like 10m, got &apos;%1&apos;.</source>
+        <translation>Pendant : 0 ou une durée comme 10m, reçu « %1 ».</translation>
+    </message>
+</context>
+<context>
+    <name>activity::AlertsPage</name>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Gravité</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Depuis</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Règles</translation>
+    </message>
+    <message>
+        <source>Alert rules</source>
+        <translation>Règles d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>What was seen</source>
+        <translation>Constat</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>History over the range</source>
+        <translation>Historique sur la période</translation>
+    </message>
+    <message>
+        <source>Alert history</source>
+        <translation>Historique des alertes</translation>
+    </message>
+    <message>
+        <source>waiting: %1</source>
+        <translation>en attente : %1</translation>
+    </message>
+    <message>
+        <source>firing</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>pending</source>
+        <translation>en attente de déclenchement</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>not evaluated yet</source>
+        <translation>pas encore évaluée</translation>
+    </message>
+    <message>
+        <source>1 rule watched</source>
+        <translation>1 règle surveillée</translation>
+    </message>
+    <message>
+        <source>%1 rules watched</source>
+        <translation>%1 règles surveillées</translation>
+    </message>
+    <message>
+        <source>1 alert firing</source>
+        <translation>1 alerte active</translation>
+    </message>
+    <message>
+        <source>%1 alerts firing</source>
+        <translation>%1 alertes actives</translation>
+    </message>
+    <message>
+        <source>No alert firing</source>
+        <translation>Aucune alerte active</translation>
+    </message>
+    <message>
+        <source>No alert rule yet</source>
+        <translation>Pas encore de règle d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>Add rule...</source>
+        <translation>Ajouter une règle...</translation>
+    </message>
+    <message>
+        <source>Remove rule</source>
+        <translation>Supprimer la règle</translation>
+    </message>
+    <message>
+        <source>rules cannot be changed here</source>
+        <translation>les règles ne peuvent pas être modifiées ici</translation>
+    </message>
+    <message>
+        <source>%1: the rule waits for it</source>
+        <translation>%1 : la règle l&apos;attend</translation>
+    </message>
+    <message>
+        <source>A rule watches any figure the program stores and tells you when it crosses a line, changes or stops: on the desktop, and by a webhook (Slack, Matrix or your own).</source>
+        <translation>Une règle surveille n&apos;importe quel chiffre enregistré et vous prévient quand il franchit un seuil, change ou s&apos;arrête : sur le bureau, et par un webhook (Slack, Matrix ou le vôtre).</translation>
+    </message>
+    <message>
+        <source>Add one with the Add rule button above.</source>
+        <translation>Ajoutez-en une avec le bouton Ajouter une règle ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Add one from a terminal, for example: activity-dashboard alerts add --series traffic.share.5xx --above 5 --for 10m</source>
+        <translation>Ajoutez-en une depuis un terminal, par exemple : activity-dashboard alerts add --series traffic.share.5xx --above 5 --for 10m</translation>
     </message>
 </context>
 <context>
@@ -1603,6 +2405,101 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Click a country, in the table or the chart, to narrow the traffic pages to it.</source>
         <translation>Cliquez sur un pays, dans le tableau ou le graphique, pour restreindre les pages de trafic à ce pays.</translation>
+    </message>
+</context>
+<context>
+    <name>activity::CustomPage</name>
+    <message>
+        <source>Requests by country</source>
+        <translation>Requêtes par pays</translation>
+    </message>
+    <message>
+        <source>Add panel...</source>
+        <translation>Ajouter un panneau...</translation>
+    </message>
+    <message>
+        <source>Rename...</source>
+        <translation>Renommer...</translation>
+    </message>
+    <message>
+        <source>Delete page</source>
+        <translation>Supprimer la page</translation>
+    </message>
+    <message>
+        <source>This page has no panel yet</source>
+        <translation>Cette page n&apos;a pas encore de panneau</translation>
+    </message>
+    <message>
+        <source>Add a panel: pick the figures it draws (stars, downloads, requests, errors...) and how.</source>
+        <translation>Ajoutez un panneau : choisissez les chiffres qu&apos;il trace (étoiles, téléchargements, requêtes, erreurs...) et comment.</translation>
+    </message>
+    <message>
+        <source>Its panels are added in the window.</source>
+        <translation>Ses panneaux s&apos;ajoutent dans la fenêtre.</translation>
+    </message>
+    <message>
+        <source>Drag onto another panel to swap places</source>
+        <translation>Faites glisser sur un autre panneau pour échanger leurs places</translation>
+    </message>
+    <message>
+        <source>Move earlier</source>
+        <translation>Déplacer avant</translation>
+    </message>
+    <message>
+        <source>Move later</source>
+        <translation>Déplacer après</translation>
+    </message>
+    <message>
+        <source>Wider (cycles 1 to 4 columns)</source>
+        <translation>Plus large (de 1 à 4 colonnes, en boucle)</translation>
+    </message>
+    <message>
+        <source>Taller (cycles 1 to 3 rows)</source>
+        <translation>Plus haut (de 1 à 3 lignes, en boucle)</translation>
+    </message>
+    <message>
+        <source>Edit panel</source>
+        <translation>Modifier le panneau</translation>
+    </message>
+    <message>
+        <source>Remove panel</source>
+        <translation>Supprimer le panneau</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>Over the range</source>
+        <translation>Sur la période</translation>
+    </message>
+    <message>
+        <source>Last bucket</source>
+        <translation>Dernier intervalle</translation>
+    </message>
+    <message>
+        <source>over the range</source>
+        <translation>sur la période</translation>
+    </message>
+    <message>
+        <source>of the range</source>
+        <translation>de la période</translation>
+    </message>
+    <message>
+        <source>latest value</source>
+        <translation>dernière valeur</translation>
+    </message>
+    <message>
+        <source>Rename page</source>
+        <translation>Renommer la page</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Delete the page &quot;%1&quot;? Its figures stay stored.</source>
+        <translation>Supprimer la page « %1 » ? Ses chiffres restent enregistrés.</translation>
     </message>
 </context>
 <context>
@@ -2111,6 +3008,26 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Metrics</source>
         <translation>Mesures</translation>
     </message>
+    <message>
+        <source>New page</source>
+        <translation>Nouvelle page</translation>
+    </message>
+    <message>
+        <source>Name of the page (for example: Release week):</source>
+        <translation>Nom de la page (par exemple : Semaine de sortie) :</translation>
+    </message>
+    <message>
+        <source>+ New page</source>
+        <translation>+ Nouvelle page</translation>
+    </message>
+    <message>
+        <source>A page of your own: the figures you care about, drawn the way you want</source>
+        <translation>Une page à vous : les chiffres qui vous importent, tracés comme vous le voulez</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -2266,6 +3183,144 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Visitors</source>
         <translation>Visiteurs</translation>
+    </message>
+</context>
+<context>
+    <name>activity::PanelEditor</name>
+    <message>
+        <source>Lines</source>
+        <translation>Courbes</translation>
+    </message>
+    <message>
+        <source>Stacked area</source>
+        <translation>Aires empilées</translation>
+    </message>
+    <message>
+        <source>Bars</source>
+        <translation>Barres</translation>
+    </message>
+    <message>
+        <source>Figure with sparkline</source>
+        <translation>Chiffre avec mini-graphique</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>World map (requests by country)</source>
+        <translation>Carte du monde (requêtes par pays)</translation>
+    </message>
+    <message>
+        <source>Panel</source>
+        <translation>Panneau</translation>
+    </message>
+    <message>
+        <source>&amp;Draw as:</source>
+        <translation>&amp;Afficher en :</translation>
+    </message>
+    <message>
+        <source>the first series&apos; name</source>
+        <translation>le nom de la première série</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>&amp;Titre :</translation>
+    </message>
+    <message>
+        <source>The page&apos;s range</source>
+        <translation>La période de la page</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Dernières 24 heures</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Dernière année</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Période :</translation>
+    </message>
+    <message>
+        <source> of 4 columns</source>
+        <translation> sur 4 colonnes</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>&amp;Largeur :</translation>
+    </message>
+    <message>
+        <source> rows</source>
+        <translation> lignes</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>&amp;Hauteur :</translation>
+    </message>
+    <message>
+        <source>&amp;Series to draw (tick one or more):</source>
+        <translation>&amp;Séries à tracer (cochez-en une ou plusieurs) :</translation>
+    </message>
+    <message>
+        <source>Filter: stars, 5xx, www, downloads...</source>
+        <translation>Filtre : étoiles, 5xx, www, téléchargements...</translation>
+    </message>
+    <message>
+        <source>Filter the series</source>
+        <translation>Filtrer les séries</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>Série</translation>
+    </message>
+    <message>
+        <source>%1 (no data now)</source>
+        <translation>%1 (pas de données actuellement)</translation>
+    </message>
+</context>
+<context>
+    <name>activity::SeriesId</name>
+    <message>
+        <source>&apos;%1&apos; is not a series id: %2</source>
+        <translation>« %1 » n&apos;est pas un identifiant de série : %2</translation>
+    </message>
+    <message>
+        <source>it must start with a name such as traffic.requests</source>
+        <translation>il doit commencer par un nom comme traffic.requests</translation>
+    </message>
+    <message>
+        <source>labels go in braces: name{key=&quot;value&quot;}</source>
+        <translation>les étiquettes vont entre accolades : name{key=&quot;value&quot;}</translation>
+    </message>
+    <message>
+        <source>expected key=&quot;value&quot; at position %1</source>
+        <translation>key=&quot;value&quot; attendu à la position %1</translation>
+    </message>
+    <message>
+        <source>the value of &apos;%1&apos; has no closing quote</source>
+        <translation>la valeur de « %1 » n&apos;a pas de guillemet fermant</translation>
+    </message>
+    <message>
+        <source>the label &apos;%1&apos; is given twice</source>
+        <translation>l&apos;étiquette « %1 » est donnée deux fois</translation>
+    </message>
+    <message>
+        <source>labels are separated by commas</source>
+        <translation>les étiquettes sont séparées par des virgules</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +3779,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Still running in the tray. Quit from the tray menu.</source>
         <translation>Toujours actif dans la zone de notification. Quittez depuis son menu.</translation>
+    </message>
+    <message>
+        <source>1 alert firing</source>
+        <translation>1 alerte active</translation>
+    </message>
+    <message>
+        <source>%1 alerts firing</source>
+        <translation>%1 alertes actives</translation>
     </message>
 </context>
 <context>

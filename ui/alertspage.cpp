@@ -1,13 +1,17 @@
 #include "ui/alertspage.h"
 
+#include "core/alerts/alertservice.h"
 #include "core/alerts/alertstore.h"
 #include "ui/accessiblenames.h"
+#include "ui/alertruledialog.h"
 #include "ui/rowsmodel.h"
 #include "ui/viewstate.h"
 
 #include <QDateTime>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <cmath>
@@ -55,13 +59,50 @@ AlertsPage::AlertsPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     big.setPointSizeF(big.pointSizeF() * 1.3);
     big.setBold(true);
     m_summary->setFont(big);
-    layout->addWidget(m_summary);
+    auto* header = new QHBoxLayout;
+    header->addWidget(m_summary, 1);
+    m_add = new QPushButton(tr("Add rule..."), this);
+    m_add->setObjectName(QStringLiteral("addRule"));
+    m_remove = new QPushButton(tr("Remove rule"), this);
+    m_remove->setObjectName(QStringLiteral("removeRule"));
+    m_remove->setEnabled(false);
+    m_add->hide();
+    m_remove->hide();
+    header->addWidget(m_add);
+    header->addWidget(m_remove);
+    layout->addLayout(header);
+    m_error = new QLabel(this);
+    m_error->setTextFormat(Qt::PlainText);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_error->hide();
+    layout->addWidget(m_error);
     m_rules
         = new RowsModel({ tr("Rule"), tr("Series"), tr("Condition"), tr("Severity"), tr("State"), tr("Since") }, this);
     auto* rulesLabel = new QLabel(tr("Rules"), this);
     layout->addWidget(rulesLabel);
     auto* rules = makeTable(m_rules, tr("Alert rules"), this);
     rules->setObjectName(QStringLiteral("alertRules"));
+    rules->setSelectionBehavior(QAbstractItemView::SelectRows);
+    rules->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_rulesView = rules;
+    connect(rules->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        [this] { m_remove->setEnabled(m_rulesView->selectionModel()->hasSelection()); });
+    connect(m_add, &QPushButton::clicked, this, [this] {
+        AlertRuleDialog dialog(this->runner(), this);
+        if (dialog.exec() == QDialog::Accepted)
+            if (auto rule = dialog.rule(nullptr))
+                addRule(*rule);
+    });
+    connect(m_remove, &QPushButton::clicked, this, [this] {
+        const QModelIndexList rows = m_rulesView->selectionModel()->selectedRows();
+        if (rows.isEmpty() || !m_service || rows.first().row() >= m_ruleIds.size())
+            return;
+        const QString error = m_service->remove(m_ruleIds[rows.first().row()]);
+        m_error->setText(error);
+        m_error->setVisible(!error.isEmpty());
+        reloadNow();
+    });
     rulesLabel->setBuddy(rules);
     layout->addWidget(rules, 2);
     m_history = new RowsModel(
@@ -72,6 +113,23 @@ AlertsPage::AlertsPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     history->setObjectName(QStringLiteral("alertHistory"));
     historyLabel->setBuddy(history);
     layout->addWidget(history, 3);
+}
+
+void AlertsPage::setService(AlertService* service)
+{
+    m_service = service;
+    m_add->setVisible(service);
+    m_remove->setVisible(service);
+}
+
+QString AlertsPage::addRule(AlertRule rule)
+{
+    QString note;
+    const QString error = m_service ? m_service->add(rule, &note) : tr("rules cannot be changed here");
+    m_error->setText(!error.isEmpty() ? error : note.isEmpty() ? QString() : tr("%1: the rule waits for it").arg(note));
+    m_error->setVisible(!m_error->text().isEmpty());
+    reloadNow();
+    return error;
 }
 
 void AlertsPage::reload()
@@ -89,7 +147,9 @@ void AlertsPage::reload()
         [this](AlertsData d) {
             int firing = 0;
             QList<QList<QVariant>> rules;
+            m_ruleIds.clear();
             for (const RuleRow& r : d.rules) {
+                m_ruleIds.append(r.rule.id);
                 firing += r.state.firing ? 1 : 0;
                 const QString state = !r.state.error.isEmpty() ? tr("waiting: %1").arg(r.state.error)
                     : r.state.firing                           ? tr("firing")
@@ -121,9 +181,11 @@ void AlertsPage::reload()
             else
                 showEmptyState(tr("No alert rule yet"),
                     tr("A rule watches any figure the program stores and tells you when it crosses a line, changes "
-                       "or stops: on the desktop, and by a webhook (Slack, Matrix or your own). Add one from a "
-                       "terminal, for example:\n  activity-dashboard alerts add --series traffic.share.5xx --above 5 "
-                       "--for 10m\n`activity-dashboard series list` names every figure."),
+                       "or stops: on the desktop, and by a webhook (Slack, Matrix or your own).")
+                        + QLatin1Char('\n')
+                        + (m_service ? tr("Add one with the Add rule button above.")
+                                     : tr("Add one from a terminal, for example: activity-dashboard alerts add "
+                                          "--series traffic.share.5xx --above 5 --for 10m")),
                     QString(), QString());
         });
 }

@@ -198,6 +198,10 @@ QWidget* CustomPage::makePanel(int index, const PanelSpec& p)
     bold.setBold(true);
     title->setFont(bold);
     header->addWidget(title, 1);
+    if (p.kind == PanelSpec::Kind::Figure) {
+        title->hide(); // the tile says it
+        header->addStretch(1); // the tools stay on the right
+    }
     if (m_service) {
         title->setCursor(Qt::OpenHandCursor);
         title->setToolTip(tr("Drag onto another panel to swap places"));
@@ -241,7 +245,6 @@ QWidget* CustomPage::makePanel(int index, const PanelSpec& p)
         break;
     case PanelSpec::Kind::Figure:
         content = new MetricTile(panelTitle(p, nullptr), frame);
-        title->hide(); // the tile says it
         break;
     case PanelSpec::Kind::Table: {
         auto* table = new QTableView(frame);

@@ -78,7 +78,8 @@ void AlertNotifier::send(const QList<AlertNotice>& notices)
         request.contentType = "application/json";
         const qint64 eventId = n.event.id;
         m_http.post(request, this, [this, eventId](const HttpResponse& r) {
-            const QString delivery = r.status >= 200 && r.status < 300
+            const bool ok = r.status >= 200 && r.status < 300;
+            const QString delivery = ok
                 ? Text::tr("sent (HTTP %1)").arg(r.status)
                 : Text::tr("failed: %1").arg(r.status ? QStringLiteral("HTTP %1").arg(r.status) : r.error);
             try {
@@ -86,7 +87,7 @@ void AlertNotifier::send(const QList<AlertNotice>& notices)
             } catch (const std::exception&) {
                 // The history keeps "pending"; the delivery is still reported below.
             }
-            emit delivered(eventId, delivery);
+            emit delivered(eventId, ok, delivery);
         });
     }
 }

@@ -30,8 +30,8 @@ public:
     void send(const QList<AlertNotice>& notices);
 
 signals:
-    // After each webhook's answer: "sent (HTTP 200)" or "failed: ...".
-    void delivered(qint64 eventId, const QString& delivery);
+    // After each webhook's answer: whether it was taken (2xx), and what the history says ("sent (HTTP 200)").
+    void delivered(qint64 eventId, bool ok, const QString& delivery);
 
 private:
     HttpClient& m_http;

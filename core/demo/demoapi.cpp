@@ -1,4 +1,5 @@
 #include "core/alerts/alertstore.h"
+#include "core/dashboards/dashboardstore.h"
 #include "core/demo/demoparts.h"
 #include "core/demo/demotraffic.h"
 #include "core/sources/apistore.h"
@@ -58,6 +59,35 @@ void DemoParts::addSources(Database& db, qint64 now, DemoTrafficWriter& traffic)
     for (const DemoRejected& sample : DemoData::rejectedSamples())
         traffic.reject(3, ts += 600, sample.line, sample.reason);
     addAlerts(db, now);
+    addDashboard(db, now);
+}
+
+void DemoParts::addDashboard(Database& db, qint64 now)
+{
+    DashboardSpec spec;
+    spec.name = QStringLiteral("Project at a glance");
+    const auto add = [&](PanelSpec::Kind kind, QStringList series, int width, int height = 1, QString title = {}) {
+        PanelSpec p;
+        p.kind = kind;
+        p.series = std::move(series);
+        p.width = width;
+        p.height = height;
+        p.title = std::move(title);
+        spec.panels.append(p);
+    };
+    add(PanelSpec::Kind::Figure, { QStringLiteral("traffic.requests") }, 1, 1, QStringLiteral("Requests"));
+    add(PanelSpec::Kind::Figure, { QStringLiteral("traffic.share.5xx") }, 1, 1, QStringLiteral("Server errors"));
+    add(PanelSpec::Kind::Figure, { QStringLiteral("github.stars{repo=\"acme/widget\"}") }, 1, 1,
+        QStringLiteral("Stars of acme/widget"));
+    add(PanelSpec::Kind::Figure, { QStringLiteral("dockerhub.pulls{repo=\"acme/widget\"}") }, 1, 1,
+        QStringLiteral("Docker pulls"));
+    add(PanelSpec::Kind::Line,
+        { QStringLiteral("traffic.requests{site=\"www\"}"), QStringLiteral("traffic.requests{site=\"docs\"}") }, 2, 2,
+        QStringLiteral("Requests per site"));
+    add(PanelSpec::Kind::Bars, { QStringLiteral("traffic.status.4xx"), QStringLiteral("traffic.status.5xx") }, 2, 1,
+        QStringLiteral("Errors"));
+    add(PanelSpec::Kind::Map, {}, 2, 1);
+    DashboardStore::add(db, spec, now);
 }
 
 void DemoParts::addAlerts(Database& db, qint64 now)

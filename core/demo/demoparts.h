@@ -15,6 +15,8 @@ namespace DemoParts {
 void addSources(Database& db, qint64 nowSecs, DemoTrafficWriter& traffic);
 // Three alert rules (5xx share, stars fell, the listener silent) and a few days of their history.
 void addAlerts(Database& db, qint64 nowSecs);
+// A page of the user's own, as one would build it: headline figures, requests per site, errors and the map.
+void addDashboard(Database& db, qint64 nowSecs);
 // GitHub and Docker Hub samples through ApiStore. Returns the count.
 qint64 addApi(Database& db, const DemoOptions& options, std::mt19937& rng);
 

@@ -83,7 +83,8 @@ private slots:
         FullWindow full(m_path, m_clock);
         full.window.viewState()->setSite({});
         full.window.viewState()->setPreset(RangePreset::Last7Days);
-        auto* page = qobject_cast<CustomPage*>(full.window.extraPage("custom-1"));
+        auto* page
+            = qobject_cast<CustomPage*>(full.window.extraPage(CustomPages::keyForName(full.window, "Release week")));
         QVERIFY(page);
         DashboardSpec spec = page->spec();
         spec.panels = { panel(PanelSpec::Kind::Figure, { "traffic.requests" }, 1, 1, "Requests"),
@@ -99,7 +100,7 @@ private slots:
         QCOMPARE(cell(*page, 2), QList<int>({ 0, 2, 2, 2 }));
         QCOMPARE(cell(*page, 3), QList<int>({ 2, 0, 1, 4 }));
         QCOMPARE(cell(*page, 4), QList<int>({ 3, 0, 1, 3 }));
-        full.window.showExtraPage("custom-1");
+        full.window.showExtraPage(CustomPages::keyForName(full.window, "Release week"));
         full.window.show();
         QTRY_VERIFY(!page->isLoading() && page->panelWidgets().first()->findChild<MetricTile*>()->value() != "–");
         const TimeRange range = full.window.viewState()->range();
@@ -128,10 +129,11 @@ private slots:
     void draggedPanelSwapsPlacesAndStays()
     {
         FullWindow full(m_path, m_clock);
-        auto* page = qobject_cast<CustomPage*>(full.window.extraPage("custom-1"));
+        auto* page
+            = qobject_cast<CustomPage*>(full.window.extraPage(CustomPages::keyForName(full.window, "Release week")));
         QVERIFY(page);
         full.window.resize(1280, 800);
-        full.window.showExtraPage("custom-1");
+        full.window.showExtraPage(CustomPages::keyForName(full.window, "Release week"));
         full.window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&full.window));
         QCOMPARE(page->spec().panels.at(0).title, QString("Requests"));
@@ -146,7 +148,7 @@ private slots:
         QApplication::sendEvent(page, &drop);
         QTRY_COMPARE(page->spec().panels.at(3).title, QString("Requests"));
         delete mime;
-        const auto saved = full.dashboards.get(1);
+        const auto saved = full.dashboards.get(page->spec().id);
         QVERIFY(saved);
         QCOMPARE(saved->panels.at(3).title, QString("Requests"));
         QCOMPARE(saved->panels.at(0).kind, PanelSpec::Kind::Figure);
@@ -162,7 +164,7 @@ private slots:
         QCOMPARE(fixed, QList<PageId>({ PageId::Overview }));
         QCOMPARE(others, QStringList({ "release week" }));
         const QString key = CustomPages::keyForName(full.window, others.first());
-        QCOMPARE(key, QString("custom-1"));
+        QCOMPARE(key, QString("custom-%1").arg(qobject_cast<CustomPage*>(full.window.extraPage(key))->spec().id));
         QVERIFY(CustomPages::keyForName(full.window, "nope").isEmpty());
         ManualClock clock(kNow * 1000);
         KioskController kiosk(full.window, full.runner, clock, fixed, 30);
@@ -171,7 +173,8 @@ private slots:
         QCOMPARE(full.window.findChild<QListWidget*>("pageList")->currentRow(), int(PageId::Overview));
         clock.advanceSecs(30);
         kiosk.tick();
-        QCOMPARE(full.window.findChild<QListWidget*>("pageList")->currentRow(), kPageCount);
+        QCOMPARE(full.window.findChild<QListWidget*>("pageList")->currentRow(),
+            kPageCount + int(full.window.extraPageKeys().indexOf(key)));
         QVERIFY(qobject_cast<CustomPage*>(full.window.extraPage(key))->isVisible());
         clock.advanceSecs(30);
         kiosk.tick();
@@ -201,17 +204,20 @@ private slots:
     void renamedAndRemovedPagesLeaveTheList()
     {
         FullWindow full(m_path, m_clock);
-        auto* page = qobject_cast<CustomPage*>(full.window.extraPage("custom-1"));
+        auto* page
+            = qobject_cast<CustomPage*>(full.window.extraPage(CustomPages::keyForName(full.window, "Release week")));
         QVERIFY(page);
         DashboardSpec spec = page->spec();
         spec.name = "Launch";
         QCOMPARE(page->apply(spec), QString());
+        const qint64 id = page->spec().id;
         QCOMPARE(full.window.pageNames().last(), QString("Launch"));
-        QCOMPARE(full.dashboards.get(1)->name, QString("Launch"));
-        QCOMPARE(full.dashboards.remove(1), QString());
-        emit page->removed(1); // what the page's Delete does once the service has removed it
-        QTRY_VERIFY(full.window.extraPageKeys().isEmpty());
-        QCOMPARE(full.window.pageNames().size(), kPageCount);
+        QCOMPARE(full.dashboards.get(id)->name, QString("Launch"));
+        const int before = int(full.window.pageNames().size());
+        QCOMPARE(full.dashboards.remove(id), QString());
+        emit page->removed(id); // what the page's Delete does once the service has removed it
+        QTRY_COMPARE(int(full.window.pageNames().size()), before - 1);
+        QVERIFY(!full.window.pageNames().contains("Launch"));
     }
 
 private:

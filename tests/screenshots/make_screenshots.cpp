@@ -136,6 +136,17 @@ void shoot(const QString& path, const QString& outDir, const QString& scenario, 
         else
             std::printf("%s\n", qPrintable(file));
     }
+    // The user's pages (the demo has one), after the fixed ones.
+    for (const QString& key : window.extraPageKeys()) {
+        if (scenario != QLatin1String("90-days"))
+            break;
+        window.showExtraPage(key);
+        waitForPage(window.extraPage(key));
+        const QString file = QStringLiteral("%1/%2-custom-%3.png")
+                                 .arg(outDir, scenario, dark ? QStringLiteral("dark") : QStringLiteral("light"));
+        if (window.grab().save(file))
+            std::printf("%s\n", qPrintable(file));
+    }
 }
 // The Traffic page narrowed to one country, with the filter chip in the header.
 void shootCountry(const QString& path, const QString& outDir, const QString& country)

@@ -101,7 +101,9 @@ void TestEverydaySoak::everydaySetUp()
     // A service's own JSON figure, polled beside the GitHub and Docker Hub sources.
     FakeHttpServer service;
     qint64 queue = 10;
-    service.handler = [&queue](const FakeRequest&) {
+    service.handler = [&queue](const FakeRequest& r) {
+        if (r.url.path() == QLatin1String("/hook")) // an alert rule's webhook
+            return FakeResponse { 200, {}, "ok" };
         return FakeResponse { 200, { { "Content-Type", "application/json" } },
             "{\"queue\": {\"length\": " + QByteArray::number(queue) + "}}" };
     };
@@ -118,6 +120,10 @@ void TestEverydaySoak::everydaySetUp()
         { "sources", "add", "logfile", "--path", logPath, "--site", "file" },
         { "sources", "add", "http-json", "--url", service.baseUrl() + "/stats", "--field", "queue=/queue/length",
             "--interval", "5s" },
+        // A rule on the traffic that flows, evaluated every second, posting to the service's webhook.
+        { "settings", "set", "alerts.interval", "1" },
+        { "alerts", "add", "--series", "traffic.requests{site=\"udp\"}", "--above", "0", "--window", "1m", "--name",
+            "UDP traffic", "--webhook", service.baseUrl() + "/hook" },
     };
     for (const QStringList& args : setup) {
         const CliResult r = runCli(data, args);
@@ -188,6 +194,9 @@ void TestEverydaySoak::everydaySetUp()
         { "stats" },
         { "sources", "remove", "7" },
         { "settings", "unset", "retention.days" },
+        { "alerts", "list", "--json" },
+        { "series", "get", "traffic.requests{site=\"udp\"}", "--step", "1h" },
+        { "alerts", "history" },
     };
     int commands = 0;
     qint64 slowestMs = 0;
@@ -241,6 +250,19 @@ void TestEverydaySoak::everydaySetUp()
     QCOMPARE(last("dockerhub", "acme/rocket", "stars"), 7.0);
     // The JSON source (id 6; its series are keyed by the source id) saw the last value served.
     QTRY_COMPARE_WITH_TIMEOUT(last("http-json", "6", "queue"), double(lastQueue), 20'000);
+    // The alert rule fired once while the traffic flowed, and its webhook was posted and answered.
+    int hooks = 0;
+    for (const FakeRequest& r : service.requests)
+        if (r.method == "POST" && r.url.path() == QLatin1String("/hook")
+            && QJsonDocument::fromJson(r.body).object().value("rule").toObject().value("name") == "UDP traffic"
+            && QJsonDocument::fromJson(r.body).object().value("event") == "firing")
+            ++hooks;
+    QCOMPARE(hooks, 1);
+    Statement fired
+        = db.prepare("SELECT count(*) FROM alert_events WHERE rule_name = 'UDP traffic' AND event = 'firing' "
+                     "AND delivery LIKE 'sent%'");
+    QVERIFY(fired.step());
+    QCOMPARE(fired.int64(0), 1);
     // Each GitHub star change was seen: one value per change (snapshots of equal values are not stored twice).
     Statement changes
         = db.prepare("SELECT count(DISTINCT m.value) FROM samples m JOIN series s ON s.id = m.series_id "

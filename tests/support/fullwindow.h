@@ -1,10 +1,12 @@
 #pragma once
 
+#include "core/alerts/alertservice.h"
 #include "core/dashboards/dashboardservice.h"
 #include "core/query/queryrunner.h"
 #include "core/sources/sourceregistry.h"
 #include "core/sources/sourceservice.h"
 #include "core/storage/dbwriter.h"
+#include "ui/alertspage.h"
 #include "ui/custompages.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
@@ -23,8 +25,10 @@ struct FullWindow {
         , writer(databasePath)
         , sources(writer, registry, clock)
         , dashboards(writer, clock)
+        , alerts(writer, clock)
     {
         PageFactory::install(window, runner, &sources);
+        qobject_cast<AlertsPage*>(window.page(PageId::Alerts))->setService(&alerts);
         CustomPages::install(window, runner, dashboards);
     }
     QueryRunner runner;
@@ -33,6 +37,7 @@ struct FullWindow {
     SourceRegistry registry;
     SourceService sources;
     DashboardService dashboards;
+    AlertService alerts;
 };
 
 // A desktop's dark mode, as a user's platform theme would give it.

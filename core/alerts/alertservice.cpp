@@ -1,0 +1,88 @@
+#include "core/alerts/alertservice.h"
+
+#include "core/alerts/alertstore.h"
+#include "core/query/seriescatalogue.h"
+#include "core/query/seriesid.h"
+#include "core/storage/database.h"
+#include "core/storage/dbwriter.h"
+#include "core/util/clock.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+#include <cmath>
+
+namespace activity {
+
+namespace {
+struct Text {
+    Q_DECLARE_TR_FUNCTIONS(AlertService)
+};
+} // namespace
+
+AlertService::AlertService(DbWriter& writer, const Clock& clock)
+    : m_writer(writer)
+    , m_clock(clock)
+{ }
+
+QString AlertService::check(const AlertRule& rule, QString* note) const
+{
+    if (rule.name.trimmed().isEmpty())
+        return Text::tr("the rule needs a name");
+    if (!std::isfinite(rule.threshold))
+        return Text::tr("the threshold must be a number");
+    if ((rule.kind == AlertRule::Kind::Change || rule.kind == AlertRule::Kind::NoData) && rule.span <= 0)
+        return Text::tr("the duration must be positive");
+    if (rule.window <= 0 || rule.forSecs < 0 || rule.repeatSecs < 0)
+        return Text::tr("durations cannot be negative");
+    if (!rule.webhook.isEmpty()) {
+        const QUrl url(rule.webhook, QUrl::StrictMode);
+        if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
+            || url.host().isEmpty())
+            return Text::tr("the webhook must be an http:// or https:// URL, got '%1'").arg(rule.webhook);
+    }
+    QString error;
+    const std::optional<SeriesId> id = SeriesId::parse(rule.series, &error);
+    if (!id)
+        return error;
+    m_writer.query([&](Database& db) { SeriesCatalogue::describe(db, rule.series, &error); });
+    if (error.isEmpty())
+        return {};
+    // An API figure appears with its source's first poll: a rule may be made before it.
+    static const char* const kLater[] = { "github.", "dockerhub.", "http-json.", "prometheus." };
+    for (const char* prefix : kLater) {
+        if (rule.series.startsWith(QLatin1String(prefix))) {
+            if (note)
+                *note = error;
+            return {};
+        }
+    }
+    return error;
+}
+
+QString AlertService::add(AlertRule& rule, QString* note)
+{
+    rule.name = rule.name.trimmed();
+    rule.series = rule.series.trimmed();
+    if (QString error = check(rule, note); !error.isEmpty())
+        return error;
+    rule.createdAt = m_clock.nowSecs();
+    try {
+        rule.id = m_writer.call([&](Database& db) { return AlertStore::add(db, rule); });
+    } catch (const DatabaseError& e) {
+        return e.message();
+    }
+    return {};
+}
+
+QString AlertService::remove(qint64 id)
+{
+    try {
+        return m_writer.call([id](Database& db) { return AlertStore::remove(db, id); })
+            ? QString()
+            : Text::tr("no alert rule %1").arg(id);
+    } catch (const DatabaseError& e) {
+        return e.message();
+    }
+}
+
+} // namespace activity
