@@ -1959,10 +1959,6 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>un pourcentage de la valeur d&apos;avant</translation>
     </message>
     <message>
-        <source>&amp;Value (a change: negative for a fall):</source>
-        <translation>&amp;Valeur (une variation : négative pour une baisse) :</translation>
-    </message>
-    <message>
         <source>&amp;Over (change, no data):</source>
         <translation>&amp;Sur (variation, absence de données) :</translation>
     </message>
@@ -2011,10 +2007,6 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>JSON générique</translation>
     </message>
     <message>
-        <source>Web&amp;hook:</source>
-        <translation>Web&amp;hook :</translation>
-    </message>
-    <message>
         <source>optional: the series and the condition</source>
         <translation>facultatif : la série et la condition</translation>
     </message>
@@ -2041,6 +2033,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>For: 0 or a duration like 10m, got &apos;%1&apos;.</source>
         <translation>Pendant : 0 ou une durée comme 10m, reçu « %1 ».</translation>
+    </message>
+    <message>
+        <source>Value (a change: negative for a fall):</source>
+        <translation>Valeur (une variation : négative pour une baisse) :</translation>
+    </message>
+    <message>
+        <source>Webhook:</source>
+        <translation>Webhook :</translation>
     </message>
 </context>
 <context>
@@ -3290,6 +3290,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>%1 (no data now)</source>
         <translation>%1 (pas de données actuellement)</translation>
+    </message>
+    <message>
+        <source> row</source>
+        <translation> ligne</translation>
     </message>
 </context>
 <context>

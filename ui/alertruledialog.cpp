@@ -36,7 +36,7 @@ AlertRuleDialog::AlertRuleDialog(QueryRunner& runner, QWidget* parent)
     auto* thresholdRow = new QHBoxLayout;
     thresholdRow->addWidget(m_threshold);
     thresholdRow->addWidget(m_percent);
-    form->addRow(tr("&Value (a change: negative for a fall):"), thresholdRow);
+    form->addRow(tr("Value (a change: negative for a fall):"), thresholdRow);
     m_span = new QLineEdit(QStringLiteral("1d"), this);
     form->addRow(tr("&Over (change, no data):"), m_span);
     m_window = new QLineEdit(QStringLiteral("5m"), this);
@@ -61,7 +61,7 @@ AlertRuleDialog::AlertRuleDialog(QueryRunner& runner, QWidget* parent)
     auto* hookRow = new QHBoxLayout;
     hookRow->addWidget(m_webhook, 1);
     hookRow->addWidget(m_format);
-    form->addRow(tr("Web&hook:"), hookRow);
+    form->addRow(tr("Webhook:"), hookRow);
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("optional: the series and the condition"));
     form->addRow(tr("&Name:"), m_name);

@@ -122,6 +122,16 @@ QString CustomPage::apply(const DashboardSpec& spec)
     return {};
 }
 
+void CustomPage::redraw(const DashboardSpec& spec)
+{
+    const bool renamed = spec.name != m_spec.name;
+    m_spec = spec;
+    rebuild();
+    reloadNow();
+    if (renamed)
+        emit this->renamed(m_spec.id, m_spec.name);
+}
+
 void CustomPage::movePanel(int from, int to)
 {
     if (from == to || from < 0 || to < 0 || from >= m_spec.panels.size() || to >= m_spec.panels.size())

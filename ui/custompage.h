@@ -31,6 +31,8 @@ public:
     // Saves and redraws with `spec` (the window's editor, tests); returns the error, empty on success.
     QString apply(const DashboardSpec& spec);
     void movePanel(int from, int to);
+    // Redraws with `spec` as saved elsewhere (the command line, another window), without saving it again.
+    void redraw(const DashboardSpec& spec);
 
 signals:
     void renamed(qint64 id, const QString& name);

@@ -1,11 +1,14 @@
 #include "ui/custompages.h"
 
 #include "core/dashboards/dashboardservice.h"
+#include "core/dashboards/dashboardstore.h"
+#include "core/query/queryrunner.h"
 #include "ui/custompage.h"
 #include "ui/mainwindow.h"
 
 #include <QInputDialog>
 #include <QMessageBox>
+#include <memory>
 
 namespace activity {
 
@@ -50,6 +53,28 @@ void CustomPages::install(MainWindow& window, QueryRunner& runner, DashboardServ
     for (const DashboardSpec& spec : service.list())
         add(window, runner, service, spec);
     window.setNewPageEnabled(true);
+    // Pages are rows like sources: one imported or removed by the command line (or another window) appears or
+    // goes here without a restart; one changed elsewhere is redrawn.
+    auto tracker = std::make_shared<LatestTracker>();
+    QObject::connect(&runner, &QueryRunner::dataChanged, &window, [&window, &runner, &service, tracker] {
+        tracker->submit<QList<DashboardSpec>>(
+            runner, &window, [](Database& db) { return DashboardStore::list(db); },
+            [&window, &runner, &service](QList<DashboardSpec> specs) {
+                QStringList keys;
+                for (const DashboardSpec& spec : specs) {
+                    keys.append(keyOf(spec.id));
+                    auto* page = qobject_cast<CustomPage*>(window.extraPage(keyOf(spec.id)));
+                    if (!page)
+                        add(window, runner, service, spec);
+                    else if (Dashboards::toJson(page->spec()) != Dashboards::toJson(spec)
+                        || page->spec().name != spec.name)
+                        page->redraw(spec);
+                }
+                for (const QString& key : window.extraPageKeys())
+                    if (!keys.contains(key))
+                        window.removeExtraPage(key);
+            });
+    });
     QObject::connect(&window, &MainWindow::newPageRequested, &window, [&window, &runner, &service] {
         bool ok = false;
         const QString name = QInputDialog::getText(&window, MainWindow::tr("New page"),

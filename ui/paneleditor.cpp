@@ -69,7 +69,9 @@ PanelEditor::PanelEditor(QueryRunner& runner, const PanelSpec& panel, QWidget* p
     m_height = new QSpinBox(this);
     m_height->setRange(1, 3);
     m_height->setValue(panel.height);
-    m_height->setSuffix(tr(" rows"));
+    const auto rowsSuffix = [this](int rows) { m_height->setSuffix(rows == 1 ? tr(" row") : tr(" rows")); };
+    rowsSuffix(panel.height);
+    connect(m_height, &QSpinBox::valueChanged, this, rowsSuffix);
     form->addRow(tr("&Height:"), m_height);
     layout->addLayout(form);
     auto* seriesLabel = new QLabel(tr("&Series to draw (tick one or more):"), this);

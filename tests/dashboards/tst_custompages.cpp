@@ -181,6 +181,31 @@ private slots:
         QCOMPARE(full.window.findChild<QListWidget*>("pageList")->currentRow(), int(PageId::Overview));
     }
 
+    void pagesMadeElsewhereAppearWithoutARestart()
+    {
+        FullWindow full(m_path, m_clock);
+        full.window.show();
+        const int before = int(full.window.pageNames().size());
+        // The command line (another process, its own writer) imports a page, then removes it.
+        DbWriter otherWriter(m_path);
+        DashboardService other(otherWriter, m_clock);
+        DashboardSpec spec;
+        spec.name = "From the terminal";
+        spec.panels = { panel(PanelSpec::Kind::Line, { "traffic.requests" }, 4) };
+        QCOMPARE(other.add(spec), QString());
+        // What the window's runner says when its poll sees another connection's commit (FullWindow does not poll).
+        emit full.runner.dataChanged();
+        QTRY_VERIFY_WITH_TIMEOUT(full.window.pageNames().contains("From the terminal"), 10000);
+        QCOMPARE(int(full.window.pageNames().size()), before + 1);
+        spec.name = "Renamed in the terminal";
+        QCOMPARE(other.update(spec), QString());
+        emit full.runner.dataChanged();
+        QTRY_VERIFY_WITH_TIMEOUT(full.window.pageNames().contains("Renamed in the terminal"), 10000);
+        QCOMPARE(other.remove(spec.id), QString());
+        emit full.runner.dataChanged();
+        QTRY_COMPARE_WITH_TIMEOUT(int(full.window.pageNames().size()), before, 10000);
+    }
+
     void editorOffersEverySeries()
     {
         FullWindow full(m_path, m_clock);

@@ -14,15 +14,19 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/fullwindow.h"
+#include "ui/alertruledialog.h"
 #include "ui/dashboardpage.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
+#include "ui/paneleditor.h"
 #include "ui/viewstate.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QStandardPaths>
 #include <QStyle>
 #include <QStyleFactory>
@@ -164,6 +168,31 @@ void shootCountry(const QString& path, const QString& outDir, const QString& cou
     if (full.window.grab().save(file))
         std::printf("%s\n", qPrintable(file));
 }
+// The two dialogs of the user's own pages and alerts, as they open over the window.
+void shootDialogs(const QString& path, const QString& outDir)
+{
+    qApp->setPalette(qApp->style()->standardPalette());
+    ManualClock clock(kNow * 1000);
+    FullWindow full(path, clock);
+    const auto save = [&](QWidget& dialog, const char* name) {
+        dialog.show();
+        waitForPage(nullptr);
+        const QString file = QStringLiteral("%1/%2.png").arg(outDir, QString::fromLatin1(name));
+        if (dialog.grab().save(file))
+            std::printf("%s\n", qPrintable(file));
+    };
+    AlertRuleDialog rule(full.runner, &full.window);
+    waitForPage(nullptr);
+    rule.seriesBox()->setCurrentIndex(rule.seriesBox()->findData(QStringLiteral("traffic.share.5xx")));
+    rule.forEdit()->setText(QStringLiteral("10m"));
+    rule.webhookEdit()->setText(QStringLiteral("https://hooks.slack.com/services/T000/B000/XXXX"));
+    save(rule, "dialog-alert-rule-light");
+    PanelSpec panel;
+    panel.series
+        = { QStringLiteral("traffic.requests{site=\"www\"}"), QStringLiteral("traffic.requests{site=\"docs\"}") };
+    PanelEditor editor(full.runner, panel, &full.window);
+    save(editor, "dialog-panel-light");
+}
 } // namespace
 
 int main(int argc, char** argv)
@@ -193,6 +222,7 @@ int main(int argc, char** argv)
     shoot(full, outDir, QStringLiteral("90-days"), true, all);
 
     shootCountry(full, outDir, QStringLiteral("DE"));
+    shootDialogs(full, outDir);
 
     const QList<PageId> firstDay = { PageId::Overview, PageId::GitHub, PageId::DockerHub, PageId::Traffic };
     const QString first = dir.filePath(QStringLiteral("first.sqlite"));
