@@ -1,16 +1,19 @@
 #include "app/argparser.h"
 #include "app/commandcontext.h"
 #include "app/commands.h"
+#include "core/alerts/alertemail.h"
 #include "core/alerts/alertevaluator.h"
 #include "core/alerts/alertnotifier.h"
 #include "core/alerts/alertservice.h"
 #include "core/query/seriescatalogue.h"
+#include "core/settings/appsettings.h"
 #include "core/sources/validators.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -53,7 +56,7 @@ int add(CommandContext& ctx, const QStringList& args)
 {
     ArgParser parser(QStringLiteral("alerts add"));
     for (const char* o : { "series", "above", "below", "change-over", "by", "no-data", "for", "window", "severity",
-             "repeat", "webhook", "webhook-format", "name" })
+             "repeat", "webhook", "webhook-format", "name", "email" })
         parser.addOption(QString::fromLatin1(o));
     if (const QString error = parser.parse(args); !error.isEmpty())
         return ctx.fail(error, 2);
@@ -133,6 +136,15 @@ int add(CommandContext& ctx, const QStringList& args)
     if (!format.isEmpty() && rule.webhook.isEmpty())
         return bad(AlertsText::tr("--webhook-format goes with --webhook"));
     rule.webhookFormat = AlertRules::webhookFormatFor(rule.webhook, format);
+    if (isSet("email")) {
+        for (const QString& address : value("email").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            if (const QString e = AppSettings::checkAddress(address.trimmed()); !e.isEmpty())
+                return bad(QStringLiteral("--email ") + e);
+            rule.email.append(address.trimmed());
+        }
+        if (rule.email.isEmpty())
+            return bad(AlertsText::tr("--email needs an address"));
+    }
     rule.name = isSet("name") ? value("name").trimmed() : QStringLiteral("%1 %2").arg(rule.series, rule.condition());
     if (rule.name.isEmpty())
         return bad(AlertsText::tr("--name is empty"));
@@ -193,7 +205,7 @@ int list(CommandContext& ctx, const QStringList& args)
                 { QStringLiteral("for"), r.forSecs }, { QStringLiteral("window"), r.window },
                 { QStringLiteral("severity"), QString::fromLatin1(AlertRules::severityKey(r.severity)) },
                 { QStringLiteral("repeat"), r.repeatSecs }, { QStringLiteral("webhook"), webhookShown(r) },
-                { QStringLiteral("state"), state },
+                { QStringLiteral("email"), QJsonArray::fromStringList(r.email) }, { QStringLiteral("state"), state },
                 { QStringLiteral("since"), s.firing ? QJsonValue(iso(s.firedAt)) : QJsonValue() },
                 { QStringLiteral("last_evaluated"), s.lastEval ? QJsonValue(iso(s.lastEval)) : QJsonValue() } });
             continue;
@@ -256,6 +268,10 @@ int test(CommandContext& ctx, const QStringList& args)
     ctx.out() << AlertsText::tr("when it fires, it sends:") << Qt::endl;
     ctx.out() << AlertsText::tr("  desktop: %1 — %2").arg(AlertMessages::title(notice), AlertMessages::text(notice))
               << Qt::endl;
+    if (!rule->email.isEmpty())
+        ctx.out() << AlertsText::tr("  email to %1: %2")
+                         .arg(rule->email.join(QStringLiteral(", ")), AlertEmail::message(notice).subject)
+                  << Qt::endl;
     if (!rule->webhook.isEmpty())
         ctx.out() << AlertsText::tr("  webhook to %1: %2")
                          .arg(webhookShown(*rule), QString::fromUtf8(AlertMessages::webhookBody(notice)))
@@ -284,17 +300,119 @@ int history(CommandContext& ctx, const QStringList& args)
                 { QStringLiteral("severity"), e.severity }, { QStringLiteral("event"), e.event },
                 { QStringLiteral("value"), e.value ? QJsonValue(*e.value) : QJsonValue() },
                 { QStringLiteral("message"), e.message },
-                { QStringLiteral("delivery"), e.delivery.isEmpty() ? QJsonValue() : QJsonValue(e.delivery) } });
+                { QStringLiteral("delivery"), e.delivery.isEmpty() ? QJsonValue() : QJsonValue(e.delivery) },
+                { QStringLiteral("email"), e.emailDelivery.isEmpty() ? QJsonValue() : QJsonValue(e.emailDelivery) } });
         ctx.out() << QJsonDocument(array).toJson(QJsonDocument::Indented);
         return 0;
     }
     if (events.isEmpty())
         ctx.out() << AlertsText::tr("no alert has fired yet") << Qt::endl;
     for (const AlertEvent& e : events)
-        ctx.out() << QStringLiteral("%1\t%2\t%3\t%4\t%5%6")
+        ctx.out() << QStringLiteral("%1\t%2\t%3\t%4\t%5%6%7")
                          .arg(iso(e.ts), e.event, e.severity, e.ruleName, e.message,
-                             e.delivery.isEmpty() ? QString() : QStringLiteral("\twebhook: ") + e.delivery)
+                             e.delivery.isEmpty() ? QString() : QStringLiteral("\twebhook: ") + e.delivery,
+                             e.emailDelivery.isEmpty() ? QString() : QStringLiteral("\temail: ") + e.emailDelivery)
                   << Qt::endl;
+    return 0;
+}
+// `alerts email`: the mail server alert emails go through; the password (from an environment variable, never an
+// argument: it would show in `ps`) goes to the keyring, else the private file.
+int email(CommandContext& ctx, const QStringList& args)
+{
+    ArgParser parser(QStringLiteral("alerts email"));
+    for (const char* o : { "host", "port", "user", "from", "password-env", "ca-file" })
+        parser.addOption(QString::fromLatin1(o));
+    parser.addOption(QStringLiteral("tls"), false);
+    if (const QString error = parser.parse(args); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (!parser.positionals().isEmpty())
+        return ctx.fail(AlertsText::tr("alerts email: unexpected argument '%1'").arg(parser.positionals().first()), 2);
+    Database* db = ctx.database();
+    DbWriter* writer = db ? ctx.writer() : nullptr;
+    if (!writer)
+        return 1;
+    if (args.isEmpty()) {
+        const AlertEmail::Config config = AlertEmail::read(*db);
+        if (!config.configured()) {
+            ctx.out() << AlertsText::tr("no mail server set up: alerts email --host HOST [--port 587] [--tls] "
+                                        "[--user USER --password-env VAR] --from ADDRESS [--ca-file PEM]")
+                      << Qt::endl;
+            return 0;
+        }
+        ctx.out() << AlertsText::tr("mail server %1:%2 (%3), user %4, from %5, password: %6")
+                         .arg(config.server.host)
+                         .arg(config.server.port)
+                         .arg(config.server.implicitTls ? QStringLiteral("tls") : QStringLiteral("starttls"),
+                             config.server.user.isEmpty() ? QStringLiteral("-") : config.server.user,
+                             config.server.from,
+                             config.passwordAt == TokenVault::Location::None
+                                 ? QStringLiteral("-")
+                                 : TokenVault::locationName(config.passwordAt))
+                  << Qt::endl;
+        return 0;
+    }
+    const auto bad = [&](const QString& message) { return ctx.fail(QStringLiteral("alerts email: ") + message, 2); };
+    if (!parser.isSet(QStringLiteral("host")) || !parser.isSet(QStringLiteral("from")))
+        return bad(AlertsText::tr("--host HOST and --from ADDRESS are required"));
+    QList<std::pair<QString, QString>> settings {
+        { QStringLiteral("alerts.smtp.host"), parser.value(QStringLiteral("host")) },
+        { QStringLiteral("alerts.smtp.port"),
+            parser.isSet(QStringLiteral("port"))      ? parser.value(QStringLiteral("port"))
+                : parser.isSet(QStringLiteral("tls")) ? QStringLiteral("465")
+                                                      : QStringLiteral("587") },
+        { QStringLiteral("alerts.smtp.tls"),
+            parser.isSet(QStringLiteral("tls")) ? QStringLiteral("tls") : QStringLiteral("starttls") },
+        { QStringLiteral("alerts.smtp.from"), parser.value(QStringLiteral("from")) },
+    };
+    if (parser.isSet(QStringLiteral("user")))
+        settings.append({ QStringLiteral("alerts.smtp.user"), parser.value(QStringLiteral("user")) });
+    if (parser.isSet(QStringLiteral("ca-file")))
+        settings.append({ QStringLiteral("alerts.smtp.ca_file"), parser.value(QStringLiteral("ca-file")) });
+    for (auto& [key, value] : settings)
+        if (const QString error = AppSettings::validate(key, value); !error.isEmpty())
+            return bad(error);
+    QByteArray password;
+    if (parser.isSet(QStringLiteral("password-env"))) {
+        const QString var = parser.value(QStringLiteral("password-env"));
+        if (const QString e = Validators::envVarName(var); !e.isEmpty())
+            return bad(QStringLiteral("--password-env ") + e);
+        password = qgetenv(var.toLocal8Bit().constData());
+        if (password.isEmpty())
+            return bad(AlertsText::tr("the environment variable %1 is empty or not set").arg(var));
+        if (!parser.isSet(QStringLiteral("user")))
+            return bad(AlertsText::tr("--password-env goes with --user"));
+    }
+    QString where;
+    if (!password.isEmpty()) {
+        const auto vault = TokenVault::createDefault(ctx.dataDir());
+        QEventLoop loop;
+        QString error;
+        vault->store(TokenVault::kSmtpPassword, password, &loop, [&](TokenVault::Location at, const QString& e) {
+            where = TokenVault::locationName(at);
+            error = e;
+            loop.quit();
+        });
+        if (where.isEmpty() && error.isEmpty())
+            loop.exec();
+        if (where.isEmpty())
+            return ctx.fail(AlertsText::tr("alerts email: cannot keep the password: %1").arg(error));
+        settings.append({ QStringLiteral("alerts.smtp.password"), where });
+    }
+    try {
+        writer->run([&](Database& w) {
+            for (const auto& [key, value] : settings)
+                AppSettings::set(w, key, value);
+            if (!parser.isSet(QStringLiteral("user")))
+                AppSettings::unset(w, QStringLiteral("alerts.smtp.user"));
+        });
+    } catch (const std::exception& e) {
+        return ctx.fail(AlertsText::tr("alerts email: cannot write to %1: %2")
+                            .arg(ctx.databasePath(), QString::fromUtf8(e.what())));
+    }
+    ctx.out() << AlertsText::tr("alert emails go through %1 from %2%3")
+                     .arg(parser.value(QStringLiteral("host")), parser.value(QStringLiteral("from")),
+                         where.isEmpty() ? QString() : AlertsText::tr(" (password kept in the %1)").arg(where))
+              << Qt::endl;
     return 0;
 }
 } // namespace
@@ -313,9 +431,11 @@ int runAlerts(CommandContext& ctx, const QStringList& args)
         return test(ctx, rest);
     if (sub == QLatin1String("history"))
         return history(ctx, rest);
+    if (sub == QLatin1String("email"))
+        return email(ctx, rest);
     return ctx.fail(sub.isEmpty()
-            ? AlertsText::tr("alerts: missing subcommand (add, list, remove, test or history)")
-            : AlertsText::tr("alerts: unknown subcommand '%1' (add, list, remove, test or history)").arg(sub),
+            ? AlertsText::tr("alerts: missing subcommand (add, list, remove, test, history or email)")
+            : AlertsText::tr("alerts: unknown subcommand '%1' (add, list, remove, test, history or email)").arg(sub),
         2);
 }
 

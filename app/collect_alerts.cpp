@@ -3,9 +3,12 @@
 #include "app/collectors.h"
 #include "app/commandcontext.h"
 #include "app/desktopnotifier.h"
+#include "core/alerts/alertemail.h"
 #include "core/alerts/alertevaluator.h"
 #include "core/alerts/alertnotifier.h"
 #include "core/net/httpclient.h"
+#include "core/net/smtpclient.h"
+#include "core/secrets/tokenvault.h"
 #include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
@@ -37,6 +40,28 @@ void tell(CommandContext& ctx, const AlertNotice& n)
     DesktopNotifier::notify(AlertMessages::title(n), AlertMessages::text(n), n.event.severity);
 }
 
+// The mail server of the settings with its password from the keyring (or the private file); waits for the vault.
+SmtpServer mailServer(CommandContext& ctx, const AlertEmail::Config& config, TokenVault& vault)
+{
+    SmtpServer server = config.server;
+    if (config.passwordAt == TokenVault::Location::None)
+        return server;
+    QEventLoop loop;
+    bool done = false;
+    vault.load(
+        TokenVault::kSmtpPassword, config.passwordAt, &loop, [&](const QByteArray& password, const QString& error) {
+            server.password = password;
+            if (!error.isEmpty())
+                ctx.err() << CollectAlertsText::tr("the mail server's password cannot be read: %1").arg(error)
+                          << Qt::endl;
+            done = true;
+            loop.quit();
+        });
+    if (!done)
+        loop.exec();
+    return server;
+}
+
 class AlertCollection final : public Collection {
 public:
     AlertCollection(CommandContext& ctx, std::function<void(const AlertNotice&)> onNotice)
@@ -57,6 +82,13 @@ public:
                     m_ctx.err() << CollectAlertsText::tr("alert webhook (history %1): %2").arg(eventId).arg(delivery)
                                 << Qt::endl;
             });
+        QObject::connect(m_notifier.get(), &AlertNotifier::emailed, m_notifier.get(),
+            [this](qint64 eventId, bool ok, const QString& delivery) {
+                if (!ok)
+                    m_ctx.err() << CollectAlertsText::tr("alert email (history %1): %2").arg(eventId).arg(delivery)
+                                << Qt::endl;
+            });
+        m_vault = TokenVault::createDefault(m_ctx.dataDir());
         m_timer.setSingleShot(true);
         QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { evaluate(); });
         m_timer.start(0);
@@ -71,6 +103,20 @@ private:
         qint64 interval = AppSettings::kDefaultAlertIntervalSecs;
         try {
             interval = AppSettings::alertIntervalSecs(*db); // read each time: `settings set` applies without a restart
+            // The mail server too (`alerts email` applies without a restart); the password is read again only when
+            // where it is kept changed.
+            const AlertEmail::Config mail = AlertEmail::read(*db);
+            if (mail.configured()) {
+                if (!m_mailLoaded || m_mailFrom != mail.passwordAt) {
+                    m_mail = mailServer(m_ctx, mail, *m_vault);
+                    m_mailFrom = mail.passwordAt;
+                    m_mailLoaded = true;
+                }
+                const QByteArray password = m_mail.password;
+                m_mail = mail.server;
+                m_mail.password = password;
+                m_notifier->setMail(&m_smtp, m_mail);
+            }
             const QList<AlertNotice> notices
                 = AlertEvaluator::evaluate(*m_ctx.writer(), m_ctx.clock().nowSecs(), interval);
             for (const AlertNotice& n : notices) {
@@ -92,6 +138,11 @@ private:
     std::function<void(const AlertNotice&)> m_onNotice;
     std::unique_ptr<HttpClient> m_http;
     std::unique_ptr<AlertNotifier> m_notifier;
+    std::unique_ptr<TokenVault> m_vault;
+    SmtpClient m_smtp;
+    SmtpServer m_mail;
+    bool m_mailLoaded = false;
+    TokenVault::Location m_mailFrom = TokenVault::Location::None;
     QTimer m_timer;
 };
 } // namespace
@@ -108,29 +159,39 @@ int evaluateAlertsOnce(CommandContext& ctx)
     } catch (const std::exception& e) {
         return ctx.fail(CollectAlertsText::tr("alerts not evaluated: %1").arg(QString::fromUtf8(e.what())));
     }
-    int webhooks = 0;
-    for (const AlertNotice& n : notices) {
+    for (const AlertNotice& n : notices)
         tell(ctx, n);
-        webhooks += n.rule.webhook.isEmpty() ? 0 : 1;
-    }
-    if (webhooks == 0)
+    int pending = AlertNotifier::deliveries(notices);
+    if (pending == 0)
         return 0;
     HttpClient http(webhookOptions());
     AlertNotifier notifier(http, *writer);
+    SmtpClient smtp;
+    if (const AlertEmail::Config mail = AlertEmail::read(*db); mail.configured()) {
+        const auto vault = TokenVault::createDefault(ctx.dataDir());
+        notifier.setMail(&smtp, mailServer(ctx, mail, *vault));
+    }
     QEventLoop loop;
     int failed = 0;
-    QObject::connect(
-        &notifier, &AlertNotifier::delivered, &loop, [&](qint64 eventId, bool ok, const QString& delivery) {
-            if (!ok) {
-                ++failed;
-                ctx.err() << CollectAlertsText::tr("alert webhook (history %1): %2").arg(eventId).arg(delivery)
-                          << Qt::endl;
-            }
-            if (--webhooks == 0)
-                loop.quit();
-        });
+    const auto settle = [&](const char* what, qint64 eventId, bool ok, const QString& delivery) {
+        if (!ok) {
+            ++failed;
+            ctx.err() << CollectAlertsText::tr("alert %1 (history %2): %3")
+                             .arg(QLatin1String(what))
+                             .arg(eventId)
+                             .arg(delivery)
+                      << Qt::endl;
+        }
+        if (--pending == 0)
+            loop.quit();
+    };
+    QObject::connect(&notifier, &AlertNotifier::delivered, &loop,
+        [&](qint64 eventId, bool ok, const QString& delivery) { settle("webhook", eventId, ok, delivery); });
+    QObject::connect(&notifier, &AlertNotifier::emailed, &loop,
+        [&](qint64 eventId, bool ok, const QString& delivery) { settle("email", eventId, ok, delivery); });
     notifier.send(notices);
-    loop.exec();
+    if (pending > 0)
+        loop.exec();
     return failed ? 1 : 0;
 }
 

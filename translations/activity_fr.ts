@@ -9,6 +9,13 @@
     </message>
 </context>
 <context>
+    <name>AlertEmail</name>
+    <message>
+        <source>At %1 (UTC). Series: %2. Rule: %3.</source>
+        <translation>À %1 (UTC). Série : %2. Règle : %3.</translation>
+    </message>
+</context>
+<context>
     <name>AlertEvaluator</name>
     <message>
         <source>%1 has no value yet</source>
@@ -72,6 +79,14 @@
     <message>
         <source>failed: %1</source>
         <translation>échec : %1</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>envoyé</translation>
+    </message>
+    <message>
+        <source>no mail server set up (alerts email --host HOST --from ADDRESS ...)</source>
+        <translation>aucun serveur de messagerie configuré (alerts email --host HOST --from ADDRESS ...)</translation>
     </message>
 </context>
 <context>
@@ -228,12 +243,60 @@
         <translation>aucune alerte ne s&apos;est encore déclenchée</translation>
     </message>
     <message>
-        <source>alerts: missing subcommand (add, list, remove, test or history)</source>
-        <translation>alerts : sous-commande manquante (add, list, remove, test ou history)</translation>
+        <source>--email needs an address</source>
+        <translation>--email demande une adresse</translation>
     </message>
     <message>
-        <source>alerts: unknown subcommand &apos;%1&apos; (add, list, remove, test or history)</source>
-        <translation>alerts : sous-commande inconnue « %1 » (add, list, remove, test ou history)</translation>
+        <source>  email to %1: %2</source>
+        <translation>  courriel à %1 : %2</translation>
+    </message>
+    <message>
+        <source>alerts email: unexpected argument &apos;%1&apos;</source>
+        <translation>alerts email : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>no mail server set up: alerts email --host HOST [--port 587] [--tls] [--user USER --password-env VAR] --from ADDRESS [--ca-file PEM]</source>
+        <translation>aucun serveur de messagerie configuré : alerts email --host HOST [--port 587] [--tls] [--user USER --password-env VAR] --from ADDRESS [--ca-file PEM]</translation>
+    </message>
+    <message>
+        <source>mail server %1:%2 (%3), user %4, from %5, password: %6</source>
+        <translation>serveur de messagerie %1:%2 (%3), utilisateur %4, expéditeur %5, mot de passe : %6</translation>
+    </message>
+    <message>
+        <source>--host HOST and --from ADDRESS are required</source>
+        <translation>--host HOST et --from ADDRESS sont obligatoires</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 is empty or not set</source>
+        <translation>la variable d&apos;environnement %1 est vide ou absente</translation>
+    </message>
+    <message>
+        <source>--password-env goes with --user</source>
+        <translation>--password-env va avec --user</translation>
+    </message>
+    <message>
+        <source>alerts email: cannot keep the password: %1</source>
+        <translation>alerts email : impossible de conserver le mot de passe : %1</translation>
+    </message>
+    <message>
+        <source>alerts email: cannot write to %1: %2</source>
+        <translation>alerts email : impossible d&apos;écrire dans %1 : %2</translation>
+    </message>
+    <message>
+        <source>alert emails go through %1 from %2%3</source>
+        <translation>les courriels d&apos;alerte passent par %1 depuis %2%3</translation>
+    </message>
+    <message>
+        <source> (password kept in the %1)</source>
+        <translation> (mot de passe conservé dans : %1)</translation>
+    </message>
+    <message>
+        <source>alerts: missing subcommand (add, list, remove, test, history or email)</source>
+        <translation>alerts : sous-commande manquante (add, list, remove, test, history ou email)</translation>
+    </message>
+    <message>
+        <source>alerts: unknown subcommand &apos;%1&apos; (add, list, remove, test, history or email)</source>
+        <translation>alerts : sous-commande inconnue « %1 » (add, list, remove, test, history ou email)</translation>
     </message>
 </context>
 <context>
@@ -273,6 +336,62 @@
     <message>
         <source>alerts.interval: must be a whole number of seconds from 1 to 3600, got &apos;%1&apos;</source>
         <translation>alerts.interval : doit être un nombre entier de secondes de 1 à 3600, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>the mail server alert emails go through (set with `alerts email`)</source>
+        <translation>le serveur de messagerie des courriels d&apos;alerte (défini par `alerts email`)</translation>
+    </message>
+    <message>
+        <source>its port</source>
+        <translation>son port</translation>
+    </message>
+    <message>
+        <source>starttls (port 587) or tls (port 465): mail never goes in clear text</source>
+        <translation>starttls (port 587) ou tls (port 465) : le courriel ne circule jamais en clair</translation>
+    </message>
+    <message>
+        <source>the user name for the mail server</source>
+        <translation>le nom d&apos;utilisateur pour le serveur de messagerie</translation>
+    </message>
+    <message>
+        <source>the sender address of alert emails</source>
+        <translation>l&apos;adresse d&apos;expéditeur des courriels d&apos;alerte</translation>
+    </message>
+    <message>
+        <source>a PEM file of certificates to trust beside the system&apos;s (a private CA)</source>
+        <translation>un fichier PEM de certificats de confiance en plus de ceux du système (une autorité privée)</translation>
+    </message>
+    <message>
+        <source>where the mail password is kept: keyring or file (set with `alerts email --password-env VAR`)</source>
+        <translation>où est conservé le mot de passe de messagerie : keyring ou file (défini par `alerts email --password-env VAR`)</translation>
+    </message>
+    <message>
+        <source>alerts.smtp.port: must be a port from 1 to 65535, got &apos;%1&apos;</source>
+        <translation>alerts.smtp.port : doit être un port de 1 à 65535, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>alerts.smtp.tls: must be starttls or tls, got &apos;%1&apos;</source>
+        <translation>alerts.smtp.tls : doit être starttls ou tls, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>alerts.smtp.password: must be keyring or file, got &apos;%1&apos;</source>
+        <translation>alerts.smtp.password : doit être keyring ou file, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>%1: no spaces or line breaks, got &apos;%2&apos;</source>
+        <translation>%1 : ni espaces ni sauts de ligne, reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>%1: must not be empty</source>
+        <translation>%1 : ne doit pas être vide</translation>
+    </message>
+    <message>
+        <source>alerts.smtp.ca_file: no PEM certificate in &apos;%1&apos;</source>
+        <translation>alerts.smtp.ca_file : aucun certificat PEM dans « %1 »</translation>
+    </message>
+    <message>
+        <source>must be an email address like name@example.org, got &apos;%1&apos;</source>
+        <translation>doit être une adresse électronique comme nom@example.org, reçu « %1 »</translation>
     </message>
 </context>
 <context>
@@ -338,6 +457,18 @@
     <message>
         <source>alerts not evaluated: %1</source>
         <translation>alertes non évaluées : %1</translation>
+    </message>
+    <message>
+        <source>the mail server&apos;s password cannot be read: %1</source>
+        <translation>le mot de passe du serveur de messagerie ne peut pas être lu : %1</translation>
+    </message>
+    <message>
+        <source>alert email (history %1): %2</source>
+        <translation>courriel d&apos;alerte (historique %1) : %2</translation>
+    </message>
+    <message>
+        <source>alert %1 (history %2): %3</source>
+        <translation>alerte %1 (historique %2) : %3</translation>
     </message>
 </context>
 <context>
@@ -1455,6 +1586,53 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>%1 (default)</source>
         <translation>%1 (par défaut)</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpClient</name>
+    <message>
+        <source>the mail server&apos;s certificate is not trusted: %1</source>
+        <translation>le certificat du serveur de messagerie n&apos;est pas reconnu : %1</translation>
+    </message>
+    <message>
+        <source>cannot talk to %1:%2: %3</source>
+        <translation>impossible de dialoguer avec %1:%2 : %3</translation>
+    </message>
+    <message>
+        <source>the mail server %1 did not answer in time</source>
+        <translation>le serveur de messagerie %1 n&apos;a pas répondu à temps</translation>
+    </message>
+    <message>
+        <source>the mail server refused %1: %2</source>
+        <translation>le serveur de messagerie a refusé %1 : %2</translation>
+    </message>
+    <message>
+        <source>the connection</source>
+        <translation>la connexion</translation>
+    </message>
+    <message>
+        <source>the mail server %1 does not offer STARTTLS: the password would travel in clear text</source>
+        <translation>le serveur de messagerie %1 ne propose pas STARTTLS : le mot de passe circulerait en clair</translation>
+    </message>
+    <message>
+        <source>the user name or password</source>
+        <translation>le nom d&apos;utilisateur ou le mot de passe</translation>
+    </message>
+    <message>
+        <source>the sender %1</source>
+        <translation>l&apos;expéditeur %1</translation>
+    </message>
+    <message>
+        <source>the address %1</source>
+        <translation>l&apos;adresse %1</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>le message</translation>
+    </message>
+    <message>
+        <source>no mail server set up (alerts email --host ... --from ...)</source>
+        <translation>aucun serveur de messagerie configuré (alerts email --host ... --from ...)</translation>
     </message>
 </context>
 <context>

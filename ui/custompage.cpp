@@ -293,19 +293,19 @@ void CustomPage::reload()
                 out.append(PanelQuery::read(db, p, range, now));
             return out;
         },
-        [this, panels](QList<PanelData> data) {
+        [this, panels](QList<PanelData> loaded) {
             if (panels.size() != m_spec.panels.size())
                 return; // edited meanwhile: a newer load follows
-            showData(data);
+            showData(loaded);
         });
 }
 
-void CustomPage::showData(const QList<PanelData>& data)
+void CustomPage::showData(const QList<PanelData>& loaded)
 {
-    m_data = data;
-    for (int i = 0; i < data.size() && i < m_contents.size(); ++i) {
+    m_data = loaded;
+    for (int i = 0; i < loaded.size() && i < m_contents.size(); ++i) {
         const PanelSpec& p = m_spec.panels[i];
-        const PanelData& d = data[i];
+        const PanelData& d = loaded[i];
         const QString title = panelTitle(p, &d);
         if (auto* label = m_panels[i]->findChild<QLabel*>(QStringLiteral("panelTitle")))
             label->setText(title);

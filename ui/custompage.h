@@ -47,7 +47,7 @@ protected:
 private:
     void rebuild();
     QWidget* makePanel(int index, const PanelSpec& panel);
-    void showData(const QList<PanelData>& data);
+    void showData(const QList<PanelData>& loaded);
     void editPanel(int index);
     void rename();
     void askRemove();

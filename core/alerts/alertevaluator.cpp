@@ -143,6 +143,8 @@ QList<AlertNotice> AlertEvaluator::evaluate(DbWriter& writer, qint64 now, qint64
                 continue;
             if (!rule.webhook.isEmpty())
                 event->delivery = QStringLiteral("pending");
+            if (!rule.email.isEmpty())
+                event->emailDelivery = QStringLiteral("pending");
             event->id = AlertStore::addEvent(db, *event);
             out.append({ rule, *event });
         }

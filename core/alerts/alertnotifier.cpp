@@ -1,6 +1,8 @@
 #include "core/alerts/alertnotifier.h"
 
+#include "core/alerts/alertemail.h"
 #include "core/net/httpclient.h"
+#include "core/net/smtpclient.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 
@@ -67,9 +69,41 @@ AlertNotifier::AlertNotifier(HttpClient& http, DbWriter& writer, QObject* parent
     , m_writer(writer)
 { }
 
+AlertNotifier::~AlertNotifier() = default;
+
+void AlertNotifier::setMail(SmtpClient* client, const SmtpServer& server)
+{
+    m_smtp = client;
+    m_server = std::make_unique<SmtpServer>(server);
+}
+
+int AlertNotifier::deliveries(const QList<AlertNotice>& notices)
+{
+    int n = 0;
+    for (const AlertNotice& notice : notices)
+        n += (notice.rule.webhook.isEmpty() ? 0 : 1) + (notice.rule.email.isEmpty() ? 0 : 1);
+    return n;
+}
+
 void AlertNotifier::send(const QList<AlertNotice>& notices)
 {
     for (const AlertNotice& n : notices) {
+        if (!n.rule.email.isEmpty()) {
+            const qint64 eventId = n.event.id;
+            const auto record = [this, eventId](const QString& error) {
+                const QString delivery = error.isEmpty() ? Text::tr("sent") : Text::tr("failed: %1").arg(error);
+                try {
+                    m_writer.run([&](Database& db) { AlertStore::setEmailDelivery(db, eventId, delivery); });
+                } catch (const std::exception&) {
+                    // The history keeps "pending"; the delivery is still reported below.
+                }
+                emit emailed(eventId, error.isEmpty(), delivery);
+            };
+            if (m_smtp && m_server)
+                m_smtp->send(*m_server, AlertEmail::message(n), record);
+            else
+                record(Text::tr("no mail server set up (alerts email --host HOST --from ADDRESS ...)"));
+        }
         if (n.rule.webhook.isEmpty())
             continue;
         HttpRequest request;

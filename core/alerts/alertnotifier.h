@@ -5,11 +5,14 @@
 #include <QByteArray>
 #include <QObject>
 #include <QString>
+#include <memory>
 
 namespace activity {
 
 class DbWriter;
 class HttpClient;
+class SmtpClient;
+struct SmtpServer;
 
 // The words and bodies of a notice: one line for people (desktop, Slack, Matrix), a JSON body for machines.
 namespace AlertMessages {
@@ -27,15 +30,24 @@ class AlertNotifier : public QObject {
     Q_OBJECT
 public:
     AlertNotifier(HttpClient& http, DbWriter& writer, QObject* parent = nullptr);
+    ~AlertNotifier() override;
+    // Where rules' emails go; without it they fail with "no mail server set up".
+    void setMail(SmtpClient* client, const SmtpServer& server);
     void send(const QList<AlertNotice>& notices);
+    // How many webhook and email deliveries `notices` start.
+    static int deliveries(const QList<AlertNotice>& notices);
 
 signals:
     // After each webhook's answer: whether it was taken (2xx), and what the history says ("sent (HTTP 200)").
     void delivered(qint64 eventId, bool ok, const QString& delivery);
+    // After each email's answer, the same.
+    void emailed(qint64 eventId, bool ok, const QString& delivery);
 
 private:
     HttpClient& m_http;
     DbWriter& m_writer;
+    SmtpClient* m_smtp = nullptr;
+    std::unique_ptr<SmtpServer> m_server;
 };
 
 } // namespace activity

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <optional>
 
 namespace activity {
@@ -24,6 +25,7 @@ struct AlertRule {
     qint64 repeatSecs = 4 * 3600; // sent again while firing, this often
     QString webhook; // empty: none
     QString webhookFormat = QStringLiteral("generic"); // or "slack", "matrix"
+    QStringList email; // addresses mailed through the mail server of `alerts email`; empty: none
     qint64 createdAt = 0;
 
     // "above 5", "below 1", "change over 1d by -10%", "no data for 15m"

@@ -24,18 +24,19 @@ AlertRule ruleFrom(Statement& st)
     r.webhook = st.text(11);
     r.webhookFormat = st.text(12);
     r.createdAt = st.int64(13);
+    r.email = st.text(14).split(QLatin1Char(','), Qt::SkipEmptyParts);
     return r;
 }
 
 constexpr const char* kRuleColumns = "id, name, series, kind, threshold, percent, span, window_secs, for_secs, "
-                                     "severity, repeat_secs, coalesce(webhook, ''), webhook_format, created_at";
+                                     "severity, repeat_secs, coalesce(webhook, ''), webhook_format, created_at, email";
 } // namespace
 
 qint64 AlertStore::add(Database& db, const AlertRule& r)
 {
     Statement st = db.prepare("INSERT INTO alert_rules(name, series, kind, threshold, percent, span, window_secs, "
-                              "for_secs, severity, repeat_secs, webhook, webhook_format, created_at) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                              "for_secs, severity, repeat_secs, webhook, webhook_format, created_at, email) "
+                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''))");
     st.bind(1, r.name).bind(2, r.series).bind(3, QString::fromLatin1(AlertRules::kindKey(r.kind)));
     st.bind(4, r.threshold).bind(5, qint64(r.percent)).bind(6, r.span).bind(7, r.window).bind(8, r.forSecs);
     st.bind(9, QString::fromLatin1(AlertRules::severityKey(r.severity))).bind(10, r.repeatSecs);
@@ -43,7 +44,7 @@ qint64 AlertStore::add(Database& db, const AlertRule& r)
         st.bindNull(11);
     else
         st.bind(11, r.webhook);
-    st.bind(12, r.webhookFormat).bind(13, r.createdAt);
+    st.bind(12, r.webhookFormat).bind(13, r.createdAt).bind(14, r.email.join(QLatin1Char(',')));
     st.exec();
     return db.lastInsertId();
 }
@@ -103,15 +104,23 @@ void AlertStore::saveState(Database& db, const AlertState& s)
 
 qint64 AlertStore::addEvent(Database& db, const AlertEvent& e)
 {
-    Statement st = db.prepare("INSERT INTO alert_events(rule_id, rule_name, series, severity, ts, event, value, "
-                              "message, delivery) VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''))");
+    Statement st = db.prepare(
+        "INSERT INTO alert_events(rule_id, rule_name, series, severity, ts, event, value, "
+        "message, delivery, email_delivery) VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), "
+        "coalesce(?, ''))");
     st.bind(1, e.ruleId).bind(2, e.ruleName).bind(3, e.series).bind(4, e.severity).bind(5, e.ts).bind(6, e.event);
     if (e.value)
         st.bind(7, *e.value);
     else
         st.bindNull(7);
-    st.bind(8, e.message).bind(9, e.delivery).exec();
+    st.bind(8, e.message).bind(9, e.delivery).bind(10, e.emailDelivery).exec();
     return db.lastInsertId();
+}
+
+void AlertStore::setEmailDelivery(Database& db, qint64 eventId, const QString& delivery)
+{
+    Statement st = db.prepare("UPDATE alert_events SET email_delivery = coalesce(?, '') WHERE id = ?");
+    st.bind(1, delivery).bind(2, eventId).exec();
 }
 
 void AlertStore::setDelivery(Database& db, qint64 eventId, const QString& delivery)
@@ -127,8 +136,9 @@ QList<AlertEvent> AlertStore::history(Database& db, int limit)
 
 QList<AlertEvent> AlertStore::historyBetween(Database& db, qint64 from, qint64 to, int limit)
 {
-    Statement st = db.prepare("SELECT id, rule_id, rule_name, series, severity, ts, event, value, message, delivery "
-                              "FROM alert_events WHERE ts >= ? AND ts < ? ORDER BY ts DESC, id DESC LIMIT ?");
+    Statement st = db.prepare("SELECT id, rule_id, rule_name, series, severity, ts, event, value, message, delivery, "
+                              "email_delivery FROM alert_events WHERE ts >= ? AND ts < ? ORDER BY ts DESC, id DESC "
+                              "LIMIT ?");
     st.bind(1, from).bind(2, to).bind(3, qint64(limit));
     QList<AlertEvent> out;
     while (st.step()) {
@@ -144,6 +154,7 @@ QList<AlertEvent> AlertStore::historyBetween(Database& db, qint64 from, qint64 t
             e.value = st.real(7);
         e.message = st.text(8);
         e.delivery = st.text(9);
+        e.emailDelivery = st.text(10);
         out.append(e);
     }
     return out;

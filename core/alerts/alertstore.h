@@ -33,6 +33,7 @@ struct AlertEvent {
     std::optional<double> value;
     QString message;
     QString delivery; // what became of the webhook ("sent", "failed: ..."); empty when it has none
+    QString emailDelivery; // the same for the email
 };
 
 // The alert tables, read and written only here; calls run in the caller's transaction.
@@ -45,6 +46,7 @@ AlertState state(Database& db, qint64 ruleId);
 void saveState(Database& db, const AlertState& state);
 qint64 addEvent(Database& db, const AlertEvent& event);
 void setDelivery(Database& db, qint64 eventId, const QString& delivery);
+void setEmailDelivery(Database& db, qint64 eventId, const QString& delivery);
 // Newest first.
 QList<AlertEvent> history(Database& db, int limit = 1000);
 // Those in [from, to), newest first.

@@ -39,6 +39,8 @@ QString TokenVault::filePath() const
 
 QString TokenVault::key(qint64 sourceId) const
 {
+    if (sourceId == kSmtpPassword)
+        return QStringLiteral("mail server password (%1)").arg(m_scope);
     return QStringLiteral("source %1 token (%2)").arg(sourceId).arg(m_scope);
 }
 

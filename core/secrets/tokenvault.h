@@ -19,6 +19,8 @@ class TokenVault : public QObject {
     Q_OBJECT
 public:
     enum class Location { None, Keyring, File };
+    // The slot of the mail server's password (alert emails) beside the sources' tokens.
+    static constexpr qint64 kSmtpPassword = -1;
 
     // `keyring` may be null (no keyring on this machine). `scope` tells data folders apart in the keyring.
     TokenVault(std::unique_ptr<SecretStore> keyring, std::unique_ptr<FileSecretStore> file, QString scope,

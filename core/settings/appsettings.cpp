@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSslCertificate>
 
 namespace activity {
 
@@ -23,6 +24,19 @@ const QList<AppSettings::Key>& AppSettings::keys()
         { "alerts.interval", QString::number(kDefaultAlertIntervalSecs),
             QT_TRANSLATE_NOOP("AppSettings",
                 "seconds between evaluations of the alert rules by a running collector or window (1 to 3600)") },
+        { "alerts.smtp.host", QString(),
+            QT_TRANSLATE_NOOP("AppSettings", "the mail server alert emails go through (set with `alerts email`)") },
+        { "alerts.smtp.port", QStringLiteral("587"), QT_TRANSLATE_NOOP("AppSettings", "its port") },
+        { "alerts.smtp.tls", QStringLiteral("starttls"),
+            QT_TRANSLATE_NOOP("AppSettings", "starttls (port 587) or tls (port 465): mail never goes in clear text") },
+        { "alerts.smtp.user", QString(), QT_TRANSLATE_NOOP("AppSettings", "the user name for the mail server") },
+        { "alerts.smtp.from", QString(), QT_TRANSLATE_NOOP("AppSettings", "the sender address of alert emails") },
+        { "alerts.smtp.ca_file", QString(),
+            QT_TRANSLATE_NOOP(
+                "AppSettings", "a PEM file of certificates to trust beside the system's (a private CA)") },
+        { "alerts.smtp.password", QString(),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "where the mail password is kept: keyring or file (set with `alerts email --password-env VAR`)") },
         { "geoip.city_db", QString(),
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
@@ -69,6 +83,38 @@ QString AppSettings::validate(const QString& key, QString& value)
                 "AppSettings", "alerts.interval: must be a whole number of seconds from 1 to 3600, got '%1'")
                 .arg(value);
         value = QString::number(secs);
+    } else if (key == QLatin1String("alerts.smtp.port")) {
+        bool ok = false;
+        const int port = value.toInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return QCoreApplication::translate(
+                "AppSettings", "alerts.smtp.port: must be a port from 1 to 65535, got '%1'")
+                .arg(value);
+        value = QString::number(port);
+    } else if (key == QLatin1String("alerts.smtp.tls")) {
+        if (value != QLatin1String("starttls") && value != QLatin1String("tls"))
+            return QCoreApplication::translate("AppSettings", "alerts.smtp.tls: must be starttls or tls, got '%1'")
+                .arg(value);
+    } else if (key == QLatin1String("alerts.smtp.password")) {
+        if (value != QLatin1String("keyring") && value != QLatin1String("file"))
+            return QCoreApplication::translate("AppSettings", "alerts.smtp.password: must be keyring or file, got '%1'")
+                .arg(value);
+    } else if (key == QLatin1String("alerts.smtp.host") || key == QLatin1String("alerts.smtp.user")) {
+        for (const QChar ch : value)
+            if (ch.isSpace() || ch.unicode() < 32)
+                return QCoreApplication::translate("AppSettings", "%1: no spaces or line breaks, got '%2'")
+                    .arg(key, value);
+        if (value.isEmpty())
+            return QCoreApplication::translate("AppSettings", "%1: must not be empty").arg(key);
+    } else if (key == QLatin1String("alerts.smtp.from")) {
+        if (const QString error = AppSettings::checkAddress(value); !error.isEmpty())
+            return QStringLiteral("alerts.smtp.from: ") + error;
+    } else if (key == QLatin1String("alerts.smtp.ca_file")) {
+        const QFileInfo file(value);
+        if (!file.isFile() || QSslCertificate::fromPath(file.absoluteFilePath()).isEmpty())
+            return QCoreApplication::translate("AppSettings", "alerts.smtp.ca_file: no PEM certificate in '%1'")
+                .arg(value);
+        value = file.absoluteFilePath();
     } else if (key == QLatin1String("geoip.city_db")) {
         const QFileInfo file(value);
         if (!file.isFile())
@@ -126,6 +172,19 @@ int AppSettings::topKeys(Database& db)
 int AppSettings::alertIntervalSecs(Database& db)
 {
     return positiveInt(db, "alerts.interval", kDefaultAlertIntervalSecs);
+}
+
+QString AppSettings::checkAddress(const QString& address)
+{
+    const qsizetype at = address.indexOf(QLatin1Char('@'));
+    bool clean = at > 0 && at < address.size() - 1 && address.indexOf(QLatin1Char('@'), at + 1) < 0;
+    for (const QChar ch : address)
+        clean = clean && !ch.isSpace() && ch.unicode() >= 32 && ch != QLatin1Char('<') && ch != QLatin1Char('>')
+            && ch != QLatin1Char(',');
+    return clean
+        ? QString()
+        : QCoreApplication::translate("AppSettings", "must be an email address like name@example.org, got '%1'")
+              .arg(address);
 }
 
 QString AppSettings::cityDatabase(Database& db)

@@ -31,6 +31,8 @@ int retentionDays(Database& db);
 int topKeys(Database& db);
 inline constexpr int kDefaultAlertIntervalSecs = 60;
 int alertIntervalSecs(Database& db); // how often alert rules are evaluated
+// Empty when `address` is one email address (name@host, nothing around it), else why not.
+QString checkAddress(const QString& address);
 QString cityDatabase(Database& db); // empty: not set
 
 // The program's own state, not a user setting (not listed by `settings`): whether the first-run set-up was

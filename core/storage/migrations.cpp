@@ -295,6 +295,11 @@ CREATE TABLE dashboards(
   updated_at INTEGER NOT NULL
 );
 )sql",
+    // version 8: alert rules may send email; the history says what became of it
+    R"sql(
+ALTER TABLE alert_rules ADD COLUMN email TEXT NOT NULL DEFAULT '';
+ALTER TABLE alert_events ADD COLUMN email_delivery TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 constexpr int kStepCount = int(sizeof(kSteps) / sizeof(kSteps[0]));

@@ -125,8 +125,8 @@ private slots:
         QTest::addColumn<bool>("fires");
         QTest::addRow("fell by any amount") << -1.0 << false << true;
         QTest::addRow("fell by 10 or more") << -10.0 << false << false;
-        QTest::addRow("fell by 2% or more") << -2.0 << true << true;
-        QTest::addRow("fell by 5% or more") << -5.0 << true << false;
+        QTest::addRow("fell by 2 percent or more") << -2.0 << true << true;
+        QTest::addRow("fell by 5 percent or more") << -5.0 << true << false;
         QTest::addRow("rose") << 1.0 << false << false;
     }
     void changeOverADay()
