@@ -3,6 +3,7 @@
 #include "app/commandcontext.h"
 #include "core/net/httpclient.h"
 #include "core/secrets/tokenvault.h"
+#include "core/settings/appsettings.h"
 #include "core/sources/apischeduler.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
@@ -19,9 +20,10 @@ struct CollectApiText {
     Q_DECLARE_TR_FUNCTIONS(CollectApiText)
 };
 
-HttpOptions httpOptions()
+HttpOptions httpOptions(Database& db)
 {
     HttpOptions o;
+    o.timeoutMs = AppSettings::httpTimeoutSecs(db) * 1000;
     o.userAgent = QByteArrayLiteral("activity-dashboard/" ACTIVITY_VERSION);
     o.useSystemProxy = true;
     return o;
@@ -38,7 +40,7 @@ public:
         DbWriter* writer = m_ctx.writer();
         if (!db || !writer)
             return CollectApiText::tr("cannot open the database");
-        m_http = std::make_unique<HttpClient>(httpOptions());
+        m_http = std::make_unique<HttpClient>(httpOptions(*db));
         m_tokens = TokenVault::createDefault(m_ctx.dataDir());
         m_scheduler = std::make_unique<ApiScheduler>(*db, *writer, m_ctx.clock(), *m_http);
         m_scheduler->setTokenVault(m_tokens.get());
@@ -80,7 +82,7 @@ int pollApiSourcesOnce(CommandContext& ctx)
     DbWriter* writer = ctx.writer();
     if (!writer)
         return 1;
-    HttpClient http(httpOptions());
+    HttpClient http(httpOptions(*db));
     const auto tokens = TokenVault::createDefault(ctx.dataDir());
     ApiScheduler scheduler(*db, *writer, ctx.clock(), http);
     scheduler.setTokenVault(tokens.get());

@@ -393,6 +393,14 @@
         <source>must be an email address like name@example.org, got &apos;%1&apos;</source>
         <translation>doit être une adresse électronique comme nom@example.org, reçu « %1 »</translation>
     </message>
+    <message>
+        <source>seconds an API request may go without receiving a byte before it is abandoned (and retried)</source>
+        <translation>secondes pendant lesquelles une requête d&apos;API peut ne recevoir aucun octet avant d&apos;être abandonnée (et réessayée)</translation>
+    </message>
+    <message>
+        <source>http.timeout: must be a whole number of seconds from 1 to 600, got &apos;%1&apos;</source>
+        <translation>http.timeout : doit être un nombre entier de secondes de 1 à 600, reçu « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>ArgParser</name>

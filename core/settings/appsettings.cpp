@@ -24,6 +24,9 @@ const QList<AppSettings::Key>& AppSettings::keys()
         { "alerts.interval", QString::number(kDefaultAlertIntervalSecs),
             QT_TRANSLATE_NOOP("AppSettings",
                 "seconds between evaluations of the alert rules by a running collector or window (1 to 3600)") },
+        { "http.timeout", QString::number(kDefaultHttpTimeoutSecs),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "seconds an API request may go without receiving a byte before it is abandoned (and retried)") },
         { "alerts.smtp.host", QString(),
             QT_TRANSLATE_NOOP("AppSettings", "the mail server alert emails go through (set with `alerts email`)") },
         { "alerts.smtp.port", QStringLiteral("587"), QT_TRANSLATE_NOOP("AppSettings", "its port") },
@@ -81,6 +84,14 @@ QString AppSettings::validate(const QString& key, QString& value)
         if (!ok || secs < 1 || secs > 3600)
             return QCoreApplication::translate(
                 "AppSettings", "alerts.interval: must be a whole number of seconds from 1 to 3600, got '%1'")
+                .arg(value);
+        value = QString::number(secs);
+    } else if (key == QLatin1String("http.timeout")) {
+        bool ok = false;
+        const int secs = value.toInt(&ok);
+        if (!ok || secs < 1 || secs > 600)
+            return QCoreApplication::translate(
+                "AppSettings", "http.timeout: must be a whole number of seconds from 1 to 600, got '%1'")
                 .arg(value);
         value = QString::number(secs);
     } else if (key == QLatin1String("alerts.smtp.port")) {
@@ -167,6 +178,11 @@ int AppSettings::retentionDays(Database& db)
 int AppSettings::topKeys(Database& db)
 {
     return positiveInt(db, "rollups.top_keys", kDefaultTopKeys);
+}
+
+int AppSettings::httpTimeoutSecs(Database& db)
+{
+    return positiveInt(db, "http.timeout", kDefaultHttpTimeoutSecs);
 }
 
 int AppSettings::alertIntervalSecs(Database& db)

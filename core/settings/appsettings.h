@@ -30,6 +30,8 @@ inline constexpr int kDefaultTopKeys = 2000;
 int retentionDays(Database& db);
 int topKeys(Database& db);
 inline constexpr int kDefaultAlertIntervalSecs = 60;
+inline constexpr int kDefaultHttpTimeoutSecs = 30;
+int httpTimeoutSecs(Database& db); // an API request without a byte for this long is abandoned
 int alertIntervalSecs(Database& db); // how often alert rules are evaluated
 // Empty when `address` is one email address (name@host, nothing around it), else why not.
 QString checkAddress(const QString& address);

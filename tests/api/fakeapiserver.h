@@ -32,6 +32,7 @@ struct FakeResponse {
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;
     bool stall = false; // never answer
+    qsizetype stallAfter = -1; // >= 0: send the headers and this many bytes of the body, then nothing more
 };
 
 class FakeHttpServer : public QObject {
@@ -104,7 +105,8 @@ private:
                 QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " X\r\n";
                 for (const auto& [name, value] : response.headers)
                     out += name + ": " + value + "\r\n";
-                out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n" + response.body;
+                out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n\r\n"
+                    + (response.stallAfter >= 0 ? response.body.left(response.stallAfter) : response.body);
                 guard->write(out);
             };
             if (delayMs >= 0)
