@@ -2228,6 +2228,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Webhook:</source>
         <translation>Webhook :</translation>
     </message>
+    <message>
+        <source>optional: ops@example.org, lead@example.org (the mail server of `alerts email`)</source>
+        <translation>facultatif : ops@example.org, lead@example.org (le serveur de messagerie de `alerts email`)</translation>
+    </message>
+    <message>
+        <source>E&amp;mail to:</source>
+        <translation>Courriel &amp;à :</translation>
+    </message>
+    <message>
+        <source>Email to: %1.</source>
+        <translation>Courriel à : %1.</translation>
+    </message>
 </context>
 <context>
     <name>activity::AlertsPage</name>
@@ -3480,6 +3492,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source> row</source>
         <translation> ligne</translation>
+    </message>
+    <message>
+        <source>or type a series id: traffic.requests{path=&quot;/download&quot;}</source>
+        <translation>ou tapez un identifiant de série : traffic.requests{path=&quot;/download&quot;}</translation>
+    </message>
+    <message>
+        <source>Series id</source>
+        <translation>Identifiant de série</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ui/alertruledialog.h"
 
+#include "core/settings/appsettings.h"
 #include "core/sources/validators.h"
 
 #include <QCheckBox>
@@ -62,6 +63,9 @@ AlertRuleDialog::AlertRuleDialog(QueryRunner& runner, QWidget* parent)
     hookRow->addWidget(m_webhook, 1);
     hookRow->addWidget(m_format);
     form->addRow(tr("Webhook:"), hookRow);
+    m_email = new QLineEdit(this);
+    m_email->setPlaceholderText(tr("optional: ops@example.org, lead@example.org (the mail server of `alerts email`)"));
+    form->addRow(tr("E&mail to:"), m_email);
     m_name = new QLineEdit(this);
     m_name->setPlaceholderText(tr("optional: the series and the condition"));
     form->addRow(tr("&Name:"), m_name);
@@ -146,6 +150,11 @@ std::optional<AlertRule> AlertRuleDialog::rule(QString* error) const
         = AlertRules::severityFromKey(m_severity->currentData().toString()).value_or(AlertRule::Severity::Warning);
     r.webhook = m_webhook->text().trimmed();
     r.webhookFormat = AlertRules::webhookFormatFor(r.webhook, m_format->currentData().toString());
+    for (const QString& address : m_email->text().split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        if (const QString e = AppSettings::checkAddress(address.trimmed()); !e.isEmpty())
+            return fail(tr("Email to: %1.").arg(e));
+        r.email.append(address.trimmed());
+    }
     r.name = m_name->text().trimmed().isEmpty() ? QStringLiteral("%1 %2").arg(r.series, r.condition())
                                                 : m_name->text().trimmed();
     return r;

@@ -28,6 +28,7 @@ public:
     QLineEdit* forEdit() const { return m_for; }
     QLineEdit* nameEdit() const { return m_name; }
     QLineEdit* webhookEdit() const { return m_webhook; }
+    QLineEdit* emailEdit() const { return m_email; }
     QComboBox* severityBox() const { return m_severity; }
 
     void accept() override;
@@ -45,6 +46,7 @@ private:
     QComboBox* m_severity = nullptr;
     QLineEdit* m_webhook = nullptr;
     QComboBox* m_format = nullptr;
+    QLineEdit* m_email = nullptr;
     QLineEdit* m_name = nullptr;
     QLabel* m_error = nullptr;
     LatestTracker m_tracker;

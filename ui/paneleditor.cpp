@@ -1,10 +1,12 @@
 #include "ui/paneleditor.h"
 
 #include "core/query/seriescatalogue.h"
+#include "core/query/seriesid.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -86,6 +88,24 @@ PanelEditor::PanelEditor(QueryRunner& runner, const PanelSpec& panel, QWidget* p
     m_list->setAccessibleName(tr("Series"));
     seriesLabel->setBuddy(m_list);
     layout->addWidget(m_list, 1);
+    // Any id the catalogue can answer, also one it does not list (a path beyond the busiest, a site and a country).
+    auto* typed = new QHBoxLayout;
+    m_typed = new QLineEdit(this);
+    m_typed->setObjectName(QStringLiteral("typedSeries"));
+    m_typed->setPlaceholderText(tr("or type a series id: traffic.requests{path=\"/download\"}"));
+    m_typed->setAccessibleName(tr("Series id"));
+    auto* add = new QPushButton(tr("Add"), this);
+    typed->addWidget(m_typed, 1);
+    typed->addWidget(add);
+    layout->addLayout(typed);
+    m_typedError = new QLabel(this);
+    m_typedError->setTextFormat(Qt::PlainText);
+    m_typedError->setWordWrap(true);
+    m_typedError->setStyleSheet(QStringLiteral("color: #c0392b;"));
+    m_typedError->hide();
+    layout->addWidget(m_typedError);
+    connect(add, &QPushButton::clicked, this, [this] { addTyped(); });
+    connect(m_typed, &QLineEdit::returnPressed, this, [this] { addTyped(); });
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
@@ -128,6 +148,31 @@ void PanelEditor::fill(const QList<CatalogueEntry>& entries)
         item->setCheckState(Qt::Checked);
     }
     filter(m_filter->text());
+}
+
+QString PanelEditor::addTyped()
+{
+    const QString id = m_typed->text().trimmed();
+    QString error;
+    if (!SeriesId::parse(id, &error)) {
+        m_typedError->setText(error);
+        m_typedError->show();
+        return error;
+    }
+    m_typedError->hide();
+    m_typed->clear();
+    for (int i = 0; i < m_list->count(); ++i)
+        if (m_list->item(i)->data(Qt::UserRole).toString() == id) {
+            m_list->item(i)->setCheckState(Qt::Checked);
+            m_list->scrollToItem(m_list->item(i));
+            return {};
+        }
+    auto* item = new QListWidgetItem(id, m_list);
+    item->setData(Qt::UserRole, id);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(Qt::Checked); // itemChanged adds it to the ticked ones
+    m_list->scrollToItem(item);
+    return {};
 }
 
 void PanelEditor::filter(const QString& text)

@@ -7,6 +7,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QListWidget;
 class QSpinBox;
@@ -25,6 +26,9 @@ public:
     QLineEdit* titleEdit() const { return m_title; }
     // Ticks the series with this id (loaded or not yet: ticked when the catalogue arrives).
     void setSeriesChecked(const QString& id, bool checked);
+    QLineEdit* typedEdit() const { return m_typed; }
+    // Adds (ticked) the id typed under the list; returns why it is not an id, empty when added.
+    QString addTyped();
 
 private:
     void fill(const QList<CatalogueEntry>& entries);
@@ -37,6 +41,8 @@ private:
     QSpinBox* m_height = nullptr;
     QLineEdit* m_filter = nullptr;
     QListWidget* m_list = nullptr;
+    QLineEdit* m_typed = nullptr;
+    QLabel* m_typedError = nullptr;
     QStringList m_checked;
     LatestTracker m_tracker;
 };

@@ -77,12 +77,17 @@ private slots:
         dialog.severityBox()->setCurrentIndex(dialog.severityBox()->findData("critical"));
         dialog.webhookEdit()->setText("https://hooks.slack.com/services/T/B/x");
         dialog.nameEdit()->setText("Errors on the site");
+        dialog.emailEdit()->setText("ops@example.org, not-an-address");
+        QVERIFY(!dialog.rule(&error));
+        QVERIFY2(error.contains("Email to:") && error.contains("not-an-address"), qPrintable(error));
+        dialog.emailEdit()->setText("ops@example.org, lead@example.org");
         const std::optional<AlertRule> rule = dialog.rule(&error);
         QVERIFY2(rule, qPrintable(error));
         QCOMPARE(rule->series, QString("traffic.share.5xx"));
         QCOMPARE(rule->forSecs, 600);
         QCOMPARE(rule->webhookFormat, QString("slack"));
         QCOMPARE(rule->severity, AlertRule::Severity::Critical);
+        QCOMPARE(rule->email, QStringList({ "ops@example.org", "lead@example.org" }));
 
         auto* page = qobject_cast<AlertsPage*>(full.window.page(PageId::Alerts));
         QCOMPARE(page->addRule(*rule), QString());

@@ -220,8 +220,12 @@ private slots:
         editor.setSeriesChecked("traffic.share.5xx", true);
         editor.kindBox()->setCurrentIndex(editor.kindBox()->findData("figure"));
         editor.titleEdit()->setText("Errors");
+        editor.typedEdit()->setText("traffic.requests{path=\"/not-listed\"}");
+        QCOMPARE(editor.addTyped(), QString());
+        editor.typedEdit()->setText("traffic.requests{path=/x}");
+        QVERIFY(editor.addTyped().contains("is not a series id"));
         const PanelSpec p = editor.panel();
-        QCOMPARE(p.series, QStringList({ "traffic.share.5xx" }));
+        QCOMPARE(p.series, QStringList({ "traffic.share.5xx", "traffic.requests{path=\"/not-listed\"}" }));
         QCOMPARE(p.kind, PanelSpec::Kind::Figure);
         QCOMPARE(p.title, QString("Errors"));
     }
