@@ -3226,6 +3226,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Alerts</source>
         <translation>Alertes</translation>
     </message>
+    <message>
+        <source>Path: %1</source>
+        <translation>Chemin : %1</translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Statut : %1</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -3930,6 +3938,26 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Requests by status class (all countries)</source>
         <translation>Requêtes par classe de statut (tous pays)</translation>
+    </message>
+    <message>
+        <source>Click a band to narrow the page to its status class</source>
+        <translation>Cliquez sur une bande pour restreindre la page à sa classe de statut</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Status code</source>
+        <translation>Code de statut</translation>
+    </message>
+    <message>
+        <source>Click a path to narrow the page to it</source>
+        <translation>Cliquez sur un chemin pour restreindre la page à celui-ci</translation>
+    </message>
+    <message>
+        <source>Click a status code to narrow the page to it</source>
+        <translation>Cliquez sur un code de statut pour restreindre la page à celui-ci</translation>
     </message>
 </context>
 <context>

@@ -92,6 +92,7 @@ QAbstractSeries* ChartView::buildBand(
         area->setPen(Qt::NoPen); // an outline on the top band would tint the whole stack
         connect(area, &QAreaSeries::hovered, this,
             [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
+        connect(area, &QAreaSeries::clicked, this, [this, index] { emit seriesClicked(index); });
     }
     area->upperSeries()->replace(minMaxDownsample(upperPoints, buckets));
     area->setName(m_data[index].name);

@@ -67,6 +67,8 @@ public:
 signals:
     // A bar of a category chart was clicked (pages narrow to what it stands for).
     void categoryClicked(int category);
+    // A band of a stacked area chart was clicked (the Traffic page narrows to that status class).
+    void seriesClicked(int index);
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;

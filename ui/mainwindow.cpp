@@ -315,14 +315,19 @@ void MainWindow::buildFilterBar()
     m_siteBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_siteBox->addItem(tr("All sites"), QString());
     m_filterBar->addWidget(m_siteBox);
-    m_countryChip = new QToolButton(m_filterBar);
-    m_countryChip->setObjectName(QStringLiteral("countryFilter"));
-    m_countryChip->setToolTip(tr("Remove this filter"));
-    m_countryChip->setStyleSheet(
-        QStringLiteral("QToolButton#countryFilter { border: 1px solid palette(mid); "
-                       "border-radius: 10px; padding: 2px 10px; background: palette(base); }"));
     m_filterBar->addSeparator();
-    m_filterBar->addWidget(m_countryChip);
+    const auto chip = [this](const char* name) {
+        auto* button = new QToolButton(m_filterBar);
+        button->setObjectName(QLatin1String(name));
+        button->setToolTip(tr("Remove this filter"));
+        button->setStyleSheet(QStringLiteral("QToolButton { border: 1px solid palette(mid); "
+                                             "border-radius: 10px; padding: 2px 10px; background: palette(base); }"));
+        m_filterBar->addWidget(button);
+        return button;
+    };
+    m_countryChip = chip("countryFilter");
+    m_pathChip = chip("pathFilter");
+    m_statusChip = chip("statusFilter");
 
     connect(m_rangeBox, &QComboBox::activated, this, [this](int index) {
         const auto preset = RangePreset(m_rangeBox->itemData(index).toInt());
@@ -347,6 +352,8 @@ void MainWindow::buildFilterBar()
     connect(m_siteBox, &QComboBox::activated, this,
         [this](int index) { m_state->setSite(m_siteBox->itemData(index).toString()); });
     connect(m_countryChip, &QToolButton::clicked, this, [this] { m_state->setCountry({}); });
+    connect(m_pathChip, &QToolButton::clicked, this, [this] { m_state->setPath({}); });
+    connect(m_statusChip, &QToolButton::clicked, this, [this] { m_state->setStatus(0); });
 }
 
 void MainWindow::syncFilterBar()
@@ -366,11 +373,25 @@ void MainWindow::syncFilterBar()
             action->setVisible(custom);
         if (widget == m_countryChip)
             action->setVisible(!m_state->country().isEmpty());
+        if (widget == m_pathChip)
+            action->setVisible(!m_state->path().isEmpty());
+        if (widget == m_statusChip)
+            action->setVisible(m_state->status() != 0);
     }
-    // A chip as in Grafana's and Plausible's filters: what narrows the pages, and the way to remove it.
-    const QString filter = tr("Country: %1").arg(Format::country(m_state->country()));
-    m_countryChip->setText(filter + QStringLiteral("  ✕"));
-    m_countryChip->setAccessibleName(tr("Remove the filter %1").arg(filter));
+    // Chips as in Grafana's and Plausible's filters: what narrows the pages, and the way to remove it.
+    const auto label = [this](QToolButton* chip, const QString& filter) {
+        chip->setText(filter + QStringLiteral("  ✕"));
+        chip->setAccessibleName(tr("Remove the filter %1").arg(filter));
+    };
+    label(m_countryChip, tr("Country: %1").arg(Format::country(m_state->country())));
+    // A path is text from a log: shown as plain text, elided (a tool button does not interpret markup).
+    const QString path = QString::fromUtf8(m_state->path());
+    label(m_pathChip, tr("Path: %1").arg(fontMetrics().elidedText(path, Qt::ElideMiddle, 320)));
+    m_pathChip->setToolTip( // rich text made here, the path escaped: a tooltip would render its markup
+        QStringLiteral("<p>%1<br>%2</p>").arg(tr("Remove this filter").toHtmlEscaped(), path.toHtmlEscaped()));
+    const int status = m_state->status();
+    label(
+        m_statusChip, tr("Status: %1").arg(status < 10 ? QStringLiteral("%1xx").arg(status) : QString::number(status)));
     const int siteIndex = m_siteBox->findData(m_state->site());
     m_siteBox->setCurrentIndex(qMax(0, siteIndex));
     m_syncing = false;

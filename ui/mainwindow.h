@@ -102,6 +102,8 @@ private:
     QDateEdit* m_toEdit = nullptr;
     QComboBox* m_siteBox = nullptr;
     QToolButton* m_countryChip = nullptr; // the country filter; clicking it removes the filter
+    QToolButton* m_pathChip = nullptr; // the Traffic page's path, then status: the same
+    QToolButton* m_statusChip = nullptr;
     bool m_syncing = false;
     ReportExporter m_exporter;
     QProgressBar* m_progress = nullptr;

@@ -63,6 +63,9 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     m_status = new ChartView(this);
     m_status->setObjectName(QStringLiteral("statusChart"));
     m_status->setTitle(tr("Requests by status class"));
+    m_status->setToolTip(tr("Click a band to narrow the page to its status class"));
+    connect(m_status, &ChartView::seriesClicked, this,
+        [this](int band) { this->state().setStatus(m_firstBandClass + band); });
     m_bandwidth = new ChartView(this);
     m_bandwidth->setObjectName(QStringLiteral("bandwidthChart"));
     m_bandwidth->setTitle(tr("Bandwidth"));
@@ -73,9 +76,10 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     m_hours->setTitle(tr("Requests by hour of day"));
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Top lists"));
-    const QStringList titles = { tr("Paths"), tr("404s"), tr("Referrers"), tr("Browsers"), tr("OS"), tr("Countries") };
-    const QStringList first
-        = { tr("Path"), tr("Path"), tr("Referrer"), tr("Browser"), tr("Operating system"), tr("Country") };
+    const QStringList titles
+        = { tr("Paths"), tr("404s"), tr("Referrers"), tr("Browsers"), tr("OS"), tr("Countries"), tr("Status") };
+    const QStringList first = { tr("Path"), tr("Path"), tr("Referrer"), tr("Browser"), tr("Operating system"),
+        tr("Country"), tr("Status code") };
     for (int t = 0; t < TableCount; ++t) {
         QStringList headers { first[t], tr("Requests"), tr("%") };
         if (t == Paths || t == NotFound)
@@ -105,6 +109,21 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     connect(m_views[Countries], &QTableView::clicked, this, narrow);
     connect(m_views[Countries], &QTableView::activated, this, narrow);
     m_views[Countries]->setToolTip(tr("Click a country to narrow the page to it"));
+    // Paths and status codes the same way; a band of the status chart narrows to its class.
+    const auto narrowPath = [this](const QModelIndex& index) {
+        if (index.row() < m_pathKeys.size())
+            this->state().setPath(m_pathKeys[index.row()]);
+    };
+    connect(m_views[Paths], &QTableView::clicked, this, narrowPath);
+    connect(m_views[Paths], &QTableView::activated, this, narrowPath);
+    m_views[Paths]->setToolTip(tr("Click a path to narrow the page to it"));
+    const auto narrowStatus = [this](const QModelIndex& index) {
+        if (index.row() < m_statusCodes.size())
+            this->state().setStatus(m_statusCodes[index.row()]);
+    };
+    connect(m_views[Statuses], &QTableView::clicked, this, narrowStatus);
+    connect(m_views[Statuses], &QTableView::activated, this, narrowStatus);
+    m_views[Statuses]->setToolTip(tr("Click a status code to narrow the page to it"));
     grid->addWidget(m_requests, 0, 0);
     grid->addWidget(m_status, 0, 1);
     grid->addWidget(m_bandwidth, 1, 0);
@@ -124,14 +143,30 @@ void TrafficPage::showErrors(qint64 errors, qint64 requests)
         tr("%1 requests").arg(Format::count(double(errors))), 0, {});
 }
 
+void TrafficPage::showStatusCodes(const QList<TopItem>& codes, qint64 requests)
+{
+    QList<QList<QVariant>> rows;
+    m_statusCodes.clear();
+    for (const TopItem& item : codes) {
+        m_statusCodes.append(item.key.toInt());
+        rows.append(itemRow(QString::fromLatin1(item.key), item, requests, false));
+    }
+    m_models[Statuses]->setRows(rows);
+}
+
 void TrafficPage::reload()
 {
     const TimeRange range = state().range();
-    const TrafficFilter filter { range, state().site(), state().country() };
+    TrafficFilter filter { range, state().site(), state().country() };
+    filter.path = state().path();
+    filter.status = state().status();
     const qint64 step = Buckets::stepFor(range);
+    // Only a country filter splits the work: charts from rollups, its paths and errors from raw rows with the
+    // lists. Narrowed to a path or status, the charts' query reads raw rows and brings them all.
+    const bool byCountry = !filter.country.isEmpty() && !filter.readsRawRows();
     query<TrafficPageData>(
         m_rollupTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step); },
-        [this, range, byCountry = !filter.country.isEmpty()](TrafficPageData d) {
+        [this, range, byCountry](TrafficPageData d) {
             m_rollupMs = d.elapsedMs;
             showTrafficPresence(d.totals.requests, d.presence);
             const auto vsPrevious = [](qint64 before, qint64 now) {
@@ -160,7 +195,8 @@ void TrafficPage::reload()
                 { { tr("Bytes sent"), f.bytes } }, range, ChartView::Style::Lines, QStringLiteral("bytes"));
             QList<ChartSeries> classes;
             // 1xx is rare: keep it out of the stack unless present.
-            for (int c = f.hasInformational() ? 0 : 1; c < 5; ++c)
+            m_firstBandClass = f.hasInformational() ? 1 : 2;
+            for (int c = m_firstBandClass - 1; c < 5; ++c)
                 classes.append({ QStringLiteral("%1xx").arg(c + 1), f.statusClasses[size_t(c)], kClassColours[c] });
             m_status->setTimeSeries(classes, range, ChartView::Style::StackedArea, QStringLiteral("requests"));
             QStringList hours;
@@ -172,10 +208,16 @@ void TrafficPage::reload()
             m_hours->setCategories(hours, { { tr("Requests"), hourPoints } }, QStringLiteral("hour"));
 
             QList<QList<QVariant>> rows;
-            for (const TopItem& item : d.paths)
-                rows.append(itemRow(QString::fromUtf8(item.key), item, d.totals.requests, true));
-            if (!byCountry) // else the paths come with the lists, from raw rows
+            if (!byCountry) { // else the paths come with the lists, from raw rows
+                m_pathKeys.clear();
+                for (const TopItem& item : d.paths) {
+                    m_pathKeys.append(item.key);
+                    rows.append(itemRow(QString::fromUtf8(item.key), item, d.totals.requests, true));
+                }
                 m_models[Paths]->setRows(rows);
+            }
+            if (!byCountry)
+                showStatusCodes(d.statusCodes, d.totals.requests);
             rows.clear();
             m_countryCodes.clear();
             for (const TopItem& item : d.countries) {
@@ -189,7 +231,7 @@ void TrafficPage::reload()
     query<TrafficPageLists>(
         *m_rawRunner, m_rawTracker,
         [filter, cache = m_listCache](Database& db) { return TrafficPageQuery::lists(db, filter, cache.get()); },
-        [this, byCountry = !filter.country.isEmpty()](TrafficPageLists d) {
+        [this, byCountry](TrafficPageLists d) {
             const qint64 total = d.agentRequests;
             qint64 notFound = 0;
             for (const TopItem& item : d.notFound)
@@ -205,9 +247,13 @@ void TrafficPage::reload()
             if (byCountry) {
                 showErrors(d.countryErrors, d.countryRequests);
                 rows.clear();
-                for (const TopItem& item : d.countryPaths)
+                m_pathKeys.clear();
+                for (const TopItem& item : d.countryPaths) {
+                    m_pathKeys.append(item.key);
                     rows.append(itemRow(QString::fromUtf8(item.key), item, d.countryRequests, true));
+                }
                 m_models[Paths]->setRows(rows);
+                showStatusCodes(d.countryStatusCodes, d.countryRequests);
             }
             const auto fill = [total](const FamilyCounts& counts) {
                 QList<QList<QVariant>> out;

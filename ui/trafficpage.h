@@ -13,15 +13,17 @@ class ChartView;
 class MetricTile;
 class RowsModel;
 class TopListCache;
+struct TopItem;
 
 // Requests and visitors over time, bandwidth, status classes, requests by hour of day, and top lists
-// (paths, 404s, referrers, browsers, operating systems, countries), for the site and country filters.
+// (paths, 404s, referrers, browsers, operating systems, countries, status codes), for the site and country
+// filters. Clicking a path, a country, a status code or a status band narrows the page to it.
 class TrafficPage : public DashboardPage {
     Q_OBJECT
 public:
     TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
 
-    enum Table { Paths, NotFound, Referrers, Browsers, Systems, Countries, TableCount };
+    enum Table { Paths, NotFound, Referrers, Browsers, Systems, Countries, Statuses, TableCount };
     RowsModel* model(Table table) const { return m_models[table]; }
     QTableView* view(Table table) const { return m_views[table]; }
     MetricTile* tile(int index) const { return m_tiles.value(index); }
@@ -39,6 +41,7 @@ protected:
 
 private:
     void showErrors(qint64 errors, qint64 requests);
+    void showStatusCodes(const QList<TopItem>& codes, qint64 requests);
     QList<MetricTile*> m_tiles;
     ChartView* m_requests = nullptr;
     ChartView* m_status = nullptr;
@@ -48,6 +51,9 @@ private:
     RowsModel* m_models[TableCount] = {};
     QTableView* m_views[TableCount] = {};
     QStringList m_countryCodes; // the Countries tab's rows
+    QList<QByteArray> m_pathKeys; // the Paths tab's rows
+    QList<int> m_statusCodes; // the Status tab's rows
+    int m_firstBandClass = 1; // the status class of the status chart's first band (1xx is left out when absent)
     LatestTracker m_rollupTracker;
     LatestTracker m_rawTracker;
     qint64 m_rollupMs = -1;

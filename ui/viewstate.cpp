@@ -57,4 +57,23 @@ void ViewState::setCountry(const QString& country)
     emit changed();
 }
 
+void ViewState::setPath(const QByteArray& path)
+{
+    if (path == m_path)
+        return;
+    m_path = path;
+    emit narrowingChanged();
+    emit changed();
+}
+
+void ViewState::setStatus(int status)
+{
+    const bool valid = status == 0 || (status >= 1 && status <= 5) || (status >= 100 && status <= 599);
+    if (!valid || status == m_status)
+        return;
+    m_status = status;
+    emit narrowingChanged();
+    emit changed();
+}
+
 } // namespace activity

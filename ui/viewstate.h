@@ -2,6 +2,7 @@
 
 #include "core/query/timerange.h"
 
+#include <QByteArray>
 #include <QObject>
 #include <QString>
 
@@ -9,7 +10,8 @@ namespace activity {
 
 class Clock;
 
-// What every page shows: the time range, the traffic site filter and the country filter (set by the map).
+// What every page shows: the time range, the traffic site filter and the country filter (set by the map), and
+// what the Traffic page is narrowed to (a path, a status class or code: set by clicking its rows and bands).
 // Pages observe it; the window's controls and the map write it.
 class ViewState : public QObject {
     Q_OBJECT
@@ -29,6 +31,12 @@ public:
     void setSite(const QString& site);
     QString country() const { return m_country; }
     void setCountry(const QString& country);
+    // Empty: every path. As stored (bytes from the log, shown as UTF-8).
+    QByteArray path() const { return m_path; }
+    void setPath(const QByteArray& path);
+    // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code. Other values are ignored.
+    int status() const { return m_status; }
+    void setStatus(int status);
 
     const Clock& clock() const { return m_clock; }
 
@@ -36,6 +44,7 @@ signals:
     void rangeChanged();
     void siteChanged();
     void countryChanged();
+    void narrowingChanged(); // path or status
     // Any of the above: what most pages connect to.
     void changed();
 
@@ -45,6 +54,8 @@ private:
     TimeRange m_custom;
     QString m_site;
     QString m_country;
+    QByteArray m_path;
+    int m_status = 0;
 };
 
 } // namespace activity

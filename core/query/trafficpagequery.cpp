@@ -1,6 +1,7 @@
 #include "core/query/trafficpagequery.h"
 
 #include "core/query/buckets.h"
+#include "core/query/narrowedtraffic.h"
 #include "core/query/topn.h"
 #include "core/query/useragent.h"
 #include "core/storage/database.h"
@@ -79,6 +80,8 @@ QList<TopItem> topPaths(Database& db, const TrafficFilter& filter)
 
 TrafficPageData TrafficPageQuery::charts(Database& db, const TrafficFilter& filter, qint64 step)
 {
+    if (filter.readsRawRows())
+        return NarrowedTraffic::charts(db, filter, step);
     QElapsedTimer timer;
     timer.start();
     const TimeRange& range = filter.range;
@@ -152,17 +155,18 @@ using Hour = TopListCache::Hour;
 
 // Raw rows of [from, to) in one pass for the three lists (three GROUP BYs read the rows three times, each through
 // a temporary b-tree), summed by string id.
-void sumRaw(Database& db, const TrafficFilter& filter, qint64 site, qint64 from, qint64 to, Hour& into)
+void sumRaw(Database& db, const RawRowFilter& f, qint64 from, qint64 to, Hour& into)
 {
-    // Site and country are checked here rather than in SQL so every row of the span is counted on the way (the
-    // count that later tells whether a cached hour is still current) in the same pass.
+    // The filter is checked here rather than in SQL so every row of the span is counted on the way (the count
+    // that later tells whether a cached hour is still current) in the same pass.
     Statement st = db.prepare("SELECT status, path_id, referrer_id, agent_id, bytes, site_id, country FROM requests "
                               "WHERE id >= ?1 AND id < ?2");
     st.bind(1, RequestKeys::firstId(from)).bind(2, RequestKeys::firstId(to));
-    const QByteArray country = filter.country.toLatin1();
     while (st.step()) {
         ++into.rows;
-        if ((site != -1 && st.int64(5) != site) || (!country.isEmpty() && st.blob(6) != country))
+        if (f.matchesNothing() || (f.site != -1 && st.int64(5) != f.site)
+            || (!f.country.isEmpty() && st.blob(6) != f.country) || !f.matchesStatus(st.int64(0))
+            || (f.pathId != -1 && (st.isNull(1) || st.int64(1) != f.pathId)))
             continue;
         ++into.matched;
         if (const qint64 status = st.int64(0); status >= 400 && status < 600)
@@ -173,8 +177,10 @@ void sumRaw(Database& db, const TrafficFilter& filter, qint64 site, qint64 from,
             ++s.requests;
             s.bytes += bytes;
         };
-        if (!country.isEmpty() && !st.isNull(1))
+        if (!f.country.isEmpty() && !st.isNull(1))
             add(into.paths, st.int64(1));
+        if (!f.country.isEmpty())
+            add(into.codes, st.int64(0));
         if (st.int64(0) == 404 && !st.isNull(1))
             add(into.notFound, st.int64(1));
         if (!st.isNull(2))
@@ -197,28 +203,30 @@ void merge(const Hour& from, Hour& into)
     add(from.referrers, into.referrers);
     add(from.agents, into.agents);
     add(from.paths, into.paths);
+    add(from.codes, into.codes);
     into.matched += from.matched;
     into.errors += from.errors;
 }
 
 // [from, to) of raw rows: whole hours from the cache when their row count is unchanged (else summed and cached),
 // the partial hours at both ends summed each time.
-void addRaw(
-    Database& db, const TrafficFilter& filter, qint64 site, qint64 from, qint64 to, TopListCache* cache, Hour& sums)
+void addRaw(Database& db, const RawRowFilter& f, qint64 from, qint64 to, TopListCache* cache, Hour& sums)
 {
     if (to <= from)
         return;
     const qint64 hourFrom = (from + 3599) / 3600 * 3600;
     const qint64 hourTo = to / 3600 * 3600;
     if (!cache || hourTo <= hourFrom) {
-        sumRaw(db, filter, site, from, to, sums);
+        sumRaw(db, f, from, to, sums);
         return;
     }
-    sumRaw(db, filter, site, from, hourFrom, sums);
-    sumRaw(db, filter, site, hourTo, to, sums);
+    sumRaw(db, f, from, hourFrom, sums);
+    sumRaw(db, f, hourTo, to, sums);
+    const QString key
+        = QStringLiteral("%1|%2|%3|%4").arg(f.site).arg(QString::fromLatin1(f.country)).arg(f.pathId).arg(f.status);
     Statement count = db.prepare("SELECT count(*) FROM requests WHERE id >= ?1 AND id < ?2");
     for (qint64 hour = hourFrom; hour < hourTo; hour += 3600) {
-        if (const Hour* cached = cache->find(site, filter.country, hour)) {
+        if (const Hour* cached = cache->find(key, hour)) {
             count.reset();
             count.bind(1, RequestKeys::firstId(hour)).bind(2, RequestKeys::firstId(hour + 3600));
             if (count.step() && count.int64(0) == cached->rows) {
@@ -227,9 +235,9 @@ void addRaw(
             }
         }
         Hour fresh;
-        sumRaw(db, filter, site, hour, hour + 3600, fresh);
+        sumRaw(db, f, hour, hour + 3600, fresh);
         merge(fresh, sums);
-        cache->insert(site, filter.country, hour, std::move(fresh));
+        cache->insert(key, hour, std::move(fresh));
     }
 }
 
@@ -272,20 +280,21 @@ QList<TopItem> top(const QHash<QByteArray, Sums>& sums, int limit)
 TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filter, TopListCache* cache)
 {
     // Whole days from day rollups, the partial days at the edges from raw rows. Day rollups are not split by
-    // country, so a country filter reads raw rows throughout.
-    const qint64 site = TrafficQuery::siteId(db, filter.site);
+    // country, path or status, so such a filter reads raw rows throughout.
+    const RawRowFilter f = RawRowFilter::resolve(db, filter);
+    const qint64 site = f.site;
     const qint64 from = filter.range.fromSecs;
     const qint64 to = filter.range.toSecs;
     const qint64 dayFrom = (from + 86399) / 86400 * 86400;
     const qint64 dayTo = to / 86400 * 86400;
     Tops tops;
     Hour raw;
-    if (!filter.country.isEmpty() || dayTo <= dayFrom) {
-        addRaw(db, filter, site, from, to, cache, raw);
+    if (!filter.country.isEmpty() || filter.readsRawRows() || dayTo <= dayFrom) {
+        addRaw(db, f, from, to, cache, raw);
     } else {
         addDays(db, site, dayFrom, dayTo, tops);
-        addRaw(db, filter, site, from, dayFrom, cache, raw);
-        addRaw(db, filter, site, dayTo, to, cache, raw);
+        addRaw(db, f, from, dayFrom, cache, raw);
+        addRaw(db, f, dayTo, to, cache, raw);
     }
     resolve(db, raw, tops);
     TrafficPageLists out;
@@ -293,6 +302,9 @@ TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filt
     out.referrers = top(tops.referrers, kTopRows);
     if (!filter.country.isEmpty()) {
         out.countryPaths = top(tops.paths, kTopRows);
+        for (auto it = raw.codes.cbegin(); it != raw.codes.cend(); ++it)
+            out.countryStatusCodes.append({ QByteArray::number(it.key()), it.value().requests, 0, it.value().bytes });
+        TrafficQuery::rank(out.countryStatusCodes, 1000);
         out.countryRequests = raw.matched;
         out.countryErrors = raw.errors;
     }
@@ -310,17 +322,17 @@ TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filt
     return out;
 }
 
-const TopListCache::Hour* TopListCache::find(qint64 site, const QString& country, qint64 hour) const
+const TopListCache::Hour* TopListCache::find(const QString& filter, qint64 hour) const
 {
-    const auto it = m_hours.constFind(QStringLiteral("%1|%2|%3").arg(site).arg(country).arg(hour));
+    const auto it = m_hours.constFind(filter + QLatin1Char('|') + QString::number(hour));
     return it == m_hours.cend() ? nullptr : &it.value();
 }
 
-void TopListCache::insert(qint64 site, const QString& country, qint64 hour, Hour data)
+void TopListCache::insert(const QString& filter, qint64 hour, Hour data)
 {
     if (m_hours.size() >= kMaxHours)
         m_hours.clear(); // simple bound: a few days of hours for a couple of filters
-    m_hours.insert(QStringLiteral("%1|%2|%3").arg(site).arg(country).arg(hour), std::move(data));
+    m_hours.insert(filter + QLatin1Char('|') + QString::number(hour), std::move(data));
 }
 
 } // namespace activity

@@ -41,6 +41,7 @@ struct TrafficPageLists {
     // With a country filter only (path rollups are not split by country): the top paths from raw rows, and the
     // requests they were read from (the share base).
     QList<TopItem> countryPaths;
+    QList<TopItem> countryStatusCodes; // key: the code as text
     qint64 countryRequests = 0;
     qint64 countryErrors = 0; // 4xx and 5xx among them
 };
@@ -60,21 +61,23 @@ public:
         QHash<qint64, IdSums> referrers;
         QHash<qint64, IdSums> agents;
         QHash<qint64, IdSums> paths; // only with a country filter
-        qint64 matched = 0; // rows that passed the site and country filter
+        QHash<qint64, IdSums> codes; // by status code, only with a country filter
+        qint64 matched = 0; // rows that passed the filter
         qint64 errors = 0; // of those, 4xx and 5xx (status rollups are not split by country)
     };
-    const Hour* find(qint64 site, const QString& country, qint64 hour) const;
-    void insert(qint64 site, const QString& country, qint64 hour, Hour data);
+    // `filter` names the rows summed (site, country, path, status: RawRowFilter's key).
+    const Hour* find(const QString& filter, qint64 hour) const;
+    void insert(const QString& filter, qint64 hour, Hour data);
     qsizetype size() const { return m_hours.size(); }
 
 private:
     static constexpr qsizetype kMaxHours = 240;
-    QHash<QString, Hour> m_hours; // key: "site|country|hour"
+    QHash<QString, Hour> m_hours; // key: "filter|hour"
 };
 
 namespace TrafficPageQuery {
-// Tiles, charts (buckets of `step` seconds), top paths (none with a country filter: see lists()), countries and
-// status codes.
+// Tiles, charts (buckets of `step` seconds), top paths (none with a country filter only: see lists()), countries
+// and status codes. Narrowed to a path or a status, all of it from raw rows (NarrowedTraffic).
 TrafficPageData charts(Database& db, const TrafficFilter& filter, qint64 step);
 // Top 404s, referrers, and browsers and operating systems read from the busiest user agents. With a cache, whole
 // hours of raw rows at the edges are summed once.

@@ -17,6 +17,10 @@ struct TrafficFilter {
     TimeRange range;
     QString site; // empty: every site
     QString country; // empty: every country; else ISO alpha-2 ('' unknown is not filterable)
+    QByteArray path {}; // empty: every path; else as stored (the Traffic page narrows to it)
+    int status = 0; // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code
+    // Path and status are not split by the other dimensions in the rollups: such a filter reads raw rows.
+    bool readsRawRows() const { return !path.isEmpty() || status != 0; }
 };
 
 struct TrafficBucket {

@@ -19,6 +19,8 @@
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
 #include "ui/paneleditor.h"
+#include "ui/rowsmodel.h"
+#include "ui/trafficpage.h"
 #include "ui/viewstate.h"
 
 #include <QApplication>
@@ -152,7 +154,8 @@ void shoot(const QString& path, const QString& outDir, const QString& scenario, 
             std::printf("%s\n", qPrintable(file));
     }
 }
-// The Traffic page narrowed to one country, with the filter chip in the header.
+// The Traffic page narrowed to one country (and, in a second picture, to a path and the 4xx class), with the
+// filter chips in the header.
 void shootCountry(const QString& path, const QString& outDir, const QString& country)
 {
     qApp->setPalette(qApp->style()->standardPalette());
@@ -167,6 +170,15 @@ void shootCountry(const QString& path, const QString& outDir, const QString& cou
     const QString file = QStringLiteral("%1/90-days-traffic-country-light.png").arg(outDir);
     if (full.window.grab().save(file))
         std::printf("%s\n", qPrintable(file));
+    auto* traffic = qobject_cast<TrafficPage*>(full.window.page(PageId::Traffic));
+    const QList<QVariant> busiest = traffic->model(TrafficPage::Paths)->rows().value(0);
+    full.window.viewState()->setCountry({});
+    full.window.viewState()->setPath(busiest.value(0).toString().toUtf8());
+    full.window.viewState()->setStatus(4);
+    waitForPage(traffic);
+    const QString narrowed = QStringLiteral("%1/90-days-traffic-path-4xx-light.png").arg(outDir);
+    if (full.window.grab().save(narrowed))
+        std::printf("%s\n", qPrintable(narrowed));
 }
 // The two dialogs of the user's own pages and alerts, as they open over the window.
 void shootDialogs(const QString& path, const QString& outDir)

@@ -1,0 +1,189 @@
+#include "core/query/narrowedtraffic.h"
+
+#include "core/query/buckets.h"
+#include "core/storage/database.h"
+#include "core/storage/requestkeys.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMap>
+#include <QSet>
+#include <sqlite3.h>
+
+namespace activity {
+
+RawRowFilter RawRowFilter::resolve(Database& db, const TrafficFilter& filter)
+{
+    RawRowFilter f;
+    f.site = TrafficQuery::siteId(db, filter.site);
+    f.country = filter.country.toLatin1();
+    f.status = filter.status;
+    if (!filter.path.isEmpty()) {
+        Statement st = db.prepare("SELECT id FROM strings WHERE value = ?"); // stored as BLOB, bound as BLOB
+        st.bind(1, filter.path);
+        f.pathId = st.step() ? st.int64(0) : -2;
+    }
+    return f;
+}
+
+namespace {
+constexpr int kTopPaths = 100;
+constexpr int kTopCountries = 250;
+
+struct Sums {
+    qint64 requests = 0;
+    qint64 bytes = 0;
+};
+
+// What one pass over the raw rows of a range adds up.
+struct Scan {
+    TrafficTotals totals;
+    QMap<qint64, TrafficBucket> buckets; // by display bucket start
+    QMap<qint64, StatusBucket> status;
+    QHash<qint64, qint64> hours; // requests by UTC hour start (made local at the end: one conversion per hour)
+    QHash<qint64, Sums> paths; // by string id
+    QHash<QByteArray, Sums> countries;
+    QHash<qint64, Sums> codes;
+    qint64 errors = 0;
+};
+
+// Visitors are distinct (address, agent) pairs per bucket, as the rollups count them: per display bucket (at most
+// a day), and per day for the totals. Rows come in time order, so one set per open bucket is enough.
+class VisitorCounter {
+public:
+    explicit VisitorCounter(qint64 width)
+        : m_width(width)
+    { }
+    // Adds a visitor seen at `ts`; returns the finished bucket's (start, count) when `ts` opens a new one.
+    template <typename Closed> void add(qint64 ts, qint64 hash, const Closed& closed)
+    {
+        const qint64 start = ts - ts % m_width;
+        if (start != m_start)
+            flush(closed);
+        m_start = start;
+        m_seen.insert(hash);
+    }
+    template <typename Closed> void flush(const Closed& closed)
+    {
+        if (!m_seen.isEmpty())
+            closed(m_start, m_seen.size());
+        m_seen.clear();
+    }
+
+private:
+    qint64 m_width;
+    qint64 m_start = -1;
+    QSet<qint64> m_seen;
+};
+
+Scan scan(Database& db, const RawRowFilter& f, const TimeRange& range, qint64 step, bool details)
+{
+    Scan s;
+    if (f.matchesNothing() || !range.isValid())
+        return s;
+    // Every filter in SQL: rows that do not match never leave SQLite. Columns read through the handle (millions
+    // of rows: no copies).
+    Statement st = db.prepare("SELECT id >> 20, status, bytes, path_id, country, addr, agent_id FROM requests "
+                              "WHERE id >= ?1 AND id < ?2 AND (?3 = -1 OR site_id = ?3) "
+                              "AND (?4 = -1 OR path_id = ?4) AND (coalesce(?5, '') = '' OR country = ?5) "
+                              "AND (?6 = 0 OR (?6 < 10 AND status / 100 = ?6) OR status = ?6)");
+    st.bind(1, RequestKeys::firstId(range.fromSecs)).bind(2, RequestKeys::firstId(range.toSecs));
+    st.bind(3, f.site).bind(4, f.pathId).bind(5, QString::fromLatin1(f.country)).bind(6, f.status);
+    sqlite3_stmt* h = st.handle();
+    const qint64 visitorWidth = qMin<qint64>(step, 86400);
+    VisitorCounter perBucket(visitorWidth);
+    VisitorCounter perDay(86400);
+    const auto toBucket = [&s, step](qint64 start, qint64 count) { s.buckets[start - start % step].visitors += count; };
+    const auto toTotal = [&s](qint64, qint64 count) { s.totals.visitors += count; };
+    while (st.step()) {
+        const qint64 ts = sqlite3_column_int64(h, 0);
+        const qint64 code = sqlite3_column_int64(h, 1);
+        const qint64 bytes = sqlite3_column_int64(h, 2);
+        const auto* addr = static_cast<const unsigned char*>(sqlite3_column_blob(h, 5));
+        const qint64 visitor = RequestKeys::visitorHash(addr, sqlite3_column_bytes(h, 5), sqlite3_column_int64(h, 6));
+        ++s.totals.requests;
+        s.totals.bytes += bytes;
+        perDay.add(ts, visitor, toTotal);
+        if (!details)
+            continue;
+        const qint64 start = ts - ts % step;
+        TrafficBucket& bucket = s.buckets[start];
+        bucket.start = start;
+        ++bucket.requests;
+        bucket.bytes += bytes;
+        perBucket.add(ts, visitor, toBucket);
+        if (code >= 100 && code < 600) {
+            StatusBucket& sb = s.status[start];
+            sb.start = start;
+            ++sb.byClass[code / 100 - 1];
+        }
+        if (code >= 400 && code < 600)
+            ++s.errors;
+        ++s.hours[ts - ts % 3600];
+        if (sqlite3_column_type(h, 3) != SQLITE_NULL) {
+            Sums& p = s.paths[sqlite3_column_int64(h, 3)];
+            ++p.requests;
+            p.bytes += bytes;
+        }
+        const auto* country = static_cast<const char*>(sqlite3_column_blob(h, 4));
+        Sums& c = s.countries[QByteArray(country, sqlite3_column_bytes(h, 4))];
+        ++c.requests;
+        c.bytes += bytes;
+        Sums& k = s.codes[code];
+        ++k.requests;
+        k.bytes += bytes;
+    }
+    perDay.flush(toTotal);
+    perBucket.flush(toBucket);
+    return s;
+}
+
+QList<TopItem> pathItems(Database& db, const QHash<qint64, Sums>& byId)
+{
+    QList<TopItem> out;
+    Statement text = db.prepare("SELECT value FROM strings WHERE id = ?");
+    for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
+        text.reset();
+        text.bind(1, it.key());
+        if (!text.step())
+            continue;
+        const QByteArray key = text.blob(0);
+        if (!key.isEmpty()) // rows past the day's budget of new paths: "other", not an item
+            out.append({ key, it.value().requests, 0, it.value().bytes });
+    }
+    TrafficQuery::rank(out, kTopPaths);
+    return out;
+}
+} // namespace
+
+TrafficPageData NarrowedTraffic::charts(Database& db, const TrafficFilter& filter, qint64 step)
+{
+    QElapsedTimer timer;
+    timer.start();
+    TrafficPageData d;
+    d.presence = SourceQuery::logPresence(db);
+    const RawRowFilter f = RawRowFilter::resolve(db, filter);
+    const TimeRange& range = filter.range;
+    Scan now = scan(db, f, range, step, true);
+    d.totals = now.totals;
+    d.previous = scan(db, f, { range.fromSecs - range.length(), range.fromSecs }, step, false).totals;
+    d.buckets = now.buckets.values();
+    d.status = now.status.values();
+    d.hours = QList<qint64>(24, 0);
+    for (auto it = now.hours.cbegin(); it != now.hours.cend(); ++it)
+        d.hours[QDateTime::fromSecsSinceEpoch(it.key()).time().hour()] += it.value();
+    d.paths = pathItems(db, now.paths);
+    for (auto it = now.countries.cbegin(); it != now.countries.cend(); ++it) // '' (unknown) is an item too
+        d.countries.append({ it.key(), it.value().requests, 0, it.value().bytes });
+    TrafficQuery::rank(d.countries, kTopCountries);
+    for (auto it = now.codes.cbegin(); it != now.codes.cend(); ++it)
+        d.statusCodes.append({ QByteArray::number(it.key()), it.value().requests, 0, it.value().bytes });
+    TrafficQuery::rank(d.statusCodes, 1000);
+    d.errors = now.errors;
+    d.series = Buckets::fill(range, step, d.buckets, d.status);
+    d.elapsedMs = timer.elapsed();
+    return d;
+}
+
+} // namespace activity

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "core/query/trafficpagequery.h"
+
+#include <QByteArray>
+
+namespace activity {
+
+class Database;
+
+// Which raw request rows a traffic filter keeps, resolved once to what the rows store: the site's id, the
+// country code, the path's string id and the status (a class or one code).
+struct RawRowFilter {
+    qint64 site = -1; // -1: every site; -2: a site never seen (no row matches)
+    QByteArray country; // empty: every country
+    qint64 pathId = -1; // -1: every path; -2: a path never stored (no row matches)
+    int status = 0; // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code
+
+    static RawRowFilter resolve(Database& db, const TrafficFilter& filter);
+    bool matchesNothing() const { return site == -2 || pathId == -2; }
+    bool matchesStatus(qint64 code) const
+    {
+        return status == 0 || (status < 10 ? code / 100 == status : code == status);
+    }
+};
+
+// The Traffic page narrowed to a path or a status: rollups do not split those by the other dimensions at every
+// period, so tiles, charts and top lists are summed from the range's raw rows (and the period before's, for the
+// tiles' comparison), exactly, in one pass each.
+namespace NarrowedTraffic {
+TrafficPageData charts(Database& db, const TrafficFilter& filter, qint64 step);
+} // namespace NarrowedTraffic
+
+} // namespace activity

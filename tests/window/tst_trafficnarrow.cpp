@@ -1,0 +1,309 @@
+// Narrowing the Traffic page to a path or a status (a class or one code): every figure is that of the matching
+// raw rows, checked against SQL over the same rows and against the rollups' own totals; and as a user does it, by
+// clicking a path row, a status band and a status code, with chips in the header that remove each filter.
+#include "core/demo/demodata.h"
+#include "core/query/narrowedtraffic.h"
+#include "core/query/queryrunner.h"
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "core/storage/requestkeys.h"
+#include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
+#include "ui/chartview.h"
+#include "ui/metrictile.h"
+#include "ui/rowsmodel.h"
+#include "ui/trafficpage.h"
+#include "ui/viewstate.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLocale>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+
+namespace activity {
+
+namespace {
+constexpr qint64 kNow = 1795591815; // 2026-11-25 07:30:15 UTC
+
+void makeDemo(const QString& path)
+{
+    Database db(path);
+    Migrations::migrate(db);
+    DemoOptions options;
+    options.nowSecs = kNow;
+    options.days = 8;
+    options.requestsPerDay = 600;
+    DemoData::generate(db, options);
+}
+
+// The matching rows' figures straight from SQL: requests, bytes, visitors (distinct address and agent per day).
+struct Expected {
+    qint64 requests = 0;
+    qint64 bytes = 0;
+    qint64 visitors = 0;
+    qint64 errors = 0;
+};
+Expected expected(Database& db, const TimeRange& range, const QByteArray& path, int status, const QString& country)
+{
+    const char* where = "r.id >= ?1 AND r.id < ?2 AND (coalesce(length(?3), 0) = 0 OR s.value = ?3) "
+                        "AND (?4 = 0 OR (?4 < 10 AND r.status / 100 = ?4) OR r.status = ?4) "
+                        "AND (coalesce(?5, '') = '' OR r.country = ?5)";
+    const auto bindAll = [&](Statement& st) {
+        st.bind(1, RequestKeys::firstId(range.fromSecs)).bind(2, RequestKeys::firstId(range.toSecs));
+        st.bind(3, path.isEmpty() ? QByteArray("") : path).bind(4, status);
+        st.bind(5, country.isEmpty() ? QStringLiteral("") : country);
+    };
+    Expected e;
+    Statement st = db.prepare(QByteArray("SELECT count(*), coalesce(sum(r.bytes), 0), "
+                                         "coalesce(sum(r.status >= 400 AND r.status < 600), 0) FROM requests r "
+                                         "LEFT JOIN strings s ON s.id = r.path_id WHERE ")
+                                  .append(where)
+                                  .constData());
+    bindAll(st);
+    if (st.step()) {
+        e.requests = st.int64(0);
+        e.bytes = st.int64(1);
+        e.errors = st.int64(2);
+    }
+    Statement v = db.prepare(QByteArray("SELECT coalesce(sum(n), 0) FROM (SELECT count(DISTINCT hex(r.addr) || '|' || "
+                                        "coalesce(r.agent_id, '')) AS n FROM requests r LEFT JOIN strings s "
+                                        "ON s.id = r.path_id WHERE ")
+                                 .append(where)
+                                 .append(" GROUP BY (r.id >> 20) / 86400)")
+                                 .constData());
+    bindAll(v);
+    if (v.step())
+        e.visitors = v.int64(0);
+    return e;
+}
+
+qint64 tileCount(const MetricTile* tile)
+{
+    QString text = tile->value();
+    return text.remove(QLatin1Char(',')).toLongLong();
+}
+} // namespace
+
+class TestTrafficNarrow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+        m_path = m_dir.filePath(QStringLiteral("d.sqlite"));
+        makeDemo(m_path);
+        Database db(m_path);
+        // The busiest path of the week: the one a user would click first.
+        Statement st = db.prepare("SELECT s.value FROM requests r JOIN strings s ON s.id = r.path_id "
+                                  "WHERE s.value <> '' GROUP BY s.value ORDER BY count(*) DESC, s.value LIMIT 1");
+        QVERIFY(st.step());
+        m_busiestPath = st.blob(0);
+    }
+
+    void figuresAreThoseOfTheRows_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("country");
+        QTest::addColumn<qint64>("length");
+        QTest::newRow("busiest path, a week") << QByteArray() << 0 << QString() << qint64(7 * 86400);
+        QTest::newRow("2xx, a week") << QByteArray() << 2 << QString() << qint64(7 * 86400);
+        QTest::newRow("4xx, a day") << QByteArray() << 4 << QString() << qint64(86400);
+        QTest::newRow("404, a week") << QByteArray() << 404 << QString() << qint64(7 * 86400);
+        QTest::newRow("busiest path in Germany, 2 days")
+            << QByteArray() << 0 << QStringLiteral("DE") << qint64(2 * 86400);
+        QTest::newRow("busiest path, 2xx, 3 hours") << QByteArray() << 2 << QString() << qint64(3 * 3600);
+        QTest::newRow("a path never logged") << QByteArray("/never/seen") << 0 << QString() << qint64(7 * 86400);
+    }
+    void figuresAreThoseOfTheRows()
+    {
+        QFETCH(QByteArray, path);
+        QFETCH(int, status);
+        QFETCH(QString, country);
+        QFETCH(qint64, length);
+        if (path.isEmpty() && QByteArray(QTest::currentDataTag()).contains("busiest path"))
+            path = m_busiestPath;
+        Database db(m_path);
+        const TimeRange range { kNow - length, kNow };
+        TrafficFilter filter { range, QString(), country };
+        filter.path = path;
+        filter.status = status;
+        const qint64 step = Buckets::stepFor(range);
+        const TrafficPageData d = TrafficPageQuery::charts(db, filter, step);
+        const Expected e = expected(db, range, path, status, country);
+        if (path != "/never/seen")
+            QVERIFY(e.requests > 0);
+        QCOMPARE(d.totals.requests, e.requests);
+        QCOMPARE(d.totals.bytes, e.bytes);
+        QCOMPARE(d.totals.visitors, e.visitors);
+        QCOMPARE(d.errors, e.errors);
+        const Expected before = expected(db, { range.fromSecs - length, range.fromSecs }, path, status, country);
+        QCOMPARE(d.previous.requests, before.requests);
+        // The charts add up to the tiles; every band, path, country and code listed is one the filter keeps.
+        qint64 charted = 0;
+        for (const QPointF& p : d.series.requests)
+            charted += qint64(p.y());
+        QCOMPARE(charted, e.requests);
+        for (int c = 0; c < 5; ++c) {
+            qint64 band = 0;
+            for (const QPointF& p : d.series.statusClasses[size_t(c)])
+                band += qint64(p.y());
+            if (status != 0 && (status < 10 ? status != c + 1 : status / 100 != c + 1))
+                QCOMPARE(band, qint64(0));
+        }
+        qint64 hours = 0;
+        for (qint64 n : d.hours)
+            hours += n;
+        QCOMPARE(hours, e.requests);
+        if (!path.isEmpty()) {
+            QCOMPARE(d.paths.size(), e.requests > 0 ? 1 : 0);
+            if (e.requests > 0)
+                QCOMPARE(d.paths.first().key, path);
+        }
+        qint64 countries = 0;
+        for (const TopItem& item : d.countries) {
+            countries += item.requests;
+            if (!country.isEmpty())
+                QCOMPARE(item.key, country.toLatin1());
+        }
+        QCOMPARE(countries, e.requests);
+        for (const TopItem& item : d.statusCodes) {
+            const int code = item.key.toInt();
+            QVERIFY2(status == 0 || (status < 10 ? code / 100 == status : code == status), item.key.constData());
+        }
+        // The top lists from raw rows follow the same filter.
+        const TrafficPageLists lists = TrafficPageQuery::lists(db, filter);
+        for (const TopItem& item : lists.notFound) {
+            if (!path.isEmpty())
+                QCOMPARE(item.key, path);
+        }
+        if (status != 0 && status != 4 && status != 404)
+            QVERIFY(lists.notFound.isEmpty());
+    }
+
+    // Split by status class, the narrowed totals add up to what the rollups count for the whole range.
+    void classesAddUpToTheRollups()
+    {
+        Database db(m_path);
+        const TimeRange range { kNow - 7 * 86400, kNow };
+        const TrafficTotals all = TrafficQuery::totals(db, { range, QString(), QString() });
+        qint64 sum = 0;
+        qint64 bytes = 0;
+        for (int c = 1; c <= 5; ++c) {
+            TrafficFilter filter { range, QString(), QString() };
+            filter.status = c;
+            const TrafficPageData d = TrafficPageQuery::charts(db, filter, 3600);
+            sum += d.totals.requests;
+            bytes += d.totals.bytes;
+        }
+        QVERIFY(all.requests > 0);
+        QCOMPARE(sum, all.requests);
+        QCOMPARE(bytes, all.bytes);
+    }
+
+    // As a user: a path row, a band of the status chart, a status code, each with its chip.
+    void clickingNarrowsWithChips()
+    {
+        ManualClock clock(kNow * 1000);
+        FullWindow full(m_path, clock);
+        MainWindow& window = full.window;
+        ViewState& state = *window.viewState();
+        state.setPreset(RangePreset::Last7Days);
+        state.setSite({});
+        window.resize(1280, 800);
+        window.showPage(PageId::Traffic);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* page = qobject_cast<TrafficPage*>(window.page(PageId::Traffic));
+        QVERIFY(page);
+        auto* pathChip = window.findChild<QToolButton*>(QStringLiteral("pathFilter"));
+        auto* statusChip = window.findChild<QToolButton*>(QStringLiteral("statusFilter"));
+        QVERIFY(pathChip && statusChip);
+        QVERIFY(!pathChip->isVisible() && !statusChip->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(page->model(TrafficPage::Paths)->rowCount() >= 2, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(tileCount(page->tile(0)) > 0, 10000);
+        const qint64 everyRequest = tileCount(page->tile(0));
+        Database db(m_path);
+        const TimeRange range = state.range();
+
+        // A path row, clicked.
+        QTableView* paths = page->view(TrafficPage::Paths);
+        qobject_cast<QTabWidget*>(paths->parentWidget()->parentWidget())->setCurrentWidget(paths);
+        const QString second = page->model(TrafficPage::Paths)->rows().value(1).value(0).toString();
+        const qint64 secondRequests = page->model(TrafficPage::Paths)->rows().value(1).value(1).toLongLong();
+        QTest::mouseClick(
+            paths->viewport(), Qt::LeftButton, {}, paths->visualRect(paths->model()->index(1, 0)).center());
+        QCOMPARE(QString::fromUtf8(state.path()), second);
+        QTRY_VERIFY(pathChip->isVisible());
+        QCOMPARE(pathChip->text(), QStringLiteral("Path: %1  ✕").arg(second));
+        QVERIFY(!pathChip->accessibleName().isEmpty());
+        QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), secondRequests, 10000);
+        QCOMPARE(secondRequests, expected(db, range, state.path(), 0, QString()).requests);
+        QTRY_COMPARE(page->model(TrafficPage::Paths)->rowCount(), 1);
+        QCOMPARE(page->model(TrafficPage::Paths)->rows().value(0).value(0).toString(), second);
+        QTest::mouseClick(pathChip, Qt::LeftButton);
+        QVERIFY(state.path().isEmpty());
+        QTRY_VERIFY(!pathChip->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), everyRequest, 10000);
+
+        // The 2xx band of the status chart, clicked where it is tallest.
+        ChartView* chart = page->statusChart();
+        QTRY_VERIFY(!chart->plottedPoints(0).isEmpty());
+        QVERIFY(!chart->data().value(0).name.startsWith(QLatin1Char('1'))); // the demo logs no 1xx
+        const QList<QPointF> band = chart->plottedPoints(0);
+        QPointF tallest = band.first();
+        for (const QPointF& p : band)
+            tallest = p.y() > tallest.y() ? p : tallest;
+        QAbstractSeries* series = chart->chart()->series().value(0);
+        QVERIFY(series);
+        const QPoint at = chart->mapFromScene(chart->chart()->mapToPosition({ tallest.x(), tallest.y() / 2 }, series));
+        QTest::mouseClick(chart->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(state.status(), 2);
+        QTRY_VERIFY(statusChip->isVisible());
+        QCOMPARE(statusChip->text(), QStringLiteral("Status: 2xx  ✕"));
+        const qint64 successes = expected(db, range, {}, 2, QString()).requests;
+        QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), successes, 10000);
+        QVERIFY(successes < everyRequest);
+        QCOMPARE(page->tile(3)->change(), QStringLiteral("0 requests")); // no errors among successes
+
+        // A status code from the Status tab, by keyboard: it replaces the class.
+        QTableView* codes = page->view(TrafficPage::Statuses);
+        qobject_cast<QTabWidget*>(codes->parentWidget()->parentWidget())->setCurrentWidget(codes);
+        state.setStatus(0);
+        QTRY_VERIFY_WITH_TIMEOUT(page->model(TrafficPage::Statuses)->rowCount() >= 3, 10000);
+        int row404 = -1;
+        for (int r = 0; r < page->model(TrafficPage::Statuses)->rowCount(); ++r) {
+            if (page->model(TrafficPage::Statuses)->rows().value(r).value(0).toString() == QLatin1String("404"))
+                row404 = r;
+        }
+        QVERIFY(row404 >= 0);
+        codes->setFocus();
+        codes->setCurrentIndex(codes->model()->index(row404, 0));
+        QTest::keyClick(codes, Qt::Key_Return);
+        QCOMPARE(state.status(), 404);
+        QTRY_COMPARE(statusChip->text(), QStringLiteral("Status: 404  ✕"));
+        const Expected notFound = expected(db, range, {}, 404, QString());
+        QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), notFound.requests, 10000);
+        QCOMPARE(page->tile(3)->change(), QStringLiteral("%1 requests").arg(QLocale().toString(notFound.requests)));
+        QTest::mouseClick(statusChip, Qt::LeftButton);
+        QCOMPARE(state.status(), 0);
+        QTRY_VERIFY(!statusChip->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), everyRequest, 10000);
+    }
+
+private:
+    QTemporaryDir m_dir;
+    QString m_path;
+    QByteArray m_busiestPath;
+};
+
+} // namespace activity
+
+QTEST_MAIN(activity::TestTrafficNarrow)
+#include "tst_trafficnarrow.moc"
