@@ -2573,6 +2573,24 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
             <numerusform>%n séries : %1. Valeurs de %2 à %3.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>each bar adds up %n days</source>
+        <translation>
+            <numerusform>chaque barre cumule %n jours</numerusform>
+            <numerusform>chaque barre cumule %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>each bar adds up %n bars</source>
+        <translation>
+            <numerusform>chaque barre cumule %n barres</numerusform>
+            <numerusform>chaque barre cumule %n barres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>du %1 au %2</translation>
+    </message>
 </context>
 <context>
     <name>activity::CountriesPage</name>
@@ -3958,6 +3976,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Click a status code to narrow the page to it</source>
         <translation>Cliquez sur un code de statut pour restreindre la page à celui-ci</translation>
+    </message>
+    <message>
+        <source>data since %1</source>
+        <translation>données depuis le %1</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,8 @@
 #include <QPainter>
 #include <QToolTip>
 #include <QValueAxis>
+#include <cmath>
+#include <limits>
 
 namespace activity {
 
@@ -115,19 +117,55 @@ bool ChartView::canUpdateInPlace() const
 ChartView::Columns ChartView::columns() const
 {
     Columns c;
+    c.barSecs = drawnBarSecs();
+    double first = std::numeric_limits<double>::max();
     for (const ChartSeries& s : m_data) {
         for (const QPointF& p : s.points)
-            c.xs.append(p.x());
+            first = qMin(first, p.x());
+    }
+    // Merged bars start at the first bar and are c.barSecs wide; values of the bars they cover are added.
+    const double width = double(c.barSecs);
+    const auto column = [first, width, merged = c.barSecs != m_barSecs](
+                            double x) { return merged ? first + std::floor((x - first) / width) * width : x; };
+    for (const ChartSeries& s : m_data) {
+        for (const QPointF& p : s.points)
+            c.xs.append(column(p.x()));
     }
     std::sort(c.xs.begin(), c.xs.end());
     c.xs.erase(std::unique(c.xs.begin(), c.xs.end()), c.xs.end());
     for (const ChartSeries& s : m_data) {
         QList<double> values(c.xs.size(), 0.0);
         for (const QPointF& p : s.points)
-            values[std::lower_bound(c.xs.cbegin(), c.xs.cend(), p.x()) - c.xs.cbegin()] += p.y();
+            values[std::lower_bound(c.xs.cbegin(), c.xs.cend(), column(p.x())) - c.xs.cbegin()] += p.y();
         c.values.append(values);
     }
     return c;
+}
+
+qint64 ChartView::drawnBarSecs() const
+{
+    const double plot = chart()->plotArea().width() > 0 ? chart()->plotArea().width() : width() * 0.8;
+    const double bars = double(m_range.length()) / double(qMax<qint64>(1, m_barSecs));
+    constexpr double kMinPixels = 4;
+    for (const int merge : { 1, 7, 14, 28, 91 }) {
+        if (bars <= 0 || plot * merge / bars >= kMinPixels)
+            return m_barSecs * merge;
+    }
+    return m_barSecs * 91;
+}
+
+QString ChartView::barToolTipFor(int index, double x) const
+{
+    const qsizetype k
+        = std::upper_bound(m_bars.xs.cbegin(), m_bars.xs.cend(), x) - m_bars.xs.cbegin() - 1; // the bar holding x
+    if (index < 0 || index >= m_bars.values.size() || k < 0)
+        return {};
+    const double start = m_bars.xs[k];
+    QString when = formatTime(start);
+    if (m_bars.barSecs != m_barSecs) // a merged bar: the first and last of the bars it adds up
+        when = tr("%1 to %2").arg(when, formatTime(start + double(m_bars.barSecs - m_barSecs)));
+    return QStringLiteral("<p>%1<br>%2: <b>%3</b></p>")
+        .arg(escape(when), escape(m_data.value(index).name), escape(formatValue(m_bars.values[index][k])));
 }
 
 // The lowest and highest values drawn (0 always included): of the visible stack's sums for stacked styles.

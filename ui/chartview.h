@@ -53,6 +53,8 @@ public:
     void setSeriesVisible(int index, bool visible);
     // The value and time text a tooltip shows for a point near `x` in series `index`.
     QString toolTipFor(int index, double x) const;
+    // The same for the stacked bar of series `index` holding time `x` (bars may add up several days).
+    QString barToolTipFor(int index, double x) const;
     // The same for bar `category` of series `series` on a category chart.
     QString categoryToolTipFor(int series, int category) const;
 
@@ -84,8 +86,12 @@ private:
     struct Columns {
         QList<double> xs;
         QList<QList<double>> values; // [series][column]
+        qint64 barSecs = 0; // the width of each column
     };
     Columns columns() const;
+    // The width of a drawn bar: m_barSecs, or a whole number of them when bars that narrow would be thinner than a
+    // few pixels (a year of days: weeks), so they stay readable and cheap to draw (each bar is a path's corners).
+    qint64 drawnBarSecs() const;
     std::pair<double, double> valueRange() const;
     QColor colourOf(int index) const;
     void applyScale(QValueAxis* axis, const AxisScale& scale);
@@ -118,6 +124,7 @@ private:
     bool m_bytesAxis = false;
     AxisScale m_scale;
     qint64 m_barSecs = 86400;
+    Columns m_bars; // the stacked bars as last drawn (the tooltips' values)
 };
 
 } // namespace activity

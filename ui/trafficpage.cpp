@@ -8,11 +8,13 @@
 #include "ui/rowsmodel.h"
 #include "ui/viewstate.h"
 
+#include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimeZone>
 #include <QVBoxLayout>
 
 namespace activity {
@@ -76,6 +78,7 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     m_hours->setTitle(tr("Requests by hour of day"));
     m_tabs = new QTabWidget(this);
     m_tabs->setAccessibleName(tr("Top lists"));
+    m_tabs->setDocumentMode(true); // flatter tabs: narrower, and the lists' frames are enough
     const QStringList titles
         = { tr("Paths"), tr("404s"), tr("Referrers"), tr("Browsers"), tr("OS"), tr("Countries"), tr("Status") };
     const QStringList first = { tr("Path"), tr("Path"), tr("Referrer"), tr("Browser"), tr("Operating system"),
@@ -131,7 +134,7 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     grid->addWidget(m_tabs, 0, 2, 2, 1);
     grid->setColumnStretch(0, 3);
     grid->setColumnStretch(1, 3);
-    grid->setColumnStretch(2, 4);
+    grid->setColumnStretch(2, 5); // seven tabs side by side at 1280 pixels (no scroll arrows hiding one)
     layout->addLayout(grid, 1);
 }
 
@@ -169,11 +172,25 @@ void TrafficPage::reload()
         [this, range, byCountry](TrafficPageData d) {
             m_rollupMs = d.elapsedMs;
             showTrafficPresence(d.totals.requests, d.presence);
-            const auto vsPrevious = [](qint64 before, qint64 now) {
+            // The period before is compared only when data covers it: one that holds a few hours of the first day
+            // made "+575,670.5%" of a site's first 90 days.
+            const bool comparable
+                = d.presence.firstDaySecs >= 0 && d.presence.firstDaySecs <= range.fromSecs - range.length();
+            const QString since = d.presence.firstDaySecs < 0
+                ? QString()
+                : tr("data since %1")
+                      .arg(QLocale().toString(
+                          QDateTime::fromSecsSinceEpoch(d.presence.firstDaySecs, QTimeZone::utc()).date(),
+                          QLocale::ShortFormat));
+            const auto vsPrevious = [comparable, since](qint64 before, qint64 now) {
+                if (!comparable)
+                    return since;
                 const QString pct = Format::percentChange(double(before), double(now));
                 return pct.isEmpty() ? QString() : tr("%1 vs the previous period").arg(pct);
             };
-            const auto trend = [](qint64 before, qint64 now) { return Buckets::trend(double(before), double(now)); };
+            const auto trend = [comparable](qint64 before, qint64 now) {
+                return comparable ? Buckets::trend(double(before), double(now)) : 0;
+            };
             const FilledTraffic& f = d.series;
             m_tiles[0]->setFigures(Format::count(double(d.totals.requests)),
                 vsPrevious(d.previous.requests, d.totals.requests), trend(d.previous.requests, d.totals.requests),

@@ -27,6 +27,37 @@ RawRowFilter RawRowFilter::resolve(Database& db, const TrafficFilter& filter)
     return f;
 }
 
+QByteArray RawRowFilter::sql() const
+{
+    QByteArray out;
+    if (site != -1)
+        out += " AND site_id = ?";
+    if (pathId != -1)
+        out += " AND path_id = ?";
+    if (!country.isEmpty())
+        out += " AND country = ?";
+    if (status != 0)
+        out += status < 10 ? " AND status >= ? AND status < ?" : " AND status = ?";
+    return out;
+}
+
+void RawRowFilter::bind(Statement& st, int first) const
+{
+    int i = first;
+    if (site != -1)
+        st.bind(i++, site);
+    if (pathId != -1)
+        st.bind(i++, pathId);
+    if (!country.isEmpty())
+        st.bind(i++, QString::fromLatin1(country));
+    if (status != 0 && status < 10) {
+        st.bind(i++, status * 100);
+        st.bind(i++, status * 100 + 100);
+    } else if (status != 0) {
+        st.bind(i++, status);
+    }
+}
+
 namespace {
 constexpr int kTopPaths = 100;
 constexpr int kTopCountries = 250;
@@ -43,7 +74,7 @@ struct Scan {
     QMap<qint64, StatusBucket> status;
     QHash<qint64, qint64> hours; // requests by UTC hour start (made local at the end: one conversion per hour)
     QHash<qint64, Sums> paths; // by string id
-    QHash<QByteArray, Sums> countries;
+    QHash<quint16, Sums> countries; // two letters packed, 0 unknown
     QHash<qint64, Sums> codes;
     qint64 errors = 0;
 };
@@ -84,18 +115,23 @@ Scan scan(Database& db, const RawRowFilter& f, const TimeRange& range, qint64 st
         return s;
     // Every filter in SQL: rows that do not match never leave SQLite. Columns read through the handle (millions
     // of rows: no copies).
-    Statement st = db.prepare("SELECT id >> 20, status, bytes, path_id, country, addr, agent_id FROM requests "
-                              "WHERE id >= ?1 AND id < ?2 AND (?3 = -1 OR site_id = ?3) "
-                              "AND (?4 = -1 OR path_id = ?4) AND (coalesce(?5, '') = '' OR country = ?5) "
-                              "AND (?6 = 0 OR (?6 < 10 AND status / 100 = ?6) OR status = ?6)");
+    Statement st = db.prepare(QByteArray("SELECT id >> 20, status, bytes, path_id, country, addr, agent_id FROM "
+                                         "requests WHERE id >= ?1 AND id < ?2")
+                                  .append(f.sql())
+                                  .constData());
     st.bind(1, RequestKeys::firstId(range.fromSecs)).bind(2, RequestKeys::firstId(range.toSecs));
-    st.bind(3, f.site).bind(4, f.pathId).bind(5, QString::fromLatin1(f.country)).bind(6, f.status);
+    f.bind(st, 3);
     sqlite3_stmt* h = st.handle();
     const qint64 visitorWidth = qMin<qint64>(step, 86400);
     VisitorCounter perBucket(visitorWidth);
     VisitorCounter perDay(86400);
     const auto toBucket = [&s, step](qint64 start, qint64 count) { s.buckets[start - start % step].visitors += count; };
     const auto toTotal = [&s](qint64, qint64 count) { s.totals.visitors += count; };
+    qint64 bucketStart = -1;
+    TrafficBucket* bucket = nullptr; // QMap (std::map) entries stay where they are as others are added
+    StatusBucket* classes = nullptr;
+    qint64 hourStart = -1;
+    qint64 hourCount = 0;
     while (st.step()) {
         const qint64 ts = sqlite3_column_int64(h, 0);
         const qint64 code = sqlite3_column_int64(h, 1);
@@ -107,27 +143,36 @@ Scan scan(Database& db, const RawRowFilter& f, const TimeRange& range, qint64 st
         perDay.add(ts, visitor, toTotal);
         if (!details)
             continue;
-        const qint64 start = ts - ts % step;
-        TrafficBucket& bucket = s.buckets[start];
-        bucket.start = start;
-        ++bucket.requests;
-        bucket.bytes += bytes;
-        perBucket.add(ts, visitor, toBucket);
-        if (code >= 100 && code < 600) {
-            StatusBucket& sb = s.status[start];
-            sb.start = start;
-            ++sb.byClass[code / 100 - 1];
+        // Rows come in time order: the current bucket and hour are kept at hand rather than looked up per row.
+        if (const qint64 start = ts - ts % step; start != bucketStart) {
+            bucketStart = start;
+            bucket = &s.buckets[start];
+            bucket->start = start;
+            classes = &s.status[start];
+            classes->start = start;
         }
+        ++bucket->requests;
+        bucket->bytes += bytes;
+        perBucket.add(ts, visitor, toBucket);
+        if (code >= 100 && code < 600)
+            ++classes->byClass[code / 100 - 1];
         if (code >= 400 && code < 600)
             ++s.errors;
-        ++s.hours[ts - ts % 3600];
+        if (const qint64 hour = ts - ts % 3600; hour != hourStart) {
+            if (hourCount > 0)
+                s.hours[hourStart] += hourCount;
+            hourStart = hour;
+            hourCount = 0;
+        }
+        ++hourCount;
         if (sqlite3_column_type(h, 3) != SQLITE_NULL) {
             Sums& p = s.paths[sqlite3_column_int64(h, 3)];
             ++p.requests;
             p.bytes += bytes;
         }
-        const auto* country = static_cast<const char*>(sqlite3_column_blob(h, 4));
-        Sums& c = s.countries[QByteArray(country, sqlite3_column_bytes(h, 4))];
+        // Two-letter codes packed in a number (no string per row); anything else is unknown ('').
+        const auto* country = static_cast<const uchar*>(sqlite3_column_blob(h, 4));
+        Sums& c = s.countries[sqlite3_column_bytes(h, 4) == 2 ? quint16(country[0] << 8 | country[1]) : quint16(0)];
         ++c.requests;
         c.bytes += bytes;
         Sums& k = s.codes[code];
@@ -136,6 +181,8 @@ Scan scan(Database& db, const RawRowFilter& f, const TimeRange& range, qint64 st
     }
     perDay.flush(toTotal);
     perBucket.flush(toBucket);
+    if (hourCount > 0)
+        s.hours[hourStart] += hourCount;
     return s;
 }
 
@@ -174,8 +221,11 @@ TrafficPageData NarrowedTraffic::charts(Database& db, const TrafficFilter& filte
     for (auto it = now.hours.cbegin(); it != now.hours.cend(); ++it)
         d.hours[QDateTime::fromSecsSinceEpoch(it.key()).time().hour()] += it.value();
     d.paths = pathItems(db, now.paths);
-    for (auto it = now.countries.cbegin(); it != now.countries.cend(); ++it) // '' (unknown) is an item too
-        d.countries.append({ it.key(), it.value().requests, 0, it.value().bytes });
+    for (auto it = now.countries.cbegin(); it != now.countries.cend(); ++it) { // '' (unknown) is an item too
+        const char code[2] = { char(it.key() >> 8), char(it.key() & 0xFF) };
+        d.countries.append(
+            { it.key() ? QByteArray(code, 2) : QByteArray(""), it.value().requests, 0, it.value().bytes });
+    }
     TrafficQuery::rank(d.countries, kTopCountries);
     for (auto it = now.codes.cbegin(); it != now.codes.cend(); ++it)
         d.statusCodes.append({ QByteArray::number(it.key()), it.value().requests, 0, it.value().bytes });

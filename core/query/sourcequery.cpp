@@ -17,9 +17,11 @@ SourceQuery::LogPresence SourceQuery::logPresence(Database& db)
     LogPresence p;
     p.logSources = countOfKind(db, SourceKind::Log);
     // Day rollups stay after the raw rows' retention.
-    Statement st = db.prepare("SELECT EXISTS(SELECT 1 FROM rollups WHERE period = 86400 AND dim = ?)");
+    Statement st = db.prepare("SELECT min(bucket) FROM rollups WHERE period = 86400 AND dim = ?");
     st.bind(1, QString::fromLatin1(Rollup::name(Rollup::Dim::Total)));
-    p.anyRequestEver = st.step() && st.int64(0) != 0;
+    p.anyRequestEver = st.step() && !st.isNull(0);
+    if (p.anyRequestEver)
+        p.firstDaySecs = st.int64(0);
     return p;
 }
 

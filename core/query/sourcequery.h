@@ -19,6 +19,7 @@ int countOfKind(Database& db, SourceKind kind);
 struct LogPresence {
     int logSources = 0;
     bool anyRequestEver = false; // stored by any source or import, at any time
+    qint64 firstDaySecs = -1; // the start (UTC) of the first day with requests; -1 when none
 };
 LogPresence logPresence(Database& db);
 } // namespace SourceQuery

@@ -154,22 +154,27 @@ void addDays(Database& db, qint64 site, qint64 dayFrom, qint64 dayTo, Tops& tops
 using Hour = TopListCache::Hour;
 
 // Raw rows of [from, to) in one pass for the three lists (three GROUP BYs read the rows three times, each through
-// a temporary b-tree), summed by string id.
+// a temporary b-tree), summed by string id. Every row of the span is counted first (what later tells whether a
+// cached hour is still current; rows written meanwhile make the count stale, never the sums).
 void sumRaw(Database& db, const RawRowFilter& f, qint64 from, qint64 to, Hour& into)
 {
-    // The filter is checked here rather than in SQL so every row of the span is counted on the way (the count
-    // that later tells whether a cached hour is still current) in the same pass.
-    Statement st = db.prepare("SELECT status, path_id, referrer_id, agent_id, bytes, site_id, country FROM requests "
-                              "WHERE id >= ?1 AND id < ?2");
+    Statement count = db.prepare("SELECT count(*) FROM requests WHERE id >= ?1 AND id < ?2");
+    count.bind(1, RequestKeys::firstId(from)).bind(2, RequestKeys::firstId(to));
+    if (count.step())
+        into.rows += count.int64(0);
+    if (f.matchesNothing())
+        return;
+    Statement st = db.prepare(
+        QByteArray("SELECT status, path_id, referrer_id, agent_id, bytes FROM requests WHERE id >= ?1 AND id < ?2")
+            .append(f.sql())
+            .constData());
     st.bind(1, RequestKeys::firstId(from)).bind(2, RequestKeys::firstId(to));
+    f.bind(st, 3);
+    const bool byCountry = !f.country.isEmpty();
     while (st.step()) {
-        ++into.rows;
-        if (f.matchesNothing() || (f.site != -1 && st.int64(5) != f.site)
-            || (!f.country.isEmpty() && st.blob(6) != f.country) || !f.matchesStatus(st.int64(0))
-            || (f.pathId != -1 && (st.isNull(1) || st.int64(1) != f.pathId)))
-            continue;
         ++into.matched;
-        if (const qint64 status = st.int64(0); status >= 400 && status < 600)
+        const qint64 status = st.int64(0);
+        if (status >= 400 && status < 600)
             ++into.errors;
         const qint64 bytes = st.int64(4);
         const auto add = [bytes](QHash<qint64, TopListCache::IdSums>& sums, qint64 id) {
@@ -177,11 +182,11 @@ void sumRaw(Database& db, const RawRowFilter& f, qint64 from, qint64 to, Hour& i
             ++s.requests;
             s.bytes += bytes;
         };
-        if (!f.country.isEmpty() && !st.isNull(1))
+        if (byCountry && !st.isNull(1))
             add(into.paths, st.int64(1));
-        if (!f.country.isEmpty())
-            add(into.codes, st.int64(0));
-        if (st.int64(0) == 404 && !st.isNull(1))
+        if (byCountry)
+            add(into.codes, status);
+        if (status == 404 && !st.isNull(1))
             add(into.notFound, st.int64(1));
         if (!st.isNull(2))
             add(into.referrers, st.int64(2));

@@ -3,6 +3,7 @@
 #include "core/demo/demodata.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/demodatabase.h"
 #include "ui/alertruledialog.h"
 #include "ui/rowsmodel.h"
 #include "ui/viewstate.h"
@@ -31,13 +32,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_path = m_dir.filePath("a.sqlite");
-        Database db(m_path);
-        Migrations::migrate(db);
-        DemoOptions options;
-        options.nowSecs = kNow;
-        options.days = 7;
-        options.requestsPerDay = 200;
-        DemoData::generate(db, options);
+        makeDemoDatabase(m_path, kNow, 7, 200);
     }
 
     void showsRulesAndTheirHistory()

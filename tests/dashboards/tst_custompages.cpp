@@ -3,6 +3,7 @@
 #include "core/query/trafficquery.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/demodatabase.h"
 #include "ui/chartview.h"
 #include "ui/custompage.h"
 #include "ui/emptystate.h"
@@ -12,7 +13,9 @@
 #include "ui/viewstate.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QGridLayout>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMimeData>
 #include <QPushButton>
@@ -55,13 +58,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_path = m_dir.filePath("a.sqlite");
-        Database db(m_path);
-        Migrations::migrate(db);
-        DemoOptions options;
-        options.nowSecs = kNow;
-        options.days = 7;
-        options.requestsPerDay = 300;
-        DemoData::generate(db, options);
+        makeDemoDatabase(m_path, kNow, 7, 300);
     }
 
     void newPageFromTheWindow()

@@ -8,6 +8,7 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
 #include "ui/chartview.h"
 #include "ui/dashboardpage.h"
@@ -50,13 +51,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         m_path = m_dir.filePath(QStringLiteral("a.sqlite"));
-        Database db(m_path);
-        Migrations::migrate(db);
-        DemoOptions options;
-        options.nowSecs = kNow;
-        options.days = 7;
-        options.requestsPerDay = 200;
-        DemoData::generate(db, options);
+        makeDemoDatabase(m_path, kNow, 7, 200);
     }
 
     void everyPageNamesWhatItShows_data()

@@ -147,6 +147,40 @@ private slots:
         QCOMPARE(view.valueScale().tickLabel(0), QStringLiteral("-2"));
     }
 
+    // A year of per-day bars in a narrow chart would be a pixel each: they are drawn a week each (the week's sum),
+    // the axis fits the sums, the x axis says so, and a bar's tooltip gives its days and sum.
+    void aYearOfDailyBarsIsDrawnByWeeks()
+    {
+        ChartView view;
+        view.resize(520, 330);
+        view.show();
+        const double day = 86400;
+        const qint64 from = 1700006400; // a midnight, UTC
+        QList<QPointF> a;
+        for (int d = 0; d < 364; ++d)
+            a.append(QPointF(double(from) + d * day, d % 7 == 0 ? 10.0 : 1.0));
+        view.setTimeSeries({ { QStringLiteral("a"), a } }, { from, from + 364 * 86400 }, ChartView::Style::StackedBars,
+            QStringLiteral("pulls_per_day"));
+        const QList<QPointF> corners = view.plottedPoints(0);
+        QCOMPARE(corners.size(), 52 * 4);
+        for (qsizetype k = 1; k < corners.size(); k += 4)
+            QCOMPARE(corners[k].y(), 16.0); // 10 + 6 x 1
+        QCOMPARE(view.valueScale().max >= 16.0, true);
+        auto* x = qobject_cast<QAbstractAxis*>(view.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(x);
+        QCOMPARE(x->titleText(), QStringLiteral("each bar adds up 7 days"));
+        const QString tip = view.barToolTipFor(0, double(from) + 8 * day);
+        QVERIFY2(tip.contains(QStringLiteral("<b>16</b>")) && tip.contains(QStringLiteral(" to ")), qPrintable(tip));
+        // The CSV keeps every day.
+        QCOMPARE(view.csv().count('\n'), 365);
+
+        // A week of days in the same chart: a bar per day, no axis title.
+        view.setTimeSeries({ { QStringLiteral("a"), a.mid(0, 7) } }, { from, from + 7 * 86400 },
+            ChartView::Style::StackedBars, QStringLiteral("pulls_per_day"));
+        QCOMPARE(view.plottedPoints(0).size(), 7 * 4);
+        QCOMPARE(x->titleText(), QString());
+    }
+
     void plottedSeriesIsReducedToTheWidth()
     {
         ChartView view;

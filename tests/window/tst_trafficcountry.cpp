@@ -6,6 +6,7 @@
 #include "core/storage/migrations.h"
 #include "core/storage/requestkeys.h"
 #include "core/util/clock.h"
+#include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
 #include "ui/metrictile.h"
 #include "ui/rowsmodel.h"
@@ -49,13 +50,8 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        makeDemoDatabase(path, kNow, 8, 400);
         Database db(path);
-        Migrations::migrate(db);
-        DemoOptions options;
-        options.nowSecs = kNow;
-        options.days = 8;
-        options.requestsPerDay = 400;
-        DemoData::generate(db, options);
 
         ManualClock clock(kNow * 1000);
         ViewState state(clock);
@@ -100,15 +96,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("d.sqlite"));
-        {
-            Database db(path);
-            Migrations::migrate(db);
-            DemoOptions options;
-            options.nowSecs = kNow;
-            options.days = 8;
-            options.requestsPerDay = 400;
-            DemoData::generate(db, options);
-        }
+        makeDemoDatabase(path, kNow, 8, 400);
         ManualClock clock(kNow * 1000);
         FullWindow full(path, clock);
         MainWindow& window = full.window;

@@ -8,8 +8,10 @@
 #include "core/storage/migrations.h"
 #include "core/storage/requestkeys.h"
 #include "core/util/clock.h"
+#include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
 #include "ui/chartview.h"
+#include "ui/format.h"
 #include "ui/metrictile.h"
 #include "ui/rowsmodel.h"
 #include "ui/trafficpage.h"
@@ -17,29 +19,21 @@
 
 #include <QAreaSeries>
 #include <QChart>
+#include <QDateTime>
 #include <QLocale>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimeZone>
 #include <QToolButton>
 
 namespace activity {
 
 namespace {
 constexpr qint64 kNow = 1795591815; // 2026-11-25 07:30:15 UTC
-
-void makeDemo(const QString& path)
-{
-    Database db(path);
-    Migrations::migrate(db);
-    DemoOptions options;
-    options.nowSecs = kNow;
-    options.days = 8;
-    options.requestsPerDay = 600;
-    DemoData::generate(db, options);
-}
 
 // The matching rows' figures straight from SQL: requests, bytes, visitors (distinct address and agent per day).
 struct Expected {
@@ -97,7 +91,7 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
         m_path = m_dir.filePath(QStringLiteral("d.sqlite"));
-        makeDemo(m_path);
+        makeDemoDatabase(m_path, kNow, 8, 600);
         Database db(m_path);
         // The busiest path of the week: the one a user would click first.
         Statement st = db.prepare("SELECT s.value FROM requests r JOIN strings s ON s.id = r.path_id "
@@ -205,6 +199,40 @@ private slots:
         QVERIFY(all.requests > 0);
         QCOMPARE(sum, all.requests);
         QCOMPARE(bytes, all.bytes);
+    }
+
+    // Tiles compare with the period before only when data covers it; else they say since when data exists.
+    void comparesOnlyWithAWholePeriodBefore()
+    {
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        state.setSite({});
+        state.setPreset(RangePreset::Last7Days); // the demo's 8 days do not cover the 7 before
+        QueryRunner runner(m_path, 0);
+        TrafficPage page(runner, state);
+        page.setEagerLoading(true);
+        page.resize(1280, 760);
+        page.show();
+        QSignalSpy loaded(&page, &DashboardPage::loaded);
+        QVERIFY(loaded.wait(10000));
+        Database db(m_path);
+        Statement first = db.prepare("SELECT min(id >> 20) FROM requests");
+        QVERIFY(first.step());
+        const QString day
+            = QLocale().toString(QDateTime::fromSecsSinceEpoch(first.int64(0) / 86400 * 86400, QTimeZone::utc()).date(),
+                QLocale::ShortFormat);
+        QCOMPARE(page.tile(0)->change(), QStringLiteral("data since %1").arg(day));
+
+        state.setPreset(RangePreset::Last24Hours);
+        QVERIFY(loaded.wait(10000));
+        const TimeRange range = state.range();
+        const qint64 now = TrafficQuery::totals(db, { range, QString(), QString() }).requests;
+        const qint64 before
+            = TrafficQuery::totals(db, { { range.fromSecs - range.length(), range.fromSecs }, QString(), QString() })
+                  .requests;
+        QVERIFY(before > 0);
+        QCOMPARE(page.tile(0)->change(),
+            QStringLiteral("%1 vs the previous period").arg(Format::percentChange(double(before), double(now))));
     }
 
     // As a user: a path row, a band of the status chart, a status code, each with its chip.
