@@ -58,6 +58,17 @@ void RawRowFilter::bind(Statement& st, int first) const
     }
 }
 
+StringTexts::StringTexts(Database& db)
+    : m_st(db.prepare("SELECT value FROM strings WHERE id = ?"))
+{ }
+
+QByteArray StringTexts::text(qint64 id)
+{
+    m_st.reset();
+    m_st.bind(1, id);
+    return m_st.step() ? m_st.blob(0) : QByteArray();
+}
+
 namespace {
 constexpr int kTopPaths = 100;
 constexpr int kTopCountries = 250;
@@ -189,14 +200,9 @@ Scan scan(Database& db, const RawRowFilter& f, const TimeRange& range, qint64 st
 QList<TopItem> pathItems(Database& db, const QHash<qint64, Sums>& byId)
 {
     QList<TopItem> out;
-    Statement text = db.prepare("SELECT value FROM strings WHERE id = ?");
+    StringTexts texts(db);
     for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
-        text.reset();
-        text.bind(1, it.key());
-        if (!text.step())
-            continue;
-        const QByteArray key = text.blob(0);
-        if (!key.isEmpty()) // rows past the day's budget of new paths: "other", not an item
+        if (const QByteArray key = texts.text(it.key()); !key.isEmpty())
             out.append({ key, it.value().requests, 0, it.value().bytes });
     }
     TrafficQuery::rank(out, kTopPaths);

@@ -1,13 +1,11 @@
 #pragma once
 
 #include "core/query/trafficpagequery.h"
+#include "core/storage/database.h"
 
 #include <QByteArray>
 
 namespace activity {
-
-class Database;
-class Statement;
 
 // Which raw request rows a traffic filter keeps, resolved once to what the rows store: the site's id, the
 // country code, the path's string id and the status (a class or one code).
@@ -27,6 +25,17 @@ struct RawRowFilter {
     {
         return status == 0 || (status < 10 ? code / 100 == status : code == status);
     }
+};
+
+// The texts of request string ids (paths, referrers, agents): one prepared statement for many lookups.
+class StringTexts {
+public:
+    explicit StringTexts(Database& db);
+    // Empty when the id is unknown, or for the '' that stands for "other" (rows past a day's budget of new texts).
+    QByteArray text(qint64 id);
+
+private:
+    Statement m_st;
 };
 
 // The Traffic page narrowed to a path or a status: rollups do not split those by the other dimensions at every

@@ -249,15 +249,11 @@ void addRaw(Database& db, const RawRowFilter& f, qint64 from, qint64 to, TopList
 // The string ids' text, added to the lists by key.
 void resolve(Database& db, const Hour& sums, Tops& tops)
 {
-    Statement text = db.prepare("SELECT value FROM strings WHERE id = ?");
+    StringTexts texts(db);
     const auto add
-        = [&text](const QHash<qint64, TopListCache::IdSums>& byId, QHash<QByteArray, Sums>& into, bool referrer) {
+        = [&texts](const QHash<qint64, TopListCache::IdSums>& byId, QHash<QByteArray, Sums>& into, bool referrer) {
               for (auto it = byId.cbegin(); it != byId.cend(); ++it) {
-                  text.reset();
-                  text.bind(1, it.key());
-                  if (!text.step())
-                      continue;
-                  const QByteArray key = text.blob(0);
+                  const QByteArray key = texts.text(it.key());
                   if (key.isEmpty() || (referrer && !isReferrer(key)))
                       continue; // the writer rolls up no empty agent or referrer either
                   Sums& s = into[key];

@@ -6,6 +6,7 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/fullwindow.h"
+#include "tests/support/tilecount.h"
 #include "ui/chartview.h"
 #include "ui/map/mappage.h"
 #include "ui/map/worldmapwidget.h"
@@ -58,12 +59,6 @@ DemoRequest request(qint64 ts, const QByteArray& site, const QByteArray& country
     r.bytes = 100;
     r.agent = "curl/8.5.0";
     return r;
-}
-
-qint64 tileCount(const MetricTile* tile)
-{
-    QString text = tile->value();
-    return text.remove(QLatin1Char(',')).toLongLong();
 }
 
 // 200 ISO codes Qt knows, in enum order.

@@ -8,6 +8,7 @@
 #include "core/util/clock.h"
 #include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
+#include "tests/support/tilecount.h"
 #include "ui/metrictile.h"
 #include "ui/rowsmodel.h"
 #include "ui/trafficpage.h"
@@ -33,11 +34,6 @@ QList<std::pair<QString, qint64>> paths(const RowsModel* model)
     for (const QList<QVariant>& row : model->rows())
         out.append({ row.value(0).toString(), row.value(1).toLongLong() });
     return out;
-}
-qint64 tileCount(const MetricTile* tile)
-{
-    QString text = tile->value();
-    return text.remove(QLatin1Char(',')).toLongLong();
 }
 } // namespace
 

@@ -10,6 +10,7 @@
 #include "core/util/clock.h"
 #include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
+#include "tests/support/tilecount.h"
 #include "ui/chartview.h"
 #include "ui/format.h"
 #include "ui/metrictile.h"
@@ -74,12 +75,6 @@ Expected expected(Database& db, const TimeRange& range, const QByteArray& path, 
     if (v.step())
         e.visitors = v.int64(0);
     return e;
-}
-
-qint64 tileCount(const MetricTile* tile)
-{
-    QString text = tile->value();
-    return text.remove(QLatin1Char(',')).toLongLong();
 }
 } // namespace
 
