@@ -94,10 +94,14 @@ private:
     void placeFailureBanner();
     void placeEmptyState();
     void resizeEvent(QResizeEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+    void holdPaint();
+    void releasePaint();
 
     QueryRunner& m_runner;
     ViewState& m_state;
     QTimer m_reloadTimer;
+    QTimer m_paintHold; // while it runs, the page shown keeps the old pixels rather than paint stale data
     QMetaObject::Connection m_stateConnection;
     bool m_dirty = true;
     bool m_eager = false;
