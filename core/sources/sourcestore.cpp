@@ -5,6 +5,7 @@
 #include "core/storage/database.h"
 #include "core/storage/fetchstate.h"
 #include "core/storage/ingestcounters.h"
+#include "core/storage/rollupschema.h"
 #include "core/util/clock.h"
 
 #include <QJsonDocument>
@@ -12,6 +13,8 @@
 namespace activity {
 
 namespace {
+constexpr const char* kLastIdKey = "last_source_id";
+
 QString toJson(const QJsonObject& o)
 {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
@@ -52,10 +55,41 @@ SourceStore::SourceStore(Database& db, const Clock& clock)
 
 qint64 SourceStore::add(const QString& type, const QString& name, const QJsonObject& settings)
 {
-    Statement s = m_db.prepare("INSERT INTO sources(type, name, enabled, settings, created_at) VALUES(?, ?, 1, ?, ?)");
-    s.bind(1, type).bind(2, name).bind(3, toJson(settings)).bind(4, m_clock.nowSecs());
+    Transaction tx(m_db);
+    const qint64 id = highestIdEverUsed() + 1;
+    Statement s
+        = m_db.prepare("INSERT INTO sources(id, type, name, enabled, settings, created_at) VALUES(?, ?, ?, 1, ?, ?)");
+    s.bind(1, id).bind(2, type).bind(3, name).bind(4, toJson(settings)).bind(5, m_clock.nowSecs());
     s.exec();
-    return m_db.lastInsertId();
+    Statement last = m_db.prepare("INSERT INTO settings(key, value) VALUES(?, ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    last.bind(1, QString::fromLatin1(kLastIdKey)).bind(2, QString::number(id)).exec();
+    tx.commit();
+    return id;
+}
+
+// A removed source's history stays under its id unless purged (its counters, rejected lines, per-source rollups,
+// requests): a new source given that id would show it as its own. So ids are never reused: the highest one given
+// is kept, and a database from before that was kept is read for what its removed sources left.
+qint64 SourceStore::highestIdEverUsed()
+{
+    qint64 highest = 0;
+    const auto raise = [&highest](std::optional<qint64> v) { highest = qMax(highest, v.value_or(0)); };
+    raise(m_db.queryInt("SELECT max(id) FROM sources"));
+    raise(m_db.queryInt("SELECT max(source_id) FROM ingest_counters"));
+    raise(m_db.queryInt("SELECT max(source_id) FROM rejected_lines"));
+    Statement st = m_db.prepare("SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?");
+    st.bind(1, QString::fromLatin1(kLastIdKey));
+    if (st.step())
+        raise(st.int64(0));
+    Statement rolled = m_db.prepare("SELECT max(CAST(key AS INTEGER)) FROM rollups WHERE period = 3600 AND dim = ?");
+    for (const Rollup::Dim dim : { Rollup::Dim::Received, Rollup::Dim::Dropped, Rollup::Dim::Rejected }) {
+        rolled.reset();
+        rolled.bind(1, QString::fromLatin1(Rollup::name(dim)));
+        if (rolled.step() && !rolled.isNull(0))
+            raise(rolled.int64(0));
+    }
+    return highest;
 }
 
 QList<SourceRecord> SourceStore::list()

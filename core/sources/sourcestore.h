@@ -41,6 +41,7 @@ public:
     bool remove(qint64 id, bool purge);
 
 private:
+    qint64 highestIdEverUsed();
     Database& m_db;
     const Clock& m_clock;
 };

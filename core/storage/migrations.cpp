@@ -12,6 +12,8 @@ namespace {
  * Schema notes (the contract other layers rely on):
  * - Timestamps are integer seconds since the Unix epoch, UTC, unless a column says _ms.
  * - sources.settings is a JSON object of the type's fields (never a token value: only --token-env names).
+ * - Source ids are never reused (a removed source's unpurged history keeps its id): settings.last_source_id holds
+ *   the highest given (SourceStore).
  * - samples: one value per (series, ts) for API figures; series are keyed by (provider, repository, metric).
  * - requests: one row per HTTP request; repeated text lives once in `strings` (BLOB: the raw bytes as logged).
  *   Since version 2 the rowid carries the time (id = ts << 20 | n, see RequestKeys) and `ts` is a virtual

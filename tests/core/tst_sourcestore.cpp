@@ -1,5 +1,6 @@
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
+#include "core/storage/ingestcounters.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 
@@ -47,6 +48,40 @@ private slots:
         QCOMPARE(db.queryInt("SELECT count(*) FROM requests").value_or(-1), 0);
         QVERIFY(store.list().isEmpty());
         QVERIFY(!store.remove(b, false));
+    }
+
+    // A removed source's history stays under its id: a source added later never takes that id, or Health would
+    // show the old source's lines as the new one's.
+    void idsAreNeverReused()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("a.sqlite")));
+        Migrations::migrate(db);
+        ManualClock clock(1'750'000'000'000);
+        SourceStore store(db, clock);
+        const qint64 a = store.add(QStringLiteral("github"), QStringLiteral("a/b"), {});
+        const qint64 syslog = store.add(QStringLiteral("syslog"), QStringLiteral("udp://127.0.0.1:5514"), {});
+        IngestCounters::add(db, syslog, QStringLiteral("received"), 184000);
+        IngestCounters::setLatest(db, syslog, QStringLiteral("last_received_at"), 1'749'999'000);
+        QVERIFY(store.remove(syslog, false));
+        const qint64 next = store.add(QStringLiteral("syslog"), QStringLiteral("udp://127.0.0.1:5515"), {});
+        QVERIFY(next != syslog);
+        QVERIFY(next > a);
+        QCOMPARE(store.get(next)->lastReceived, 0); // not the removed source's 184,000 lines
+
+        // Purged too: the id is not given again.
+        QVERIFY(store.remove(next, true));
+        const qint64 after = store.add(QStringLiteral("github"), QStringLiteral("c/d"), {});
+        QVERIFY(after > next);
+
+        // A database from before ids were remembered: what removed sources left (rejected lines, hourly
+        // received counts) keeps their ids taken.
+        db.exec("DELETE FROM settings WHERE key = 'last_source_id'");
+        QVERIFY(store.remove(after, true));
+        db.exec("INSERT INTO rejected_lines(source_id, ts, reason, line) VALUES(40, 1, 'bad', x'00')");
+        db.exec("INSERT INTO rollups(period, dim, bucket, site_id, key, requests, visitors, bytes) "
+                "VALUES(3600, 'received', 0, 0, '57', 3, 0, 0)");
+        QCOMPARE(store.add(QStringLiteral("github"), QStringLiteral("e/f"), {}), 58);
     }
 };
 
