@@ -1,6 +1,7 @@
 #include "core/sources/sourcestore.h"
 
 #include "core/ingest/ingestwriter.h"
+#include "core/settings/appsettings.h"
 #include "core/sources/apistore.h"
 #include "core/storage/database.h"
 #include "core/storage/fetchstate.h"
@@ -61,9 +62,7 @@ qint64 SourceStore::add(const QString& type, const QString& name, const QJsonObj
         = m_db.prepare("INSERT INTO sources(id, type, name, enabled, settings, created_at) VALUES(?, ?, ?, 1, ?, ?)");
     s.bind(1, id).bind(2, type).bind(3, name).bind(4, toJson(settings)).bind(5, m_clock.nowSecs());
     s.exec();
-    Statement last = m_db.prepare("INSERT INTO settings(key, value) VALUES(?, ?) "
-                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    last.bind(1, QString::fromLatin1(kLastIdKey)).bind(2, QString::number(id)).exec();
+    AppSettings::set(m_db, QString::fromLatin1(kLastIdKey), QString::number(id));
     tx.commit();
     return id;
 }
@@ -78,10 +77,7 @@ qint64 SourceStore::highestIdEverUsed()
     raise(m_db.queryInt("SELECT max(id) FROM sources"));
     raise(m_db.queryInt("SELECT max(source_id) FROM ingest_counters"));
     raise(m_db.queryInt("SELECT max(source_id) FROM rejected_lines"));
-    Statement st = m_db.prepare("SELECT CAST(value AS INTEGER) FROM settings WHERE key = ?");
-    st.bind(1, QString::fromLatin1(kLastIdKey));
-    if (st.step())
-        raise(st.int64(0));
+    raise(AppSettings::get(m_db, QString::fromLatin1(kLastIdKey)).value_or(QString()).toLongLong());
     Statement rolled = m_db.prepare("SELECT max(CAST(key AS INTEGER)) FROM rollups WHERE period = 3600 AND dim = ?");
     for (const Rollup::Dim dim : { Rollup::Dim::Received, Rollup::Dim::Dropped, Rollup::Dim::Rejected }) {
         rolled.reset();

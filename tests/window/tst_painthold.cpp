@@ -39,6 +39,28 @@ bool waitLoaded(DashboardPage* page)
     QSignalSpy loaded(page, &DashboardPage::loaded);
     return !page->isLoading() || loaded.wait(10000);
 }
+
+// The window on screen at 7 days: page `id` shown once and left for GitHub, then the range set to 30 days there, so
+// the page holds the 7 days' data until it is shown again.
+bool visitThenChangeRangeElsewhere(MainWindow& window, PageId id)
+{
+    auto* page = qobject_cast<DashboardPage*>(window.page(id));
+    window.resize(1280, 800);
+    window.viewState()->setPreset(RangePreset::Last7Days);
+    window.showPage(PageId::GitHub);
+    window.show();
+    auto* github = qobject_cast<DashboardPage*>(window.page(PageId::GitHub));
+    if (!QTest::qWaitForWindowExposed(&window) || !page || !github || !waitLoaded(github))
+        return false;
+    window.showPage(id);
+    if (!waitLoaded(page))
+        return false;
+    window.showPage(PageId::GitHub);
+    if (!waitLoaded(github))
+        return false;
+    window.viewState()->setPreset(RangePreset::Last30Days);
+    return waitLoaded(github);
+}
 } // namespace
 
 class TestPaintHold : public QObject {
@@ -56,23 +78,10 @@ private slots:
         ManualClock clock(kNow * 1000);
         FullWindow full(m_dir.filePath(QStringLiteral("a.sqlite")), clock);
         MainWindow& window = full.window;
-        window.resize(1280, 800);
-        window.viewState()->setPreset(RangePreset::Last7Days);
-        window.showPage(PageId::GitHub);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* traffic = qobject_cast<DashboardPage*>(window.page(PageId::Traffic));
-        auto* github = qobject_cast<DashboardPage*>(window.page(PageId::GitHub));
-        QVERIFY(traffic && github);
-        QVERIFY(waitLoaded(github));
-        window.showPage(PageId::Traffic);
-        QVERIFY(waitLoaded(traffic));
-        window.showPage(PageId::GitHub);
-        QVERIFY(waitLoaded(github));
-
         // The range changes while Traffic is hidden: its charts hold the 7 days until it is shown again.
-        window.viewState()->setPreset(RangePreset::Last30Days);
-        QVERIFY(waitLoaded(github));
+        auto* traffic = qobject_cast<DashboardPage*>(window.page(PageId::Traffic));
+        QVERIFY(traffic);
+        QVERIFY(visitThenChangeRangeElsewhere(window, PageId::Traffic));
         PaintCounter counter;
         const QList<ChartView*> charts = traffic->charts();
         QVERIFY(!charts.isEmpty());
@@ -96,21 +105,9 @@ private slots:
         ManualClock clock(kNow * 1000);
         FullWindow full(m_dir.filePath(QStringLiteral("a.sqlite")), clock);
         MainWindow& window = full.window;
-        window.resize(1280, 800);
-        window.viewState()->setPreset(RangePreset::Last7Days);
-        window.showPage(PageId::GitHub);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
         auto* overview = qobject_cast<DashboardPage*>(window.page(PageId::Overview));
-        auto* github = qobject_cast<DashboardPage*>(window.page(PageId::GitHub));
-        QVERIFY(overview && github);
-        QVERIFY(waitLoaded(github));
-        window.showPage(PageId::Overview);
-        QVERIFY(waitLoaded(overview));
-        window.showPage(PageId::GitHub);
-        QVERIFY(waitLoaded(github));
-        window.viewState()->setPreset(RangePreset::Last30Days);
-        QVERIFY(waitLoaded(github));
+        QVERIFY(overview);
+        QVERIFY(visitThenChangeRangeElsewhere(window, PageId::Overview));
 
         // The database answers slowly (a busy disk): the page is shown, as it is, once the hold has passed.
         full.runner.enqueue([](Database&) { QThread::msleep(1500); });
