@@ -16,6 +16,7 @@
 #include <QJsonObject>
 #include <QLockFile>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
@@ -188,11 +189,11 @@ void TestEverydaySoak::everydaySetUp()
         { "sources", "add", "syslog", "--listen", QStringLiteral("udp://127.0.0.1:%1").arg(extraPort), "--site",
             "extra" },
         { "settings", "set", "retention.days", "30" },
-        { "sources", "pause", "7" },
+        { "sources", "pause", "ADDED" },
         { "sources", "list", "--json" },
-        { "sources", "resume", "7" },
+        { "sources", "resume", "ADDED" },
         { "stats" },
-        { "sources", "remove", "7" },
+        { "sources", "remove", "ADDED" },
         { "settings", "unset", "retention.days" },
         { "alerts", "list", "--json" },
         { "series", "get", "traffic.requests{site=\"udp\"}", "--step", "1h" },
@@ -200,12 +201,17 @@ void TestEverydaySoak::everydaySetUp()
     };
     int commands = 0;
     qint64 slowestMs = 0;
+    QString added; // the id `sources add` printed last
     while (clock.elapsed() < runMs) {
         QTest::qWait(1500);
         if (clock.elapsed() >= runMs)
             break;
-        const QStringList& cmd = churn.at(commands % churn.size());
+        QStringList cmd = churn.at(commands % churn.size());
+        cmd.replaceInStrings(QStringLiteral("ADDED"), added); // ids are never reused: each add gets a new one
         const CliResult r = runCli(data, cmd);
+        if (const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("added source (\\d+)")).match(r.output);
+            m.hasMatch())
+            added = m.captured(1);
         ++commands;
         slowestMs = qMax(slowestMs, r.ms);
         QVERIFY2(r.code == 0,
