@@ -275,16 +275,18 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
     m_rollups.add(Period::Minute, minute, siteKey, Dim::Status, quint64(r.status), r.bodyBytes, visitor);
     m_rollups.add(
         Period::Minute, minute, siteKey, Dim::Country, Rollup::packCountry(geo.country), r.bodyBytes, visitor);
+    // Text dimensions per hour (day rows are summed from them): the top lists of a range read whole hours.
+    const qint64 hour = ts - ts % 3600;
     const quint64 pathKey = m_rollups.textKey(r.path);
-    m_rollups.add(Period::Hour, ts - ts % 3600, siteKey, Dim::Path, pathKey, r.bodyBytes, visitor);
+    m_rollups.add(Period::Hour, hour, siteKey, Dim::Path, pathKey, r.bodyBytes, visitor);
     if (r.status == 404)
-        m_rollups.add(Period::Day, day, siteKey, Dim::Path404, pathKey, r.bodyBytes, visitor);
+        m_rollups.add(Period::Hour, hour, siteKey, Dim::Path404, pathKey, r.bodyBytes, visitor);
     if (!r.referrer.empty())
-        m_rollups.add(Period::Day, day, siteKey, Dim::Referrer, m_rollups.textKey(r.referrer), r.bodyBytes, visitor);
+        m_rollups.add(Period::Hour, hour, siteKey, Dim::Referrer, m_rollups.textKey(r.referrer), r.bodyBytes, visitor);
     if (!r.agent.empty())
-        m_rollups.add(Period::Day, day, siteKey, Dim::Agent, m_rollups.textKey(r.agent), r.bodyBytes, visitor);
+        m_rollups.add(Period::Hour, hour, siteKey, Dim::Agent, m_rollups.textKey(r.agent), r.bodyBytes, visitor);
     if (!geo.cityKey.isEmpty())
-        m_rollups.add(Period::Hour, ts - ts % 3600, siteKey, Dim::City,
+        m_rollups.add(Period::Hour, hour, siteKey, Dim::City,
             m_rollups.textKey(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size()))), r.bodyBytes,
             visitor);
     ++m_stored[sourceId];

@@ -35,8 +35,8 @@ struct RequestGeo {
 // Turns parsed records into rows, inside the transaction of whoever drives it (the DbWriter thread's job for the
 // ingest pipeline, the caller's for demo data): strings stored once, request rows (within the retention),
 // first-seen visitors, and rollups summed in memory then added to the table by writePending().
-// Rollups: minute, hour and day buckets for the total, status and country; hour and day for paths; day only for
-// 404 paths, referrers and user agents. A visitor counts in the buckets of its first request of the day, under
+// Rollups: minute, hour and day buckets for the total, status and country; hour and day for paths, 404 paths,
+// referrers, user agents and cities. A visitor counts in the buckets of its first request of the day, under
 // that request's status and path (and its country, which is fixed per address).
 class IngestWriter {
 public:

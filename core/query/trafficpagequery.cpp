@@ -2,8 +2,10 @@
 
 #include "core/query/buckets.h"
 #include "core/query/narrowedtraffic.h"
+#include "core/query/rollupspans.h"
 #include "core/query/topn.h"
 #include "core/query/useragent.h"
+#include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
 #include "core/storage/rollupschema.h"
@@ -126,16 +128,16 @@ bool isReferrer(const QByteArray& key)
     return !key.isEmpty() && key != "-";
 }
 
-// Whole days from the day rollups of the three dimensions, in one statement.
-void addDays(Database& db, qint64 site, qint64 dayFrom, qint64 dayTo, Tops& tops)
+// A span of day or hour rollups of the three dimensions, in one statement.
+void addRolled(Database& db, qint64 site, const RollupSpan& span, Tops& tops)
 {
-    Statement st = db.prepare("SELECT dim, key, sum(requests), sum(bytes) FROM rollups WHERE period = 86400 "
+    Statement st = db.prepare("SELECT dim, key, sum(requests), sum(bytes) FROM rollups WHERE period = ?7 "
                               "AND dim IN (?4, ?5, ?6) AND bucket >= ?1 AND bucket < ?2 AND (?3 = -1 OR site_id = ?3) "
                               "AND key <> '' GROUP BY dim, key"); // '' sums what the buckets did not keep: not an item
     using Rollup::Dim;
     const QByteArray notFound = Rollup::name(Dim::Path404);
     const QByteArray referrer = Rollup::name(Dim::Referrer);
-    st.bind(1, dayFrom).bind(2, dayTo).bind(3, site);
+    st.bind(1, span.from).bind(2, span.to).bind(3, site).bind(7, span.period);
     st.bind(4, QString::fromLatin1(notFound)).bind(5, QString::fromLatin1(referrer));
     st.bind(6, QString::fromLatin1(Rollup::name(Dim::Agent)));
     while (st.step()) {
@@ -280,22 +282,22 @@ QList<TopItem> top(const QHash<QByteArray, Sums>& sums, int limit)
 
 TrafficPageLists TrafficPageQuery::lists(Database& db, const TrafficFilter& filter, TopListCache* cache)
 {
-    // Whole days from day rollups, the partial days at the edges from raw rows. Day rollups are not split by
+    // Whole days and hours from rollups, the partial hours at the edges from raw rows. Rollups are not split by
     // country, path or status, so such a filter reads raw rows throughout.
     const RawRowFilter f = RawRowFilter::resolve(db, filter);
-    const qint64 site = f.site;
     const qint64 from = filter.range.fromSecs;
     const qint64 to = filter.range.toSecs;
-    const qint64 dayFrom = (from + 86399) / 86400 * 86400;
-    const qint64 dayTo = to / 86400 * 86400;
     Tops tops;
     Hour raw;
-    if (!filter.country.isEmpty() || filter.readsRawRows() || dayTo <= dayFrom) {
+    if (!filter.country.isEmpty() || filter.readsRawRows()) {
         addRaw(db, f, from, to, cache, raw);
     } else {
-        addDays(db, site, dayFrom, dayTo, tops);
-        addRaw(db, f, from, dayFrom, cache, raw);
-        addRaw(db, f, dayTo, to, cache, raw);
+        for (const RollupSpan& span : RollupSpans::splitText(from, to, AppSettings::hourlyTextRollupsFrom(db))) {
+            if (span.period == 0)
+                addRaw(db, f, span.from, span.to, cache, raw);
+            else
+                addRolled(db, f.site, span, tops);
+        }
     }
     resolve(db, raw, tops);
     TrafficPageLists out;

@@ -2,6 +2,7 @@
 
 #include "core/query/rollupspans.h"
 #include "core/query/topn.h"
+#include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
 #include "core/storage/rollupschema.h"
@@ -200,34 +201,37 @@ void addRaw(Database& db, const TrafficFilter& filter, qint64 from, qint64 to, c
     }
 }
 
-// Whole days from the day rollups of `dim`, the partial days at the edges from raw rows. Day rollups are not
-// split by country, so a country filter reads raw rows throughout. Visitors are left 0: raw rows do not say.
-QList<TopItem> topByDay(
+// Whole days and hours from the rollups of `dim`, the partial hours at the edges from raw rows (RollupSpans::
+// splitText). Rollups are not split by country, so a country filter reads raw rows throughout. Visitors are left
+// 0: raw rows do not say.
+QList<TopItem> topByText(
     Database& db, const TrafficFilter& filter, Rollup::Dim dim, const char* column, bool only404, int limit)
 {
     QHash<QByteArray, TopItem> sums;
     const qint64 from = filter.range.fromSecs;
     const qint64 to = filter.range.toSecs;
-    const qint64 dayFrom = (from + 86399) / 86400 * 86400;
-    const qint64 dayTo = to / 86400 * 86400;
-    if (!filter.country.isEmpty() || dayTo <= dayFrom) {
+    if (!filter.country.isEmpty()) {
         addRaw(db, filter, from, to, column, only404, sums);
     } else {
-        addRaw(db, filter, from, dayFrom, column, only404, sums);
-        addRaw(db, filter, dayTo, to, column, only404, sums);
         Statement st
-            = db.prepare("SELECT key, sum(requests), sum(bytes) FROM rollups WHERE period = 86400 AND dim = ?1 "
+            = db.prepare("SELECT key, sum(requests), sum(bytes) FROM rollups WHERE period = ?5 AND dim = ?1 "
                          "AND bucket >= ?2 AND bucket < ?3 AND (?4 = -1 OR site_id = ?4) AND key <> '' GROUP BY key");
-        st.bind(1, QString::fromLatin1(Rollup::name(dim)))
-            .bind(2, dayFrom)
-            .bind(3, dayTo)
-            .bind(4, TrafficQuery::siteId(db, filter.site));
-        while (st.step()) {
-            const QByteArray key = st.blob(0);
-            TopItem& item = sums[key];
-            item.key = key;
-            item.requests += st.int64(1);
-            item.bytes += st.int64(2);
+        const qint64 site = TrafficQuery::siteId(db, filter.site);
+        for (const RollupSpan& span : RollupSpans::splitText(from, to, AppSettings::hourlyTextRollupsFrom(db))) {
+            if (span.period == 0) {
+                addRaw(db, filter, span.from, span.to, column, only404, sums);
+                continue;
+            }
+            st.reset();
+            st.bind(1, QString::fromLatin1(Rollup::name(dim))).bind(2, span.from).bind(3, span.to).bind(4, site);
+            st.bind(5, span.period);
+            while (st.step()) {
+                const QByteArray key = st.blob(0);
+                TopItem& item = sums[key];
+                item.key = key;
+                item.requests += st.int64(1);
+                item.bytes += st.int64(2);
+            }
         }
     }
     QList<TopItem> out = sums.values();
@@ -238,17 +242,17 @@ QList<TopItem> topByDay(
 
 QList<TopItem> TrafficQuery::top404(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topByDay(db, filter, Rollup::Dim::Path404, "path_id", true, limit);
+    return topByText(db, filter, Rollup::Dim::Path404, "path_id", true, limit);
 }
 
 QList<TopItem> TrafficQuery::topReferrers(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topByDay(db, filter, Rollup::Dim::Referrer, "referrer_id", false, limit);
+    return topByText(db, filter, Rollup::Dim::Referrer, "referrer_id", false, limit);
 }
 
 QList<TopItem> TrafficQuery::topAgents(Database& db, const TrafficFilter& filter, int limit)
 {
-    return topByDay(db, filter, Rollup::Dim::Agent, "agent_id", false, limit);
+    return topByText(db, filter, Rollup::Dim::Agent, "agent_id", false, limit);
 }
 
 QList<CityItem> TrafficQuery::topCities(Database& db, const TrafficFilter& filter, int limit)

@@ -75,8 +75,8 @@ TrafficTotals totals(Database& db, const TrafficFilter& filter);
 QList<qint64> hourOfDay(Database& db, const TrafficFilter& filter);
 // dim is a rollup dimension (Path, Country, Status...). Sorted by requests, then key.
 QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, Rollup::Dim dim, int limit);
-// Paths answered 404, referrers (excluding "-" and empty), user agents: whole days from day rollups, partial
-// days (and any range with a country filter) from raw rows. Visitors are not counted (0).
+// Paths answered 404, referrers (excluding "-" and empty), user agents: whole days and hours from rollups, the
+// partial hours at the edges (and any range with a country filter) from raw rows. Visitors are not counted (0).
 QList<TopItem> top404(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topReferrers(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topAgents(Database& db, const TrafficFilter& filter, int limit);

@@ -218,4 +218,9 @@ void AppSettings::setFirstRunState(Database& db, const QString& state)
     set(db, kFirstRunKey, state);
 }
 
+qint64 AppSettings::hourlyTextRollupsFrom(Database& db)
+{
+    return get(db, QStringLiteral("rollups.hourly_text_from")).value_or(QString()).toLongLong();
+}
+
 } // namespace activity

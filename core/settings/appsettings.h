@@ -41,6 +41,9 @@ QString cityDatabase(Database& db); // empty: not set
 // done ("done"), skipped ("skipped") or not yet offered ("").
 QString firstRunState(Database& db);
 void setFirstRunState(Database& db, const QString& state);
+// From when (secs) 404 paths, referrers and agents have hour rollups (schema version 9); earlier hours have day
+// rollups only and are read from raw rows.
+qint64 hourlyTextRollupsFrom(Database& db);
 } // namespace AppSettings
 
 } // namespace activity

@@ -24,12 +24,13 @@ namespace {
  *   the union of both.
  * - rollups: per (period, bucket, site, dim, key) with period 60/3600/86400. dim '' is the total (key ''),
  *   'status' (key '404'), 'country' (key 'FR' or '' for unknown), 'path' (key = path text); minute buckets
- *   only for '', 'status' and 'country'. Day buckets only: 'path404' (paths answered 404), 'referrer' and
- *   'agent' (key = the text as logged, never '-' or empty). Hour and day: 'city' (key = GeoIp::cityKey,
- *   "CC<TAB>lat<TAB>lon<TAB>name", only when a City database located the address). Hour and day, site_id 0:
- *   'rejected' (key = source id; requests = lines rejected in that hour of receipt).
- *   Text keys (path, path404, referrer, agent, city) keep the busiest keys of each bucket (setting
- *   rollups.top_keys, see TextRollups); the rest is summed under key '' ("other"), so totals stay exact.
+ *   only for '', 'status' and 'country'. Hour and day: 'path404' (paths answered 404), 'referrer' and
+ *   'agent' (key = the text as logged, never '-' or empty); before version 9 day buckets only, so their hour
+ *   buckets are complete from settings.rollups.hourly_text_from on (AppSettings). Hour and day: 'city' (key =
+ * GeoIp::cityKey, "CC<TAB>lat<TAB>lon<TAB>name", only when a City database located the address). Hour and day, site_id
+ * 0: 'rejected' (key = source id; requests = lines rejected in that hour of receipt). Text keys (path, path404,
+ * referrer, agent, city) keep the busiest keys of each bucket (setting rollups.top_keys, see TextRollups); the rest is
+ * summed under key '' ("other"), so totals stay exact.
  * - imports: per imported file (known by a hash of its first 4 KiB, uncompressed), the bytes and lines stored
  *   and a hash of the 4 KiB before that point (ImportLedger); written in the same transaction as the lines.
  * - visitor sets are kept for every day (not only within the retention), so a day's visitors stay exact
@@ -301,6 +302,12 @@ CREATE TABLE dashboards(
     R"sql(
 ALTER TABLE alert_rules ADD COLUMN email TEXT NOT NULL DEFAULT '';
 ALTER TABLE alert_events ADD COLUMN email_delivery TEXT NOT NULL DEFAULT '';
+)sql",
+    // version 9: 404 paths, referrers and agents are rolled up per hour too; older data has day buckets only, so
+    // hour buckets are complete from the day after the last one written (0 for a new database).
+    R"sql(
+INSERT OR REPLACE INTO settings(key, value)
+  SELECT 'rollups.hourly_text_from', CAST(coalesce(max(bucket) + 86400, 0) AS TEXT) FROM rollups WHERE period = 86400;
 )sql",
 };
 

@@ -40,14 +40,16 @@ constexpr Period finest(Dim d)
     case Dim::Country:
         return Period::Minute;
     case Dim::Path:
+    case Dim::Path404:
+    case Dim::Referrer:
+    case Dim::Agent:
     case Dim::City:
     case Dim::Rejected:
     case Dim::Received:
     case Dim::Dropped:
         return Period::Hour;
-    default:
-        return Period::Day;
     }
+    return Period::Day;
 }
 
 // Keys are texts kept to the busiest N per bucket (TextRollups), the rest under "other" ('').

@@ -38,7 +38,7 @@
 using namespace activity;
 
 namespace {
-constexpr int kDataVersion = 2; // bump when the generated data or the schema changes
+constexpr int kDataVersion = 3; // bump when the generated data or the schema changes
 constexpr qint64 kDefaultRequests = 10'000'000;
 constexpr int kTrafficDays = 90;
 constexpr int kApiDays = 730;

@@ -1,3 +1,4 @@
+#include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 
@@ -59,6 +60,24 @@ private slots:
         Migrations::migrate(db);
         QCOMPARE(db.userVersion(), Migrations::latestVersion());
         QCOMPARE(db.queryInt("SELECT count(*) FROM sources WHERE name = 'a/b'").value_or(0), 1);
+    }
+
+    // Before version 9, 404 paths, referrers and agents had day rollups only: their hour rollups are complete from
+    // the day after the last day written (from the start in a new database).
+    void hourlyTextRollupsStartAfterTheUpgrade()
+    {
+        QTemporaryDir dir;
+        Database fresh(dir.filePath(QStringLiteral("new.sqlite")));
+        Migrations::migrate(fresh);
+        QCOMPARE(AppSettings::hourlyTextRollupsFrom(fresh), 0);
+
+        Database db(dir.filePath(QStringLiteral("old.sqlite")));
+        Migrations::migrateTo(db, 8);
+        db.exec("INSERT INTO rollups(period, bucket, site_id, dim, key, requests) VALUES "
+                "(86400, 1795564800, 1, '', '', 5), (86400, 1795478400, 1, 'agent', 'curl', 3), "
+                "(3600, 1795575600, 1, '', '', 5)");
+        Migrations::migrate(db);
+        QCOMPARE(AppSettings::hourlyTextRollupsFrom(db), 1795564800 + 86400);
     }
 
     void newerSchemaIsRefusedAndUntouched()

@@ -1,4 +1,4 @@
-// How request rows, visitors and the day rollups of the top lists are stored (schema version 2).
+// How request rows, visitors and the hour and day rollups of the top lists are stored.
 #include "core/geo/geoip.h"
 #include "core/ingest/ingestpipeline.h"
 #include "core/query/trafficquery.h"
@@ -232,10 +232,16 @@ private slots:
                      "SELECT sum(requests) FROM rollups WHERE period = 86400 AND dim = 'agent' AND "
                      "key = 'Agent<b>'"),
             18);
+        // Hour rollups too (day rows are summed from them), one row per hour and key here.
+        QCOMPARE(scalar(db, "SELECT sum(requests) FROM rollups WHERE period = 3600 AND dim = 'path404'"), 18);
+        QCOMPARE(scalar(db, "SELECT sum(requests) FROM rollups WHERE period = 3600 AND dim = 'referrer'"), 24);
+        QCOMPARE(
+            scalar(db, "SELECT count(*) FROM rollups WHERE period = 3600 AND dim = 'agent' AND key = 'curl/8'"), 18);
 
-        // 12:00 on day 0 to 12:00 on day 2 (rows each day at 00:01, 04:01, ... 20:01): 3 + 6 + 3 of each line,
-        // day 1 from its rollups, the two half days from raw rows.
-        const TrafficFilter filter { { kDay + 43200, kDay + 2 * 86400 + 43200 }, QString(), QString() };
+        // 12:30 on day 0 to 12:30 on day 2 (rows each day at 00:01, 04:01, ... 20:01): 2 + 6 + 4 of each line,
+        // day 1 from its day rollups, the whole hours of the half days from hour rollups, 12:00-13:00 from raw rows
+        // (and the row at 12:01 on day 2 is in, the one on day 0 is out).
+        const TrafficFilter filter { { kDay + 43200 + 1800, kDay + 2 * 86400 + 43200 + 1800 }, QString(), QString() };
         auto rawCount = [&](const char* where) {
             const QByteArray sql = QByteArray("SELECT count(*) FROM requests r JOIN strings s ON s.id = r.path_id "
                                               "WHERE ts >= ? AND ts < ? AND ")
@@ -254,8 +260,7 @@ private slots:
         QCOMPARE(referrers.size(), 2);
         QCOMPARE(referrers[0].key, QByteArray("https://a.example/"));
         QCOMPARE(referrers[0].requests, 12);
-        QCOMPARE(
-            referrers[1].requests, 4); // b.example at 00:01 and 12:01: once on day 0, twice on day 1, once on day 2
+        QCOMPARE(referrers[1].requests, 4); // b.example at 00:01 and 12:01: none on day 0, twice on days 1 and 2
         const auto agents = TrafficQuery::topAgents(db, filter, 10);
         QCOMPARE(agents.size(), 2);
         QCOMPARE(agents[0].requests + agents[1].requests, 24);

@@ -1,8 +1,10 @@
-// The Traffic page's top lists (404s, referrers, browsers and OS) from day rollups plus raw rows at the edges
-// equal what the raw rows alone say, for ranges with and without partial days, and with site and country filters.
+// The Traffic page's top lists (404s, referrers, browsers and OS) from day and hour rollups plus raw rows at the
+// edges equal what the raw rows alone say, for ranges with and without partial days, with site and country
+// filters, and in a database upgraded from before hour rollups of these lists (its older hours from raw rows).
 #include "core/demo/demodata.h"
 #include "core/query/trafficpagequery.h"
 #include "core/query/useragent.h"
+#include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/storage/requestkeys.h"
@@ -72,18 +74,27 @@ private slots:
         QTest::addColumn<qint64>("to");
         QTest::addColumn<QString>("site");
         QTest::addColumn<QString>("country");
+        QTest::addColumn<qint64>("upgradedAt"); // -1: a database written with hour rollups throughout
         QTest::addRow("partial days at both edges") << kDay - 5 * 86400 - 7000 << kNow << ""
-                                                    << "";
+                                                    << "" << qint64(-1);
         QTest::addRow("whole days") << kDay - 6 * 86400 << kDay << ""
-                                    << "";
+                                    << "" << qint64(-1);
         QTest::addRow("inside one day") << kDay - 86400 + 3600 << kDay - 3600 << ""
-                                        << "";
+                                        << "" << qint64(-1);
+        QTest::addRow("24 hours, no whole day") << kNow - 86400 << kNow << ""
+                                                << "" << qint64(-1);
         QTest::addRow("one site") << kDay - 4 * 86400 + 123 << kNow << "docs"
-                                  << "";
+                                  << "" << qint64(-1);
         QTest::addRow("one country") << kDay - 4 * 86400 + 123 << kNow << ""
-                                     << "DE";
+                                     << "DE" << qint64(-1);
         QTest::addRow("unknown site") << kDay - 4 * 86400 << kNow << "nowhere"
-                                      << "";
+                                      << "" << qint64(-1);
+        QTest::addRow("upgraded today at 03:00") << kDay - 5 * 86400 - 7000 << kNow << ""
+                                                 << "" << kDay + 3 * 3600;
+        QTest::addRow("upgraded within 24 hours") << kNow - 86400 << kNow << "docs"
+                                                  << "" << kDay - 2 * 3600 - 900;
+        QTest::addRow("upgraded after the range") << kNow - 86400 << kNow << ""
+                                                  << "" << kNow + 3600;
     }
     void listsEqualTheRawRows()
     {
@@ -91,6 +102,11 @@ private slots:
         QFETCH(qint64, to);
         QFETCH(QString, site);
         QFETCH(QString, country);
+        QFETCH(qint64, upgradedAt);
+        // Rolled back at the end of the row: the demo's database stays as written.
+        Transaction tx(*m_db);
+        if (upgradedAt >= 0)
+            simulateUpgradeAt(upgradedAt);
         const TrafficFilter filter { { from, to }, site, country };
         const TrafficPageLists lists = TrafficPageQuery::lists(*m_db, filter);
         const QList<TopItem> notFound = rawTop(*m_db, filter, "path_id", true, false);
@@ -169,6 +185,8 @@ private slots:
     // hour is counted at the next call.
     void cachedHoursStayExact()
     {
+        Transaction tx(*m_db); // rolled back: the late row and the upgrade are this case's only
+        simulateUpgradeAt(kNow + 86400); // raw rows (and so the cache) give every partial day's hours
         TopListCache cache;
         const TrafficFilter filter { { kDay - 3 * 86400 - 5 * 3600 - 600, kNow }, QString(), QString() };
         const TrafficPageLists plain = TrafficPageQuery::lists(*m_db, filter);
@@ -199,11 +217,19 @@ private slots:
         QVERIFY(std::any_of(third.notFound.cbegin(), third.notFound.cend(),
             [](const TopItem& i) { return i.key == "/late-404" && i.requests == 1 && i.bytes == 7; }));
         QCOMPARE(third.agentRequests, plain.agentRequests + 1);
-        m_db->exec(
-            "DELETE FROM requests WHERE path_id = (SELECT id FROM strings WHERE value = CAST('/late-404' AS BLOB))");
     }
 
 private:
+    // A database written before 404 paths, referrers and agents had hour rollups, upgraded at `at`: their hour
+    // rows start there (day rows and raw rows are as before).
+    void simulateUpgradeAt(qint64 at)
+    {
+        Statement st = m_db->prepare(
+            "DELETE FROM rollups WHERE period = 3600 AND dim IN ('path404', 'referrer', 'agent') AND bucket < ?");
+        st.bind(1, (at + 3599) / 3600 * 3600).exec();
+        AppSettings::set(*m_db, QStringLiteral("rollups.hourly_text_from"), QString::number(at));
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_db;
 };
