@@ -2535,6 +2535,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>%1: change per day</source>
         <translation>%1 : évolution par jour</translation>
     </message>
+    <message>
+        <source>%1 since %2</source>
+        <translation>%1 depuis le %2</translation>
+    </message>
+    <message>
+        <source>known after the next poll</source>
+        <translation>connue après le prochain relevé</translation>
+    </message>
+    <message>
+        <source>No change per day yet: it shows once polls span two days.</source>
+        <translation>Pas encore d’évolution par jour : elle apparaît dès que les relevés couvrent deux jours.</translation>
+    </message>
 </context>
 <context>
     <name>activity::ChartView</name>
@@ -2590,6 +2602,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>%1 to %2</source>
         <translation>du %1 au %2</translation>
+    </message>
+    <message>
+        <source>so far: this period is not over or not all in the range</source>
+        <translation>jusqu’ici : cette période n’est pas finie ou pas entièrement dans la plage</translation>
     </message>
 </context>
 <context>

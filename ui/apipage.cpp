@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace activity {
 
@@ -25,7 +26,8 @@ namespace {
 struct TableData {
     QStringList repositories;
     QList<QList<double>> latest; // [repo][metric]
-    QList<double> startOfMetric; // selected metric at the range start, per repo
+    QList<double> startOfMetric; // selected metric at the range start, per repo (-1: none before the range)
+    QHash<QString, ApiQuery::FirstSample> firstInRange; // else its first sample in the range, if a later one follows
 };
 
 } // namespace
@@ -220,6 +222,11 @@ void ApiPage::reload()
                 named(d.totals), range, stacked ? ChartView::Style::StackedArea : ChartView::Style::Lines, metric.key);
             m_delta->setVisible(!metric.perDay);
             m_delta->setTitle(tr("%1: change per day").arg(metric.label));
+            // One day of polls has no change per day yet: say so rather than show an empty plot.
+            const bool anySample = std::any_of(
+                d.totals.cbegin(), d.totals.cend(), [](const RepoSeries& s) { return !s.samples.isEmpty(); });
+            m_delta->setEmptyText(
+                anySample ? tr("No change per day yet: it shows once polls span two days.") : QString());
             // Per-day changes read as bars (one per day, repositories stacked), whichever view the totals use.
             m_delta->setTimeSeries(
                 named(d.deltas), range, ChartView::Style::StackedBars, metric.key + QStringLiteral("_per_day"));
@@ -248,6 +255,8 @@ void ApiPage::reload()
                 t.latest.append(values);
                 t.startOfMetric.append(selected.isEmpty() ? -1 : atStart.value({ repo, selected }, -1));
             }
+            if (!selected.isEmpty())
+                t.firstInRange = ApiQuery::firstOfTwoIn(db, provider, selected, range.fromSecs, range.toSecs);
             return t;
         },
         [this, metricIndex](TableData t) {
@@ -257,8 +266,19 @@ void ApiPage::reload()
                 for (double v : t.latest[r])
                     row.append(v < 0 ? QVariant(QString()) : QVariant(qint64(std::llround(v))));
                 const double now = t.latest[r].value(metricIndex, -1); // -1: a per-day metric, not in the table
+                // A change needs a value before the range, or two in it (then it is since the first); one sample
+                // alone says when it will be known.
                 const double start = t.startOfMetric[r];
-                row.append(now >= 0 && start >= 0 ? QVariant(Format::signedCount(now - start)) : QVariant(QString()));
+                const auto first = t.firstInRange.constFind(t.repositories[r]);
+                if (now < 0)
+                    row.append(QString());
+                else if (start >= 0)
+                    row.append(Format::signedCount(now - start));
+                else if (first != t.firstInRange.cend())
+                    row.append(
+                        tr("%1 since %2").arg(Format::signedCount(now - first->value), Format::dayAndTime(first->ts)));
+                else
+                    row.append(tr("known after the next poll"));
                 rows.append(row);
             }
             m_model->setRows(rows);

@@ -12,6 +12,8 @@
 #include <QLineSeries>
 #include <QToolTip>
 #include <QValueAxis>
+#include <algorithm>
+#include <limits>
 
 namespace activity {
 
@@ -37,8 +39,29 @@ void ChartView::buildTimeSeries(bool reuse, const AxisScale& scale)
     x->setFormat(length <= 2 * 86400 ? QStringLiteral("HH:mm")
                                      : (length <= 120 * 86400 ? QStringLiteral("MMM d") : QStringLiteral("MMM yyyy")));
     x->setTickCount(qBound(3, width() / 110, 12));
-    // The axis shows local time (Qt 6.4's axis has no time zone), like the tooltips.
-    x->setRange(QDateTime::fromSecsSinceEpoch(m_range.fromSecs), QDateTime::fromSecsSinceEpoch(m_range.toSecs));
+    m_bars = m_style == Style::StackedBars ? columns() : Columns();
+    const Columns& bars = m_bars;
+    // The axis shows local time (Qt 6.4's axis has no time zone), like the tooltips. It reaches the end of the last
+    // bar (a day bar starts at its day's start): the range's end would cut it.
+    qint64 xFrom = m_range.fromSecs;
+    qint64 xTo = m_range.toSecs;
+    if (!bars.xs.isEmpty()) {
+        xFrom = qMin(xFrom, qint64(bars.xs.first()));
+        xTo = qMax(xTo, qint64(bars.xs.last()) + bars.barSecs);
+    }
+    // A dot on the plot's edge (a first poll at the range's end) would be cut in half: half a dot more each side.
+    const double plotWidth = c->plotArea().width() > 0 ? c->plotArea().width() : width();
+    const qint64 pad = qint64(double(xTo - xFrom) * 5.0 / qMax(1.0, plotWidth));
+    const bool dotOnEdge
+        = m_style == Style::Lines && std::any_of(m_data.cbegin(), m_data.cend(), [&](const ChartSeries& s) {
+              return drawsDots(s.points.size()) && !s.points.isEmpty()
+                  && (s.points.first().x() < double(xFrom + pad) || s.points.last().x() > double(xTo - pad));
+          });
+    if (dotOnEdge) {
+        xFrom -= pad;
+        xTo += pad;
+    }
+    x->setRange(QDateTime::fromSecsSinceEpoch(xFrom), QDateTime::fromSecsSinceEpoch(xTo));
     applyScale(y, scale);
 
     const int buckets = qMax(50, int(c->plotArea().width() > 0 ? c->plotArea().width() : width()));
@@ -50,8 +73,6 @@ void ChartView::buildTimeSeries(bool reuse, const AxisScale& scale)
     // Bars are upright rectangles: antialiasing only blurs their edges, and cost half the paint of a year of them.
     setRenderHint(
         QPainter::Antialiasing, m_style == Style::Lines || (m_style == Style::StackedArea && most * 2 < buckets));
-    m_bars = m_style == Style::StackedBars ? columns() : Columns();
-    const Columns& bars = m_bars;
     // Bars merged to stay readable say how many days (or bars) each one adds up.
     x->setTitleText(m_style == Style::StackedBars && bars.barSecs != m_barSecs
             ? (m_barSecs == 86400 ? tr("each bar adds up %n days", nullptr, int(bars.barSecs / m_barSecs))
@@ -77,10 +98,20 @@ void ChartView::buildTimeSeries(bool reuse, const AxisScale& scale)
             series->attachAxis(y);
             m_series.append(series);
         }
+        if (QLineSeries* incomplete = m_incompleteLines.value(i))
+            incomplete->setVisible(!m_hidden[i]);
         // A hidden band stays in the stack (transparent) so its legend entry can bring it back.
         const bool stacked = m_style == Style::StackedArea || m_style == Style::StackedBars;
         series->setVisible(!m_hidden[i] || stacked);
         series->setOpacity(stacked && m_hidden[i] ? 0.0 : 1.0);
+    }
+    // After every line: the chart's first series stay the lines, in order.
+    for (QLineSeries* incomplete : std::as_const(m_incompleteLines)) {
+        if (reuse || !incomplete)
+            continue;
+        c->addSeries(incomplete);
+        incomplete->attachAxis(x);
+        incomplete->attachAxis(y);
     }
 }
 
@@ -153,7 +184,8 @@ QAbstractSeries* ChartView::buildBarBand(
     return area;
 }
 
-// One line; a series too sparse to read as a line (one sample after a first poll) shows its points.
+// One line; a series too sparse to read as a line (one sample after a first poll) shows its points. Points of
+// incomplete periods go to a dashed line joined to the last whole one.
 QAbstractSeries* ChartView::buildLine(int index, const QList<QPointF>& points, bool reuse)
 {
     QLineSeries* line = reuse ? qobject_cast<QLineSeries*>(m_series[index]) : nullptr;
@@ -162,12 +194,43 @@ QAbstractSeries* ChartView::buildLine(int index, const QList<QPointF>& points, b
         connect(line, &QLineSeries::hovered, this,
             [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
     }
-    line->replace(points);
+    const double cut
+        = m_incompleteFrom >= 0 ? double(m_incompleteFrom) * 1000.0 : std::numeric_limits<double>::infinity();
+    const auto split
+        = std::lower_bound(points.cbegin(), points.cend(), cut, [](const QPointF& p, double x) { return p.x() < x; });
+    const QList<QPointF> whole(points.cbegin(), split);
+    QList<QPointF> incomplete;
+    if (split != points.cend()) {
+        if (!whole.isEmpty())
+            incomplete.append(whole.last());
+        incomplete.append(QList<QPointF>(split, points.cend()));
+    }
+    line->replace(whole);
     line->setName(m_data[index].name);
     line->setPen(QPen(colourOf(index), 2));
-    line->setPointsVisible(points.size() < 2 || points.size() * 12 < width());
+    const bool dots = drawsDots(m_data[index].points.size());
+    line->setPointsVisible(dots);
     line->setMarkerSize(7);
+    if (m_incompleteFrom >= 0) { // else no dashed part at all (and no series for it)
+        buildIncompleteLine(index, incomplete);
+        m_incompleteLines[index]->setPointsVisible(dots);
+    }
     return line;
+}
+
+void ChartView::buildIncompleteLine(int index, const QList<QPointF>& points)
+{
+    m_incompleteLines.resize(qMax(m_incompleteLines.size(), qsizetype(index) + 1), nullptr);
+    QLineSeries*& line = m_incompleteLines[index];
+    if (!line) {
+        line = new QLineSeries(chart());
+        connect(line, &QLineSeries::hovered, this,
+            [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
+    }
+    line->replace(points);
+    line->setName(m_data[index].name);
+    line->setPen(QPen(colourOf(index), 2, Qt::DashLine));
+    line->setMarkerSize(7);
 }
 
 void ChartView::buildBars(const AxisScale& scale)

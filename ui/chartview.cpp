@@ -12,6 +12,7 @@
 #include <QPainter>
 #include <QToolTip>
 #include <QValueAxis>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -107,6 +108,9 @@ bool ChartView::canUpdateInPlace() const
 {
     if (!m_isTime || m_style == Style::Bars || m_series.isEmpty() || m_series.size() != m_data.size()
         || m_builtStyle != m_style)
+        return false;
+    // Lines with dashed parts were built with a series for each of them.
+    if (m_style == Style::Lines && m_incompleteLines.size() != (m_incompleteFrom >= 0 ? m_series.size() : 0))
         return false;
     const auto horizontal = chart()->axes(Qt::Horizontal);
     const auto vertical = chart()->axes(Qt::Vertical);
@@ -212,6 +216,7 @@ void ChartView::rebuild()
             delete axis;
         }
         m_series.clear();
+        m_incompleteLines.clear();
     }
     m_builtStyle = m_style;
     m_plottedWidth = width();
@@ -239,7 +244,7 @@ QString ChartView::summary() const
         points += int(s.points.size());
     }
     if (points == 0)
-        return tr("No data in this range.");
+        return m_emptyText.isEmpty() ? tr("No data in this range.") : m_emptyText;
     const auto [low, high] = valueRange();
     return tr("%n series: %1. Values from %2 to %3.", nullptr, int(m_data.size()))
         .arg(names.join(QStringLiteral(", ")), formatValue(low), formatValue(high));
@@ -253,8 +258,10 @@ void ChartView::connectLegend()
     const auto markers = chart()->legend()->markers();
     for (QLegendMarker* marker : markers) {
         const int index = int(m_series.indexOf(marker->series()));
-        if (index < 0)
+        if (index < 0) {
+            marker->setVisible(false); // a line's dashed part: its line has the entry
             continue;
+        }
         marker->setVisible(true);
         QFont f = marker->font();
         f.setStrikeOut(m_hidden.value(index));
@@ -268,11 +275,21 @@ QList<QPointF> ChartView::plottedPoints(int index) const
 {
     if (index < 0 || index >= m_series.size())
         return {};
-    if (auto* line = qobject_cast<QLineSeries*>(m_series[index]))
-        return line->points();
+    if (auto* line = qobject_cast<QLineSeries*>(m_series[index])) {
+        QList<QPointF> out = line->points();
+        const QList<QPointF> incomplete = incompletePoints(index);
+        out.append(incomplete.mid(out.isEmpty() ? 0 : 1)); // the dashed part starts at the last whole point
+        return out;
+    }
     if (auto* area = qobject_cast<QAreaSeries*>(m_series[index]))
         return area->upperSeries()->points();
     return {};
+}
+
+QList<QPointF> ChartView::incompletePoints(int index) const
+{
+    const QLineSeries* line = m_incompleteLines.value(index);
+    return line ? line->points() : QList<QPointF>();
 }
 
 bool ChartView::isSeriesVisible(int index) const
@@ -292,6 +309,8 @@ void ChartView::setSeriesVisible(int index, bool visible)
     }
     if (index < m_series.size())
         m_series[index]->setVisible(visible);
+    if (QLineSeries* incomplete = m_incompleteLines.value(index))
+        incomplete->setVisible(visible);
     const auto markers = chart()->legend()->markers(m_series.value(index));
     for (QLegendMarker* marker : markers) {
         marker->setVisible(true);
@@ -313,8 +332,11 @@ QString ChartView::toolTipFor(int index, double x) const
         --it;
     else if (it != points.cbegin() && (x - (it - 1)->x()) < (it->x() - x))
         --it;
-    return QStringLiteral("<p>%1<br>%2: <b>%3</b></p>")
-        .arg(escape(formatTime(it->x())), escape(m_data[index].name), escape(formatValue(it->y())));
+    const QString partial = m_incompleteFrom >= 0 && it->x() >= double(m_incompleteFrom)
+        ? QStringLiteral("<br><i>%1</i>").arg(escape(tr("so far: this period is not over or not all in the range")))
+        : QString();
+    return QStringLiteral("<p>%1<br>%2: <b>%3</b>%4</p>")
+        .arg(escape(formatTime(it->x())), escape(m_data[index].name), escape(formatValue(it->y())), partial);
 }
 
 QString ChartView::categoryToolTipFor(int series, int category) const
@@ -331,6 +353,33 @@ void ChartView::onHovered(int index, const QPointF& point, bool state)
         return;
     }
     QToolTip::showText(QCursor::pos(), toolTipFor(index, point.x() / 1000.0), this);
+}
+
+void ChartView::setEmptyText(const QString& text)
+{
+    m_emptyText = text;
+    setAccessibleDescription(summary());
+    viewport()->update();
+}
+
+bool ChartView::hasPoints() const
+{
+    return std::any_of(m_data.cbegin(), m_data.cend(), [](const ChartSeries& s) { return !s.points.isEmpty(); });
+}
+
+void ChartView::drawForeground(QPainter* painter, const QRectF& rect)
+{
+    QChartView::drawForeground(painter, rect);
+    if (m_emptyText.isEmpty() || hasPoints())
+        return;
+    QColor colour = palette().color(QPalette::Text);
+    colour.setAlpha(180);
+    painter->save();
+    painter->setPen(colour);
+    painter->setFont(font());
+    painter->drawText(chart()->mapRectToScene(chart()->plotArea()).adjusted(16, 16, -16, -16),
+        Qt::AlignCenter | Qt::TextWordWrap, m_emptyText);
+    painter->restore();
 }
 
 void ChartView::resizeEvent(QResizeEvent* event)

@@ -45,10 +45,19 @@ public:
     void setBarSeconds(qint64 secs) { m_barSecs = secs; }
     // The value axis counts bytes: plots in KiB/MiB/GiB with the unit as the axis title.
     void setBytesAxis(bool bytes) { m_bytesAxis = bytes; }
+    // Points from `secs` on stand for periods not over yet or cut by the range's end (Buckets::incompleteFrom;
+    // -1: none): lines reach them dashed, so their drop does not read as a fall, and tooltips say so. Set it
+    // before setTimeSeries().
+    void setIncompleteFrom(qint64 secs) { m_incompleteFrom = secs; }
+    // Said in the middle of the plot (and to screen readers) while no series has a point: why, and when there will
+    // be one. Empty: nothing said.
+    void setEmptyText(const QString& text);
 
     const QList<ChartSeries>& data() const { return m_data; }
-    // What reaches Qt Charts for series `index` (after downsampling), for tests.
+    // What reaches Qt Charts for series `index` (after downsampling), for tests; of a line, its dashed part too.
     QList<QPointF> plottedPoints(int index) const;
+    // The dashed part of line `index` (from its last whole point on), for tests.
+    QList<QPointF> incompletePoints(int index) const;
     bool isSeriesVisible(int index) const;
     void setSeriesVisible(int index, bool visible);
     // The value and time text a tooltip shows for a point near `x` in series `index`.
@@ -77,6 +86,7 @@ protected:
     void keyPressEvent(QKeyEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void drawForeground(QPainter* painter, const QRectF& rect) override;
 
 private:
     void rebuild();
@@ -100,6 +110,7 @@ private:
     QAbstractSeries* buildBand(
         int index, const QList<QPointF>& points, QList<double>& stack, QLineSeries*& below, bool reuse, int buckets);
     QAbstractSeries* buildLine(int index, const QList<QPointF>& points, bool reuse);
+    void buildIncompleteLine(int index, const QList<QPointF>& points);
     QAbstractSeries* buildBarBand(int index, const Columns& columns, QList<double>& base, double divisor, bool reuse);
     void buildBars(const AxisScale& scale);
     void connectLegend();
@@ -110,6 +121,12 @@ private:
 
     QList<ChartSeries> m_data;
     QList<QAbstractSeries*> m_series;
+    QList<QLineSeries*> m_incompleteLines; // a line's dashed part, per series (Lines only), outside the legend
+    qint64 m_incompleteFrom = -1;
+    QString m_emptyText;
+    bool hasPoints() const;
+    // A line of so few points that they read better with a dot each (one sample after a first poll).
+    bool drawsDots(qsizetype points) const { return points < 2 || points * 12 < width(); }
     QStringList m_categories;
     QString m_valueName;
     QString m_categoryName;

@@ -1,5 +1,6 @@
 #include "ui/format.h"
 
+#include <QDateTime>
 #include <QLocale>
 
 namespace activity {
@@ -15,6 +16,11 @@ QString Format::signedCount(double delta)
     if (d == 0)
         return QStringLiteral("±0");
     return (d > 0 ? QStringLiteral("+") : QStringLiteral("−")) + QLocale().toString(qAbs(d));
+}
+
+QString Format::dayAndTime(qint64 secs)
+{
+    return QLocale().toString(QDateTime::fromSecsSinceEpoch(secs), QStringLiteral("d MMM HH:mm"));
 }
 
 QString Format::percentChange(double from, double to)

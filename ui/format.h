@@ -15,6 +15,8 @@ namespace Format {
 QString count(double value);
 // "+1,234" / "−56" / "±0".
 QString signedCount(double delta);
+// "25 Nov 07:20" in local time: when a sample was taken.
+QString dayAndTime(qint64 secs);
 // "+12.5%" of `from` to `to`; empty when `from` is 0.
 QString percentChange(double from, double to);
 // "3.0 MiB": powers of 1024 with IEC units, as the chart axes print them (CSV keeps raw bytes).

@@ -1,5 +1,6 @@
 #include "ui/overviewpage.h"
 
+#include "core/query/buckets.h"
 #include "core/query/overviewquery.h"
 #include "core/util/clock.h"
 #include "ui/chartview.h"
@@ -59,10 +60,7 @@ void OverviewPage::showCounter(MetricTile* tile, const CounterFigure& f)
         tile->setFigures(QStringLiteral("–"), tr("no data yet"), 0, {});
     } else if (!f.change) {
         tile->setFigures(Format::count(f.now),
-            tr("since %1; change not known yet")
-                .arg(QLocale().toString(
-                    QDateTime::fromSecsSinceEpoch(f.firstSampleSecs), QStringLiteral("d MMM HH:mm"))),
-            0, f.spark);
+            tr("since %1; change not known yet").arg(Format::dayAndTime(f.firstSampleSecs)), 0, f.spark);
     } else {
         tile->setFigures(Format::count(f.now), changeText(*f.change, f.previousChange),
             Buckets::trend(f.now - *f.change, f.now), f.spark);
@@ -76,7 +74,7 @@ void OverviewPage::reload()
     const QString site = state().site();
     query<OverviewData>(
         m_tracker, [range, now, site](Database& db) { return OverviewQuery::read(db, range, site, now); },
-        [this, range](OverviewData d) {
+        [this, range, incomplete = Buckets::incompleteFrom(range, Buckets::stepFor(range), now)](OverviewData d) {
             showCounter(m_tiles[0], d.stars);
             showCounter(m_tiles[1], d.pulls);
             const auto vsYesterday = [](qint64 yesterday, qint64 today) {
@@ -98,6 +96,7 @@ void OverviewPage::reload()
                             100.0 * double(d.topCountryRequests) / double(qMax<qint64>(1, d.rangeRequests)), 'f', 1)),
                     0, {});
             }
+            m_traffic->setIncompleteFrom(incomplete);
             m_traffic->setTimeSeries({ { tr("Requests"), d.traffic.requests }, { tr("Visitors"), d.traffic.visitors } },
                 range, ChartView::Style::Lines, QStringLiteral("count"));
             QList<ChartSeries> stars;

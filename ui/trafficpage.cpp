@@ -1,6 +1,8 @@
 #include "ui/trafficpage.h"
 
+#include "core/query/buckets.h"
 #include "core/query/trafficpagequery.h"
+#include "core/util/clock.h"
 #include "ui/accessiblenames.h"
 #include "ui/chartview.h"
 #include "ui/format.h"
@@ -169,7 +171,8 @@ void TrafficPage::reload()
     const bool byCountry = !filter.country.isEmpty() && !filter.readsRawRows();
     query<TrafficPageData>(
         m_rollupTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step); },
-        [this, range, byCountry](TrafficPageData d) {
+        [this, range, byCountry, incomplete = Buckets::incompleteFrom(range, step, state().clock().nowSecs())](
+            TrafficPageData d) {
             m_rollupMs = d.elapsedMs;
             showTrafficPresence(d.totals.requests, d.presence);
             // The period before is compared only when data covers it: one that holds a few hours of the first day
@@ -206,6 +209,8 @@ void TrafficPage::reload()
             m_status->setTitle(
                 byCountry ? tr("Requests by status class (all countries)") : tr("Requests by status class"));
 
+            m_requests->setIncompleteFrom(incomplete);
+            m_bandwidth->setIncompleteFrom(incomplete);
             m_requests->setTimeSeries({ { tr("Requests"), f.requests }, { tr("Visitors"), f.visitors } }, range,
                 ChartView::Style::Lines, QStringLiteral("count"));
             m_bandwidth->setTimeSeries(

@@ -72,6 +72,21 @@ QHash<std::pair<QString, QString>, double> ApiQuery::valuesBefore(Database& db, 
     return out;
 }
 
+QHash<QString, ApiQuery::FirstSample> ApiQuery::firstOfTwoIn(
+    Database& db, const QString& provider, const QString& metric, qint64 from, qint64 to)
+{
+    Statement st = db.prepare(
+        "SELECT s.repository, f.ts, f.value FROM series s JOIN samples f ON f.series_id = s.id AND f.ts = "
+        "(SELECT ts FROM samples WHERE series_id = s.id AND ts >= ?3 AND ts < ?4 ORDER BY ts LIMIT 1) "
+        "WHERE s.provider = ?1 AND s.metric = ?2 AND EXISTS (SELECT 1 FROM samples WHERE series_id = s.id AND ts > "
+        "f.ts AND ts < ?4)");
+    st.bind(1, provider).bind(2, metric).bind(3, from).bind(4, to);
+    QHash<QString, FirstSample> out;
+    while (st.step())
+        out.insert(st.text(0), { st.int64(1), st.real(2) });
+    return out;
+}
+
 double ApiQuery::totalAt(Database& db, const QString& provider, const QString& metric, qint64 at)
 {
     Statement st = db.prepare("SELECT sum((SELECT value FROM samples WHERE series_id = s.id AND ts <= ?3 "

@@ -51,6 +51,14 @@ QStringList metrics(Database& db, const QString& provider);
 QList<RepoSeries> series(Database& db, const QString& provider, const QString& metric, const TimeRange& range);
 // Every series' last value before `at`, keyed by (repository, metric): one statement for a whole organisation.
 QHash<std::pair<QString, QString>, double> valuesBefore(Database& db, const QString& provider, qint64 at);
+// Each series of `metric` whose first sample in [from, to) has a later one in it too: that first sample, keyed by
+// repository (the baseline of a change over the range when none is before it).
+struct FirstSample {
+    qint64 ts = 0;
+    double value = 0;
+};
+QHash<QString, FirstSample> firstOfTwoIn(
+    Database& db, const QString& provider, const QString& metric, qint64 from, qint64 to);
 // Sum over repositories of each one's last value at or before `at` (repositories without one count 0).
 double totalAt(Database& db, const QString& provider, const QString& metric, qint64 at);
 } // namespace ApiQuery

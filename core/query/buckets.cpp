@@ -18,6 +18,17 @@ qint64 Buckets::stepFor(const TimeRange& range)
     return 86400;
 }
 
+qint64 Buckets::incompleteFrom(const TimeRange& range, qint64 step, qint64 now)
+{
+    if (step <= 0 || !range.isValid())
+        return -1;
+    const qint64 end = qMin(range.toSecs, now);
+    const qint64 first = range.fromSecs - range.fromSecs % step;
+    // The bucket holding `end` (ending after it), if drawn: fill() draws those starting before range.toSecs.
+    const qint64 t = qMax(first, end - ((end % step) + step) % step);
+    return t < range.toSecs ? t : -1;
+}
+
 FilledTraffic Buckets::fill(
     const TimeRange& range, qint64 step, const QList<TrafficBucket>& buckets, const QList<StatusBucket>& status)
 {

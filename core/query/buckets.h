@@ -26,6 +26,9 @@ qint64 stepFor(const TimeRange& range);
 // hold the buckets that have data, oldest first.
 FilledTraffic fill(
     const TimeRange& range, qint64 step, const QList<TrafficBucket>& buckets, const QList<StatusBucket>& status = {});
+// The start of the first bucket of `step` seconds in `range` that ends after the range or after `now` (a
+// period not over yet, or cut by the range's end: its figure is partial), or -1 when every bucket is whole.
+qint64 incompleteFrom(const TimeRange& range, qint64 step, qint64 now);
 // At most `count` values picked evenly, first and last kept (sparklines).
 QList<double> thin(const QList<double>& values, int count);
 // The y values of points (sparklines).

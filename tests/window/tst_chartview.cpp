@@ -3,6 +3,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDateTimeAxis>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineEdit>
@@ -103,6 +104,15 @@ private slots:
         }
         QVERIFY2(coloured >= 12, qPrintable(QString::number(coloured)));
 
+        // The sample at the range's end (a first poll, seen at once): the axis makes room for the whole dot.
+        view.setTimeSeries({ { QStringLiteral("stars"), { { 10000, 1 } }, colour } }, { 0, 10000 },
+            ChartView::Style::Lines, QStringLiteral("stars"));
+        const auto* x = qobject_cast<QDateTimeAxis*>(view.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(x);
+        const double secsPerPixel = 10000.0 / view.chart()->plotArea().width();
+        QVERIFY(x->max().toMSecsSinceEpoch() >= qint64((10000 + 3.5 * secsPerPixel) * 1000));
+        QVERIFY(x->max().toMSecsSinceEpoch() <= qint64((10000 + 10 * secsPerPixel) * 1000));
+
         // From the second sample on, a line (no markers once the series is dense).
         QList<QPointF> dense;
         for (int i = 0; i < 400; ++i)
@@ -139,6 +149,14 @@ private slots:
         QCOMPARE(view.valueScale().min, 0.0);
         QCOMPARE(view.valueScale().max, 5.0);
         QCOMPARE(view.toolTipFor(1, 2 * day + 3600).contains(QStringLiteral("<b>-1</b>")), true);
+        // A range ending inside the last bar's day (today, so far): the axis reaches the bar's end, not cut.
+        view.setTimeSeries({ { QStringLiteral("a"), { { 0, 3 }, { day, 1 }, { 2 * day, 2 } } } },
+            { 0, 2 * 86400 + 3600 }, ChartView::Style::StackedBars, QStringLiteral("stars_per_day"));
+        const auto* x = qobject_cast<QDateTimeAxis*>(view.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(x);
+        QCOMPARE(x->min().toSecsSinceEpoch(), 0);
+        QCOMPARE(x->max().toSecsSinceEpoch(), 3 * 86400);
+        QVERIFY(view.plottedPoints(0).last().x() <= 3 * day * 1000);
 
         // A day that lost more than it gained goes below zero.
         view.setTimeSeries({ { QStringLiteral("a"), { { 0, -2 }, { day, 1 } } } }, { 0, 2 * 86400 },

@@ -17,6 +17,7 @@
 
 #include <QComboBox>
 #include <QLabel>
+#include <QLegendMarker>
 #include <QLocale>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -210,6 +211,55 @@ private slots:
         QVERIFY(gapPoints > 0);
         QCOMPARE(inGap, 0.0);
         QCOMPARE(outside, 96.0);
+    }
+
+    // Ten requests an hour for 90 days, seen at 12:00: the last day bucket holds half a day. Its drop is drawn
+    // dashed from the last whole day (not as a fall), its tooltip says so, and the legend still has two entries.
+    // A range ending on a bucket's end draws nothing dashed.
+    void dayNotOverYetIsDashed()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        store(path, [](DemoTrafficWriter& w) {
+            for (qint64 t = kNow - 90 * kDay; t < kNow; t += 360)
+                w.add(request(t, "www", "DE", quint32(t / 360 % 50)));
+        });
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        state.setCustomRange({ kNow - 90 * kDay, kNow });
+        QueryRunner runner(path, 0);
+        TrafficPage page(runner, state);
+        page.setEagerLoading(true);
+        page.resize(1280, 800);
+        page.show();
+        waitLoaded(page);
+        ChartView* chart = page.requestsChart();
+        const QList<QPointF> dashed = chart->incompletePoints(0);
+        QCOMPARE(dashed.size(), 2); // the last whole day, then today so far
+        QCOMPARE(dashed[0], QPointF(double(kNow - 12 * 3600 - kDay) * 1000.0, 240.0));
+        QCOMPARE(dashed[1], QPointF(double(kNow - 12 * 3600) * 1000.0, 120.0));
+        QCOMPARE(chart->plottedPoints(0).size(), 91); // every day once: the dashed part adds none
+        QCOMPARE(chart->plottedPoints(0).last(), dashed[1]);
+        QCOMPARE(chart->incompletePoints(1).size(), 2); // visitors too
+        QVERIFY(chart->toolTipFor(0, double(kNow - 12 * 3600)).contains(QStringLiteral("so far")));
+        QVERIFY(!chart->toolTipFor(0, double(kNow - 12 * 3600 - kDay)).contains(QStringLiteral("so far")));
+        QTest::qWait(50); // the legend is laid out
+        int visibleEntries = 0;
+        for (QLegendMarker* marker : chart->chart()->legend()->markers())
+            visibleEntries += marker->isVisible() ? 1 : 0;
+        QCOMPARE(visibleEntries, 2);
+        QVERIFY(page.bandwidthChart()->incompletePoints(0).size() == 2);
+        // Hiding a line from its legend entry hides its dashed part too.
+        chart->setSeriesVisible(0, false);
+        QVERIFY(std::none_of(chart->chart()->series().cbegin(), chart->chart()->series().cend(),
+            [](QAbstractSeries* s) { return s->isVisible() && s->name() == QStringLiteral("Requests"); }));
+        chart->setSeriesVisible(0, true);
+
+        // 7 days ending at 12:00: hour buckets, the last one ends at the range's end.
+        state.setCustomRange({ kNow - 7 * kDay, kNow });
+        waitLoaded(page);
+        QVERIFY(chart->incompletePoints(0).isEmpty());
+        QCOMPARE(chart->plottedPoints(0).size(), 7 * 24);
     }
 };
 

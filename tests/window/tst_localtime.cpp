@@ -124,6 +124,30 @@ private slots:
         QVERIFY(Buckets::fill({ 10, 10 }, 600, {}).requests.isEmpty());
     }
 
+    // The first bucket drawn that ends after the range or after now: what the charts draw dashed.
+    void incompleteBuckets_data()
+    {
+        QTest::addColumn<qint64>("from");
+        QTest::addColumn<qint64>("to");
+        QTest::addColumn<qint64>("now");
+        QTest::addColumn<qint64>("expected");
+        const qint64 h = 3600;
+        QTest::addRow("now inside the range") << 0ll << 10 * h << 5 * h + 1800 << 5 * h;
+        QTest::addRow("now on a bucket's start") << 0ll << 10 * h << 5 * h << 5 * h;
+        QTest::addRow("range ends on a bucket's end") << 0ll << 10 * h << 20 * h << -1ll;
+        QTest::addRow("range ends inside a bucket") << 0ll << 10 * h + 1800 << 20 * h << 10 * h;
+        QTest::addRow("range starts inside a bucket") << 1800ll << 2 * h << 20 * h << -1ll;
+        QTest::addRow("now before the range") << 2 * h << 10 * h << 0ll << 2 * h;
+    }
+    void incompleteBuckets()
+    {
+        QFETCH(qint64, from);
+        QFETCH(qint64, to);
+        QFETCH(qint64, now);
+        QFETCH(qint64, expected);
+        QCOMPARE(Buckets::incompleteFrom({ from, to }, 3600, now), expected);
+    }
+
     void thinKeepsTheEnds()
     {
         QList<double> values;
