@@ -108,7 +108,8 @@ SourceTypeSpec prometheusSpec()
     s.fields = { url, select, interval };
     s.displayName = [](const QJsonObject& o) {
         const QUrl u(o.value(QLatin1String("url")).toString());
-        return QString(u.host() + QLatin1Char(':') + QString::number(u.port(80)) + u.path());
+        const int defaultPort = u.scheme() == QLatin1String("https") ? 443 : 80;
+        return QString(u.host() + QLatin1Char(':') + QString::number(u.port(defaultPort)) + u.path());
     };
     return s;
 }

@@ -98,6 +98,21 @@ private slots:
         node.waitForFinished(5000);
     }
 
+    // A source is named by host, port and path: the scheme's own port when the URL names none.
+    void sourceNameHasTheSchemesPort()
+    {
+        QTemporaryDir dir;
+        for (const char* url : { "https://127.0.0.1/metrics", "http://127.0.0.1/metrics" }) {
+            const ProgramResult r
+                = runProgram({ "sources", "add", "prometheus", "--url", url, "--select", "node_load1" }, dir.path());
+            QVERIFY2(r.code == 0, qPrintable(r.err));
+        }
+        const ProgramResult list = runProgram({ "sources", "list" }, dir.path());
+        QCOMPARE(list.code, 0);
+        QVERIFY2(list.out.contains(QStringLiteral("127.0.0.1:443/metrics")), qPrintable(list.out));
+        QVERIFY2(list.out.contains(QStringLiteral("127.0.0.1:80/metrics")), qPrintable(list.out));
+    }
+
     void badSelectorsNameThemselves()
     {
         QTemporaryDir dir;
