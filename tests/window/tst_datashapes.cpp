@@ -6,6 +6,7 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/fullwindow.h"
+#include "tests/support/pageload.h"
 #include "tests/support/tilecount.h"
 #include "ui/chartview.h"
 #include "ui/map/mappage.h"
@@ -74,12 +75,6 @@ QStringList countryCodes(int count)
     return codes;
 }
 
-void waitLoaded(DashboardPage& page)
-{
-    QSignalSpy loaded(&page, &DashboardPage::loaded);
-    page.reloadNow();
-    QVERIFY(!page.isLoading() || loaded.wait(15000));
-}
 } // namespace
 
 class TestDataShapes : public QObject {
@@ -112,7 +107,7 @@ private slots:
         auto* page = qobject_cast<TrafficPage*>(full.window.page(PageId::Traffic));
         QVERIFY(page);
         page->setEagerLoading(true);
-        waitLoaded(*page);
+        QVERIFY(reloadAndWait(*page));
         QCOMPARE(tileCount(page->tile(0)), total);
         auto* sites = full.window.findChild<QComboBox*>(QStringLiteral("siteBox"));
         QVERIFY(sites);
@@ -121,7 +116,7 @@ private slots:
             QVERIFY(sites->findData(QStringLiteral("site%1").arg(k)) > 0);
         for (int k : { 0, 4, 9 }) {
             full.window.viewState()->setSite(QStringLiteral("site%1").arg(k));
-            waitLoaded(*page);
+            QVERIFY(reloadAndWait(*page));
             QCOMPARE(tileCount(page->tile(0)), 10 * (k + 1));
             // Ten distinct addresses or more per site: visitors are counted per site too.
             QCOMPARE(tileCount(page->tile(1)), 10 * (k + 1));
@@ -147,10 +142,7 @@ private slots:
         state.setCustomRange({ kFrom, kNow });
         QueryRunner runner(path, 0);
         MapPage map(runner, state);
-        map.setEagerLoading(true);
-        map.resize(1280, 800);
-        map.show();
-        waitLoaded(map);
+        QVERIFY(showLoaded(map));
         QCOMPARE(map.map()->figures().size(), 200);
         QCOMPARE(map.map()->figures().value(codes.last()).requests, 200);
         QCOMPARE(map.map()->figures().value(codes.first()).requests, 1);
@@ -159,10 +151,7 @@ private slots:
         QCOMPARE(summary->text(), QStringLiteral("20,100 requests from 200 countries; 0 without a known location"));
 
         TrafficPage traffic(runner, state);
-        traffic.setEagerLoading(true);
-        traffic.resize(1280, 800);
-        traffic.show();
-        waitLoaded(traffic);
+        QVERIFY(showLoaded(traffic));
         const RowsModel* countries = traffic.model(TrafficPage::Countries);
         QVERIFY(countries->rowCount() >= 10);
         QVERIFY(countries->rows().first().value(0).toString().endsWith(QStringLiteral("(%1)").arg(codes.last())));
@@ -188,10 +177,7 @@ private slots:
         state.setCustomRange({ kFrom, kNow });
         QueryRunner runner(path, 0);
         TrafficPage page(runner, state);
-        page.setEagerLoading(true);
-        page.resize(1280, 800);
-        page.show();
-        waitLoaded(page);
+        QVERIFY(showLoaded(page));
         QCOMPARE(tileCount(page.tile(0)), 96);
         const QList<QPointF> points = page.requestsChart()->plottedPoints(0);
         QVERIFY(points.size() >= 7 * 4); // every bucket of the range, zeros included
@@ -229,10 +215,7 @@ private slots:
         state.setCustomRange({ kNow - 90 * kDay, kNow });
         QueryRunner runner(path, 0);
         TrafficPage page(runner, state);
-        page.setEagerLoading(true);
-        page.resize(1280, 800);
-        page.show();
-        waitLoaded(page);
+        QVERIFY(showLoaded(page));
         ChartView* chart = page.requestsChart();
         const QList<QPointF> dashed = chart->incompletePoints(0);
         QCOMPARE(dashed.size(), 2); // the last whole day, then today so far
@@ -257,7 +240,7 @@ private slots:
 
         // 7 days ending at 12:00: hour buckets, the last one ends at the range's end.
         state.setCustomRange({ kNow - 7 * kDay, kNow });
-        waitLoaded(page);
+        QVERIFY(reloadAndWait(page));
         QVERIFY(chart->incompletePoints(0).isEmpty());
         QCOMPARE(chart->plottedPoints(0).size(), 7 * 24);
     }

@@ -7,6 +7,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/pageload.h"
 #include "ui/apipage.h"
 #include "ui/chartview.h"
 #include "ui/metrictile.h"
@@ -24,6 +25,7 @@ namespace activity {
 namespace {
 constexpr qint64 kDay = 1795564800; // 2026-11-25 00:00 UTC
 using Samples = QList<QPair<qint64, double>>; // (seconds from kDay, value)
+
 } // namespace
 
 class TestDayOne : public QObject {
@@ -104,12 +106,7 @@ private slots:
         state.setCustomRange({ kDay + 12 * 3600 - 7 * 86400, kDay + 12 * 3600 });
         QueryRunner runner(path, 0);
         OverviewPage page(runner, state);
-        page.setEagerLoading(true);
-        page.resize(1280, 800);
-        page.show();
-        QSignalSpy loaded(&page, &DashboardPage::loaded);
-        page.reloadNow();
-        QVERIFY(!page.isLoading() || loaded.wait(10000));
+        QVERIFY(showLoaded(page));
 
         QCOMPARE(page.tile(1)->value(), pullsValue);
         QCOMPARE(page.tile(1)->change(), pullsChange);
@@ -120,12 +117,7 @@ private slots:
 
         // The Docker Hub page's table: the change over the range on the same rule, or when it will be known.
         std::unique_ptr<ApiPage> hub(ApiPage::createDockerHub(runner, state));
-        hub->setEagerLoading(true);
-        hub->resize(1280, 800);
-        hub->show();
-        QSignalSpy hubLoaded(hub.get(), &DashboardPage::loaded);
-        hub->reloadNow();
-        QVERIFY(!hub->isLoading() || hubLoaded.wait(10000));
+        QVERIFY(showLoaded(*hub));
         RowsModel* table = hub->tableModel();
         QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 10000);
         QCOMPARE(table->headerData(table->columnCount() - 1, Qt::Horizontal).toString(), QStringLiteral("Change"));
@@ -150,21 +142,13 @@ private slots:
         state.setCustomRange({ kDay + 12 * 3600 - 7 * 86400, kDay + 12 * 3600 });
         QueryRunner runner(path, 0);
         std::unique_ptr<ApiPage> hub(ApiPage::createDockerHub(runner, state));
-        hub->setEagerLoading(true);
-        hub->resize(1280, 800);
-        hub->show();
-        const auto load = [&hub] {
-            QSignalSpy loaded(hub.get(), &DashboardPage::loaded);
-            hub->reloadNow();
-            return !hub->isLoading() || loaded.wait(10000);
-        };
-        QVERIFY(load());
+        QVERIFY(showLoaded(*hub));
         const QString why = QStringLiteral("No change per day yet: it shows once polls span two days.");
         QCOMPARE(hub->deltaChart()->plottedPoints(0).size(), 0);
         QCOMPARE(hub->deltaChart()->accessibleDescription(), why);
 
         store.recordPoint(id, kDay - 86400 + 3600, 90); // a poll the day before
-        QVERIFY(load());
+        QVERIFY(showLoaded(*hub));
         QCOMPARE(hub->deltaChart()->plottedPoints(0).size(), 4); // one bar's corners: +40 on the 25th
         QVERIFY(hub->deltaChart()->accessibleDescription() != why);
     }

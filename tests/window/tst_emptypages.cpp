@@ -10,6 +10,7 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/fullwindow.h"
+#include "tests/support/pageload.h"
 #include "ui/apipage.h"
 #include "ui/emptystate.h"
 #include "ui/mainwindow.h"
@@ -32,16 +33,6 @@ namespace activity {
 
 namespace {
 constexpr qint64 kNow = 1795564800 + 12 * 3600; // 2026-11-25 12:00 UTC
-
-bool load(DashboardPage& page)
-{
-    page.setEagerLoading(true);
-    page.resize(1280, 800);
-    page.show();
-    QSignalSpy loaded(&page, &DashboardPage::loaded);
-    page.reloadNow();
-    return !page.isLoading() || loaded.wait(10000);
-}
 
 // The card's title, "" when no card is shown.
 QString card(const DashboardPage& page)
@@ -100,7 +91,7 @@ private slots:
     {
         QueryRunner runner(m_path, 0);
         std::unique_ptr<ApiPage> github(ApiPage::createGitHub(runner, *m_state));
-        QVERIFY(load(*github));
+        QVERIFY(showLoaded(*github));
         QCOMPARE(card(*github), QStringLiteral("No GitHub repository is watched yet"));
         QPushButton* add = github->emptyState()->button();
         QVERIFY(add->isVisible());
@@ -113,7 +104,7 @@ private slots:
         // A source exists, its first poll has not come: no button, a different message.
         addSource(m_path, "dockerhub", { { "image", "library/nginx" } });
         std::unique_ptr<ApiPage> docker(ApiPage::createDockerHub(runner, *m_state));
-        QVERIFY(load(*docker));
+        QVERIFY(showLoaded(*docker));
         QCOMPARE(card(*docker), QStringLiteral("Waiting for the first poll"));
         QVERIFY(!docker->emptyState()->button()->isVisible());
     }
@@ -123,23 +114,23 @@ private slots:
         QueryRunner runner(m_path, 0);
         TrafficPage traffic(runner, *m_state);
         MapPage map(runner, *m_state);
-        QVERIFY(load(traffic));
-        QVERIFY(load(map));
+        QVERIFY(showLoaded(traffic));
+        QVERIFY(showLoaded(map));
         QCOMPARE(card(traffic), QStringLiteral("No web server logs yet"));
         QCOMPARE(card(map), QStringLiteral("No web server logs yet"));
         QCOMPARE(traffic.emptyState()->sourceType(), QStringLiteral("syslog"));
 
         addSource(m_path, "syslog", { { "listen", "udp://127.0.0.1:5514" } });
-        QVERIFY(load(traffic));
+        QVERIFY(showLoaded(traffic));
         QCOMPARE(card(traffic), QStringLiteral("Waiting for the first request"));
 
         addRequest(m_path, kNow - 30 * 86400); // before the range
-        QVERIFY(load(traffic));
+        QVERIFY(showLoaded(traffic));
         QCOMPARE(card(traffic), QStringLiteral("No requests in this range"));
 
         addRequest(m_path, kNow - 3600);
-        QVERIFY(load(traffic));
-        QVERIFY(load(map));
+        QVERIFY(showLoaded(traffic));
+        QVERIFY(showLoaded(map));
         QCOMPARE(card(traffic), QString());
         QCOMPARE(card(map), QString());
     }

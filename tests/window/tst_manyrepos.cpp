@@ -6,6 +6,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/pageload.h"
 #include "ui/apipage.h"
 #include "ui/chartview.h"
 #include "ui/viewstate.h"
@@ -34,12 +35,6 @@ QStringList names(const ChartView* chart)
     return out;
 }
 
-bool load(DashboardPage& page)
-{
-    QSignalSpy loaded(&page, &DashboardPage::loaded);
-    page.reloadNow();
-    return !page.isLoading() || loaded.wait(10000);
-}
 } // namespace
 
 class TestManyRepos : public QObject {
@@ -90,7 +85,7 @@ private slots:
         page->setEagerLoading(true);
         page->resize(1280, 800);
         page->show();
-        QVERIFY(load(*page));
+        QVERIFY(reloadAndWait(*page));
         const QStringList drawn = names(page->totalChart());
         QCOMPARE(drawn.size(), 8);
         QCOMPARE(drawn.first(), repo(25));
@@ -102,10 +97,10 @@ private slots:
         QCOMPARE(legend, drawn);
 
         page->setShownRepositories({ repo(3), repo(1) });
-        QVERIFY(load(*page));
+        QVERIFY(reloadAndWait(*page));
         QCOMPARE(names(page->totalChart()), QStringList({ repo(3), repo(1), QStringLiteral("Others (23)") }));
         page->setShownRepositories({});
-        QVERIFY(load(*page));
+        QVERIFY(reloadAndWait(*page));
         QCOMPARE(names(page->totalChart()).size(), 8);
     }
 
