@@ -3,37 +3,26 @@
 namespace activity {
 
 namespace {
-void hoursAndMinutes(qint64 a, qint64 b, QList<RollupSpan>& out)
-{
-    if (b <= a)
-        return;
-    const qint64 hourA = (a + 3599) / 3600 * 3600;
-    const qint64 hourB = b / 3600 * 3600;
-    if (hourB <= hourA) {
-        out.append({ 60, a, b });
-        return;
-    }
-    out.append({ 3600, hourA, hourB });
-    if (hourA > a)
-        out.append({ 60, a, hourA });
-    if (b > hourB)
-        out.append({ 60, hourB, b });
-}
-void hoursOrRaw(qint64 a, qint64 b, qint64 hourlyFrom, QList<RollupSpan>& out)
+// [a, b) as whole hours from `hourlyFrom` on, the rest in spans of period `finer` (60: minute buckets; 0: raw rows).
+void hoursThen(qint64 a, qint64 b, qint64 hourlyFrom, qint64 finer, QList<RollupSpan>& out)
 {
     if (b <= a)
         return;
     const qint64 hourA = qMax((a + 3599) / 3600 * 3600, (hourlyFrom + 3599) / 3600 * 3600);
     const qint64 hourB = b / 3600 * 3600;
     if (hourB <= hourA) {
-        out.append({ 0, a, b });
+        out.append({ finer, a, b });
         return;
     }
     out.append({ 3600, hourA, hourB });
     if (hourA > a)
-        out.append({ 0, a, hourA });
+        out.append({ finer, a, hourA });
     if (b > hourB)
-        out.append({ 0, hourB, b });
+        out.append({ finer, hourB, b });
+}
+void hoursAndMinutes(qint64 a, qint64 b, QList<RollupSpan>& out)
+{
+    hoursThen(a, b, a, 60, out);
 }
 } // namespace
 
@@ -44,10 +33,10 @@ QList<RollupSpan> RollupSpans::splitText(qint64 fromSecs, qint64 toSecs, qint64 
     const qint64 dayTo = toSecs / 86400 * 86400;
     if (dayTo > dayFrom) {
         out.append({ 86400, dayFrom, dayTo });
-        hoursOrRaw(fromSecs, dayFrom, hourlyFrom, out);
-        hoursOrRaw(dayTo, toSecs, hourlyFrom, out);
+        hoursThen(fromSecs, dayFrom, hourlyFrom, 0, out);
+        hoursThen(dayTo, toSecs, hourlyFrom, 0, out);
     } else {
-        hoursOrRaw(fromSecs, toSecs, hourlyFrom, out);
+        hoursThen(fromSecs, toSecs, hourlyFrom, 0, out);
     }
     return out;
 }
