@@ -3,8 +3,8 @@
 #include "core/query/buckets.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
+#include "core/util/localhours.h"
 
-#include <QDateTime>
 #include <QElapsedTimer>
 #include <QHash>
 #include <QMap>
@@ -224,8 +224,9 @@ TrafficPageData NarrowedTraffic::charts(Database& db, const TrafficFilter& filte
     d.buckets = now.buckets.values();
     d.status = now.status.values();
     d.hours = QList<qint64>(24, 0);
+    LocalHours local;
     for (auto it = now.hours.cbegin(); it != now.hours.cend(); ++it)
-        d.hours[QDateTime::fromSecsSinceEpoch(it.key()).time().hour()] += it.value();
+        d.hours[local.hourOf(it.key())] += it.value();
     d.paths = pathItems(db, now.paths);
     for (auto it = now.countries.cbegin(); it != now.countries.cend(); ++it) { // '' (unknown) is an item too
         const char code[2] = { char(it.key() >> 8), char(it.key() & 0xFF) };

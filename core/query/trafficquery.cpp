@@ -6,8 +6,8 @@
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
 #include "core/storage/rollupschema.h"
+#include "core/util/localhours.h"
 
-#include <QDateTime>
 #include <QHash>
 #include <QMap>
 #include <cstring>
@@ -132,8 +132,9 @@ QList<qint64> TrafficQuery::hourOfDay(Database& db, const TrafficFilter& filter)
     st.bind(1, dk.dim).bind(2, filter.range.fromSecs).bind(3, filter.range.toSecs).bind(4, dk.key).bind(5, site);
     QList<qint64> out(24, 0);
     // The hour on the user's clock, as the chart axes show time (offsets of half an hour land in the hour begun).
+    LocalHours local;
     while (st.step())
-        out[QDateTime::fromSecsSinceEpoch(st.int64(0)).time().hour()] += st.int64(1);
+        out[local.hourOf(st.int64(0))] += st.int64(1);
     return out;
 }
 

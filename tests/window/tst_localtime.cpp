@@ -6,9 +6,11 @@
 #include "core/query/trafficquery.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "core/util/localhours.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <ctime>
@@ -83,6 +85,45 @@ private slots:
         QCOMPARE(hours[7], 1);
         QCOMPARE(hours[10], 1);
         QCOMPARE(std::accumulate(hours.cbegin(), hours.cend(), qint64(0)), 4);
+    }
+
+    // The cached offsets give QDateTime's local hour for every hour of a year, across daylight-saving changes
+    // (half-hour ones on Lord Howe, Morocco's around Ramadan, Newfoundland's -3:30).
+    void localHoursFollowTheZonesChanges_data()
+    {
+        QTest::addColumn<QByteArray>("zone");
+        for (const char* zone : { "Europe/Berlin", "America/St_Johns", "Australia/Lord_Howe", "Africa/Casablanca",
+                 "America/Santiago", "Asia/Tokyo" })
+            QTest::newRow(zone) << QByteArray(zone);
+    }
+    void localHoursFollowTheZonesChanges()
+    {
+        QFETCH(QByteArray, zone);
+        qputenv("TZ", zone);
+        tzset();
+        const auto restore = qScopeGuard([] {
+            qputenv("TZ", "Asia/Tokyo");
+            tzset();
+        });
+        LocalHours local;
+        int checked = 0;
+        // Every hour and a few minutes past it, from 2025-12-29 on (changes at 30 minutes past land in them).
+        for (qint64 t = 1766966400; t < 1766966400 + 370 * 86400; t += 1800) {
+            for (const qint64 secs : { t, t + 1799 }) {
+                const int expected = QDateTime::fromSecsSinceEpoch(secs).time().hour();
+                if (local.hourOf(secs) != expected)
+                    QFAIL(qPrintable(QStringLiteral("%1 at %2: %3, expected %4")
+                                         .arg(QString::fromLatin1(zone))
+                                         .arg(secs)
+                                         .arg(local.hourOf(secs))
+                                         .arg(expected)));
+                ++checked;
+            }
+        }
+        QCOMPARE(checked, 370 * 48 * 2);
+        // Backwards, and far from the last span asked.
+        QCOMPARE(local.hourOf(0), QDateTime::fromSecsSinceEpoch(0).time().hour());
+        QCOMPARE(local.hourOf(-86400 * 365 - 1), QDateTime::fromSecsSinceEpoch(-86400 * 365 - 1).time().hour());
     }
 
     void everyBucketOfTheRangeIsAPoint()
