@@ -233,9 +233,29 @@ void ChartView::buildIncompleteLine(int index, const QList<QPointF>& points)
     line->setMarkerSize(7);
 }
 
-void ChartView::buildBars(const AxisScale& scale)
+void ChartView::buildBars(const AxisScale& scale, bool reuse)
 {
     QChart* c = chart();
+    if (reuse) { // new values of the same bars: no new series, axes or legend (most of an update's cost)
+        auto* bars = qobject_cast<QBarSeries*>(m_series.first());
+        const QList<QBarSet*> sets = bars->barSets();
+        for (int i = 0; i < m_data.size(); ++i) {
+            sets[i]->setLabel(m_data[i].name);
+            sets[i]->setColor(colourOf(i));
+            const QList<QPointF>& points = m_data[i].points;
+            if (sets[i]->count() != points.size())
+                sets[i]->remove(0, sets[i]->count());
+            for (int k = 0; k < points.size(); ++k) {
+                if (k < sets[i]->count())
+                    sets[i]->replace(k, points[k].y() / scale.divisor);
+                else
+                    sets[i]->append(points[k].y() / scale.divisor);
+            }
+        }
+        applyScale(qobject_cast<QValueAxis*>(c->axes(Qt::Vertical).first()), scale);
+        return;
+    }
+    m_builtCategories = m_categories;
     auto* bars = new QBarSeries(c);
     for (int i = 0; i < m_data.size(); ++i) {
         auto* set = new QBarSet(m_data[i].name, bars);

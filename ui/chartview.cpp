@@ -3,6 +3,7 @@
 #include "ui/axisscale.h"
 
 #include <QAreaSeries>
+#include <QBarSeries>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
@@ -106,8 +107,13 @@ QColor ChartView::colourOf(int index) const
 // their legend markers and axes cost most of a page's update.
 bool ChartView::canUpdateInPlace() const
 {
-    if (!m_isTime || m_style == Style::Bars || m_series.isEmpty() || m_series.size() != m_data.size()
-        || m_builtStyle != m_style)
+    if (m_series.isEmpty() || m_builtStyle != m_style)
+        return false;
+    if (!m_isTime) { // one bar series: the same sets over the same categories
+        const auto* bars = qobject_cast<QBarSeries*>(m_series.first());
+        return bars && m_builtCategories == m_categories && bars->count() == m_data.size();
+    }
+    if (m_style == Style::Bars || m_series.size() != m_data.size())
         return false;
     // Lines with dashed parts were built with a series for each of them.
     if (m_style == Style::Lines && m_incompleteLines.size() != (m_incompleteFrom >= 0 ? m_series.size() : 0))
@@ -226,12 +232,13 @@ void ChartView::rebuild()
     if (m_isTime)
         buildTimeSeries(reuse, scale);
     else
-        buildBars(scale);
+        buildBars(scale, reuse);
     c->legend()->setVisible(m_data.size() > 1);
     setAccessibleDescription(summary());
-    if (!reuse)
+    if (!reuse) {
         connectLegend(); // a reused chart keeps its legend markers and their connections
-    applyPalette();
+        applyPalette(); // to the new axes (a palette change reaches the others through changeEvent)
+    }
 }
 
 // What a screen reader says about the chart: its series and the span of its values.

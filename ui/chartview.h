@@ -112,7 +112,7 @@ private:
     QAbstractSeries* buildLine(int index, const QList<QPointF>& points, bool reuse);
     void buildIncompleteLine(int index, const QList<QPointF>& points);
     QAbstractSeries* buildBarBand(int index, const Columns& columns, QList<double>& base, double divisor, bool reuse);
-    void buildBars(const AxisScale& scale);
+    void buildBars(const AxisScale& scale, bool reuse);
     void connectLegend();
     void applyPalette();
     QString formatValue(double value) const;
@@ -128,6 +128,7 @@ private:
     // A line of so few points that they read better with a dot each (one sample after a first poll).
     bool drawsDots(qsizetype points) const { return points < 2 || points * 12 < width(); }
     QStringList m_categories;
+    QStringList m_builtCategories; // the categories the bar series was built for
     QString m_valueName;
     QString m_categoryName;
     TimeRange m_range;

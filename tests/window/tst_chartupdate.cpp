@@ -4,6 +4,9 @@
 #include "ui/chartview.h"
 
 #include <QAreaSeries>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QCategoryAxis>
 #include <QDateTimeAxis>
 #include <QLegend>
 #include <QLegendMarker>
@@ -78,6 +81,44 @@ private slots:
         view.setSeriesVisible(0, true);
         QCOMPARE(view.plottedPoints(1).last().y(), 8.0);
         QCOMPARE(before[0]->opacity(), 1.0);
+    }
+
+    // Category bars (requests by hour of day) too: the same series and axes show the new values and scale; other
+    // categories, or a time chart after them, rebuild.
+    void barsUpdateInPlace()
+    {
+        ChartView view;
+        view.resize(500, 300);
+        const QStringList hours { QStringLiteral("0"), QStringLiteral("1"), QStringLiteral("2") };
+        const auto bars = [](double a, double b, double c) {
+            return QList<ChartSeries> { { QStringLiteral("Requests"), { { 0, a }, { 1, b }, { 2, c } } } };
+        };
+        view.setCategories(hours, bars(1, 2, 3), QStringLiteral("hour"));
+        const QList<QAbstractSeries*> before = view.chart()->series();
+        const QList<QAbstractAxis*> axes = view.chart()->axes();
+        view.setCategories(hours, bars(400000, 0, 900000), QStringLiteral("hour"));
+        QCOMPARE(view.chart()->series(), before);
+        QCOMPARE(view.chart()->axes(), axes);
+        const auto* series = qobject_cast<QBarSeries*>(before.value(0));
+        QVERIFY(series);
+        const QBarSet* set = series->barSets().value(0);
+        QCOMPARE(set->count(), 3);
+        QCOMPARE(set->at(0), 400.0); // in thousands: the axis says "× 1,000"
+        QCOMPARE(set->at(2), 900.0);
+        const auto* y = qobject_cast<QValueAxis*>(view.chart()->axes(Qt::Vertical).value(0));
+        QCOMPARE(y->titleText(), QStringLiteral("× 1,000"));
+        QVERIFY(y->max() >= 900.0);
+        QCOMPARE(view.categoryToolTipFor(0, 2).contains(QStringLiteral("900,000")), true);
+
+        view.setCategories({ QStringLiteral("Mon"), QStringLiteral("Tue") },
+            { { QStringLiteral("Requests"), { { 0, 5 }, { 1, 6 } } } }, QStringLiteral("day"));
+        QVERIFY(view.chart()->series() != before);
+        auto* labels = qobject_cast<QCategoryAxis*>(view.chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(labels);
+        QCOMPARE(labels->categoriesLabels(), QStringList({ QStringLiteral("Mon"), QStringLiteral("Tue") }));
+        view.setTimeSeries(two("a", 1, "b", 5), { 0, 3000 }, ChartView::Style::Lines, QStringLiteral("v"));
+        QCOMPARE(view.chart()->series().size(), 2);
+        QVERIFY(qobject_cast<QDateTimeAxis*>(view.chart()->axes(Qt::Horizontal).value(0)));
     }
 
     void otherShapesRebuild()
