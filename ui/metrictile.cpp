@@ -40,7 +40,8 @@ MetricTile::MetricTile(const QString& title, QWidget* parent)
     setAccessibleName(title);
 }
 
-void MetricTile::setFigures(const QString& value, const QString& change, int trend, const QList<double>& sparkline)
+void MetricTile::setFigures(
+    const QString& value, const QString& change, int trend, const QList<double>& sparkline, qsizetype partialFrom)
 {
     m_value->setText(value);
     fitValue();
@@ -52,6 +53,7 @@ void MetricTile::setFigures(const QString& value, const QString& change, int tre
     pal.setColor(QPalette::WindowText, trend > 0 ? good : (trend < 0 ? bad : palette().color(QPalette::Text)));
     m_change->setPalette(pal);
     m_spark = sparkline;
+    m_sparkPartialFrom = partialFrom >= 0 && partialFrom < sparkline.size() ? partialFrom : -1;
     // A screen reader hears the figure and its comparison, not the painted sparkline.
     setAccessibleDescription(change.isEmpty() ? value : value + QStringLiteral(", ") + change);
     update();
@@ -107,22 +109,31 @@ void MetricTile::paintEvent(QPaintEvent* event)
         hi = qMax(hi, v);
     }
     const double span = hi > lo ? hi - lo : 1.0;
-    QPainterPath path;
+    QPainterPath whole; // up to the last whole period
+    QPainterPath partial; // from it on: faded and dotted, and not filled
+    const qsizetype cut = m_sparkPartialFrom >= 0 ? m_sparkPartialFrom - 1 : m_spark.size();
     for (qsizetype i = 0; i < m_spark.size(); ++i) {
         const QPointF p(area.left() + area.width() * double(i) / double(m_spark.size() - 1),
             area.bottom() - area.height() * (m_spark[i] - lo) / span);
-        if (i == 0)
-            path.moveTo(p);
-        else
-            path.lineTo(p);
+        const auto add = [&p](QPainterPath& part) { part.elementCount() == 0 ? part.moveTo(p) : part.lineTo(p); };
+        if (i <= cut)
+            add(whole);
+        if (i >= cut)
+            add(partial);
     }
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
     QColor colour = palette().color(QPalette::Highlight);
     painter.setPen(QPen(colour, 2));
-    painter.drawPath(path);
-    QPainterPath fill = path;
-    fill.lineTo(area.right(), area.bottom());
+    painter.drawPath(whole);
+    QColor faded = colour;
+    faded.setAlpha(110);
+    painter.setPen(QPen(faded, 2, Qt::DotLine));
+    painter.drawPath(partial);
+    if (whole.elementCount() < 2)
+        return;
+    QPainterPath fill = whole;
+    fill.lineTo(whole.currentPosition().x(), area.bottom());
     fill.lineTo(area.left(), area.bottom());
     fill.closeSubpath();
     colour.setAlpha(50);

@@ -12,12 +12,15 @@ class MetricTile : public QFrame {
     Q_OBJECT
 public:
     explicit MetricTile(const QString& title, QWidget* parent = nullptr);
-    // `trend` > 0 colours the change as good, < 0 as bad, 0 neutral.
-    void setFigures(const QString& value, const QString& change, int trend, const QList<double>& sparkline);
+    // `trend` > 0 colours the change as good, < 0 as bad, 0 neutral. Sparkline values from `partialFrom` on are of
+    // periods not over yet (today so far): drawn dashed, so their drop does not read as a fall (-1: none).
+    void setFigures(const QString& value, const QString& change, int trend, const QList<double>& sparkline,
+        qsizetype partialFrom = -1);
     QString value() const;
     QString change() const;
     QString title() const;
     const QList<double>& sparkline() const { return m_spark; }
+    qsizetype sparklinePartialFrom() const { return m_sparkPartialFrom; }
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -30,6 +33,7 @@ private:
     void fitValue();
     QLabel* m_change = nullptr;
     QList<double> m_spark;
+    qsizetype m_sparkPartialFrom = -1;
 };
 
 } // namespace activity

@@ -83,10 +83,12 @@ void OverviewPage::reload()
             };
             m_tiles[2]->setFigures(Format::count(double(d.today.requests)),
                 vsYesterday(d.yesterdaySoFar.requests, d.today.requests),
-                Buckets::trend(double(d.yesterdaySoFar.requests), double(d.today.requests)), d.dailyRequests);
+                Buckets::trend(double(d.yesterdaySoFar.requests), double(d.today.requests)), d.dailyRequests,
+                d.dailyPartialFrom);
             m_tiles[3]->setFigures(Format::count(double(d.today.visitors)),
                 vsYesterday(d.yesterdaySoFar.visitors, d.today.visitors),
-                Buckets::trend(double(d.yesterdaySoFar.visitors), double(d.today.visitors)), d.dailyVisitors);
+                Buckets::trend(double(d.yesterdaySoFar.visitors), double(d.today.visitors)), d.dailyVisitors,
+                d.dailyPartialFrom);
             if (d.topCountry.isEmpty()) {
                 m_tiles[4]->setFigures(QStringLiteral("–"), tr("no traffic in the range"), 0, {});
             } else {

@@ -195,14 +195,17 @@ void TrafficPage::reload()
                 return comparable ? Buckets::trend(double(before), double(now)) : 0;
             };
             const FilledTraffic& f = d.series;
+            constexpr int kSparkPoints = 80;
+            const qsizetype partial
+                = Buckets::thinnedIndex(Buckets::indexFrom(f.requests, incomplete), f.requests.size(), kSparkPoints);
             m_tiles[0]->setFigures(Format::count(double(d.totals.requests)),
                 vsPrevious(d.previous.requests, d.totals.requests), trend(d.previous.requests, d.totals.requests),
-                Buckets::thin(Buckets::values(f.requests), 80));
+                Buckets::thin(Buckets::values(f.requests), kSparkPoints), partial);
             m_tiles[1]->setFigures(Format::count(double(d.totals.visitors)),
                 vsPrevious(d.previous.visitors, d.totals.visitors), trend(d.previous.visitors, d.totals.visitors),
-                Buckets::thin(Buckets::values(f.visitors), 80));
+                Buckets::thin(Buckets::values(f.visitors), kSparkPoints), partial);
             m_tiles[2]->setFigures(Format::bytes(d.totals.bytes), vsPrevious(d.previous.bytes, d.totals.bytes), 0,
-                Buckets::thin(Buckets::values(f.bytes), 80));
+                Buckets::thin(Buckets::values(f.bytes), kSparkPoints), partial);
             // Status rollups are not split by country: under a country filter the share comes with the raw lists.
             if (!byCountry)
                 showErrors(d.errors, d.totals.requests);

@@ -69,6 +69,27 @@ QList<double> Buckets::values(const QList<QPointF>& points)
     return out;
 }
 
+qsizetype Buckets::indexFrom(const QList<QPointF>& points, qint64 secs)
+{
+    if (secs < 0)
+        return -1;
+    const auto it = std::lower_bound(
+        points.cbegin(), points.cend(), double(secs), [](const QPointF& p, double x) { return p.x() < x; });
+    return it == points.cend() ? -1 : it - points.cbegin();
+}
+
+qsizetype Buckets::thinnedIndex(qsizetype index, qsizetype size, int count)
+{
+    if (index < 0 || size <= count || count < 2)
+        return index;
+    // thin() picks value floor(i * (size - 1) / (count - 1)) as its i-th.
+    for (int i = 0; i < count; ++i) {
+        if (qsizetype(double(i) * double(size - 1) / double(count - 1)) >= index)
+            return i;
+    }
+    return -1;
+}
+
 QList<double> Buckets::thin(const QList<double>& values, int count)
 {
     if (values.size() <= count || count < 2)

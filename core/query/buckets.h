@@ -33,6 +33,10 @@ qint64 incompleteFrom(const TimeRange& range, qint64 step, qint64 now);
 QList<double> thin(const QList<double>& values, int count);
 // The y values of points (sparklines).
 QList<double> values(const QList<QPointF>& points);
+// The index of the first point at or after `secs` (incompleteFrom()'s bucket), or -1 when `secs` < 0 or no point is.
+qsizetype indexFrom(const QList<QPointF>& points, qint64 secs);
+// Where value `index` of `size` lands among thin(values, count): the first picked value at or after it (-1 stays -1).
+qsizetype thinnedIndex(qsizetype index, qsizetype size, int count);
 // +1 when now is above before, -1 below, 0 equal: the arrow of a tile.
 inline int trend(double before, double now)
 {

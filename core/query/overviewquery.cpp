@@ -77,6 +77,7 @@ OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QSt
     const FilledTraffic daily = Buckets::fill(days, 86400, TrafficQuery::buckets(db, { days, site, {} }, 86400));
     d.dailyRequests = Buckets::values(daily.requests);
     d.dailyVisitors = Buckets::values(daily.visitors);
+    d.dailyPartialFrom = Buckets::indexFrom(daily.requests, Buckets::incompleteFrom(days, 86400, nowSecs));
 
     for (const TopItem& item : TrafficQuery::topRollup(db, { range, site, {} }, Rollup::Dim::Country, 2)) {
         if (!item.key.isEmpty()) {

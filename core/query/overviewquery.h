@@ -33,6 +33,7 @@ struct OverviewData {
     TrafficTotals yesterdaySoFar; // the local day before, up to the same time of day
     QList<double> dailyRequests; // per day over the range (sparklines)
     QList<double> dailyVisitors;
+    qsizetype dailyPartialFrom = -1; // the first day of them not over yet (today), -1: none
     QString topCountry; // ISO code; empty when no traffic in the range
     qint64 topCountryRequests = 0;
     qint64 rangeRequests = 0;

@@ -12,6 +12,7 @@
 #include "ui/map/mappage.h"
 #include "ui/map/worldmapwidget.h"
 #include "ui/metrictile.h"
+#include "ui/overviewpage.h"
 #include "ui/rowsmodel.h"
 #include "ui/trafficpage.h"
 #include "ui/viewstate.h"
@@ -202,6 +203,29 @@ private slots:
     // Ten requests an hour for 90 days, seen at 12:00: the last day bucket holds half a day. Its drop is drawn
     // dashed from the last whole day (not as a fall), its tooltip says so, and the legend still has two entries.
     // A range ending on a bucket's end draws nothing dashed.
+    // A sparkline's period not over yet is not filled like the whole ones: its drop reads as "so far", not a fall.
+    void sparklineTailIsNotFilled()
+    {
+        MetricTile tile(QStringLiteral("Requests"));
+        tile.resize(300, 140);
+        const QList<double> spark { 10, 10, 10, 10, 0 };
+        const auto pixelUnderTail = [&tile] {
+            const QImage image = tile.grab().toImage();
+            // Under the last segment, just above the sparkline's base: x at 3.3 of 4 segments.
+            return image.pixelColor(12 + int((tile.width() - 24) * 3.3 / 4.0), tile.height() - 10);
+        };
+        tile.setFigures(QStringLiteral("40"), QString(), 0, spark);
+        const QColor filled = pixelUnderTail();
+        tile.setFigures(QStringLiteral("40"), QString(), 0, spark, 4);
+        const QColor open = pixelUnderTail();
+        const QColor base = tile.palette().color(QPalette::Base);
+        QVERIFY2(filled != base, qPrintable(filled.name()));
+        QCOMPARE(open, base);
+        QCOMPARE(tile.sparklinePartialFrom(), 4);
+        tile.setFigures(QStringLiteral("40"), QString(), 0, spark, 7); // past the end: none
+        QCOMPARE(tile.sparklinePartialFrom(), -1);
+    }
+
     void dayNotOverYetIsDashed()
     {
         QTemporaryDir dir;
@@ -232,6 +256,18 @@ private slots:
             visibleEntries += marker->isVisible() ? 1 : 0;
         QCOMPARE(visibleEntries, 2);
         QVERIFY(page.bandwidthChart()->incompletePoints(0).size() == 2);
+        // The tiles' sparklines (80 of the 91 days) end with today so far, drawn apart.
+        for (int t = 0; t < 3; ++t) {
+            QCOMPARE(page.tile(t)->sparkline().size(), 80);
+            QCOMPARE(page.tile(t)->sparklinePartialFrom(), 79);
+        }
+        QCOMPARE(page.tile(0)->sparkline().last(), 120.0);
+        // On the Overview too: its daily sparklines end with today.
+        OverviewPage overview(runner, state);
+        QVERIFY(showLoaded(overview));
+        QCOMPARE(overview.tile(2)->sparkline().size(), 91);
+        QCOMPARE(overview.tile(2)->sparklinePartialFrom(), 90);
+        QCOMPARE(overview.tile(3)->sparklinePartialFrom(), 90);
         // Hiding a line from its legend entry hides its dashed part too.
         chart->setSeriesVisible(0, false);
         QVERIFY(std::none_of(chart->chart()->series().cbegin(), chart->chart()->series().cend(),
@@ -243,6 +279,7 @@ private slots:
         QVERIFY(reloadAndWait(page));
         QVERIFY(chart->incompletePoints(0).isEmpty());
         QCOMPARE(chart->plottedPoints(0).size(), 7 * 24);
+        QCOMPARE(page.tile(0)->sparklinePartialFrom(), -1);
     }
 };
 

@@ -189,6 +189,24 @@ private slots:
         QCOMPARE(Buckets::incompleteFrom({ from, to }, 3600, now), expected);
     }
 
+    // Where the bucket not over yet lands in a series and in its thinned sparkline.
+    void partialIndexes()
+    {
+        const QList<QPointF> points { { 0, 1 }, { 10, 1 }, { 20, 1 }, { 30, 1 } };
+        QCOMPARE(Buckets::indexFrom(points, 20), 2);
+        QCOMPARE(Buckets::indexFrom(points, 15), 2);
+        QCOMPARE(Buckets::indexFrom(points, 0), 0);
+        QCOMPARE(Buckets::indexFrom(points, 31), -1);
+        QCOMPARE(Buckets::indexFrom(points, -1), -1);
+        QCOMPARE(Buckets::thinnedIndex(2, 4, 80), 2); // not thinned
+        QCOMPARE(Buckets::thinnedIndex(999, 1000, 60), 59); // the last value stays last
+        QCOMPARE(Buckets::thinnedIndex(-1, 1000, 60), -1);
+        // The first picked value at or after index 500: thin() picks values[i * 999 / 59].
+        const qsizetype i = Buckets::thinnedIndex(500, 1000, 60);
+        QVERIFY(qsizetype(double(i) * 999.0 / 59.0) >= 500);
+        QVERIFY(qsizetype(double(i - 1) * 999.0 / 59.0) < 500);
+    }
+
     void thinKeepsTheEnds()
     {
         QList<double> values;
