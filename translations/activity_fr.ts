@@ -3424,6 +3424,46 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Visitors</source>
         <translation>Visiteurs</translation>
     </message>
+    <message>
+        <source>nothing watched yet</source>
+        <translation>rien n’est encore surveillé</translation>
+    </message>
+    <message>
+        <source>Nothing is watched yet</source>
+        <translation>Rien n’est encore surveillé</translation>
+    </message>
+    <message>
+        <source>Add a GitHub repository or organisation, a Docker Hub image or namespace, or a web server log: this page sums up what they report.</source>
+        <translation>Ajoutez un dépôt ou une organisation GitHub, une image ou un espace de noms Docker Hub, ou un journal de serveur web : cette page résume ce qu’ils rapportent.</translation>
+    </message>
+    <message>
+        <source>Add a source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>no web server logs yet</source>
+        <translation>pas encore de journaux de serveur web</translation>
+    </message>
+    <message>
+        <source>waiting for the first request</source>
+        <translation>en attente de la première requête</translation>
+    </message>
+    <message>
+        <source>No web server logs yet: add one on the Sources page.</source>
+        <translation>Pas encore de journaux de serveur web : ajoutez-en un sur la page Sources.</translation>
+    </message>
+    <message>
+        <source>Waiting for the first request: the log sources set up store requests as they arrive.</source>
+        <translation>En attente de la première requête : les sources de journaux configurées enregistrent les requêtes dès leur arrivée.</translation>
+    </message>
+    <message>
+        <source>No GitHub repository is watched yet: add one on the Sources page.</source>
+        <translation>Aucun dépôt GitHub n’est encore surveillé : ajoutez-en un sur la page Sources.</translation>
+    </message>
+    <message>
+        <source>No star count in this range yet: it appears after the next poll.</source>
+        <translation>Pas encore de nombre d’étoiles sur cette période : il apparaît après le prochain relevé.</translation>
+    </message>
 </context>
 <context>
     <name>activity::PanelEditor</name>

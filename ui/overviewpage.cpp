@@ -54,10 +54,10 @@ QString OverviewPage::changeText(double change, std::optional<double> previous)
 }
 
 // A change needs two samples (or one before the range): after a first poll, say since when data exists.
-void OverviewPage::showCounter(MetricTile* tile, const CounterFigure& f)
+void OverviewPage::showCounter(MetricTile* tile, const CounterFigure& f, int sources)
 {
     if (!f.hasData()) {
-        tile->setFigures(QStringLiteral("–"), tr("no data yet"), 0, {});
+        tile->setFigures(QStringLiteral("–"), sources == 0 ? tr("nothing watched yet") : tr("no data yet"), 0, {});
     } else if (!f.change) {
         tile->setFigures(Format::count(f.now),
             tr("since %1; change not known yet").arg(Format::dayAndTime(f.firstSampleSecs)), 0, f.spark);
@@ -65,6 +65,21 @@ void OverviewPage::showCounter(MetricTile* tile, const CounterFigure& f)
         tile->setFigures(Format::count(f.now), changeText(*f.change, f.previousChange),
             Buckets::trend(f.now - *f.change, f.now), f.spark);
     }
+}
+
+// With nothing set up at all, the page says so over its empty tiles and charts, with the button that adds a source.
+void OverviewPage::showWhatIsMissing(const OverviewData& d)
+{
+    const bool nothing = d.githubSources + d.dockerHubSources + d.logs.logSources == 0 && !d.logs.anyRequestEver
+        && !d.stars.hasData() && !d.pulls.hasData();
+    if (!nothing) {
+        hideEmptyState();
+        return;
+    }
+    showEmptyState(tr("Nothing is watched yet"),
+        tr("Add a GitHub repository or organisation, a Docker Hub image or namespace, or a web server log: this page "
+           "sums up what they report."),
+        QStringLiteral("github"), tr("Add a source"));
 }
 
 void OverviewPage::reload()
@@ -75,12 +90,16 @@ void OverviewPage::reload()
     query<OverviewData>(
         m_tracker, [range, now, site](Database& db) { return OverviewQuery::read(db, range, site, now); },
         [this, range, incomplete = Buckets::incompleteFrom(range, Buckets::stepFor(range), now)](OverviewData d) {
-            showCounter(m_tiles[0], d.stars);
-            showCounter(m_tiles[1], d.pulls);
+            showCounter(m_tiles[0], d.stars, d.githubSources);
+            showCounter(m_tiles[1], d.pulls, d.dockerHubSources);
+            showWhatIsMissing(d);
             const auto vsYesterday = [](qint64 yesterday, qint64 today) {
                 const QString pct = Format::percentChange(double(yesterday), double(today));
                 return pct.isEmpty() ? QString() : tr("%1 vs yesterday at this time").arg(pct);
             };
+            const bool noLogs = !d.logs.anyRequestEver; // no source or import has stored a request yet
+            const QString logsMissing
+                = d.logs.logSources == 0 ? tr("no web server logs yet") : tr("waiting for the first request");
             m_tiles[2]->setFigures(Format::count(double(d.today.requests)),
                 vsYesterday(d.yesterdaySoFar.requests, d.today.requests),
                 Buckets::trend(double(d.yesterdaySoFar.requests), double(d.today.requests)), d.dailyRequests,
@@ -89,7 +108,10 @@ void OverviewPage::reload()
                 vsYesterday(d.yesterdaySoFar.visitors, d.today.visitors),
                 Buckets::trend(double(d.yesterdaySoFar.visitors), double(d.today.visitors)), d.dailyVisitors,
                 d.dailyPartialFrom);
-            if (d.topCountry.isEmpty()) {
+            if (noLogs) {
+                for (int t : { 2, 3, 4 })
+                    m_tiles[t]->setFigures(QStringLiteral("–"), logsMissing, 0, {});
+            } else if (d.topCountry.isEmpty()) {
                 m_tiles[4]->setFigures(QStringLiteral("–"), tr("no traffic in the range"), 0, {});
             } else {
                 m_tiles[4]->setFigures(Format::country(d.topCountry),
@@ -98,12 +120,20 @@ void OverviewPage::reload()
                             100.0 * double(d.topCountryRequests) / double(qMax<qint64>(1, d.rangeRequests)), 'f', 1)),
                     0, {});
             }
+            // Before any request a line of zeros would say "no visits": say what is missing instead.
+            m_traffic->setEmptyText(d.logs.logSources == 0
+                    ? tr("No web server logs yet: add one on the Sources page.")
+                    : tr("Waiting for the first request: the log sources set up store requests as they arrive."));
             m_traffic->setIncompleteFrom(incomplete);
-            m_traffic->setTimeSeries({ { tr("Requests"), d.traffic.requests }, { tr("Visitors"), d.traffic.visitors } },
+            m_traffic->setTimeSeries({ { tr("Requests"), noLogs ? QList<QPointF>() : d.traffic.requests },
+                                         { tr("Visitors"), noLogs ? QList<QPointF>() : d.traffic.visitors } },
                 range, ChartView::Style::Lines, QStringLiteral("count"));
             QList<ChartSeries> stars;
             for (const RepoSeries& s : d.starSeries)
                 stars.append({ s.repository, Format::points(s.samples) });
+            m_stars->setEmptyText(d.githubSources == 0 && !d.stars.hasData()
+                    ? tr("No GitHub repository is watched yet: add one on the Sources page.")
+                    : tr("No star count in this range yet: it appears after the next poll."));
             m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, QStringLiteral("stars"));
         });
 }

@@ -9,6 +9,7 @@ namespace activity {
 class ChartView;
 class MetricTile;
 struct CounterFigure;
+struct OverviewData;
 
 // Headline figures (stars, pulls, requests today, visitors today, top country) with sparklines and the
 // change over the range, and the two charts a maintainer looks at first.
@@ -24,7 +25,8 @@ protected:
     void reload() override;
 
 private:
-    void showCounter(MetricTile* tile, const CounterFigure& f);
+    void showCounter(MetricTile* tile, const CounterFigure& f, int sources);
+    void showWhatIsMissing(const OverviewData& d);
     static QString changeText(double change, std::optional<double> previous);
 
     QList<MetricTile*> m_tiles;

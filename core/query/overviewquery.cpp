@@ -67,6 +67,10 @@ OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QSt
     for (const RepoSeries& s : stars)
         d.starSeries.append({ s.repository, SeriesMath::fromRangeStart(s.samples, range) });
 
+    d.logs = SourceQuery::logPresence(db);
+    d.githubSources = SourceQuery::countOfType(db, kGitHub);
+    d.dockerHubSources = SourceQuery::countOfType(db, kDockerHub);
+
     const qint64 today = localDayStart(nowSecs);
     const qint64 yesterday = localDayStart(today - 1);
     d.today = TrafficQuery::totals(db, { { today, nowSecs + 1 }, site, {} });

@@ -2,6 +2,7 @@
 
 #include "core/query/apiquery.h"
 #include "core/query/buckets.h"
+#include "core/query/sourcequery.h"
 #include "core/query/trafficquery.h"
 
 #include <QList>
@@ -39,6 +40,10 @@ struct OverviewData {
     qint64 rangeRequests = 0;
     FilledTraffic traffic; // requests and visitors per display bucket
     QList<RepoSeries> starSeries; // per repository, inside the range only
+    // What is set up, so an empty tile or chart can say why it is empty.
+    SourceQuery::LogPresence logs;
+    int githubSources = 0;
+    int dockerHubSources = 0;
 };
 
 namespace OverviewQuery {

@@ -44,8 +44,10 @@ private slots:
         // The image's Change cell on the Docker Hub page (its series exists in every row, samples or not).
         QTest::addColumn<QString>("tableChange");
         // The range is the last 7 days before kDay + 12 h.
-        QTest::newRow("no data") << Samples {} << Samples {} << QStringLiteral("–") << QStringLiteral("no data yet")
-                                 << QStringLiteral("no data yet") << 0 << QString();
+        // No source set up either: nothing is watched.
+        QTest::newRow("no data") << Samples {} << Samples {} << QStringLiteral("–")
+                                 << QStringLiteral("nothing watched yet") << QStringLiteral("nothing watched yet") << 0
+                                 << QString();
         QTest::newRow("one poll") << Samples { { 3600, 12632695 } } << Samples { { 3600, 42 } }
                                   << QStringLiteral("12,632,695")
                                   << QStringLiteral("since 25 Nov 01:00; change not known yet")

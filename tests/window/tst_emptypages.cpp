@@ -12,9 +12,12 @@
 #include "tests/support/fullwindow.h"
 #include "tests/support/pageload.h"
 #include "ui/apipage.h"
+#include "ui/chartview.h"
 #include "ui/emptystate.h"
 #include "ui/mainwindow.h"
 #include "ui/map/mappage.h"
+#include "ui/metrictile.h"
+#include "ui/overviewpage.h"
 #include "ui/pagefactory.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcepanel.h"
@@ -133,6 +136,47 @@ private slots:
         QVERIFY(showLoaded(map));
         QCOMPARE(card(traffic), QString());
         QCOMPARE(card(map), QString());
+    }
+
+    // The Overview sums up every kind of source: with none it says so (and offers to add one); with sources but no
+    // data yet, each empty tile and chart says what it waits for, instead of zeros.
+    void overviewSaysWhatIsMissing()
+    {
+        QueryRunner runner(m_path, 0);
+        OverviewPage page(runner, *m_state);
+        QVERIFY(showLoaded(page));
+        QCOMPARE(card(page), QStringLiteral("Nothing is watched yet"));
+        QVERIFY(page.emptyState()->button()->isVisible());
+        QCOMPARE(page.emptyState()->button()->text(), QStringLiteral("Add a source"));
+        QCOMPARE(page.tile(0)->change(), QStringLiteral("nothing watched yet"));
+        QCOMPARE(page.tile(2)->value(), QStringLiteral("–"));
+        QCOMPARE(page.tile(2)->change(), QStringLiteral("no web server logs yet"));
+        QVERIFY(page.tile(2)->sparkline().isEmpty());
+        QCOMPARE(page.tile(4)->change(), QStringLiteral("no web server logs yet"));
+        QVERIFY(page.trafficChart()->plottedPoints(0).isEmpty()); // no line of zeros
+        QCOMPARE(page.trafficChart()->accessibleDescription(),
+            QStringLiteral("No web server logs yet: add one on the Sources page."));
+        QCOMPARE(page.starsChart()->accessibleDescription(),
+            QStringLiteral("No GitHub repository is watched yet: add one on the Sources page."));
+
+        // A log source and a repository, nothing received yet: no card; each part says what it waits for.
+        addSource(m_path, "syslog", { { "listen", "udp://127.0.0.1:5514" } });
+        addSource(m_path, "github", { { "repository", "acme/rocket" } });
+        QVERIFY(reloadAndWait(page));
+        QCOMPARE(card(page), QString());
+        QCOMPARE(page.tile(0)->change(), QStringLiteral("no data yet"));
+        QCOMPARE(page.tile(2)->change(), QStringLiteral("waiting for the first request"));
+        QCOMPARE(page.trafficChart()->accessibleDescription(),
+            QStringLiteral("Waiting for the first request: the log sources set up store requests as they arrive."));
+        QCOMPARE(page.starsChart()->accessibleDescription(),
+            QStringLiteral("No star count in this range yet: it appears after the next poll."));
+
+        // The first request: figures and a line (zeros included) from then on.
+        addRequest(m_path, kNow - 3600);
+        QVERIFY(reloadAndWait(page));
+        QCOMPARE(page.tile(2)->value(), QStringLiteral("1"));
+        QCOMPARE(page.tile(4)->value(), QStringLiteral("France (FR)"));
+        QVERIFY(page.trafficChart()->plottedPoints(0).size() > 100);
     }
 
     void theButtonOpensTheAddFormOnItsType()
