@@ -54,7 +54,7 @@ void ChartView::buildTimeSeries(bool reuse, const AxisScale& scale)
     const qint64 pad = qint64(double(xTo - xFrom) * 5.0 / qMax(1.0, plotWidth));
     const bool dotOnEdge
         = m_style == Style::Lines && std::any_of(m_data.cbegin(), m_data.cend(), [&](const ChartSeries& s) {
-              return drawsDots(s.points.size()) && !s.points.isEmpty()
+              return drawsDots(s.points) && !s.points.isEmpty()
                   && (s.points.first().x() < double(xFrom + pad) || s.points.last().x() > double(xTo - pad));
           });
     if (dotOnEdge) {
@@ -184,6 +184,15 @@ QAbstractSeries* ChartView::buildBarBand(
     return area;
 }
 
+bool ChartView::drawsDots(const QList<QPointF>& points) const
+{
+    if (points.size() < 2)
+        return true;
+    const double plot = chart()->plotArea().width() > 0 ? chart()->plotArea().width() : double(width());
+    const double span = double(qMax<qint64>(1, m_range.length()));
+    return (points.last().x() - points.first().x()) / double(points.size() - 1) / span * plot >= 12;
+}
+
 // One line; a series too sparse to read as a line (one sample after a first poll) shows its points. Points of
 // incomplete periods go to a dashed line joined to the last whole one.
 QAbstractSeries* ChartView::buildLine(int index, const QList<QPointF>& points, bool reuse)
@@ -208,7 +217,7 @@ QAbstractSeries* ChartView::buildLine(int index, const QList<QPointF>& points, b
     line->replace(whole);
     line->setName(m_data[index].name);
     line->setPen(QPen(colourOf(index), 2));
-    const bool dots = drawsDots(m_data[index].points.size());
+    const bool dots = drawsDots(m_data[index].points);
     line->setPointsVisible(dots);
     line->setMarkerSize(7);
     if (m_incompleteFrom >= 0) { // else no dashed part at all (and no series for it)

@@ -125,8 +125,9 @@ private:
     qint64 m_incompleteFrom = -1;
     QString m_emptyText;
     bool hasPoints() const;
-    // A line of so few points that they read better with a dot each (one sample after a first poll).
-    bool drawsDots(qsizetype points) const { return points < 2 || points * 12 < width(); }
+    // A line of so few points that they read better with a dot each (one sample after a first poll): fewer than two,
+    // or 12 pixels apart or more on average (hours of a first day on a week's axis are not: they would blot).
+    bool drawsDots(const QList<QPointF>& points) const;
     QStringList m_categories;
     QStringList m_builtCategories; // the categories the bar series was built for
     QString m_valueName;

@@ -29,15 +29,16 @@ qint64 Buckets::incompleteFrom(const TimeRange& range, qint64 step, qint64 now)
     return t < range.toSecs ? t : -1;
 }
 
-FilledTraffic Buckets::fill(
-    const TimeRange& range, qint64 step, const QList<TrafficBucket>& buckets, const QList<StatusBucket>& status)
+FilledTraffic Buckets::fill(const TimeRange& range, qint64 step, const QList<TrafficBucket>& buckets,
+    const QList<StatusBucket>& status, qint64 dataFrom)
 {
     FilledTraffic out;
     if (step <= 0 || !range.isValid())
         return out;
     qsizetype bi = 0;
     qsizetype si = 0;
-    for (qint64 t = range.fromSecs - range.fromSecs % step; t < range.toSecs; t += step) {
+    const qint64 first = qMax(range.fromSecs - range.fromSecs % step, dataFrom - dataFrom % step);
+    for (qint64 t = first; t < range.toSecs; t += step) {
         TrafficBucket b { t, 0, 0, 0 };
         while (bi < buckets.size() && buckets[bi].start < t)
             ++bi;

@@ -23,9 +23,10 @@ namespace Buckets {
 // The display bucket of charts over `range`: 10 minutes up to 2 days, hours up to 31 days, else days.
 qint64 stepFor(const TimeRange& range);
 // Every bucket of `step` seconds from the one holding range.fromSecs to range.toSecs; `buckets` and `status`
-// hold the buckets that have data, oldest first.
-FilledTraffic fill(
-    const TimeRange& range, qint64 step, const QList<TrafficBucket>& buckets, const QList<StatusBucket>& status = {});
+// hold the buckets that have data, oldest first. Buckets that end before `dataFrom` (when logs started: the first
+// day with requests) are left out: a zero there would claim no traffic where none was collected.
+FilledTraffic fill(const TimeRange& range, qint64 step, const QList<TrafficBucket>& buckets,
+    const QList<StatusBucket>& status = {}, qint64 dataFrom = -1);
 // The start of the first bucket of `step` seconds in `range` that ends after the range or after `now` (a
 // period not over yet, or cut by the range's end: its figure is partial), or -1 when every bucket is whole.
 qint64 incompleteFrom(const TimeRange& range, qint64 step, qint64 now);

@@ -238,7 +238,7 @@ TrafficPageData NarrowedTraffic::charts(Database& db, const TrafficFilter& filte
         d.statusCodes.append({ QByteArray::number(it.key()), it.value().requests, 0, it.value().bytes });
     TrafficQuery::rank(d.statusCodes, 1000);
     d.errors = now.errors;
-    d.series = Buckets::fill(range, step, d.buckets, d.status);
+    d.series = Buckets::fill(range, step, d.buckets, d.status, d.presence.firstDaySecs);
     d.elapsedMs = timer.elapsed();
     return d;
 }

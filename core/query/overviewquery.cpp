@@ -78,7 +78,8 @@ OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QSt
 
     // Daily rollups are UTC days: the sparkline's shape, not a figure a user reads.
     const TimeRange days { range.fromSecs - range.fromSecs % 86400, range.toSecs };
-    const FilledTraffic daily = Buckets::fill(days, 86400, TrafficQuery::buckets(db, { days, site, {} }, 86400));
+    const FilledTraffic daily
+        = Buckets::fill(days, 86400, TrafficQuery::buckets(db, { days, site, {} }, 86400), {}, d.logs.firstDaySecs);
     d.dailyRequests = Buckets::values(daily.requests);
     d.dailyVisitors = Buckets::values(daily.visitors);
     d.dailyPartialFrom = Buckets::indexFrom(daily.requests, Buckets::incompleteFrom(days, 86400, nowSecs));
@@ -92,7 +93,8 @@ OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QSt
     }
     d.rangeRequests = TrafficQuery::totals(db, { range, site, {} }).requests;
     const qint64 step = Buckets::stepFor(range);
-    d.traffic = Buckets::fill(range, step, TrafficQuery::buckets(db, { range, site, {} }, step));
+    d.traffic
+        = Buckets::fill(range, step, TrafficQuery::buckets(db, { range, site, {} }, step), {}, d.logs.firstDaySecs);
     return d;
 }
 

@@ -104,7 +104,7 @@ TrafficPageData TrafficPageQuery::charts(Database& db, const TrafficFilter& filt
         if (item.key.startsWith('4') || item.key.startsWith('5'))
             d.errors += item.requests;
     }
-    d.series = Buckets::fill(range, step, d.buckets, d.status);
+    d.series = Buckets::fill(range, step, d.buckets, d.status, d.presence.firstDaySecs);
     d.elapsedMs = timer.elapsed();
     return d;
 }

@@ -121,6 +121,20 @@ private slots:
             QStringLiteral("stars"));
         line = qobject_cast<QLineSeries*>(view.chart()->series().value(0));
         QVERIFY(line && !line->pointsVisible());
+
+        // A few points crowded at the range's end (the first hours of logs on a week's axis): a line, not blots;
+        // as few spread over the range: dots.
+        const auto dotsFor = [&view, &colour](qint64 spacing) {
+            QList<QPointF> few;
+            for (int i = 0; i < 9; ++i)
+                few.append(QPointF(double(10000 - (8 - i) * spacing), 1 + i % 3));
+            view.setTimeSeries({ { QStringLiteral("requests"), few, colour } }, { 0, 10000 }, ChartView::Style::Lines,
+                QStringLiteral("count"));
+            auto* series = qobject_cast<QLineSeries*>(view.chart()->series().value(0));
+            return series && series->pointsVisible();
+        };
+        QVERIFY(!dotsFor(20));
+        QVERIFY(dotsFor(1200));
     }
 
     void perDayFiguresAreStackedBars()

@@ -18,6 +18,7 @@
 #include "ui/viewstate.h"
 
 #include <QComboBox>
+#include <QDateTimeAxis>
 #include <QLabel>
 #include <QLegendMarker>
 #include <QLocale>
@@ -198,6 +199,36 @@ private slots:
         QVERIFY(gapPoints > 0);
         QCOMPARE(inGap, 0.0);
         QCOMPARE(outside, 96.0);
+    }
+
+    // A range that starts before logs did: the lines start on the first day with requests (zeros before it would
+    // claim no visits where nothing was collected); the axis still spans the range, and the tiles say since when.
+    void rangeStartsBeforeTheFirstRequest()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        store(path, [](DemoTrafficWriter& w) {
+            for (qint64 t = kNow - 2 * kDay + 1800; t < kNow; t += 3600)
+                w.add(request(t, "www", "DE", quint32(t % 5)));
+        });
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        state.setCustomRange({ kNow - 30 * kDay, kNow });
+        QueryRunner runner(path, 0);
+        TrafficPage page(runner, state);
+        QVERIFY(showLoaded(page));
+        const qint64 firstDay = kNow - 2 * kDay - 12 * 3600; // the UTC day of the first request
+        for (ChartView* chart : { page.requestsChart(), page.statusChart(), page.bandwidthChart() }) {
+            const QList<QPointF> points = chart->plottedPoints(0);
+            QVERIFY2(!points.isEmpty(), qPrintable(chart->title()));
+            QCOMPARE(points.first().x(), double(firstDay) * 1000.0);
+            QCOMPARE(points.size(), 60); // hours from that day's start to 12:00 two days later
+            const auto* axis = qobject_cast<QDateTimeAxis*>(chart->chart()->axes(Qt::Horizontal).value(0));
+            QVERIFY(axis);
+            QVERIFY(axis->min().toSecsSinceEpoch() <= kNow - 30 * kDay);
+        }
+        QCOMPARE(page.tile(0)->value(), QStringLiteral("48"));
+        QVERIFY(page.tile(0)->change().startsWith(QStringLiteral("data since")));
     }
 
     // Ten requests an hour for 90 days, seen at 12:00: the last day bucket holds half a day. Its drop is drawn

@@ -171,12 +171,15 @@ private slots:
         QCOMPARE(page.starsChart()->accessibleDescription(),
             QStringLiteral("No star count in this range yet: it appears after the next poll."));
 
-        // The first request: figures and a line (zeros included) from then on.
+        // The first request: figures, and a line (zeros included) from the day it came, not zeros before it.
         addRequest(m_path, kNow - 3600);
         QVERIFY(reloadAndWait(page));
         QCOMPARE(page.tile(2)->value(), QStringLiteral("1"));
         QCOMPARE(page.tile(4)->value(), QStringLiteral("France (FR)"));
-        QVERIFY(page.trafficChart()->plottedPoints(0).size() > 100);
+        const QList<QPointF> line = page.trafficChart()->plottedPoints(0);
+        QCOMPARE(line.size(), 12); // hours of the first day (UTC) up to 12:00
+        QCOMPARE(line.first().x(), double(kNow - 12 * 3600) * 1000.0);
+        QCOMPARE(line[11].y(), 1.0);
     }
 
     void theButtonOpensTheAddFormOnItsType()
