@@ -139,7 +139,7 @@ QAbstractSeries* ChartView::buildBand(
             [this, index](const QPointF& p, bool state) { onHovered(index, p, state); });
         connect(area, &QAreaSeries::clicked, this, [this, index] { emit seriesClicked(index); });
     }
-    area->upperSeries()->replace(minMaxDownsample(upperPoints, buckets));
+    area->upperSeries()->replace(maxDownsample(upperPoints, buckets));
     area->setName(m_data[index].name);
     area->setBrush(fill);
     below = area->upperSeries();

@@ -35,4 +35,28 @@ QList<QPointF> minMaxDownsample(const QList<QPointF>& points, int buckets)
     return out;
 }
 
+QList<QPointF> maxDownsample(const QList<QPointF>& points, int buckets)
+{
+    if (buckets <= 0 || points.size() <= buckets)
+        return points;
+    const double x0 = points.first().x();
+    const double span = points.last().x() - x0;
+    if (span <= 0)
+        return { points.first(), points.last() };
+    QList<QPointF> out;
+    out.reserve(buckets + 1);
+    int last = -1;
+    for (const QPointF& p : points) {
+        const int bucket = qMin(buckets - 1, int((p.x() - x0) / span * buckets));
+        if (bucket != last) {
+            out.append(p);
+            last = bucket;
+        } else {
+            out.last().setY(qMax(out.last().y(), p.y()));
+        }
+    }
+    out.last().setX(points.last().x()); // the band still reaches the series' end
+    return out;
+}
+
 } // namespace activity

@@ -36,6 +36,31 @@ private slots:
         QCOMPARE(minMaxDownsample(points.mid(0, 10), 500), points.mid(0, 10));
     }
 
+    // A band's edge keeps each bucket's peak, one point per bucket at shared x values (stacked bands stay aligned),
+    // and still spans the series.
+    void bandEdgesKeepPeaks()
+    {
+        QList<QPointF> lower;
+        QList<QPointF> upper;
+        for (int i = 0; i < 10000; ++i) {
+            lower.append(QPointF(i * 60, i == 4321 ? 700.0 : double(i % 5)));
+            upper.append(QPointF(i * 60, lower.last().y() + 10 + (i % 3)));
+        }
+        const QList<QPointF> a = maxDownsample(lower, 250);
+        const QList<QPointF> b = maxDownsample(upper, 250);
+        QVERIFY(a.size() <= 251);
+        QVERIFY(a.size() >= 249);
+        QCOMPARE(a.size(), b.size());
+        for (qsizetype k = 0; k < a.size(); ++k) {
+            QCOMPARE(a[k].x(), b[k].x());
+            QVERIFY(b[k].y() >= a[k].y()); // the band above never dips under the one below
+        }
+        QVERIFY(std::any_of(a.cbegin(), a.cend(), [](const QPointF& p) { return p.y() == 700.0; }));
+        QCOMPARE(a.first().x(), 0.0);
+        QCOMPARE(a.last().x(), 9999.0 * 60);
+        QCOMPARE(maxDownsample(lower.mid(0, 10), 250), lower.mid(0, 10));
+    }
+
     void axisTicksAreNiceNumbersAtTheirPrecision_data()
     {
         QTest::addColumn<double>("rawMax");
