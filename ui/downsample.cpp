@@ -2,23 +2,37 @@
 
 namespace activity {
 
+namespace {
+// `count` equal spans of a series' x range (x ascending, not all equal): which one holds x (the last holds the end).
+struct XBuckets {
+    double x0;
+    double span;
+    int count;
+    XBuckets(const QList<QPointF>& points, int buckets)
+        : x0(points.first().x())
+        , span(points.last().x() - points.first().x())
+        , count(buckets)
+    { }
+    int of(double x) const { return qMin(count - 1, int((x - x0) / span * count)); }
+};
+} // namespace
+
 QList<QPointF> minMaxDownsample(const QList<QPointF>& points, int buckets)
 {
     if (buckets <= 0 || points.size() <= 2 * buckets)
         return points;
-    const double x0 = points.first().x();
-    const double span = points.last().x() - x0;
-    if (span <= 0)
+    const XBuckets grid(points, buckets);
+    if (grid.span <= 0)
         return { points.first(), points.last() };
     QList<QPointF> out;
     out.reserve(2 * buckets + 2);
     qsizetype i = 0;
     while (i < points.size()) {
-        const int bucket = qMin(buckets - 1, int((points[i].x() - x0) / span * buckets));
+        const int bucket = grid.of(points[i].x());
         qsizetype lo = i;
         qsizetype hi = i;
         qsizetype j = i + 1;
-        for (; j < points.size() && qMin(buckets - 1, int((points[j].x() - x0) / span * buckets)) == bucket; ++j) {
+        for (; j < points.size() && grid.of(points[j].x()) == bucket; ++j) {
             if (points[j].y() < points[lo].y())
                 lo = j;
             if (points[j].y() > points[hi].y())
@@ -39,15 +53,14 @@ QList<QPointF> maxDownsample(const QList<QPointF>& points, int buckets)
 {
     if (buckets <= 0 || points.size() <= buckets)
         return points;
-    const double x0 = points.first().x();
-    const double span = points.last().x() - x0;
-    if (span <= 0)
+    const XBuckets grid(points, buckets);
+    if (grid.span <= 0)
         return { points.first(), points.last() };
     QList<QPointF> out;
     out.reserve(buckets + 1);
     int last = -1;
     for (const QPointF& p : points) {
-        const int bucket = qMin(buckets - 1, int((p.x() - x0) / span * buckets));
+        const int bucket = grid.of(p.x());
         if (bucket != last) {
             out.append(p);
             last = bucket;
