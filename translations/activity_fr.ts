@@ -3464,6 +3464,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>No star count in this range yet: it appears after the next poll.</source>
         <translation>Pas encore de nombre d’étoiles sur cette période : il apparaît après le prochain relevé.</translation>
     </message>
+    <message>
+        <source>No requests in this range: the logs start after it.</source>
+        <translation>Aucune requête sur cette période : les journaux commencent après elle.</translation>
+    </message>
 </context>
 <context>
     <name>activity::PanelEditor</name>

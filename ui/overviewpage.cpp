@@ -120,8 +120,10 @@ void OverviewPage::reload()
                             100.0 * double(d.topCountryRequests) / double(qMax<qint64>(1, d.rangeRequests)), 'f', 1)),
                     0, {});
             }
-            // Before any request a line of zeros would say "no visits": say what is missing instead.
-            m_traffic->setEmptyText(d.logs.logSources == 0
+            // Before any request a line of zeros would say "no visits": say what is missing instead. A range before
+            // the first request has no points either (Buckets::fill).
+            m_traffic->setEmptyText(!noLogs ? tr("No requests in this range: the logs start after it.")
+                    : d.logs.logSources == 0
                     ? tr("No web server logs yet: add one on the Sources page.")
                     : tr("Waiting for the first request: the log sources set up store requests as they arrive."));
             m_traffic->setIncompleteFrom(incomplete);

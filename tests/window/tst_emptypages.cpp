@@ -180,6 +180,12 @@ private slots:
         QCOMPARE(line.size(), 12); // hours of the first day (UTC) up to 12:00
         QCOMPARE(line.first().x(), double(kNow - 12 * 3600) * 1000.0);
         QCOMPARE(line[11].y(), 1.0);
+        // A range that ends before the first request: nothing drawn, and why.
+        m_state->setCustomRange({ kNow - 30 * 86400, kNow - 20 * 86400 });
+        QVERIFY(reloadAndWait(page));
+        QVERIFY(page.trafficChart()->plottedPoints(0).isEmpty());
+        QCOMPARE(page.trafficChart()->accessibleDescription(),
+            QStringLiteral("No requests in this range: the logs start after it."));
     }
 
     void theButtonOpensTheAddFormOnItsType()
