@@ -154,8 +154,8 @@ int add(CommandContext& ctx, const QStringList& args)
         return 1;
     AlertService service(*writer, ctx.clock());
     QString note;
-    if (const QString error = service.add(rule, &note); !error.isEmpty())
-        return bad(error);
+    if (const Status added = service.add(rule, &note); !added)
+        return bad(added.error());
     if (!note.isEmpty())
         ctx.err() << AlertsText::tr("alerts add: note: %1; the rule waits for it").arg(note) << Qt::endl;
     ctx.out() << AlertsText::tr("added alert %1: %2").arg(rule.id).arg(rule.name) << Qt::endl;
@@ -191,9 +191,9 @@ int list(CommandContext& ctx, const QStringList& args)
     if (!db)
         return 1;
     QJsonArray array;
-    const QList<AlertRule> rules = AlertStore::rules(*db);
+    const QList<AlertRule> rules = AlertStore(*db).rules();
     for (const AlertRule& r : rules) {
-        const AlertState s = AlertStore::state(*db, r.id);
+        const AlertState s = AlertStore(*db).state(r.id);
         const QString state = !s.error.isEmpty() ? QStringLiteral("waiting: ") + s.error
             : s.firing                           ? QStringLiteral("firing")
             : s.pendingSince                     ? QStringLiteral("pending")
@@ -231,8 +231,8 @@ int remove(CommandContext& ctx, const QStringList& args)
     DbWriter* writer = ctx.database() ? ctx.writer() : nullptr;
     if (!writer)
         return 1;
-    if (const QString error = AlertService(*writer, ctx.clock()).remove(*id); !error.isEmpty())
-        return ctx.fail(QStringLiteral("alerts remove: ") + error, 2);
+    if (const Status removed = AlertService(*writer, ctx.clock()).remove(*id); !removed)
+        return ctx.fail(QStringLiteral("alerts remove: ") + removed.error(), 2);
     ctx.out() << AlertsText::tr("removed alert %1 (its history is kept)").arg(*id) << Qt::endl;
     return 0;
 }
@@ -245,7 +245,7 @@ int test(CommandContext& ctx, const QStringList& args)
     Database* db = ctx.database();
     if (!db)
         return 1;
-    const std::optional<AlertRule> rule = AlertStore::rule(*db, *id);
+    const std::optional<AlertRule> rule = AlertStore(*db).rule(*id);
     if (!rule)
         return ctx.fail(AlertsText::tr("alerts test: no alert rule %1").arg(*id), 2);
     const qint64 now = ctx.clock().nowSecs();
@@ -291,7 +291,7 @@ int history(CommandContext& ctx, const QStringList& args)
     Database* db = ctx.database();
     if (!db)
         return 1;
-    const QList<AlertEvent> events = AlertStore::history(*db);
+    const QList<AlertEvent> events = AlertStore(*db).history();
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray array;
         for (const AlertEvent& e : events)

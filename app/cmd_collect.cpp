@@ -1,14 +1,32 @@
 #include "app/argparser.h"
-#include "app/collectlock.h"
-#include "app/collectors.h"
+#include "app/collectreport.h"
 #include "app/commandcontext.h"
 #include "app/commands.h"
 #include "app/quitsignals.h"
+#include "core/collect/collectionruntime.h"
+#include "core/collect/collectlock.h"
+#include "core/collect/collectonce.h"
 
 #include <QCoreApplication>
 #include <QLockFile>
 
 namespace activity {
+
+namespace {
+int collectOnce(CommandContext& ctx, const CollectContext& context)
+{
+    CollectOnce once(context);
+    reportTo(ctx, once);
+    QString lockError;
+    const auto lock = lockCollection(ctx.dataDir(), &lockError); // a running collector follows the files
+    const int logs = lock ? once.readLogFiles() : 0;
+    if (!lock)
+        ctx.err() << "activity-dashboard: " << lockError << QStringLiteral("; log files left to it") << Qt::endl;
+    const int apis = once.pollApiSources();
+    const int alerts = once.evaluateAlerts(); // after the polls: rules see what they stored
+    return apis != 0 ? apis : logs != 0 ? logs : alerts;
+}
+} // namespace
 
 int runCollect(CommandContext& ctx, const QStringList& args)
 {
@@ -20,51 +38,33 @@ int runCollect(CommandContext& ctx, const QStringList& args)
         return ctx.fail(QCoreApplication::translate("CollectCommand", "collect: unexpected argument '%1'")
                             .arg(parser.positionals().first()),
             2);
-    if (!ctx.database())
+    const CollectContext* context = ctx.collectContext();
+    if (!context)
         return 1;
-    if (parser.isSet(QStringLiteral("once"))) {
-        QString lockError;
-        const auto lock = lockCollection(ctx.dataDir(), &lockError); // a running collector follows the files
-        const int logs = lock ? readLogFilesOnce(ctx) : 0;
-        if (!lock)
-            ctx.err() << "activity-dashboard: " << lockError << QStringLiteral("; log files left to it") << Qt::endl;
-        const int apis = pollApiSourcesOnce(ctx);
-        const int alerts = evaluateAlertsOnce(ctx); // after the polls: rules see what they stored
-        return apis != 0 ? apis : logs != 0 ? logs : alerts;
-    }
+    if (parser.isSet(QStringLiteral("once")))
+        return collectOnce(ctx, *context);
 
-    QString lockError;
-    const auto lock = lockCollection(ctx.dataDir(), &lockError);
-    if (!lock)
-        return ctx.fail(lockError);
     quitOnSignals();
-    auto logs = createLogCollection(ctx);
-    auto apis = createApiCollection(ctx);
-    auto alerts = createAlertCollection(ctx);
+    CollectionRuntime runtime(*context);
+    reportTo(ctx, runtime);
     // A write that fails (disk full, read-only file, I/O error) stops collection: going on would only lose more.
     QString writeError;
-    for (Collection* c : { logs.get(), apis.get() }) {
-        c->setWriteErrorHandler([&writeError](const QString& message) {
-            if (writeError.isEmpty() && !message.isEmpty()) {
-                writeError = message;
-                QCoreApplication::exit(1);
-            }
-        });
-    }
-    for (Collection* c : { logs.get(), apis.get(), alerts.get() }) {
-        if (const QString error = c->start(); !error.isEmpty())
-            return ctx.fail(error);
-    }
+    QObject::connect(&runtime, &CollectionRuntime::writeFailed, &runtime, [&writeError](const QString& message) {
+        if (writeError.isEmpty() && !message.isEmpty()) {
+            writeError = message;
+            QCoreApplication::exit(1);
+        }
+    });
+    if (const QString error = runtime.setCollecting(true); !error.isEmpty())
+        return ctx.fail(error);
     ctx.err() << QCoreApplication::translate("CollectCommand", "collecting; stop with Ctrl+C") << Qt::endl;
     int status = QCoreApplication::exec();
-    alerts->stop();
-    apis->stop();
-    logs->stop();
+    runtime.setCollecting(false);
     if (!writeError.isEmpty()) {
         ctx.fail(QCoreApplication::translate("CollectCommand", "collect stopped: %1").arg(writeError));
         status = 1;
     }
-    if (const QString loss = logs->lossSummary(); !loss.isEmpty())
+    if (const QString loss = runtime.lossSummary(); !loss.isEmpty())
         status = ctx.fail(loss);
     return status;
 }

@@ -92,17 +92,17 @@ int runDashboards(CommandContext& ctx, const QStringList& args)
         if (!file.open(QIODevice::ReadOnly))
             return ctx.fail(
                 DashboardsText::tr("dashboards import: cannot read %1: %2").arg(rest.first(), file.errorString()), 2);
-        DashboardSpec imported;
-        if (const QString error = service.importJson(file.read(8 * 1024 * 1024), &imported); !error.isEmpty())
-            return ctx.fail(DashboardsText::tr("dashboards import: %1: %2").arg(rest.first(), error), 2);
-        ctx.out() << DashboardsText::tr("imported page %1: %2").arg(imported.id).arg(imported.name) << Qt::endl;
+        const Result<DashboardSpec> imported = service.importJson(file.read(8 * 1024 * 1024));
+        if (!imported)
+            return ctx.fail(DashboardsText::tr("dashboards import: %1: %2").arg(rest.first(), imported.error()), 2);
+        ctx.out() << DashboardsText::tr("imported page %1: %2").arg(imported->id).arg(imported->name) << Qt::endl;
         return 0;
     }
     const auto id = idArg(ctx, QStringLiteral("dashboards remove"), rest.first());
     if (!id)
         return 2;
-    if (const QString error = service.remove(*id); !error.isEmpty())
-        return ctx.fail(QStringLiteral("dashboards remove: ") + error, 2);
+    if (const Status removed = service.remove(*id); !removed)
+        return ctx.fail(QStringLiteral("dashboards remove: ") + removed.error(), 2);
     ctx.out() << DashboardsText::tr("removed page %1").arg(*id) << Qt::endl;
     return 0;
 }

@@ -52,9 +52,9 @@ int runSettings(CommandContext& ctx, const QStringList& args)
         if (!writer)
             return 1;
         SettingsService settings(*writer);
-        const QString error = action == QLatin1String("set") ? settings.set(key, value) : settings.unset(key);
-        if (!error.isEmpty())
-            return ctx.fail(QStringLiteral("settings: ") + error);
+        const Status done = action == QLatin1String("set") ? settings.set(key, value) : settings.unset(key);
+        if (!done)
+            return ctx.fail(QStringLiteral("settings: ") + done.error());
         if (action == QLatin1String("set"))
             ctx.out() << key << " = " << value << Qt::endl;
     } else if (action == QLatin1String("get")) {

@@ -15,6 +15,7 @@ CommandContext::CommandContext(QString dataDir, QTextStream& out, QTextStream& e
 
 CommandContext::~CommandContext()
 {
+    m_collect.reset();
     m_sources.reset();
     m_writer.reset(); // runs what is queued before the connection below closes
 }
@@ -61,6 +62,13 @@ SourceService* CommandContext::sources()
     if (!m_sources && writer())
         m_sources = std::make_unique<SourceService>(*m_writer, m_registry, m_clock);
     return m_sources.get();
+}
+
+const CollectContext* CommandContext::collectContext()
+{
+    if (!m_collect && database())
+        m_collect.reset(new CollectContext { m_dataDir, databasePath(), *m_db, *m_writer, m_clock, m_registry });
+    return m_collect.get();
 }
 
 int CommandContext::fail(const QString& message, int status)

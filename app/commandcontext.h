@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/collect/collectcontext.h"
 #include "core/sources/sourceregistry.h"
 #include "core/util/clock.h"
 
@@ -29,6 +30,9 @@ public:
     DbWriter* writer();
     // The sources service over writer(); null (reason printed) when the database cannot be opened.
     SourceService* sources();
+    // What collection runs over (the database, the writer, the clock, the source types); null (reason printed)
+    // when the database cannot be opened.
+    const CollectContext* collectContext();
 
     const Clock& clock() const { return m_clock; }
     const SourceRegistry& registry() const { return m_registry; }
@@ -46,6 +50,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<DbWriter> m_writer;
     std::unique_ptr<SourceService> m_sources;
+    std::unique_ptr<CollectContext> m_collect;
 };
 
 } // namespace activity

@@ -96,7 +96,7 @@ QString writePageImages(const QString& databasePath, const TimeRange& range, QSi
     QList<DashboardSpec> custom;
     try {
         Database db(databasePath, Database::Mode::ReadOnly);
-        custom = DashboardStore::list(db);
+        custom = DashboardStore(db).list();
     } catch (const DatabaseError& e) {
         return e.message();
     }

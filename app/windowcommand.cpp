@@ -1,11 +1,12 @@
 #include "app/windowcommand.h"
 
 #include "app/argparser.h"
+#include "app/collectreport.h"
 #include "app/commandcontext.h"
 #include "app/quitsignals.h"
 #include "app/reportparts.h"
-#include "app/windowcollection.h"
 #include "core/alerts/alertservice.h"
+#include "core/collect/collectionruntime.h"
 #include "core/dashboards/dashboardservice.h"
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
@@ -105,11 +106,18 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     // SIGTERM, SIGINT (a logout, `kill`) end like Quit: collection flushed, positions saved, lock released.
     quitOnSignals();
     // The window collects like `collect` does (not on the throw-away demo database); the tray pauses it.
-    WindowCollection collection(ctx);
-    // The session is ending (logout): save what was received now; the session manager then ends the program
-    // (Qt quits on its "die", systemd sends SIGTERM), both through the normal path.
-    QObject::connect(
-        qApp, &QGuiApplication::commitDataRequest, qApp, [&collection](QSessionManager&) { collection.saveNow(); });
+    std::unique_ptr<CollectionRuntime> collection;
+    if (!demo) {
+        const CollectContext* context = ctx.collectContext();
+        if (!context)
+            return 1;
+        collection = std::make_unique<CollectionRuntime>(*context);
+        reportTo(ctx, *collection);
+        // The session is ending (logout): save what was received now; the session manager then ends the program
+        // (Qt quits on its "die", systemd sends SIGTERM), both through the normal path.
+        QObject::connect(qApp, &QGuiApplication::commitDataRequest, collection.get(),
+            [runtime = collection.get()](QSessionManager&) { runtime->saveNow(); });
+    }
     QueryRunner runner(databasePath);
     MainWindow window(databasePath, ctx.clock());
     if (parser.isSet(QStringLiteral("demo")))
@@ -169,22 +177,25 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     std::unique_ptr<TrayController> tray;
     std::unique_ptr<KioskController> kioskController;
     // A write error (disk full, read-only file): on Health and in the tray, and on stderr for the log.
-    collection.setWriteErrorHandler([&window, &tray, &ctx](const QString& message) {
-        if (!message.isEmpty())
-            ctx.err() << "activity-dashboard: " << message << Qt::endl;
-        if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)))
-            health->setWriteError(message);
-        if (tray)
-            tray->showWriteError(message);
-    });
+    if (collection) {
+        QObject::connect(
+            collection.get(), &CollectionRuntime::writeFailed, &window, [&window, &tray, &ctx](const QString& message) {
+                if (!message.isEmpty())
+                    ctx.err() << "activity-dashboard: " << message << Qt::endl;
+                if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)))
+                    health->setWriteError(message);
+                if (tray)
+                    tray->showWriteError(message);
+            });
+    }
     if (!kiosk) {
         tray = std::make_unique<TrayController>(window);
         QObject::connect(tray.get(), &TrayController::quitRequested, qApp, &QApplication::quit);
         if (!demo) {
             tray->setCollectSwitch(
-                [&collection](bool on) {
-                    const QString problem = collection.setCollecting(on);
-                    return TrayController::CollectState { collection.isCollecting(), problem };
+                [runtime = collection.get()](bool on) {
+                    const QString problem = runtime->setCollecting(on);
+                    return TrayController::CollectState { runtime->isCollecting(), problem };
                 },
                 false);
             if (const QString problem = tray->setCollecting(true); !problem.isEmpty())
@@ -192,7 +203,7 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         }
         tray->start(&runner);
     } else if (!demo) {
-        if (const QString problem = collection.setCollecting(true); !problem.isEmpty())
+        if (const QString problem = collection->setCollecting(true); !problem.isEmpty())
             ctx.err() << "activity-dashboard: " << problem << Qt::endl;
     }
     if (kiosk) {

@@ -455,10 +455,6 @@
         <translation>alerte %1</translation>
     </message>
     <message>
-        <source>cannot open the database</source>
-        <translation>impossible d&apos;ouvrir la base de données</translation>
-    </message>
-    <message>
         <source>alert webhook (history %1): %2</source>
         <translation>webhook d&apos;alerte (historique %1) : %2</translation>
     </message>
@@ -481,10 +477,6 @@
 </context>
 <context>
     <name>CollectApiText</name>
-    <message>
-        <source>cannot open the database</source>
-        <translation>impossible d&apos;ouvrir la base de données</translation>
-    </message>
     <message>
         <source>source %1: %2</source>
         <translation>source %1 : %2</translation>
@@ -537,10 +529,6 @@
 </context>
 <context>
     <name>CollectLogsText</name>
-    <message>
-        <source>cannot open the database</source>
-        <translation>impossible d&apos;ouvrir la base de données</translation>
-    </message>
     <message numerus="yes">
         <source>%n line(s) received could not be stored (%1)</source>
         <translation>

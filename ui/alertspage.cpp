@@ -98,7 +98,7 @@ AlertsPage::AlertsPage(QueryRunner& runner, ViewState& state, QWidget* parent)
         const QModelIndexList rows = m_rulesView->selectionModel()->selectedRows();
         if (rows.isEmpty() || !m_service || rows.first().row() >= m_ruleIds.size())
             return;
-        const QString error = m_service->remove(m_ruleIds[rows.first().row()]);
+        const QString error = m_service->remove(m_ruleIds[rows.first().row()]).error();
         m_error->setText(error);
         m_error->setVisible(!error.isEmpty());
         reloadNow();
@@ -125,7 +125,7 @@ void AlertsPage::setService(AlertService* service)
 QString AlertsPage::addRule(AlertRule rule)
 {
     QString note;
-    const QString error = m_service ? m_service->add(rule, &note) : tr("rules cannot be changed here");
+    const QString error = m_service ? m_service->add(rule, &note).error() : tr("rules cannot be changed here");
     m_error->setText(!error.isEmpty() ? error : note.isEmpty() ? QString() : tr("%1: the rule waits for it").arg(note));
     m_error->setVisible(!m_error->text().isEmpty());
     reloadNow();
@@ -139,9 +139,9 @@ void AlertsPage::reload()
         m_tracker,
         [range](Database& db) {
             AlertsData d;
-            for (const AlertRule& r : AlertStore::rules(db))
-                d.rules.append({ r, AlertStore::state(db, r.id) });
-            d.history = AlertStore::historyBetween(db, range.fromSecs, range.toSecs);
+            for (const AlertRule& r : AlertStore(db).rules())
+                d.rules.append({ r, AlertStore(db).state(r.id) });
+            d.history = AlertStore(db).historyBetween(range.fromSecs, range.toSecs);
             return d;
         },
         [this](AlertsData d) {

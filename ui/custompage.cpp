@@ -107,7 +107,7 @@ CustomPage::~CustomPage() = default;
 QString CustomPage::apply(const DashboardSpec& spec)
 {
     if (m_service)
-        if (const QString error = m_service->update(spec); !error.isEmpty()) {
+        if (const QString error = m_service->update(spec).error(); !error.isEmpty()) {
             m_error->setText(error);
             m_error->show();
             return error;
@@ -405,7 +405,7 @@ void CustomPage::askRemove()
             this, tr("Delete page"), tr("Delete the page \"%1\"? Its figures stay stored.").arg(m_spec.name))
         != QMessageBox::Yes)
         return;
-    if (const QString error = m_service->remove(m_spec.id); !error.isEmpty()) {
+    if (const QString error = m_service->remove(m_spec.id).error(); !error.isEmpty()) {
         m_error->setText(error);
         m_error->show();
         return;

@@ -32,8 +32,8 @@ QString CustomPages::create(MainWindow& window, QueryRunner& runner, DashboardSe
 {
     DashboardSpec spec;
     spec.name = name;
-    if (QString error = service.add(spec); !error.isEmpty())
-        return error;
+    if (Status added = service.add(spec); !added)
+        return added.error();
     add(window, runner, service, spec);
     window.showExtraPage(keyOf(spec.id));
     return {};
@@ -58,7 +58,7 @@ void CustomPages::install(MainWindow& window, QueryRunner& runner, DashboardServ
     auto tracker = std::make_shared<LatestTracker>();
     QObject::connect(&runner, &QueryRunner::dataChanged, &window, [&window, &runner, &service, tracker] {
         tracker->submit<QList<DashboardSpec>>(
-            runner, &window, [](Database& db) { return DashboardStore::list(db); },
+            runner, &window, [](Database& db) { return DashboardStore(db).list(); },
             [&window, &runner, &service](QList<DashboardSpec> specs) {
                 QStringList keys;
                 for (const DashboardSpec& spec : specs) {

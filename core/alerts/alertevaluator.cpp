@@ -132,20 +132,20 @@ QList<AlertNotice> AlertEvaluator::evaluate(DbWriter& writer, qint64 now, qint64
     const qint64 due = qMax<qint64>(1, interval - qMax<qint64>(1, interval / 10));
     writer.run([&](Database& db) {
         out.clear(); // a retried job starts again
-        for (const AlertRule& rule : AlertStore::rules(db)) {
-            AlertState state = AlertStore::state(db, rule.id);
+        for (const AlertRule& rule : AlertStore(db).rules()) {
+            AlertState state = AlertStore(db).state(rule.id);
             if (state.lastEval > 0 && now - state.lastEval < due && now >= state.lastEval)
                 continue;
             const AlertCheck c = check(db, rule, now);
             std::optional<AlertEvent> event = advance(rule, c, state, now);
-            AlertStore::saveState(db, state);
+            AlertStore(db).saveState(state);
             if (!event)
                 continue;
             if (!rule.webhook.isEmpty())
                 event->delivery = QStringLiteral("pending");
             if (!rule.email.isEmpty())
                 event->emailDelivery = QStringLiteral("pending");
-            event->id = AlertStore::addEvent(db, *event);
+            event->id = AlertStore(db).addEvent(*event);
             out.append({ rule, *event });
         }
     });

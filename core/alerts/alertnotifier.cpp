@@ -93,7 +93,7 @@ void AlertNotifier::send(const QList<AlertNotice>& notices)
             const auto record = [this, eventId](const QString& error) {
                 const QString delivery = error.isEmpty() ? Text::tr("sent") : Text::tr("failed: %1").arg(error);
                 try {
-                    m_writer.run([&](Database& db) { AlertStore::setEmailDelivery(db, eventId, delivery); });
+                    m_writer.run([&](Database& db) { AlertStore(db).setEmailDelivery(eventId, delivery); });
                 } catch (const std::exception&) {
                     // The history keeps "pending"; the delivery is still reported below.
                 }
@@ -117,7 +117,7 @@ void AlertNotifier::send(const QList<AlertNotice>& notices)
                 ? Text::tr("sent (HTTP %1)").arg(r.status)
                 : Text::tr("failed: %1").arg(r.status ? QStringLiteral("HTTP %1").arg(r.status) : r.error);
             try {
-                m_writer.run([&](Database& db) { AlertStore::setDelivery(db, eventId, delivery); });
+                m_writer.run([&](Database& db) { AlertStore(db).setDelivery(eventId, delivery); });
             } catch (const std::exception&) {
                 // The history keeps "pending"; the delivery is still reported below.
             }

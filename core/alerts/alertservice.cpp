@@ -24,26 +24,26 @@ AlertService::AlertService(DbWriter& writer, const Clock& clock)
     , m_clock(clock)
 { }
 
-QString AlertService::check(const AlertRule& rule, QString* note) const
+Status AlertService::check(const AlertRule& rule, QString* note) const
 {
     if (rule.name.trimmed().isEmpty())
-        return Text::tr("the rule needs a name");
+        return Error { Text::tr("the rule needs a name") };
     if (!std::isfinite(rule.threshold))
-        return Text::tr("the threshold must be a number");
+        return Error { Text::tr("the threshold must be a number") };
     if ((rule.kind == AlertRule::Kind::Change || rule.kind == AlertRule::Kind::NoData) && rule.span <= 0)
-        return Text::tr("the duration must be positive");
+        return Error { Text::tr("the duration must be positive") };
     if (rule.window <= 0 || rule.forSecs < 0 || rule.repeatSecs < 0)
-        return Text::tr("durations cannot be negative");
+        return Error { Text::tr("durations cannot be negative") };
     if (!rule.webhook.isEmpty()) {
         const QUrl url(rule.webhook, QUrl::StrictMode);
         if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
             || url.host().isEmpty())
-            return Text::tr("the webhook must be an http:// or https:// URL, got '%1'").arg(rule.webhook);
+            return Error { Text::tr("the webhook must be an http:// or https:// URL, got '%1'").arg(rule.webhook) };
     }
     QString error;
     const std::optional<SeriesId> id = SeriesId::parse(rule.series, &error);
     if (!id)
-        return error;
+        return Error { error };
     m_writer.query([&](Database& db) { SeriesCatalogue::describe(db, rule.series, &error); });
     if (error.isEmpty())
         return {};
@@ -56,33 +56,33 @@ QString AlertService::check(const AlertRule& rule, QString* note) const
             return {};
         }
     }
-    return error;
+    return Error { error };
 }
 
-QString AlertService::add(AlertRule& rule, QString* note)
+Status AlertService::add(AlertRule& rule, QString* note)
 {
     rule.name = rule.name.trimmed();
     rule.series = rule.series.trimmed();
-    if (QString error = check(rule, note); !error.isEmpty())
-        return error;
+    if (Status checked = check(rule, note); !checked)
+        return checked;
     rule.createdAt = m_clock.nowSecs();
     try {
-        rule.id = m_writer.call([&](Database& db) { return AlertStore::add(db, rule); });
+        rule.id = m_writer.call([&](Database& db) { return AlertStore(db).add(rule); });
     } catch (const DatabaseError& e) {
-        return e.message();
+        return Error { e.message() };
     }
     return {};
 }
 
-QString AlertService::remove(qint64 id)
+Status AlertService::remove(qint64 id)
 {
     try {
-        return m_writer.call([id](Database& db) { return AlertStore::remove(db, id); })
-            ? QString()
-            : Text::tr("no alert rule %1").arg(id);
+        if (!m_writer.call([id](Database& db) { return AlertStore(db).remove(id); }))
+            return Error { Text::tr("no alert rule %1").arg(id) };
     } catch (const DatabaseError& e) {
-        return e.message();
+        return Error { e.message() };
     }
+    return {};
 }
 
 } // namespace activity

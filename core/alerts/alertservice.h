@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/alerts/alertrule.h"
+#include "core/util/result.h"
 
 #include <QString>
 
@@ -15,11 +16,11 @@ class AlertService {
 public:
     AlertService(DbWriter& writer, const Clock& clock);
     // Sets rule.id and rule.createdAt on success. `note` (may be null) says when the series has no data yet but
-    // will (an API figure before its source's first poll): the rule waits for it. Returns the error.
-    QString add(AlertRule& rule, QString* note = nullptr);
-    QString remove(qint64 id);
+    // will (an API figure before its source's first poll): the rule waits for it.
+    Status add(AlertRule& rule, QString* note = nullptr);
+    Status remove(qint64 id);
     // The checks add() makes, without writing.
-    QString check(const AlertRule& rule, QString* note = nullptr) const;
+    Status check(const AlertRule& rule, QString* note = nullptr) const;
 
 private:
     DbWriter& m_writer;

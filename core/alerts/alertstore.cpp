@@ -32,11 +32,11 @@ constexpr const char* kRuleColumns = "id, name, series, kind, threshold, percent
                                      "severity, repeat_secs, coalesce(webhook, ''), webhook_format, created_at, email";
 } // namespace
 
-qint64 AlertStore::add(Database& db, const AlertRule& r)
+qint64 AlertStore::add(const AlertRule& r)
 {
-    Statement st = db.prepare("INSERT INTO alert_rules(name, series, kind, threshold, percent, span, window_secs, "
-                              "for_secs, severity, repeat_secs, webhook, webhook_format, created_at, email) "
-                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''))");
+    Statement st = m_db.prepare("INSERT INTO alert_rules(name, series, kind, threshold, percent, span, window_secs, "
+                                "for_secs, severity, repeat_secs, webhook, webhook_format, created_at, email) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''))");
     st.bind(1, r.name).bind(2, r.series).bind(3, QString::fromLatin1(AlertRules::kindKey(r.kind)));
     st.bind(4, r.threshold).bind(5, qint64(r.percent)).bind(6, r.span).bind(7, r.window).bind(8, r.forSecs);
     st.bind(9, QString::fromLatin1(AlertRules::severityKey(r.severity))).bind(10, r.repeatSecs);
@@ -46,42 +46,42 @@ qint64 AlertStore::add(Database& db, const AlertRule& r)
         st.bind(11, r.webhook);
     st.bind(12, r.webhookFormat).bind(13, r.createdAt).bind(14, r.email.join(QLatin1Char(',')));
     st.exec();
-    return db.lastInsertId();
+    return m_db.lastInsertId();
 }
 
-bool AlertStore::remove(Database& db, qint64 id)
+bool AlertStore::remove(qint64 id)
 {
-    Statement st = db.prepare("DELETE FROM alert_rules WHERE id = ?");
+    Statement st = m_db.prepare("DELETE FROM alert_rules WHERE id = ?");
     st.bind(1, id).exec();
-    return db.changes() > 0;
+    return m_db.changes() > 0;
 }
 
-QList<AlertRule> AlertStore::rules(Database& db)
+QList<AlertRule> AlertStore::rules()
 {
     Statement st
-        = db.prepare(QByteArray(QByteArray("SELECT ") + kRuleColumns + " FROM alert_rules ORDER BY id").constData());
+        = m_db.prepare(QByteArray(QByteArray("SELECT ") + kRuleColumns + " FROM alert_rules ORDER BY id").constData());
     QList<AlertRule> out;
     while (st.step())
         out.append(ruleFrom(st));
     return out;
 }
 
-std::optional<AlertRule> AlertStore::rule(Database& db, qint64 id)
+std::optional<AlertRule> AlertStore::rule(qint64 id)
 {
     Statement st
-        = db.prepare(QByteArray(QByteArray("SELECT ") + kRuleColumns + " FROM alert_rules WHERE id = ?").constData());
+        = m_db.prepare(QByteArray(QByteArray("SELECT ") + kRuleColumns + " FROM alert_rules WHERE id = ?").constData());
     st.bind(1, id);
     if (st.step())
         return ruleFrom(st);
     return std::nullopt;
 }
 
-AlertState AlertStore::state(Database& db, qint64 ruleId)
+AlertState AlertStore::state(qint64 ruleId)
 {
     AlertState s;
     s.ruleId = ruleId;
-    Statement st = db.prepare("SELECT firing, pending_since, fired_at, last_sent, last_eval, error FROM alert_state "
-                              "WHERE rule_id = ?");
+    Statement st = m_db.prepare("SELECT firing, pending_since, fired_at, last_sent, last_eval, error FROM alert_state "
+                                "WHERE rule_id = ?");
     st.bind(1, ruleId);
     if (st.step()) {
         s.firing = st.int64(0) != 0;
@@ -94,17 +94,17 @@ AlertState AlertStore::state(Database& db, qint64 ruleId)
     return s;
 }
 
-void AlertStore::saveState(Database& db, const AlertState& s)
+void AlertStore::saveState(const AlertState& s)
 {
-    Statement st = db.prepare("INSERT OR REPLACE INTO alert_state(rule_id, firing, pending_since, fired_at, "
-                              "last_sent, last_eval, error) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ''))");
+    Statement st = m_db.prepare("INSERT OR REPLACE INTO alert_state(rule_id, firing, pending_since, fired_at, "
+                                "last_sent, last_eval, error) VALUES (?, ?, ?, ?, ?, ?, coalesce(?, ''))");
     st.bind(1, s.ruleId).bind(2, qint64(s.firing)).bind(3, s.pendingSince).bind(4, s.firedAt);
     st.bind(5, s.lastSent).bind(6, s.lastEval).bind(7, s.error).exec();
 }
 
-qint64 AlertStore::addEvent(Database& db, const AlertEvent& e)
+qint64 AlertStore::addEvent(const AlertEvent& e)
 {
-    Statement st = db.prepare(
+    Statement st = m_db.prepare(
         "INSERT INTO alert_events(rule_id, rule_name, series, severity, ts, event, value, "
         "message, delivery, email_delivery) VALUES (?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), coalesce(?, ''), "
         "coalesce(?, ''))");
@@ -114,31 +114,31 @@ qint64 AlertStore::addEvent(Database& db, const AlertEvent& e)
     else
         st.bindNull(7);
     st.bind(8, e.message).bind(9, e.delivery).bind(10, e.emailDelivery).exec();
-    return db.lastInsertId();
+    return m_db.lastInsertId();
 }
 
-void AlertStore::setEmailDelivery(Database& db, qint64 eventId, const QString& delivery)
+void AlertStore::setEmailDelivery(qint64 eventId, const QString& delivery)
 {
-    Statement st = db.prepare("UPDATE alert_events SET email_delivery = coalesce(?, '') WHERE id = ?");
+    Statement st = m_db.prepare("UPDATE alert_events SET email_delivery = coalesce(?, '') WHERE id = ?");
     st.bind(1, delivery).bind(2, eventId).exec();
 }
 
-void AlertStore::setDelivery(Database& db, qint64 eventId, const QString& delivery)
+void AlertStore::setDelivery(qint64 eventId, const QString& delivery)
 {
-    Statement st = db.prepare("UPDATE alert_events SET delivery = coalesce(?, '') WHERE id = ?");
+    Statement st = m_db.prepare("UPDATE alert_events SET delivery = coalesce(?, '') WHERE id = ?");
     st.bind(1, delivery).bind(2, eventId).exec();
 }
 
-QList<AlertEvent> AlertStore::history(Database& db, int limit)
+QList<AlertEvent> AlertStore::history(int limit)
 {
-    return historyBetween(db, 0, std::numeric_limits<qint64>::max(), limit);
+    return historyBetween(0, std::numeric_limits<qint64>::max(), limit);
 }
 
-QList<AlertEvent> AlertStore::historyBetween(Database& db, qint64 from, qint64 to, int limit)
+QList<AlertEvent> AlertStore::historyBetween(qint64 from, qint64 to, int limit)
 {
-    Statement st = db.prepare("SELECT id, rule_id, rule_name, series, severity, ts, event, value, message, delivery, "
-                              "email_delivery FROM alert_events WHERE ts >= ? AND ts < ? ORDER BY ts DESC, id DESC "
-                              "LIMIT ?");
+    Statement st = m_db.prepare("SELECT id, rule_id, rule_name, series, severity, ts, event, value, message, delivery, "
+                                "email_delivery FROM alert_events WHERE ts >= ? AND ts < ? ORDER BY ts DESC, id DESC "
+                                "LIMIT ?");
     st.bind(1, from).bind(2, to).bind(3, qint64(limit));
     QList<AlertEvent> out;
     while (st.step()) {
@@ -160,10 +160,10 @@ QList<AlertEvent> AlertStore::historyBetween(Database& db, qint64 from, qint64 t
     return out;
 }
 
-int AlertStore::firingCount(Database& db)
+int AlertStore::firingCount()
 {
-    return int(db.queryInt("SELECT count(*) FROM alert_state s JOIN alert_rules r ON r.id = s.rule_id "
-                           "WHERE s.firing = 1")
+    return int(m_db.queryInt("SELECT count(*) FROM alert_state s JOIN alert_rules r ON r.id = s.rule_id "
+                             "WHERE s.firing = 1")
                    .value_or(0));
 }
 

@@ -37,22 +37,30 @@ struct AlertEvent {
 };
 
 // The alert tables, read and written only here; calls run in the caller's transaction.
-namespace AlertStore {
-qint64 add(Database& db, const AlertRule& rule);
-bool remove(Database& db, qint64 id); // false: no such rule
-QList<AlertRule> rules(Database& db);
-std::optional<AlertRule> rule(Database& db, qint64 id);
-AlertState state(Database& db, qint64 ruleId);
-void saveState(Database& db, const AlertState& state);
-qint64 addEvent(Database& db, const AlertEvent& event);
-void setDelivery(Database& db, qint64 eventId, const QString& delivery);
-void setEmailDelivery(Database& db, qint64 eventId, const QString& delivery);
-// Newest first.
-QList<AlertEvent> history(Database& db, int limit = 1000);
-// Those in [from, to), newest first.
-QList<AlertEvent> historyBetween(Database& db, qint64 from, qint64 to, int limit = 1000);
-// Rules firing now.
-int firingCount(Database& db);
-} // namespace AlertStore
+class AlertStore {
+public:
+    explicit AlertStore(Database& db)
+        : m_db(db)
+    { }
+
+    qint64 add(const AlertRule& rule);
+    bool remove(qint64 id); // false: no such rule
+    QList<AlertRule> rules();
+    std::optional<AlertRule> rule(qint64 id);
+    AlertState state(qint64 ruleId);
+    void saveState(const AlertState& state);
+    qint64 addEvent(const AlertEvent& event);
+    void setDelivery(qint64 eventId, const QString& delivery);
+    void setEmailDelivery(qint64 eventId, const QString& delivery);
+    // Newest first.
+    QList<AlertEvent> history(int limit = 1000);
+    // Those in [from, to), newest first.
+    QList<AlertEvent> historyBetween(qint64 from, qint64 to, int limit = 1000);
+    // Rules firing now.
+    int firingCount();
+
+private:
+    Database& m_db;
+};
 
 } // namespace activity

@@ -29,67 +29,67 @@ DashboardService::DashboardService(DbWriter& writer, const Clock& clock)
 
 QList<DashboardSpec> DashboardService::list() const
 {
-    return m_writer.queryValue([](Database& db) { return DashboardStore::list(db); });
+    return m_writer.queryValue([](Database& db) { return DashboardStore(db).list(); });
 }
 
 std::optional<DashboardSpec> DashboardService::get(qint64 id) const
 {
-    return m_writer.queryValue([id](Database& db) { return DashboardStore::get(db, id); });
+    return m_writer.queryValue([id](Database& db) { return DashboardStore(db).get(id); });
 }
 
-QString DashboardService::add(DashboardSpec& spec)
+Status DashboardService::add(DashboardSpec& spec)
 {
     spec.name = spec.name.trimmed();
     if (const QString problem = Dashboards::check(spec); !problem.isEmpty())
-        return problem;
+        return Error { problem };
     try {
         QString error;
         m_writer.run([&](Database& db) {
-            if (DashboardStore::byName(db, spec.name)) {
+            if (DashboardStore(db).byName(spec.name)) {
                 error = nameTaken(spec.name);
                 return;
             }
-            spec.id = DashboardStore::add(db, spec, m_clock.nowSecs());
+            spec.id = DashboardStore(db).add(spec, m_clock.nowSecs());
         });
-        return error;
+        return error.isEmpty() ? Status() : Error { error };
     } catch (const DatabaseError& e) {
-        return e.message();
+        return Error { e.message() };
     }
 }
 
-QString DashboardService::update(const DashboardSpec& spec)
+Status DashboardService::update(const DashboardSpec& spec)
 {
     if (const QString problem = Dashboards::check(spec); !problem.isEmpty())
-        return problem;
+        return Error { problem };
     try {
         QString error;
         m_writer.run([&](Database& db) {
-            const auto same = DashboardStore::byName(db, spec.name.trimmed());
+            const auto same = DashboardStore(db).byName(spec.name.trimmed());
             if (same && same->id != spec.id) {
                 error = nameTaken(spec.name.trimmed());
                 return;
             }
-            if (!DashboardStore::get(db, spec.id)) {
+            if (!DashboardStore(db).get(spec.id)) {
                 error = Text::tr("no page %1").arg(spec.id);
                 return;
             }
-            DashboardStore::update(db, spec, m_clock.nowSecs());
+            DashboardStore(db).update(spec, m_clock.nowSecs());
         });
-        return error;
+        return error.isEmpty() ? Status() : Error { error };
     } catch (const DatabaseError& e) {
-        return e.message();
+        return Error { e.message() };
     }
 }
 
-QString DashboardService::remove(qint64 id)
+Status DashboardService::remove(qint64 id)
 {
     try {
-        return m_writer.call([id](Database& db) { return DashboardStore::remove(db, id); })
-            ? QString()
-            : Text::tr("no page %1").arg(id);
+        if (!m_writer.call([id](Database& db) { return DashboardStore(db).remove(id); }))
+            return Error { Text::tr("no page %1").arg(id) };
     } catch (const DatabaseError& e) {
-        return e.message();
+        return Error { e.message() };
     }
+    return {};
 }
 
 QByteArray DashboardService::exportJson(const DashboardSpec& spec)
@@ -97,16 +97,16 @@ QByteArray DashboardService::exportJson(const DashboardSpec& spec)
     return QJsonDocument(Dashboards::toJson(spec)).toJson(QJsonDocument::Indented);
 }
 
-QString DashboardService::importJson(const QByteArray& json, DashboardSpec* imported)
+Result<DashboardSpec> DashboardService::importJson(const QByteArray& json)
 {
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parse);
     if (parse.error != QJsonParseError::NoError || !doc.isObject())
-        return Text::tr("not a dashboard file: %1 at byte %2").arg(parse.errorString()).arg(parse.offset);
+        return Error { Text::tr("not a dashboard file: %1 at byte %2").arg(parse.errorString()).arg(parse.offset) };
     QString error;
     std::optional<DashboardSpec> spec = Dashboards::fromJson(doc.object(), &error);
     if (!spec)
-        return error;
+        return Error { error };
     const QString base = spec->name;
     const QList<DashboardSpec> existing = list();
     for (int n = 2;; ++n) {
@@ -117,11 +117,9 @@ QString DashboardService::importJson(const QByteArray& json, DashboardSpec* impo
             break;
         spec->name = QStringLiteral("%1 (%2)").arg(base).arg(n);
     }
-    if (QString problem = add(*spec); !problem.isEmpty())
-        return problem;
-    if (imported)
-        *imported = *spec;
-    return {};
+    if (Status added = add(*spec); !added)
+        return Error { added.error() };
+    return *spec;
 }
 
 } // namespace activity

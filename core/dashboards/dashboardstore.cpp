@@ -25,47 +25,47 @@ QString specText(const DashboardSpec& spec)
 }
 } // namespace
 
-QList<DashboardSpec> DashboardStore::list(Database& db)
+QList<DashboardSpec> DashboardStore::list()
 {
-    Statement st = db.prepare("SELECT id, name, spec FROM dashboards ORDER BY id");
+    Statement st = m_db.prepare("SELECT id, name, spec FROM dashboards ORDER BY id");
     QList<DashboardSpec> out;
     while (st.step())
         out.append(*fromRow(st));
     return out;
 }
 
-std::optional<DashboardSpec> DashboardStore::get(Database& db, qint64 id)
+std::optional<DashboardSpec> DashboardStore::get(qint64 id)
 {
-    Statement st = db.prepare("SELECT id, name, spec FROM dashboards WHERE id = ?");
+    Statement st = m_db.prepare("SELECT id, name, spec FROM dashboards WHERE id = ?");
     st.bind(1, id);
     return st.step() ? fromRow(st) : std::nullopt;
 }
 
-std::optional<DashboardSpec> DashboardStore::byName(Database& db, const QString& name)
+std::optional<DashboardSpec> DashboardStore::byName(const QString& name)
 {
-    Statement st = db.prepare("SELECT id, name, spec FROM dashboards WHERE name = ?");
+    Statement st = m_db.prepare("SELECT id, name, spec FROM dashboards WHERE name = ?");
     st.bind(1, name);
     return st.step() ? fromRow(st) : std::nullopt;
 }
 
-qint64 DashboardStore::add(Database& db, const DashboardSpec& spec, qint64 now)
+qint64 DashboardStore::add(const DashboardSpec& spec, qint64 now)
 {
-    Statement st = db.prepare("INSERT INTO dashboards(name, spec, created_at, updated_at) VALUES (?, ?, ?, ?)");
+    Statement st = m_db.prepare("INSERT INTO dashboards(name, spec, created_at, updated_at) VALUES (?, ?, ?, ?)");
     st.bind(1, spec.name.trimmed()).bind(2, specText(spec)).bind(3, now).bind(4, now).exec();
-    return db.lastInsertId();
+    return m_db.lastInsertId();
 }
 
-void DashboardStore::update(Database& db, const DashboardSpec& spec, qint64 now)
+void DashboardStore::update(const DashboardSpec& spec, qint64 now)
 {
-    Statement st = db.prepare("UPDATE dashboards SET name = ?, spec = ?, updated_at = ? WHERE id = ?");
+    Statement st = m_db.prepare("UPDATE dashboards SET name = ?, spec = ?, updated_at = ? WHERE id = ?");
     st.bind(1, spec.name.trimmed()).bind(2, specText(spec)).bind(3, now).bind(4, spec.id).exec();
 }
 
-bool DashboardStore::remove(Database& db, qint64 id)
+bool DashboardStore::remove(qint64 id)
 {
-    Statement st = db.prepare("DELETE FROM dashboards WHERE id = ?");
+    Statement st = m_db.prepare("DELETE FROM dashboards WHERE id = ?");
     st.bind(1, id).exec();
-    return db.changes() > 0;
+    return m_db.changes() > 0;
 }
 
 } // namespace activity

@@ -29,12 +29,12 @@ void DemoParts::addSources(Database& db, qint64 now, DemoTrafficWriter& traffic)
     for (const auto& [type, name, settings] : rows)
         sources.add(QString::fromLatin1(type), QString::fromLatin1(name),
             QJsonDocument::fromJson(QByteArray(settings)).object());
-    FetchState::recordSuccess(db, 1, now - 240, 200);
-    FetchState::setNextRun(db, 1, now + 660);
-    FetchState::setRateLimit(db, 1, 5000, 4788, now + 2400);
-    FetchState::recordSuccess(db, 2, now - 1500, 200);
-    FetchState::recordError(db, 2, now - 1560, QStringLiteral("HTTP 429 Too Many Requests (retried)"), 200);
-    FetchState::setNextRun(db, 2, now + 2100);
+    FetchState(db).recordSuccess(1, now - 240, 200);
+    FetchState(db).setNextRun(1, now + 660);
+    FetchState(db).setRateLimit(1, 5000, 4788, now + 2400);
+    FetchState(db).recordSuccess(2, now - 1500, 200);
+    FetchState(db).recordError(2, now - 1560, QStringLiteral("HTTP 429 Too Many Requests (retried)"), 200);
+    FetchState(db).setNextRun(2, now + 2100);
     // Names as the receivers and the ingest pipeline write them.
     const std::array<std::tuple<int, const char*, int>, 11> counters = { {
         { 3, "messages_received", 184231 },
@@ -50,10 +50,10 @@ void DemoParts::addSources(Database& db, qint64 now, DemoTrafficWriter& traffic)
         { 4, "dropped", 0 },
     } };
     for (const auto& [source, name, value] : counters)
-        IngestCounters::add(db, source, QString::fromLatin1(name), value);
+        IngestCounters(db).add(source, QString::fromLatin1(name), value);
     for (const qint64 source : { 3, 4 }) {
-        IngestCounters::setLatest(db, source, QStringLiteral("last_received_at"), now - 2);
-        IngestCounters::setLatest(db, source, QStringLiteral("last_stored_at"), now - 2);
+        IngestCounters(db).setLatest(source, QStringLiteral("last_received_at"), now - 2);
+        IngestCounters(db).setLatest(source, QStringLiteral("last_stored_at"), now - 2);
     }
     qint64 ts = now - 5000;
     for (const DemoRejected& sample : DemoData::rejectedSamples())
@@ -87,7 +87,7 @@ void DemoParts::addDashboard(Database& db, qint64 now)
     add(PanelSpec::Kind::Bars, { QStringLiteral("traffic.status.4xx"), QStringLiteral("traffic.status.5xx") }, 2, 1,
         QStringLiteral("Errors"));
     add(PanelSpec::Kind::Map, {}, 2, 1);
-    DashboardStore::add(db, spec, now);
+    DashboardStore(db).add(spec, now);
 }
 
 void DemoParts::addAlerts(Database& db, qint64 now)
@@ -118,11 +118,11 @@ void DemoParts::addAlerts(Database& db, qint64 now)
         r.forSecs = d.forSecs;
         r.severity = d.severity;
         r.createdAt = now - 30 * 86400;
-        r.id = AlertStore::add(db, r);
+        r.id = AlertStore(db).add(r);
         AlertState state;
         state.ruleId = r.id;
         state.lastEval = now - 30;
-        AlertStore::saveState(db, state);
+        AlertStore(db).saveState(state);
     }
     // Two days ago the site answered 5xx for half an hour; yesterday the listener was silent during a restart.
     const qint64 day = now - now % 86400;
@@ -148,7 +148,7 @@ void DemoParts::addAlerts(Database& db, qint64 now)
         e.event = QString::fromLatin1(event);
         e.value = value;
         e.message = QString::fromLatin1(message);
-        AlertStore::addEvent(db, e);
+        AlertStore(db).addEvent(e);
     }
 }
 

@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <cstring>
-#include <sqlite3.h>
 
 namespace activity {
 
@@ -23,7 +22,7 @@ using Rollup::Period;
 
 void bindView(Statement& st, int index, std::string_view v)
 {
-    sqlite3_bind_blob(st.handle(), index, v.empty() ? "" : v.data(), int(v.size()), SQLITE_STATIC);
+    st.bindBlob(index, v.data(), int(v.size()));
 }
 
 } // namespace
@@ -68,7 +67,7 @@ void IngestWriter::startBatch()
     m_batchOpen = true;
     refreshSettings();
     // Another process (an `import` beside `collect`) may have written since our last transaction.
-    const qint64 version = m_db->queryInt("PRAGMA data_version").value_or(0);
+    const qint64 version = m_db->dataVersion();
     if (version != m_dataVersion) {
         m_dataVersion = version;
         m_rollups.forgetCounts();
@@ -192,7 +191,7 @@ void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, con
         st.bind(3, sourceId);
     else
         st.bindNull(3);
-    sqlite3_bind_blob(st.handle(), 4, r.addr, r.addrLen, SQLITE_STATIC);
+    st.bindBlob(4, r.addr, r.addrLen);
     if (geo.country[0])
         st.bindText(5, geo.country, 2);
     else
@@ -335,13 +334,13 @@ void IngestWriter::writeCounters()
     for (auto it = m_stored.cbegin(); it != m_stored.cend(); ++it) {
         addCounter(it.key(), "stored", it.value());
         if (it.value() > 0)
-            IngestCounters::setLatest(*m_db, it.key(), QStringLiteral("last_stored_at"), now, true);
+            IngestCounters(*m_db).setLatest(it.key(), QStringLiteral("last_stored_at"), now, true);
     }
     m_stored.clear();
     for (auto it = m_counters.cbegin(); it != m_counters.cend(); ++it) {
-        IngestCounters::add(*m_db, it.key().first, QString::fromLatin1(it.key().second), it.value(), true);
+        IngestCounters(*m_db).add(it.key().first, QString::fromLatin1(it.key().second), it.value(), true);
         if (it.key().second == "lines_received" && it.value() > 0)
-            IngestCounters::setLatest(*m_db, it.key().first, QStringLiteral("last_received_at"), now, true);
+            IngestCounters(*m_db).setLatest(it.key().first, QStringLiteral("last_received_at"), now, true);
     }
     m_counters.clear();
 }

@@ -133,7 +133,7 @@ QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonOb
     options.sourceId = id;
     options.path = settings.value(QLatin1String("path")).toString();
     options.site = siteSetting(settings);
-    m_writer.query([&](Database& db) { options.start = FollowPosition::fromJson(FetchState::state(db, id)); });
+    m_writer.query([&](Database& db) { options.start = FollowPosition::fromJson(FetchState(db).state(id)); });
     receiver.saved.position = options.start;
     receiver.follower = std::make_unique<LogFollower>(options, m_sink);
     receiver.follower->start();
@@ -208,11 +208,11 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver::Saved& now, Rece
 {
     // Rows are written only while the source exists: a removed (and purged) source gets nothing back.
     if (!(now.position == saved.position)) {
-        FetchState::setState(db, id, now.position.toJson(), m_clock.nowSecs());
+        FetchState(db).setState(id, now.position.toJson(), m_clock.nowSecs());
         saved.position = now.position;
     }
     if (now.error != saved.error) { // shown with the source, cleared once the file is reachable again
-        FetchState::recordError(db, id, m_clock.nowSecs(), now.error);
+        FetchState(db).recordError(id, m_clock.nowSecs(), now.error);
         saved.error = now.error;
     }
     // The sink counts what it stores, rejects and drops; the listener adds what only it sees.
@@ -227,7 +227,7 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver::Saved& now, Rece
         const auto [value, before] = values;
         if (value == *before)
             continue;
-        IngestCounters::add(db, id, QString::fromLatin1(name), value - *before);
+        IngestCounters(db).add(id, QString::fromLatin1(name), value - *before);
         *before = value;
     }
 }
@@ -235,7 +235,7 @@ void ReceiverSet::save(Database& db, qint64 id, const Receiver::Saved& now, Rece
 void ReceiverSet::recordError(qint64 id, const QString& message)
 {
     try {
-        m_writer.run([&](Database& db) { FetchState::recordError(db, id, m_clock.nowSecs(), message); });
+        m_writer.run([&](Database& db) { FetchState(db).recordError(id, m_clock.nowSecs(), message); });
     } catch (const std::exception&) {
         // The error is also returned by sync(), which the caller prints or shows.
     }

@@ -2,7 +2,6 @@
 
 #include <cstring>
 #include <functional>
-#include <sqlite3.h>
 #include <vector>
 
 namespace activity {
@@ -72,7 +71,7 @@ void TextRollups::add(quint64 bucketId, qint64 period, const char* dim, qint64 b
         bindText(st, 2, dim);
         st.bind(3, bucket).bind(4, site);
         // Stored as TEXT (as the key column always was), bytes unchanged.
-        sqlite3_bind_text(st.handle(), 5, text.data(), int(text.size()), SQLITE_STATIC);
+        st.bindText(5, text.data(), int(text.size()));
         st.bind(6, requests).bind(7, visitors).bind(8, bytes);
     };
     const auto count = [&] {
@@ -111,8 +110,8 @@ void TextRollups::compact(Bucket& b)
     bindText(m_losers, 2, b.dim);
     m_losers.bind(3, b.bucket).bind(4, b.site).bind(5, b.keep);
     while (m_losers.step()) {
-        const auto* data = static_cast<const char*>(sqlite3_column_blob(m_losers.handle(), 0));
-        losers.emplace_back(data ? data : "", size_t(sqlite3_column_bytes(m_losers.handle(), 0)));
+        const QByteArrayView key = m_losers.bytes(0);
+        losers.emplace_back(key.data() ? key.data() : "", size_t(key.size()));
         requests += m_losers.int64(1);
         visitors += m_losers.int64(2);
         bytes += m_losers.int64(3);
@@ -122,7 +121,7 @@ void TextRollups::compact(Bucket& b)
         m_delete.bind(1, b.period);
         bindText(m_delete, 2, b.dim);
         m_delete.bind(3, b.bucket).bind(4, b.site);
-        sqlite3_bind_text(m_delete.handle(), 5, key.data(), int(key.size()), SQLITE_STATIC);
+        m_delete.bindText(5, key.data(), int(key.size()));
         m_delete.exec();
     }
     addToOther(b, requests, visitors, bytes);

@@ -2,7 +2,6 @@
 
 #include <QtEndian>
 #include <algorithm>
-#include <sqlite3.h>
 
 namespace activity {
 
@@ -47,8 +46,9 @@ VisitorSets::Day& VisitorSets::day(qint64 day, qint64 site)
         while (chunks.step()) {
             d.lastSeq = qMax(d.lastSeq, chunks.int64(0));
             ++d.chunks;
-            const auto* data = static_cast<const uchar*>(sqlite3_column_blob(chunks.handle(), 1));
-            const int bytes = sqlite3_column_bytes(chunks.handle(), 1);
+            const QByteArrayView chunk = chunks.bytes(1);
+            const auto* data = reinterpret_cast<const uchar*>(chunk.data());
+            const int bytes = int(chunk.size());
             for (int i = 0; i + 8 <= bytes; i += 8)
                 d.seen.insert(qFromLittleEndian<quint64>(data + i));
         }

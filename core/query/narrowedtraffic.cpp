@@ -9,7 +9,6 @@
 #include <QHash>
 #include <QMap>
 #include <QSet>
-#include <sqlite3.h>
 
 namespace activity {
 
@@ -124,15 +123,14 @@ Scan scan(Database& db, const RawRowFilter& f, const TimeRange& range, qint64 st
     Scan s;
     if (f.matchesNothing() || !range.isValid())
         return s;
-    // Every filter in SQL: rows that do not match never leave SQLite. Columns read through the handle (millions
-    // of rows: no copies).
+    // Every filter in SQL: rows that do not match never leave SQLite. Columns are read in place (millions of rows:
+    // no copies).
     Statement st = db.prepare(QByteArray("SELECT id >> 20, status, bytes, path_id, country, addr, agent_id FROM "
                                          "requests WHERE id >= ?1 AND id < ?2")
                                   .append(f.sql())
                                   .constData());
     st.bind(1, RequestKeys::firstId(range.fromSecs)).bind(2, RequestKeys::firstId(range.toSecs));
     f.bind(st, 3);
-    sqlite3_stmt* h = st.handle();
     const qint64 visitorWidth = qMin<qint64>(step, 86400);
     VisitorCounter perBucket(visitorWidth);
     VisitorCounter perDay(86400);
@@ -144,11 +142,12 @@ Scan scan(Database& db, const RawRowFilter& f, const TimeRange& range, qint64 st
     qint64 hourStart = -1;
     qint64 hourCount = 0;
     while (st.step()) {
-        const qint64 ts = sqlite3_column_int64(h, 0);
-        const qint64 code = sqlite3_column_int64(h, 1);
-        const qint64 bytes = sqlite3_column_int64(h, 2);
-        const auto* addr = static_cast<const unsigned char*>(sqlite3_column_blob(h, 5));
-        const qint64 visitor = RequestKeys::visitorHash(addr, sqlite3_column_bytes(h, 5), sqlite3_column_int64(h, 6));
+        const qint64 ts = st.int64(0);
+        const qint64 code = st.int64(1);
+        const qint64 bytes = st.int64(2);
+        const QByteArrayView addr = st.bytes(5);
+        const qint64 visitor = RequestKeys::visitorHash(
+            reinterpret_cast<const unsigned char*>(addr.data()), int(addr.size()), st.int64(6));
         ++s.totals.requests;
         s.totals.bytes += bytes;
         perDay.add(ts, visitor, toTotal);
@@ -176,14 +175,14 @@ Scan scan(Database& db, const RawRowFilter& f, const TimeRange& range, qint64 st
             hourCount = 0;
         }
         ++hourCount;
-        if (sqlite3_column_type(h, 3) != SQLITE_NULL) {
-            Sums& p = s.paths[sqlite3_column_int64(h, 3)];
+        if (!st.isNull(3)) {
+            Sums& p = s.paths[st.int64(3)];
             ++p.requests;
             p.bytes += bytes;
         }
         // Two-letter codes packed in a number (no string per row); anything else is unknown ('').
-        const auto* country = static_cast<const uchar*>(sqlite3_column_blob(h, 4));
-        Sums& c = s.countries[sqlite3_column_bytes(h, 4) == 2 ? quint16(country[0] << 8 | country[1]) : quint16(0)];
+        const QByteArrayView country = st.bytes(4);
+        Sums& c = s.countries[country.size() == 2 ? quint16(uchar(country[0]) << 8 | uchar(country[1])) : quint16(0)];
         ++c.requests;
         c.bytes += bytes;
         Sums& k = s.codes[code];

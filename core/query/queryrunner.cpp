@@ -21,7 +21,7 @@ public:
     {
         if (!m_db) {
             m_db = std::make_unique<Database>(m_path, Database::Mode::ReadOnly);
-            m_version = m_db->queryInt("PRAGMA data_version").value_or(0);
+            m_version = m_db->dataVersion();
         }
         return m_db.get();
     }
@@ -56,7 +56,7 @@ private:
     void poll()
     {
         try {
-            const qint64 version = db()->queryInt("PRAGMA data_version").value_or(0);
+            const qint64 version = db()->dataVersion();
             if (version != m_version) {
                 m_version = version;
                 QMetaObject::invokeMethod(m_owner, [owner = m_owner] { emit owner->dataChanged(); });

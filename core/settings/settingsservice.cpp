@@ -14,24 +14,24 @@ SettingsService::SettingsService(DbWriter& writer)
     : m_writer(writer)
 { }
 
-QString SettingsService::set(const QString& key, QString value)
+Status SettingsService::set(const QString& key, QString value)
 {
     if (const QString error = AppSettings::validate(key, value); !error.isEmpty())
-        return error;
+        return Error { error };
     try {
         m_writer.run([&](Database& db) { AppSettings::set(db, key, value); });
     } catch (const DatabaseError& e) {
-        return e.message();
+        return Error { e.message() };
     }
     return {};
 }
 
-QString SettingsService::unset(const QString& key)
+Status SettingsService::unset(const QString& key)
 {
     try {
         m_writer.run([&](Database& db) { AppSettings::unset(db, key); });
     } catch (const DatabaseError& e) {
-        return e.message();
+        return Error { e.message() };
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/result.h"
+
 #include <QString>
 #include <optional>
 
@@ -13,9 +15,9 @@ class SettingsService {
 public:
     explicit SettingsService(DbWriter& writer);
 
-    // Validates and normalises `value`; returns the error (naming the key) or empty when it was stored.
-    QString set(const QString& key, QString value);
-    QString unset(const QString& key);
+    // Validates and normalises `value`, then stores it; the error names the key.
+    Status set(const QString& key, QString value);
+    Status unset(const QString& key);
     std::optional<QString> get(const QString& key);
 
     QString firstRunState();

@@ -85,37 +85,37 @@ void ApiStore::recordRanked(qint64 seriesId, qint64 ts, const QString& item, qin
 
 void ApiStore::recordSuccess(qint64 sourceId, qint64 at)
 {
-    m_writer.run([&](Database& db) { FetchState::recordSuccess(db, sourceId, at, 200); });
+    m_writer.run([&](Database& db) { FetchState(db).recordSuccess(sourceId, at, 200); });
 }
 
 void ApiStore::recordError(qint64 sourceId, qint64 at, const QString& message, int httpStatus)
 {
-    m_writer.run([&](Database& db) { FetchState::recordError(db, sourceId, at, message, httpStatus); });
+    m_writer.run([&](Database& db) { FetchState(db).recordError(sourceId, at, message, httpStatus); });
 }
 
 void ApiStore::setNextRun(qint64 sourceId, qint64 at)
 {
-    m_writer.run([&](Database& db) { FetchState::setNextRun(db, sourceId, at); });
+    m_writer.run([&](Database& db) { FetchState(db).setNextRun(sourceId, at); });
 }
 
 void ApiStore::setRateLimit(qint64 sourceId, qint64 limit, qint64 remaining, qint64 reset)
 {
-    m_writer.run([&](Database& db) { FetchState::setRateLimit(db, sourceId, limit, remaining, reset); });
+    m_writer.run([&](Database& db) { FetchState(db).setRateLimit(sourceId, limit, remaining, reset); });
 }
 
 std::optional<qint64> ApiStore::nextRun(qint64 sourceId)
 {
-    return m_writer.queryValue([&](Database& db) { return FetchState::nextRun(db, sourceId); });
+    return m_writer.queryValue([&](Database& db) { return FetchState(db).nextRun(sourceId); });
 }
 
 QJsonObject ApiStore::state(qint64 sourceId)
 {
-    return m_writer.queryValue([&](Database& db) { return FetchState::state(db, sourceId); });
+    return m_writer.queryValue([&](Database& db) { return FetchState(db).state(sourceId); });
 }
 
 void ApiStore::setState(qint64 sourceId, const QJsonObject& state)
 {
-    m_writer.run([&](Database& db) { FetchState::setState(db, sourceId, state); });
+    m_writer.run([&](Database& db) { FetchState(db).setState(sourceId, state); });
 }
 
 void ApiStore::purgeSource(Database& db, qint64 sourceId)

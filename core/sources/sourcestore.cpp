@@ -114,7 +114,7 @@ bool SourceStore::setEnabled(qint64 id, bool enabled)
     const bool changed = m_db.changes() > 0;
     if (changed && enabled) {
         // A resumed source runs at once, even when the collector was not running while it was paused.
-        FetchState::setNextRun(m_db, id, std::nullopt);
+        FetchState(m_db).setNextRun(id, std::nullopt);
     }
     return changed;
 }
@@ -134,7 +134,7 @@ bool SourceStore::remove(qint64 id, bool purge)
         // Each table's owner deletes its rows.
         ApiStore::purgeSource(m_db, id);
         IngestWriter::purgeSource(m_db, id);
-        IngestCounters::purge(m_db, id);
+        IngestCounters(m_db).purge(id);
     }
     Statement s = m_db.prepare("DELETE FROM sources WHERE id = ?");
     s.bind(1, id).exec();

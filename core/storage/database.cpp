@@ -101,6 +101,12 @@ Statement& Statement::bindText(int index, const char* utf8, int length)
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, const void* data, int length)
+{
+    check(sqlite3_bind_blob(m_stmt, index, length > 0 ? data : "", length, SQLITE_STATIC), "bind");
+    return *this;
+}
+
 Statement& Statement::bindNull(int index)
 {
     check(sqlite3_bind_null(m_stmt, index), "bind");
@@ -182,6 +188,12 @@ QByteArray Statement::blob(int column) const
 {
     const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
     return data ? QByteArray(data, sqlite3_column_bytes(m_stmt, column)) : QByteArray();
+}
+
+QByteArrayView Statement::bytes(int column) const
+{
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_stmt, column));
+    return data ? QByteArrayView(data, sqlite3_column_bytes(m_stmt, column)) : QByteArrayView();
 }
 
 QVariant Statement::value(int column) const
@@ -332,6 +344,11 @@ qint64 Database::lastInsertId() const
 int Database::changes() const
 {
     return sqlite3_changes(m_db);
+}
+
+qint64 Database::dataVersion()
+{
+    return queryInt("PRAGMA data_version").value_or(0);
 }
 
 int Database::userVersion()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QString>
 #include <QVariant>
 #include <memory>
@@ -40,6 +41,7 @@ public:
     Statement& bind(int index, const QString& value);
     Statement& bind(int index, const QByteArray& value); // stored as BLOB
     Statement& bindText(int index, const char* utf8, int length); // no copy: must outlive step()
+    Statement& bindBlob(int index, const void* data, int length); // no copy: must outlive step(); never NULL
     Statement& bindNull(int index);
     Statement& bind(int index, const QVariant& value);
 
@@ -53,13 +55,14 @@ public:
     double real(int column) const;
     QString text(int column) const;
     QByteArray blob(int column) const;
+    // The column's bytes without a copy (TEXT or BLOB), valid until the next step() or reset().
+    QByteArrayView bytes(int column) const;
     bool isNull(int column) const;
     QVariant value(int column) const;
     int columnCount() const;
 
-    sqlite3_stmt* handle() const { return m_stmt; }
-
 private:
+    friend class Database;
     void check(int rc, const char* what) const;
     Database* m_owner = nullptr;
     sqlite3* m_db = nullptr;
@@ -89,6 +92,8 @@ public:
 
     int userVersion();
     void setUserVersion(int version);
+    // Changes when another connection commits (a cache of what was read can tell it is stale).
+    qint64 dataVersion();
 
     QString path() const { return m_path; }
     sqlite3* handle() const { return m_db; }

@@ -21,12 +21,12 @@ bool ensureRow(Database& db, qint64 sourceId)
 }
 } // namespace
 
-void FetchState::recordSuccess(Database& db, qint64 sourceId, qint64 at, std::optional<int> httpStatus)
+void FetchState::recordSuccess(qint64 sourceId, qint64 at, std::optional<int> httpStatus)
 {
-    if (!ensureRow(db, sourceId))
+    if (!ensureRow(m_db, sourceId))
         return;
-    Statement s = db.prepare("UPDATE fetch_state SET last_success = ?1, last_error = NULL, last_error_at = NULL, "
-                             "last_status = coalesce(?2, last_status) WHERE source_id = ?3");
+    Statement s = m_db.prepare("UPDATE fetch_state SET last_success = ?1, last_error = NULL, last_error_at = NULL, "
+                               "last_status = coalesce(?2, last_status) WHERE source_id = ?3");
     s.bind(1, at);
     if (httpStatus)
         s.bind(2, qint64(*httpStatus));
@@ -35,12 +35,12 @@ void FetchState::recordSuccess(Database& db, qint64 sourceId, qint64 at, std::op
     s.bind(3, sourceId).exec();
 }
 
-void FetchState::recordError(Database& db, qint64 sourceId, qint64 at, const QString& message, int httpStatus)
+void FetchState::recordError(qint64 sourceId, qint64 at, const QString& message, int httpStatus)
 {
-    if (!ensureRow(db, sourceId))
+    if (!ensureRow(m_db, sourceId))
         return;
     Statement s
-        = db.prepare("UPDATE fetch_state SET last_error = ?, last_error_at = ?, last_status = ? WHERE source_id = ?");
+        = m_db.prepare("UPDATE fetch_state SET last_error = ?, last_error_at = ?, last_status = ? WHERE source_id = ?");
     if (message.isEmpty())
         s.bindNull(1).bindNull(2);
     else
@@ -52,11 +52,11 @@ void FetchState::recordError(Database& db, qint64 sourceId, qint64 at, const QSt
     s.bind(4, sourceId).exec();
 }
 
-void FetchState::setNextRun(Database& db, qint64 sourceId, std::optional<qint64> at)
+void FetchState::setNextRun(qint64 sourceId, std::optional<qint64> at)
 {
-    if (!ensureRow(db, sourceId))
+    if (!ensureRow(m_db, sourceId))
         return;
-    Statement s = db.prepare("UPDATE fetch_state SET next_run = ? WHERE source_id = ?");
+    Statement s = m_db.prepare("UPDATE fetch_state SET next_run = ? WHERE source_id = ?");
     if (at)
         s.bind(1, *at);
     else
@@ -64,20 +64,20 @@ void FetchState::setNextRun(Database& db, qint64 sourceId, std::optional<qint64>
     s.bind(2, sourceId).exec();
 }
 
-void FetchState::setRateLimit(Database& db, qint64 sourceId, qint64 limit, qint64 remaining, qint64 reset)
+void FetchState::setRateLimit(qint64 sourceId, qint64 limit, qint64 remaining, qint64 reset)
 {
-    if (!ensureRow(db, sourceId))
+    if (!ensureRow(m_db, sourceId))
         return;
-    Statement s = db.prepare("UPDATE fetch_state SET rate_limit_limit = ?, rate_limit_remaining = ?, "
-                             "rate_limit_reset = ? WHERE source_id = ?");
+    Statement s = m_db.prepare("UPDATE fetch_state SET rate_limit_limit = ?, rate_limit_remaining = ?, "
+                               "rate_limit_reset = ? WHERE source_id = ?");
     s.bind(1, limit).bind(2, remaining).bind(3, reset).bind(4, sourceId).exec();
 }
 
-void FetchState::setState(Database& db, qint64 sourceId, const QJsonObject& state, std::optional<qint64> successAt)
+void FetchState::setState(qint64 sourceId, const QJsonObject& state, std::optional<qint64> successAt)
 {
-    if (!ensureRow(db, sourceId))
+    if (!ensureRow(m_db, sourceId))
         return;
-    Statement s = db.prepare(
+    Statement s = m_db.prepare(
         "UPDATE fetch_state SET state = ?1, last_success = coalesce(?2, last_success) WHERE source_id = ?3");
     s.bind(1, QString::fromUtf8(QJsonDocument(state).toJson(QJsonDocument::Compact)));
     if (successAt)
@@ -87,18 +87,18 @@ void FetchState::setState(Database& db, qint64 sourceId, const QJsonObject& stat
     s.bind(3, sourceId).exec();
 }
 
-std::optional<qint64> FetchState::nextRun(Database& db, qint64 sourceId)
+std::optional<qint64> FetchState::nextRun(qint64 sourceId)
 {
-    Statement s = db.prepare("SELECT next_run FROM fetch_state WHERE source_id = ?");
+    Statement s = m_db.prepare("SELECT next_run FROM fetch_state WHERE source_id = ?");
     s.bind(1, sourceId);
     if (!s.step() || s.isNull(0))
         return std::nullopt;
     return s.int64(0);
 }
 
-QJsonObject FetchState::state(Database& db, qint64 sourceId)
+QJsonObject FetchState::state(qint64 sourceId)
 {
-    Statement s = db.prepare("SELECT state FROM fetch_state WHERE source_id = ?");
+    Statement s = m_db.prepare("SELECT state FROM fetch_state WHERE source_id = ?");
     s.bind(1, sourceId);
     if (!s.step())
         return {};

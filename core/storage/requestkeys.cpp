@@ -43,7 +43,7 @@ RequestIdAllocator::RequestIdAllocator(Database& db)
 
 void RequestIdAllocator::sync()
 {
-    const qint64 version = m_db.queryInt("PRAGMA data_version").value_or(0);
+    const qint64 version = m_db.dataVersion();
     if (version == m_dataVersion && m_newest >= 0)
         return;
     m_dataVersion = version;

@@ -79,12 +79,12 @@ private slots:
         // Pending from 00:01, fired 10 minutes later, sent again every 5 minutes, resolved at 00:23 when the
         // 5-minute window holds 2 of its 5 minutes of errors (4%).
         QCOMPARE(all, QStringList({ "firing@660", "repeat@960", "repeat@1260", "resolved@1380" }));
-        const QList<AlertEvent> history = AlertStore::history(*m_db);
+        const QList<AlertEvent> history = AlertStore(*m_db).history();
         QCOMPARE(history.size(), 4);
         QCOMPARE(history.first().event, QString("resolved"));
         QVERIFY2(history.last().message.contains("10%, above 5%"), qPrintable(history.last().message));
         QCOMPARE(*history.last().value, 10.0);
-        QCOMPARE(AlertStore::firingCount(*m_db), 0);
+        QCOMPARE(AlertStore(*m_db).firingCount(), 0);
     }
 
     void evaluatedOncePerIntervalWhoeverAsks()
@@ -92,12 +92,12 @@ private slots:
         recordStars({ { kT0, 10 } });
         addRule(makeRule("github.stars{repo=\"acme/rocket\"}", AlertRule::Kind::Above, 5));
         QCOMPARE(events(AlertEvaluator::evaluate(*m_writer, kT0 + 60, 60)), QStringList({ "firing@60" }));
-        const qint64 evaluated = AlertStore::state(*m_db, 1).lastEval;
+        const qint64 evaluated = AlertStore(*m_db).state(1).lastEval;
         // A second process on the same file, 10 s later: the rule is not due again.
         DbWriter other(m_db->path());
         QVERIFY(other.openError().isEmpty());
         QVERIFY(AlertEvaluator::evaluate(other, kT0 + 70, 60).isEmpty());
-        QCOMPARE(AlertStore::state(*m_db, 1).lastEval, evaluated);
+        QCOMPARE(AlertStore(*m_db).state(1).lastEval, evaluated);
         // A minute on, it is.
         recordStars({ { kT0 + 100, 1 } });
         QCOMPARE(events(AlertEvaluator::evaluate(other, kT0 + 120, 60)), QStringList({ "resolved@120" }));
@@ -150,12 +150,12 @@ private slots:
     {
         addRule(makeRule("github.stars{repo=\"not/yet\"}", AlertRule::Kind::Below, 1));
         QVERIFY(AlertEvaluator::evaluate(*m_writer, kT0 + 60, 60).isEmpty());
-        QVERIFY2(AlertStore::state(*m_db, 1).error.contains("not/yet"), qPrintable(AlertStore::state(*m_db, 1).error));
+        QVERIFY2(AlertStore(*m_db).state(1).error.contains("not/yet"), qPrintable(AlertStore(*m_db).state(1).error));
         // It appears with its source's first poll, and the rule works from then on.
         ApiStore store(*m_db);
         store.recordPoint(store.seriesId(1, "github", "not/yet", "stars"), kT0 + 100, 0);
         QCOMPARE(events(AlertEvaluator::evaluate(*m_writer, kT0 + 200, 60)), QStringList({ "firing@200" }));
-        QVERIFY(AlertStore::state(*m_db, 1).error.isEmpty());
+        QVERIFY(AlertStore(*m_db).state(1).error.isEmpty());
     }
 
     void removedRuleKeepsItsHistory()
@@ -163,10 +163,10 @@ private slots:
         recordStars({ { kT0, 10 } });
         addRule(makeRule("github.stars{repo=\"acme/rocket\"}", AlertRule::Kind::Above, 5));
         QCOMPARE(AlertEvaluator::evaluate(*m_writer, kT0 + 60, 60).size(), 1);
-        QVERIFY(m_writer->call([](Database& db) { return AlertStore::remove(db, 1); }));
+        QVERIFY(m_writer->call([](Database& db) { return AlertStore(db).remove(1); }));
         QVERIFY(AlertEvaluator::evaluate(*m_writer, kT0 + 200, 60).isEmpty());
-        QCOMPARE(AlertStore::history(*m_db).size(), 1);
-        QCOMPARE(AlertStore::history(*m_db).first().ruleName, QString("stars"));
+        QCOMPARE(AlertStore(*m_db).history().size(), 1);
+        QCOMPARE(AlertStore(*m_db).history().first().ruleName, QString("stars"));
     }
 
 private:
@@ -182,7 +182,7 @@ private:
     }
     void addRule(const AlertRule& r)
     {
-        m_writer->run([&](Database& db) { AlertStore::add(db, r); });
+        m_writer->run([&](Database& db) { AlertStore(db).add(r); });
     }
     void recordStars(const QList<Sample>& points)
     {

@@ -89,12 +89,12 @@ private slots:
         QTRY_COMPARE(page->rulesModel()->rowCount(), 4);
         QCOMPARE(page->rulesModel()->rows().at(3).at(0).toString(), QString("Errors on the site"));
         Database db(m_path, Database::Mode::ReadOnly);
-        QCOMPARE(AlertStore::rules(db).size(), 4);
+        QCOMPARE(AlertStore(db).rules().size(), 4);
         // A bad webhook is refused with its fault, nothing saved.
         AlertRule bad = *rule;
         bad.webhook = "ftp://example";
         QVERIFY(page->addRule(bad).contains("http://"));
-        QCOMPARE(AlertStore::rules(db).size(), 4);
+        QCOMPARE(AlertStore(db).rules().size(), 4);
     }
 
     void removeTheSelectedRule()
@@ -110,7 +110,7 @@ private slots:
         QTest::mouseClick(page->removeButton(), Qt::LeftButton);
         QTRY_COMPARE(page->rulesModel()->rowCount(), 3);
         Database db(m_path, Database::Mode::ReadOnly);
-        QCOMPARE(AlertStore::rules(db).size(), 3);
+        QCOMPARE(AlertStore(db).rules().size(), 3);
     }
 
 private:

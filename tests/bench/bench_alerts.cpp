@@ -159,7 +159,7 @@ int main(int argc, char** argv)
         DbWriter writer(db);
         writer.run([&](Database& d) {
             for (const AlertRule& r : rules(now))
-                AlertStore::add(d, r);
+                AlertStore(d).add(r);
         });
         QList<qint64> times;
         int fired = 0;

@@ -61,8 +61,8 @@ private slots:
         SourceStore store(db, clock);
         const qint64 a = store.add(QStringLiteral("github"), QStringLiteral("a/b"), {});
         const qint64 syslog = store.add(QStringLiteral("syslog"), QStringLiteral("udp://127.0.0.1:5514"), {});
-        IngestCounters::add(db, syslog, QStringLiteral("received"), 184000);
-        IngestCounters::setLatest(db, syslog, QStringLiteral("last_received_at"), 1'749'999'000);
+        IngestCounters(db).add(syslog, QStringLiteral("received"), 184000);
+        IngestCounters(db).setLatest(syslog, QStringLiteral("last_received_at"), 1'749'999'000);
         QVERIFY(store.remove(syslog, false));
         const qint64 next = store.add(QStringLiteral("syslog"), QStringLiteral("udp://127.0.0.1:5515"), {});
         QVERIFY(next != syslog);

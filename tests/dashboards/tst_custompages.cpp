@@ -189,16 +189,16 @@ private slots:
         DashboardSpec spec;
         spec.name = "From the terminal";
         spec.panels = { panel(PanelSpec::Kind::Line, { "traffic.requests" }, 4) };
-        QCOMPARE(other.add(spec), QString());
+        QCOMPARE(other.add(spec).error(), QString());
         // What the window's runner says when its poll sees another connection's commit (FullWindow does not poll).
         emit full.runner.dataChanged();
         QTRY_VERIFY_WITH_TIMEOUT(full.window.pageNames().contains("From the terminal"), 10000);
         QCOMPARE(int(full.window.pageNames().size()), before + 1);
         spec.name = "Renamed in the terminal";
-        QCOMPARE(other.update(spec), QString());
+        QCOMPARE(other.update(spec).error(), QString());
         emit full.runner.dataChanged();
         QTRY_VERIFY_WITH_TIMEOUT(full.window.pageNames().contains("Renamed in the terminal"), 10000);
-        QCOMPARE(other.remove(spec.id), QString());
+        QCOMPARE(other.remove(spec.id).error(), QString());
         emit full.runner.dataChanged();
         QTRY_COMPARE_WITH_TIMEOUT(int(full.window.pageNames().size()), before, 10000);
     }
@@ -240,7 +240,7 @@ private slots:
         QCOMPARE(full.window.pageNames().last(), QString("Launch"));
         QCOMPARE(full.dashboards.get(id)->name, QString("Launch"));
         const int before = int(full.window.pageNames().size());
-        QCOMPARE(full.dashboards.remove(id), QString());
+        QCOMPARE(full.dashboards.remove(id).error(), QString());
         emit page->removed(id); // what the page's Delete does once the service has removed it
         QTRY_COMPARE(int(full.window.pageNames().size()), before - 1);
         QVERIFY(!full.window.pageNames().contains("Launch"));

@@ -181,7 +181,7 @@ TrayHeadline TrayController::queryHeadline(Database& db, qint64 nowSecs)
         h.requestsToday = TrafficQuery::totals(db, { { today, nowSecs + 1 }, QString(), QString() }).requests;
     if (!ApiQuery::repositories(db, QStringLiteral("github")).isEmpty())
         h.stars = ApiQuery::totalAt(db, QStringLiteral("github"), QStringLiteral("stars"), nowSecs);
-    h.firingAlerts = AlertStore::firingCount(db);
+    h.firingAlerts = AlertStore(db).firingCount();
     return h;
 }
 

@@ -1,13 +1,16 @@
-// The window's own collection (what the tray pauses): takes the data folder's collect lock, starts the
+// Collection as the window runs it (what the tray pauses): takes the data folder's collect lock, starts the
 // listeners, lets go of both when paused, and keeps following the sources table after a listener failed.
-#include "app/collectlock.h"
-#include "app/commandcontext.h"
-#include "app/windowcollection.h"
+#include "core/collect/collectionruntime.h"
+#include "core/collect/collectlock.h"
+#include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
+#include "core/storage/datadir.h"
+#include "core/storage/dbwriter.h"
 #include "core/util/clock.h"
 
 #include <QLockFile>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
@@ -22,24 +25,25 @@ bool udpPortTaken(quint16 port)
 }
 } // namespace
 
-class TestWindowCollection : public QObject {
+class TestCollectionRuntime : public QObject {
     Q_OBJECT
 private slots:
     void pauseReleasesListenersAndLock()
     {
         QTemporaryDir dir;
-        QString outText;
-        QString errText;
-        QTextStream out(&outText);
-        QTextStream err(&errText);
-        CommandContext ctx(dir.path(), out, err);
+        const QString path = DataDir::databasePath(dir.path());
+        DbWriter writer(path);
+        QCOMPARE(writer.openError(), QString());
+        Database db(path);
+        SystemClock clock;
+        SourceRegistry registry;
         QUdpSocket busy; // a port someone else holds
         QVERIFY(busy.bind(QHostAddress::LocalHost, 0));
-        SystemClock clock;
-        SourceStore(*ctx.database(), clock)
-            .add("syslog", "busy", { { "listen", QStringLiteral("udp://127.0.0.1:%1").arg(busy.localPort()) } });
+        SourceStore(db, clock).add(
+            "syslog", "busy", { { "listen", QStringLiteral("udp://127.0.0.1:%1").arg(busy.localPort()) } });
 
-        WindowCollection collection(ctx);
+        CollectionRuntime collection({ dir.path(), path, db, writer, clock, registry });
+        QSignalSpy collecting(&collection, &CollectionRuntime::collectingChanged);
         const QString problem = collection.setCollecting(true);
         QVERIFY2(problem.contains(QString::number(busy.localPort())), qPrintable(problem));
         QVERIFY(collection.isCollecting()); // the rest runs
@@ -52,12 +56,12 @@ private slots:
         QVERIFY(reserve.bind(QHostAddress::LocalHost, 0));
         const quint16 port = reserve.localPort();
         reserve.close();
-        SourceStore(*ctx.database(), clock)
-            .add("syslog", "later", { { "listen", QStringLiteral("udp://127.0.0.1:%1").arg(port) } });
+        SourceStore(db, clock).add("syslog", "later", { { "listen", QStringLiteral("udp://127.0.0.1:%1").arg(port) } });
         QTRY_VERIFY_WITH_TIMEOUT(udpPortTaken(port), 10000);
 
         QCOMPARE(collection.setCollecting(false), QString());
         QVERIFY(!collection.isCollecting());
+        QCOMPARE(collecting.count(), 2); // on, then off
         QVERIFY(!udpPortTaken(port));
         QVERIFY2(lockCollection(dir.path(), &lockError), qPrintable(lockError));
     }
@@ -65,5 +69,5 @@ private slots:
 
 } // namespace activity
 
-QTEST_GUILESS_MAIN(activity::TestWindowCollection)
-#include "tst_windowcollection.moc"
+QTEST_GUILESS_MAIN(activity::TestCollectionRuntime)
+#include "tst_collectionruntime.moc"

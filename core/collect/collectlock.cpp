@@ -1,4 +1,4 @@
-#include "app/collectlock.h"
+#include "core/collect/collectlock.h"
 
 #include <QCoreApplication>
 #include <QDir>
