@@ -7,6 +7,7 @@
 #include "app/windowcommand.h"
 #include "core/storage/database.h"
 #include "core/storage/datadir.h"
+#include "core/util/eventlog.h"
 
 #include <QApplication>
 #include <QLibraryInfo>
@@ -51,7 +52,7 @@ void loadTranslations(QCoreApplication& app)
 QString usage()
 {
     QString text
-        = QStringLiteral("usage: activity-dashboard [--data-dir DIR] [COMMAND] [OPTIONS]\n\n"
+        = QStringLiteral("usage: activity-dashboard [--data-dir DIR] [--verbose] [COMMAND] [OPTIONS]\n\n"
                          "  (no command)        the window; --kiosk [--rotate SECONDS] [--pages LIST], --demo\n");
     int count = 0;
     const Command* commands = allCommands(&count);
@@ -86,11 +87,13 @@ namespace {
 // Each area logs under its own category (activity.storage, activity.ingest, activity.net, activity.sources, ...).
 // Warnings go to stderr; run as a service (systemd sets JOURNAL_STREAM), stderr is the journal: lines carry their
 // priority (sd-daemon prefixes) and what the program does (info) is logged too. Debug (the SQL of a failed
-// statement) only when asked for with QT_LOGGING_RULES.
-void installLogging()
+// statement) only when asked for with --verbose or QT_LOGGING_RULES.
+void installLogging(bool verbose)
 {
     const bool journal = !qEnvironmentVariableIsEmpty("JOURNAL_STREAM");
-    if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+    if (verbose) // what each module does, and the SQL of a failed statement
+        QLoggingCategory::setFilterRules(QStringLiteral("activity.*.debug=true\nactivity.*.info=true"));
+    else if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         QLoggingCategory::setFilterRules(journal ? QStringLiteral("activity.*.debug=false")
                                                  : QStringLiteral("activity.*.debug=false\nactivity.*.info=false"));
     if (qEnvironmentVariableIsEmpty("QT_MESSAGE_PATTERN"))
@@ -112,6 +115,7 @@ int Application::main(int argc, char** argv)
     QString dataDir;
     QString error;
     const bool dataDirOk = takeDataDir(args, dataDir, error);
+    const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
 
     // Decide before building the application object: headless commands must not need a display.
     const QString first = args.isEmpty() ? QString() : args.first();
@@ -121,7 +125,7 @@ int Application::main(int argc, char** argv)
     const bool wantsVersion = first == QLatin1String("--version");
     const bool unknownCommand = !command && !wantsHelp && !first.isEmpty() && !first.startsWith(QLatin1Char('-'));
 
-    installLogging();
+    installLogging(verbose);
     std::unique_ptr<QCoreApplication> app;
     if (command && command->needsGui) {
         if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
@@ -134,6 +138,8 @@ int Application::main(int argc, char** argv)
     }
     setIdentity();
     loadTranslations(*app);
+    EventLog eventLog; // the last warnings and errors, for the Health page
+    eventLog.install();
     if (dataDir.isEmpty())
         dataDir = DataDir::defaultPath();
 
@@ -154,6 +160,7 @@ int Application::main(int argc, char** argv)
         return 2;
     }
     CommandContext context(dataDir, out, err);
+    context.setEventLog(&eventLog);
     if (command && (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h")))) {
         out << "usage: activity-dashboard " << command->usage << '\n';
         if (command->help)

@@ -13,6 +13,7 @@ namespace activity {
 
 class Database;
 class DbWriter;
+class EventLog;
 class SourceService;
 
 // What every command gets from the composition root.
@@ -38,6 +39,9 @@ public:
     const SourceRegistry& registry() const { return m_registry; }
     QTextStream& out() { return m_out; }
     QTextStream& err() { return m_err; }
+    // The program's log of warnings and errors (the Health page shows it); null when none was made.
+    EventLog* eventLog() const { return m_eventLog; }
+    void setEventLog(EventLog* log) { m_eventLog = log; }
     // Prints "activity-dashboard: MESSAGE" to stderr and returns the exit status to use.
     int fail(const QString& message, int status = 1);
 
@@ -51,6 +55,7 @@ private:
     std::unique_ptr<DbWriter> m_writer;
     std::unique_ptr<SourceService> m_sources;
     std::unique_ptr<CollectContext> m_collect;
+    EventLog* m_eventLog = nullptr;
 };
 
 } // namespace activity

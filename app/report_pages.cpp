@@ -4,9 +4,9 @@
 #include "core/query/queryrunner.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
-#include "ui/custompage.h"
-#include "ui/dashboardpage.h"
 #include "ui/pagefactory.h"
+#include "ui/pages/custompage.h"
+#include "ui/pages/dashboardpage.h"
 #include "ui/viewstate.h"
 
 #include <QCoreApplication>

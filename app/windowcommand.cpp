@@ -15,13 +15,13 @@
 #include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
-#include "ui/alertspage.h"
-#include "ui/custompages.h"
 #include "ui/firstrun/firstrunwizard.h"
-#include "ui/healthpage.h"
 #include "ui/kiosk/kioskcontroller.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
+#include "ui/pages/alertspage.h"
+#include "ui/pages/custompages.h"
+#include "ui/pages/healthpage.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/tray/traycontroller.h"
 
@@ -123,6 +123,8 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (parser.isSet(QStringLiteral("demo")))
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
     PageFactory::install(window, runner, &sources);
+    if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)); health && ctx.eventLog())
+        health->setEventLog(ctx.eventLog());
     DashboardService dashboards(*writer, ctx.clock());
     CustomPages::install(window, runner, dashboards);
     AlertService alerts(*writer, ctx.clock());

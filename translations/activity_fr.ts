@@ -3029,6 +3029,34 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Database: %1</source>
         <translation>Base de données : %1</translation>
     </message>
+    <message>
+        <source>Level</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Module</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Program log</source>
+        <translation>Journal du programme</translation>
+    </message>
+    <message>
+        <source>Program log: the last warnings and errors</source>
+        <translation>Journal du programme : les derniers avertissements et erreurs</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>avertissement</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>erreur</translation>
+    </message>
 </context>
 <context>
     <name>activity::KioskController</name>

@@ -1,9 +1,9 @@
 #include "ui/mainwindow.h"
 
 #include "core/util/clock.h"
-#include "ui/aboutdialog.h"
-#include "ui/format.h"
+#include "ui/dialogs/aboutdialog.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/format.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,16 +2,16 @@
 
 #include "core/query/queryrunner.h"
 #include "core/query/trafficquery.h"
-#include "ui/alertspage.h"
-#include "ui/apipage.h"
-#include "ui/dashboardpage.h"
-#include "ui/healthpage.h"
 #include "ui/mainwindow.h"
 #include "ui/map/mappage.h"
-#include "ui/metricspage.h"
-#include "ui/overviewpage.h"
+#include "ui/pages/alertspage.h"
+#include "ui/pages/apipage.h"
+#include "ui/pages/dashboardpage.h"
+#include "ui/pages/healthpage.h"
+#include "ui/pages/metricspage.h"
+#include "ui/pages/overviewpage.h"
+#include "ui/pages/trafficpage.h"
 #include "ui/sources/sourcepanel.h"
-#include "ui/trafficpage.h"
 #include "ui/viewstate.h"
 
 namespace activity {

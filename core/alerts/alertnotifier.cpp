@@ -5,6 +5,7 @@
 #include "core/net/smtpclient.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "core/util/logging.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -94,8 +95,9 @@ void AlertNotifier::send(const QList<AlertNotice>& notices)
                 const QString delivery = error.isEmpty() ? Text::tr("sent") : Text::tr("failed: %1").arg(error);
                 try {
                     m_writer.run([&](Database& db) { AlertStore(db).setEmailDelivery(eventId, delivery); });
-                } catch (const std::exception&) {
+                } catch (const std::exception& e) {
                     // The history keeps "pending"; the delivery is still reported below.
+                    qCWarning(lcAlerts) << "email delivery of history" << eventId << "not recorded:" << e.what();
                 }
                 emit emailed(eventId, error.isEmpty(), delivery);
             };
@@ -118,8 +120,9 @@ void AlertNotifier::send(const QList<AlertNotice>& notices)
                 : Text::tr("failed: %1").arg(r.status ? QStringLiteral("HTTP %1").arg(r.status) : r.error);
             try {
                 m_writer.run([&](Database& db) { AlertStore(db).setDelivery(eventId, delivery); });
-            } catch (const std::exception&) {
+            } catch (const std::exception& e) {
                 // The history keeps "pending"; the delivery is still reported below.
+                qCWarning(lcAlerts) << "webhook delivery of history" << eventId << "not recorded:" << e.what();
             }
             emit delivered(eventId, ok, delivery);
         });

@@ -3,6 +3,7 @@
 #include "core/alerts/alertstore.h"
 #include "core/query/seriescatalogue.h"
 #include "core/query/seriesid.h"
+#include "core/sources/sourceregistry.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 #include "core/util/clock.h"
@@ -48,9 +49,8 @@ Status AlertService::check(const AlertRule& rule, QString* note) const
     if (error.isEmpty())
         return {};
     // An API figure appears with its source's first poll: a rule may be made before it.
-    static const char* const kLater[] = { "github.", "dockerhub.", "http-json.", "prometheus." };
-    for (const char* prefix : kLater) {
-        if (rule.series.startsWith(QLatin1String(prefix))) {
+    for (const QString& provider : SourceRegistry().seriesProviders()) {
+        if (rule.series.startsWith(provider + QLatin1Char('.'))) {
             if (note)
                 *note = error;
             return {};

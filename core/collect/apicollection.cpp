@@ -23,7 +23,8 @@ public:
     {
         m_http = std::make_unique<HttpClient>(apiHttpOptions(m_context.db));
         m_tokens = TokenVault::createDefault(m_context.dataDir);
-        m_scheduler = std::make_unique<ApiScheduler>(m_context.db, m_context.writer, m_context.clock, *m_http);
+        m_scheduler = std::make_unique<ApiScheduler>(
+            m_context.db, m_context.writer, m_context.clock, m_context.registry, *m_http);
         m_scheduler->setTokenVault(m_tokens.get());
         QObject::connect(m_scheduler.get(), &ApiScheduler::pollFinished, m_scheduler.get(),
             [this](qint64 id, const PollOutcome& outcome) {

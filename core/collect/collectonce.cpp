@@ -14,6 +14,7 @@
 #include "core/secrets/tokenvault.h"
 #include "core/settings/appsettings.h"
 #include "core/sources/apischeduler.h"
+#include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
@@ -55,19 +56,21 @@ int CollectOnce::readLogFiles()
 {
     Database& db = m_context.db;
     DbWriter& writer = m_context.writer;
+    const QStringList logTypes = m_context.registry.typeNames(SourceKind::Log);
     QMap<qint64, SourceRecord> logSources;
     for (const SourceRecord& r : SourceStore(db, m_context.clock).list())
-        if (r.enabled && (r.type == QLatin1String("logfile") || r.type == QLatin1String("syslog")))
+        if (r.enabled && logTypes.contains(r.type))
             logSources.insert(r.id, r);
     if (logSources.isEmpty())
         return 0;
     auto geo = GeoIp::openDefault(db);
     IngestPipeline pipeline(writer, std::move(geo), m_context.clock);
-    ReceiverSet receivers(writer, m_context.clock, pipeline, [&pipeline](qint64 id, const QJsonObject& settings) {
-        return pipeline.setSource(id, settings.value(QLatin1String("format")).toString().toUtf8(),
-            settings.value(QLatin1String("site")).toString().toUtf8());
-    });
-    receivers.setTypes({ QStringLiteral("logfile") });
+    ReceiverSet receivers(
+        writer, m_context.clock, m_context.registry, pipeline, [&pipeline](qint64 id, const QJsonObject& settings) {
+            return pipeline.setSource(id, settings.value(QLatin1String("format")).toString().toUtf8(),
+                settings.value(QLatin1String("site")).toString().toUtf8());
+        });
+    receivers.followersOnly();
     int status = 0;
     for (const QString& error : receivers.sync()) {
         emit warned(QStringLiteral("activity-dashboard: ") + error);
@@ -104,7 +107,7 @@ int CollectOnce::readLogFiles()
     }
     for (auto it = logSources.cbegin(); it != logSources.cend(); ++it) {
         const SourceRecord& r = it.value();
-        if (r.type == QLatin1String("syslog")) {
+        if (m_context.registry.find(r.type)->receiver == LogReceiver::Listener) {
             emit said(CollectLogsText::tr("source %1 (%2): a listener receives only while collecting (run collect)")
                           .arg(r.id)
                           .arg(r.name));
@@ -127,7 +130,7 @@ int CollectOnce::pollApiSources()
 {
     HttpClient http(apiHttpOptions(m_context.db));
     const auto tokens = TokenVault::createDefault(m_context.dataDir);
-    ApiScheduler scheduler(m_context.db, m_context.writer, m_context.clock, http);
+    ApiScheduler scheduler(m_context.db, m_context.writer, m_context.clock, m_context.registry, http);
     scheduler.setTokenVault(tokens.get());
     QMap<qint64, PollOutcome> results;
     QEventLoop loop;

@@ -43,8 +43,8 @@ public:
             QMetaObject::invokeMethod(
                 guard.data(), [this, message] { emit writeFailed(message); }, Qt::QueuedConnection);
         });
-        m_receivers = std::make_unique<ReceiverSet>(
-            m_context.writer, m_context.clock, *pipeline, [pipeline](qint64 id, const QJsonObject& settings) {
+        m_receivers = std::make_unique<ReceiverSet>(m_context.writer, m_context.clock, m_context.registry, *pipeline,
+            [pipeline](qint64 id, const QJsonObject& settings) {
                 return pipeline->setSource(id, settings.value(QLatin1String("format")).toString().toUtf8(),
                     settings.value(QLatin1String("site")).toString().toUtf8());
             });

@@ -7,6 +7,7 @@
 #include "core/logs/logformat.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "core/util/logging.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -16,8 +17,6 @@
 namespace activity {
 
 using namespace IngestPipelineTiming;
-
-Q_LOGGING_CATEGORY(lcIngest, "activity.ingest")
 
 void IngestPipeline::ThreadStopper::operator()(QThread* thread) const
 {

@@ -7,14 +7,13 @@
 #include "core/ingest/ingestwriter.h"
 #include "core/logs/accessrecord.h"
 #include "core/logs/logformat.h"
+#include "core/util/logging.h"
 
 #include <QLoggingCategory>
 #include <chrono>
 #include <vector>
 
 namespace activity {
-
-Q_DECLARE_LOGGING_CATEGORY(lcIngest)
 
 namespace IngestPipelineTiming {
 inline qint64 steadyMs()

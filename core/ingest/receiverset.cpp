@@ -1,10 +1,12 @@
 #include "core/ingest/receiverset.h"
 
+#include "core/sources/sourceregistry.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 #include "core/storage/fetchstate.h"
 #include "core/storage/ingestcounters.h"
 #include "core/util/clock.h"
+#include "core/util/logging.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -26,15 +28,20 @@ QByteArray siteSetting(const QJsonObject& settings)
 }
 } // namespace
 
-ReceiverSet::ReceiverSet(DbWriter& writer, const Clock& clock, LineSink& sink, Configure configure)
+ReceiverSet::ReceiverSet(
+    DbWriter& writer, const Clock& clock, const SourceRegistry& registry, LineSink& sink, Configure configure)
     : m_writer(writer)
+    , m_types(registry.typeNames(SourceKind::Log))
+    , m_listenerTypes(registry.typeNames(LogReceiver::Listener))
+    , m_followerTypes(registry.typeNames(LogReceiver::Follower))
     , m_clock(clock)
     , m_sink(sink)
     , m_configure(std::move(configure))
 { }
 
-ReceiverSet::ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure)
-    : ReceiverSet(*new DbWriter(db), clock, sink, std::move(configure))
+ReceiverSet::ReceiverSet(
+    Database& db, const Clock& clock, const SourceRegistry& registry, LineSink& sink, Configure configure)
+    : ReceiverSet(*new DbWriter(db), clock, registry, sink, std::move(configure))
 {
     m_ownWriter.reset(&m_writer);
 }
@@ -109,7 +116,7 @@ QString ReceiverSet::startReceiver(qint64 id, const QString& type, const QJsonOb
         if (QString error = m_configure(id, settings); !error.isEmpty())
             return error;
     }
-    if (type == QLatin1String("syslog")) {
+    if (m_listenerTypes.contains(type)) {
         SyslogListener::Options options;
         options.sourceId = id;
         const QString listen = settings.value(QLatin1String("listen")).toString(QStringLiteral("udp://127.0.0.1:5514"));
@@ -198,9 +205,10 @@ void ReceiverSet::saveAndRemember(qint64 id, Receiver& receiver)
             save(db, id, now, next);
         });
         receiver.saved = next;
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
         // Not saved: a restart reads again from the last saved position (nothing is lost, a few lines may be
         // counted twice by the listener counters).
+        qCWarning(lcIngest) << "position and counters of source" << id << "not saved:" << e.what();
     }
 }
 
@@ -236,8 +244,9 @@ void ReceiverSet::recordError(qint64 id, const QString& message)
 {
     try {
         m_writer.run([&](Database& db) { FetchState(db).recordError(id, m_clock.nowSecs(), message); });
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
         // The error is also returned by sync(), which the caller prints or shows.
+        qCWarning(lcIngest) << "the error of source" << id << "could not be recorded:" << e.what();
     }
 }
 
@@ -259,8 +268,9 @@ void ReceiverSet::stopAll()
     stopReceiving();
     try {
         saveState();
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
         // Positions not saved: a restart reads again from the last saved ones, so no line is lost.
+        qCWarning(lcIngest) << "positions not saved when stopping:" << e.what();
     }
     m_receivers.clear();
 }

@@ -10,6 +10,8 @@
 
 namespace activity {
 
+class SourceRegistry;
+
 class Clock;
 class Database;
 class DbWriter;
@@ -25,8 +27,11 @@ public:
     using Configure = std::function<QString(qint64 sourceId, const QJsonObject& settings)>;
 
     // Reads the sources and writes positions, counters and errors through `writer`, the process's one writer.
-    ReceiverSet(DbWriter& writer, const Clock& clock, LineSink& sink, Configure configure = {});
-    ReceiverSet(Database& db, const Clock& clock, LineSink& sink, Configure configure = {}); // on this thread
+    // The registry says which types are log sources and how each receives (a listener or a follower).
+    ReceiverSet(
+        DbWriter& writer, const Clock& clock, const SourceRegistry& registry, LineSink& sink, Configure configure = {});
+    ReceiverSet(Database& db, const Clock& clock, const SourceRegistry& registry, LineSink& sink,
+        Configure configure = {}); // on this thread
     ~ReceiverSet();
     ReceiverSet(const ReceiverSet&) = delete;
     ReceiverSet& operator=(const ReceiverSet&) = delete;
@@ -50,8 +55,8 @@ public:
     }
 
     int count() const { return int(m_receivers.size()); }
-    // Only these source types get receivers (default: syslog and logfile); `collect --once` reads files only.
-    void setTypes(const QStringList& types) { m_types = types; }
+    // Only followed files get receivers (`collect --once` reads files; listeners receive only while collecting).
+    void followersOnly() { m_types = m_followerTypes; }
     SyslogListener* listener(qint64 sourceId) const;
     LogFollower* follower(qint64 sourceId) const;
 
@@ -81,7 +86,9 @@ private:
 
     std::unique_ptr<DbWriter> m_ownWriter;
     DbWriter& m_writer;
-    QStringList m_types { QStringLiteral("syslog"), QStringLiteral("logfile") };
+    QStringList m_types; // the log source types that get receivers
+    QStringList m_listenerTypes;
+    QStringList m_followerTypes;
     const Clock& m_clock;
     LineSink& m_sink;
     Configure m_configure;

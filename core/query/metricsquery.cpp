@@ -1,7 +1,7 @@
 #include "core/query/metricsquery.h"
 
-#include "core/sources/httpjsoncollector.h"
-#include "core/sources/prometheuscollector.h"
+#include "core/sources/httpjson/httpjsoncollector.h"
+#include "core/sources/prometheus/prometheuscollector.h"
 #include "core/storage/database.h"
 
 namespace activity {

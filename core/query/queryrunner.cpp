@@ -1,14 +1,13 @@
 #include "core/query/queryrunner.h"
 
 #include "core/storage/database.h"
+#include "core/util/logging.h"
 
 #include <QLoggingCategory>
 #include <QSemaphore>
 #include <QTimer>
 
 namespace activity {
-
-Q_LOGGING_CATEGORY(lcQuery, "activity.query")
 
 class QueryRunner::Worker : public QObject {
 public:
@@ -61,8 +60,9 @@ private:
                 m_version = version;
                 QMetaObject::invokeMethod(m_owner, [owner = m_owner] { emit owner->dataChanged(); });
             }
-        } catch (const DatabaseError&) {
+        } catch (const DatabaseError& e) {
             // The file may not exist yet (first start): try again at the next tick.
+            qCDebug(lcQuery) << "watching for changes:" << e.message();
             m_db.reset();
         }
     }

@@ -2,7 +2,7 @@
 
 #include "core/query/apiquery.h"
 #include "core/report/csvwriter.h"
-#include "core/sources/httpjsoncollector.h"
+#include "core/sources/httpjson/httpjsoncollector.h"
 #include "core/storage/database.h"
 
 #include <QDir>

@@ -3,12 +3,11 @@
 #include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "core/util/logging.h"
 
 #include <QLoggingCategory>
 
 namespace activity {
-
-Q_LOGGING_CATEGORY(lcSettings, "activity.settings")
 
 SettingsService::SettingsService(DbWriter& writer)
     : m_writer(writer)

@@ -23,18 +23,21 @@ struct PollOutcome {
     bool writeFailed = false; // what was fetched could not be stored (the error says why)
 };
 
+// What a collector is given: where it stores, the ETag cache, the HTTP client, the time and the token vault.
+struct ApiCollectorServices {
+    ApiStore& store;
+    HttpCache& cache;
+    HttpClient& http;
+    const Clock& clock;
+    TokenVault* tokens = nullptr; // where a token entered in the window is kept ("token" setting)
+};
+
 // What the GitHub and Docker Hub collectors share: conditional requests through the ETag cache,
 // rate-limit bookkeeping, pagination, and the end of a poll once nothing is outstanding.
 class ApiCollector : public QObject {
     Q_OBJECT
 public:
-    struct Services {
-        ApiStore& store;
-        HttpCache& cache;
-        HttpClient& http;
-        const Clock& clock;
-        TokenVault* tokens = nullptr; // where a token entered in the window is kept ("token" setting)
-    };
+    using Services = ApiCollectorServices;
     ApiCollector(qint64 sourceId, QJsonObject settings, Services services, QObject* parent = nullptr);
 
     // Starts a poll; `finished` follows once, unless a poll is already running (then nothing happens).

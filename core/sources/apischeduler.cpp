@@ -2,16 +2,12 @@
 
 #include "core/net/httpcache.h"
 #include "core/sources/apistore.h"
-#include "core/sources/dailydownloadscollector.h"
-#include "core/sources/dockerhubcollector.h"
-#include "core/sources/githubcollector.h"
-#include "core/sources/httpjsoncollector.h"
-#include "core/sources/presets.h"
-#include "core/sources/prometheuscollector.h"
+#include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
 #include "core/sources/validators.h"
 #include "core/storage/dbwriter.h"
 #include "core/util/clock.h"
+#include "core/util/logging.h"
 
 #include <QLoggingCategory>
 #include <QRandomGenerator>
@@ -19,12 +15,12 @@
 
 namespace activity {
 
-Q_LOGGING_CATEGORY(lcScheduler, "activity.sources.scheduler")
-
-ApiScheduler::ApiScheduler(Database& db, DbWriter& writer, const Clock& clock, HttpClient& http, QObject* parent)
+ApiScheduler::ApiScheduler(Database& db, DbWriter& writer, const Clock& clock, const SourceRegistry& registry,
+    HttpClient& http, QObject* parent)
     : QObject(parent)
     , m_db(db)
     , m_clock(clock)
+    , m_registry(registry)
     , m_http(http)
     , m_store(std::make_unique<ApiStore>(writer))
     , m_cache(std::make_unique<HttpCache>(writer))
@@ -32,8 +28,9 @@ ApiScheduler::ApiScheduler(Database& db, DbWriter& writer, const Clock& clock, H
     connect(&m_timer, &QTimer::timeout, this, &ApiScheduler::tick);
 }
 
-ApiScheduler::ApiScheduler(Database& db, const Clock& clock, HttpClient& http, QObject* parent)
-    : ApiScheduler(db, *new DbWriter(db), clock, http, parent)
+ApiScheduler::ApiScheduler(
+    Database& db, const Clock& clock, const SourceRegistry& registry, HttpClient& http, QObject* parent)
+    : ApiScheduler(db, *new DbWriter(db), clock, registry, http, parent)
 {
     m_ownWriter.reset(&m_store->writer());
 }
@@ -60,29 +57,12 @@ bool ApiScheduler::isIdle() const
     return true;
 }
 
-bool ApiScheduler::polls(const QString& type)
-{
-    return type == QLatin1String("github") || type == QLatin1String("dockerhub") || type == QLatin1String("http-json")
-        || type == QLatin1String("prometheus") || Presets::isDaily(type) || type == QLatin1String("crates")
-        || type == QLatin1String("homebrew");
-}
-
 std::unique_ptr<ApiCollector> ApiScheduler::create(qint64 id, const QString& type, const QJsonObject& settings)
 {
-    const ApiCollector::Services services { *m_store, *m_cache, m_http, m_clock, m_tokens };
-    if (type == QLatin1String("github"))
-        return std::make_unique<GitHubCollector>(id, settings, services);
-    if (type == QLatin1String("dockerhub"))
-        return std::make_unique<DockerHubCollector>(id, settings, services);
-    if (type == QLatin1String("http-json"))
-        return std::make_unique<HttpJsonCollector>(id, settings, services);
-    if (type == QLatin1String("prometheus"))
-        return std::make_unique<PrometheusCollector>(id, settings, services);
-    if (const auto asJson = Presets::httpJsonSettings(type, settings))
-        return std::make_unique<HttpJsonCollector>(id, *asJson, services);
-    if (Presets::isDaily(type))
-        return std::make_unique<DailyDownloadsCollector>(type, id, settings, services);
-    return nullptr;
+    const SourceTypeSpec* spec = m_registry.find(type);
+    if (!spec || !spec->createCollector)
+        return nullptr;
+    return spec->createCollector(id, settings, { *m_store, *m_cache, m_http, m_clock, m_tokens });
 }
 
 void ApiScheduler::sync(bool forceDue)
@@ -91,7 +71,7 @@ void ApiScheduler::sync(bool forceDue)
     SourceStore sources(m_db, m_clock);
     QSet<qint64> seen;
     for (const SourceRecord& r : sources.list()) {
-        if (!polls(r.type))
+        if (!m_registry.polls(r.type))
             continue;
         if (!r.enabled) {
             m_paused.insert(r.id);

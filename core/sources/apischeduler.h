@@ -18,19 +18,22 @@ class Database;
 class DbWriter;
 class HttpCache;
 class HttpClient;
+class SourceRegistry;
 class TokenVault;
 
-// Runs the GitHub and Docker Hub sources on their intervals. Each tick reads the sources table, so a
-// source added, paused, resumed, changed or removed by another process takes effect without a restart:
-// new and resumed sources poll at once, paused ones never; after a poll the next run is the interval
-// plus a little jitter, or the end of a rate-limit wait.
+// Runs the API sources (every type the registry gives a collector) on their intervals. Each tick reads the sources
+// table, so a source added, paused, resumed, changed or removed by another process takes effect without a restart: new
+// and resumed sources poll at once, paused ones never; after a poll the next run is the interval plus a little jitter,
+// or the end of a rate-limit wait.
 class ApiScheduler : public QObject {
     Q_OBJECT
 public:
     // Reads the sources table through `db`; writes what it learns through `writer` (the process's one writer).
-    ApiScheduler(Database& db, DbWriter& writer, const Clock& clock, HttpClient& http, QObject* parent = nullptr);
+    ApiScheduler(Database& db, DbWriter& writer, const Clock& clock, const SourceRegistry& registry, HttpClient& http,
+        QObject* parent = nullptr);
     // Writes through `db` too, on this thread (tests).
-    ApiScheduler(Database& db, const Clock& clock, HttpClient& http, QObject* parent = nullptr);
+    ApiScheduler(
+        Database& db, const Clock& clock, const SourceRegistry& registry, HttpClient& http, QObject* parent = nullptr);
     ~ApiScheduler() override;
 
     void start(int tickMs = 2000);
@@ -58,13 +61,12 @@ private:
     };
     void sync(bool forceDue);
     void onFinished(qint64 sourceId, const PollOutcome& outcome);
-    // The types this scheduler polls: GitHub, Docker Hub, http-json and the package-registry presets.
-    static bool polls(const QString& type);
     std::unique_ptr<ApiCollector> create(qint64 id, const QString& type, const QJsonObject& settings);
 
     Database& m_db;
     std::unique_ptr<DbWriter> m_ownWriter;
     const Clock& m_clock;
+    const SourceRegistry& m_registry;
     HttpClient& m_http;
     std::unique_ptr<ApiStore> m_store;
     std::unique_ptr<HttpCache> m_cache;

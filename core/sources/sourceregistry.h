@@ -4,8 +4,12 @@
 #include <QList>
 #include <QString>
 #include <functional>
+#include <memory>
 
 namespace activity {
+
+class ApiCollector;
+struct ApiCollectorServices;
 
 // What a source type needs from its user, declared once and used by the command line and the
 // source manager form alike.
@@ -36,7 +40,12 @@ struct FieldError {
 
 // API sources are polled for figures; log sources bring requests (the Traffic and Map pages).
 enum class SourceKind { Api, Log };
+// How a log source receives its lines: a listener binds a port (only while collecting), a follower reads a file
+// from where it was left (so `collect --once` can read it too).
+enum class LogReceiver { None, Listener, Follower };
 
+// Everything about one source type, declared in its folder (core/sources/TYPE/) and registered once in the
+// SourceRegistry: the scheduler, the receivers, the form, the command line and the catalogue look it up here.
 struct SourceTypeSpec {
     QString type; // github, dockerhub, syslog, logfile
     QString label;
@@ -46,13 +55,22 @@ struct SourceTypeSpec {
     std::function<QList<FieldError>(const QJsonObject&)> validateAll;
     // A short human name for lists, e.g. "torvalds/linux" or "udp://127.0.0.1:5514".
     std::function<QString(const QJsonObject&)> displayName;
+    // API types: makes the collector that polls one source of this type.
+    using CollectorFactory = std::function<std::unique_ptr<ApiCollector>(
+        qint64 id, const QJsonObject& settings, const ApiCollectorServices& services)>;
+    CollectorFactory createCollector;
+    // Log types: how lines arrive.
+    LogReceiver receiver = LogReceiver::None;
+    // The provider of the series its collector writes (github.stars{...}), so a rule or a panel may name one of
+    // its series before the first poll; empty when the type writes none under its own name.
+    QString seriesProvider;
 
     const FieldSpec* field(const QString& name) const;
 };
 
 class SourceRegistry {
 public:
-    // The built-in types. Later source types register here and nothing else changes.
+    // The built-in types, one line each. A new type adds its line here (or a caller add()s it).
     SourceRegistry();
     void add(SourceTypeSpec spec);
 
@@ -60,6 +78,11 @@ public:
     const SourceTypeSpec* find(const QString& type) const;
     QStringList typeNames() const;
     QStringList typeNames(SourceKind kind) const;
+    QStringList typeNames(LogReceiver receiver) const;
+    // Whether the scheduler polls sources of this type (it has a collector).
+    bool polls(const QString& type) const;
+    // The series providers of the API types (github, dockerhub, ...), each once.
+    QStringList seriesProviders() const;
 
     // Validates user-given settings: unknown fields, missing required ones, bad values.
     // Fills in defaults in `settings` for fields not given.

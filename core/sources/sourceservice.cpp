@@ -5,13 +5,12 @@
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 #include "core/util/clock.h"
+#include "core/util/logging.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
 
 namespace activity {
-
-Q_LOGGING_CATEGORY(lcSources, "activity.sources")
 
 namespace {
 const QString kTokenKey = QStringLiteral("token");

@@ -178,4 +178,22 @@ QString Validators::siteName(const QString& value)
               .arg(value);
 }
 
+namespace {
+struct SourceText {
+    Q_DECLARE_TR_FUNCTIONS(SourceText)
+};
+} // namespace
+
+QString Validators::logFormat(const QString& value)
+{
+    return value.trimmed().isEmpty() ? SourceText::tr("must be 'combined' or an nginx log_format string") : QString();
+}
+
+QString Validators::storedTokenLocation(const QString& value)
+{
+    return value == QLatin1String("keyring") || value == QLatin1String("file")
+        ? QString()
+        : SourceText::tr("must be 'keyring' or 'file' (where the token is kept), got '%1'").arg(value);
+}
+
 } // namespace activity

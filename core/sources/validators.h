@@ -24,6 +24,8 @@ QString siteName(const QString& value);
 QString nonEmpty(const QString& value);
 // A local file, or ssh://USER@HOST[:PORT]/PATH for one on a server.
 QString logPath(const QString& value);
+QString logFormat(const QString& value); // 'combined' or an nginx log_format string
+QString storedTokenLocation(const QString& value); // where a token typed in the window is kept: keyring or file
 
 // Parsed forms.
 std::optional<qint64> parseDurationSecs(const QString& value);

@@ -1,6 +1,7 @@
 #include "core/storage/database.h"
 
 #include "core/storage/migrations.h"
+#include "core/util/logging.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -14,8 +15,6 @@
 #include <unistd.h>
 
 namespace activity {
-
-Q_LOGGING_CATEGORY(lcStorage, "activity.storage")
 
 namespace {
 QString sqliteMessage(sqlite3* db, int rc)
@@ -374,7 +373,8 @@ Transaction::~Transaction()
     if (!m_done && !m_joined) {
         try {
             m_db.exec("ROLLBACK");
-        } catch (const DatabaseError&) { // nothing more to do while unwinding
+        } catch (const DatabaseError& e) { // nothing more to do while unwinding
+            qCWarning(lcStorage) << "rollback failed:" << e.message();
         }
     }
 }

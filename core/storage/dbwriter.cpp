@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "core/util/logging.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -9,8 +10,6 @@
 #include <QThread>
 
 namespace activity {
-
-Q_LOGGING_CATEGORY(lcWriter, "activity.storage.writer")
 
 namespace {
 QString messageOf(const std::exception_ptr& error)
@@ -189,7 +188,8 @@ std::exception_ptr DbWriter::execute(const Job& job, bool read)
             if (db.inTransaction()) {
                 try {
                     db.exec("ROLLBACK");
-                } catch (const DatabaseError&) { // already rolled back by SQLite (disk full, I/O error)
+                } catch (const DatabaseError& e) { // already rolled back by SQLite (disk full, I/O error)
+                    qCDebug(lcWriter) << "rollback after a failed job:" << e.message();
                 }
             }
             throw;

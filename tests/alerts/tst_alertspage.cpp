@@ -4,9 +4,9 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/demodatabase.h"
-#include "ui/alertruledialog.h"
-#include "ui/rowsmodel.h"
+#include "ui/dialogs/alertruledialog.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QComboBox>
 #include <QLabel>

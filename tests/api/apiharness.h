@@ -5,6 +5,7 @@
 #include "core/net/httpclient.h"
 #include "core/sources/apicollector.h"
 #include "core/sources/apistore.h"
+#include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
@@ -33,6 +34,7 @@ struct ApiHarness {
     QTemporaryDir dir;
     std::unique_ptr<Database> db;
     ManualClock clock { 1'700'000'000'000 }; // 2023-11-14T22:13:20Z
+    SourceRegistry registry;
     std::unique_ptr<ApiStore> store;
     std::unique_ptr<HttpCache> cache;
     HttpClient http { fastHttp() };

@@ -34,7 +34,7 @@ private slots:
         ApiHarness h;
         h.fake.dockerhub.insert(QStringLiteral("acme/app"), { 10, 1 });
         const qint64 id = h.addSource("dockerhub", { { "namespace", "acme" }, { "interval", "1h" } });
-        ApiScheduler s(*h.db, h.clock, h.http);
+        ApiScheduler s(*h.db, h.clock, h.registry, h.http);
         s.setJitterFraction(0);
         QSignalSpy done(&s, &ApiScheduler::pollFinished);
         const qint64 t0 = h.clock.nowSecs();
@@ -61,7 +61,7 @@ private slots:
         ApiHarness h;
         h.fake.dockerhub.insert(QStringLiteral("acme/app"), { 10, 1 });
         const qint64 id = h.addSource("dockerhub", { { "namespace", "acme" } });
-        ApiScheduler s(*h.db, h.clock, h.http);
+        ApiScheduler s(*h.db, h.clock, h.registry, h.http);
         QSignalSpy done(&s, &ApiScheduler::pollFinished);
         s.tick();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
@@ -84,7 +84,7 @@ private slots:
         h.fake.dockerhub.insert(QStringLiteral("acme/app"), { 10, 1 });
         const qint64 id = h.addSource("dockerhub", { { "namespace", "acme" } });
         {
-            ApiScheduler s(*h.db, h.clock, h.http);
+            ApiScheduler s(*h.db, h.clock, h.registry, h.http);
             QSignalSpy done(&s, &ApiScheduler::pollFinished);
             s.tick();
             QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
@@ -94,7 +94,7 @@ private slots:
         sources.setEnabled(id, false);
         h.clock.advanceSecs(60);
         sources.setEnabled(id, true);
-        ApiScheduler s(*h.db, h.clock, h.http);
+        ApiScheduler s(*h.db, h.clock, h.registry, h.http);
         QSignalSpy done(&s, &ApiScheduler::pollFinished);
         s.tick();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
@@ -110,7 +110,7 @@ private slots:
             R"({"message":"API rate limit exceeded"})" });
         const qint64 limited = h.addSource("github", { { "repo", "acme/alpha" } });
         const qint64 missing = h.addSource("github", { { "repo", "acme/missing" } });
-        ApiScheduler s(*h.db, h.clock, h.http);
+        ApiScheduler s(*h.db, h.clock, h.registry, h.http);
         s.setJitterFraction(0);
         QSignalSpy idle(&s, &ApiScheduler::idle);
         s.pollAllNow();
@@ -128,7 +128,7 @@ private slots:
 
         // A restart keeps the wait: no request before the reset time.
         h.fake.server.clearLog();
-        ApiScheduler again(*h.db, h.clock, h.http);
+        ApiScheduler again(*h.db, h.clock, h.registry, h.http);
         again.tick();
         QVERIFY(again.isIdle());
         QVERIFY(h.fake.server.requests.isEmpty());
@@ -148,7 +148,7 @@ private slots:
         h.fake.dockerhub.insert(QStringLiteral("acme/app"), { 10, 1 });
         h.fake.dockerhub.insert(QStringLiteral("beta/app"), { 20, 2 });
         const qint64 a = h.addSource("dockerhub", { { "namespace", "acme" } });
-        ApiScheduler s(*h.db, h.clock, h.http);
+        ApiScheduler s(*h.db, h.clock, h.registry, h.http);
         QSignalSpy done(&s, &ApiScheduler::pollFinished);
         s.tick();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);

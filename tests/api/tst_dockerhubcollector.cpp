@@ -1,6 +1,6 @@
 #include "apiharness.h"
 #include "core/query/apiquery.h"
-#include "core/sources/dockerhubcollector.h"
+#include "core/sources/dockerhub/dockerhubcollector.h"
 
 namespace activity {
 

@@ -1,5 +1,5 @@
 #include "apiharness.h"
-#include "core/sources/githubcollector.h"
+#include "core/sources/github/githubcollector.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
 // JSON Pointer (RFC 6901, with its own examples) and what an http-json source reads through it.
-#include "core/sources/httpjsonfields.h"
-#include "core/sources/jsonpointer.h"
+#include "core/sources/httpjson/httpjsonfields.h"
+#include "core/sources/httpjson/jsonpointer.h"
 
 #include <QJsonDocument>
 #include <QTest>

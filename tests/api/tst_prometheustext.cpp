@@ -1,6 +1,6 @@
 // The exposition formats' corner cases (text 0.0.4 and OpenMetrics) and the selectors a user writes.
 #include "core/query/metricsquery.h"
-#include "core/sources/prometheustext.h"
+#include "core/sources/prometheus/prometheustext.h"
 
 #include <QTest>
 #include <cmath>

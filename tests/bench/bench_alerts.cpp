@@ -11,7 +11,7 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
-#include "ui/custompage.h"
+#include "ui/pages/custompage.h"
 #include "ui/viewstate.h"
 
 #include <QApplication>

@@ -6,7 +6,7 @@
 #include "core/net/httpcache.h"
 #include "core/net/httpclient.h"
 #include "core/sources/apistore.h"
-#include "core/sources/githubcollector.h"
+#include "core/sources/github/githubcollector.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"

@@ -16,9 +16,9 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
-#include "ui/dashboardpage.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
+#include "ui/pages/dashboardpage.h"
 #include "ui/viewstate.h"
 
 #include <QApplication>

@@ -4,13 +4,13 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/demodatabase.h"
-#include "ui/chartview.h"
-#include "ui/custompage.h"
-#include "ui/emptystate.h"
+#include "ui/charts/chartview.h"
+#include "ui/dialogs/paneleditor.h"
 #include "ui/kiosk/kioskcontroller.h"
-#include "ui/metrictile.h"
-#include "ui/paneleditor.h"
+#include "ui/pages/custompage.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/metrictile.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,4 +1,5 @@
 #include "core/ingest/receiverset.h"
+#include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
@@ -39,7 +40,8 @@ private slots:
         // The collector: its own connection, as `collect` has, re-reading the sources table.
         Database collectorDb(path);
         RecordingSink sink;
-        ReceiverSet receivers(collectorDb, clock, sink);
+        SourceRegistry registry;
+        ReceiverSet receivers(collectorDb, clock, registry, sink);
         QCOMPARE(receivers.sync(), QStringList());
         QCOMPARE(receivers.count(), 0);
 

@@ -1,7 +1,7 @@
 #include "../api/apiharness.h"
 #include "core/secrets/filesecretstore.h"
 #include "core/secrets/tokenvault.h"
-#include "core/sources/githubcollector.h"
+#include "core/sources/github/githubcollector.h"
 #include "fakekeyring.h"
 
 #include <QFile>

@@ -1,4 +1,5 @@
 #include "core/ingest/receiverset.h"
+#include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
@@ -30,6 +31,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Database> m_db;
     ManualClock m_clock { 1'750'000'000'000 };
+    SourceRegistry m_registry;
 };
 
 namespace {
@@ -90,7 +92,7 @@ void TestReceiverSet::addPauseResumeChangeRemove()
 {
     SourceStore store(*m_db, m_clock);
     RecordingSink sink;
-    ReceiverSet set(*m_db, m_clock, sink);
+    ReceiverSet set(*m_db, m_clock, m_registry, sink);
     QCOMPARE(set.sync(), QStringList());
     QCOMPARE(set.count(), 0);
 
@@ -140,7 +142,7 @@ void TestReceiverSet::followerPositionSurvivesRestart()
     const qint64 id = store.add("logfile", path, QJsonObject { { "path", path }, { "site", "files" } });
     {
         RecordingSink sink;
-        ReceiverSet set(*m_db, m_clock, sink);
+        ReceiverSet set(*m_db, m_clock, m_registry, sink);
         set.sync();
         QTRY_COMPARE(sink.count(), 2);
         QCOMPARE(sink.lines()[0].site, QByteArray("files"));
@@ -155,7 +157,7 @@ void TestReceiverSet::followerPositionSurvivesRestart()
     file.write("second " + kLine + "\n");
     file.flush();
     RecordingSink sink;
-    ReceiverSet set(*m_db, m_clock, sink);
+    ReceiverSet set(*m_db, m_clock, m_registry, sink);
     set.sync();
     QTRY_COMPARE(sink.count(), 1);
     QCOMPARE(sink.lines()[0].text, "second " + kLine);
@@ -165,7 +167,7 @@ void TestReceiverSet::countersReachTheDatabase()
 {
     SourceStore store(*m_db, m_clock);
     RecordingSink sink;
-    ReceiverSet set(*m_db, m_clock, sink);
+    ReceiverSet set(*m_db, m_clock, m_registry, sink);
     const auto [port, port2] = twoFreeTcpPorts();
     const qint64 denying = store.add("syslog", "d", syslogSettings(port, "10.0.0.0/8"));
     const qint64 open = store.add("syslog", "o", syslogSettings(port2));
@@ -199,7 +201,7 @@ void TestReceiverSet::busyPortIsReportedAndRetried()
     QVERIFY(busy.bind(QHostAddress::LocalHost, 0));
     SourceStore store(*m_db, m_clock);
     RecordingSink sink;
-    ReceiverSet set(*m_db, m_clock, sink);
+    ReceiverSet set(*m_db, m_clock, m_registry, sink);
     const QString listen = QStringLiteral("udp://127.0.0.1:%1").arg(busy.localPort());
     const qint64 id = store.add("syslog", listen, QJsonObject { { "listen", listen } });
     const QStringList errors = set.sync();
@@ -219,7 +221,7 @@ void TestReceiverSet::sinkConfiguredPerSource()
     SourceStore store(*m_db, m_clock);
     RecordingSink sink;
     QStringList configured;
-    ReceiverSet set(*m_db, m_clock, sink, [&](qint64 id, const QJsonObject& settings) {
+    ReceiverSet set(*m_db, m_clock, m_registry, sink, [&](qint64 id, const QJsonObject& settings) {
         configured.append(QStringLiteral("%1 %2").arg(id).arg(settings.value("format").toString()));
         return settings.value("format").toString() == "bad" ? QStringLiteral("unknown variable") : QString();
     });

@@ -5,7 +5,7 @@
 #include "core/demo/demotraffic.h"
 #include "core/query/queryrunner.h"
 #include "core/sources/apistore.h"
-#include "core/sources/httpjsoncollector.h"
+#include "core/sources/httpjson/httpjsoncollector.h"
 #include "core/sources/sourceregistry.h"
 #include "core/sources/sourceservice.h"
 #include "core/sources/sourcestore.h"
@@ -14,14 +14,14 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/fullwindow.h"
-#include "ui/alertruledialog.h"
-#include "ui/dashboardpage.h"
+#include "ui/dialogs/alertruledialog.h"
+#include "ui/dialogs/paneleditor.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
-#include "ui/paneleditor.h"
-#include "ui/rowsmodel.h"
-#include "ui/trafficpage.h"
+#include "ui/pages/dashboardpage.h"
+#include "ui/pages/trafficpage.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QApplication>
 #include <QComboBox>

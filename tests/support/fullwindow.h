@@ -6,10 +6,10 @@
 #include "core/sources/sourceregistry.h"
 #include "core/sources/sourceservice.h"
 #include "core/storage/dbwriter.h"
-#include "ui/alertspage.h"
-#include "ui/custompages.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
+#include "ui/pages/alertspage.h"
+#include "ui/pages/custompages.h"
 
 #include <QColor>
 #include <QPalette>

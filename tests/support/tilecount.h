@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/metrictile.h"
+#include "ui/widgets/metrictile.h"
 
 #include <QLatin1Char>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
-#include "ui/aboutdialog.h"
+#include "ui/dialogs/aboutdialog.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>

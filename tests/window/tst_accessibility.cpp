@@ -10,11 +10,11 @@
 #include "core/util/clock.h"
 #include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
-#include "ui/chartview.h"
-#include "ui/dashboardpage.h"
+#include "ui/charts/chartview.h"
 #include "ui/mainwindow.h"
-#include "ui/metrictile.h"
 #include "ui/pagefactory.h"
+#include "ui/pages/dashboardpage.h"
+#include "ui/widgets/metrictile.h"
 
 #include <QAbstractItemView>
 #include <QAccessible>

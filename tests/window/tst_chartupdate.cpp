@@ -1,7 +1,7 @@
 // New data of the same shape updates a chart in place (the page's update cost was mostly recreating series,
 // axes and legend markers): the same series objects show the new points, names and axis, and the legend still
 // toggles a series once per click.
-#include "ui/chartview.h"
+#include "ui/charts/chartview.h"
 
 #include <QAreaSeries>
 #include <QBarSeries>

@@ -1,5 +1,5 @@
-#include "ui/chartview.h"
-#include "ui/downsample.h"
+#include "ui/charts/chartview.h"
+#include "ui/charts/downsample.h"
 
 #include <QAction>
 #include <QApplication>

@@ -8,14 +8,14 @@
 #include "tests/support/fullwindow.h"
 #include "tests/support/pageload.h"
 #include "tests/support/tilecount.h"
-#include "ui/chartview.h"
+#include "ui/charts/chartview.h"
 #include "ui/map/mappage.h"
 #include "ui/map/worldmapwidget.h"
-#include "ui/metrictile.h"
-#include "ui/overviewpage.h"
-#include "ui/rowsmodel.h"
-#include "ui/trafficpage.h"
+#include "ui/pages/overviewpage.h"
+#include "ui/pages/trafficpage.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/metrictile.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QComboBox>
 #include <QDateTimeAxis>

@@ -8,12 +8,12 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/pageload.h"
-#include "ui/apipage.h"
-#include "ui/chartview.h"
-#include "ui/metrictile.h"
-#include "ui/overviewpage.h"
-#include "ui/rowsmodel.h"
+#include "ui/charts/chartview.h"
+#include "ui/pages/apipage.h"
+#include "ui/pages/overviewpage.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/metrictile.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QLocale>
 #include <QSignalSpy>

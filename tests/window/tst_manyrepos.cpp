@@ -7,8 +7,8 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/pageload.h"
-#include "ui/apipage.h"
-#include "ui/chartview.h"
+#include "ui/charts/chartview.h"
+#include "ui/pages/apipage.h"
 #include "ui/viewstate.h"
 
 #include <QLegend>

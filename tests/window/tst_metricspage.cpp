@@ -1,16 +1,16 @@
 // The Metrics page: an http-json source's series over the range, picked per source; what is missing when none.
 #include "core/query/queryrunner.h"
 #include "core/sources/apistore.h"
-#include "core/sources/httpjsoncollector.h"
+#include "core/sources/httpjson/httpjsoncollector.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
-#include "ui/chartview.h"
-#include "ui/emptystate.h"
-#include "ui/metricspage.h"
-#include "ui/rowsmodel.h"
+#include "ui/charts/chartview.h"
+#include "ui/pages/metricspage.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QComboBox>
 #include <QJsonObject>

@@ -5,15 +5,15 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
-#include "ui/apipage.h"
-#include "ui/chartview.h"
-#include "ui/countriespage.h"
-#include "ui/healthpage.h"
-#include "ui/metrictile.h"
-#include "ui/overviewpage.h"
-#include "ui/rowsmodel.h"
-#include "ui/trafficpage.h"
+#include "ui/charts/chartview.h"
+#include "ui/pages/apipage.h"
+#include "ui/pages/countriespage.h"
+#include "ui/pages/healthpage.h"
+#include "ui/pages/overviewpage.h"
+#include "ui/pages/trafficpage.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/metrictile.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QFile>
 #include <QLabel>

@@ -3,8 +3,8 @@
 #include "core/util/clock.h"
 #include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
-#include "ui/chartview.h"
-#include "ui/dashboardpage.h"
+#include "ui/charts/chartview.h"
+#include "ui/pages/dashboardpage.h"
 #include "ui/viewstate.h"
 
 #include <QApplication>

@@ -1,4 +1,4 @@
-#include "ui/rowsmodel.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QTest>

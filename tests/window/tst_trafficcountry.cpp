@@ -9,10 +9,10 @@
 #include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
 #include "tests/support/tilecount.h"
-#include "ui/metrictile.h"
-#include "ui/rowsmodel.h"
-#include "ui/trafficpage.h"
+#include "ui/pages/trafficpage.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/metrictile.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QLocale>
 #include <QSignalSpy>

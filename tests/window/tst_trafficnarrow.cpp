@@ -11,12 +11,12 @@
 #include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
 #include "tests/support/tilecount.h"
-#include "ui/chartview.h"
-#include "ui/format.h"
-#include "ui/metrictile.h"
-#include "ui/rowsmodel.h"
-#include "ui/trafficpage.h"
+#include "ui/charts/chartview.h"
+#include "ui/pages/trafficpage.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/format.h"
+#include "ui/widgets/metrictile.h"
+#include "ui/widgets/rowsmodel.h"
 
 #include <QAreaSeries>
 #include <QChart>

@@ -1,5 +1,5 @@
 // Rejected lines are raw bytes from the network: Format::visibleBytes shows them as nginx would log them.
-#include "ui/format.h"
+#include "ui/widgets/format.h"
 
 #include <QTest>
 

@@ -7,6 +7,7 @@
 #include "core/storage/database.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcepanel.h"
+#include "ui/widgets/errorlabel.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -48,9 +49,7 @@ QLabel* plainLabel(const QString& text, QWidget* parent)
 
 QLabel* errorLabel(QWidget* parent)
 {
-    auto* label = plainLabel(QString(), parent);
-    label->setStyleSheet(QStringLiteral("color: #b3261e"));
-    return label;
+    return new ErrorLabel(parent);
 }
 } // namespace
 

@@ -2,9 +2,10 @@
 
 #include "core/sources/sourcestore.h"
 #include "core/util/clock.h"
-#include "ui/dashboardpage.h"
 #include "ui/kiosk/screensaverinhibitor.h"
 #include "ui/mainwindow.h"
+#include "ui/pages/dashboardpage.h"
+#include "ui/widgets/errorlabel.h"
 
 #include <QApplication>
 #include <QKeyEvent>
@@ -52,7 +53,8 @@ KioskController::KioskController(
     m_stale->setObjectName(QStringLiteral("kioskStale"));
     m_stale->setTextFormat(Qt::PlainText); // source names come from the user and servers
     m_stale->setStyleSheet(
-        QStringLiteral("background: #b3261e; color: white; padding: 6px 12px; border-radius: 4px; font-weight: bold"));
+        QStringLiteral("background: %1; color: white; padding: 6px 12px; border-radius: 4px; font-weight: bold")
+            .arg(ErrorLabel::bannerColour().name()));
     m_stale->hide();
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/dashboardpage.h"
+#include "ui/pages/dashboardpage.h"
 
 #include <memory>
 

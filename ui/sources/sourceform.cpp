@@ -1,10 +1,11 @@
 #include "ui/sources/sourceform.h"
 
-#include "core/sources/figurepreview.h"
-#include "core/sources/httpjsoncollector.h"
-#include "core/sources/presets.h"
+#include "core/sources/httpjson/figurepreview.h"
+#include "core/sources/httpjson/httpjsoncollector.h"
+#include "core/sources/packages/presets.h"
 #include "core/sources/validators.h"
 #include "ui/sources/tokenfield.h"
+#include "ui/widgets/errorlabel.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -57,11 +58,8 @@ SourceForm::SourceForm(const SourceRegistry& registry, QWidget* parent)
     m_fields = new QFormLayout(fieldsHost);
     m_fields->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(fieldsHost);
-    m_formError = new QLabel(this);
-    m_formError->setTextFormat(Qt::PlainText);
+    m_formError = new ErrorLabel(this);
     m_formError->setObjectName(QStringLiteral("formError"));
-    m_formError->setStyleSheet(QStringLiteral("color: #b3261e"));
-    m_formError->setWordWrap(true);
     layout->addWidget(m_formError);
 
     m_nginxLabel = new QLabel(tr("Paste this line into the server block of nginx, then reload nginx:"), this);
@@ -177,9 +175,8 @@ void SourceForm::rebuild()
             const auto where = TokenVault::parseLocation(m_editing.value(f.name).toString());
             if (where != TokenVault::Location::None && m_sourceId > 0)
                 m_token->setStored(where, m_sourceId);
-            m_tokenError = new QLabel(this);
-            m_tokenError->setTextFormat(Qt::PlainText);
-            m_tokenError->setStyleSheet(QStringLiteral("color: #b3261e"));
+            m_tokenError = new ErrorLabel(this);
+            m_tokenError->setWordWrap(false);
             m_tokenError->setVisible(false);
             auto* cell = new QVBoxLayout;
             cell->setSpacing(2);
@@ -193,9 +190,8 @@ void SourceForm::rebuild()
         edit->setObjectName(f.name);
         edit->setPlaceholderText(f.defaultValue.isEmpty() ? f.help : f.defaultValue);
         edit->setToolTip(f.help.toHtmlEscaped());
-        auto* error = new QLabel(this);
-        error->setTextFormat(Qt::PlainText);
-        error->setStyleSheet(QStringLiteral("color: #b3261e"));
+        auto* error = new ErrorLabel(this);
+        error->setWordWrap(false);
         error->setVisible(false);
         auto* cell = new QVBoxLayout;
         cell->setSpacing(2);

@@ -1,10 +1,10 @@
 #include "ui/sources/sourcepanel.h"
 
 #include "core/secrets/tokenvault.h"
-#include "ui/accessiblenames.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcetablemodel.h"
 #include "ui/sources/tokenfield.h"
+#include "ui/widgets/accessiblenames.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -6,9 +6,9 @@
 #include "core/query/trafficquery.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
-#include "ui/format.h"
 #include "ui/mainwindow.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/format.h"
 
 #include <QAction>
 #include <QApplication>

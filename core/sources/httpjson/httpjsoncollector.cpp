@@ -1,0 +1,88 @@
+#include "core/sources/httpjson/httpjsoncollector.h"
+
+#include "core/sources/apistore.h"
+#include "core/util/clock.h"
+
+#include <QCoreApplication>
+
+namespace activity {
+
+namespace {
+struct HttpJsonText {
+    Q_DECLARE_TR_FUNCTIONS(HttpJsonText)
+};
+} // namespace
+
+const QString HttpJsonCollector::kProvider = QStringLiteral("http-json");
+
+HttpJsonCollector::HttpJsonCollector(qint64 sourceId, QJsonObject settings, Services services, QObject* parent)
+    : ApiCollector(sourceId, std::move(settings), services, parent)
+{
+    setExtraHeaders(parseHeaders(this->settings().value(QLatin1String("header")).toString()));
+}
+
+QList<QPair<QByteArray, QByteArray>> HttpJsonCollector::parseHeaders(const QString& lines, QString* error)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    for (const QString& line : lines.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        const QString name = line.left(colon).trimmed();
+        bool ok = colon > 0 && !name.isEmpty();
+        for (const QChar c : name)
+            ok = ok && c.unicode() < 128 && (c.isLetterOrNumber() || QStringLiteral("-_!#$%&'*+.^`|~").contains(c));
+        if (!ok || line.contains(QLatin1Char('\r'))) {
+            if (error)
+                *error = HttpJsonText::tr("'%1' is not a header line 'Name: value'").arg(line);
+            return {};
+        }
+        headers.append({ name.toLatin1(), line.mid(colon + 1).trimmed().toUtf8() });
+    }
+    return headers;
+}
+
+void HttpJsonCollector::startPoll()
+{
+    const QUrl url(settings().value(QLatin1String("url")).toString());
+    QList<HttpJsonFields::Field> fields;
+    for (const QString& spec : settings().value(QLatin1String("field")).toString().split(QLatin1Char('\n'))) {
+        if (const auto f = HttpJsonFields::parse(spec))
+            fields.append(*f);
+    }
+    std::optional<JsonPointer> label;
+    if (const QString text = settings().value(QLatin1String("label")).toString(); !text.isEmpty())
+        label = JsonPointer::parse(text);
+    // Labels are stored as key=value, the key being the label pointer's last name ("num" for /versions/*/num).
+    const QString labelKey = label && !label->lastName().isEmpty() ? label->lastName() : QStringLiteral("item");
+    fetch(url, "application/json", true, [this, url, fields, label, labelKey](const Page& page) {
+        const HttpJsonFields::Extracted got = HttpJsonFields::extract(page.body, fields, label);
+        if (!got.values.isEmpty())
+            store(got.values, labelKey);
+        if (!got.errors.isEmpty())
+            fail(QStringLiteral("GET %1: %2").arg(describe(url), got.errors.join(QStringLiteral("; "))),
+                page.response.status);
+    });
+}
+
+QString HttpJsonCollector::seriesKey(qint64 sourceId, const QString& labels)
+{
+    return labels.isEmpty() ? QString::number(sourceId) : QStringLiteral("%1:%2").arg(sourceId).arg(labels);
+}
+
+QString HttpJsonCollector::labelsOf(const QString& seriesKey)
+{
+    return seriesKey.section(QLatin1Char(':'), 1);
+}
+
+void HttpJsonCollector::store(const QList<HttpJsonFields::Value>& values, const QString& labelKey)
+{
+    const qint64 now = m_clock.nowSecs();
+    m_store.transaction([&] {
+        for (const HttpJsonFields::Value& v : values) {
+            const QString labels = v.label.isEmpty() ? QString() : labelKey + QLatin1Char('=') + v.label;
+            m_store.recordSnapshot(
+                m_store.seriesId(sourceId(), kProvider, seriesKey(sourceId(), labels), v.metric), now, v.value);
+        }
+    });
+}
+
+} // namespace activity

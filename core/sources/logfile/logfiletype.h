@@ -1,0 +1,10 @@
+#pragma once
+
+#include "core/sources/sourceregistry.h"
+
+namespace activity {
+
+// The `logfile` source type: an nginx access log followed like tail -F, on this machine or over SSH.
+SourceTypeSpec logfileType();
+
+} // namespace activity

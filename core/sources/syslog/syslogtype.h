@@ -1,0 +1,10 @@
+#pragma once
+
+#include "core/sources/sourceregistry.h"
+
+namespace activity {
+
+// The `syslog` source type: nginx access logs received over syslog (UDP or TCP) on a local port.
+SourceTypeSpec syslogType();
+
+} // namespace activity

@@ -1,0 +1,16 @@
+#include "core/util/logging.h"
+
+Q_LOGGING_CATEGORY(lcAlerts, "activity.alerts")
+Q_LOGGING_CATEGORY(lcCollect, "activity.collect")
+Q_LOGGING_CATEGORY(lcDashboards, "activity.dashboards")
+Q_LOGGING_CATEGORY(lcGeo, "activity.geo")
+Q_LOGGING_CATEGORY(lcIngest, "activity.ingest")
+Q_LOGGING_CATEGORY(lcNet, "activity.net")
+Q_LOGGING_CATEGORY(lcQuery, "activity.query")
+Q_LOGGING_CATEGORY(lcReport, "activity.report")
+Q_LOGGING_CATEGORY(lcScheduler, "activity.sources.scheduler")
+Q_LOGGING_CATEGORY(lcSecrets, "activity.secrets")
+Q_LOGGING_CATEGORY(lcSettings, "activity.settings")
+Q_LOGGING_CATEGORY(lcSources, "activity.sources")
+Q_LOGGING_CATEGORY(lcStorage, "activity.storage")
+Q_LOGGING_CATEGORY(lcWriter, "activity.storage.writer")

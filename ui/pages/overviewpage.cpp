@@ -1,0 +1,143 @@
+#include "ui/pages/overviewpage.h"
+
+#include "core/query/buckets.h"
+#include "core/query/overviewquery.h"
+#include "core/util/clock.h"
+#include "ui/charts/chartview.h"
+#include "ui/viewstate.h"
+#include "ui/widgets/format.h"
+#include "ui/widgets/metrictile.h"
+
+#include <QDateTime>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLocale>
+#include <QVBoxLayout>
+
+namespace activity {
+
+OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* parent)
+    : DashboardPage(runner, state, parent)
+{
+    auto* layout = new QVBoxLayout(this);
+    auto* tiles = new QHBoxLayout;
+    for (const QString& title :
+        { tr("GitHub stars"), tr("Docker pulls"), tr("Requests today"), tr("Visitors today"), tr("Top country") }) {
+        auto* tile = new MetricTile(title, this);
+        m_tiles.append(tile);
+        tiles->addWidget(tile);
+    }
+    layout->addLayout(tiles);
+    auto* charts = new QHBoxLayout;
+    m_traffic = new ChartView(this);
+    m_traffic->setObjectName(QStringLiteral("overviewTraffic"));
+    m_traffic->setTitle(tr("Requests and visitors"));
+    m_stars = new ChartView(this);
+    m_stars->setObjectName(QStringLiteral("overviewStars"));
+    m_stars->setTitle(tr("GitHub stars by repository"));
+    charts->addWidget(m_traffic, 1);
+    charts->addWidget(m_stars, 1);
+    layout->addLayout(charts, 1);
+}
+
+// Grafana and Plausible compare with the period before: as a share when that period grew, else as a figure.
+QString OverviewPage::changeText(double change, std::optional<double> previous)
+{
+    const QString over = tr("%1 over the range").arg(Format::signedCount(change));
+    if (!previous)
+        return over;
+    if (*previous > 0)
+        return tr("%1, %2 vs the period before").arg(over, Format::percentChange(*previous, change));
+    if (*previous == 0)
+        return tr("%1 (none the period before)").arg(over);
+    return tr("%1 (%2 the period before)").arg(over, Format::signedCount(*previous));
+}
+
+// A change needs two samples (or one before the range): after a first poll, say since when data exists.
+void OverviewPage::showCounter(MetricTile* tile, const CounterFigure& f, int sources)
+{
+    if (!f.hasData()) {
+        tile->setFigures(QStringLiteral("–"), sources == 0 ? tr("nothing watched yet") : tr("no data yet"), 0, {});
+    } else if (!f.change) {
+        tile->setFigures(Format::count(f.now),
+            tr("since %1; change not known yet").arg(Format::dayAndTime(f.firstSampleSecs)), 0, f.spark);
+    } else {
+        tile->setFigures(Format::count(f.now), changeText(*f.change, f.previousChange),
+            Buckets::trend(f.now - *f.change, f.now), f.spark);
+    }
+}
+
+// With nothing set up at all, the page says so over its empty tiles and charts, with the button that adds a source.
+void OverviewPage::showWhatIsMissing(const OverviewData& d)
+{
+    const bool nothing = d.githubSources + d.dockerHubSources + d.logs.logSources == 0 && !d.logs.anyRequestEver
+        && !d.stars.hasData() && !d.pulls.hasData();
+    if (!nothing) {
+        hideEmptyState();
+        return;
+    }
+    showEmptyState(tr("Nothing is watched yet"),
+        tr("Add a GitHub repository or organisation, a Docker Hub image or namespace, or a web server log: this page "
+           "sums up what they report."),
+        QStringLiteral("github"), tr("Add a source"));
+}
+
+void OverviewPage::reload()
+{
+    const TimeRange range = state().range();
+    const qint64 now = state().clock().nowSecs();
+    const QString site = state().site();
+    query<OverviewData>(
+        m_tracker, [range, now, site](Database& db) { return OverviewQuery::read(db, range, site, now); },
+        [this, range, incomplete = Buckets::incompleteFrom(range, Buckets::stepFor(range), now)](OverviewData d) {
+            showCounter(m_tiles[0], d.stars, d.githubSources);
+            showCounter(m_tiles[1], d.pulls, d.dockerHubSources);
+            showWhatIsMissing(d);
+            const auto vsYesterday = [](qint64 yesterday, qint64 today) {
+                const QString pct = Format::percentChange(double(yesterday), double(today));
+                return pct.isEmpty() ? QString() : tr("%1 vs yesterday at this time").arg(pct);
+            };
+            const bool noLogs = !d.logs.anyRequestEver; // no source or import has stored a request yet
+            const QString logsMissing
+                = d.logs.logSources == 0 ? tr("no web server logs yet") : tr("waiting for the first request");
+            m_tiles[2]->setFigures(Format::count(double(d.today.requests)),
+                vsYesterday(d.yesterdaySoFar.requests, d.today.requests),
+                Buckets::trend(double(d.yesterdaySoFar.requests), double(d.today.requests)), d.dailyRequests,
+                d.dailyPartialFrom);
+            m_tiles[3]->setFigures(Format::count(double(d.today.visitors)),
+                vsYesterday(d.yesterdaySoFar.visitors, d.today.visitors),
+                Buckets::trend(double(d.yesterdaySoFar.visitors), double(d.today.visitors)), d.dailyVisitors,
+                d.dailyPartialFrom);
+            if (noLogs) {
+                for (int t : { 2, 3, 4 })
+                    m_tiles[t]->setFigures(QStringLiteral("–"), logsMissing, 0, {});
+            } else if (d.topCountry.isEmpty()) {
+                m_tiles[4]->setFigures(QStringLiteral("–"), tr("no traffic in the range"), 0, {});
+            } else {
+                m_tiles[4]->setFigures(Format::country(d.topCountry),
+                    tr("%1% of requests in the range")
+                        .arg(QLocale().toString(
+                            100.0 * double(d.topCountryRequests) / double(qMax<qint64>(1, d.rangeRequests)), 'f', 1)),
+                    0, {});
+            }
+            // Before any request a line of zeros would say "no visits": say what is missing instead. A range before
+            // the first request has no points either (Buckets::fill).
+            m_traffic->setEmptyText(!noLogs ? tr("No requests in this range: the logs start after it.")
+                    : d.logs.logSources == 0
+                    ? tr("No web server logs yet: add one on the Sources page.")
+                    : tr("Waiting for the first request: the log sources set up store requests as they arrive."));
+            m_traffic->setIncompleteFrom(incomplete);
+            m_traffic->setTimeSeries({ { tr("Requests"), noLogs ? QList<QPointF>() : d.traffic.requests },
+                                         { tr("Visitors"), noLogs ? QList<QPointF>() : d.traffic.visitors } },
+                range, ChartView::Style::Lines, QStringLiteral("count"));
+            QList<ChartSeries> stars;
+            for (const RepoSeries& s : d.starSeries)
+                stars.append({ s.repository, Format::points(s.samples) });
+            m_stars->setEmptyText(d.githubSources == 0 && !d.stars.hasData()
+                    ? tr("No GitHub repository is watched yet: add one on the Sources page.")
+                    : tr("No star count in this range yet: it appears after the next poll."));
+            m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, QStringLiteral("stars"));
+        });
+}
+
+} // namespace activity

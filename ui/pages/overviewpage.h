@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ui/pages/dashboardpage.h"
+
+#include <optional>
+
+namespace activity {
+
+class ChartView;
+class MetricTile;
+struct CounterFigure;
+struct OverviewData;
+
+// Headline figures (stars, pulls, requests today, visitors today, top country) with sparklines and the
+// change over the range, and the two charts a maintainer looks at first.
+class OverviewPage : public DashboardPage {
+    Q_OBJECT
+public:
+    OverviewPage(QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
+    MetricTile* tile(int index) const { return m_tiles.value(index); }
+    ChartView* trafficChart() const { return m_traffic; }
+    ChartView* starsChart() const { return m_stars; }
+
+protected:
+    void reload() override;
+
+private:
+    void showCounter(MetricTile* tile, const CounterFigure& f, int sources);
+    void showWhatIsMissing(const OverviewData& d);
+    static QString changeText(double change, std::optional<double> previous);
+
+    QList<MetricTile*> m_tiles;
+    ChartView* m_traffic = nullptr;
+    ChartView* m_stars = nullptr;
+    LatestTracker m_tracker;
+};
+
+} // namespace activity
