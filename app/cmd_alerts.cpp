@@ -5,6 +5,7 @@
 #include "core/alerts/alertevaluator.h"
 #include "core/alerts/alertnotifier.h"
 #include "core/alerts/alertservice.h"
+#include "core/alerts/alertstore.h"
 #include "core/query/seriescatalogue.h"
 #include "core/settings/appsettings.h"
 #include "core/sources/validators.h"

@@ -93,11 +93,16 @@ QString open(CommandContext& ctx, Database& db, Input& in, bool force)
     in.file = std::make_unique<LineFile>(in.path);
     return in.file->isOpen() ? QString() : in.file->error();
 }
-} // namespace
 
-// import [--site NAME] [--format FORMAT] [--force] FILE...: every line goes through the same pipeline as collected
-// lines (source id 0), waiting for room instead of dropping. Exactly once: see ImportLedger.
-int runImport(CommandContext& ctx, const QStringList& args)
+struct ImportOptions {
+    QByteArray format;
+    QByteArray site;
+    bool force = false;
+    QStringList paths;
+};
+
+// The arguments, checked: returns the exit status of a bad one (2), else 0.
+int parseOptions(CommandContext& ctx, const QStringList& args, ImportOptions& o)
 {
     ArgParser parser(QStringLiteral("import"));
     parser.addOption(QStringLiteral("site"));
@@ -107,58 +112,74 @@ int runImport(CommandContext& ctx, const QStringList& args)
         return ctx.fail(error, 2);
     if (parser.positionals().isEmpty())
         return ctx.fail(ImportCommandText::tr("import: give at least one FILE ('-' for standard input)"), 2);
-    const QByteArray format = parser.value(QStringLiteral("format")).toUtf8();
+    o.format = parser.value(QStringLiteral("format")).toUtf8();
     QString formatError;
-    if (!LogFormat::compile(format, &formatError).isValid())
+    if (!LogFormat::compile(o.format, &formatError).isValid())
         return ctx.fail(QStringLiteral("import: --format: ") + formatError, 2);
-    const QByteArray site = parser.value(QStringLiteral("site")).toUtf8();
-    if (parser.isSet(QStringLiteral("site")) && site.trimmed().isEmpty())
+    o.site = parser.value(QStringLiteral("site")).toUtf8();
+    if (parser.isSet(QStringLiteral("site")) && o.site.trimmed().isEmpty())
         return ctx.fail(ImportCommandText::tr("import: --site: empty name"), 2);
-    Database* db = ctx.database();
-    if (!db)
-        return 1;
-    std::vector<Input> inputs(size_t(parser.positionals().size()));
-    for (size_t i = 0; i < inputs.size(); ++i) {
-        inputs[i].path = parser.positionals().at(qsizetype(i));
-        if (const QString error = open(ctx, *db, inputs[i], parser.isSet(QStringLiteral("force"))); !error.isEmpty())
-            return ctx.fail(QStringLiteral("import: ") + error);
-    }
+    o.force = parser.isSet(QStringLiteral("force"));
+    o.paths = parser.positionals();
+    return 0;
+}
 
-    QElapsedTimer timer;
-    timer.start();
-    // A failed write (disk full, read-only file) ends the import at once: what was committed before it stays.
-    IngestPipeline::Options options;
-    options.giveUpOnWriteError = true;
-    IngestPipeline pipeline(ctx.databasePath(), GeoIp::openDefault(*db), ctx.clock(), options);
-    pipeline.setSource(0, format, site);
-    std::mutex marksMutex;
-    std::deque<Mark> marks;
-    const qint64 now = ctx.clock().nowSecs();
-    pipeline.setCommitHook([&](Database& writerDb, quint64 lastSeq) {
-        std::lock_guard lock(marksMutex);
+// The ledger's side of an import: which line of which input each commit stores, recorded in that commit (on the
+// writer's thread), so a crash or a failed write never records lines that were not stored.
+class LedgerMarks {
+public:
+    LedgerMarks(std::vector<Input>& inputs, qint64 now)
+        : m_inputs(inputs)
+        , m_now(now)
+    { }
+    void queue(Mark mark)
+    {
+        std::lock_guard lock(m_mutex);
+        m_marks.push_back(std::move(mark));
+    }
+    void onCommit(Database& writerDb, quint64 lastSeq)
+    {
+        std::lock_guard lock(m_mutex);
         std::vector<Mark> done; // chunks this commit stores whole
-        while (!marks.empty() && marks.front().lastSeq() <= lastSeq) {
-            done.push_back(std::move(marks.front()));
-            marks.pop_front();
+        while (!m_marks.empty() && m_marks.front().lastSeq() <= lastSeq) {
+            done.push_back(std::move(m_marks.front()));
+            m_marks.pop_front();
         }
         std::map<size_t, std::pair<const Mark*, size_t>> latest; // per input: the chunk and line reached
         for (const Mark& m : done)
             latest.insert_or_assign(m.input, std::pair { &m, m.ends.size() - 1 });
-        if (!marks.empty() && marks.front().firstSeq <= lastSeq) // the commit ends inside this chunk
+        if (!m_marks.empty() && m_marks.front().firstSeq <= lastSeq) // the commit ends inside this chunk
             latest.insert_or_assign(
-                marks.front().input, std::pair { &marks.front(), size_t(lastSeq - marks.front().firstSeq) });
+                m_marks.front().input, std::pair { &m_marks.front(), size_t(lastSeq - m_marks.front().firstSeq) });
         for (const auto& [index, reached] : latest) {
             const auto& [mark, line] = reached;
-            Input& in = inputs[index];
+            Input& in = m_inputs[index];
             in.entryId = ImportLedger::record(writerDb, in.entryId, in.path, in.identity, mark->ends[line],
-                mark->linesBefore + qint64(line) + 1, mark->checks[line], now);
+                mark->linesBefore + qint64(line) + 1, mark->checks[line], m_now);
         }
-    });
-    const bool terminal = isatty(STDERR_FILENO) == 1;
+    }
+
+private:
+    std::vector<Input>& m_inputs;
+    const qint64 m_now;
+    std::mutex m_mutex;
+    std::deque<Mark> m_marks;
+};
+
+struct Fed {
     qint64 lines = 0;
+    int status = 0; // 1 when an input could not be read to its end
+};
+
+// Reads every input in chunks into the pipeline (which waits for room rather than dropping), with a progress bar on
+// a terminal, until all are read or a write failed.
+Fed feed(CommandContext& ctx, IngestPipeline& pipeline, std::vector<Input>& inputs, LedgerMarks& marks,
+    const QByteArray& site, const QElapsedTimer& timer)
+{
+    const bool terminal = isatty(STDERR_FILENO) == 1;
+    Fed fed;
     qint64 lastDraw = -1000;
     std::vector<QByteArray> chunk;
-    int status = 0;
     for (size_t i = 0; i < inputs.size() && !pipeline.hasGivenUp(); ++i) {
         Input& in = inputs[i];
         for (;;) {
@@ -170,20 +191,19 @@ int runImport(CommandContext& ctx, const QStringList& args)
                 for (const QByteArray& line : chunk)
                     mark.checks.push_back(ImportLedger::lineCheck(line));
             }
-            lines += qint64(chunk.size());
+            fed.lines += qint64(chunk.size());
             in.lines += qint64(chunk.size());
             const qsizetype count = qsizetype(chunk.size());
             const quint64 seq = pipeline.pushBatch(0, site, chunk);
             if (seq && in.remembered && count > 0 && qsizetype(mark.ends.size()) == count) {
                 mark.firstSeq = seq - quint64(count) + 1;
-                std::lock_guard lock(marksMutex);
-                marks.push_back(std::move(mark));
+                marks.queue(std::move(mark));
             }
             if (pipeline.hasGivenUp())
                 break;
             if (terminal && timer.elapsed() - lastDraw >= 200) {
                 const double part = in.file->progress();
-                drawProgress(ctx.err(), part < 0 ? -1 : (double(i) + part) / double(inputs.size()), lines);
+                drawProgress(ctx.err(), part < 0 ? -1 : (double(i) + part) / double(inputs.size()), fed.lines);
                 lastDraw = timer.elapsed();
             }
             if (!more)
@@ -191,37 +211,41 @@ int runImport(CommandContext& ctx, const QStringList& args)
         }
         if (!in.file->error().isEmpty()) {
             ctx.err() << "activity-dashboard: import: " << in.file->error() << Qt::endl;
-            status = 1;
+            fed.status = 1;
         }
     }
-    pipeline.stop();
-    if (terminal) {
-        drawProgress(ctx.err(), 1.0, lines);
-        ctx.err() << Qt::endl;
-    }
+    return fed;
+}
+
+// A write failed: says how far the import got and that importing again stores only the rest.
+int reportStopped(CommandContext& ctx, const IngestPipeline& pipeline, const std::vector<Input>& inputs)
+{
     const auto counters = pipeline.counters(0);
-    if (!pipeline.lastError().isEmpty()) {
-        // Lines are committed in the order read: the saved ones are the first `saved` lines of the input.
-        const qint64 saved = counters.stored + counters.rejected;
-        QString upTo;
-        qint64 before = 0;
-        for (const Input& in : inputs) {
-            if (saved <= before + in.lines) {
-                upTo = ImportCommandText::tr("up to line %1 of %2").arg(in.skippedLines + saved - before).arg(in.path);
-                break;
-            }
-            before += in.lines;
+    // Lines are committed in the order read: the saved ones are the first `saved` lines of the input.
+    const qint64 saved = counters.stored + counters.rejected;
+    QString upTo;
+    qint64 before = 0;
+    for (const Input& in : inputs) {
+        if (saved <= before + in.lines) {
+            upTo = ImportCommandText::tr("up to line %1 of %2").arg(in.skippedLines + saved - before).arg(in.path);
+            break;
         }
-        return ctx.fail(ImportCommandText::tr("import stopped: %1\nstored %2 lines and rejected %3 before the error "
-                                              "(the input's first %4 lines, %5); the lines after them were not "
-                                              "imported: importing the same files again stores only those")
-                            .arg(pipeline.lastError())
-                            .arg(counters.stored)
-                            .arg(counters.rejected)
-                            .arg(saved)
-                            .arg(upTo));
+        before += in.lines;
     }
-    const double seconds = double(timer.elapsed()) / 1000.0;
+    return ctx.fail(ImportCommandText::tr("import stopped: %1\nstored %2 lines and rejected %3 before the error "
+                                          "(the input's first %4 lines, %5); the lines after them were not "
+                                          "imported: importing the same files again stores only those")
+                        .arg(pipeline.lastError())
+                        .arg(counters.stored)
+                        .arg(counters.rejected)
+                        .arg(saved)
+                        .arg(upTo));
+}
+
+// The figures of a finished import, and where its requests are.
+void reportDone(CommandContext& ctx, const IngestPipeline& pipeline, qint64 lines, double seconds)
+{
+    const auto counters = pipeline.counters(0);
     ctx.out() << ImportCommandText::tr("lines %1, stored %2, rejected %3, seconds %4, lines/s %5")
                      .arg(lines)
                      .arg(counters.stored)
@@ -240,7 +264,44 @@ int runImport(CommandContext& ctx, const QStringList& args)
                              .arg(day(counters.firstTs), day(counters.lastTs + 86400));
         ctx.out() << Qt::endl;
     }
-    return status;
+}
+} // namespace
+
+// import [--site NAME] [--format FORMAT] [--force] FILE...: every line goes through the same pipeline as collected
+// lines (source id 0), waiting for room instead of dropping. Exactly once: see ImportLedger.
+int runImport(CommandContext& ctx, const QStringList& args)
+{
+    ImportOptions o;
+    if (const int bad = parseOptions(ctx, args, o); bad != 0)
+        return bad;
+    Database* db = ctx.database();
+    if (!db)
+        return 1;
+    std::vector<Input> inputs(size_t(o.paths.size()));
+    for (size_t i = 0; i < inputs.size(); ++i) {
+        inputs[i].path = o.paths.at(qsizetype(i));
+        if (const QString error = open(ctx, *db, inputs[i], o.force); !error.isEmpty())
+            return ctx.fail(QStringLiteral("import: ") + error);
+    }
+    QElapsedTimer timer;
+    timer.start();
+    // A failed write (disk full, read-only file) ends the import at once: what was committed before it stays.
+    IngestPipeline::Options options;
+    options.giveUpOnWriteError = true;
+    IngestPipeline pipeline(ctx.databasePath(), GeoIp::openDefault(*db), ctx.clock(), options);
+    pipeline.setSource(0, o.format, o.site);
+    LedgerMarks marks(inputs, ctx.clock().nowSecs());
+    pipeline.setCommitHook([&marks](Database& writerDb, quint64 lastSeq) { marks.onCommit(writerDb, lastSeq); });
+    const Fed fed = feed(ctx, pipeline, inputs, marks, o.site, timer);
+    pipeline.stop();
+    if (isatty(STDERR_FILENO) == 1) { // the bar at its end, once everything read is stored
+        drawProgress(ctx.err(), 1.0, fed.lines);
+        ctx.err() << Qt::endl;
+    }
+    if (!pipeline.lastError().isEmpty())
+        return reportStopped(ctx, pipeline, inputs);
+    reportDone(ctx, pipeline, fed.lines, double(timer.elapsed()) / 1000.0);
+    return fed.status;
 }
 
 } // namespace activity

@@ -37,6 +37,8 @@ public:
 
     const Clock& clock() const { return m_clock; }
     const SourceRegistry& registry() const { return m_registry; }
+    // The composition root may register more types (a plug-in, a test) before the first command runs.
+    SourceRegistry& registry() { return m_registry; }
     QTextStream& out() { return m_out; }
     QTextStream& err() { return m_err; }
     // The program's log of warnings and errors (the Health page shows it); null when none was made.

@@ -33,6 +33,7 @@
 #include <QSessionManager>
 #include <QTemporaryDir>
 #include <QTimer>
+#include <optional>
 
 namespace activity {
 
@@ -42,9 +43,18 @@ namespace {
 struct WindowText {
     Q_DECLARE_TR_FUNCTIONS(WindowText)
 };
-} // namespace
 
-int runWindow(CommandContext& ctx, const QStringList& args)
+struct WindowOptions {
+    bool kiosk = false;
+    bool demo = false;
+    int rotateSecs = 30;
+    QList<PageId> kioskPages;
+    QStringList kioskCustom; // names of the user's pages, found once the database is open
+};
+
+// --kiosk [--rotate SECONDS] [--pages LIST], --demo: checked before anything is opened. Returns the exit status of a
+// bad argument (2), else 0.
+int parseOptions(CommandContext& ctx, const QStringList& args, WindowOptions& o)
 {
     ArgParser parser(QStringLiteral("activity-dashboard"));
     parser.addOption(QStringLiteral("kiosk"), false);
@@ -56,58 +66,185 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (!parser.positionals().isEmpty())
         return ctx.fail(
             QCoreApplication::translate("Window", "unknown command '%1'").arg(parser.positionals().first()), 2);
-    // --kiosk [--rotate SECONDS] [--pages LIST], checked before anything is opened.
-    const bool kiosk = parser.isSet(QStringLiteral("kiosk"));
-    int rotateSecs = 30;
-    QList<PageId> kioskPages;
-    QStringList kioskCustom; // names of the user's pages, found once the database is open
+    o.kiosk = parser.isSet(QStringLiteral("kiosk"));
+    o.demo = parser.isSet(QStringLiteral("demo"));
     if (parser.isSet(QStringLiteral("rotate"))) {
         bool ok = false;
-        rotateSecs = parser.value(QStringLiteral("rotate")).toInt(&ok);
-        if (!ok || rotateSecs < 5 || rotateSecs > 86400)
+        o.rotateSecs = parser.value(QStringLiteral("rotate")).toInt(&ok);
+        if (!ok || o.rotateSecs < 5 || o.rotateSecs > 86400)
             return ctx.fail(WindowText::tr("--rotate: must be a number of seconds from 5 to 86400, got '%1'")
                                 .arg(parser.value(QStringLiteral("rotate"))),
                 2);
     }
     if (parser.isSet(QStringLiteral("pages"))) {
         QString bad;
-        kioskPages = KioskController::parsePages(parser.value(QStringLiteral("pages")), &bad, &kioskCustom);
-        if (kioskPages.isEmpty() && kioskCustom.isEmpty())
+        o.kioskPages = KioskController::parsePages(parser.value(QStringLiteral("pages")), &bad, &o.kioskCustom);
+        if (o.kioskPages.isEmpty() && o.kioskCustom.isEmpty())
             return ctx.fail(WindowText::tr("--pages: unknown page '%1' (known: overview, github, dockerhub, metrics, "
                                            "traffic, map, health, alerts)")
                                 .arg(bad),
                 2);
     }
-    if (!kiosk && (parser.isSet(QStringLiteral("rotate")) || parser.isSet(QStringLiteral("pages"))))
+    if (!o.kiosk && (parser.isSet(QStringLiteral("rotate")) || parser.isSet(QStringLiteral("pages"))))
         return ctx.fail(WindowText::tr("--rotate and --pages need --kiosk"), 2);
+    return 0;
+}
 
-    // --demo: a throw-away database in a temporary folder, filled with 90 days of sample data.
+// Where the window's data is: the data folder's database, or with --demo a throw-away one in a temporary folder.
+struct WindowStore {
     QTemporaryDir demoDir;
-    QString databasePath = ctx.databasePath();
+    QString path;
     std::unique_ptr<DbWriter> demoWriter;
     DbWriter* writer = nullptr;
-    if (parser.isSet(QStringLiteral("demo"))) {
-        if (!demoDir.isValid())
-            return ctx.fail(WindowText::tr("cannot create a temporary folder for the demo database"));
-        databasePath = demoDir.filePath(QStringLiteral("demo.sqlite"));
-        demoWriter = std::make_unique<DbWriter>(databasePath);
-        if (const QString error = demoWriter->openError(); !error.isEmpty())
-            return ctx.fail(error);
-        writer = demoWriter.get();
-    } else if (!(writer = ctx.writer())) {
-        return 1;
+    QString dataDir() const { return demoWriter ? demoDir.path() : QString(); }
+};
+
+// Opens the store; returns false (the reason printed) when it cannot.
+bool openStore(CommandContext& ctx, bool demo, WindowStore& store)
+{
+    store.path = ctx.databasePath();
+    if (!demo)
+        return (store.writer = ctx.writer()) != nullptr;
+    if (!store.demoDir.isValid()) {
+        ctx.fail(WindowText::tr("cannot create a temporary folder for the demo database"));
+        return false;
     }
+    store.path = store.demoDir.filePath(QStringLiteral("demo.sqlite"));
+    store.demoWriter = std::make_unique<DbWriter>(store.path);
+    if (const QString error = store.demoWriter->openError(); !error.isEmpty()) {
+        ctx.fail(error);
+        return false;
+    }
+    store.writer = store.demoWriter.get();
+    return true;
+}
+
+// The demo database fills with 90 days of sample data behind the window, which shows the progress.
+void fillDemo(DbWriter& writer, MainWindow& window, qint64 nowSecs)
+{
+    QPointer<MainWindow> shown(&window);
+    auto report = [shown](const QString& text, int percent) {
+        QMetaObject::invokeMethod(
+            qApp,
+            [shown, text, percent] {
+                if (shown)
+                    shown->showProgress(text, percent);
+            },
+            Qt::QueuedConnection);
+    };
+    report(WindowText::tr("Filling the demo database..."), 0);
+    DemoOptions options;
+    options.nowSecs = nowSecs;
+    options.progress = [report](int percent) {
+        report(percent < 100 ? WindowText::tr("Filling the demo database: %1%").arg(percent)
+                             : WindowText::tr("Demo data ready"),
+            percent);
+        if (percent >= 100)
+            qCInfo(lcDemo) << "demo data ready";
+    };
+    writer.postTask([w = &writer, options, report] {
+        try {
+            w->query([&options](Database& db) { DemoData::generate(db, options); });
+        } catch (const DatabaseError& e) {
+            qCCritical(lcDemo) << "the demo database could not be filled:" << e.message();
+            report(WindowText::tr("The demo database could not be filled: %1").arg(e.message()), 100);
+        }
+    });
+}
+
+// The keys of the user's pages named in --pages; empty with the error printed when one is unknown.
+std::optional<QStringList> kioskCustomKeys(CommandContext& ctx, const MainWindow& window, const WindowOptions& o)
+{
+    QStringList keys;
+    for (const QString& name : o.kioskCustom) {
+        const QString key = CustomPages::keyForName(window, name);
+        if (key.isEmpty()) {
+            ctx.fail(WindowText::tr("--pages: unknown page '%1' (known: overview, github, dockerhub, metrics, "
+                                    "traffic, map, health, alerts, or the name of a page of your own)")
+                         .arg(name),
+                2);
+            return std::nullopt;
+        }
+        keys.append(key);
+    }
+    return keys;
+}
+
+// A write error (disk full, read-only file): on Health and in the tray, and on stderr for the log.
+void showWriteErrors(
+    CommandContext& ctx, CollectionRuntime& collection, MainWindow& window, std::unique_ptr<TrayController>& tray)
+{
+    QObject::connect(
+        &collection, &CollectionRuntime::writeFailed, &window, [&window, &tray, &ctx](const QString& message) {
+            if (!message.isEmpty())
+                ctx.err() << "activity-dashboard: " << message << Qt::endl;
+            if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)))
+                health->setWriteError(message);
+            if (tray)
+                tray->showWriteError(message);
+        });
+}
+
+// The tray (Show/Hide, Pause/Resume collecting, Quit); it starts collection unless this is the demo.
+std::unique_ptr<TrayController> startTray(
+    CommandContext& ctx, MainWindow& window, QueryRunner& runner, CollectionRuntime* collection)
+{
+    auto tray = std::make_unique<TrayController>(window);
+    QObject::connect(tray.get(), &TrayController::quitRequested, qApp, &QApplication::quit);
+    if (collection) {
+        tray->setCollectSwitch(
+            [collection](bool on) {
+                const QString problem = collection->setCollecting(on);
+                return TrayController::CollectState { collection->isCollecting(), problem };
+            },
+            false);
+        if (const QString problem = tray->setCollecting(true); !problem.isEmpty())
+            ctx.err() << "activity-dashboard: " << problem << Qt::endl;
+    }
+    tray->start(&runner);
+    return tray;
+}
+
+// Offered once the window is up, over it, when nothing is set up yet; the demo reopens the program as --demo does.
+void offerFirstRun(CommandContext& ctx, MainWindow& window, DbWriter& writer, SettingsService& settings)
+{
+    auto* panel = qobject_cast<SourcePanel*>(window.page(PageId::Sources));
+    if (!panel || !writer.queryValue([](Database& db) { return FirstRunWizard::shouldOffer(db); }))
+        return;
+    QTimer::singleShot(0, &window, [&window, &ctx, &settings, panel] {
+        FirstRunWizard wizard(*panel, settings, &window);
+        if (wizard.exec() == QDialog::Accepted && wizard.demoRequested()) {
+            QProcess::startDetached(QCoreApplication::applicationFilePath(),
+                { QStringLiteral("--data-dir"), ctx.dataDir(), QStringLiteral("--demo") });
+            QCoreApplication::quit();
+        } else if (wizard.result() == QDialog::Accepted) {
+            window.showPage(PageId::Sources);
+        }
+    });
+}
+} // namespace
+
+int runWindow(CommandContext& ctx, const QStringList& args)
+{
+    WindowOptions o;
+    if (const int bad = parseOptions(ctx, args, o); bad != 0)
+        return bad;
+    WindowStore store;
+    if (!openStore(ctx, o.demo, store))
+        return 1;
     // The services the window changes things through, on the process's writer.
-    SourceService sources(*writer, ctx.registry(), ctx.clock());
-    SettingsService settings(*writer);
+    DbWriter& writer = *store.writer;
+    SourceService sources(writer, ctx.registry(), ctx.clock());
+    SettingsService settings(writer);
+    DashboardService dashboards(writer, ctx.clock());
+    AlertService alerts(writer, ctx.clock());
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/activity-dashboard.svg")));
     QApplication::setApplicationDisplayName(QCoreApplication::translate("Window", "Activity Dashboard"));
-    const bool demo = parser.isSet(QStringLiteral("demo"));
     // SIGTERM, SIGINT (a logout, `kill`) end like Quit: collection flushed, positions saved, lock released.
     quitOnSignals();
     // The window collects like `collect` does (not on the throw-away demo database); the tray pauses it.
     std::unique_ptr<CollectionRuntime> collection;
-    if (!demo) {
+    if (!o.demo) {
         const CollectContext* context = ctx.collectContext();
         if (!context)
             return 1;
@@ -118,122 +255,47 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         QObject::connect(qApp, &QGuiApplication::commitDataRequest, collection.get(),
             [runtime = collection.get()](QSessionManager&) { runtime->saveNow(); });
     }
-    QueryRunner runner(databasePath);
-    MainWindow window(databasePath, ctx.clock());
-    if (parser.isSet(QStringLiteral("demo")))
+    QueryRunner runner(store.path);
+    MainWindow window(store.path, ctx.clock());
+    if (o.demo)
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
     PageFactory::install(window, runner, &sources);
     if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)); health && ctx.eventLog())
         health->setEventLog(ctx.eventLog());
-    DashboardService dashboards(*writer, ctx.clock());
     CustomPages::install(window, runner, dashboards);
-    AlertService alerts(*writer, ctx.clock());
     qobject_cast<AlertsPage*>(window.page(PageId::Alerts))->setService(&alerts);
-    QStringList kioskCustomKeys;
-    for (const QString& name : std::as_const(kioskCustom)) {
-        const QString key = CustomPages::keyForName(window, name);
-        if (key.isEmpty())
-            return ctx.fail(WindowText::tr("--pages: unknown page '%1' (known: overview, github, dockerhub, metrics, "
-                                           "traffic, map, health, alerts, or the name of a page of your own)")
-                                .arg(name),
-                2);
-        kioskCustomKeys.append(key);
-    }
-    if (demo) {
-        // The window comes up at once and fills as the demo's slices are committed (the runner sees each).
-        QPointer<MainWindow> shown(&window);
-        auto report = [shown](const QString& text, int percent) {
-            QMetaObject::invokeMethod(
-                qApp,
-                [shown, text, percent] {
-                    if (shown)
-                        shown->showProgress(text, percent);
-                },
-                Qt::QueuedConnection);
-        };
-        report(WindowText::tr("Filling the demo database..."), 0);
-        DemoOptions options;
-        options.nowSecs = ctx.clock().nowSecs();
-        options.progress = [report](int percent) {
-            report(percent < 100 ? WindowText::tr("Filling the demo database: %1%").arg(percent)
-                                 : WindowText::tr("Demo data ready"),
-                percent);
-            if (percent >= 100)
-                qCInfo(lcDemo) << "demo data ready";
-        };
-        demoWriter->postTask([w = demoWriter.get(), options, report] {
-            try {
-                w->query([&options](Database& db) { DemoData::generate(db, options); });
-            } catch (const DatabaseError& e) {
-                qCCritical(lcDemo) << "the demo database could not be filled:" << e.message();
-                report(WindowText::tr("The demo database could not be filled: %1").arg(e.message()), 100);
-            }
-        });
-    }
+    const std::optional<QStringList> customKeys = kioskCustomKeys(ctx, window, o);
+    if (!customKeys)
+        return 2;
+    if (o.demo) // the window comes up at once and fills as the demo's slices are committed (the runner sees each)
+        fillDemo(writer, window, ctx.clock().nowSecs());
     // Tokens typed in the source form: the keyring, else a private file next to the database.
-    const auto tokens
-        = TokenVault::createDefault(parser.isSet(QStringLiteral("demo")) ? demoDir.path() : ctx.dataDir());
-    window.setReportExporter([databasePath](const QString& folder, const TimeRange& range) {
-        return writeReport(databasePath, range, QSize(1600, 900), folder);
+    const auto tokens = TokenVault::createDefault(o.demo ? store.dataDir() : ctx.dataDir());
+    window.setReportExporter([path = store.path](const QString& folder, const TimeRange& range) {
+        return writeReport(path, range, QSize(1600, 900), folder);
     });
     std::unique_ptr<TrayController> tray;
-    std::unique_ptr<KioskController> kioskController;
-    // A write error (disk full, read-only file): on Health and in the tray, and on stderr for the log.
-    if (collection) {
-        QObject::connect(
-            collection.get(), &CollectionRuntime::writeFailed, &window, [&window, &tray, &ctx](const QString& message) {
-                if (!message.isEmpty())
-                    ctx.err() << "activity-dashboard: " << message << Qt::endl;
-                if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)))
-                    health->setWriteError(message);
-                if (tray)
-                    tray->showWriteError(message);
-            });
-    }
-    if (!kiosk) {
-        tray = std::make_unique<TrayController>(window);
-        QObject::connect(tray.get(), &TrayController::quitRequested, qApp, &QApplication::quit);
-        if (!demo) {
-            tray->setCollectSwitch(
-                [runtime = collection.get()](bool on) {
-                    const QString problem = runtime->setCollecting(on);
-                    return TrayController::CollectState { runtime->isCollecting(), problem };
-                },
-                false);
-            if (const QString problem = tray->setCollecting(true); !problem.isEmpty())
-                ctx.err() << "activity-dashboard: " << problem << Qt::endl;
-        }
-        tray->start(&runner);
-    } else if (!demo) {
+    if (collection)
+        showWriteErrors(ctx, *collection, window, tray);
+    if (!o.kiosk) {
+        tray = startTray(ctx, window, runner, collection.get());
+    } else if (collection) {
         if (const QString problem = collection->setCollecting(true); !problem.isEmpty())
             ctx.err() << "activity-dashboard: " << problem << Qt::endl;
     }
-    if (kiosk) {
+    std::unique_ptr<KioskController> kioskController;
+    if (o.kiosk) {
         kioskController
-            = std::make_unique<KioskController>(window, runner, ctx.clock(), kioskPages, rotateSecs, nullptr);
-        kioskController->setExtraPages(kioskCustomKeys, kioskPages.isEmpty() && !kioskCustomKeys.isEmpty());
+            = std::make_unique<KioskController>(window, runner, ctx.clock(), o.kioskPages, o.rotateSecs, nullptr);
+        kioskController->setExtraPages(*customKeys, o.kioskPages.isEmpty() && !customKeys->isEmpty());
         QObject::connect(kioskController.get(), &KioskController::exitRequested, qApp, &QApplication::quit);
         kioskController->start();
     } else {
         window.show();
-        if (demo) // when the window is up, its first events handled: what the window benchmark waits for
+        if (o.demo) // when the window is up, its first events handled: what the window benchmark waits for
             QTimer::singleShot(0, &window, [] { qCInfo(lcDemo) << "window shown"; });
-        auto* panel = qobject_cast<SourcePanel*>(window.page(PageId::Sources));
-        const bool firstRun
-            = !demo && panel && writer->queryValue([](Database& db) { return FirstRunWizard::shouldOffer(db); });
-        if (firstRun) {
-            // Offered once the window is up, over it; the demo reopens the program as --demo does.
-            QTimer::singleShot(0, &window, [&window, &ctx, &settings, panel] {
-                FirstRunWizard wizard(*panel, settings, &window);
-                if (wizard.exec() == QDialog::Accepted && wizard.demoRequested()) {
-                    QProcess::startDetached(QCoreApplication::applicationFilePath(),
-                        { QStringLiteral("--data-dir"), ctx.dataDir(), QStringLiteral("--demo") });
-                    QCoreApplication::quit();
-                } else if (wizard.result() == QDialog::Accepted) {
-                    window.showPage(PageId::Sources);
-                }
-            });
-        }
+        else
+            offerFirstRun(ctx, window, writer, settings);
     }
     return QApplication::exec();
 }

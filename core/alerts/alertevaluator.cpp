@@ -1,5 +1,6 @@
 #include "core/alerts/alertevaluator.h"
 
+#include "core/alerts/alertstore.h"
 #include "core/query/seriescatalogue.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"

@@ -1,6 +1,7 @@
 #pragma once
 
-#include "core/alerts/alertstore.h"
+#include "core/alerts/alertevent.h"
+#include "core/alerts/alertrule.h"
 
 #include <QList>
 #include <QString>

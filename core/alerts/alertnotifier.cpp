@@ -1,6 +1,7 @@
 #include "core/alerts/alertnotifier.h"
 
 #include "core/alerts/alertemail.h"
+#include "core/alerts/alertstore.h"
 #include "core/net/httpclient.h"
 #include "core/net/smtpclient.h"
 #include "core/storage/database.h"

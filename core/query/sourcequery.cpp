@@ -1,5 +1,6 @@
 #include "core/query/sourcequery.h"
 
+#include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/rollupschema.h"
 
@@ -31,6 +32,11 @@ int SourceQuery::countOfKind(Database& db, SourceKind kind)
     for (const QString& type : SourceRegistry().typeNames(kind))
         n += countOfType(db, type);
     return n;
+}
+
+QList<SourceRecord> SourceQuery::list(Database& db)
+{
+    return SourceService::read(db);
 }
 
 } // namespace activity

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/sources/sourcerecord.h"
 #include "core/sources/sourceregistry.h"
 
 #include <QString>
@@ -10,6 +11,8 @@ class Database;
 
 // What pages ask about the configured sources (the sources table is written by SourceService only).
 namespace SourceQuery {
+// Every configured source, with where its collection stands (the window's lists).
+QList<SourceRecord> list(Database& db);
 // Sources of one type ("github"), paused ones included.
 int countOfType(Database& db, const QString& type);
 // Sources of a kind (every log source type in the registry).

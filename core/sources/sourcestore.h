@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "core/sources/sourcerecord.h"
+
 #include <QList>
 #include <QString>
 #include <optional>
@@ -9,23 +10,6 @@ namespace activity {
 
 class Clock;
 class Database;
-
-struct SourceRecord {
-    qint64 id = 0;
-    QString type;
-    QString name;
-    bool enabled = true;
-    QJsonObject settings;
-    qint64 createdAt = 0;
-    // From fetch_state (0 / empty when never run).
-    qint64 lastSuccess = 0;
-    QString lastError;
-    qint64 nextRun = 0;
-    std::optional<qint64> rateLimitRemaining;
-    // From ingest_counters, for log sources (0 when no line yet).
-    qint64 lastReceived = 0;
-    qint64 lastStored = 0;
-};
 
 // The sources table: what the user configured. Collectors read it; the CLI and the panel change it.
 class SourceStore {

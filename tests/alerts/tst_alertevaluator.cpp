@@ -1,4 +1,5 @@
 #include "core/alerts/alertevaluator.h"
+#include "core/alerts/alertstore.h"
 #include "core/demo/demotraffic.h"
 #include "core/query/apiquery.h"
 #include "core/sources/apistore.h"

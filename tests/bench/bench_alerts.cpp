@@ -4,6 +4,7 @@
 // the page under 300 ms. The database is generated once (core/demo through the real ingest writer) and cached
 // under the build folder. ACTIVITY_BENCH_REQUESTS overrides the request count.
 #include "core/alerts/alertevaluator.h"
+#include "core/alerts/alertstore.h"
 #include "core/dashboards/dashboardstore.h"
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"

@@ -4,7 +4,6 @@
 #include "core/secrets/tokenvault.h"
 #include "core/settings/appsettings.h"
 #include "core/settings/settingsservice.h"
-#include "core/storage/database.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/widgets/errorlabel.h"

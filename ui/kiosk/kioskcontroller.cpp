@@ -1,6 +1,6 @@
 #include "ui/kiosk/kioskcontroller.h"
 
-#include "core/sources/sourcestore.h"
+#include "core/query/sourcequery.h"
 #include "core/util/clock.h"
 #include "ui/kiosk/screensaverinhibitor.h"
 #include "ui/mainwindow.h"
@@ -179,9 +179,8 @@ void KioskController::placeOverlays()
 void KioskController::checkStale()
 {
     m_nextStaleCheckMs = m_clock.nowMs() + kStaleCheckMs;
-    const Clock& clock = m_clock;
     m_staleTracker.submit<QList<SourceRecord>>(
-        m_runner, this, [&clock](Database& db) { return SourceStore(db, clock).list(); },
+        m_runner, this, [](Database& db) { return SourceQuery::list(db); },
         [this](QList<SourceRecord> sources) {
             QStringList stale;
             const qint64 now = m_clock.nowSecs();

@@ -1,7 +1,7 @@
 #include "ui/pages/alertspage.h"
 
 #include "core/alerts/alertservice.h"
-#include "core/alerts/alertstore.h"
+#include "core/query/alertquery.h"
 #include "ui/dialogs/alertruledialog.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/accessiblenames.h"
@@ -20,15 +20,6 @@
 namespace activity {
 
 namespace {
-struct RuleRow {
-    AlertRule rule;
-    AlertState state;
-};
-struct AlertsData {
-    QList<RuleRow> rules;
-    QList<AlertEvent> history;
-};
-
 QTableView* makeTable(RowsModel* model, const QString& name, QWidget* parent)
 {
     auto* table = new QTableView(parent);
@@ -133,20 +124,13 @@ QString AlertsPage::addRule(AlertRule rule)
 void AlertsPage::reload()
 {
     const TimeRange range = state().range();
-    query<AlertsData>(
-        m_tracker,
-        [range](Database& db) {
-            AlertsData d;
-            for (const AlertRule& r : AlertStore(db).rules())
-                d.rules.append({ r, AlertStore(db).state(r.id) });
-            d.history = AlertStore(db).historyBetween(range.fromSecs, range.toSecs);
-            return d;
-        },
-        [this](AlertsData d) {
+    query<AlertQuery::Page>(
+        m_tracker, [range](Database& db) { return AlertQuery::page(db, range); },
+        [this](AlertQuery::Page d) {
             int firing = 0;
             QList<QList<QVariant>> rules;
             m_ruleIds.clear();
-            for (const RuleRow& r : d.rules) {
+            for (const AlertQuery::RuleStanding& r : d.rules) {
                 m_ruleIds.append(r.rule.id);
                 firing += r.state.firing ? 1 : 0;
                 const QString state = !r.state.error.isEmpty() ? tr("waiting: %1").arg(r.state.error)

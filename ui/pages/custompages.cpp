@@ -1,7 +1,7 @@
 #include "ui/pages/custompages.h"
 
 #include "core/dashboards/dashboardservice.h"
-#include "core/dashboards/dashboardstore.h"
+#include "core/query/dashboardquery.h"
 #include "core/query/queryrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/custompage.h"
@@ -58,7 +58,7 @@ void CustomPages::install(MainWindow& window, QueryRunner& runner, DashboardServ
     auto tracker = std::make_shared<LatestTracker>();
     QObject::connect(&runner, &QueryRunner::dataChanged, &window, [&window, &runner, &service, tracker] {
         tracker->submit<QList<DashboardSpec>>(
-            runner, &window, [](Database& db) { return DashboardStore(db).list(); },
+            runner, &window, [](Database& db) { return DashboardQuery::list(db); },
             [&window, &runner, &service](QList<DashboardSpec> specs) {
                 QStringList keys;
                 for (const DashboardSpec& spec : specs) {

@@ -175,120 +175,132 @@ void TrafficPage::reload()
             TrafficPageData d) {
             m_rollupMs = d.elapsedMs;
             showTrafficPresence(d.totals.requests, d.presence);
-            // The period before is compared only when data covers it: one that holds a few hours of the first day
-            // made "+575,670.5%" of a site's first 90 days.
-            const bool comparable
-                = d.presence.firstDaySecs >= 0 && d.presence.firstDaySecs <= range.fromSecs - range.length();
-            const QString since = d.presence.firstDaySecs < 0
-                ? QString()
-                : tr("data since %1")
-                      .arg(QLocale().toString(
-                          QDateTime::fromSecsSinceEpoch(d.presence.firstDaySecs, QTimeZone::utc()).date(),
-                          QLocale::ShortFormat));
-            const auto vsPrevious = [comparable, since](qint64 before, qint64 now) {
-                if (!comparable)
-                    return since;
-                const QString pct = Format::percentChange(double(before), double(now));
-                return pct.isEmpty() ? QString() : tr("%1 vs the previous period").arg(pct);
-            };
-            const auto trend = [comparable](qint64 before, qint64 now) {
-                return comparable ? Buckets::trend(double(before), double(now)) : 0;
-            };
-            const FilledTraffic& f = d.series;
-            constexpr int kSparkPoints = 80;
-            const qsizetype partial
-                = Buckets::thinnedIndex(Buckets::indexFrom(f.requests, incomplete), f.requests.size(), kSparkPoints);
-            m_tiles[0]->setFigures(Format::count(double(d.totals.requests)),
-                vsPrevious(d.previous.requests, d.totals.requests), trend(d.previous.requests, d.totals.requests),
-                Buckets::thin(Buckets::values(f.requests), kSparkPoints), partial);
-            m_tiles[1]->setFigures(Format::count(double(d.totals.visitors)),
-                vsPrevious(d.previous.visitors, d.totals.visitors), trend(d.previous.visitors, d.totals.visitors),
-                Buckets::thin(Buckets::values(f.visitors), kSparkPoints), partial);
-            m_tiles[2]->setFigures(Format::bytes(d.totals.bytes), vsPrevious(d.previous.bytes, d.totals.bytes), 0,
-                Buckets::thin(Buckets::values(f.bytes), kSparkPoints), partial);
+            showTiles(d, range, incomplete);
             // Status rollups are not split by country: under a country filter the share comes with the raw lists.
             if (!byCountry)
                 showErrors(d.errors, d.totals.requests);
-            m_status->setTitle(
-                byCountry ? tr("Requests by status class (all countries)") : tr("Requests by status class"));
-
-            m_requests->setIncompleteFrom(incomplete);
-            m_bandwidth->setIncompleteFrom(incomplete);
-            m_requests->setTimeSeries({ { tr("Requests"), f.requests }, { tr("Visitors"), f.visitors } }, range,
-                ChartView::Style::Lines, QStringLiteral("count"));
-            m_bandwidth->setTimeSeries(
-                { { tr("Bytes sent"), f.bytes } }, range, ChartView::Style::Lines, QStringLiteral("bytes"));
-            QList<ChartSeries> classes;
-            // 1xx is rare: keep it out of the stack unless present.
-            m_firstBandClass = f.hasInformational() ? 1 : 2;
-            for (int c = m_firstBandClass - 1; c < 5; ++c)
-                classes.append({ QStringLiteral("%1xx").arg(c + 1), f.statusClasses[size_t(c)], kClassColours[c] });
-            m_status->setTimeSeries(classes, range, ChartView::Style::StackedArea, QStringLiteral("requests"));
-            QStringList hours;
-            QList<QPointF> hourPoints;
-            for (int h = 0; h < 24; ++h) {
-                hours.append(QString::number(h));
-                hourPoints.append(QPointF(h, double(d.hours.value(h))));
-            }
-            m_hours->setCategories(hours, { { tr("Requests"), hourPoints } }, QStringLiteral("hour"));
-
-            QList<QList<QVariant>> rows;
-            if (!byCountry) { // else the paths come with the lists, from raw rows
-                m_pathKeys.clear();
-                for (const TopItem& item : d.paths) {
-                    m_pathKeys.append(item.key);
-                    rows.append(itemRow(QString::fromUtf8(item.key), item, d.totals.requests, true));
-                }
-                m_models[Paths]->setRows(rows);
-            }
-            if (!byCountry)
-                showStatusCodes(d.statusCodes, d.totals.requests);
-            rows.clear();
-            m_countryCodes.clear();
-            for (const TopItem& item : d.countries) {
-                m_countryCodes.append(QString::fromUtf8(item.key));
-                rows.append(itemRow(Format::country(m_countryCodes.last()), item, d.totals.requests, false));
-            }
-            m_models[Countries]->setRows(rows);
+            showCharts(d, range, incomplete, byCountry);
+            showRollupLists(d, byCountry);
             m_rollupPaintMs = sinceLoadStartMs();
         });
-
     query<TrafficPageLists>(
         *m_rawRunner, m_rawTracker,
         [filter, cache = m_listCache](Database& db) { return TrafficPageQuery::lists(db, filter, cache.get()); },
-        [this, byCountry](TrafficPageLists d) {
-            const qint64 total = d.agentRequests;
-            qint64 notFound = 0;
-            for (const TopItem& item : d.notFound)
-                notFound += item.requests;
-            QList<QList<QVariant>> rows;
-            for (const TopItem& item : d.notFound)
-                rows.append(itemRow(QString::fromUtf8(item.key), item, notFound, true));
-            m_models[NotFound]->setRows(rows);
-            rows.clear();
-            for (const TopItem& item : d.referrers)
-                rows.append(itemRow(QString::fromUtf8(item.key), item, total, false));
-            m_models[Referrers]->setRows(rows);
-            if (byCountry) {
-                showErrors(d.countryErrors, d.countryRequests);
-                rows.clear();
-                m_pathKeys.clear();
-                for (const TopItem& item : d.countryPaths) {
-                    m_pathKeys.append(item.key);
-                    rows.append(itemRow(QString::fromUtf8(item.key), item, d.countryRequests, true));
-                }
-                m_models[Paths]->setRows(rows);
-                showStatusCodes(d.countryStatusCodes, d.countryRequests);
-            }
-            const auto fill = [total](const FamilyCounts& counts) {
-                QList<QList<QVariant>> out;
-                for (const auto& [name, n] : counts)
-                    out.append({ translatedFamily(name), n, total > 0 ? 100.0 * double(n) / double(total) : 0.0 });
-                return out;
-            };
-            m_models[Browsers]->setRows(fill(d.browsers));
-            m_models[Systems]->setRows(fill(d.systems));
-        });
+        [this, byCountry](TrafficPageLists d) { showRawLists(d, byCountry); });
+}
+
+void TrafficPage::showTiles(const TrafficPageData& d, const TimeRange& range, qint64 incomplete)
+{
+    // The period before is compared only when data covers it: one that holds a few hours of the first day made
+    // "+575,670.5%" of a site's first 90 days.
+    const bool comparable = d.presence.firstDaySecs >= 0 && d.presence.firstDaySecs <= range.fromSecs - range.length();
+    const QString since = d.presence.firstDaySecs < 0
+        ? QString()
+        : tr("data since %1")
+              .arg(QLocale().toString(QDateTime::fromSecsSinceEpoch(d.presence.firstDaySecs, QTimeZone::utc()).date(),
+                  QLocale::ShortFormat));
+    const auto vsPrevious = [comparable, since](qint64 before, qint64 now) {
+        if (!comparable)
+            return since;
+        const QString pct = Format::percentChange(double(before), double(now));
+        return pct.isEmpty() ? QString() : tr("%1 vs the previous period").arg(pct);
+    };
+    const auto trend = [comparable](qint64 before, qint64 now) {
+        return comparable ? Buckets::trend(double(before), double(now)) : 0;
+    };
+    const FilledTraffic& f = d.series;
+    constexpr int kSparkPoints = 80;
+    const qsizetype partial
+        = Buckets::thinnedIndex(Buckets::indexFrom(f.requests, incomplete), f.requests.size(), kSparkPoints);
+    m_tiles[0]->setFigures(Format::count(double(d.totals.requests)), vsPrevious(d.previous.requests, d.totals.requests),
+        trend(d.previous.requests, d.totals.requests), Buckets::thin(Buckets::values(f.requests), kSparkPoints),
+        partial);
+    m_tiles[1]->setFigures(Format::count(double(d.totals.visitors)), vsPrevious(d.previous.visitors, d.totals.visitors),
+        trend(d.previous.visitors, d.totals.visitors), Buckets::thin(Buckets::values(f.visitors), kSparkPoints),
+        partial);
+    m_tiles[2]->setFigures(Format::bytes(d.totals.bytes), vsPrevious(d.previous.bytes, d.totals.bytes), 0,
+        Buckets::thin(Buckets::values(f.bytes), kSparkPoints), partial);
+}
+
+void TrafficPage::showCharts(const TrafficPageData& d, const TimeRange& range, qint64 incomplete, bool byCountry)
+{
+    const FilledTraffic& f = d.series;
+    m_status->setTitle(byCountry ? tr("Requests by status class (all countries)") : tr("Requests by status class"));
+    m_requests->setIncompleteFrom(incomplete);
+    m_bandwidth->setIncompleteFrom(incomplete);
+    m_requests->setTimeSeries({ { tr("Requests"), f.requests }, { tr("Visitors"), f.visitors } }, range,
+        ChartView::Style::Lines, QStringLiteral("count"));
+    m_bandwidth->setTimeSeries(
+        { { tr("Bytes sent"), f.bytes } }, range, ChartView::Style::Lines, QStringLiteral("bytes"));
+    QList<ChartSeries> classes;
+    // 1xx is rare: keep it out of the stack unless present.
+    m_firstBandClass = f.hasInformational() ? 1 : 2;
+    for (int c = m_firstBandClass - 1; c < 5; ++c)
+        classes.append({ QStringLiteral("%1xx").arg(c + 1), f.statusClasses[size_t(c)], kClassColours[c] });
+    m_status->setTimeSeries(classes, range, ChartView::Style::StackedArea, QStringLiteral("requests"));
+    QStringList hours;
+    QList<QPointF> hourPoints;
+    for (int h = 0; h < 24; ++h) {
+        hours.append(QString::number(h));
+        hourPoints.append(QPointF(h, double(d.hours.value(h))));
+    }
+    m_hours->setCategories(hours, { { tr("Requests"), hourPoints } }, QStringLiteral("hour"));
+}
+
+void TrafficPage::showRollupLists(const TrafficPageData& d, bool byCountry)
+{
+    QList<QList<QVariant>> rows;
+    if (!byCountry) { // else the paths and codes come with the lists, from raw rows
+        m_pathKeys.clear();
+        for (const TopItem& item : d.paths) {
+            m_pathKeys.append(item.key);
+            rows.append(itemRow(QString::fromUtf8(item.key), item, d.totals.requests, true));
+        }
+        m_models[Paths]->setRows(rows);
+        showStatusCodes(d.statusCodes, d.totals.requests);
+    }
+    rows.clear();
+    m_countryCodes.clear();
+    for (const TopItem& item : d.countries) {
+        m_countryCodes.append(QString::fromUtf8(item.key));
+        rows.append(itemRow(Format::country(m_countryCodes.last()), item, d.totals.requests, false));
+    }
+    m_models[Countries]->setRows(rows);
+}
+
+void TrafficPage::showRawLists(const TrafficPageLists& d, bool byCountry)
+{
+    const qint64 total = d.agentRequests;
+    qint64 notFound = 0;
+    for (const TopItem& item : d.notFound)
+        notFound += item.requests;
+    QList<QList<QVariant>> rows;
+    for (const TopItem& item : d.notFound)
+        rows.append(itemRow(QString::fromUtf8(item.key), item, notFound, true));
+    m_models[NotFound]->setRows(rows);
+    rows.clear();
+    for (const TopItem& item : d.referrers)
+        rows.append(itemRow(QString::fromUtf8(item.key), item, total, false));
+    m_models[Referrers]->setRows(rows);
+    if (byCountry) {
+        showErrors(d.countryErrors, d.countryRequests);
+        rows.clear();
+        m_pathKeys.clear();
+        for (const TopItem& item : d.countryPaths) {
+            m_pathKeys.append(item.key);
+            rows.append(itemRow(QString::fromUtf8(item.key), item, d.countryRequests, true));
+        }
+        m_models[Paths]->setRows(rows);
+        showStatusCodes(d.countryStatusCodes, d.countryRequests);
+    }
+    const auto fill = [total](const FamilyCounts& counts) {
+        QList<QList<QVariant>> out;
+        for (const auto& [name, n] : counts)
+            out.append({ translatedFamily(name), n, total > 0 ? 100.0 * double(n) / double(total) : 0.0 });
+        return out;
+    };
+    m_models[Browsers]->setRows(fill(d.browsers));
+    m_models[Systems]->setRows(fill(d.systems));
 }
 
 } // namespace activity

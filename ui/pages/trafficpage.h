@@ -14,6 +14,9 @@ class MetricTile;
 class RowsModel;
 class TopListCache;
 struct TopItem;
+struct TrafficPageData;
+struct TrafficPageLists;
+struct TimeRange;
 
 // Requests and visitors over time, bandwidth, status classes, requests by hour of day, and top lists
 // (paths, 404s, referrers, browsers, operating systems, countries, status codes), for the site and country
@@ -40,6 +43,12 @@ protected:
     void reload() override;
 
 private:
+    // What reload() shows, by part: the three tiles, the four charts, the lists from the rollups (paths, status
+    // codes, countries) and those from raw rows (404s, referrers, browsers, systems; a country's paths and codes).
+    void showTiles(const TrafficPageData& d, const TimeRange& range, qint64 incomplete);
+    void showCharts(const TrafficPageData& d, const TimeRange& range, qint64 incomplete, bool byCountry);
+    void showRollupLists(const TrafficPageData& d, bool byCountry);
+    void showRawLists(const TrafficPageLists& d, bool byCountry);
     void showErrors(qint64 errors, qint64 requests);
     void showStatusCodes(const QList<TopItem>& codes, qint64 requests);
     QList<MetricTile*> m_tiles;

@@ -1,5 +1,6 @@
 #include "ui/sources/sourcepanel.h"
 
+#include "core/query/sourcequery.h"
 #include "core/secrets/tokenvault.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcetablemodel.h"
@@ -77,7 +78,7 @@ SourcePanel::~SourcePanel() = default;
 void SourcePanel::refresh()
 {
     m_tracker.submit<QList<SourceRecord>>(
-        m_runner, this, [](Database& db) { return SourceService::read(db); },
+        m_runner, this, [](Database& db) { return SourceQuery::list(db); },
         [this](QList<SourceRecord> sources) {
             m_model->setSources(sources);
             for (int c = 0; c < SourceTableModel::ColumnCount; ++c)

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/sources/sourcestore.h"
+#include "core/sources/sourcerecord.h"
 
 #include <QAbstractTableModel>
 

@@ -1,10 +1,6 @@
 #include "ui/tray/traycontroller.h"
 
-#include "core/alerts/alertstore.h"
-#include "core/query/apiquery.h"
 #include "core/query/queryrunner.h"
-#include "core/query/trafficquery.h"
-#include "core/storage/database.h"
 #include "core/util/clock.h"
 #include "ui/mainwindow.h"
 #include "ui/viewstate.h"
@@ -173,18 +169,6 @@ QString TrayController::toolTipText(
     return lines.join(QLatin1Char('\n'));
 }
 
-TrayHeadline TrayController::queryHeadline(Database& db, qint64 nowSecs)
-{
-    TrayHeadline h;
-    const qint64 today = nowSecs - nowSecs % 86400;
-    if (!TrafficQuery::sites(db).isEmpty())
-        h.requestsToday = TrafficQuery::totals(db, { { today, nowSecs + 1 }, QString(), QString() }).requests;
-    if (!ApiQuery::repositories(db, QStringLiteral("github")).isEmpty())
-        h.stars = ApiQuery::totalAt(db, QStringLiteral("github"), QStringLiteral("stars"), nowSecs);
-    h.firingAlerts = AlertStore(db).firingCount();
-    return h;
-}
-
 void TrayController::refreshHeadline()
 {
     if (!m_runner)
@@ -192,7 +176,7 @@ void TrayController::refreshHeadline()
     m_dirty = false;
     const qint64 now = m_window.viewState()->clock().nowSecs();
     m_runner->post<TrayHeadline>(
-        this, [now](Database& db) { return queryHeadline(db, now); },
+        this, [now](Database& db) { return HeadlineQuery::read(db, now); },
         [this](TrayHeadline headline) { setHeadline(headline); });
 }
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/query/headlinequery.h"
+
 #include <QObject>
 #include <QPointer>
 #include <functional>
@@ -12,16 +14,11 @@ class QTimer;
 
 namespace activity {
 
-class Database;
 class MainWindow;
 class QueryRunner;
 
 // The headline figures the tray's tooltip shows.
-struct TrayHeadline {
-    std::optional<qint64> requestsToday; // empty: no traffic data at all
-    std::optional<double> stars; // empty: no GitHub source has reported yet
-    int firingAlerts = 0;
-};
+using TrayHeadline = Headline;
 
 // The tray icon and what goes with it: Show/Hide, Pause/Resume collecting, Quit, and the setting "Keep
 // collecting in the tray when the window is closed". When that setting is on and a system tray exists,
@@ -59,7 +56,6 @@ public:
     void showWriteError(const QString& message);
     QString toolTip() const;
     static QString toolTipText(const TrayHeadline& headline, bool collecting, bool canCollect, const QString& problem);
-    static TrayHeadline queryHeadline(Database& db, qint64 nowSecs);
 
     QMenu* menu() const { return m_menu; }
     QAction* showAction() const { return m_show; }
