@@ -8,6 +8,7 @@
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 #include "core/util/logging.h"
+#include "core/util/threadjoin.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -22,6 +23,7 @@ void IngestPipeline::ThreadStopper::operator()(QThread* thread) const
 {
     thread->quit();
     thread->wait();
+    markThreadJoined(thread);
     delete thread;
 }
 
@@ -55,7 +57,11 @@ IngestPipeline::IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, con
         { }
 
     protected:
-        void run() override { (m_owner->*m_body)(); }
+        void run() override
+        {
+            (m_owner->*m_body)();
+            markThreadEnd(this);
+        }
 
     private:
         IngestPipeline* m_owner;

@@ -1,6 +1,7 @@
 #include "core/ingest/listenerworkers.h"
 
 #include "core/ingest/sysloglistener.h"
+#include "core/util/threadjoin.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -37,6 +38,7 @@ UdpWorker::~UdpWorker()
     drain();
     delete m_notifier;
     ::close(m_fd);
+    markThreadEnd(QThread::currentThread()); // deleted on its thread after `finished`: the last of it
 }
 
 void UdpWorker::begin()
@@ -109,6 +111,7 @@ TcpWorker::~TcpWorker()
     m_listener.connections().store(0);
     delete m_notifier;
     ::close(m_fd);
+    markThreadEnd(QThread::currentThread()); // deleted on its thread after `finished`: the last of it
 }
 
 TcpWorker::Connection::~Connection()

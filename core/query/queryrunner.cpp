@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/util/logging.h"
+#include "core/util/threadjoin.h"
 
 #include <QLoggingCategory>
 #include <QSemaphore>
@@ -82,6 +83,8 @@ QueryRunner::QueryRunner(QString databasePath, int pollMs, QObject* parent)
     m_thread.setObjectName(QStringLiteral("queries"));
     m_worker = new Worker(m_path, pollMs, this);
     m_worker->moveToThread(&m_thread);
+    connect(
+        &m_thread, &QThread::finished, &m_thread, [t = &m_thread] { markThreadEnd(t); }, Qt::DirectConnection);
     m_thread.start();
     QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->start(); });
 }
@@ -92,6 +95,7 @@ QueryRunner::~QueryRunner()
         m_worker, [worker = m_worker] { worker->stop(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
+    markThreadJoined(&m_thread);
     delete m_worker;
 }
 

@@ -114,6 +114,16 @@ QStringList SourceRegistry::seriesProviders() const
     return providers;
 }
 
+QStringList SourceRegistry::metricsPageTypes() const
+{
+    QStringList names;
+    for (const SourceTypeSpec& t : m_types) {
+        if (t.onMetricsPage)
+            names.append(t.type);
+    }
+    return names;
+}
+
 QList<FieldError> SourceRegistry::validate(const QString& type, QJsonObject& settings) const
 {
     const SourceTypeSpec* spec = find(type);

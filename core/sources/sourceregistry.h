@@ -61,8 +61,16 @@ struct SourceTypeSpec {
     CollectorFactory createCollector;
     // Log types: how lines arrive.
     LogReceiver receiver = LogReceiver::None;
+    // Its figures are shown on the Metrics page with the other JSON and Prometheus figures (not on a page of its own).
+    bool onMetricsPage = false;
+    // What the source form's Test button does for it: fetch once and show the figures (JSON pointers or
+    // Prometheus selectors), bind the listener's port, read the file, or ask the API's root (with the token).
+    enum class FormTest { ApiRoot, Figures, PrometheusFigures, BindListener, ReadFile };
+    FormTest formTest = FormTest::ApiRoot;
+    // The form shows the nginx line that sends to it (a syslog listener).
+    bool showsNginxLine = false;
     // The provider of the series its collector writes (github.stars{...}), so a rule or a panel may name one of
-    // its series before the first poll; empty when the type writes none under its own name.
+    // its series before the first poll.
     QString seriesProvider;
 
     const FieldSpec* field(const QString& name) const;
@@ -83,6 +91,8 @@ public:
     bool polls(const QString& type) const;
     // The series providers of the API types (github, dockerhub, ...), each once.
     QStringList seriesProviders() const;
+    // The types whose figures the Metrics page shows.
+    QStringList metricsPageTypes() const;
 
     // Validates user-given settings: unknown fields, missing required ones, bad values.
     // Fills in defaults in `settings` for fields not given.

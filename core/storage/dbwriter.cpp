@@ -3,6 +3,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/logging.h"
+#include "core/util/threadjoin.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -40,7 +41,11 @@ public:
     { }
 
 protected:
-    void run() override { m_owner->loop(); }
+    void run() override
+    {
+        m_owner->loop();
+        markThreadEnd(this);
+    }
 
 private:
     DbWriter* m_owner;
@@ -72,6 +77,7 @@ DbWriter::~DbWriter()
     }
     m_wake.notify_all();
     m_thread->wait();
+    markThreadJoined(m_thread.get());
 }
 
 QString DbWriter::openError() const

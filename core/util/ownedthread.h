@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/util/threadjoin.h"
+
 #include <QThread>
 #include <memory>
 
@@ -12,6 +14,7 @@ struct QuitAndWait {
     {
         thread->quit();
         thread->wait();
+        markThreadJoined(thread);
         delete thread;
     }
 };
@@ -21,6 +24,9 @@ inline OwnedThread makeOwnedThread(const QString& name)
 {
     OwnedThread thread(new QThread);
     thread->setObjectName(name);
+    // Emitted on the thread itself, after its event loop and the objects deleted with it.
+    QObject::connect(
+        thread.get(), &QThread::finished, thread.get(), [t = thread.get()] { markThreadEnd(t); }, Qt::DirectConnection);
     return thread;
 }
 

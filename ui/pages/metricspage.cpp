@@ -74,8 +74,8 @@ void MetricsPage::reload()
         m_tracker,
         [range, wanted](Database& db) {
             int sources = 0;
-            for (const char* type : { "http-json", "prometheus", "npm", "pypi", "crates", "homebrew" })
-                sources += SourceQuery::countOfType(db, QString::fromLatin1(type));
+            for (const QString& type : SourceRegistry().metricsPageTypes())
+                sources += SourceQuery::countOfType(db, type);
             return Data { MetricsQuery::read(db, range, wanted), sources };
         },
         [this, range](Data d) {

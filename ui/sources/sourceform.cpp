@@ -206,10 +206,10 @@ void SourceForm::rebuild()
         m_errorLabels.insert(f.name, error);
         connect(edit, &QLineEdit::textChanged, this, &SourceForm::revalidate);
     }
-    const bool syslog = type() == QLatin1String("syslog");
-    m_nginxLabel->setVisible(syslog);
-    m_nginxLine->setVisible(syslog);
-    m_copy->setVisible(syslog);
+    const bool nginx = showsNginxLine();
+    m_nginxLabel->setVisible(nginx);
+    m_nginxLine->setVisible(nginx);
+    m_copy->setVisible(nginx);
     m_testResult->clear();
     revalidate();
 }
@@ -265,12 +265,18 @@ void SourceForm::revalidate()
         m_tokenError->setVisible(!tokenError.isEmpty());
     }
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(errors.isEmpty() && tokenError.isEmpty());
-    m_nginxLine->setText(type() == QLatin1String("syslog") ? nginxLine(settings()) : QString());
+    m_nginxLine->setText(showsNginxLine() ? nginxLine(settings()) : QString());
+}
+
+bool SourceForm::showsNginxLine() const
+{
+    const SourceTypeSpec* spec = m_registry.find(type());
+    return spec && spec->showsNginxLine;
 }
 
 QString SourceForm::nginxLine() const
 {
-    return type() == QLatin1String("syslog") ? nginxLine(settings()) : QString();
+    return showsNginxLine() ? nginxLine(settings()) : QString();
 }
 
 QString SourceForm::nginxLine(const QJsonObject& s)
@@ -302,7 +308,9 @@ void SourceForm::runTest()
         return;
     }
     const QString t = type();
-    if (t == QLatin1String("syslog")) {
+    const SourceTypeSpec* spec = m_registry.find(t);
+    const auto test = spec ? spec->formTest : SourceTypeSpec::FormTest::ApiRoot;
+    if (test == SourceTypeSpec::FormTest::BindListener) {
         const auto listen = Validators::parseListenUrl(s.value(QLatin1String("listen")).toString());
         bool bound = false;
         QString error;
@@ -318,18 +326,16 @@ void SourceForm::runTest()
         emit testFinished(bound, bound ? tr("the port can be bound") : error);
         return;
     }
-    if (t == QLatin1String("logfile")) {
+    if (test == SourceTypeSpec::FormTest::ReadFile) {
         QFile file(s.value(QLatin1String("path")).toString());
         const bool ok = file.open(QIODevice::ReadOnly);
         emit testFinished(ok, ok ? tr("the file can be read") : file.errorString());
         return;
     }
-    // JSON sources (and the presets made of one): fetch once and show what each pointer gives, before saving.
-    QJsonObject json = s;
-    if (const auto preset = Presets::httpJsonSettings(t, s))
-        json = *preset;
-    if (t == QLatin1String("http-json") || t == QLatin1String("prometheus") || json != s) {
-        testFigures(t == QLatin1String("prometheus"), json);
+    // JSON and Prometheus sources (and the presets made of one): fetch once and show what each pointer or selector
+    // gives, before saving.
+    if (test == SourceTypeSpec::FormTest::Figures || test == SourceTypeSpec::FormTest::PrometheusFigures) {
+        testFigures(test == SourceTypeSpec::FormTest::PrometheusFigures, Presets::httpJsonSettings(t, s).value_or(s));
         return;
     }
     // API sources: a real request to the API root, with the token when there is one (a refused token

@@ -50,6 +50,8 @@ public:
     bool isValid() const { return errors().isEmpty(); }
     // The line nginx needs for a syslog source; empty for other types.
     QString nginxLine() const;
+    // The type sends from nginx over syslog: the form shows the line to paste.
+    bool showsNginxLine() const;
     static QString nginxLine(const QJsonObject& syslogSettings);
 
     // "Test": for a listener, whether its port can be bound now; for an API source, a real GET of the

@@ -70,6 +70,8 @@ SourceTypeSpec httpJsonSpec()
     };
     s.fields[4].secretReference = true;
     s.seriesProvider = HttpJsonCollector::kProvider;
+    s.onMetricsPage = true;
+    s.formTest = SourceTypeSpec::FormTest::Figures;
     s.createCollector = [](qint64 id, const QJsonObject& settings, const ApiCollectorServices& services) {
         return std::unique_ptr<ApiCollector>(std::make_unique<HttpJsonCollector>(id, settings, services));
     };

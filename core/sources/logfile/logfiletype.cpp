@@ -19,6 +19,7 @@ SourceTypeSpec logfileType()
     s.label = SourceText::tr("nginx log file");
     s.kind = SourceKind::Log;
     s.receiver = LogReceiver::Follower;
+    s.formTest = SourceTypeSpec::FormTest::ReadFile;
     s.fields = {
         makeField("path", SourceText::tr("File"),
             SourceText::tr("access log to follow, like tail -F; on a server: ssh://USER@HOST/var/log/nginx/access.log "

@@ -82,6 +82,7 @@ QList<SourceTypeSpec> Presets::specs()
     // their figures as http-json series.
     for (SourceTypeSpec& s : specs) {
         s.seriesProvider = HttpJsonCollector::kProvider;
+        s.onMetricsPage = true;
         if (isDaily(s.type)) {
             s.createCollector
                 = [type = s.type](qint64 id, const QJsonObject& settings, const ApiCollectorServices& services) {
@@ -89,6 +90,7 @@ QList<SourceTypeSpec> Presets::specs()
                           std::make_unique<DailyDownloadsCollector>(type, id, settings, services));
                   };
         } else {
+            s.formTest = SourceTypeSpec::FormTest::Figures; // the JSON source it stands for
             s.createCollector
                 = [type = s.type](qint64 id, const QJsonObject& settings, const ApiCollectorServices& services) {
                       return std::unique_ptr<ApiCollector>(

@@ -107,6 +107,8 @@ SourceTypeSpec prometheusSpec()
     interval.validate = Validators::duration;
     s.fields = { url, select, interval };
     s.seriesProvider = PrometheusCollector::kProvider;
+    s.onMetricsPage = true;
+    s.formTest = SourceTypeSpec::FormTest::PrometheusFigures;
     s.createCollector = [](qint64 id, const QJsonObject& settings, const ApiCollectorServices& services) {
         return std::unique_ptr<ApiCollector>(std::make_unique<PrometheusCollector>(id, settings, services));
     };

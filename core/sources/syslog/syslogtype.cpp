@@ -19,6 +19,8 @@ SourceTypeSpec syslogType()
     s.label = SourceText::tr("nginx over syslog");
     s.kind = SourceKind::Log;
     s.receiver = LogReceiver::Listener;
+    s.formTest = SourceTypeSpec::FormTest::BindListener;
+    s.showsNginxLine = true;
     s.fields = {
         makeField("listen", SourceText::tr("Listen on"), SourceText::tr("udp://ADDR:PORT or tcp://ADDR:PORT"), false,
             QStringLiteral("udp://127.0.0.1:5514"), Validators::listenUrl),
