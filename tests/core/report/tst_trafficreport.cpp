@@ -1,5 +1,4 @@
-// summary.csv's `rejected` counts every line rejected within the report's range (by hour of receipt), not every
-// line ever rejected, and not only the last 100 lines a source keeps for display.
+// The traffic report's files (core/report/trafficreport.h).
 #include "core/geo/geoip.h"
 #include "core/ingest/ingestpipeline.h"
 #include "core/report/trafficreport.h"
@@ -23,7 +22,7 @@ QByteArray summary(const QString& dir)
 }
 } // namespace
 
-class TestReportRejected : public QObject {
+class TestTrafficReport : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase()
@@ -46,6 +45,8 @@ private slots:
         receive(kDay + 86399, 3, 1);
     }
 
+    // summary.csv's `rejected` counts every line rejected within the report's range (by hour of receipt), not every
+    // line ever rejected, and not only the last 100 lines a source keeps for display.
     void rejectedWithinTheRange_data()
     {
         QTest::addColumn<qint64>("from");
@@ -80,5 +81,5 @@ private:
 
 } // namespace activity
 
-QTEST_GUILESS_MAIN(activity::TestReportRejected)
-#include "tst_reportrejected.moc"
+QTEST_GUILESS_MAIN(activity::TestTrafficReport)
+#include "tst_trafficreport.moc"

@@ -1,5 +1,4 @@
-// An organisation of 25 repositories: the charts name the seven busiest and sum the rest as "Others (18)", the
-// user can pick which are drawn on their own, and the sums stay exact.
+// The GitHub and Docker Hub pages (ui/pages/apipage.h).
 #include "core/query/apichartquery.h"
 #include "core/query/queryrunner.h"
 #include "core/sources/apistore.h"
@@ -37,7 +36,7 @@ QStringList names(const ChartView* chart)
 
 } // namespace
 
-class TestManyRepos : public QObject {
+class TestApiPage : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase()
@@ -55,6 +54,8 @@ private slots:
         }
     }
 
+    // An organisation of 25 repositories: the charts name the seven busiest and sum the rest as "Others (18)", the
+    // user can pick which are drawn on their own, and the sums stay exact.
     void theBusiestAreNamedTheRestSummed()
     {
         Database db(m_path, Database::Mode::ReadOnly);
@@ -111,5 +112,5 @@ private:
 
 } // namespace activity
 
-QTEST_MAIN(activity::TestManyRepos)
-#include "tst_manyrepos.moc"
+QTEST_MAIN(activity::TestApiPage)
+#include "tst_apipage.moc"

@@ -1,5 +1,4 @@
-// The token of a GitHub source, typed in the source form: stored in the keyring or the private file,
-// shown again only masked, replaced or forgotten, never written to the sources table.
+// The token field of the source form (ui/sources/tokenfield.h) with the keyring behind it.
 #include "core/secrets/filesecretstore.h"
 #include "core/secrets/tokenvault.h"
 #include "core/sources/sourcestore.h"
@@ -71,9 +70,11 @@ struct Fixture {
 };
 } // namespace
 
-class TestSourceToken : public QObject {
+class TestTokenField : public QObject {
     Q_OBJECT
 private slots:
+    // The token of a GitHub source, typed in the source form: stored in the keyring or the private file,
+    // shown again only masked, replaced or forgotten, never written to the sources table.
     void addedTokenGoesToTheFileWhenNoKeyringAnswers()
     {
         Fixture f(std::make_unique<SilentKeyring>());
@@ -299,5 +300,5 @@ private slots:
 
 } // namespace activity
 
-QTEST_MAIN(activity::TestSourceToken)
-#include "tst_sourcetoken.moc"
+QTEST_MAIN(activity::TestTokenField)
+#include "tst_tokenfield.moc"

@@ -1,14 +1,15 @@
-// Rejected lines are raw bytes from the network: Format::visibleBytes shows them as nginx would log them.
+// How the window writes values (ui/widgets/format.h).
 #include "ui/widgets/format.h"
 
 #include <QTest>
 
 namespace activity {
 
-class TestVisibleBytes : public QObject {
+class TestFormat : public QObject {
     Q_OBJECT
 private slots:
-    void visible_data()
+    // Rejected lines are raw bytes from the network: Format::visibleBytes shows them as nginx would log them.
+    void visibleBytes_data()
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<QString>("shown");
@@ -25,7 +26,7 @@ private slots:
         QTest::addRow("nul") << QByteArray("a\0b", 3) << QStringLiteral(R"(a\x00b)");
         QTest::addRow("markup stays text") << QByteArray("<b>x</b>") << QStringLiteral("<b>x</b>");
     }
-    void visible()
+    void visibleBytes()
     {
         QFETCH(QByteArray, bytes);
         QFETCH(QString, shown);
@@ -35,5 +36,5 @@ private slots:
 
 } // namespace activity
 
-QTEST_GUILESS_MAIN(activity::TestVisibleBytes)
-#include "tst_visiblebytes.moc"
+QTEST_GUILESS_MAIN(activity::TestFormat)
+#include "tst_format.moc"

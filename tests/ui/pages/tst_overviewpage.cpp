@@ -1,6 +1,4 @@
-// The Overview on the first days, as a new user sees it: no data, one poll, two polls, a range that starts
-// before the first sample, a baseline before the range. What the counter tiles say, and that the stars chart
-// draws what it has (a single sample is a point, not an empty plot).
+// The Overview page (ui/pages/overviewpage.h) over API figures.
 #include "core/query/overviewquery.h"
 #include "core/query/queryrunner.h"
 #include "core/sources/apistore.h"
@@ -28,11 +26,14 @@ using Samples = QList<QPair<qint64, double>>; // (seconds from kDay, value)
 
 } // namespace
 
-class TestDayOne : public QObject {
+class TestOverviewPage : public QObject {
     Q_OBJECT
 private slots:
     void initTestCase() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
 
+    // The Overview on the first days, as a new user sees it: no data, one poll, two polls, a range that starts
+    // before the first sample, a baseline before the range. What the counter tiles say, and that the stars chart
+    // draws what it has (a single sample is a point, not an empty plot).
     void counterTiles_data()
     {
         QTest::addColumn<Samples>("pulls"); // one Docker Hub image
@@ -158,5 +159,5 @@ private slots:
 
 } // namespace activity
 
-QTEST_MAIN(activity::TestDayOne)
-#include "tst_dayone.moc"
+QTEST_MAIN(activity::TestOverviewPage)
+#include "tst_overviewpage.moc"
