@@ -2,7 +2,6 @@
 // and per unchanged second poll, rate limit spent), then peak memory over a few thousand polls.
 // Usage: bench_apipoll [POLLS]   (default 3000)
 #undef QT_NO_CAST_FROM_ASCII // the fake server is test code written with plain literals
-#include "../api/fakeapiserver.h"
 #include "core/net/httpcache.h"
 #include "core/net/httpclient.h"
 #include "core/sources/apistore.h"
@@ -11,6 +10,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/fakeapiserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

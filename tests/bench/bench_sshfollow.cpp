@@ -1,7 +1,7 @@
 // A server's log followed over SSH (a real sshd on loopback, tests/listeners/sshserver.h): how long `collect`
 // takes to catch up 1,000,000 lines (argv[1]) written while it was not running. Target: under 10 s.
 #include "core/storage/database.h"
-#include "tests/listeners/sshserver.h"
+#include "tests/support/sshserver.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

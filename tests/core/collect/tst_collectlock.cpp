@@ -1,7 +1,7 @@
 // One collector per data folder: a second `collect` (or a window that would collect) is refused with the
 // holder's process id; a lock left by a dead process is taken over.
 #include "core/collect/collectlock.h"
-#include "tests/listeners/collectprocess.h"
+#include "tests/support/collectprocess.h"
 
 #include <QDir>
 #include <QFile>

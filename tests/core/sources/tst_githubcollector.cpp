@@ -1,0 +1,292 @@
+#include "core/sources/github/githubcollector.h"
+#include "tests/support/apiharness.h"
+
+#include <QFile>
+
+namespace activity {
+
+namespace {
+const QByteArray kToken = "ghp_TESTsecret0123456789abcdef";
+
+qint64 iso(const char* text)
+{
+    return QDateTime::fromString(QString::fromLatin1(text), Qt::ISODate).toSecsSinceEpoch();
+}
+
+void fillOrg(FakeApis& fake)
+{
+    fake.org = QStringLiteral("acme");
+    fake.maxPerPage = 2; // several pages for every list
+    fake.token = kToken;
+    FakeGitHubRepo alpha;
+    alpha.stars = 5;
+    alpha.forks = 2;
+    alpha.subscribers = 3;
+    alpha.openPulls = 3;
+    alpha.openIssuesOnly = 4;
+    alpha.contributors = 5;
+    alpha.releases = { { 10, 20 }, { 5 }, { 1, 1, 1 } };
+    alpha.starredAt = { iso("2023-01-02T10:00:00Z"), iso("2023-01-02T12:00:00Z"), iso("2023-01-05T08:00:00Z"),
+        iso("2023-01-05T09:30:00Z"), iso("2023-02-01T00:00:01Z") };
+    alpha.views = QJsonDocument::fromJson(R"({"count":30,"uniques":7,"views":[
+        {"timestamp":"2023-11-13T00:00:00Z","count":10,"uniques":3},
+        {"timestamp":"2023-11-14T00:00:00Z","count":20,"uniques":4}]})")
+                      .object();
+    alpha.clones = QJsonDocument::fromJson(R"({"count":2,"uniques":1,"clones":[
+        {"timestamp":"2023-11-14T00:00:00Z","count":2,"uniques":1}]})")
+                       .object();
+    alpha.referrers = QJsonDocument::fromJson(R"([{"referrer":"google.com","count":4,"uniques":3},
+        {"referrer":"news.ycombinator.com","count":2,"uniques":2}])")
+                          .array();
+    alpha.paths
+        = QJsonDocument::fromJson(R"([{"path":"/acme/alpha","title":"acme/alpha: a thing","count":9,"uniques":2}])")
+              .array();
+    fake.github.insert(QStringLiteral("acme/alpha"), alpha);
+    FakeGitHubRepo beta;
+    beta.stars = 1;
+    beta.subscribers = 1;
+    beta.pushAccess = false; // traffic answers 403
+    beta.starredAt = { iso("2023-03-01T00:00:00Z") };
+    fake.github.insert(QStringLiteral("acme/beta"), beta);
+    FakeGitHubRepo gamma;
+    gamma.stars = 0;
+    fake.github.insert(QStringLiteral("acme/gamma"), gamma);
+}
+} // namespace
+
+class TestGitHubCollector : public QObject {
+    Q_OBJECT
+private slots:
+    void init() { qputenv("ACTIVITY_TEST_TOKEN", kToken); }
+
+    void organisationFiguresMatchTheServer()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        const qint64 id = h.addSource("github", { { "org", "acme" }, { "token-env", "ACTIVITY_TEST_TOKEN" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        const PollOutcome outcome = h.pollWith(c);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+
+        const QString alpha = QStringLiteral("acme/alpha");
+        QCOMPARE(h.last("github", alpha, "stars"), 5.0);
+        QCOMPARE(h.last("github", alpha, "forks"), 2.0);
+        QCOMPARE(h.last("github", alpha, "watchers"), 3.0); // subscribers_count, not watchers_count (5)
+        QCOMPARE(h.last("github", alpha, "open_issues"), 4.0); // open_issues_count 7 minus 3 pull requests
+        QCOMPARE(h.last("github", alpha, "open_pull_requests"), 3.0);
+        QCOMPARE(h.last("github", alpha, "contributors"), 5.0);
+        QCOMPARE(h.last("github", alpha, "release_downloads"), 38.0); // every asset of every page
+        QCOMPARE(h.last("github", QStringLiteral("acme/gamma"), "contributors"), 0.0); // 204 No Content
+        QCOMPARE(h.last("github", QStringLiteral("acme/gamma"), "release_downloads"), 0.0);
+
+        // Traffic: daily points, and the ranked lists of the day.
+        using P = QList<std::pair<qint64, double>>;
+        QCOMPARE(h.points("github", alpha, "views"),
+            (P { { iso("2023-11-13T00:00:00Z"), 10 }, { iso("2023-11-14T00:00:00Z"), 20 } }));
+        QCOMPARE(h.points("github", alpha, "views_unique"),
+            (P { { iso("2023-11-13T00:00:00Z"), 3 }, { iso("2023-11-14T00:00:00Z"), 4 } }));
+        QCOMPARE(h.points("github", alpha, "clones"), (P { { iso("2023-11-14T00:00:00Z"), 2 } }));
+        QCOMPARE(h.points("github", alpha, "clones_unique"), (P { { iso("2023-11-14T00:00:00Z"), 1 } }));
+        Statement ranked
+            = h.db->prepare("SELECT s.metric, r.item, r.count, r.uniques, r.ts FROM ranked_items r JOIN series s "
+                            "ON s.id = r.series_id ORDER BY s.metric, r.count DESC");
+        QStringList rows;
+        while (ranked.step())
+            rows << QStringLiteral("%1 %2 %3 %4 %5")
+                        .arg(ranked.text(0), ranked.text(1))
+                        .arg(ranked.int64(2))
+                        .arg(ranked.int64(3))
+                        .arg(ranked.int64(4));
+        QCOMPARE(rows,
+            (QStringList { "top_paths /acme/alpha 9 2 1699920000", "top_referrers google.com 4 3 1699920000",
+                "top_referrers news.ycombinator.com 2 2 1699920000" }));
+
+        // No push access on beta: no traffic, quietly.
+        QCOMPARE(h.last("github", QStringLiteral("acme/beta"), "views"), -1.0);
+        QVERIFY(h.store->state(id).value("traffic_unavailable").toObject().contains("acme/beta"));
+
+        // Star history: per day, the count at the day's last star, then today's figure.
+        QCOMPARE(h.points("github", alpha, "stars"),
+            (P { { iso("2023-01-02T12:00:00Z"), 2 }, { iso("2023-01-05T09:30:00Z"), 4 },
+                { iso("2023-02-01T00:00:01Z"), 5 }, { h.clock.nowSecs(), 5 } }));
+
+        // Rate limit as the last answer said.
+        QCOMPARE(h.count("SELECT rate_limit_remaining FROM fetch_state"), qint64(h.fake.rateRemaining));
+        QCOMPARE(h.count("SELECT rate_limit_limit FROM fetch_state"), 5000);
+
+        // The token went in the Authorization header of every request, and the program's User-Agent.
+        for (const FakeRequest& r : h.fake.server.requests) {
+            QCOMPARE(r.header("authorization"), "Bearer " + kToken);
+            QCOMPARE(r.header("user-agent"), QByteArray("activity-dashboard/test"));
+            QVERIFY(!r.url.toEncoded().contains(kToken));
+        }
+        // ... and nowhere in the database files.
+        h.db.reset();
+        for (const char* suffix : { "", "-wal" }) {
+            QFile f(h.dir.filePath(QStringLiteral("a.sqlite") + QLatin1String(suffix)));
+            if (f.open(QIODevice::ReadOnly))
+                QVERIFY(!f.readAll().contains(kToken));
+        }
+    }
+
+    void secondPollCostsOnly304s()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        const qint64 id = h.addSource("github", { { "org", "acme" }, { "token-env", "ACTIVITY_TEST_TOKEN" } });
+        {
+            GitHubCollector c(id, h.settingsOf(id), h.services());
+            QVERIFY(h.pollWith(c).ok);
+        }
+        const int remaining = h.fake.rateRemaining;
+        h.fake.server.clearLog();
+        h.restart(); // ETags come from the database, not from memory
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        const int requests = int(h.fake.server.requests.size());
+        // 2 organisation pages; per repository: repo, pulls, contributors, releases (alpha: 2 pages), and the 4
+        // traffic lists where there is push access (beta's 403 is not asked again within a day).
+        QCOMPARE(requests, 2 + (5 + 4) + 4 + (4 + 4));
+        QCOMPARE(h.fake.server.count(304), requests - 2);
+        QCOMPARE(h.fake.server.count(204), 2); // contributors of beta and gamma (empty): no ETag to reuse
+        QCOMPARE(h.fake.rateRemaining, remaining - 2); // 304s are free
+    }
+
+    void newRepositoriesArePickedUp()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        const qint64 id = h.addSource("github", { { "org", "acme" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        FakeGitHubRepo delta;
+        delta.stars = 42;
+        h.fake.github.insert(QStringLiteral("acme/delta"), delta);
+        h.clock.advanceSecs(900);
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.last("github", QStringLiteral("acme/delta"), "stars"), 42.0);
+    }
+
+    void rateLimitStopsAndSaysUntilWhen()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        h.fake.forced[QStringLiteral("/repos/acme/beta")].push_back(FakeResponse { 403,
+            { { "X-RateLimit-Limit", "5000" }, { "X-RateLimit-Remaining", "0" },
+                { "X-RateLimit-Reset", "1700003600" } },
+            R"({"message":"API rate limit exceeded for user ID 1."})" });
+        const qint64 id = h.addSource("github", { { "org", "acme" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        const PollOutcome outcome = h.pollWith(c);
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.httpStatus, 403);
+        QCOMPARE(outcome.retryAt, 1'700'003'600);
+        QCOMPARE(outcome.error, QStringLiteral("rate limit reached (HTTP 403); waiting until 2023-11-14T23:13:20Z"));
+        QCOMPARE(h.last("github", QStringLiteral("acme/alpha"), "stars"), 5.0); // finished before the limit
+        QCOMPARE(h.last("github", QStringLiteral("acme/beta"), "stars"), -1.0); // not half-stored
+        int toBeta = 0;
+        for (const FakeRequest& r : h.fake.server.requests) {
+            QVERIFY2(!r.url.path().startsWith("/repos/acme/gamma"), "no request after the limit");
+            toBeta += r.url.path().startsWith("/repos/acme/beta") ? 1 : 0;
+        }
+        QCOMPARE(toBeta, 1); // the queued ones were dropped, not sent
+        QCOMPARE(h.count("SELECT rate_limit_remaining FROM fetch_state"), 0);
+        // Nothing lost: the next poll gets beta and gamma.
+        h.clock.setMs(1'700'003'600'000);
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.last("github", QStringLiteral("acme/beta"), "stars"), 1.0);
+        QCOMPARE(h.last("github", QStringLiteral("acme/gamma"), "stars"), 0.0);
+    }
+
+    void serverErrorsAreRetried()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        auto& forced = h.fake.forced[QStringLiteral("/repos/acme/alpha")];
+        forced.push_back(FakeResponse { 502, {}, "bad gateway" });
+        forced.push_back(FakeResponse { 500, {}, "{}" });
+        const qint64 id = h.addSource("github", { { "repo", "acme/alpha" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.last("github", QStringLiteral("acme/alpha"), "stars"), 5.0);
+        QCOMPARE(h.fake.server.count(502), 1);
+        QCOMPARE(h.fake.server.count(500), 1);
+    }
+
+    void stalledConnectionTimesOut()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        auto& forced = h.fake.forced[QStringLiteral("/repos/acme/alpha/pulls")];
+        for (int i = 0; i < 3; ++i)
+            forced.push_back(FakeResponse { 200, {}, {}, true });
+        const qint64 id = h.addSource("github", { { "repo", "acme/alpha" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        const PollOutcome outcome = h.pollWith(c);
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.httpStatus, 0);
+        QCOMPARE(outcome.error,
+            QStringLiteral("GET /repos/acme/alpha/pulls?state=open&per_page=1: no answer from 127.0.0.1 within 0.3 s"));
+        QCOMPARE(h.last("github", QStringLiteral("acme/alpha"), "stars"), 5.0); // the rest is kept
+        QCOMPARE(h.last("github", QStringLiteral("acme/alpha"), "open_pull_requests"), -1.0);
+        QCOMPARE(h.last("github", QStringLiteral("acme/alpha"), "open_issues"), -1.0); // needs the pull count
+    }
+
+    void starHistoryStopsAtThePageLimit()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        h.fake.stargazerPageLimit = 2; // 422 from page 3 on, as GitHub does from page 401
+        const qint64 id = h.addSource("github", { { "repo", "acme/alpha" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        using P = QList<std::pair<qint64, double>>;
+        QCOMPARE(h.points("github", QStringLiteral("acme/alpha"), "stars"),
+            (P { { iso("2023-01-02T12:00:00Z"), 2 }, { iso("2023-01-05T09:30:00Z"), 4 }, { h.clock.nowSecs(), 5 } }));
+        QCOMPARE(h.fake.server.count(422), 1);
+        // Once only.
+        h.fake.server.clearLog();
+        h.clock.advanceSecs(900);
+        QVERIFY(h.pollWith(c).ok);
+        for (const FakeRequest& r : h.fake.server.requests)
+            QVERIFY(!r.url.path().endsWith("/stargazers"));
+    }
+
+    void userAccountInsteadOfOrganisation()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        h.fake.org404 = true;
+        const qint64 id = h.addSource("github", { { "org", "acme" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.last("github", QStringLiteral("acme/gamma"), "forks"), 0.0);
+    }
+
+    void missingRepositoryAndMissingToken()
+    {
+        ApiHarness h;
+        fillOrg(h.fake);
+        const qint64 id = h.addSource("github", { { "repo", "acme/nothere" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        PollOutcome outcome = h.pollWith(c);
+        QVERIFY(!outcome.ok);
+        QCOMPARE(outcome.httpStatus, 404);
+        QVERIFY2(outcome.error.startsWith("GET /repos/acme/nothere"), qPrintable(outcome.error));
+
+        qunsetenv("ACTIVITY_TEST_TOKEN");
+        h.fake.server.clearLog();
+        const qint64 id2 = h.addSource("github", { { "repo", "acme/alpha" }, { "token-env", "ACTIVITY_TEST_TOKEN" } });
+        GitHubCollector c2(id2, h.settingsOf(id2), h.services());
+        outcome = h.pollWith(c2);
+        QVERIFY(!outcome.ok);
+        QCOMPARE(
+            outcome.error, QStringLiteral("the environment variable ACTIVITY_TEST_TOKEN (--token-env) is not set"));
+        QVERIFY(h.fake.server.requests.isEmpty());
+    }
+};
+
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestGitHubCollector)
+#include "tst_githubcollector.moc"
