@@ -1,39 +1,41 @@
 #!/usr/bin/env bash
-# Runs clang-tidy with the project's .clang-tidy over the product code (core/, ui/, app/) of a configured build.
-# GCC's precompiled headers are unreadable to clang, so the compile commands are rewritten without them.
-# Usage: tools/clang-tidy.sh BUILD_DIR [FILE...]; exits non-zero on any finding.
+# Runs clang-tidy with the project's .clang-tidy over the product code. It reads the compile commands of the
+# `tidy` preset (clang, so its precompiled headers are clang's and each file skips parsing Qt's headers again);
+# only those precompiled headers are built there, nothing else.
+# Usage: tools/clang-tidy.sh [DIR|FILE...] (default: core/); exits non-zero on any finding.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=$1
-shift
+[ -f build/tidy/CMakeCache.txt ] || cmake --preset tidy >/dev/null
+paths=("$@")
+[ ${#paths[@]} -gt 0 ] || paths=(core)
+# The precompiled headers only (their rules' order-only dependencies would build the libraries first); the
+# widgets' one only when ui/ or app/ is checked.
+pchs=(core/CMakeFiles/activity_core.dir/cmake_pch.hxx.pch)
+if printf '%s\n' "${paths[@]}" | grep -q '^\(ui\|app\)'; then
+  pchs+=(ui/CMakeFiles/activity_ui.dir/cmake_pch.hxx.pch)
+fi
+for target in "${pchs[@]}"; do
+  if [ ! -f "build/tidy/$target" ]; then
+    (cd build/tidy && eval "$(ninja -t commands "$target" | tail -1)")
+  fi
+done
+mapfile -t files < <(git ls-files "${paths[@]}" | grep '\.cpp$')
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-python3 - "$build/compile_commands.json" "$tmp/compile_commands.json" <<'PY'
-import json, re, sys
+# Without the launcher (ccache) clang-tidy would take for the compiler.
+python3 - build/tidy/compile_commands.json "$tmp/compile_commands.json" <<'PY'
+import json, sys
 entries = json.load(open(sys.argv[1]))
-out = []
 for e in entries:
-    f = e["file"]
-    if "/core/" not in f and "/ui/" not in f and "/app/" not in f:
-        continue
-    if "/tests/" in f or "_autogen/" in f or f.endswith(".hxx.cxx"):
-        continue
-    cmd = re.sub(r"-include \S*cmake_pch\.hxx", "", e["command"])
-    cmd = cmd.replace("-Winvalid-pch", "").replace("-fpch-preprocess", "")
-    out.append({**e, "command": cmd})
-json.dump(out, open(sys.argv[2], "w"))
-print(f"clang-tidy over {len(out)} files", file=sys.stderr)
+    e["command"] = e["command"].replace("/usr/bin/ccache ", "", 1)
+json.dump(entries, open(sys.argv[2], "w"))
 PY
-files=("$@")
-if [ ${#files[@]} -eq 0 ]; then
-  mapfile -t files < <(python3 -c 'import json,sys; print("\n".join(e["file"] for e in json.load(open(sys.argv[1]))))' "$tmp/compile_commands.json")
-fi
-log="$tmp/tidy.log"
-run-clang-tidy -quiet -p "$tmp" -j "$(nproc)" "${files[@]}" > "$log" 2>&1 || true
-# Findings are lines "path:line:col: warning|error: ... [check]"; the system headers' are filtered by HeaderFilterRegex.
-if grep -E '^/.*:[0-9]+:[0-9]+: (warning|error):' "$log" | sort -u > "$tmp/findings"; [ -s "$tmp/findings" ]; then
+run-clang-tidy -quiet -p "$tmp" -j "$(nproc)" "${files[@]/#/$PWD/}" > "$tmp/tidy.log" 2>&1 || true
+# run-clang-tidy colours its output: strip the escapes before reading the findings.
+sed 's/\x1b\[[0-9;]*m//g' "$tmp/tidy.log" > "$tmp/plain.log"
+if grep -E '^/.*:[0-9]+:[0-9]+: (warning|error):' "$tmp/plain.log" | sort -u > "$tmp/findings"; [ -s "$tmp/findings" ]; then
   cat "$tmp/findings"
-  echo "clang-tidy: $(wc -l < "$tmp/findings") finding(s)"
+  echo "clang-tidy: $(wc -l < "$tmp/findings") finding(s) in ${#files[@]} files"
   exit 1
 fi
-echo "clang-tidy: no finding"
+echo "clang-tidy: no finding in ${#files[@]} files"

@@ -3057,6 +3057,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>error</source>
         <translation>erreur</translation>
     </message>
+    <message>
+        <source>Program log: no warning or error since the start</source>
+        <translation>Journal du programme : aucun avertissement ni erreur depuis le démarrage</translation>
+    </message>
 </context>
 <context>
     <name>activity::KioskController</name>

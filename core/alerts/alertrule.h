@@ -22,7 +22,7 @@ struct AlertRule {
     qint64 window = 300; // traffic and ingest figures are summed over this many seconds before the evaluation
     qint64 forSecs = 0; // the condition holds this long before the rule fires
     Severity severity = Severity::Warning;
-    qint64 repeatSecs = 4 * 3600; // sent again while firing, this often
+    qint64 repeatSecs = qint64(4) * 3600; // sent again while firing, this often
     QString webhook; // empty: none
     QString webhookFormat = QStringLiteral("generic"); // or "slack", "matrix"
     QStringList email; // addresses mailed through the mail server of `alerts email`; empty: none

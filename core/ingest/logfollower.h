@@ -39,7 +39,7 @@ public:
         QByteArray site;
         FollowPosition start; // from fetch_state; default: the beginning of the file
         int pollMs = 250;
-        qsizetype maxLine = 64 * 1024;
+        qsizetype maxLine = qsizetype(64) * 1024;
     };
     LogFollower(Options options, LineSink& sink);
     ~LogFollower();

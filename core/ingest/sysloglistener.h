@@ -35,7 +35,7 @@ public:
         Validators::ListenAddress listen;
         AllowList allow;
         QByteArray site; // the source's --site: names the site when the tag is absent or nginx's default
-        qsizetype maxFrame = 64 * 1024;
+        qsizetype maxFrame = qsizetype(64) * 1024;
         int maxConnections = 256; // each may hold one 64 KiB frame and one read of pending lines
         int evictIdleAfterMs = 1000; // at the cap, the connection idle longest (at least this long) makes room
         int idleTimeoutMs = 5 * 60 * 1000;

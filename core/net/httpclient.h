@@ -43,7 +43,7 @@ struct HttpOptions {
     int backoffBaseMs = 1'000; // doubled per attempt, with jitter
     int backoffMaxMs = 60'000;
     bool useSystemProxy = false; // the application turns it on; tests stay on loopback
-    qint64 maxBodyBytes = 32 * 1024 * 1024; // a longer answer is refused (no retry): a wrong URL, not data
+    qint64 maxBodyBytes = qint64(32) * 1024 * 1024; // a longer answer is refused (no retry): a wrong URL, not data
 };
 
 // The one owner of QNetworkAccessManager. Requests to a host go one at a time (GitHub asks for that),

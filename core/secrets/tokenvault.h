@@ -62,7 +62,7 @@ private:
     QString m_scope;
     int m_timeoutMs = 3000;
     QElapsedTimer m_keyringDown; // valid: since when the keyring failed
-    qint64 m_retryMs = 10 * 60 * 1000;
+    qint64 m_retryMs = qint64(10) * 60 * 1000;
 };
 
 } // namespace activity

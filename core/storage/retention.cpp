@@ -19,7 +19,7 @@ bool Retention::refresh()
         return false;
     m_lastRead = now;
     m_topKeys = AppSettings::topKeys(m_db);
-    m_cutoff = now - AppSettings::retentionDays(m_db) * 86400;
+    m_cutoff = now - qint64(AppSettings::retentionDays(m_db)) * 86400;
     m_rowsLeft = true;
     return true;
 }

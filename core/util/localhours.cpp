@@ -5,7 +5,7 @@
 namespace activity {
 
 namespace {
-constexpr qint64 kWeek = 7 * 86400;
+constexpr qint64 kWeek = qint64(7) * 86400;
 
 int offsetAt(qint64 secs)
 {

@@ -79,7 +79,9 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     auto* rejected = tableFor(m_rejected, tr("Last rejected lines"), this);
     rejected->setObjectName(QStringLiteral("rejectedLines"));
     grid->addWidget(rejected, 6, 0);
-    grid->addWidget(sectionLabel(tr("Program log"), this), 5, 1);
+    m_logLabel = sectionLabel(tr("Program log"), this);
+    m_logLabel->setObjectName(QStringLiteral("programLogLabel"));
+    grid->addWidget(m_logLabel, 5, 1);
     auto* log = tableFor(m_log, tr("Program log: the last warnings and errors"), this);
     log->setObjectName(QStringLiteral("programLog"));
     grid->addWidget(log, 6, 1);
@@ -107,6 +109,8 @@ void HealthPage::setEventLog(const EventLog* log)
             rows.append(
                 { QLocale().toString(it->at.toLocalTime(), QLocale::ShortFormat), level, it->module, it->message });
         }
+        m_logLabel->setText(
+            rows.isEmpty() ? tr("Program log: no warning or error since the start") : tr("Program log"));
         m_log->setRows(std::move(rows));
     };
     connect(log, &EventLog::added, this, refresh);

@@ -43,6 +43,7 @@ private:
     RowsModel* m_log = nullptr;
     const EventLog* m_eventLog = nullptr;
     QLabel* m_databaseLabel = nullptr;
+    QLabel* m_logLabel = nullptr;
     QLabel* m_writeError = nullptr;
     LatestTracker m_tracker;
     // Row counts scan whole tables (a second over 10 million requests): their own worker so neither this page nor

@@ -5,6 +5,8 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "core/util/eventlog.h"
+#include "core/util/logging.h"
 #include "tests/support/fullwindow.h"
 #include "tests/support/pageload.h"
 #include "tests/support/tilecount.h"
@@ -303,6 +305,32 @@ private slots:
         QTRY_COMPARE(page.databaseModel()->rowCount(), 7);
         QCOMPARE(page.databaseModel()->index(2, 0).data().toString(), QStringLiteral("requests"));
         QCOMPARE(page.databaseModel()->index(2, 1).data().toString(), QStringLiteral("6"));
+    }
+
+    void healthShowsTheProgramLog()
+    {
+        HealthPage page(*m_runner, *m_state);
+        page.resize(1280, 800);
+        EventLog log;
+        log.install();
+        page.setEventLog(&log);
+        auto* label = page.findChild<QLabel*>(QStringLiteral("programLogLabel"));
+        QVERIFY(label);
+        QCOMPARE(label->text(), QStringLiteral("Program log: no warning or error since the start"));
+        QCOMPARE(page.logModel()->rowCount(), 0);
+        // What a module warns of reaches the page as it happens, newest first, as plain text.
+        qCWarning(lcIngest) << "position of source 3 not saved: <b>disk</b> full";
+        qCCritical(lcWriter) << "the database cannot be opened";
+        QTRY_COMPARE(page.logModel()->rowCount(), 2);
+        const QList<QVariant> newest = page.logModel()->rows().first();
+        QCOMPARE(newest.at(1).toString(), QStringLiteral("error"));
+        QCOMPARE(newest.at(2).toString(), QStringLiteral("storage.writer"));
+        QVERIFY(newest.at(3).toString().contains(QStringLiteral("the database cannot be opened")));
+        const QList<QVariant> oldest = page.logModel()->rows().last();
+        QCOMPARE(oldest.at(1).toString(), QStringLiteral("warning"));
+        QCOMPARE(oldest.at(2).toString(), QStringLiteral("ingest"));
+        QVERIFY(oldest.at(3).toString().contains(QStringLiteral("<b>disk</b> full")));
+        QCOMPARE(label->text(), QStringLiteral("Program log"));
     }
 
     void healthShowsAWriteErrorAboveEverything()
