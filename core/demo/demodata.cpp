@@ -350,8 +350,8 @@ qint64 DemoData::forEachRequest(const DemoOptions& options, const std::function<
 
 QList<DemoRejected> DemoData::rejectedSamples()
 {
-    // Lines the real parser rejects (TestDemoData::rejectedByTheParser checks it), with its reasons: what reaches a syslog port by
-    // mistake (a TLS handshake), hostile text in a bad line, a log in another format.
+    // Lines the real parser rejects (TestDemoData::rejectedByTheParser checks it), with its reasons: what reaches a
+    // syslog port by mistake (a TLS handshake), hostile text in a bad line, a log in another format.
     return {
         { QStringLiteral("line cut short"), QByteArray("\x16\x03\x01\x02\x31\x01\x02\x2d\x03\x03\xfc\x9a") },
         { QStringLiteral("bad time"),
