@@ -49,7 +49,7 @@ Status AlertService::check(const AlertRule& rule, QString* note) const
     if (error.isEmpty())
         return {};
     // An API figure appears with its source's first poll: a rule may be made before it.
-    for (const QString& provider : SourceRegistry().seriesProviders()) {
+    for (const QString& provider : SourceRegistry::builtIn().seriesProviders()) {
         if (rule.series.startsWith(provider + QLatin1Char('.'))) {
             if (note)
                 *note = error;

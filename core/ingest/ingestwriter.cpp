@@ -3,7 +3,7 @@
 #include "core/settings/appsettings.h"
 #include "core/storage/ingestcounters.h"
 #include "core/storage/migrations.h"
-#include "core/storage/retention.h"
+#include "core/ingest/retention.h"
 #include "core/storage/rollupschema.h"
 #include "core/util/clock.h"
 

@@ -38,6 +38,8 @@ struct RequestGeo {
 // Rollups: minute, hour and day buckets for the total, status and country; hour and day for paths, 404 paths,
 // referrers, user agents and cities. A visitor counts in the buckets of its first request of the day, under
 // that request's status and path (and its country, which is fixed per address).
+// The only writer of the request tables (requests, strings, sites, visitors, visitor_sets, rollups,
+// rejected_lines): its parts (RollupSums with TextRollups, VisitorSets, Retention) are made by it and nothing else.
 class IngestWriter {
 public:
     // Visitor hashes kept in memory (16-32 bytes each): beyond the limit the least recently used days are

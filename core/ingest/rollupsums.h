@@ -11,7 +11,8 @@ namespace activity {
 
 // Rollup rows summed in memory as requests come, then added to the rollups table by write() in the caller's open
 // transaction: minute sums make the hour and day rows, hour sums the day rows. Text dimensions (paths, referrers,
-// agents, cities) go through TextRollups, which bounds their rows per bucket.
+// agents, cities) go through TextRollups, which bounds their rows per bucket. The ingest writer's RollupSums is the
+// only writer of the rollups table; TextRollups is its part and nothing else makes one.
 class RollupSums {
 public:
     explicit RollupSums(Database& db);

@@ -1,5 +1,6 @@
 #include "core/query/healthquery.h"
 
+#include "core/sources/sourceregistry.h"
 #include "core/storage/database.h"
 #include "core/storage/rollupschema.h"
 
@@ -21,14 +22,19 @@ qint64 ListenerHealth::received() const
     return lines > 0 ? lines : counter("messages_received");
 }
 
-HealthReport HealthQuery::read(Database& db, int rejectedPerSource, bool withRowCounts)
+HealthReport HealthQuery::read(Database& db, int rejectedPerSource, bool withRowCounts, const SourceRegistry& registry)
 {
     HealthReport report;
-    // Log receivers: every syslog/logfile source, plus any source id that has counters (0 is `import`).
+    // Log receivers: every source of a log type, plus any source id that has counters (0 is `import`).
     QSet<qint64> seen;
-    Statement logSources
-        = db.prepare("SELECT id, name, type FROM sources WHERE type IN ('syslog', 'logfile') ORDER BY id");
+    const auto isLog = [&registry](const QString& type) {
+        const SourceTypeSpec* spec = registry.find(type);
+        return spec && spec->kind == SourceKind::Log;
+    };
+    Statement logSources = db.prepare("SELECT id, name, type FROM sources ORDER BY id");
     while (logSources.step()) {
+        if (!isLog(logSources.text(2)))
+            continue;
         ListenerHealth l;
         l.sourceId = logSources.int64(0);
         l.name = logSources.text(1);
@@ -64,8 +70,10 @@ HealthReport HealthQuery::read(Database& db, int rejectedPerSource, bool withRow
     Statement api = db.prepare(
         "SELECT s.id, s.name, s.type, s.enabled, f.last_success, f.last_error, f.last_error_at, f.next_run, "
         "f.rate_limit_remaining, f.rate_limit_limit FROM sources s LEFT JOIN fetch_state f ON f.source_id = s.id "
-        "WHERE s.type NOT IN ('syslog', 'logfile') ORDER BY s.id");
+        "ORDER BY s.id");
     while (api.step()) {
+        if (isLog(api.text(2)))
+            continue;
         ApiHealth a;
         a.sourceId = api.int64(0);
         a.name = api.text(1);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/sources/sourceregistry.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QString>
@@ -52,7 +54,9 @@ namespace HealthQuery {
 // Nothing configured or collected yet (no sources, samples, requests or rollups): a first run.
 bool isEmpty(Database& db);
 // Everything but the row counts when withRowCounts is false (counting millions of requests takes a second).
-HealthReport read(Database& db, int rejectedPerSource = 10, bool withRowCounts = true);
+// `registry` tells log sources from API ones.
+HealthReport read(Database& db, int rejectedPerSource = 10, bool withRowCounts = true,
+    const SourceRegistry& registry = SourceRegistry::builtIn());
 QList<std::pair<QString, qint64>> rowCounts(Database& db);
 // Every request ever stored (the day rollups: raw rows go after the retention, these stay).
 qint64 requestsCounted(Database& db);

@@ -1,12 +1,16 @@
 #include "core/query/overviewquery.h"
 
+#include "core/sources/dockerhub/dockerhubtype.h"
+#include "core/sources/github/githubtype.h"
+
 #include <QDateTime>
 
 namespace activity {
 
 namespace {
-const QString kGitHub = QStringLiteral("github");
-const QString kDockerHub = QStringLiteral("dockerhub");
+// The Overview sums GitHub's stars and Docker Hub's pulls.
+const QString kGitHub = gitHubTypeName();
+const QString kDockerHub = dockerHubTypeName();
 
 // `series` is the metric's series over the range (read once: the stars chart shows them too), each with its last
 // sample before the range, if any, first.

@@ -2,6 +2,7 @@
 
 #include "core/query/seriesid.h"
 #include "core/query/trafficquery.h"
+#include "core/sources/sourceregistry.h"
 #include "core/storage/database.h"
 #include "core/storage/rollupschema.h"
 
@@ -80,13 +81,17 @@ const char* unitOf(Field f)
     return f == Field::Bytes ? "bytes" : f == Field::Visitors ? "visitors" : "requests";
 }
 
+// "GitHub" for github's series; the provider itself for the generic ones (http-json, prometheus).
 QString providerLabel(const QString& provider)
 {
-    if (provider == QLatin1String("github"))
-        return QStringLiteral("GitHub");
-    if (provider == QLatin1String("dockerhub"))
-        return QStringLiteral("Docker Hub");
-    return provider;
+    const SourceTypeSpec* type = SourceRegistry::builtIn().findProvider(provider);
+    return type && type->seriesPerRepository ? type->label : provider;
+}
+
+bool perRepository(const QString& provider)
+{
+    const SourceTypeSpec* type = SourceRegistry::builtIn().findProvider(provider);
+    return type && type->seriesPerRepository;
 }
 
 // An API series row as an id: GitHub and Docker Hub name their repository; the other types their source and the
@@ -95,7 +100,7 @@ SeriesId apiId(const QString& provider, const QString& repository, const QString
 {
     SeriesId id;
     id.name = provider + QLatin1Char('.') + metric;
-    if (provider == QLatin1String("github") || provider == QLatin1String("dockerhub")) {
+    if (perRepository(provider)) {
         id.labels.append({ QStringLiteral("repo"), repository });
         return id;
     }
@@ -149,7 +154,7 @@ bool resolveApi(Database& db, const SeriesId& id, Resolved& r, QString* error)
         r.family = Family::Api;
         r.seriesId = st.int64(0);
         r.sourceId = st.isNull(2) ? 0 : st.int64(2);
-        const QString owner = provider == QLatin1String("github") || provider == QLatin1String("dockerhub")
+        const QString owner = perRepository(provider)
             ? st.text(1)
             : (st.text(3).isEmpty() ? QLatin1Char('#') + rowId.label(QStringLiteral("source")) : st.text(3));
         r.entry = { wanted, apiName(provider, metric, owner, rowId), unitOfMetric(metric) };

@@ -29,7 +29,7 @@ SourceQuery::LogPresence SourceQuery::logPresence(Database& db)
 int SourceQuery::countOfKind(Database& db, SourceKind kind)
 {
     int n = 0;
-    for (const QString& type : SourceRegistry().typeNames(kind))
+    for (const QString& type : SourceRegistry::builtIn().typeNames(kind))
         n += countOfType(db, type);
     return n;
 }

@@ -3,6 +3,7 @@
 #include "core/query/apiquery.h"
 #include "core/report/csvwriter.h"
 #include "core/sources/httpjson/httpjsoncollector.h"
+#include "core/sources/sourceregistry.h"
 #include "core/storage/database.h"
 
 #include <QDir>
@@ -39,14 +40,12 @@ QString ApiReport::write(Database& db, const TimeRange& range, const QString& ou
 {
     const QDir dir(outDir);
     try {
-        if (QString error
-            = writeProvider(db, range, QStringLiteral("github"), dir.filePath(QStringLiteral("github.csv")));
-            !error.isEmpty())
-            return error;
-        if (QString error
-            = writeProvider(db, range, QStringLiteral("dockerhub"), dir.filePath(QStringLiteral("dockerhub.csv")));
-            !error.isEmpty())
-            return error;
+        // github.csv, dockerhub.csv: one per provider whose series are per repository.
+        for (const QString& provider : SourceRegistry::builtIn().repositoryProviders()) {
+            if (QString error = writeProvider(db, range, provider, dir.filePath(provider + QStringLiteral(".csv")));
+                !error.isEmpty())
+                return error;
+        }
         return writeMetrics(db, range, dir.filePath(QStringLiteral("metrics.csv")));
     } catch (const DatabaseError& e) {
         return e.message();

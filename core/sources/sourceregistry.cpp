@@ -114,6 +114,31 @@ QStringList SourceRegistry::seriesProviders() const
     return providers;
 }
 
+QStringList SourceRegistry::repositoryProviders() const
+{
+    QStringList providers;
+    for (const SourceTypeSpec& t : m_types) {
+        if (t.seriesPerRepository && !providers.contains(t.seriesProvider))
+            providers.append(t.seriesProvider);
+    }
+    return providers;
+}
+
+const SourceTypeSpec* SourceRegistry::findProvider(const QString& provider) const
+{
+    for (const SourceTypeSpec& t : m_types) {
+        if (t.seriesProvider == provider)
+            return &t;
+    }
+    return nullptr;
+}
+
+const SourceRegistry& SourceRegistry::builtIn()
+{
+    static const SourceRegistry registry;
+    return registry;
+}
+
 QStringList SourceRegistry::metricsPageTypes() const
 {
     QStringList names;

@@ -72,6 +72,9 @@ struct SourceTypeSpec {
     // The provider of the series its collector writes (github.stars{...}), so a rule or a panel may name one of
     // its series before the first poll.
     QString seriesProvider;
+    // Its series are named per repository (github.stars{repo=owner/name}) and have a page and a report CSV of their
+    // own (PROVIDER.csv); otherwise per source and labels (http-json.value{source=ID,...}) on the Metrics page.
+    bool seriesPerRepository = false;
 
     const FieldSpec* field(const QString& name) const;
 };
@@ -80,6 +83,8 @@ class SourceRegistry {
 public:
     // The built-in types, one line each. A new type adds its line here (or a caller add()s it).
     SourceRegistry();
+    // The built-in types, for code that has no registry handed to it (the catalogue, reports).
+    static const SourceRegistry& builtIn();
     void add(SourceTypeSpec spec);
 
     const QList<SourceTypeSpec>& types() const { return m_types; }
@@ -91,6 +96,10 @@ public:
     bool polls(const QString& type) const;
     // The series providers of the API types (github, dockerhub, ...), each once.
     QStringList seriesProviders() const;
+    // The providers whose series are named per repository (github, dockerhub), in registration order.
+    QStringList repositoryProviders() const;
+    // The type that writes a provider's series, if any.
+    const SourceTypeSpec* findProvider(const QString& provider) const;
     // The types whose figures the Metrics page shows.
     QStringList metricsPageTypes() const;
 

@@ -1,129 +1,129 @@
 #pragma once
 
+#include "core/storage/connection.h"
+#include "core/storage/databaseerror.h"
+
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
 #include <QVariant>
 #include <memory>
 #include <optional>
-#include <stdexcept>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace activity {
 
-// Raised for SQL failures that callers cannot recover from locally (disk full, corrupt file, bug).
-class DatabaseError : public std::runtime_error {
-public:
-    explicit DatabaseError(const QString& message)
-        : std::runtime_error(message.toStdString())
-    { }
-    QString message() const { return QString::fromStdString(what()); }
-};
-
-// A prepared statement. Parameters are 1-based like SQLite's; columns are 0-based.
 class Database;
+class SqliteConnection;
 
+// A prepared statement of any engine. Parameters are 1-based; columns are 0-based.
 class Statement {
 public:
     Statement() = default;
-    Statement(Database& owner, const char* sql);
-    ~Statement();
-    Statement(Statement&& other) noexcept;
-    Statement& operator=(Statement&& other) noexcept;
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
+    explicit Statement(std::unique_ptr<PreparedStatement> impl)
+        : m_impl(std::move(impl))
+    { }
 
-    Statement& bind(int index, qint64 value);
+    Statement& bind(int index, qint64 value)
+    {
+        m_impl->bindInt64(index, value);
+        return *this;
+    }
     Statement& bind(int index, int value) { return bind(index, qint64(value)); }
-    Statement& bind(int index, double value);
+    Statement& bind(int index, double value)
+    {
+        m_impl->bindDouble(index, value);
+        return *this;
+    }
     Statement& bind(int index, const QString& value);
     Statement& bind(int index, const QByteArray& value); // stored as BLOB
-    Statement& bindText(int index, const char* utf8, int length); // no copy: must outlive step()
-    Statement& bindBlob(int index, const void* data, int length); // no copy: must outlive step(); never NULL
-    Statement& bindNull(int index);
+    // No copy: the bytes must outlive step().
+    Statement& bindText(int index, const char* utf8, int length)
+    {
+        m_impl->bindText(index, utf8, length, false);
+        return *this;
+    }
+    // No copy: the bytes must outlive step(). Never NULL.
+    Statement& bindBlob(int index, const void* data, int length)
+    {
+        m_impl->bindBlob(index, data, length, false);
+        return *this;
+    }
+    Statement& bindNull(int index)
+    {
+        m_impl->bindNull(index);
+        return *this;
+    }
     Statement& bind(int index, const QVariant& value);
 
     // Returns true while a row is available; throws DatabaseError on failure.
-    bool step();
+    bool step() { return m_impl->step(); }
     // Runs to completion, then resets; for INSERT/UPDATE/DELETE.
-    void exec();
-    void reset();
+    void exec()
+    {
+        while (step()) { }
+        reset();
+    }
+    void reset() { m_impl->reset(); }
 
-    qint64 int64(int column) const;
-    double real(int column) const;
+    qint64 int64(int column) const { return m_impl->int64(column); }
+    double real(int column) const { return m_impl->real(column); }
     QString text(int column) const;
     QByteArray blob(int column) const;
     // The column's bytes without a copy (TEXT or BLOB), valid until the next step() or reset().
-    QByteArrayView bytes(int column) const;
-    bool isNull(int column) const;
+    QByteArrayView bytes(int column) const { return m_impl->bytes(column); }
+    bool isNull(int column) const { return m_impl->type(column) == PreparedStatement::Type::Null; }
     QVariant value(int column) const;
-    int columnCount() const;
+    int columnCount() const { return m_impl->columnCount(); }
 
 private:
-    friend class Database;
-    void check(int rc, const char* what) const;
-    Database* m_owner = nullptr;
-    sqlite3* m_db = nullptr;
-    sqlite3_stmt* m_stmt = nullptr;
+    std::unique_ptr<PreparedStatement> m_impl;
 };
 
-// One connection to the application database. Not shared between threads: each thread opens its own.
-// A write that finds another connection writing waits (busy handler) up to busyTimeoutMs and says so to the
-// other processes (a shared lock on PATH-wait), so a bulk writer can let it in between two of its transactions
-// (yieldToWaiters) instead of starving it.
+// One connection to the application's store, whatever its engine. Not shared between threads: each thread opens
+// its own. The stores and queries of core/ talk to it; only core/storage/ knows the engine behind it.
 class Database {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    // Opens (creating if needed) and applies the connection PRAGMAs. Does not migrate. A read-write open refuses
-    // a SQLite file of another program before changing anything in it.
+    // Opens (creating if needed) the SQLite file at `path`. Does not migrate. A read-write open refuses a SQLite
+    // file of another program before changing anything in it.
     explicit Database(const QString& path, Mode mode = Mode::ReadWrite);
+    // Over a connection of any engine.
+    explicit Database(std::unique_ptr<Connection> connection);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    void exec(const char* sql);
-    Statement prepare(const char* sql) { return Statement(*this, sql); }
+    void exec(const char* sql) { m_connection->exec(sql); }
+    Statement prepare(const char* sql) { return Statement(m_connection->prepare(sql)); }
     // Convenience for one-value queries such as COUNT(*).
     std::optional<qint64> queryInt(const char* sql);
-    qint64 lastInsertId() const;
-    int changes() const;
+    qint64 lastInsertId() const { return m_connection->lastInsertId(); }
+    int changes() const { return m_connection->changes(); }
 
-    int userVersion();
-    void setUserVersion(int version);
+    int userVersion() { return m_connection->userVersion(); }
+    void setUserVersion(int version) { m_connection->setUserVersion(version); }
     // Changes when another connection commits (a cache of what was read can tell it is stale).
-    qint64 dataVersion();
+    qint64 dataVersion() { return m_connection->dataVersion(); }
 
-    QString path() const { return m_path; }
-    sqlite3* handle() const { return m_db; }
-    bool inTransaction() const;
+    // Where the data is: the SQLite file's path, or a store URL without its password.
+    QString path() const { return m_connection->location(); }
+    bool inTransaction() const { return m_connection->inTransaction(); }
+    void beginWrite() { m_connection->beginWrite(); }
 
-    // How long one statement waits for another connection's write lock before failing with "database is locked".
-    void setBusyTimeoutMs(int ms) { m_busyTimeoutMs = ms; }
+    // How long one statement waits for another connection's write lock before failing.
+    void setBusyTimeoutMs(int ms) { m_connection->setBusyTimeoutMs(ms); }
     // After a commit: if another connection is waiting to write, give it up to `maxWaitMs` to begin.
-    void yieldToWaiters(int maxWaitMs = 200);
-    // Called after each statement: a wait announced by the busy handler is over.
-    void endWait()
-    {
-        if (m_waiting)
-            stopWaiting();
-    }
+    void yieldToWaiters(int maxWaitMs = 200) { m_connection->yieldToWaiters(maxWaitMs); }
+
+    // The SQLite connection, or null on another engine: for what only SQLite has (the online backup, SQL
+    // functions). Only core/storage/ calls it.
+    SqliteConnection* sqlite() const;
 
 private:
-    static int onBusy(void* self, int count);
-    void stopWaiting();
-    bool openWaitFile();
-    QString m_path;
-    sqlite3* m_db = nullptr;
-    int m_busyTimeoutMs = 15'000;
-    qint64 m_busySinceMs = 0;
-    int m_waitFd = -1;
-    bool m_waitFileTried = false;
-    bool m_waiting = false;
+    std::unique_ptr<Connection> m_connection;
 };
 
-// RAII write transaction (BEGIN IMMEDIATE so writers queue on the busy timeout instead of failing later).
+// RAII write transaction (on SQLite, BEGIN IMMEDIATE so writers queue on the busy timeout instead of failing later).
 class Transaction {
 public:
     explicit Transaction(Database& db);

@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "core/storage/sqlite/sqliteconnection.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -46,7 +47,7 @@ QString Maintenance::backup(const QString& databasePath, const QString& target)
             sqlite3_close(out);
             return MaintenanceText::tr("cannot write %1: %2").arg(target, message);
         }
-        const QString error = copyDatabase(source.handle(), out);
+        const QString error = copyDatabase(source.sqlite()->handle(), out);
         // A backup file stands alone: no WAL beside it.
         sqlite3_exec(out, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr);
         sqlite3_close(out);
@@ -79,7 +80,7 @@ QString Maintenance::restore(const QString& databasePath, const QString& source)
             return MaintenanceText::tr("%1 is damaged (%2); nothing was changed").arg(source, integrity);
 
         Database live(databasePath);
-        const QString error = copyDatabase(candidate.handle(), live.handle());
+        const QString error = copyDatabase(candidate.sqlite()->handle(), live.sqlite()->handle());
         if (!error.isEmpty())
             return MaintenanceText::tr("restore from %1 failed, the old database is unchanged: %2").arg(source, error);
         live.exec("PRAGMA journal_mode = WAL");

@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
+#include "core/storage/sqlite/sqliteconnection.h"
 
 #include <QCoreApplication>
 
@@ -345,7 +346,8 @@ void Migrations::migrateTo(Database& db, int target)
                                 .arg(db.path())
                                 .arg(current)
                                 .arg(kStepCount));
-    RequestKeys::registerSqlFunctions(db.handle());
+    if (SqliteConnection* sqlite = db.sqlite())
+        RequestKeys::registerSqlFunctions(sqlite->handle());
     for (int version = current + 1; version <= target && version <= kStepCount; ++version) {
         Transaction tx(db);
         db.exec(kSteps[version - 1]);

@@ -100,7 +100,7 @@ private slots:
         for (const CatalogueEntry& s : SeriesCatalogue::list(db))
             listed = listed || s.id.startsWith("ticker.acme");
         QVERIFY(listed);
-        const HealthReport health = HealthQuery::read(db, 10, false);
+        const HealthReport health = HealthQuery::read(db, 10, false, ctx.registry());
         QCOMPARE(health.apiSources.size(), 1);
         QCOMPARE(health.apiSources.first().type, QString("ticker"));
         QVERIFY(health.apiSources.first().lastSuccess > 0);

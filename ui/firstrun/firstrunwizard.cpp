@@ -4,6 +4,10 @@
 #include "core/secrets/tokenvault.h"
 #include "core/settings/appsettings.h"
 #include "core/settings/settingsservice.h"
+#include "core/sources/dockerhub/dockerhubtype.h"
+#include "core/sources/github/githubtype.h"
+#include "core/sources/logfile/logfiletype.h"
+#include "core/sources/syslog/syslogtype.h"
 #include "ui/sources/sourceform.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/widgets/errorlabel.h"
@@ -194,22 +198,22 @@ QList<std::pair<QString, QJsonObject>> FirstRunWizard::plannedSources() const
 {
     QList<std::pair<QString, QJsonObject>> planned;
     for (const QString& repo : repositories())
-        planned.append({ QStringLiteral("github"), QJsonObject { { QStringLiteral("repo"), repo } } });
+        planned.append({ gitHubTypeName(), QJsonObject { { QStringLiteral("repo"), repo } } });
     if (const QString org = m_org->text().trimmed(); !org.isEmpty())
-        planned.append({ QStringLiteral("github"), QJsonObject { { QStringLiteral("org"), org } } });
+        planned.append({ gitHubTypeName(), QJsonObject { { QStringLiteral("org"), org } } });
     if (const QString ns = m_namespace->text().trimmed(); !ns.isEmpty())
-        planned.append({ QStringLiteral("dockerhub"), QJsonObject { { QStringLiteral("namespace"), ns } } });
+        planned.append({ dockerHubTypeName(), QJsonObject { { QStringLiteral("namespace"), ns } } });
     if (m_syslog->isChecked()) {
         QJsonObject syslog { { QStringLiteral("listen"), kSyslogListen } };
         if (const QString site = m_site->text().trimmed(); !site.isEmpty())
             syslog.insert(QStringLiteral("site"), site);
-        planned.append({ QStringLiteral("syslog"), syslog });
+        planned.append({ syslogTypeName(), syslog });
     }
     if (const QString remote = m_remoteLog->text().trimmed(); !remote.isEmpty()) {
         QJsonObject logfile { { QStringLiteral("path"), remote } };
         if (const QString site = m_site->text().trimmed(); !site.isEmpty())
             logfile.insert(QStringLiteral("site"), site);
-        planned.append({ QStringLiteral("logfile"), logfile });
+        planned.append({ logfileTypeName(), logfile });
     }
     return planned;
 }
@@ -219,7 +223,7 @@ QStringList FirstRunWizard::githubErrors() const
     QStringList errors;
     const SourceRegistry& registry = m_panel.registry();
     for (const auto& [type, settings] : plannedSources()) {
-        if (type != QLatin1String("github"))
+        if (type != gitHubTypeName())
             continue;
         QJsonObject s = settings;
         for (const FieldError& e : registry.validate(type, s))
@@ -239,7 +243,7 @@ QStringList FirstRunWizard::dockerHubErrors() const
     if (ns.isEmpty())
         return errors;
     QJsonObject s { { QStringLiteral("namespace"), ns } };
-    for (const FieldError& e : m_panel.registry().validate(QStringLiteral("dockerhub"), s))
+    for (const FieldError& e : m_panel.registry().validate(dockerHubTypeName(), s))
         errors.append(e.toString());
     return errors;
 }
@@ -247,7 +251,7 @@ QStringList FirstRunWizard::dockerHubErrors() const
 QString FirstRunWizard::nginxLine() const
 {
     for (const auto& [type, settings] : plannedSources())
-        if (type == QLatin1String("syslog")) {
+        if (type == syslogTypeName()) {
             QJsonObject s = settings;
             m_panel.registry().validate(type, s);
             return SourceForm::nginxLine(s);
@@ -266,7 +270,7 @@ void FirstRunWizard::revalidate()
     QString remoteError;
     if (const QString remote = m_remoteLog->text().trimmed(); !remote.isEmpty()) {
         QJsonObject s { { QStringLiteral("path"), remote } };
-        for (const FieldError& e : m_panel.registry().validate(QStringLiteral("logfile"), s))
+        for (const FieldError& e : m_panel.registry().validate(logfileTypeName(), s))
             remoteError = e.message;
     }
     m_result->setText(remoteError);
@@ -279,7 +283,10 @@ QString FirstRunWizard::createSources()
     const QByteArray token = m_token->text().trimmed().toUtf8();
     QStringList problems;
     for (const auto& [type, settings] : plannedSources()) {
-        const QByteArray sourceToken = type == QLatin1String("github") ? token : QByteArray();
+        // The token goes to the types that keep one (GitHub's).
+        const SourceTypeSpec* spec = m_panel.registry().find(type);
+        const FieldSpec* tokenField = spec ? spec->field(QStringLiteral("token")) : nullptr;
+        const QByteArray sourceToken = tokenField && tokenField->storedSecret ? token : QByteArray();
         if (const QString error = m_panel.addSource(type, settings, sourceToken); !error.isEmpty())
             problems.append(error);
     }

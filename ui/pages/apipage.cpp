@@ -3,6 +3,8 @@
 #include "core/query/apichartquery.h"
 #include "core/query/apiquery.h"
 #include "core/query/sourcequery.h"
+#include "core/sources/dockerhub/dockerhubtype.h"
+#include "core/sources/github/githubtype.h"
 #include "ui/charts/chartview.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/accessiblenames.h"
@@ -106,7 +108,7 @@ ApiPage* ApiPage::createGitHub(QueryRunner& runner, ViewState& state, QWidget* p
         { QStringLiteral("clones"), tr("Clones"), true },
         { QStringLiteral("clones_unique"), tr("Unique cloners"), true },
     };
-    auto* page = new ApiPage(QStringLiteral("github"), metrics, runner, state, parent);
+    auto* page = new ApiPage(gitHubTypeName(), metrics, runner, state, parent);
     page->setObjectName(QStringLiteral("githubPage"));
     return page;
 }
@@ -117,7 +119,7 @@ ApiPage* ApiPage::createDockerHub(QueryRunner& runner, ViewState& state, QWidget
         { QStringLiteral("pulls"), tr("Pulls"), false },
         { QStringLiteral("stars"), tr("Stars"), false },
     };
-    auto* page = new ApiPage(QStringLiteral("dockerhub"), metrics, runner, state, parent);
+    auto* page = new ApiPage(dockerHubTypeName(), metrics, runner, state, parent);
     page->setObjectName(QStringLiteral("dockerhubPage"));
     return page;
 }
@@ -130,7 +132,7 @@ void ApiPage::setMetric(const QString& key)
 // A page with nothing to draw says why, and offers to add a source when there is none.
 void ApiPage::showWhatIsMissing(bool empty, int sources, bool anyFigure, const QString& metricLabel)
 {
-    const bool github = m_provider == QLatin1String("github");
+    const bool github = m_provider == gitHubTypeName();
     if (!empty)
         hideEmptyState();
     else if (sources == 0 && !anyFigure)

@@ -1,5 +1,6 @@
 #include "ui/pages/dashboardpage.h"
 
+#include "core/sources/syslog/syslogtype.h"
 #include "ui/charts/chartview.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/emptystate.h"
@@ -150,7 +151,7 @@ void DashboardPage::showTrafficPresence(qint64 requestsInRange, const SourceQuer
         showEmptyState(tr("No web server logs yet"),
             tr("Receive nginx's access log over syslog, follow a log file (on this machine or on a server over ssh), "
                "or import one with: activity-dashboard import FILE"),
-            QStringLiteral("syslog"), tr("Add a log source"));
+            syslogTypeName(), tr("Add a log source"));
     else if (!presence.anyRequestEver)
         showEmptyState(tr("Waiting for the first request"),
             tr("%n log source(s) set up; requests appear here as they are stored. Health shows what each source "

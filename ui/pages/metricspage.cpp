@@ -2,6 +2,7 @@
 
 #include "core/query/metricsquery.h"
 #include "core/query/sourcequery.h"
+#include "core/sources/httpjson/httpjsonspec.h"
 #include "ui/charts/chartview.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/accessiblenames.h"
@@ -74,7 +75,7 @@ void MetricsPage::reload()
         m_tracker,
         [range, wanted](Database& db) {
             int sources = 0;
-            for (const QString& type : SourceRegistry().metricsPageTypes())
+            for (const QString& type : SourceRegistry::builtIn().metricsPageTypes())
                 sources += SourceQuery::countOfType(db, type);
             return Data { MetricsQuery::read(db, range, wanted), sources };
         },
@@ -111,7 +112,7 @@ void MetricsPage::reload()
                 showEmptyState(tr("No JSON source is watched yet"),
                     tr("Any API that answers JSON is a source: give its URL and the JSON Pointers of the figures to "
                        "keep. They appear here after the first poll."),
-                    QStringLiteral("http-json"), tr("Add a JSON source"));
+                    httpJsonTypeName(), tr("Add a JSON source"));
             else
                 showEmptyState(tr("Waiting for the first poll"),
                     tr("%n source(s) of this kind are set up; figures appear after the first successful poll. The "

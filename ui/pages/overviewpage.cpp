@@ -2,6 +2,7 @@
 
 #include "core/query/buckets.h"
 #include "core/query/overviewquery.h"
+#include "core/sources/github/githubtype.h"
 #include "core/util/clock.h"
 #include "ui/charts/chartview.h"
 #include "ui/viewstate.h"
@@ -79,7 +80,7 @@ void OverviewPage::showWhatIsMissing(const OverviewData& d)
     showEmptyState(tr("Nothing is watched yet"),
         tr("Add a GitHub repository or organisation, a Docker Hub image or namespace, or a web server log: this page "
            "sums up what they report."),
-        QStringLiteral("github"), tr("Add a source"));
+        gitHubTypeName(), tr("Add a source"));
 }
 
 void OverviewPage::reload()

@@ -16,7 +16,7 @@ struct SourceText {
 SourceTypeSpec dockerHubType()
 {
     SourceTypeSpec s;
-    s.type = QStringLiteral("dockerhub");
+    s.type = dockerHubTypeName();
     s.label = SourceText::tr("Docker Hub");
     s.fields = {
         makeField("namespace", SourceText::tr("Namespace"), SourceText::tr("Docker Hub user or organisation"), true, {},
@@ -34,7 +34,8 @@ SourceTypeSpec dockerHubType()
             ? QString(ns + QLatin1Char('/') + o.value(QLatin1String("repo")).toString())
             : QString(ns + QStringLiteral("/*"));
     };
-    s.seriesProvider = QStringLiteral("dockerhub");
+    s.seriesProvider = dockerHubTypeName();
+    s.seriesPerRepository = true;
     s.createCollector = [](qint64 id, const QJsonObject& settings, const ApiCollectorServices& services) {
         return std::unique_ptr<ApiCollector>(std::make_unique<DockerHubCollector>(id, settings, services));
     };

@@ -16,7 +16,7 @@ struct SourceText {
 SourceTypeSpec githubType()
 {
     SourceTypeSpec s;
-    s.type = QStringLiteral("github");
+    s.type = gitHubTypeName();
     s.label = SourceText::tr("GitHub");
     s.fields = {
         makeField("repo", SourceText::tr("Repository"), SourceText::tr("owner/name of one repository"), false, {},
@@ -53,7 +53,8 @@ SourceTypeSpec githubType()
             ? o.value(QLatin1String("repo")).toString()
             : QString(o.value(QLatin1String("org")).toString() + QStringLiteral("/*"));
     };
-    s.seriesProvider = QStringLiteral("github");
+    s.seriesProvider = gitHubTypeName();
+    s.seriesPerRepository = true;
     s.createCollector = [](qint64 id, const QJsonObject& settings, const ApiCollectorServices& services) {
         return std::unique_ptr<ApiCollector>(std::make_unique<GitHubCollector>(id, settings, services));
     };

@@ -47,7 +47,7 @@ QString headerLines(const QString& value)
 SourceTypeSpec httpJsonSpec()
 {
     SourceTypeSpec s;
-    s.type = QStringLiteral("http-json");
+    s.type = httpJsonTypeName();
     s.label = HttpJsonSpecText::tr("JSON over HTTP");
     s.fields = {
         makeField("url", HttpJsonSpecText::tr("URL"), HttpJsonSpecText::tr("the http or https address to GET"), true,

@@ -15,7 +15,7 @@ struct SourceText {
 SourceTypeSpec logfileType()
 {
     SourceTypeSpec s;
-    s.type = QStringLiteral("logfile");
+    s.type = logfileTypeName();
     s.label = SourceText::tr("nginx log file");
     s.kind = SourceKind::Log;
     s.receiver = LogReceiver::Follower;

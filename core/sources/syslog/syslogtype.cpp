@@ -15,7 +15,7 @@ struct SourceText {
 SourceTypeSpec syslogType()
 {
     SourceTypeSpec s;
-    s.type = QStringLiteral("syslog");
+    s.type = syslogTypeName();
     s.label = SourceText::tr("nginx over syslog");
     s.kind = SourceKind::Log;
     s.receiver = LogReceiver::Listener;

@@ -10,7 +10,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/storage/requestkeys.h"
-#include "core/storage/retention.h"
+#include "core/ingest/retention.h"
 #include "core/util/clock.h"
 
 #include <QProcess>

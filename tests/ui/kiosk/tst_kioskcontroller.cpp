@@ -39,8 +39,8 @@ private slots:
         const qint64 failing = store.add("dockerhub", "library/*", { { "namespace", "library" } });
         Q_UNUSED(ok);
         // The Docker Hub source last succeeded 2 hours ago and fails since.
-        Statement st(
-            db, "INSERT INTO fetch_state(source_id, last_success, last_error, last_error_at) VALUES (?, ?, ?, ?)");
+        Statement st = db.prepare(
+            "INSERT INTO fetch_state(source_id, last_success, last_error, last_error_at) VALUES (?, ?, ?, ?)");
         st.bind(1, failing)
             .bind(2, kNowMs / 1000 - 7200)
             .bind(3, QString("network unreachable"))

@@ -8,7 +8,8 @@ namespace activity {
 class Clock;
 class Database;
 
-// Storage maintenance of raw data: request rows older than the retention (setting retention.days) are deleted a
+// Part of the ingest writer, the only writer of requests and strings (IngestWriter owns one): raw data's
+// maintenance. request rows older than the retention (setting retention.days) are deleted a
 // slice per call so no transaction holds the lock long, then strings no row uses any more are collected. Rollups
 // and visitor sets are kept for ever. Settings are read again at most hourly. In the caller's transaction.
 class Retention {

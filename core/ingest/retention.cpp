@@ -1,4 +1,4 @@
-#include "core/storage/retention.h"
+#include "core/ingest/retention.h"
 
 #include "core/settings/appsettings.h"
 #include "core/storage/database.h"

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QString>
+#include <memory>
+
+namespace activity {
+
+// What a storage engine implements: one connection and its prepared statements. Database and Statement are the
+// engine-neutral faces the stores and queries use; SQLite (core/storage/sqlite/) is the first engine, and a
+// second one implements these two classes and nothing else.
+class PreparedStatement {
+public:
+    virtual ~PreparedStatement() = default;
+    enum class Type { Null, Integer, Real, Text, Blob };
+    // Parameters are 1-based; a `copy` of false means the bytes outlive step().
+    virtual void bindInt64(int index, qint64 value) = 0;
+    virtual void bindDouble(int index, double value) = 0;
+    virtual void bindText(int index, const char* utf8, int length, bool copy) = 0;
+    virtual void bindBlob(int index, const void* data, int length, bool copy) = 0;
+    virtual void bindNull(int index) = 0;
+    // True while a row is available; throws DatabaseError on failure.
+    virtual bool step() = 0;
+    // Ready to run again, parameters cleared.
+    virtual void reset() = 0;
+    // Columns are 0-based.
+    virtual qint64 int64(int column) const = 0;
+    virtual double real(int column) const = 0;
+    // TEXT or BLOB bytes without a copy, valid until the next step() or reset().
+    virtual QByteArrayView bytes(int column) const = 0;
+    virtual Type type(int column) const = 0;
+    virtual int columnCount() const = 0;
+};
+
+class Connection {
+public:
+    virtual ~Connection() = default;
+    // Where the data is, for messages: a file path, or a store URL without its password.
+    virtual QString location() const = 0;
+    virtual std::unique_ptr<PreparedStatement> prepare(const char* sql) = 0;
+    virtual void exec(const char* sql) = 0;
+    virtual qint64 lastInsertId() const = 0;
+    virtual int changes() const = 0;
+    virtual bool inTransaction() const = 0;
+    // Opens a write transaction that queues behind other writers rather than failing later.
+    virtual void beginWrite() = 0;
+    virtual int userVersion() = 0;
+    virtual void setUserVersion(int version) = 0;
+    // Changes when another connection commits (a cache of what was read can tell it is stale).
+    virtual qint64 dataVersion() = 0;
+    virtual void setBusyTimeoutMs(int ms) = 0;
+    // After a commit: if another connection is waiting to write, give it up to `maxWaitMs` to begin.
+    virtual void yieldToWaiters(int maxWaitMs) = 0;
+};
+
+} // namespace activity
