@@ -1,9 +1,9 @@
 #include "core/ingest/ingestwriter.h"
 
+#include "core/ingest/retention.h"
 #include "core/settings/appsettings.h"
 #include "core/storage/ingestcounters.h"
 #include "core/storage/migrations.h"
-#include "core/ingest/retention.h"
 #include "core/storage/rollupschema.h"
 #include "core/util/clock.h"
 

@@ -3,6 +3,7 @@
 #include "core/geo/geoip.h"
 #include "core/ingest/ingestpipeline.h"
 #include "core/ingest/ingestwriter.h"
+#include "core/ingest/retention.h"
 #include "core/ingest/rollupsums.h"
 #include "core/ingest/visitorsets.h"
 #include "core/query/trafficquery.h"
@@ -10,7 +11,6 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/storage/requestkeys.h"
-#include "core/ingest/retention.h"
 #include "core/util/clock.h"
 
 #include <QProcess>
