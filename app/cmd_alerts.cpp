@@ -7,6 +7,8 @@
 #include "core/alerts/alertservice.h"
 #include "core/alerts/alertstore.h"
 #include "core/query/seriescatalogue.h"
+#include "core/secrets/secretmask.h"
+#include "core/secrets/tokenvault.h"
 #include "core/settings/appsettings.h"
 #include "core/sources/validators.h"
 #include "core/storage/database.h"
@@ -50,14 +52,43 @@ std::optional<qint64> parseDurationOrZero(const QString& text)
 // A webhook URL may carry its secret in the path (Slack, Matrix): only its host is ever shown.
 QString webhookShown(const AlertRule& r)
 {
-    return r.webhook.isEmpty() ? QString() : QStringLiteral("%1 (%2)").arg(QUrl(r.webhook).host(), r.webhookFormat);
+    // Stored masked ("hooks.slack.com/…", or "$VARIABLE"); an older plain one is masked here too.
+    const QString shown = r.webhookSecret.isEmpty() ? SecretMask::webhook(r.webhook) : r.webhook;
+    return r.webhook.isEmpty() ? QString() : QStringLiteral("%1 (%2)").arg(shown, r.webhookFormat);
+}
+
+// --webhook URL or --webhook-env VARIABLE, and --webhook-format, into the rule; the error, or empty.
+QString webhookOptions(const ArgParser& parser, AlertRule& rule)
+{
+    const QString url = parser.value(QStringLiteral("webhook"));
+    const QString variable = parser.value(QStringLiteral("webhook-env"));
+    if (parser.isSet(QStringLiteral("webhook")) && parser.isSet(QStringLiteral("webhook-env")))
+        return AlertsText::tr("give one of --webhook URL and --webhook-env VARIABLE");
+    if (parser.isSet(QStringLiteral("webhook")) && !url.isEmpty()) {
+        if (const QString e = Validators::httpUrl(url); !e.isEmpty())
+            return QStringLiteral("--webhook ") + e;
+        rule.webhook = url;
+    }
+    if (parser.isSet(QStringLiteral("webhook-env"))) {
+        if (const QString e = Validators::envVarName(variable); !e.isEmpty())
+            return QStringLiteral("--webhook-env ") + e;
+        rule.webhookSecret = QStringLiteral("env:") + variable;
+    }
+    const QString format = parser.value(QStringLiteral("webhook-format"));
+    if (!format.isEmpty() && format != QLatin1String("generic") && format != QLatin1String("slack")
+        && format != QLatin1String("matrix"))
+        return AlertsText::tr("--webhook-format must be generic, slack or matrix, got '%1'").arg(format);
+    if (!format.isEmpty() && rule.webhook.isEmpty() && rule.webhookSecret.isEmpty())
+        return AlertsText::tr("--webhook-format goes with --webhook or --webhook-env");
+    rule.webhookFormat = AlertRules::webhookFormatFor(rule.webhook, format);
+    return {};
 }
 
 int add(CommandContext& ctx, const QStringList& args)
 {
     ArgParser parser(QStringLiteral("alerts add"));
     for (const char* o : { "series", "above", "below", "change-over", "by", "no-data", "for", "window", "severity",
-             "repeat", "webhook", "webhook-format", "name", "email" })
+             "repeat", "webhook", "webhook-env", "webhook-format", "name", "email" })
         parser.addOption(QString::fromLatin1(o));
     if (const QString error = parser.parse(args); !error.isEmpty())
         return ctx.fail(error, 2);
@@ -125,18 +156,8 @@ int add(CommandContext& ctx, const QStringList& args)
             return bad(AlertsText::tr("--severity must be info, warning or critical, got '%1'").arg(value("severity")));
         rule.severity = *s;
     }
-    if (isSet("webhook")) {
-        if (const QString e = Validators::httpUrl(value("webhook")); !e.isEmpty())
-            return bad(QStringLiteral("--webhook ") + e);
-        rule.webhook = value("webhook");
-    }
-    const QString format = value("webhook-format");
-    if (!format.isEmpty() && format != QLatin1String("generic") && format != QLatin1String("slack")
-        && format != QLatin1String("matrix"))
-        return bad(AlertsText::tr("--webhook-format must be generic, slack or matrix, got '%1'").arg(format));
-    if (!format.isEmpty() && rule.webhook.isEmpty())
-        return bad(AlertsText::tr("--webhook-format goes with --webhook"));
-    rule.webhookFormat = AlertRules::webhookFormatFor(rule.webhook, format);
+    if (const QString e = webhookOptions(parser, rule); !e.isEmpty())
+        return bad(e);
     if (isSet("email")) {
         for (const QString& address : value("email").split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             if (const QString e = AppSettings::checkAddress(address.trimmed()); !e.isEmpty())
@@ -154,12 +175,49 @@ int add(CommandContext& ctx, const QStringList& args)
     if (!writer)
         return 1;
     AlertService service(*writer, ctx.clock());
+    const auto vault = TokenVault::createDefault(ctx.dataDir());
+    service.setVault(vault.get());
     QString note;
     if (const Status added = service.add(rule, &note); !added)
         return bad(added.error());
     if (!note.isEmpty())
         ctx.err() << AlertsText::tr("alerts add: note: %1; the rule waits for it").arg(note) << Qt::endl;
     ctx.out() << AlertsText::tr("added alert %1: %2").arg(rule.id).arg(rule.name) << Qt::endl;
+    return 0;
+}
+
+// alerts edit ID --webhook URL | --webhook-env VARIABLE | --webhook '' [--webhook-format F]: a rule's webhook
+// again (a restored backup left its URL behind) or another.
+int edit(CommandContext& ctx, const QStringList& args)
+{
+    ArgParser parser(QStringLiteral("alerts edit"));
+    for (const char* o : { "webhook", "webhook-env", "webhook-format" })
+        parser.addOption(QString::fromLatin1(o));
+    if (const QString error = parser.parse(args); !error.isEmpty())
+        return ctx.fail(error, 2);
+    const auto bad = [&](const QString& message) { return ctx.fail(QStringLiteral("alerts edit: ") + message, 2); };
+    bool ok = false;
+    const qint64 id = parser.positionals().value(0).toLongLong(&ok);
+    if (parser.positionals().size() != 1 || !ok || id <= 0)
+        return bad(AlertsText::tr("give one rule ID (see `alerts list`)"));
+    if (!parser.isSet(QStringLiteral("webhook")) && !parser.isSet(QStringLiteral("webhook-env")))
+        return bad(AlertsText::tr("give --webhook URL, --webhook-env VARIABLE, or --webhook '' to remove it"));
+    AlertRule rule;
+    if (const QString e = webhookOptions(parser, rule); !e.isEmpty())
+        return bad(e);
+    DbWriter* writer = ctx.database() ? ctx.writer() : nullptr;
+    if (!writer)
+        return 1;
+    AlertService service(*writer, ctx.clock());
+    const auto vault = TokenVault::createDefault(ctx.dataDir());
+    service.setVault(vault.get());
+    const QString variable
+        = rule.webhookSecret.startsWith(QLatin1String("env:")) ? rule.webhookSecret.mid(4) : QString();
+    if (const Status changed
+        = service.setWebhook(id, rule.webhook, variable, parser.value(QStringLiteral("webhook-format")));
+        !changed)
+        return ctx.fail(QStringLiteral("alerts edit: ") + changed.error());
+    ctx.out() << AlertsText::tr("changed the webhook of alert %1").arg(id) << Qt::endl;
     return 0;
 }
 
@@ -232,7 +290,10 @@ int remove(CommandContext& ctx, const QStringList& args)
     DbWriter* writer = ctx.database() ? ctx.writer() : nullptr;
     if (!writer)
         return 1;
-    if (const Status removed = AlertService(*writer, ctx.clock()).remove(*id); !removed)
+    AlertService service(*writer, ctx.clock());
+    const auto vault = TokenVault::createDefault(ctx.dataDir());
+    service.setVault(vault.get()); // the webhook's URL goes with its rule
+    if (const Status removed = service.remove(*id); !removed)
         return ctx.fail(QStringLiteral("alerts remove: ") + removed.error(), 2);
     ctx.out() << AlertsText::tr("removed alert %1 (its history is kept)").arg(*id) << Qt::endl;
     return 0;
@@ -426,6 +487,8 @@ int runAlerts(CommandContext& ctx, const QStringList& args)
         return add(ctx, rest);
     if (sub == QLatin1String("list"))
         return list(ctx, rest);
+    if (sub == QLatin1String("edit"))
+        return edit(ctx, rest);
     if (sub == QLatin1String("remove"))
         return remove(ctx, rest);
     if (sub == QLatin1String("test"))
@@ -435,8 +498,9 @@ int runAlerts(CommandContext& ctx, const QStringList& args)
     if (sub == QLatin1String("email"))
         return email(ctx, rest);
     return ctx.fail(sub.isEmpty()
-            ? AlertsText::tr("alerts: missing subcommand (add, list, remove, test, history or email)")
-            : AlertsText::tr("alerts: unknown subcommand '%1' (add, list, remove, test, history or email)").arg(sub),
+            ? AlertsText::tr("alerts: missing subcommand (add, list, edit, remove, test, history or email)")
+            : AlertsText::tr("alerts: unknown subcommand '%1' (add, list, edit, remove, test, history or email)")
+                  .arg(sub),
         2);
 }
 

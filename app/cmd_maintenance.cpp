@@ -2,6 +2,8 @@
 #include "app/commandcontext.h"
 #include "app/commands.h"
 #include "core/query/healthquery.h"
+#include "core/secrets/missingsecrets.h"
+#include "core/secrets/tokenvault.h"
 #include "core/storage/database.h"
 #include "core/storage/maintenance.h"
 
@@ -133,6 +135,21 @@ int runRestore(CommandContext& ctx, const QStringList& args)
     if (const QString error = Maintenance::restore(ctx.databasePath(), *file); !error.isEmpty())
         return ctx.fail(error);
     ctx.out() << MaintenanceCommandText::tr("restored %1 from %2").arg(ctx.databasePath(), *file) << Qt::endl;
+    // Secrets stay behind when data moves: say which sources and rules need theirs given again.
+    try {
+        const auto vault = TokenVault::createDefault(ctx.dataDir());
+        const QList<MissingSecret> missing = MissingSecrets::find(*ctx.database(), *vault);
+        if (!missing.isEmpty()) {
+            ctx.out() << MaintenanceCommandText::tr(
+                "%n source(s) and rule(s) need their secrets on this machine (backups never hold them):", nullptr,
+                int(missing.size()))
+                      << Qt::endl;
+            for (const MissingSecret& m : missing)
+                ctx.out() << "  " << m.what << Qt::endl << "    " << m.how << Qt::endl;
+        }
+    } catch (const DatabaseError& e) {
+        return ctx.fail(e.message());
+    }
     return 0;
 }
 

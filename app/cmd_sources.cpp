@@ -2,6 +2,7 @@
 #include "app/commandcontext.h"
 #include "app/commands.h"
 #include "core/secrets/tokenvault.h"
+#include "core/sources/sourcesecrets.h"
 #include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 
@@ -22,6 +23,30 @@ QString isoOrDash(qint64 secs)
 {
     return secs > 0 ? QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).toString(Qt::ISODate) : QStringLiteral("-");
 }
+
+// The data folder's token vault, lent to the source service for one command: secrets typed on the command line
+// (an API key in a URL, a credential header) go there, and leave with their source.
+class LentVault {
+public:
+    LentVault(CommandContext& ctx, SourceService* service)
+        : m_service(service)
+        , m_vault(TokenVault::createDefault(ctx.dataDir()))
+    {
+        if (m_service)
+            m_service->setTokenVault(m_vault.get());
+    }
+    ~LentVault()
+    {
+        if (m_service)
+            m_service->setTokenVault(nullptr);
+    }
+    LentVault(const LentVault&) = delete;
+    LentVault& operator=(const LentVault&) = delete;
+
+private:
+    SourceService* m_service;
+    std::unique_ptr<TokenVault> m_vault;
+};
 
 int add(CommandContext& ctx, const QStringList& args)
 {
@@ -55,10 +80,69 @@ int add(CommandContext& ctx, const QStringList& args)
     }
     if (!sources)
         return 1;
+    const LentVault vault(ctx, sources);
     const SourceChange added = sources->add(type, settings);
     if (!added.ok())
         return ctx.fail(QStringLiteral("sources add %1: %2").arg(type, added.error));
     ctx.out() << SourcesText::tr("added source %1: %2 %3").arg(added.id).arg(type, added.name) << Qt::endl;
+    return 0;
+}
+
+// sources edit ID --OPTION VALUE...: the options given replace theirs, an empty value removes an optional one;
+// the others are kept (a secret shown masked stays as it is).
+int edit(CommandContext& ctx, const QStringList& args)
+{
+    bool ok = false;
+    const qint64 id = args.value(0).toLongLong(&ok);
+    if (!ok || id <= 0)
+        return ctx.fail(
+            SourcesText::tr("sources edit: give a source ID first (see 'sources list'), got '%1'").arg(args.value(0)),
+            2);
+    SourceService* service = ctx.sources();
+    if (!service)
+        return 1;
+    std::optional<SourceRecord> record;
+    try {
+        record = service->get(id);
+    } catch (const DatabaseError& e) {
+        return ctx.fail(e.message());
+    }
+    if (!record)
+        return ctx.fail(SourcesText::tr("sources edit: no source with ID %1").arg(id));
+    const SourceTypeSpec* spec = ctx.registry().find(record->type);
+    if (!spec)
+        return ctx.fail(
+            SourcesText::tr("sources edit: source %1 is of an unknown type '%2'").arg(id).arg(record->type));
+    ArgParser parser(QStringLiteral("sources edit %1").arg(id));
+    QStringList names;
+    for (const FieldSpec& f : spec->fields)
+        if (!f.storedSecret) {
+            parser.addOption(f.name, true, f.repeated);
+            names.append(QStringLiteral("--") + f.name);
+        }
+    if (const QString error = parser.parse(args.mid(1)); !error.isEmpty())
+        return ctx.fail(error, 2);
+    if (!parser.positionals().isEmpty())
+        return ctx.fail(
+            SourcesText::tr("sources edit %1: unexpected argument '%2'").arg(id).arg(parser.positionals().first()), 2);
+    if (parser.givenOrder().isEmpty())
+        return ctx.fail(SourcesText::tr("sources edit %1: give the options to change (%2)")
+                            .arg(id)
+                            .arg(names.join(QStringLiteral(", "))),
+            2);
+    QJsonObject settings = record->settings;
+    settings.remove(SourceSecrets::kSettingsKey); // the secrets are kept again, the unchanged ones as they were
+    for (const QString& name : parser.givenOrder()) {
+        if (parser.value(name).isEmpty())
+            settings.remove(name);
+        else
+            settings.insert(name, parser.value(name));
+    }
+    const LentVault vault(ctx, service);
+    const SourceChange changed = service->edit(id, settings);
+    if (!changed.ok())
+        return ctx.fail(QStringLiteral("sources edit %1: %2").arg(id).arg(changed.error));
+    ctx.out() << SourcesText::tr("changed source %1: %2 %3").arg(id).arg(record->type, changed.name) << Qt::endl;
     return 0;
 }
 
@@ -162,6 +246,9 @@ int changeOne(CommandContext& ctx, const QString& verb, const QStringList& args)
     } catch (const DatabaseError& e) {
         return ctx.fail(e.message());
     }
+    std::optional<LentVault> vault;
+    if (remove)
+        vault.emplace(ctx, service);
     const SourceChange change = remove ? service->remove(id, parser.isSet(QStringLiteral("purge")))
                                        : service->setEnabled(id, verb == QLatin1String("resume"));
     if (!change.ok() && record)
@@ -169,8 +256,6 @@ int changeOne(CommandContext& ctx, const QString& verb, const QStringList& args)
     const bool done = change.ok();
     if (done && remove && record->settings.contains(QLatin1String("token"))) {
         // A token typed in the window goes with its source (the keyring answers asynchronously, or times out).
-        const auto tokens = TokenVault::createDefault(ctx.dataDir());
-        service->setTokenVault(tokens.get());
         QEventLoop loop;
         bool forgotten = false;
         service->forgetToken(id, &loop, [&] {
@@ -179,7 +264,6 @@ int changeOne(CommandContext& ctx, const QString& verb, const QStringList& args)
         });
         if (!forgotten)
             loop.exec();
-        service->setTokenVault(nullptr);
     }
     if (!done)
         return ctx.fail(SourcesText::tr("sources %1: no source with ID %2").arg(verb).arg(id));
@@ -204,11 +288,14 @@ int runSources(CommandContext& ctx, const QStringList& args)
         return list(ctx, rest);
     if (sub == QLatin1String("add"))
         return add(ctx, rest);
+    if (sub == QLatin1String("edit"))
+        return edit(ctx, rest);
     if (sub == QLatin1String("remove") || sub == QLatin1String("pause") || sub == QLatin1String("resume"))
         return changeOne(ctx, sub, rest);
     if (sub.isEmpty())
-        return ctx.fail(SourcesText::tr("sources: missing subcommand (list, add, remove, pause, resume)"), 2);
-    return ctx.fail(SourcesText::tr("sources: unknown subcommand '%1' (list, add, remove, pause, resume)").arg(sub), 2);
+        return ctx.fail(SourcesText::tr("sources: missing subcommand (list, add, edit, remove, pause, resume)"), 2);
+    return ctx.fail(
+        SourcesText::tr("sources: unknown subcommand '%1' (list, add, edit, remove, pause, resume)").arg(sub), 2);
 }
 
 } // namespace activity

@@ -16,7 +16,14 @@ const Command kCommands[] = {
             "                   (any nginx variable is accepted; those the dashboard does not use are kept as text)\n"
             "  --force          import again lines already imported from the same file\n"
             "A file imported before (or the same file grown, or its rotated .gz copy) stores only what is new.") },
-    { "sources", "sources list [--json] | add TYPE OPTIONS | remove|pause|resume ID [--purge]", runSources, false },
+    { "sources", "sources list [--json] | add TYPE OPTIONS | edit ID OPTIONS | remove|pause|resume ID [--purge]",
+        runSources, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "`edit` changes the options given and keeps the others (an empty value removes an optional one).\n"
+            "Secrets in options (an API key in a URL's query, a password in a URL, the value of a credential header\n"
+            "such as Authorization or X-Api-Key) are kept like tokens: in the desktop keyring, else in the data\n"
+            "folder's private tokens.json. The database, backups and every output show them masked (••••).\n"
+            "  --header-env 'NAME=VARIABLE'  (http-json) a header whose value is read from the environment") },
     { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH]", runReport, true },
     { "series", "series list [--json] | get ID [--from DATE] [--to DATE] [--step DURATION] [--json]", runSeries, false,
         QT_TRANSLATE_NOOP("Commands",
@@ -28,8 +35,9 @@ const Command kCommands[] = {
     { "alerts",
         "alerts add --series ID (--above X | --below X | --change-over DURATION --by X[%] | --no-data DURATION) "
         "[--for DURATION] [--window DURATION] [--severity info|warning|critical] [--repeat DURATION] "
-        "[--webhook URL [--webhook-format generic|slack|matrix]] [--name NAME] | list [--json] | remove ID | test ID "
-        "| history [--json]",
+        "[--webhook URL | --webhook-env VARIABLE [--webhook-format generic|slack|matrix]] [--name NAME] | list "
+        "[--json] "
+        "| edit ID (--webhook URL | --webhook-env VARIABLE) | remove ID | test ID | history [--json]",
         runAlerts, false,
         QT_TRANSLATE_NOOP("Commands",
             "Rules on any series of `series list`, evaluated by a running `collect` or window (setting\n"
@@ -41,7 +49,10 @@ const Command kCommands[] = {
             "  --for D                     the condition holds this long before it fires (default 0)\n"
             "  --repeat D                  sent again while firing, this often (default 4h)\n"
             "  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for\n"
-            "                              their URLs, or as --webhook-format says)\n"
+            "                              their URLs, or as --webhook-format says). The URL is a secret: kept\n"
+            "                              in the keyring (or the private tokens.json), shown by its host only\n"
+            "  --webhook-env VARIABLE      the webhook's URL is read from this environment variable when sent\n"
+            "`edit` gives a rule its webhook again (after a restore on another machine) or another.\n"
             "`test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.") },
     { "dashboards", "dashboards list [--json] | export ID FILE | import FILE | remove ID", runDashboards, false,
         QT_TRANSLATE_NOOP("Commands",

@@ -255,6 +255,11 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         QObject::connect(qApp, &QGuiApplication::commitDataRequest, collection.get(),
             [runtime = collection.get()](QSessionManager&) { runtime->saveNow(); });
     }
+    // Tokens and secrets typed in the source form and the alert rules: the keyring, else a private file next to
+    // the database.
+    const auto tokens = TokenVault::createDefault(o.demo ? store.dataDir() : ctx.dataDir());
+    sources.setTokenVault(tokens.get());
+    alerts.setVault(tokens.get());
     QueryRunner runner(store.path);
     MainWindow window(store.path, ctx.clock());
     if (o.demo)
@@ -269,8 +274,6 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         return 2;
     if (o.demo) // the window comes up at once and fills as the demo's slices are committed (the runner sees each)
         fillDemo(writer, window, ctx.clock().nowSecs());
-    // Tokens typed in the source form: the keyring, else a private file next to the database.
-    const auto tokens = TokenVault::createDefault(o.demo ? store.dataDir() : ctx.dataDir());
     window.setReportExporter([path = store.path](const QString& folder, const TimeRange& range) {
         return writeReport(path, range, QSize(1600, 900), folder);
     });

@@ -88,6 +88,22 @@
         <source>no mail server set up (alerts email --host HOST --from ADDRESS ...)</source>
         <translation>aucun serveur de messagerie configuré (alerts email --host HOST --from ADDRESS ...)</translation>
     </message>
+    <message>
+        <source>the variable %1 that holds the webhook&apos;s URL is not set</source>
+        <translation>la variable %1 qui contient l&apos;URL du webhook n&apos;est pas définie</translation>
+    </message>
+    <message>
+        <source>give it again with `activity-dashboard alerts edit %1 --webhook URL` (or --webhook-env VARIABLE)</source>
+        <translation>indiquez-la de nouveau avec `activity-dashboard alerts edit %1 --webhook URL` (ou --webhook-env VARIABLE)</translation>
+    </message>
+    <message>
+        <source>the webhook&apos;s URL is kept elsewhere: %1</source>
+        <translation>l&apos;URL du webhook est gardée ailleurs : %1</translation>
+    </message>
+    <message>
+        <source>the webhook&apos;s URL is not on this machine (%1): %2</source>
+        <translation>l&apos;URL du webhook n&apos;est pas sur cette machine (%1) : %2</translation>
+    </message>
 </context>
 <context>
     <name>AlertService</name>
@@ -114,6 +130,14 @@
     <message>
         <source>no alert rule %1</source>
         <translation>pas de règle d&apos;alerte %1</translation>
+    </message>
+    <message>
+        <source>there is nowhere to keep the webhook&apos;s URL: name a variable that holds it instead (--webhook-env VARIABLE)</source>
+        <translation>il n&apos;y a aucun endroit où garder l&apos;URL du webhook : nommez plutôt une variable qui la contient (--webhook-env VARIABLE)</translation>
+    </message>
+    <message>
+        <source>the webhook&apos;s URL could not be stored: %1</source>
+        <translation>l&apos;URL du webhook n&apos;a pas pu être enregistrée : %1</translation>
     </message>
 </context>
 <context>
@@ -165,10 +189,6 @@
     <message>
         <source>--webhook-format must be generic, slack or matrix, got &apos;%1&apos;</source>
         <translation>--webhook-format doit être generic, slack ou matrix, reçu « %1 »</translation>
-    </message>
-    <message>
-        <source>--webhook-format goes with --webhook</source>
-        <translation>--webhook-format s&apos;utilise avec --webhook</translation>
     </message>
     <message>
         <source>--name is empty</source>
@@ -291,12 +311,32 @@
         <translation> (mot de passe conservé dans : %1)</translation>
     </message>
     <message>
-        <source>alerts: missing subcommand (add, list, remove, test, history or email)</source>
-        <translation>alerts : sous-commande manquante (add, list, remove, test, history ou email)</translation>
+        <source>give one of --webhook URL and --webhook-env VARIABLE</source>
+        <translation>indiquez l&apos;un de --webhook URL et --webhook-env VARIABLE</translation>
     </message>
     <message>
-        <source>alerts: unknown subcommand &apos;%1&apos; (add, list, remove, test, history or email)</source>
-        <translation>alerts : sous-commande inconnue « %1 » (add, list, remove, test, history ou email)</translation>
+        <source>--webhook-format goes with --webhook or --webhook-env</source>
+        <translation>--webhook-format s&apos;utilise avec --webhook ou --webhook-env</translation>
+    </message>
+    <message>
+        <source>give one rule ID (see `alerts list`)</source>
+        <translation>indiquez un ID de règle (voir `alerts list`)</translation>
+    </message>
+    <message>
+        <source>give --webhook URL, --webhook-env VARIABLE, or --webhook &apos;&apos; to remove it</source>
+        <translation>indiquez --webhook URL, --webhook-env VARIABLE, ou --webhook &apos;&apos; pour le retirer</translation>
+    </message>
+    <message>
+        <source>changed the webhook of alert %1</source>
+        <translation>webhook de l&apos;alerte %1 modifié</translation>
+    </message>
+    <message>
+        <source>alerts: missing subcommand (add, list, edit, remove, test, history or email)</source>
+        <translation>alerts : sous-commande manquante (add, list, edit, remove, test, history ou email)</translation>
+    </message>
+    <message>
+        <source>alerts: unknown subcommand &apos;%1&apos; (add, list, edit, remove, test, history or email)</source>
+        <translation>alerts : sous-commande inconnue « %1 » (add, list, edit, remove, test, history ou email)</translation>
     </message>
 </context>
 <context>
@@ -579,6 +619,18 @@
         <source>cannot store what was fetched: %1</source>
         <translation>impossible d&apos;enregistrer ce qui a été récupéré : %1</translation>
     </message>
+    <message>
+        <source>this source has stored secrets, but no token store was opened</source>
+        <translation>cette source a des secrets enregistrés, mais aucun coffre à jetons n&apos;est ouvert</translation>
+    </message>
+    <message>
+        <source>the secrets of this source are not on this machine (%1): give them again with `activity-dashboard sources edit %2` and the options that held them</source>
+        <translation>les secrets de cette source ne sont pas sur cette machine (%1) : indiquez-les de nouveau avec `activity-dashboard sources edit %2` et les options qui les contenaient</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>introuvables</translation>
+    </message>
 </context>
 <context>
     <name>Commands</name>
@@ -611,6 +663,25 @@ les chiffres d&apos;API comme github.stars{repo=&quot;acme/rocket&quot;}. `get` 
 jusqu&apos;à un jour, 1h jusqu&apos;à 31 jours, sinon 1d) sur la période (par défaut : les 7 derniers jours).</translation>
     </message>
     <message>
+        <source>The pages built in the window (New page): export one to a JSON file and import it on another machine.
+`report` renders each as custom-NAME.png with its figures in custom-NAME.csv.</source>
+        <translation>Les pages créées dans la fenêtre (Nouvelle page) : exportez-en une dans un fichier JSON et importez-la sur une autre machine.
+`report` rend chacune en custom-NAME.png avec ses chiffres dans custom-NAME.csv.</translation>
+    </message>
+    <message>
+        <source>`edit` changes the options given and keeps the others (an empty value removes an optional one).
+Secrets in options (an API key in a URL&apos;s query, a password in a URL, the value of a credential header
+such as Authorization or X-Api-Key) are kept like tokens: in the desktop keyring, else in the data
+folder&apos;s private tokens.json. The database, backups and every output show them masked (••••).
+  --header-env &apos;NAME=VARIABLE&apos;  (http-json) a header whose value is read from the environment</source>
+        <translation>`edit` change les options indiquées et garde les autres (une valeur vide retire une option facultative).
+Les secrets des options (une clé d&apos;API dans la requête d&apos;une URL, un mot de passe dans une URL, la valeur
+d&apos;un en-tête d&apos;authentification comme Authorization ou X-Api-Key) sont gardés comme les jetons : dans le
+trousseau du bureau, sinon dans le fichier privé tokens.json du dossier de données. La base, les
+sauvegardes et toutes les sorties les montrent masqués (••••).
+  --header-env &apos;NOM=VARIABLE&apos;   (http-json) un en-tête dont la valeur est lue dans l&apos;environnement</translation>
+    </message>
+    <message>
         <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
 alerts.interval, default every 60 s):
   --above X, --below X        the value: traffic figures summed over --window (default 5m),
@@ -620,25 +691,25 @@ alerts.interval, default every 60 s):
   --for D                     the condition holds this long before it fires (default 0)
   --repeat D                  sent again while firing, this often (default 4h)
   --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for
-                              their URLs, or as --webhook-format says)
+                              their URLs, or as --webhook-format says). The URL is a secret: kept
+                              in the keyring (or the private tokens.json), shown by its host only
+  --webhook-env VARIABLE      the webhook&apos;s URL is read from this environment variable when sent
+`edit` gives a rule its webhook again (after a restore on another machine) or another.
 `test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.</source>
-        <translation>Règles sur toute série de `series list`, évaluées par un `collect` en cours ou par la fenêtre (réglage
-alerts.interval, par défaut toutes les 60 s) :
-  --above X, --below X        la valeur : chiffres de trafic additionnés sur --window (par défaut 5m),
-                              chiffres d&apos;API : leur dernière valeur
+        <translation>Règles sur toute série de `series list`, évaluées par un `collect` ou une fenêtre en cours (réglage
+alerts.interval, toutes les 60 s par défaut) :
+  --above X, --below X        la valeur : chiffres de trafic additionnés sur --window (5m par défaut),
+                              chiffres d&apos;API leur dernière valeur
   --change-over D --by X[%]   la valeur comparée à celle d&apos;il y a D ; X &lt; 0 pour une baisse (--by -1 : a baissé)
-  --no-data D                 rien d&apos;enregistré pendant D (une source bloquée, un écouteur muet)
-  --for D                     la condition doit tenir ce temps avant le déclenchement (par défaut 0)
-  --repeat D                  renvoyée à cette fréquence tant qu&apos;elle est active (par défaut 4h)
-  --webhook URL               envoie du JSON par POST au déclenchement et à la résolution (corps Slack
-                              et Matrix pour leurs URL, ou selon --webhook-format)
-`test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste les déclenchements et résolutions.</translation>
-    </message>
-    <message>
-        <source>The pages built in the window (New page): export one to a JSON file and import it on another machine.
-`report` renders each as custom-NAME.png with its figures in custom-NAME.csv.</source>
-        <translation>Les pages créées dans la fenêtre (Nouvelle page) : exportez-en une dans un fichier JSON et importez-la sur une autre machine.
-`report` rend chacune en custom-NAME.png avec ses chiffres dans custom-NAME.csv.</translation>
+  --no-data D                 rien d&apos;enregistré pendant D (une source bloquée, un récepteur muet)
+  --for D                     la condition tient aussi longtemps avant le déclenchement (0 par défaut)
+  --repeat D                  renvoyée tant qu&apos;elle est active, à cette fréquence (4h par défaut)
+  --webhook URL               envoie du JSON (POST) au déclenchement et à la résolution (corps Slack et
+                              Matrix pour leurs URL, ou selon --webhook-format). L&apos;URL est un secret :
+                              gardée dans le trousseau (ou le fichier privé tokens.json), montrée par son hôte seul
+  --webhook-env VARIABLE      l&apos;URL du webhook est lue dans cette variable d&apos;environnement à l&apos;envoi
+`edit` redonne son webhook à une règle (après une restauration sur une autre machine) ou en change.
+`test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste ce qui s&apos;est déclenché et résolu.</translation>
     </message>
 </context>
 <context>
@@ -946,12 +1017,28 @@ alerts.interval, par défaut toutes les 60 s) :
         <source>how often to poll, e.g. 15m</source>
         <translation>fréquence d&apos;interrogation, par ex. 15m</translation>
     </message>
+    <message>
+        <source>Headers from variables</source>
+        <translation>En-têtes depuis des variables</translation>
+    </message>
+    <message>
+        <source>&apos;Name=VARIABLE&apos;, one per line: the header&apos;s value is read from the environment</source>
+        <translation>« Nom=VARIABLE », un par ligne : la valeur de l&apos;en-tête est lue dans l&apos;environnement</translation>
+    </message>
 </context>
 <context>
     <name>HttpJsonText</name>
     <message>
         <source>&apos;%1&apos; is not a header line &apos;Name: value&apos;</source>
         <translation>« %1 » n&apos;est pas une ligne d&apos;en-tête « Nom: valeur »</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not &apos;Header-Name=VARIABLE&apos;</source>
+        <translation>« %1 » n&apos;est pas de la forme « Nom-En-tête=VARIABLE »</translation>
+    </message>
+    <message>
+        <source>the environment variable %1 (--header-env %2) is not set</source>
+        <translation>la variable d&apos;environnement %1 (--header-env %2) n&apos;est pas définie</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1198,13 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>requests counted: %1 (raw rows are kept for the retention, totals for ever)</source>
         <translation>requêtes comptées : %1 (les requêtes brutes sont gardées le temps de la conservation, les totaux pour toujours)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s) and rule(s) need their secrets on this machine (backups never hold them):</source>
+        <translation>
+            <numerusform>%n source ou règle a besoin de ses secrets sur cette machine (les sauvegardes ne les contiennent jamais) :</numerusform>
+            <numerusform>%n sources et règles ont besoin de leurs secrets sur cette machine (les sauvegardes ne les contiennent jamais) :</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1661,6 +1755,22 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>No desktop keyring answered: the token of %1 is stored in %2, readable only by you.</source>
         <translation>Aucun trousseau du bureau n&apos;a répondu : le jeton de %1 est enregistré dans %2, lisible par vous seul.</translation>
     </message>
+    <message>
+        <source>unknown source type &apos;%1&apos;</source>
+        <translation>type de source inconnu « %1 »</translation>
+    </message>
+    <message>
+        <source>--%1 shows %2 where a secret was, and that secret is not on this machine%3: type the whole value again</source>
+        <translation>--%1 montre %2 à la place d&apos;un secret, et ce secret n&apos;est pas sur cette machine%3 : saisissez de nouveau la valeur entière</translation>
+    </message>
+    <message>
+        <source>these settings hold a secret (%1), and there is nowhere to keep it</source>
+        <translation>ces réglages contiennent un secret (%1), et il n&apos;y a aucun endroit où le garder</translation>
+    </message>
+    <message>
+        <source>the secrets of these settings could not be stored: %1</source>
+        <translation>les secrets de ces réglages n&apos;ont pas pu être enregistrés : %1</translation>
+    </message>
 </context>
 <context>
     <name>SourceText</name>
@@ -1916,12 +2026,36 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>source %1 reprise</translation>
     </message>
     <message>
-        <source>sources: missing subcommand (list, add, remove, pause, resume)</source>
-        <translation>sources : sous-commande manquante (list, add, remove, pause, resume)</translation>
+        <source>sources edit: give a source ID first (see &apos;sources list&apos;), got &apos;%1&apos;</source>
+        <translation>sources edit : indiquez d&apos;abord un ID de source (voir « sources list »), reçu « %1 »</translation>
     </message>
     <message>
-        <source>sources: unknown subcommand &apos;%1&apos; (list, add, remove, pause, resume)</source>
-        <translation>sources : sous-commande inconnue « %1 » (list, add, remove, pause, resume)</translation>
+        <source>sources edit: no source with ID %1</source>
+        <translation>sources edit : aucune source avec l&apos;ID %1</translation>
+    </message>
+    <message>
+        <source>sources edit: source %1 is of an unknown type &apos;%2&apos;</source>
+        <translation>sources edit : la source %1 est d&apos;un type inconnu « %2 »</translation>
+    </message>
+    <message>
+        <source>sources edit %1: unexpected argument &apos;%2&apos;</source>
+        <translation>sources edit %1 : argument inattendu « %2 »</translation>
+    </message>
+    <message>
+        <source>sources edit %1: give the options to change (%2)</source>
+        <translation>sources edit %1 : indiquez les options à changer (%2)</translation>
+    </message>
+    <message>
+        <source>changed source %1: %2 %3</source>
+        <translation>source %1 modifiée : %2 %3</translation>
+    </message>
+    <message>
+        <source>sources: missing subcommand (list, add, edit, remove, pause, resume)</source>
+        <translation>sources : sous-commande manquante (list, add, edit, remove, pause, resume)</translation>
+    </message>
+    <message>
+        <source>sources: unknown subcommand &apos;%1&apos; (list, add, edit, remove, pause, resume)</source>
+        <translation>sources : sous-commande inconnue « %1 » (list, add, edit, remove, pause, resume)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@
 #include "core/alerts/alertstore.h"
 #include "core/net/httpclient.h"
 #include "core/net/smtpclient.h"
+#include "core/secrets/secretmask.h"
+#include "core/secrets/tokenvault.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 #include "core/util/logging.h"
@@ -83,7 +85,8 @@ int AlertNotifier::deliveries(const QList<AlertNotice>& notices)
 {
     int n = 0;
     for (const AlertNotice& notice : notices)
-        n += (notice.rule.webhook.isEmpty() ? 0 : 1) + (notice.rule.email.isEmpty() ? 0 : 1);
+        n += (notice.rule.webhook.isEmpty() && notice.rule.webhookSecret.isEmpty() ? 0 : 1)
+            + (notice.rule.email.isEmpty() ? 0 : 1);
     return n;
 }
 
@@ -107,27 +110,79 @@ void AlertNotifier::send(const QList<AlertNotice>& notices)
             else
                 record(Text::tr("no mail server set up (alerts email --host HOST --from ADDRESS ...)"));
         }
-        if (n.rule.webhook.isEmpty())
+        if (n.rule.webhook.isEmpty() && n.rule.webhookSecret.isEmpty())
             continue;
-        HttpRequest request;
-        request.url = QUrl(n.rule.webhook);
-        request.body = AlertMessages::webhookBody(n);
-        request.contentType = "application/json";
-        const qint64 eventId = n.event.id;
-        m_http.post(request, this, [this, eventId](const HttpResponse& r) {
-            const bool ok = r.status >= 200 && r.status < 300;
-            const QString delivery = ok
-                ? Text::tr("sent (HTTP %1)").arg(r.status)
-                : Text::tr("failed: %1").arg(r.status ? QStringLiteral("HTTP %1").arg(r.status) : r.error);
-            try {
-                m_writer.run([&](Database& db) { AlertStore(db).setDelivery(eventId, delivery); });
-            } catch (const std::exception& e) {
-                // The history keeps "pending"; the delivery is still reported below.
-                qCWarning(lcAlerts) << "webhook delivery of history" << eventId << "not recorded:" << e.what();
-            }
-            emit delivered(eventId, ok, delivery);
+        withWebhookUrl(n.rule, [this, n](const QString& url, const QString& problem) {
+            if (url.isEmpty())
+                recordDelivery(n.event.id, false, Text::tr("failed: %1").arg(problem));
+            else
+                post(n, url);
         });
     }
+}
+
+void AlertNotifier::withWebhookUrl(
+    const AlertRule& rule, std::function<void(const QString& url, const QString& problem)> then)
+{
+    const QString& secret = rule.webhookSecret;
+    if (secret.isEmpty()) { // a rule made in a test, or by hand
+        then(rule.webhook, {});
+        return;
+    }
+    if (secret.startsWith(QLatin1String("env:"))) {
+        const QString variable = secret.mid(4);
+        const QString url = qEnvironmentVariable(variable.toLocal8Bit().constData());
+        then(url,
+            url.isEmpty() ? Text::tr("the variable %1 that holds the webhook's URL is not set").arg(variable)
+                          : QString());
+        return;
+    }
+    TokenVault::Location where = TokenVault::Location::None;
+    QString slot;
+    const QString again
+        = Text::tr("give it again with `activity-dashboard alerts edit %1 --webhook URL` (or --webhook-env VARIABLE)")
+              .arg(rule.id);
+    if (!TokenVault::parseReference(secret, &where, &slot) || !m_vault) {
+        then({}, Text::tr("the webhook's URL is kept elsewhere: %1").arg(again));
+        return;
+    }
+    m_vault->loadSlot(slot, where, this, [then, again](const QByteArray& url, const QString& error) {
+        then(QString::fromUtf8(url),
+            url.isEmpty() ? Text::tr("the webhook's URL is not on this machine (%1): %2").arg(error, again)
+                          : QString());
+    });
+}
+
+void AlertNotifier::post(const AlertNotice& n, const QString& url)
+{
+    HttpRequest request;
+    request.url = QUrl(url);
+    request.body = AlertMessages::webhookBody(n);
+    request.contentType = "application/json";
+    // Errors name the webhook by its host: the rest of its URL is the secret.
+    request.shownAs = SecretMask::webhook(url);
+    const qint64 eventId = n.event.id;
+    const QString path = request.url.path();
+    m_http.post(request, this, [this, eventId, path](const HttpResponse& r) {
+        const bool ok = r.status >= 200 && r.status < 300;
+        QString error = r.error;
+        if (path.size() > 1)
+            error.replace(path, QStringLiteral("/\u2026"));
+        recordDelivery(eventId, ok,
+            ok ? Text::tr("sent (HTTP %1)").arg(r.status)
+               : Text::tr("failed: %1").arg(r.status ? QStringLiteral("HTTP %1").arg(r.status) : error));
+    });
+}
+
+void AlertNotifier::recordDelivery(qint64 eventId, bool ok, const QString& delivery)
+{
+    try {
+        m_writer.run([&](Database& db) { AlertStore(db).setDelivery(eventId, delivery); });
+    } catch (const std::exception& e) {
+        // The history keeps "pending"; the delivery is still reported below.
+        qCWarning(lcAlerts) << "webhook delivery of history" << eventId << "not recorded:" << e.what();
+    }
+    emit delivered(eventId, ok, delivery);
 }
 
 } // namespace activity

@@ -26,6 +26,8 @@ QByteArray webhookBody(const AlertNotice& notice);
 
 // Sends rules' webhooks (POST, JSON) and writes in the history what became of each; never logs the URL
 // (a Slack or Matrix hook URL is a secret).
+class TokenVault;
+
 class AlertNotifier : public QObject {
     Q_OBJECT
 public:
@@ -33,6 +35,8 @@ public:
     ~AlertNotifier() override;
     // Where rules' emails go; without it they fail with "no mail server set up".
     void setMail(SmtpClient* client, const SmtpServer& server);
+    // Where rules' webhook URLs are kept (see AlertRule::webhookSecret).
+    void setVault(TokenVault* vault) { m_vault = vault; }
     void send(const QList<AlertNotice>& notices);
     // How many webhook and email deliveries `notices` start.
     static int deliveries(const QList<AlertNotice>& notices);
@@ -44,7 +48,12 @@ signals:
     void emailed(qint64 eventId, bool ok, const QString& delivery);
 
 private:
+    // Calls `then` with the rule's whole webhook URL, or an empty one and why not.
+    void withWebhookUrl(const AlertRule& rule, std::function<void(const QString& url, const QString& problem)> then);
+    void post(const AlertNotice& notice, const QString& url);
+    void recordDelivery(qint64 eventId, bool ok, const QString& delivery);
     HttpClient& m_http;
+    TokenVault* m_vault = nullptr;
     DbWriter& m_writer;
     SmtpClient* m_smtp = nullptr;
     std::unique_ptr<SmtpServer> m_server;

@@ -23,7 +23,10 @@ struct AlertRule {
     qint64 forSecs = 0; // the condition holds this long before the rule fires
     Severity severity = Severity::Warning;
     qint64 repeatSecs = qint64(4) * 3600; // sent again while firing, this often
-    QString webhook; // empty: none
+    QString webhook; // as shown ("hooks.slack.com/…", see SecretMask::webhook); empty: none
+    // Where the webhook's whole URL is (the URL is the secret): "keyring:SLOT" or "file:SLOT" (TokenVault), or
+    // "env:VARIABLE" (--webhook-env).
+    QString webhookSecret;
     QString webhookFormat = QStringLiteral("generic"); // or "slack", "matrix"
     QStringList email; // addresses mailed through the mail server of `alerts email`; empty: none
     qint64 createdAt = 0;

@@ -25,18 +25,20 @@ AlertRule ruleFrom(Statement& st)
     r.webhookFormat = st.text(12);
     r.createdAt = st.int64(13);
     r.email = st.text(14).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    r.webhookSecret = st.text(15);
     return r;
 }
 
 constexpr const char* kRuleColumns = "id, name, series, kind, threshold, percent, span, window_secs, for_secs, "
-                                     "severity, repeat_secs, coalesce(webhook, ''), webhook_format, created_at, email";
+                                     "severity, repeat_secs, coalesce(webhook, ''), webhook_format, created_at, email, "
+                                     "webhook_secret";
 } // namespace
 
 qint64 AlertStore::add(const AlertRule& r)
 {
     Statement st = m_db.prepare("INSERT INTO alert_rules(name, series, kind, threshold, percent, span, window_secs, "
-                                "for_secs, severity, repeat_secs, webhook, webhook_format, created_at, email) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''))");
+                                "for_secs, severity, repeat_secs, webhook, webhook_format, created_at, email, "
+                                "webhook_secret) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?)");
     st.bind(1, r.name).bind(2, r.series).bind(3, QString::fromLatin1(AlertRules::kindKey(r.kind)));
     st.bind(4, r.threshold).bind(5, qint64(r.percent)).bind(6, r.span).bind(7, r.window).bind(8, r.forSecs);
     st.bind(9, QString::fromLatin1(AlertRules::severityKey(r.severity))).bind(10, r.repeatSecs);
@@ -45,8 +47,21 @@ qint64 AlertStore::add(const AlertRule& r)
     else
         st.bind(11, r.webhook);
     st.bind(12, r.webhookFormat).bind(13, r.createdAt).bind(14, r.email.join(QLatin1Char(',')));
+    st.bind(15, r.webhookSecret.isNull() ? QStringLiteral("") : r.webhookSecret);
     st.exec();
     return m_db.lastInsertId();
+}
+
+bool AlertStore::setWebhook(qint64 id, const QString& shown, const QString& format, const QString& secret)
+{
+    Statement st
+        = m_db.prepare("UPDATE alert_rules SET webhook = ?, webhook_format = ?, webhook_secret = ? WHERE id = ?");
+    if (shown.isEmpty())
+        st.bindNull(1);
+    else
+        st.bind(1, shown);
+    st.bind(2, format).bind(3, secret.isNull() ? QStringLiteral("") : secret).bind(4, id).exec();
+    return m_db.changes() > 0;
 }
 
 bool AlertStore::remove(qint64 id)

@@ -20,6 +20,8 @@ public:
 
     qint64 add(const AlertRule& rule);
     bool remove(qint64 id); // false: no such rule
+    // The webhook as shown, its format and where its URL is; false: no such rule.
+    bool setWebhook(qint64 id, const QString& shown, const QString& format, const QString& secret);
     QList<AlertRule> rules();
     std::optional<AlertRule> rule(qint64 id);
     AlertState state(qint64 ruleId);

@@ -43,6 +43,7 @@ public:
                     emit warned(CollectAlertsText::tr("alert email (history %1): %2").arg(eventId).arg(delivery));
             });
         m_vault = TokenVault::createDefault(m_context.dataDir);
+        m_notifier->setVault(m_vault.get());
         m_timer.setSingleShot(true);
         QObject::connect(&m_timer, &QTimer::timeout, &m_timer, [this] { evaluate(); });
         m_timer.start(0);

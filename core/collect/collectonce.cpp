@@ -175,9 +175,10 @@ int CollectOnce::evaluateAlerts()
         return 0;
     HttpClient http(webhookHttpOptions());
     AlertNotifier notifier(http, m_context.writer);
+    const auto vault = TokenVault::createDefault(m_context.dataDir);
+    notifier.setVault(vault.get());
     SmtpClient smtp;
     if (const AlertEmail::Config mail = AlertEmail::read(db); mail.configured()) {
-        const auto vault = TokenVault::createDefault(m_context.dataDir);
         QString problem;
         notifier.setMail(&smtp, mailServer(mail, *vault, &problem));
         if (!problem.isEmpty())

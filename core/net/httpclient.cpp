@@ -1,5 +1,7 @@
 #include "core/net/httpclient.h"
 
+#include "core/secrets/secretmask.h"
+
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkProxyFactory>
@@ -150,7 +152,10 @@ void HttpClient::send(const QString& key, Job job)
                           .arg(shared->request.url.host())
                           .arg(m_options.maxBodyBytes / (1024 * 1024));
         } else if (r.status == 0) {
-            r.error = reply->errorString();
+            // Qt's message quotes the URL, credentials and all.
+            const QUrl& url = shared->request.url;
+            r.error = SecretMask::scrub(reply->errorString(), url,
+                shared->request.shownAs.isEmpty() ? SecretMask::url(url.toString()) : shared->request.shownAs);
         }
         if (r.status != 0) {
             r.body = reply->readAll();

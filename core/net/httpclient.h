@@ -24,6 +24,9 @@ struct HttpRequest {
     QByteArray method = "GET"; // or "POST" (a webhook), with body and contentType
     QByteArray body;
     QByteArray contentType;
+    // How errors name the URL; empty: the URL with its credentials masked. A webhook's, whose path is its secret,
+    // says only its host.
+    QString shownAs;
 };
 
 struct HttpResponse {

@@ -5,7 +5,9 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QEventLoop>
 #include <QTimer>
+#include <QUuid>
 
 namespace activity {
 
@@ -111,8 +113,108 @@ void TokenVault::withKeyring(const std::function<void(SecretStore::Callback)>& c
 
 void TokenVault::store(qint64 sourceId, const QByteArray& token, QObject* context, StoreDone done)
 {
+    storeKey(key(sourceId), token, context, std::move(done));
+}
+
+void TokenVault::load(qint64 sourceId, Location where, QObject* context, LoadDone done)
+{
+    loadKey(key(sourceId), where, context, std::move(done));
+}
+
+void TokenVault::forget(qint64 sourceId, QObject* context, std::function<void()> done)
+{
+    forgetKey(key(sourceId), context, std::move(done));
+}
+
+void TokenVault::storeSlot(const QString& slot, const QByteArray& value, QObject* context, StoreDone done)
+{
+    storeKey(slotKey(slot, m_scope), value, context, std::move(done));
+}
+
+void TokenVault::loadSlot(const QString& slot, Location where, QObject* context, LoadDone done)
+{
+    loadKey(slotKey(slot, m_scope), where, context, std::move(done));
+}
+
+void TokenVault::forgetSlot(const QString& slot, QObject* context, std::function<void()> done)
+{
+    forgetKey(slotKey(slot, m_scope), context, std::move(done));
+}
+
+TokenVault::Location TokenVault::storeSlotNow(const QString& slot, const QByteArray& value, QString* error)
+{
+    QEventLoop loop;
+    bool settled = false;
+    Location stored = Location::None;
+    storeSlot(slot, value, &loop, [&](Location where, const QString& problem) {
+        stored = where;
+        if (error)
+            *error = problem;
+        settled = true;
+        loop.quit();
+    });
+    if (!settled)
+        loop.exec();
+    return stored;
+}
+
+QByteArray TokenVault::loadSlotNow(const QString& slot, Location where, QString* error)
+{
+    QEventLoop loop;
+    bool settled = false;
+    QByteArray value;
+    loadSlot(slot, where, &loop, [&](const QByteArray& got, const QString& problem) {
+        value = got;
+        if (error)
+            *error = problem;
+        settled = true;
+        loop.quit();
+    });
+    if (!settled)
+        loop.exec();
+    return value;
+}
+
+void TokenVault::forgetSlotNow(const QString& slot)
+{
+    QEventLoop loop;
+    bool settled = false;
+    forgetSlot(slot, &loop, [&] {
+        settled = true;
+        loop.quit();
+    });
+    if (!settled)
+        loop.exec();
+}
+
+QString TokenVault::newSlot(const QString& prefix)
+{
+    return prefix + QLatin1Char(' ') + QUuid::createUuid().toString(QUuid::Id128).left(16);
+}
+
+QString TokenVault::reference(Location where, const QString& slot)
+{
+    return locationName(where) + QLatin1Char(':') + slot;
+}
+
+bool TokenVault::parseReference(const QString& reference, Location* where, QString* slot)
+{
+    const qsizetype colon = reference.indexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return false;
+    *where = parseLocation(reference.left(colon));
+    *slot = reference.mid(colon + 1);
+    return *where != Location::None && !slot->isEmpty();
+}
+
+QString TokenVault::slotKey(const QString& slot, const QString& scope)
+{
+    return QStringLiteral("%1 (%2)").arg(slot, scope);
+}
+
+void TokenVault::storeKey(const QString& k, const QByteArray& token, QObject* context, StoreDone done)
+{
     const QPointer<QObject> guard(context);
-    const QString k = key(sourceId);
     withKeyring([this, k, token](SecretStore::Callback cb) { m_keyring->write(k, token, this, std::move(cb)); },
         [this, k, token, guard, done](const SecretStore::Result& r) {
             if (r.ok) {
@@ -132,10 +234,9 @@ void TokenVault::store(qint64 sourceId, const QByteArray& token, QObject* contex
         });
 }
 
-void TokenVault::load(qint64 sourceId, Location where, QObject* context, LoadDone done)
+void TokenVault::loadKey(const QString& k, Location where, QObject* context, LoadDone done)
 {
     const QPointer<QObject> guard(context);
-    const QString k = key(sourceId);
     auto fromFile = [this, k, guard, done](const QString& keyringError) {
         m_file->read(k, this, [guard, done, keyringError](const SecretStore::Result& r) {
             if (guard)
@@ -158,10 +259,9 @@ void TokenVault::load(qint64 sourceId, Location where, QObject* context, LoadDon
         });
 }
 
-void TokenVault::forget(qint64 sourceId, QObject* context, std::function<void()> done)
+void TokenVault::forgetKey(const QString& k, QObject* context, std::function<void()> done)
 {
     const QPointer<QObject> guard(context);
-    const QString k = key(sourceId);
     m_file->remove(k, this, {});
     withKeyring([this, k](SecretStore::Callback cb) { m_keyring->remove(k, this, std::move(cb)); },
         [guard, done](const SecretStore::Result&) {

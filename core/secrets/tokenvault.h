@@ -46,6 +46,24 @@ public:
     // Removes the token from both places.
     void forget(qint64 sourceId, QObject* context, std::function<void()> done);
 
+    // The same for any other secret, kept under a named slot ("source secrets 3f9a…", "alert webhook 5c2e…").
+    void storeSlot(const QString& slot, const QByteArray& value, QObject* context, StoreDone done);
+    void loadSlot(const QString& slot, Location where, QObject* context, LoadDone done);
+    void forgetSlot(const QString& slot, QObject* context, std::function<void()> done);
+    // Waits for the vault (a local event loop, as long as the keyring's timeout at most): for commands and the
+    // services they call. Empty error on success.
+    Location storeSlotNow(const QString& slot, const QByteArray& value, QString* error);
+    QByteArray loadSlotNow(const QString& slot, Location where, QString* error);
+    void forgetSlotNow(const QString& slot);
+    // A new slot name with this prefix, unique in practice.
+    static QString newSlot(const QString& prefix);
+    // "keyring:SLOT" or "file:SLOT", what the database records of a secret; and back.
+    static QString reference(Location where, const QString& slot);
+    static bool parseReference(const QString& reference, Location* where, QString* slot);
+    // The key under which `slot` of the data folder `scope` is kept (also for the schema upgrade, which writes
+    // the private file directly).
+    static QString slotKey(const QString& slot, const QString& scope);
+
     QString key(qint64 sourceId) const;
     static QString locationName(Location where); // "keyring", "file", ""
     static Location parseLocation(const QString& name);
@@ -55,6 +73,9 @@ public:
     static QString checkToken(const QByteArray& token);
 
 private:
+    void storeKey(const QString& k, const QByteArray& value, QObject* context, StoreDone done);
+    void loadKey(const QString& k, Location where, QObject* context, LoadDone done);
+    void forgetKey(const QString& k, QObject* context, std::function<void()> done);
     void withKeyring(const std::function<void(SecretStore::Callback)>& call, SecretStore::Callback done);
 
     std::unique_ptr<SecretStore> m_keyring;

@@ -1,13 +1,16 @@
 #include "core/sources/apicollector.h"
 
 #include "core/net/httpcache.h"
+#include "core/secrets/secretmask.h"
 #include "core/secrets/tokenvault.h"
 #include "core/sources/apijson.h"
 #include "core/sources/apistore.h"
+#include "core/sources/sourcesecrets.h"
 #include "core/util/clock.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace activity {
 
@@ -28,6 +31,7 @@ ApiCollector::ApiCollector(qint64 sourceId, QJsonObject settings, Services servi
     , m_tokens(services.tokens)
     , m_sourceId(sourceId)
     , m_settings(std::move(settings))
+    , m_effective(m_settings)
 { }
 
 void ApiCollector::poll()
@@ -38,37 +42,75 @@ void ApiCollector::poll()
     m_outcome = {};
     m_retryAt = 0;
     m_token.clear();
+    m_effective = m_settings;
+    withToken([this] { withSecrets([this] { begin(); }); });
+    settle();
+}
+
+void ApiCollector::withToken(const std::function<void()>& next)
+{
     const QString tokenEnv = m_settings.value(QLatin1String("token-env")).toString();
     const TokenVault::Location stored = TokenVault::parseLocation(m_settings.value(QLatin1String("token")).toString());
     if (!tokenEnv.isEmpty()) {
         m_token = qgetenv(tokenEnv.toLocal8Bit().constData());
-        if (m_token.isEmpty()) {
+        if (m_token.isEmpty())
             fail(CollectorText::tr("the environment variable %1 (--token-env) is not set").arg(tokenEnv), 0);
-            settle();
-            return;
-        }
-    } else if (stored != TokenVault::Location::None) {
-        if (!m_tokens) {
-            fail(CollectorText::tr("this source has a stored token, but no token store was opened"), 0);
-            settle();
-            return;
-        }
-        // The keyring answers later (over D-Bus): the poll starts once the token is here.
-        ++m_outstanding;
-        m_tokens->load(m_sourceId, stored, this, [this](const QByteArray& token, const QString& error) {
-            --m_outstanding;
-            if (token.isEmpty()) {
-                fail(CollectorText::tr("the stored token could not be read: %1").arg(error), 0);
-            } else {
-                m_token = token;
-                begin();
-            }
-            settle();
-        });
+        else
+            next();
         return;
     }
-    begin();
-    settle();
+    if (stored == TokenVault::Location::None) {
+        next();
+        return;
+    }
+    if (!m_tokens) {
+        fail(CollectorText::tr("this source has a stored token, but no token store was opened"), 0);
+        return;
+    }
+    // The keyring answers later (over D-Bus): the poll starts once the token is here.
+    ++m_outstanding;
+    m_tokens->load(m_sourceId, stored, this, [this, next](const QByteArray& token, const QString& error) {
+        --m_outstanding;
+        if (token.isEmpty()) {
+            fail(CollectorText::tr("the stored token could not be read: %1").arg(error), 0);
+        } else {
+            m_token = token;
+            next();
+        }
+        settle();
+    });
+}
+
+void ApiCollector::withSecrets(const std::function<void()>& next)
+{
+    const QString reference = m_settings.value(SourceSecrets::kSettingsKey).toString();
+    if (reference.isEmpty()) {
+        next();
+        return;
+    }
+    TokenVault::Location where = TokenVault::Location::None;
+    QString slot;
+    if (!TokenVault::parseReference(reference, &where, &slot) || !m_tokens) {
+        fail(CollectorText::tr("this source has stored secrets, but no token store was opened"), 0);
+        return;
+    }
+    ++m_outstanding;
+    m_tokens->loadSlot(slot, where, this, [this, next](const QByteArray& value, const QString& error) {
+        --m_outstanding;
+        const QJsonObject secrets = QJsonDocument::fromJson(value).object();
+        if (secrets.isEmpty()) {
+            // A restored backup or a data folder moved to another machine: the secrets stayed behind.
+            fail(CollectorText::tr("the secrets of this source are not on this machine (%1): give them again with "
+                                   "`activity-dashboard sources edit %2` and the options that held them")
+                     .arg(error.isEmpty() ? CollectorText::tr("not found") : error)
+                     .arg(m_sourceId),
+                0);
+        } else {
+            m_effective = SourceSecrets::merged(m_settings, secrets);
+            next();
+        }
+        settle();
+    });
 }
 
 void ApiCollector::begin()
@@ -114,7 +156,7 @@ void ApiCollector::fail(const QString& message, int httpStatus)
 
 QUrl ApiCollector::apiUrl(const QString& path, const QString& query) const
 {
-    QString base = m_settings.value(QLatin1String("api-url")).toString();
+    QString base = m_effective.value(QLatin1String("api-url")).toString();
     while (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     QUrl url(base + path);
@@ -125,7 +167,8 @@ QUrl ApiCollector::apiUrl(const QString& path, const QString& query) const
 
 QString ApiCollector::describe(const QUrl& url) const
 {
-    return url.path() + (url.hasQuery() ? QString(QLatin1Char('?') + url.query()) : QString());
+    // Masked: the query may carry an API key.
+    return SecretMask::url(url.path() + (url.hasQuery() ? QString(QLatin1Char('?') + url.query()) : QString()));
 }
 
 void ApiCollector::noteRateLimit(const HttpResponse& r)
@@ -166,7 +209,8 @@ void ApiCollector::fetch(const QUrl& url, const QByteArray& accept, bool useCach
     request.accept = accept;
     request.token = m_token;
     request.headers = m_extraHeaders;
-    const QString key = url.toString(QUrl::FullyEncoded)
+    // The cache keeps the URL masked: an API key in the query stays out of the database.
+    const QString key = SecretMask::url(url.toString(QUrl::FullyEncoded))
         + (accept == "application/json" ? QString() : QString(QLatin1Char(' ') + QString::fromLatin1(accept)));
     std::optional<HttpCache::Entry> cached;
     if (useCache) {

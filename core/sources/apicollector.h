@@ -44,7 +44,8 @@ public:
     void poll();
     bool isPolling() const { return m_polling; }
     qint64 sourceId() const { return m_sourceId; }
-    const QJsonObject& settings() const { return m_settings; }
+    // Its settings, with the secrets put back while a poll runs (see SourceSecrets).
+    const QJsonObject& settings() const { return m_effective; }
 
 Q_SIGNALS:
     void finished(const PollOutcome& outcome);
@@ -84,12 +85,16 @@ protected:
     QList<QPair<QByteArray, QByteArray>> m_extraHeaders;
 
 private:
+    // Run `next` once the token (and the secrets) are here; on failure they record it and never call `next`.
+    void withToken(const std::function<void()>& next);
+    void withSecrets(const std::function<void()>& next);
     void begin();
     void guarded(const std::function<void()>& work);
     void settle();
     void noteRateLimit(const HttpResponse& response);
     qint64 m_sourceId;
     QJsonObject m_settings;
+    QJsonObject m_effective;
     bool m_polling = false;
     int m_outstanding = 0;
     PollOutcome m_outcome;

@@ -6,6 +6,7 @@
 #include "core/sources/logfile/logfiletype.h"
 #include "core/sources/packages/presets.h"
 #include "core/sources/prometheus/prometheuscollector.h"
+#include "core/sources/sourcesecrets.h"
 #include "core/sources/syslog/syslogtype.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,11 @@ FieldSpec makeField(const char* name, QString label, QString help, bool required
     f.defaultValue = std::move(defaultValue);
     f.validate = std::move(validate);
     f.repeated = repeated;
+    // Addresses and headers may carry credentials whatever the type (an API key in the query, a password).
+    if (f.name == QLatin1String("url") || f.name == QLatin1String("api-url"))
+        f.secrets = FieldSpec::Secrets::InUrl;
+    else if (f.name == QLatin1String("header"))
+        f.secrets = FieldSpec::Secrets::InHeaderLines;
     return f;
 }
 
@@ -158,7 +164,7 @@ QList<FieldError> SourceRegistry::validate(const QString& type, QJsonObject& set
                 .arg(type, typeNames().join(QStringLiteral(", "))) } };
     QList<FieldError> errors;
     for (auto it = settings.constBegin(); it != settings.constEnd(); ++it)
-        if (!spec->field(it.key()))
+        if (!spec->field(it.key()) && it.key() != SourceSecrets::kSettingsKey)
             errors.append({ it.key(), SourceText::tr("is not an option of %1 sources").arg(type) });
     for (const FieldSpec& f : spec->fields) {
         if (!settings.contains(f.name)) {

@@ -26,6 +26,10 @@ struct FieldSpec {
     bool storedSecret = false;
     // Given several times on the command line (--field a=/x --field b=/y): kept as one value per line.
     bool repeated = false;
+    // Where its value may hold secrets (a URL's password and credential parameters, credential headers' values):
+    // those are kept in the token vault, and the database and every output hold the value masked.
+    enum class Secrets { None, InUrl, InHeaderLines };
+    Secrets secrets = Secrets::None;
 };
 
 // A field in one call (the registry's types and the presets are lists of these).

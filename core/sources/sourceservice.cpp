@@ -1,14 +1,18 @@
 #include "core/sources/sourceservice.h"
 
+#include "core/secrets/secretmask.h"
 #include "core/secrets/tokenvault.h"
 #include "core/sources/sourceregistry.h"
+#include "core/sources/sourcesecrets.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 #include "core/util/clock.h"
 #include "core/util/logging.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
 #include <QLoggingCategory>
+#include <QThread>
 
 namespace activity {
 
@@ -64,6 +68,83 @@ SourceChange SourceService::guarded(const std::function<SourceChange()>& change)
     }
 }
 
+bool SourceService::secretsKept(const QString& type, const QJsonObject& settings) const
+{
+    if (settings.contains(SourceSecrets::kSettingsKey))
+        return true;
+    const SourceTypeSpec* spec = m_registry.find(type);
+    if (!spec)
+        return true;
+    if (!SourceSecrets::split(*spec, settings).secrets.isEmpty())
+        return false;
+    for (const FieldSpec& f : spec->fields)
+        if (f.secrets != FieldSpec::Secrets::None && SourceSecrets::showsMask(settings.value(f.name).toString()))
+            return false;
+    return true;
+}
+
+Result<QJsonObject> SourceService::keepSecrets(
+    const QString& type, const QJsonObject& settings, const std::optional<SourceRecord>& previous)
+{
+    const SourceTypeSpec* spec = m_registry.find(type);
+    if (!spec)
+        return Error { ServiceText::tr("unknown source type '%1'").arg(type) };
+    if (m_vault && m_vault->thread() != QThread::currentThread())
+        return Error { QStringLiteral("secrets are kept on the vault's thread, not the writer's") };
+    QJsonObject full = settings;
+    full.remove(SourceSecrets::kSettingsKey);
+    TokenVault::Location where = TokenVault::Location::None;
+    QString slot;
+    const bool had = previous
+        && TokenVault::parseReference(previous->settings.value(SourceSecrets::kSettingsKey).toString(), &where, &slot);
+    // A field left as it was shown keeps the secret it stands for.
+    QJsonObject kept;
+    QString readError;
+    if (had && m_vault)
+        kept = QJsonDocument::fromJson(m_vault->loadSlotNow(slot, where, &readError)).object();
+    for (const FieldSpec& f : spec->fields) {
+        if (f.secrets == FieldSpec::Secrets::None || !full.contains(f.name))
+            continue;
+        const QString value = full.value(f.name).toString();
+        if (!SourceSecrets::showsMask(value))
+            continue;
+        if (previous && value == previous->settings.value(f.name).toString() && kept.contains(f.name))
+            full.insert(f.name, kept.value(f.name));
+        else
+            return Error { ServiceText::tr("--%1 shows %2 where a secret was, and that secret is not on this "
+                                           "machine%3: type the whole value again")
+                               .arg(f.name, SecretMask::mask(),
+                                   readError.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(readError)) };
+    }
+    SourceSecrets::Split split = SourceSecrets::split(*spec, full);
+    if (split.secrets.isEmpty()) {
+        if (had && m_vault)
+            m_vault->forgetSlotNow(slot);
+        return split.shown;
+    }
+    if (!m_vault)
+        return Error { ServiceText::tr("these settings hold a secret (%1), and there is nowhere to keep it")
+                           .arg(split.secrets.keys().join(QStringLiteral(", "))) };
+    if (!had)
+        slot = TokenVault::newSlot(QStringLiteral("source secrets"));
+    QString problem;
+    const TokenVault::Location stored
+        = m_vault->storeSlotNow(slot, QJsonDocument(split.secrets).toJson(QJsonDocument::Compact), &problem);
+    if (stored == TokenVault::Location::None)
+        return Error { ServiceText::tr("the secrets of these settings could not be stored: %1").arg(problem) };
+    split.shown.insert(SourceSecrets::kSettingsKey, TokenVault::reference(stored, slot));
+    return split.shown;
+}
+
+void SourceService::forgetSecrets(const QJsonObject& storedSettings, QObject* context)
+{
+    TokenVault::Location where = TokenVault::Location::None;
+    QString slot;
+    if (m_vault
+        && TokenVault::parseReference(storedSettings.value(SourceSecrets::kSettingsKey).toString(), &where, &slot))
+        m_vault->forgetSlot(slot, context, {});
+}
+
 SourceChange SourceService::add(const QString& type, const QJsonObject& settings, const QByteArray& token)
 {
     QJsonObject s = settings;
@@ -71,6 +152,13 @@ SourceChange SourceService::add(const QString& type, const QJsonObject& settings
     if (const QString error = check(type, s, token); !error.isEmpty())
         return SourceChange::failure(error);
     s = withDefaults(type, s);
+    // The secrets go to the vault first: the row never holds them, even for a moment.
+    if (!secretsKept(type, s)) {
+        Result<QJsonObject> kept = keepSecrets(type, s, std::nullopt);
+        if (!kept)
+            return SourceChange::failure(kept.error());
+        s = *kept;
+    }
     const QString name = displayName(type, s);
     return guarded([&] {
         const qint64 id = m_writer.call([&](Database& db) { return SourceStore(db, m_clock).add(type, name, s); });
@@ -95,6 +183,13 @@ SourceChange SourceService::edit(qint64 id, const QJsonObject& settings, TokenCh
         if (token == TokenChange::Replace && newToken.isEmpty())
             return SourceChange::failure(ServiceText::tr("the new token is empty"), id);
         s = withDefaults(record->type, s);
+        if (!secretsKept(record->type, s)
+            || record->settings.contains(SourceSecrets::kSettingsKey) != s.contains(SourceSecrets::kSettingsKey)) {
+            Result<QJsonObject> kept = keepSecrets(record->type, s, record);
+            if (!kept)
+                return SourceChange::failure(kept.error(), id);
+            s = *kept;
+        }
         const QString name = displayName(record->type, s);
         const bool found = m_writer.call([&](Database& db) { return SourceStore(db, m_clock).update(id, name, s); });
         if (!found)
@@ -117,9 +212,16 @@ SourceChange SourceService::setEnabled(qint64 id, bool enabled)
 SourceChange SourceService::remove(qint64 id, bool purge)
 {
     return guarded([&] {
+        const auto record = get(id);
         const bool found = m_writer.call([&](Database& db) { return SourceStore(db, m_clock).remove(id, purge); });
         if (!found)
             return SourceChange::failure(ServiceText::tr("no source with ID %1").arg(id), id);
+        TokenVault::Location where = TokenVault::Location::None;
+        QString slot;
+        if (record && m_vault && m_vault->thread() == QThread::currentThread()
+            && TokenVault::parseReference(
+                record->settings.value(SourceSecrets::kSettingsKey).toString(), &where, &slot))
+            m_vault->forgetSlotNow(slot);
         qCInfo(lcSources) << "removed source" << id << (purge ? "and its history" : "");
         return SourceChange::success(id);
     });

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/sources/sourcestore.h"
+#include "core/util/result.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -61,6 +62,17 @@ public:
     // The settings as stored (defaults filled in), and the name lists show.
     QJsonObject withDefaults(const QString& type, QJsonObject settings) const;
     QString displayName(const QString& type, const QJsonObject& settings) const;
+
+    // Puts the secrets of `settings` (as the user typed them: whole API keys, credential headers) in the vault and
+    // returns the settings to store: masked, with where the secrets are (SourceSecrets). For an edit, `previous`
+    // is the stored source: a field left as it was shown (masked) keeps its secret. Runs on the vault's thread
+    // (it waits for the keyring); add() and edit() call it when given settings not yet through it.
+    Result<QJsonObject> keepSecrets(
+        const QString& type, const QJsonObject& settings, const std::optional<SourceRecord>& previous);
+    // Removes the secrets a source's stored settings point to (after the source is removed).
+    void forgetSecrets(const QJsonObject& storedSettings, QObject* context);
+    // Whether these settings went through keepSecrets() (or hold no secret).
+    bool secretsKept(const QString& type, const QJsonObject& settings) const;
 
     SourceChange add(const QString& type, const QJsonObject& settings, const QByteArray& token = {});
     enum class TokenChange { Keep, Replace, Forget };

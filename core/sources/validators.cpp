@@ -1,6 +1,7 @@
 #include "core/sources/validators.h"
 
 #include "core/ingest/remotelog.h"
+#include "core/secrets/secretmask.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -76,10 +77,12 @@ QString Validators::duration(const QString& value)
 
 QString Validators::httpUrl(const QString& value)
 {
-    const QUrl url(value, QUrl::StrictMode);
+    // A stored URL shows its secrets masked (••••): valid as the URL it stands for.
+    const QUrl url(QString(value).replace(SecretMask::mask(), QStringLiteral("x")), QUrl::StrictMode);
     if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https"))
         || url.host().isEmpty())
-        return ValidatorText::tr("must be an http:// or https:// URL with a host, got '%1'").arg(value);
+        return ValidatorText::tr("must be an http:// or https:// URL with a host, got '%1'")
+            .arg(SecretMask::url(value));
     return {};
 }
 

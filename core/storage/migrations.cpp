@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
+#include "core/storage/secretupgrade.h"
 #include "core/storage/sqlite/sqliteconnection.h"
 
 #include <QCoreApplication>
@@ -310,7 +311,13 @@ ALTER TABLE alert_events ADD COLUMN email_delivery TEXT NOT NULL DEFAULT '';
 INSERT OR REPLACE INTO settings(key, value)
   SELECT 'rollups.hourly_text_from', CAST(coalesce(max(bucket) + 86400, 0) AS TEXT) FROM rollups WHERE period = 86400;
 )sql",
+    // version 10: secrets leave the database (SecretUpgrade moves those already in it): a rule's webhook is kept
+    // masked, its URL where webhook_secret says; sources' settings say where theirs are ("secrets").
+    R"sql(
+ALTER TABLE alert_rules ADD COLUMN webhook_secret TEXT NOT NULL DEFAULT '';
+)sql",
 };
+constexpr int kSecretsLeaveVersion = 10;
 
 constexpr int kStepCount = int(sizeof(kSteps) / sizeof(kSteps[0]));
 
@@ -348,13 +355,21 @@ void Migrations::migrateTo(Database& db, int target)
                                 .arg(kStepCount));
     if (SqliteConnection* sqlite = db.sqlite())
         RequestKeys::registerSqlFunctions(sqlite->handle());
+    int secretsMoved = 0;
     for (int version = current + 1; version <= target && version <= kStepCount; ++version) {
         Transaction tx(db);
         db.exec(kSteps[version - 1]);
+        if (version == kSecretsLeaveVersion) {
+            // What is deleted is overwritten with zeros, not left in free space for anyone who reads the file.
+            db.exec("PRAGMA secure_delete = ON");
+            secretsMoved = SecretUpgrade::moveOut(db);
+        }
         db.exec(QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId).toUtf8().constData());
         db.setUserVersion(version);
         tx.commit();
     }
+    if (secretsMoved > 0) // the old pages, still in the WAL, leave it too
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
 void Migrations::migrate(Database& db)

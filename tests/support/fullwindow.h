@@ -3,6 +3,8 @@
 #include "core/alerts/alertservice.h"
 #include "core/dashboards/dashboardservice.h"
 #include "core/query/queryrunner.h"
+#include "core/secrets/filesecretstore.h"
+#include "core/secrets/tokenvault.h"
 #include "core/sources/sourceregistry.h"
 #include "core/sources/sourceservice.h"
 #include "core/storage/dbwriter.h"
@@ -12,6 +14,8 @@
 #include "ui/pages/custompages.h"
 
 #include <QColor>
+#include <QDir>
+#include <QFileInfo>
 #include <QPalette>
 
 namespace activity {
@@ -26,7 +30,14 @@ struct FullWindow {
         , sources(writer, registry, clock)
         , dashboards(writer, clock)
         , alerts(writer, clock)
+        , vault(nullptr,
+              std::make_unique<FileSecretStore>(
+                  QFileInfo(databasePath).absoluteDir().filePath(QStringLiteral("tokens.json"))),
+              QFileInfo(databasePath).absolutePath())
     {
+        // As the window does: secrets typed in the forms go to the private file beside the database.
+        sources.setTokenVault(&vault);
+        alerts.setVault(&vault);
         PageFactory::install(window, runner, &sources);
         qobject_cast<AlertsPage*>(window.page(PageId::Alerts))->setService(&alerts);
         CustomPages::install(window, runner, dashboards);
@@ -38,6 +49,7 @@ struct FullWindow {
     SourceService sources;
     DashboardService dashboards;
     AlertService alerts;
+    TokenVault vault;
 };
 
 // A desktop's dark mode, as a user's platform theme would give it.

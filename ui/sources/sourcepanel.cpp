@@ -140,7 +140,11 @@ QString SourcePanel::addSource(const QString& type, const QJsonObject& settings,
 {
     if (const QString error = m_service.check(type, settings, token); !error.isEmpty())
         return error;
-    submit([type, settings](SourceService& s) { return s.add(type, settings); },
+    // Secrets go to the vault here, on the window's thread; the writer stores the masked settings.
+    Result<QJsonObject> kept = m_service.keepSecrets(type, m_service.withDefaults(type, settings), std::nullopt);
+    if (!kept)
+        return kept.error();
+    submit([type, settings = *kept](SourceService& s) { return s.add(type, settings); },
         [this, token](const SourceChange& c) {
             if (!token.isEmpty())
                 saveToken(c.id, c.name, token);
@@ -157,9 +161,13 @@ QString SourcePanel::editSource(qint64 id, const QJsonObject& settings, TokenCha
         = m_service.check(record->type, settings, change == TokenChange::Replace ? token : QByteArray());
         !error.isEmpty())
         return error;
+    Result<QJsonObject> kept
+        = m_service.keepSecrets(record->type, m_service.withDefaults(record->type, settings), record);
+    if (!kept)
+        return kept.error();
     // A token being replaced is kept (as it was) until the new one is stored.
     const TokenChange written = change == TokenChange::Replace ? TokenChange::Keep : change;
-    submit([id, settings, written](SourceService& s) { return s.edit(id, settings, written); },
+    submit([id, settings = *kept, written](SourceService& s) { return s.edit(id, settings, written); },
         [this, change, token](const SourceChange& c) {
             if (change == TokenChange::Replace) {
                 saveToken(c.id, c.name, token);
@@ -192,8 +200,10 @@ QString SourcePanel::removeSource(qint64 id, bool purgeHistory)
 {
     const auto record = shown(id);
     const bool hadToken = record && record->settings.contains(QLatin1String("token"));
+    const QJsonObject stored = record ? record->settings : QJsonObject();
     submit([id, purgeHistory](SourceService& s) { return s.remove(id, purgeHistory); },
-        [this, hadToken](const SourceChange& c) {
+        [this, hadToken, stored](const SourceChange& c) {
+            m_service.forgetSecrets(stored, this);
             if (hadToken)
                 m_service.forgetToken(c.id, this, {});
         });

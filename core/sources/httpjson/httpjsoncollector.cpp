@@ -1,6 +1,8 @@
 #include "core/sources/httpjson/httpjsoncollector.h"
 
+#include "core/secrets/secretmask.h"
 #include "core/sources/apistore.h"
+#include "core/sources/validators.h"
 #include "core/util/clock.h"
 
 #include <QCoreApplication>
@@ -17,8 +19,25 @@ const QString HttpJsonCollector::kProvider = QStringLiteral("http-json");
 
 HttpJsonCollector::HttpJsonCollector(qint64 sourceId, QJsonObject settings, Services services, QObject* parent)
     : ApiCollector(sourceId, std::move(settings), services, parent)
+{ }
+
+QList<std::pair<QString, QString>> HttpJsonCollector::parseHeaderEnv(const QString& lines, QString* error)
 {
-    setExtraHeaders(parseHeaders(this->settings().value(QLatin1String("header")).toString()));
+    QList<std::pair<QString, QString>> pairs;
+    for (const QString& line : lines.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        const QString name = line.left(eq).trimmed();
+        const QString variable = line.mid(eq + 1).trimmed();
+        QString headerError;
+        parseHeaders(name + QStringLiteral(": x"), &headerError);
+        if (eq <= 0 || !headerError.isEmpty() || !Validators::envVarName(variable).isEmpty()) {
+            if (error)
+                *error = HttpJsonText::tr("'%1' is not 'Header-Name=VARIABLE'").arg(line);
+            return {};
+        }
+        pairs.append({ name, variable });
+    }
+    return pairs;
 }
 
 QList<QPair<QByteArray, QByteArray>> HttpJsonCollector::parseHeaders(const QString& lines, QString* error)
@@ -31,8 +50,10 @@ QList<QPair<QByteArray, QByteArray>> HttpJsonCollector::parseHeaders(const QStri
         for (const QChar c : name)
             ok = ok && c.unicode() < 128 && (c.isLetterOrNumber() || QStringLiteral("-_!#$%&'*+.^`|~").contains(c));
         if (!ok || line.contains(QLatin1Char('\r'))) {
+            // Quoted masked: a header line may hold a credential.
             if (error)
-                *error = HttpJsonText::tr("'%1' is not a header line 'Name: value'").arg(line);
+                *error = HttpJsonText::tr("'%1' is not a header line 'Name: value'")
+                             .arg(colon > 0 ? SecretMask::headerLines(line) : SecretMask::mask());
             return {};
         }
         headers.append({ name.toLatin1(), line.mid(colon + 1).trimmed().toUtf8() });
@@ -42,6 +63,17 @@ QList<QPair<QByteArray, QByteArray>> HttpJsonCollector::parseHeaders(const QStri
 
 void HttpJsonCollector::startPoll()
 {
+    // Read at each poll: the headers' secrets are put back only while it runs, and variables may change.
+    QList<QPair<QByteArray, QByteArray>> headers = parseHeaders(settings().value(QLatin1String("header")).toString());
+    for (const auto& [name, variable] : parseHeaderEnv(settings().value(QLatin1String("header-env")).toString())) {
+        const QByteArray value = qgetenv(variable.toLocal8Bit().constData());
+        if (value.isEmpty()) {
+            fail(HttpJsonText::tr("the environment variable %1 (--header-env %2) is not set").arg(variable, name), 0);
+            return;
+        }
+        headers.append({ name.toLatin1(), value });
+    }
+    setExtraHeaders(headers);
     const QUrl url(settings().value(QLatin1String("url")).toString());
     QList<HttpJsonFields::Field> fields;
     for (const QString& spec : settings().value(QLatin1String("field")).toString().split(QLatin1Char('\n'))) {

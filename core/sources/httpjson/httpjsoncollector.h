@@ -15,6 +15,8 @@ public:
     static const QString kProvider;
     // "K: V" lines of the `header` setting; sets `error` naming the first bad one.
     static QList<QPair<QByteArray, QByteArray>> parseHeaders(const QString& lines, QString* error = nullptr);
+    // "X-Api-Key=VAR" lines (--header-env): each header's value is read from the variable at each poll.
+    static QList<std::pair<QString, QString>> parseHeaderEnv(const QString& lines, QString* error = nullptr);
     // Series are unique by (provider, repository, metric): the repository column holds the source id and the
     // labels ("12" or "12:num=1.2.3"), so two sources with the same field names keep apart.
     static QString seriesKey(qint64 sourceId, const QString& labels);

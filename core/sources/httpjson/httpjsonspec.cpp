@@ -42,6 +42,12 @@ QString headerLines(const QString& value)
     HttpJsonCollector::parseHeaders(value, &error);
     return error;
 }
+QString headerEnvLines(const QString& value)
+{
+    QString error;
+    HttpJsonCollector::parseHeaderEnv(value, &error);
+    return error;
+}
 } // namespace
 
 SourceTypeSpec httpJsonSpec()
@@ -61,6 +67,9 @@ SourceTypeSpec httpJsonSpec()
             pointer),
         makeField("header", HttpJsonSpecText::tr("Headers"), HttpJsonSpecText::tr("'Name: value', one per line"), false,
             {}, headerLines, true),
+        makeField("header-env", HttpJsonSpecText::tr("Headers from variables"),
+            HttpJsonSpecText::tr("'Name=VARIABLE', one per line: the header's value is read from the environment"),
+            false, {}, headerEnvLines, true),
         makeField("token-env", HttpJsonSpecText::tr("Token variable"),
             HttpJsonSpecText::tr(
                 "environment variable holding a token, sent as a Bearer token to this URL's host only"),
@@ -69,6 +78,7 @@ SourceTypeSpec httpJsonSpec()
             false, QStringLiteral("15m"), Validators::duration),
     };
     s.fields[4].secretReference = true;
+    s.fields[5].secretReference = true;
     s.seriesProvider = HttpJsonCollector::kProvider;
     s.onMetricsPage = true;
     s.formTest = SourceTypeSpec::FormTest::Figures;

@@ -92,6 +92,7 @@ SourceTypeSpec prometheusSpec()
     url.help = PrometheusSourceText::tr("the exporter's metrics address, e.g. http://127.0.0.1:9100/metrics");
     url.required = true;
     url.validate = Validators::httpUrl;
+    url.secrets = FieldSpec::Secrets::InUrl;
     FieldSpec select;
     select.name = QStringLiteral("select");
     select.label = PrometheusSourceText::tr("Series");

@@ -90,6 +90,10 @@ private slots:
         QCOMPARE(page->rulesModel()->rows().at(3).at(0).toString(), QString("Errors on the site"));
         Database db(m_path, Database::Mode::ReadOnly);
         QCOMPARE(AlertStore(db).rules().size(), 4);
+        // The webhook's URL is a secret: the rule keeps it masked and says where the URL is.
+        const AlertRule stored = AlertStore(db).rules().at(3);
+        QCOMPARE(stored.webhook, QString("hooks.slack.com/…"));
+        QVERIFY2(stored.webhookSecret.startsWith("file:"), qPrintable(stored.webhookSecret));
         // A bad webhook is refused with its fault, nothing saved.
         AlertRule bad = *rule;
         bad.webhook = "ftp://example";

@@ -1,15 +1,20 @@
 #include "core/ingest/receiverset.h"
+#include "core/secrets/filesecretstore.h"
+#include "core/secrets/tokenvault.h"
 #include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/fakekeyring.h"
 #include "tests/support/panelharness.h"
 #include "tests/support/recordingsink.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/sources/sourcetablemodel.h"
 
+#include <QFile>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -155,6 +160,66 @@ private slots:
         QVERIFY(errorX > 0);
         QVERIFY(errorX + 40 < view->viewport()->width());
         QCOMPARE(panel.model()->index(0, SourceTableModel::Name).data(Qt::ToolTipRole).toString(), repo);
+    }
+
+    // An API key and a credential header typed in the form go to the keyring; the list and the database hold them
+    // masked; a masked value left as it is keeps its secret, a new one replaces it, and removing the source
+    // removes them.
+    void secretsTypedInTheFormAreKeptLikeTokens()
+    {
+        QTemporaryDir dir;
+        ManualClock clock;
+        PanelHarness h(dir.filePath("a.sqlite"), clock);
+        auto keyring = std::make_unique<MemoryKeyring>();
+        MemoryKeyring* kept = keyring.get();
+        TokenVault vault(
+            std::move(keyring), std::make_unique<FileSecretStore>(dir.filePath("tokens.json")), dir.path());
+        h.panel.setTokenVault(&vault);
+        const QJsonObject typed { { "url", "http://127.0.0.1:9/x?api_key=keySECRET1&page=1" }, { "field", "n=/n" },
+            { "header", "Authorization: Bearer hdrSECRET2\nAccept: application/json" } };
+        qint64 id = 0;
+        QCOMPARE(h.apply([&] { return h.panel.addSource("http-json", typed); }, &id), QString());
+        const auto shownNow = [&] {
+            for (const SourceRecord& r : h.panel.model()->sources())
+                if (r.id == id)
+                    return r.settings;
+            return QJsonObject();
+        };
+        QJsonObject shown = shownNow();
+        QCOMPARE(shown.value("url").toString(), QString("http://127.0.0.1:9/x?api_key=••••&page=1"));
+        QCOMPARE(shown.value("header").toString(), QString("Authorization: ••••\nAccept: application/json"));
+        QVERIFY2(
+            shown.value("secrets").toString().startsWith("keyring:"), qPrintable(shown.value("secrets").toString()));
+        const auto keyringHas = [&](const QByteArray& what) {
+            for (const QByteArray& v : std::as_const(kept->entries))
+                if (v.contains(what))
+                    return true;
+            return false;
+        };
+        QVERIFY(keyringHas("keySECRET1") && keyringHas("hdrSECRET2"));
+        const auto databaseHas = [&](const QByteArray& what) {
+            QFile db(dir.filePath("a.sqlite")), wal(dir.filePath("a.sqlite-wal"));
+            db.open(QIODevice::ReadOnly);
+            wal.open(QIODevice::ReadOnly);
+            return db.readAll().contains(what) || wal.readAll().contains(what);
+        };
+        QVERIFY(!databaseHas("keySECRET1") && !databaseHas("hdrSECRET2"));
+
+        // Saved as the form shows it, with another interval: the secrets stay.
+        QJsonObject edited = shown;
+        edited.remove("secrets");
+        edited.insert("interval", "1h");
+        QCOMPARE(h.apply([&] { return h.panel.editSource(id, edited); }), QString());
+        QCOMPARE(shownNow().value("interval").toString(), QString("1h"));
+        QVERIFY(keyringHas("keySECRET1") && keyringHas("hdrSECRET2"));
+        // A new header replaces its secret.
+        edited.insert("header", "Authorization: Bearer hdrNEW3");
+        QCOMPARE(h.apply([&] { return h.panel.editSource(id, edited); }), QString());
+        QVERIFY(keyringHas("hdrNEW3") && !keyringHas("hdrSECRET2") && keyringHas("keySECRET1"));
+        QVERIFY(!databaseHas("hdrNEW3"));
+
+        QCOMPARE(h.apply([&] { return h.panel.removeSource(id, false); }), QString());
+        QTRY_VERIFY(!keyringHas("keySECRET1") && !keyringHas("hdrNEW3"));
     }
 
     void aVeryLongNameIsCappedAndElided()
