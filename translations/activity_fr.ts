@@ -3195,6 +3195,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Program log: no warning or error since the start</source>
         <translation>Journal du programme : aucun avertissement ni erreur depuis le démarrage</translation>
     </message>
+    <message>
+        <source>not told by this API</source>
+        <translation>non indiqué par cette API</translation>
+    </message>
 </context>
 <context>
     <name>activity::KioskController</name>
@@ -3850,6 +3854,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>the server answered HTTP %1</source>
         <translation>le serveur a répondu HTTP %1</translation>
+    </message>
+    <message>
+        <source>A key, token or password in it is kept in the desktop keyring (or a file only you can read) and shown as %1: leave it as it is to keep it, or type the whole value to replace it.</source>
+        <translation>Une clé, un jeton ou un mot de passe qu&apos;il contient est gardé dans le trousseau du bureau (ou un fichier que vous seul pouvez lire) et affiché %1 : laissez-le tel quel pour le garder, ou saisissez la valeur entière pour le remplacer.</translation>
     </message>
 </context>
 <context>

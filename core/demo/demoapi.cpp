@@ -3,10 +3,9 @@
 #include "core/demo/demoparts.h"
 #include "core/demo/demotraffic.h"
 #include "core/sources/apistore.h"
+#include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
 #include "core/storage/database.h"
-#include "core/storage/fetchstate.h"
-#include "core/storage/ingestcounters.h"
 #include "core/util/clock.h"
 
 #include <QJsonDocument>
@@ -20,44 +19,19 @@ void DemoParts::addSources(Database& db, qint64 now, DemoTrafficWriter& traffic)
 {
     const ManualClock created(0);
     SourceStore sources(db, created);
-    const std::array<std::tuple<const char*, const char*, const char*>, 4> rows = { {
-        { "github", "acme (organisation)", R"({"org":"acme","interval":"15m"})" },
-        { "dockerhub", "acme (namespace)", R"({"namespace":"acme","interval":"1h"})" },
-        { "syslog", "nginx www", R"({"listen":"udp://127.0.0.1:5514","site":"www"})" },
-        { "logfile", "docs access log", R"({"path":"/var/log/nginx/docs.access.log","site":"docs"})" },
-    } };
-    for (const auto& [type, name, settings] : rows)
-        sources.add(QString::fromLatin1(type), QString::fromLatin1(name),
-            QJsonDocument::fromJson(QByteArray(settings)).object());
-    FetchState(db).recordSuccess(1, now - 240, 200);
-    FetchState(db).setNextRun(1, now + 660);
-    FetchState(db).setRateLimit(1, 5000, 4788, now + 2400);
-    FetchState(db).recordSuccess(2, now - 1500, 200);
-    FetchState(db).recordError(2, now - 1560, QStringLiteral("HTTP 429 Too Many Requests (retried)"), 200);
-    FetchState(db).setNextRun(2, now + 2100);
-    // Names as the receivers and the ingest pipeline write them.
-    const std::array<std::tuple<int, const char*, int>, 11> counters = { {
-        { 3, "messages_received", 184231 },
-        { 3, "denied", 11 },
-        { 3, "refused_connections", 0 },
-        { 3, "lines_received", 184220 },
-        { 3, "stored", 184197 },
-        { 3, "rejected", 23 },
-        { 3, "dropped", 0 },
-        { 4, "lines_received", 73410 },
-        { 4, "stored", 73408 },
-        { 4, "rejected", 2 },
-        { 4, "dropped", 0 },
-    } };
-    for (const auto& [source, name, value] : counters)
-        IngestCounters(db).add(source, QString::fromLatin1(name), value);
-    for (const qint64 source : { 3, 4 }) {
-        IngestCounters(db).setLatest(source, QStringLiteral("last_received_at"), now - 2);
-        IngestCounters(db).setLatest(source, QStringLiteral("last_stored_at"), now - 2);
+    qint64 firstListener = 0;
+    for (const SourceTypeSpec& type : SourceRegistry::builtIn().types()) {
+        if (!type.demo)
+            continue;
+        const qint64 id = sources.add(type.type, type.demo->name, type.demo->settings);
+        if (type.demo->status)
+            type.demo->status(db, id, now);
+        if (type.receiver == LogReceiver::Listener && firstListener == 0)
+            firstListener = id;
     }
     qint64 ts = now - 5000;
     for (const DemoRejected& sample : DemoData::rejectedSamples())
-        traffic.reject(3, ts += 600, sample.line, sample.reason);
+        traffic.reject(firstListener, ts += 600, sample.line, sample.reason);
     addAlerts(db, now);
     addDashboard(db, now);
 }
@@ -152,126 +126,22 @@ void DemoParts::addAlerts(Database& db, qint64 now)
     }
 }
 
-namespace {
-struct Repo {
-    const char* name;
-    double stars;
-    double starsPerDay;
-    double forksRatio;
-    double downloadsPerDay;
-    int contributors;
-};
-constexpr std::array<Repo, 3> kRepos = { {
-    { "acme/widget", 8200, 14, 0.11, 380, 142 },
-    { "acme/widget-cli", 1900, 4, 0.08, 120, 37 },
-    { "acme/widget-docs", 310, 0.8, 0.2, 0, 58 },
-} };
-struct Image {
-    const char* name;
-    double pulls;
-    double pullsPerDay;
-    double stars;
-};
-constexpr std::array<Image, 3> kImages = { {
-    { "acme/widget", 2'400'000, 5200, 88 },
-    { "acme/widget-worker", 610'000, 1400, 21 },
-    { "acme/widget-proxy", 95'000, 260, 6 },
-} };
-
-// Samples through the store collectors use, inside the caller's transaction.
-class ApiWriter {
-public:
-    ApiWriter(Database& db, bool linkSources)
-        : m_store(db)
-        , m_linkSources(linkSources)
-    { }
-    qint64 series(int source, const char* provider, const char* repo, const char* metric)
-    {
-        return m_store.seriesId(m_linkSources ? source : 0, QString::fromLatin1(provider), QString::fromLatin1(repo),
-            QString::fromLatin1(metric));
-    }
-    void sample(qint64 series, qint64 ts, double value)
-    {
-        m_store.recordPoint(series, ts, value);
-        ++count;
-    }
-    qint64 count = 0;
-
-private:
-    ApiStore m_store;
-    bool m_linkSources;
-};
-
-} // namespace
-
 qint64 DemoParts::addApi(Database& db, const DemoOptions& o, std::mt19937& rng)
 {
-    ApiWriter w(db, o.sources);
+    ApiStore store(db);
     const qint64 end = o.nowSecs - o.nowSecs % o.apiSampleSeconds;
-    const qint64 start = end - qint64(o.apiDays > 0 ? o.apiDays : o.days) * 86400;
-    std::normal_distribution<double> noise(0, 1);
-    for (const Repo& repo : kRepos) {
-        const qint64 stars = w.series(1, "github", repo.name, "stars");
-        const qint64 forks = w.series(1, "github", repo.name, "forks");
-        const qint64 watchers = w.series(1, "github", repo.name, "watchers");
-        const qint64 issues = w.series(1, "github", repo.name, "open_issues");
-        const qint64 pulls = w.series(1, "github", repo.name, "open_pull_requests");
-        const qint64 downloads = w.series(1, "github", repo.name, "release_downloads");
-        const qint64 contributors = w.series(1, "github", repo.name, "contributors");
-        const qint64 views = w.series(1, "github", repo.name, "views");
-        const qint64 viewsUnique = w.series(1, "github", repo.name, "views_unique");
-        const qint64 clones = w.series(1, "github", repo.name, "clones");
-        const qint64 clonesUnique = w.series(1, "github", repo.name, "clones_unique");
-        double s = repo.stars;
-        double dl = repo.downloadsPerDay * 40;
-        double openIssues = 40 + repo.stars / 200;
-        double openPulls = 6 + repo.stars / 1500;
-        int contrib = repo.contributors;
-        const double perTick = double(o.apiSampleSeconds) / 86400.0;
-        for (qint64 ts = start; ts <= end; ts += o.apiSampleSeconds) {
-            const double rhythm = DemoParts::weekFactor(ts) * DemoParts::dayFactor(ts);
-            // A release 30 days ago brought a burst of stars and downloads.
-            const double burst = (ts > end - 30 * 86400 && ts < end - 27 * 86400) ? 4.0 : 1.0;
-            s += std::max(0.0, repo.starsPerDay * perTick * rhythm * burst * (1 + 0.5 * noise(rng)));
-            dl += std::max(0.0, repo.downloadsPerDay * perTick * rhythm * burst * (1 + 0.4 * noise(rng)));
-            openIssues = std::max(3.0, openIssues + 0.35 * noise(rng) * std::sqrt(perTick * 24));
-            openPulls = std::max(0.0, openPulls + 0.15 * noise(rng) * std::sqrt(perTick * 24));
-            if (std::uniform_real_distribution<double>(0, 1)(rng) < 0.05 * perTick * 24)
-                ++contrib;
-            w.sample(stars, ts, std::floor(s));
-            w.sample(forks, ts, std::floor(s * repo.forksRatio));
-            w.sample(watchers, ts, std::floor(s * 0.025 + 10));
-            w.sample(issues, ts, std::round(openIssues + openPulls));
-            w.sample(pulls, ts, std::round(openPulls));
-            w.sample(downloads, ts, std::floor(dl));
-            w.sample(contributors, ts, contrib);
-            if (ts % 86400 == 0) {
-                // Traffic: GitHub gives per-day counts (not cumulative).
-                const double v = repo.stars / 8 * DemoParts::weekFactor(ts) * (1 + 0.2 * noise(rng)) * burst;
-                w.sample(views, ts, std::round(std::max(1.0, v)));
-                w.sample(viewsUnique, ts, std::round(std::max(1.0, v * 0.3)));
-                w.sample(clones, ts, std::round(std::max(0.0, v * 0.08)));
-                w.sample(clonesUnique, ts, std::round(std::max(0.0, v * 0.03)));
-            }
-        }
+    const SourceDemo::Span span { end - qint64(o.apiDays > 0 ? o.apiDays : o.days) * 86400, end, o.apiSampleSeconds };
+    qint64 count = 0;
+    // Without the sources (a benchmark's data), the series belong to none; with them, to the source of the type.
+    qint64 nextId = 0;
+    for (const SourceTypeSpec& type : SourceRegistry::builtIn().types()) {
+        if (!type.demo)
+            continue;
+        ++nextId;
+        if (type.demo->samples)
+            count += type.demo->samples(store, o.sources ? nextId : 0, span, rng);
     }
-    for (const Image& image : kImages) {
-        const qint64 pullsSeries = w.series(2, "dockerhub", image.name, "pulls");
-        const qint64 starsSeries = w.series(2, "dockerhub", image.name, "stars");
-        double p = image.pulls;
-        double st = image.stars;
-        const double perTick = double(o.apiSampleSeconds) / 86400.0;
-        for (qint64 ts = start; ts <= end; ts += o.apiSampleSeconds) {
-            // CI systems pull around the clock; people less at weekends.
-            p += std::max(
-                0.0, image.pullsPerDay * perTick * (0.5 + 0.5 * DemoParts::weekFactor(ts)) * (1 + 0.3 * noise(rng)));
-            if (std::uniform_real_distribution<double>(0, 1)(rng) < image.stars / 2000 * perTick * 24)
-                st += 1;
-            w.sample(pullsSeries, ts, std::floor(p));
-            w.sample(starsSeries, ts, st);
-        }
-    }
-    return w.count;
+    return count;
 }
 
 } // namespace activity

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "core/sources/sourcedemo.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace activity {
 
@@ -79,6 +82,10 @@ struct SourceTypeSpec {
     // Its series are named per repository (github.stars{repo=owner/name}) and have a page and a report CSV of their
     // own (PROVIDER.csv); otherwise per source and labels (http-json.value{source=ID,...}) on the Metrics page.
     bool seriesPerRepository = false;
+    // Its API says how many requests are left (X-RateLimit-*): Health shows it, and says "not told" for the others.
+    bool rateLimited = false;
+    // Its part of the sample data (--demo, screenshots, benchmarks), if it has one.
+    std::optional<SourceDemo> demo;
 
     const FieldSpec* field(const QString& name) const;
 };

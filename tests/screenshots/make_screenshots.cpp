@@ -20,6 +20,7 @@
 #include "ui/pagefactory.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/trafficpage.h"
+#include "ui/sources/sourceform.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/rowsmodel.h"
 
@@ -204,6 +205,16 @@ void shootDialogs(const QString& path, const QString& outDir)
         = { QStringLiteral("traffic.requests{site=\"www\"}"), QStringLiteral("traffic.requests{site=\"docs\"}") };
     PanelEditor editor(full.runner, panel, &full.window);
     save(editor, "dialog-panel-light");
+    // A JSON source with an API key and a credential header, edited: the secrets show masked.
+    SourceForm form(full.registry, &full.window);
+    form.edit(QStringLiteral("http-json"),
+        QJsonObject { { QStringLiteral("url"), QStringLiteral("https://api.example.org/v1/stats?api_key=••••&page=1") },
+            { QStringLiteral("field"), QStringLiteral("downloads=/downloads\nstars=/stars") },
+            { QStringLiteral("header"), QStringLiteral("X-Api-Key: ••••\nAccept: application/json") },
+            { QStringLiteral("interval"), QStringLiteral("15m") } },
+        1);
+    form.resize(720, form.sizeHint().height());
+    save(form, "dialog-source-secrets-light");
 }
 } // namespace
 

@@ -1,6 +1,7 @@
 #include "ui/pages/healthpage.h"
 
 #include "core/query/healthquery.h"
+#include "core/sources/sourceregistry.h"
 #include "core/util/clock.h"
 #include "core/util/eventlog.h"
 #include "ui/viewstate.h"
@@ -20,6 +21,13 @@
 namespace activity {
 
 namespace {
+// A source type as its registry entry names it ("GitHub", "JSON over HTTP"); `import` and unknown types as they are.
+QString typeLabel(const QString& type)
+{
+    const SourceTypeSpec* spec = SourceRegistry::builtIn().find(type);
+    return spec ? spec->label : type;
+}
+
 QTableView* tableFor(RowsModel* model, const QString& name, QWidget* parent)
 {
     auto* view = new QTableView(parent);
@@ -147,8 +155,8 @@ void HealthPage::reload()
             QList<QList<QVariant>> rejected;
             for (const ListenerHealth& l : r.listeners) {
                 // Counter names as the ingest pipeline and the receivers write them.
-                rows.append({ l.name, l.type, l.received(), l.counter("stored"), l.counter("rejected"), l.dropped(),
-                    l.counter("denied"), when(l.counter("last_stored_at"), now) });
+                rows.append({ l.name, typeLabel(l.type), l.received(), l.counter("stored"), l.counter("rejected"),
+                    l.dropped(), l.counter("denied"), when(l.counter("last_stored_at"), now) });
                 for (const ListenerHealth::Rejected& line : l.lastRejected) {
                     // Decoded for display only; the line is shown as plain text (it comes from the network).
                     rejected.append({ QLocale().toString(QDateTime::fromSecsSinceEpoch(line.ts),
@@ -166,12 +174,14 @@ void HealthPage::reload()
                                 .arg(a.lastError,
                                     QLocale().toString(QDateTime::fromSecsSinceEpoch(a.lastErrorAt),
                                         QStringLiteral("yyyy-MM-dd HH:mm")));
-                const QString rate = a.rateLimitRemaining < 0 ? tr("unknown")
+                const SourceTypeSpec* spec = SourceRegistry::builtIn().find(a.type);
+                const QString rate = a.rateLimitRemaining < 0
+                    ? (spec && !spec->rateLimited ? tr("not told by this API") : tr("unknown"))
                     : a.rateLimitLimit > 0
                     ? tr("%1 of %2")
                           .arg(Format::count(double(a.rateLimitRemaining)), Format::count(double(a.rateLimitLimit)))
                     : Format::count(double(a.rateLimitRemaining));
-                rows.append({ a.name, a.type, when(a.lastSuccess, now), error,
+                rows.append({ a.name, typeLabel(a.type), when(a.lastSuccess, now), error,
                     a.enabled ? when(a.nextRun, now) : tr("paused"), rate });
             }
             m_api->setRows(rows);

@@ -1,5 +1,6 @@
 #include "ui/sources/sourceform.h"
 
+#include "core/secrets/secretmask.h"
 #include "core/sources/httpjson/figurepreview.h"
 #include "core/sources/httpjson/httpjsoncollector.h"
 #include "core/sources/packages/presets.h"
@@ -190,6 +191,11 @@ void SourceForm::rebuild()
         edit->setObjectName(f.name);
         edit->setPlaceholderText(f.defaultValue.isEmpty() ? f.help : f.defaultValue);
         edit->setToolTip(f.help.toHtmlEscaped());
+        if (f.secrets != FieldSpec::Secrets::None)
+            edit->setToolTip(f.help.toHtmlEscaped() + QStringLiteral("<br>")
+                + tr("A key, token or password in it is kept in the desktop keyring (or a file only you can read) "
+                     "and shown as %1: leave it as it is to keep it, or type the whole value to replace it.")
+                      .arg(SecretMask::mask()));
         auto* error = new ErrorLabel(this);
         error->setWordWrap(false);
         error->setVisible(false);

@@ -1,6 +1,7 @@
 #include "core/sources/dockerhub/dockerhubtype.h"
 
 #include "core/sources/dockerhub/dockerhubcollector.h"
+#include "core/sources/dockerhub/dockerhubdemo.h"
 #include "core/sources/validators.h"
 
 #include <QCoreApplication>
@@ -39,6 +40,8 @@ SourceTypeSpec dockerHubType()
     s.createCollector = [](qint64 id, const QJsonObject& settings, const ApiCollectorServices& services) {
         return std::unique_ptr<ApiCollector>(std::make_unique<DockerHubCollector>(id, settings, services));
     };
+    s.rateLimited = true;
+    s.demo = dockerHubDemo();
     return s;
 }
 

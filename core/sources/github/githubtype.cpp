@@ -1,6 +1,7 @@
 #include "core/sources/github/githubtype.h"
 
 #include "core/sources/github/githubcollector.h"
+#include "core/sources/github/githubdemo.h"
 #include "core/sources/validators.h"
 
 #include <QCoreApplication>
@@ -58,6 +59,8 @@ SourceTypeSpec githubType()
     s.createCollector = [](qint64 id, const QJsonObject& settings, const ApiCollectorServices& services) {
         return std::unique_ptr<ApiCollector>(std::make_unique<GitHubCollector>(id, settings, services));
     };
+    s.rateLimited = true;
+    s.demo = gitHubDemo();
     return s;
 }
 

@@ -1,8 +1,10 @@
 #include "core/sources/logfile/logfiletype.h"
 
 #include "core/sources/validators.h"
+#include "core/storage/ingestcounters.h"
 
 #include <QCoreApplication>
+#include <array>
 
 namespace activity {
 
@@ -10,6 +12,31 @@ namespace {
 struct SourceText {
     Q_DECLARE_TR_FUNCTIONS(SourceText)
 };
+} // namespace
+
+namespace {
+// The demo's source of this type: its receiver's counters as Health shows them.
+SourceDemo demo()
+{
+    SourceDemo d;
+    d.name = QStringLiteral("docs access log");
+    d.settings = { { QStringLiteral("path"), QStringLiteral("/var/log/nginx/docs.access.log") },
+        { QStringLiteral("site"), QStringLiteral("docs") } };
+    d.status = [](Database& db, qint64 id, qint64 now) {
+        // Names as the receivers and the ingest pipeline write them.
+        const std::array<std::pair<const char*, qint64>, 4> counters = { {
+            { "lines_received", 73410 },
+            { "stored", 73408 },
+            { "rejected", 2 },
+            { "dropped", 0 },
+        } };
+        for (const auto& [counter, value] : counters)
+            IngestCounters(db).add(id, QString::fromLatin1(counter), value);
+        IngestCounters(db).setLatest(id, QStringLiteral("last_received_at"), now - 2);
+        IngestCounters(db).setLatest(id, QStringLiteral("last_stored_at"), now - 2);
+    };
+    return d;
+}
 } // namespace
 
 SourceTypeSpec logfileType()
@@ -31,6 +58,7 @@ SourceTypeSpec logfileType()
             false, QStringLiteral("combined"), Validators::logFormat),
     };
     s.displayName = [](const QJsonObject& o) { return o.value(QLatin1String("path")).toString(); };
+    s.demo = demo();
     return s;
 }
 

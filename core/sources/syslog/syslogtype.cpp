@@ -1,8 +1,10 @@
 #include "core/sources/syslog/syslogtype.h"
 
 #include "core/sources/validators.h"
+#include "core/storage/ingestcounters.h"
 
 #include <QCoreApplication>
+#include <array>
 
 namespace activity {
 
@@ -10,6 +12,34 @@ namespace {
 struct SourceText {
     Q_DECLARE_TR_FUNCTIONS(SourceText)
 };
+} // namespace
+
+namespace {
+// The demo's source of this type: its receiver's counters as Health shows them.
+SourceDemo demo()
+{
+    SourceDemo d;
+    d.name = QStringLiteral("nginx www");
+    d.settings = { { QStringLiteral("listen"), QStringLiteral("udp://127.0.0.1:5514") },
+        { QStringLiteral("site"), QStringLiteral("www") } };
+    d.status = [](Database& db, qint64 id, qint64 now) {
+        // Names as the receivers and the ingest pipeline write them.
+        const std::array<std::pair<const char*, qint64>, 7> counters = { {
+            { "messages_received", 184231 },
+            { "denied", 11 },
+            { "refused_connections", 0 },
+            { "lines_received", 184220 },
+            { "stored", 184197 },
+            { "rejected", 23 },
+            { "dropped", 0 },
+        } };
+        for (const auto& [counter, value] : counters)
+            IngestCounters(db).add(id, QString::fromLatin1(counter), value);
+        IngestCounters(db).setLatest(id, QStringLiteral("last_received_at"), now - 2);
+        IngestCounters(db).setLatest(id, QStringLiteral("last_stored_at"), now - 2);
+    };
+    return d;
+}
 } // namespace
 
 SourceTypeSpec syslogType()
@@ -33,6 +63,7 @@ SourceTypeSpec syslogType()
             false, {}, Validators::siteName),
     };
     s.displayName = [](const QJsonObject& o) { return o.value(QLatin1String("listen")).toString(); };
+    s.demo = demo();
     return s;
 }
 

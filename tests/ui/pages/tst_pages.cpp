@@ -293,7 +293,7 @@ private slots:
         const RowsModel* listeners = page.listenersModel();
         QCOMPARE(listeners->rowCount(), 1);
         QCOMPARE(listeners->rows()[0].mid(0, 7),
-            QList<QVariant>({ "edge", "syslog", qint64(12), qint64(10), qint64(2), qint64(0), qint64(3) }));
+            QList<QVariant>({ "edge", "nginx over syslog", qint64(12), qint64(10), qint64(2), qint64(0), qint64(3) }));
         const QString lastStored = listeners->rows()[0].value(7).toString();
         QVERIFY2(lastStored.endsWith(QStringLiteral("(5 min ago)")), qPrintable(lastStored));
         QCOMPARE(page.rejectedModel()->rowCount(), 1);
