@@ -1265,6 +1265,21 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     </message>
 </context>
 <context>
+    <name>PgSchema</name>
+    <message>
+        <source>%1 has schema version %2, newer than this program knows (%3): upgrade Activity Dashboard to use it</source>
+        <translation>%1 a la version de schéma %2, plus récente que celle que ce programme connaît (%3) : mettez Activity Dashboard à jour pour l&apos;utiliser</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2; this program knows %3 and cannot upgrade a PostgreSQL store yet</source>
+        <translation>%1 a la version de schéma %2 ; ce programme connaît la %3 et ne sait pas encore mettre à jour un magasin PostgreSQL</translation>
+    </message>
+    <message>
+        <source>the schema is ready, but the roles could not be made: %1</source>
+        <translation>le schéma est prêt, mais les rôles n&apos;ont pas pu être créés : %1</translation>
+    </message>
+</context>
+<context>
     <name>PointerText</name>
     <message>
         <source>&apos;%1&apos; is not a JSON Pointer: it must be empty or start with &apos;/&apos;</source>

@@ -1,0 +1,330 @@
+#include "core/storage/postgres/pgconnection.h"
+
+#include "core/secrets/secretmask.h"
+#include "core/storage/databaseerror.h"
+
+#include <QHash>
+#include <QList>
+#include <QRegularExpression>
+#include <cstdlib>
+#include <cstring>
+#include <libpq-fe.h>
+
+namespace activity {
+
+namespace {
+// Type OIDs of pg_type, as the server reports a column's type.
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700, kFloat8 = 701,
+              kNumeric = 1700;
+
+class PgStatement final : public PreparedStatement {
+public:
+    PgStatement(PgConnection& owner, const char* sql)
+        : m_owner(owner)
+    {
+        int count = 0;
+        m_sql = PgConnection::translatePlaceholders(sql, &count);
+        m_values.resize(count);
+        m_null.fill(true, count);
+        m_types.fill(0, count);
+        m_binary.fill(0, count);
+    }
+    ~PgStatement() override { PQclear(m_result); }
+    PgStatement(const PgStatement&) = delete;
+    PgStatement& operator=(const PgStatement&) = delete;
+
+    void bindInt64(int index, qint64 value) override { set(index, QByteArray::number(value), kInt8, false); }
+    void bindDouble(int index, double value) override
+    {
+        set(index, QByteArray::number(value, 'g', 17), kFloat8, false);
+    }
+    void bindText(int index, const char* utf8, int length, bool) override
+    {
+        set(index, QByteArray(utf8, length), 0, false);
+    }
+    void bindBlob(int index, const void* data, int length, bool) override
+    {
+        set(index, QByteArray(static_cast<const char*>(data), length), kBytea, true);
+    }
+    void bindNull(int index) override
+    {
+        check(index);
+        m_null[index - 1] = true;
+    }
+
+    bool step() override
+    {
+        if (!m_result)
+            run();
+        ++m_row;
+        m_unescaped.clear();
+        return m_row < PQntuples(m_result);
+    }
+    void reset() override
+    {
+        PQclear(m_result);
+        m_result = nullptr;
+        m_row = -1;
+        m_null.fill(true);
+        m_unescaped.clear();
+    }
+
+    qint64 int64(int column) const override
+    {
+        if (PQgetisnull(m_result, m_row, column))
+            return 0;
+        const char* v = PQgetvalue(m_result, m_row, column);
+        if (PQftype(m_result, column) == kBool)
+            return v[0] == 't' ? 1 : 0;
+        return std::strtoll(v, nullptr, 10);
+    }
+    double real(int column) const override
+    {
+        return PQgetisnull(m_result, m_row, column) ? 0.0 : std::strtod(PQgetvalue(m_result, m_row, column), nullptr);
+    }
+    QByteArrayView bytes(int column) const override
+    {
+        if (PQgetisnull(m_result, m_row, column))
+            return {};
+        if (PQftype(m_result, column) != kBytea)
+            return QByteArrayView(PQgetvalue(m_result, m_row, column), PQgetlength(m_result, m_row, column));
+        // bytea comes as text (\x hex): decoded once per row and column.
+        auto it = m_unescaped.find(column);
+        if (it == m_unescaped.end()) {
+            size_t length = 0;
+            unsigned char* raw
+                = PQunescapeBytea(reinterpret_cast<const unsigned char*>(PQgetvalue(m_result, m_row, column)), &length);
+            it = m_unescaped.insert(column, QByteArray(reinterpret_cast<const char*>(raw), qsizetype(length)));
+            PQfreemem(raw);
+        }
+        return QByteArrayView(it.value());
+    }
+    Type type(int column) const override
+    {
+        if (PQgetisnull(m_result, m_row, column))
+            return Type::Null;
+        switch (PQftype(m_result, column)) {
+        case kBool:
+        case kInt2:
+        case kInt4:
+        case kInt8:
+        case kOid:
+            return Type::Integer;
+        case kFloat4:
+        case kFloat8:
+        case kNumeric:
+            return Type::Real;
+        case kBytea:
+            return Type::Blob;
+        default:
+            return Type::Text;
+        }
+    }
+    int columnCount() const override { return m_result ? PQnfields(m_result) : 0; }
+
+private:
+    void check(int index) const
+    {
+        if (index < 1 || index > m_values.size())
+            throw DatabaseError(
+                QStringLiteral("bind: parameter %1 out of range (1 to %2)").arg(index).arg(m_values.size()));
+    }
+    void set(int index, QByteArray value, Oid type, bool binary)
+    {
+        check(index);
+        m_values[index - 1] = std::move(value);
+        m_null[index - 1] = false;
+        m_types[index - 1] = type;
+        m_binary[index - 1] = binary ? 1 : 0;
+    }
+    void run()
+    {
+        const int n = int(m_values.size());
+        QList<const char*> values(n);
+        QList<int> lengths(n);
+        for (int i = 0; i < n; ++i) {
+            values[i] = m_null[i] ? nullptr : m_values[i].constData();
+            lengths[i] = int(m_values[i].size());
+        }
+        m_result = PQexecParams(m_owner.handle(), m_sql.constData(), n, m_types.constData(), values.constData(),
+            lengths.constData(), m_binary.constData(), 0);
+        const ExecStatusType status = PQresultStatus(m_result);
+        if (status == PGRES_COMMAND_OK) {
+            m_owner.setChanges(std::atoi(PQcmdTuples(m_result)));
+        } else if (status == PGRES_TUPLES_OK) {
+            if (std::strncmp(PQcmdStatus(m_result), "SELECT", 6) != 0) // INSERT ... RETURNING
+                m_owner.setChanges(std::atoi(PQcmdTuples(m_result)));
+        } else {
+            const QString message = QString::fromUtf8(PQresultErrorMessage(m_result)).trimmed();
+            PQclear(m_result);
+            m_result = nullptr;
+            throw DatabaseError(message.isEmpty() ? m_owner.lastError() : message);
+        }
+        m_row = -1;
+    }
+
+    PgConnection& m_owner;
+    QByteArray m_sql;
+    QList<QByteArray> m_values;
+    QList<bool> m_null;
+    QList<Oid> m_types;
+    QList<int> m_binary;
+    PGresult* m_result = nullptr;
+    int m_row = -1;
+    mutable QHash<int, QByteArray> m_unescaped;
+};
+} // namespace
+
+PgConnection::PgConnection(const QString& url)
+    : m_shown(withoutPassword(url))
+{
+    m_conn = PQconnectdb(url.toUtf8().constData());
+    if (PQstatus(m_conn) != CONNECTION_OK) {
+        const QString message = lastError();
+        PQfinish(m_conn);
+        m_conn = nullptr;
+        throw DatabaseError(QStringLiteral("cannot connect to %1: %2").arg(m_shown, message));
+    }
+    // Messages in English whatever the server's locale (they are matched and logged), times in UTC.
+    exec("SET client_min_messages = warning");
+    exec("SET TIME ZONE 'UTC'");
+}
+
+PgConnection::~PgConnection()
+{
+    PQfinish(m_conn);
+}
+
+QString PgConnection::lastError() const
+{
+    return QString::fromUtf8(PQerrorMessage(m_conn)).trimmed();
+}
+
+std::unique_ptr<PreparedStatement> PgConnection::prepare(const char* sql)
+{
+    return std::make_unique<PgStatement>(*this, sql);
+}
+
+void PgConnection::exec(const char* sql)
+{
+    PGresult* r = PQexec(m_conn, sql);
+    const ExecStatusType status = PQresultStatus(r);
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+        m_changes = std::atoi(PQcmdTuples(r));
+        PQclear(r);
+        return;
+    }
+    const QString message = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+    PQclear(r);
+    throw DatabaseError(message.isEmpty() ? lastError() : message);
+}
+
+qint64 PgConnection::lastInsertId() const
+{
+    // The value the last sequence (a SERIAL or IDENTITY column) gave in this session.
+    PGresult* r = PQexec(m_conn, "SELECT lastval()");
+    const qint64 id = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1
+        ? std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10)
+        : 0;
+    PQclear(r);
+    return id;
+}
+
+bool PgConnection::inTransaction() const
+{
+    const PGTransactionStatusType s = PQtransactionStatus(m_conn);
+    return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
+}
+
+int PgConnection::userVersion()
+{
+    // SQLite keeps it in the file's header; here a row of activity_meta (none yet: 0).
+    PGresult* exists = PQexec(m_conn, "SELECT to_regclass('activity_meta') IS NOT NULL");
+    const bool hasTable = PQresultStatus(exists) == PGRES_TUPLES_OK && PQgetvalue(exists, 0, 0)[0] == 't';
+    PQclear(exists);
+    if (!hasTable)
+        return 0;
+    auto st = prepare("SELECT value FROM activity_meta WHERE key = 'user_version'");
+    return st->step() ? int(st->int64(0)) : 0;
+}
+
+void PgConnection::setUserVersion(int version)
+{
+    exec("CREATE TABLE IF NOT EXISTS activity_meta(key TEXT PRIMARY KEY, value BIGINT NOT NULL)");
+    auto st = prepare("INSERT INTO activity_meta(key, value) VALUES ('user_version', ?) "
+                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st->bindInt64(1, version);
+    while (st->step()) { }
+}
+
+qint64 PgConnection::dataVersion()
+{
+    // The next transaction id: it moves when any connection writes (ours too, which only costs a reload).
+    PGresult* r = PQexec(m_conn, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
+    const qint64 v = PQresultStatus(r) == PGRES_TUPLES_OK ? std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10) : 0;
+    PQclear(r);
+    return v;
+}
+
+void PgConnection::setBusyTimeoutMs(int ms)
+{
+    exec(QStringLiteral("SET lock_timeout = %1").arg(qMax(0, ms)).toUtf8().constData());
+}
+
+QByteArray PgConnection::translatePlaceholders(const char* sql, int* count)
+{
+    QByteArray out;
+    int highest = 0;
+    for (const char* p = sql; *p; ++p) {
+        const char c = *p;
+        if (c == '\'' || c == '"') { // a literal or a quoted name, copied as it is ('' and "" stay inside)
+            out += c;
+            while (*++p) {
+                out += *p;
+                if (*p == c) {
+                    if (p[1] == c) {
+                        out += *++p;
+                        continue;
+                    }
+                    break;
+                }
+            }
+            if (!*p)
+                break;
+            continue;
+        }
+        if (c == '-' && p[1] == '-') { // a comment to the end of the line
+            while (*p && *p != '\n')
+                out += *p++;
+            if (!*p)
+                break;
+            out += *p;
+            continue;
+        }
+        if (c != '?') {
+            out += c;
+            continue;
+        }
+        int n = 0;
+        while (p[1] >= '0' && p[1] <= '9')
+            n = n * 10 + (*++p - '0');
+        if (n == 0)
+            n = highest + 1;
+        highest = qMax(highest, n);
+        out += '$' + QByteArray::number(n);
+    }
+    if (count)
+        *count = highest;
+    return out;
+}
+
+QString PgConnection::withoutPassword(const QString& url)
+{
+    if (url.contains(QLatin1String("://")))
+        return SecretMask::url(url);
+    // key=value form
+    return QString(url).replace(QRegularExpression(QStringLiteral("password\\s*=\\s*('[^']*'|\\S+)")),
+        QStringLiteral("password=") + SecretMask::mask());
+}
+
+} // namespace activity

@@ -1,0 +1,254 @@
+// The storage seam with both engines behind it: the same Database, Statement and Transaction calls give the same
+// answers on a SQLite file and on a real PostgreSQL (Debian's, started here on loopback).
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "core/storage/postgres/pgconnection.h"
+#include "core/storage/postgres/pgschema.h"
+#include "tests/support/postgresserver.h"
+
+#include <QMap>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+namespace activity {
+
+class TestEngines : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<PostgresServer>();
+        QVERIFY2(m_server->ok(), qPrintable(m_server->error()));
+    }
+
+    void placeholdersBecomeNumbered()
+    {
+        int count = 0;
+        QCOMPARE(PgConnection::translatePlaceholders("SELECT '?', \"a?b\", ? -- ? here\n, ?3, ?, 'it''s ?'", &count),
+            QByteArray("SELECT '?', \"a?b\", $1 -- ? here\n, $3, $4, 'it''s ?'"));
+        QCOMPARE(count, 4);
+        QCOMPARE(PgConnection::translatePlaceholders("UPDATE t SET a = ?2 WHERE b = ?1", &count),
+            QByteArray("UPDATE t SET a = $2 WHERE b = $1"));
+        QCOMPARE(count, 2);
+    }
+
+    void valuesRoundTrip_data() { engines(); }
+    void valuesRoundTrip()
+    {
+        QFETCH(QString, engine);
+        const std::unique_ptr<Database> db = open(engine);
+        db->exec("CREATE TABLE t(id BIGINT PRIMARY KEY, name TEXT, score DOUBLE PRECISION, data BYTEA, note TEXT)");
+        const QString hostile = QStringLiteral("'); DROP TABLE t; -- \"quoted\" ünïcödé 🚀");
+        const QByteArray blob("\x00\x01\xff\x00zero", 8);
+        Statement insert = db->prepare("INSERT INTO t(id, name, score, data, note) VALUES (?, ?, ?, ?, ?)");
+        insert.bind(1, qint64(1) << 40).bind(2, hostile).bind(3, 0.1).bind(4, blob).bindNull(5).exec();
+        QCOMPARE(db->changes(), 1);
+        insert.bind(1, qint64(2))
+            .bind(2, QStringLiteral(""))
+            .bind(3, -2.5)
+            .bind(4, QByteArray("x"))
+            .bind(5, QStringLiteral("n"))
+            .exec();
+
+        Statement read = db->prepare("SELECT id, name, score, data, note FROM t WHERE id = ?");
+        read.bind(1, qint64(1) << 40);
+        QVERIFY(read.step());
+        QCOMPARE(read.int64(0), qint64(1) << 40);
+        QCOMPARE(read.text(1), hostile);
+        QCOMPARE(read.real(2), 0.1);
+        QCOMPARE(read.blob(3), blob);
+        QVERIFY(read.isNull(4));
+        QCOMPARE(read.value(0).typeId(), QMetaType::LongLong);
+        QCOMPARE(read.value(2).typeId(), QMetaType::Double);
+        QCOMPARE(read.value(3).typeId(), QMetaType::QByteArray);
+        QVERIFY(!read.value(4).isValid());
+        QCOMPARE(read.columnCount(), 5);
+        QVERIFY(!read.step());
+        read.reset();
+        read.bind(1, qint64(2));
+        QVERIFY(read.step());
+        QVERIFY(!read.isNull(1));
+        QVERIFY(read.text(1).isEmpty() && !read.text(1).isNull());
+        // The hostile text was a value, never SQL: the table is whole.
+        QCOMPARE(db->queryInt("SELECT count(*) FROM t"), std::optional<qint64>(2));
+        // Numbered parameters, used twice.
+        Statement twice = db->prepare("SELECT ?1 + ?1, count(*) FROM t WHERE name = ?2");
+        twice.bind(1, qint64(20)).bind(2, hostile);
+        QVERIFY(twice.step());
+        QCOMPARE(twice.int64(0), qint64(40));
+        QCOMPARE(twice.int64(1), qint64(1));
+    }
+
+    void transactionsCommitOrRollBack_data() { engines(); }
+    void transactionsCommitOrRollBack()
+    {
+        QFETCH(QString, engine);
+        const std::unique_ptr<Database> db = open(engine);
+        db->exec(engine == QLatin1String("sqlite") ? "CREATE TABLE n(id INTEGER PRIMARY KEY, v BIGINT)"
+                                                   : "CREATE TABLE n(id BIGSERIAL PRIMARY KEY, v BIGINT)");
+        {
+            Transaction tx(*db);
+            QVERIFY(db->inTransaction());
+            db->prepare("INSERT INTO n(v) VALUES (?)").bind(1, qint64(7)).exec();
+            QCOMPARE(db->lastInsertId(), qint64(1));
+            db->prepare("INSERT INTO n(v) VALUES (?)").bind(1, qint64(8)).exec();
+            QCOMPARE(db->lastInsertId(), qint64(2));
+            tx.commit();
+        }
+        QVERIFY(!db->inTransaction());
+        {
+            Transaction tx(*db);
+            db->exec("DELETE FROM n");
+        } // not committed: rolled back
+        QCOMPARE(db->queryInt("SELECT count(*) FROM n"), std::optional<qint64>(2));
+        db->prepare("UPDATE n SET v = v + 1").exec();
+        QCOMPARE(db->changes(), 2);
+        QCOMPARE(db->queryInt("SELECT sum(v) FROM n"), std::optional<qint64>(17));
+    }
+
+    void versionsAndErrors_data() { engines(); }
+    void versionsAndErrors()
+    {
+        QFETCH(QString, engine);
+        const std::unique_ptr<Database> db = open(engine);
+        // Opened while the store is new (a SQLite file with a version and no mark of ours is another program's).
+        const std::unique_ptr<Database> other = open(engine, false);
+        QCOMPARE(db->userVersion(), 0);
+        db->setUserVersion(10);
+        QCOMPARE(db->userVersion(), 10);
+        try {
+            db->exec("SELECT * FROM no_such_table");
+            QFAIL("no error");
+        } catch (const DatabaseError& e) {
+            QVERIFY2(e.message().contains("no_such_table"), qPrintable(e.message()));
+        }
+        // Another connection's commit moves the data version.
+        other->exec("CREATE TABLE IF NOT EXISTS marks(x BIGINT)");
+        const qint64 before = db->dataVersion();
+        other->exec("INSERT INTO marks VALUES (1)");
+        QVERIFY(db->dataVersion() != before);
+    }
+
+    // A URL with a password: accepted, never shown.
+    void passwordsAreNeverShown()
+    {
+        const QString url
+            = QStringLiteral("postgresql://postgres:pgSECRET77@127.0.0.1:%1/no_such_db").arg(m_server->port());
+        try {
+            Database db(std::make_unique<PgConnection>(url));
+            QFAIL("connected to a database that does not exist");
+        } catch (const DatabaseError& e) {
+            QVERIFY2(!e.message().contains("pgSECRET77"), qPrintable(e.message()));
+            QVERIFY2(e.message().contains("no_such_db"), qPrintable(e.message()));
+        }
+        QCOMPARE(PgConnection::withoutPassword("host=h password=pgSECRET77 dbname=x"),
+            QString("host=h password=•••• dbname=x"));
+    }
+
+    // `store init`'s schema: the tables and columns of the SQLite file's latest version, made once; the viewer role
+    // reads and is refused every write, the collector role writes; a newer schema is refused by name.
+    void teamSchemaMatchesTheFileAndItsRoles()
+    {
+        {
+            Database admin(std::make_unique<PgConnection>(m_server->url()));
+            admin.exec("CREATE DATABASE team");
+            admin.exec("CREATE DATABASE newer");
+        }
+        Database pg(std::make_unique<PgConnection>(m_server->url("team")));
+        Result<PgSchema::InitOutcome> made = PgSchema::init(pg);
+        QVERIFY2(made, qPrintable(made ? QString() : made.error()));
+        QVERIFY(made->created && made->rolesMade);
+        QCOMPARE(made->version, Migrations::latestVersion());
+        made = PgSchema::init(pg);
+        QVERIFY2(
+            made && !made->created && made->version == Migrations::latestVersion(), "a second init changes nothing");
+
+        Database file(m_dir.filePath("latest.sqlite"));
+        Migrations::migrate(file);
+        QMap<QString, QStringList> fileColumns;
+        Statement tables = file.prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+        while (tables.step()) {
+            Statement columns = file.prepare("SELECT name FROM pragma_table_xinfo(?) ORDER BY name");
+            columns.bind(1, tables.text(0));
+            while (columns.step())
+                fileColumns[tables.text(0)].append(columns.text(0));
+        }
+        QMap<QString, QStringList> storeColumns;
+        Statement pgColumns = pg.prepare("SELECT table_name, column_name FROM information_schema.columns WHERE "
+                                         "table_schema = 'public' AND table_name != 'activity_meta' ORDER BY 1, 2");
+        while (pgColumns.step())
+            storeColumns[pgColumns.text(0)].append(pgColumns.text(1));
+        // Compared in one order (the engines' collations differ).
+        for (QStringList& columns : storeColumns)
+            columns.sort();
+        for (QStringList& columns : fileColumns)
+            columns.sort();
+        QCOMPARE(storeColumns.keys(), fileColumns.keys());
+        for (auto it = fileColumns.constBegin(); it != fileColumns.constEnd(); ++it)
+            QCOMPARE(storeColumns.value(it.key()), it.value());
+
+        pg.exec("CREATE ROLE alice LOGIN IN ROLE activity_viewer");
+        pg.exec("CREATE ROLE bob LOGIN IN ROLE activity_collector");
+        const QString asViewer = QStringLiteral("postgresql://alice@127.0.0.1:%1/team").arg(m_server->port());
+        const QString asCollector = QStringLiteral("postgresql://bob@127.0.0.1:%1/team").arg(m_server->port());
+        Database collector(std::make_unique<PgConnection>(asCollector));
+        collector.prepare("INSERT INTO settings(key, value) VALUES (?, ?)")
+            .bind(1, QStringLiteral("k"))
+            .bind(2, QStringLiteral("v"))
+            .exec();
+        collector.prepare("INSERT INTO sources(type, name, created_at) VALUES ('syslog', 'edge', 0)").exec();
+        Database viewer(std::make_unique<PgConnection>(asViewer));
+        QCOMPARE(viewer.queryInt("SELECT count(*) FROM settings"), std::optional<qint64>(1));
+        for (const char* write : { "INSERT INTO settings(key, value) VALUES ('x', 'y')",
+                 "UPDATE settings SET value = 'w'", "DELETE FROM sources", "DROP TABLE requests" }) {
+            try {
+                viewer.exec(write);
+                QFAIL(qPrintable(QStringLiteral("the viewer could: ") + QLatin1String(write)));
+            } catch (const DatabaseError& e) {
+                QVERIFY2(e.message().contains("permission denied") || e.message().contains("must be owner"),
+                    qPrintable(e.message()));
+            }
+        }
+
+        Database newer(std::make_unique<PgConnection>(m_server->url("newer")));
+        newer.setUserVersion(Migrations::latestVersion() + 89);
+        const Result<PgSchema::InitOutcome> refused = PgSchema::init(newer);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().contains(QString::number(Migrations::latestVersion() + 89))
+                && refused.error().contains(QString::number(Migrations::latestVersion())),
+            qPrintable(refused.error()));
+    }
+
+private:
+    void engines()
+    {
+        QTest::addColumn<QString>("engine");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+    // A new, empty store of the engine for each test function; `fresh` false: the same one again.
+    std::unique_ptr<Database> open(const QString& engine, bool fresh = true)
+    {
+        if (fresh)
+            ++m_generation;
+        if (engine == QLatin1String("sqlite"))
+            return std::make_unique<Database>(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(m_generation)));
+        const QString name = QStringLiteral("t%1").arg(m_generation);
+        if (fresh) {
+            Database admin(std::make_unique<PgConnection>(m_server->url()));
+            admin.exec(QStringLiteral("CREATE DATABASE %1").arg(name).toUtf8().constData());
+        }
+        return std::make_unique<Database>(std::make_unique<PgConnection>(m_server->url(name)));
+    }
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<PostgresServer> m_server;
+    int m_generation = 0;
+};
+
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestEngines)
+#include "tst_engines.moc"
