@@ -4,6 +4,7 @@
 #include "core/sources/httpjson/figurepreview.h"
 #include "core/sources/httpjson/httpjsoncollector.h"
 #include "core/sources/packages/presets.h"
+#include "core/sources/sourcesecrets.h"
 #include "core/sources/validators.h"
 #include "ui/sources/tokenfield.h"
 #include "ui/widgets/errorlabel.h"
@@ -15,6 +16,7 @@
 #include <QFile>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QNetworkAccessManager>
@@ -341,7 +343,10 @@ void SourceForm::runTest()
     // JSON and Prometheus sources (and the presets made of one): fetch once and show what each pointer or selector
     // gives, before saving.
     if (test == SourceTypeSpec::FormTest::Figures || test == SourceTypeSpec::FormTest::PrometheusFigures) {
-        testFigures(test == SourceTypeSpec::FormTest::PrometheusFigures, Presets::httpJsonSettings(t, s).value_or(s));
+        const bool prometheus = test == SourceTypeSpec::FormTest::PrometheusFigures;
+        withStoredSecrets(s, [this, prometheus, t](const QJsonObject& full) {
+            testFigures(prometheus, Presets::httpJsonSettings(t, full).value_or(full));
+        });
         return;
     }
     // API sources: a real request to the API root, with the token when there is one (a refused token
@@ -355,6 +360,26 @@ void SourceForm::runTest()
     } else {
         testApi(url, {});
     }
+}
+
+void SourceForm::withStoredSecrets(const QJsonObject& s, const std::function<void(const QJsonObject&)>& then)
+{
+    TokenVault::Location where = TokenVault::Location::None;
+    QString slot;
+    if (!m_vault
+        || !TokenVault::parseReference(m_editing.value(SourceSecrets::kSettingsKey).toString(), &where, &slot)) {
+        then(s);
+        return;
+    }
+    // The stored source's secrets, where the form still shows them masked (a new value typed is used as typed).
+    m_vault->loadSlot(slot, where, this, [this, s, then](const QByteArray& value, const QString&) {
+        const QJsonObject secrets = QJsonDocument::fromJson(value).object();
+        QJsonObject full = s;
+        for (auto it = secrets.constBegin(); it != secrets.constEnd(); ++it)
+            if (full.value(it.key()) == m_editing.value(it.key()))
+                full.insert(it.key(), it.value());
+        then(full);
+    });
 }
 
 void SourceForm::testFigures(bool prometheus, const QJsonObject& s)
@@ -374,7 +399,11 @@ void SourceForm::testFigures(bool prometheus, const QJsonObject& s)
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status < 200 || status >= 300) {
-            emit testFinished(false, status > 0 ? tr("the server answered HTTP %1").arg(status) : reply->errorString());
+            // Qt's message quotes the URL, which may hold a key.
+            const QUrl url = reply->request().url();
+            emit testFinished(false,
+                status > 0 ? tr("the server answered HTTP %1").arg(status)
+                           : SecretMask::scrub(reply->errorString(), url, SecretMask::url(url.toString())));
             return;
         }
         const QByteArray body = reply->readAll();

@@ -67,6 +67,8 @@ private:
     void rebuild();
     void revalidate();
     void testApi(const QUrl& url, const QByteArray& token);
+    // `then` gets the settings with the edited source's stored secrets back where the form shows them masked.
+    void withStoredSecrets(const QJsonObject& s, const std::function<void(const QJsonObject&)>& then);
     // What is typed; withToken adds where a token is (or will be) kept, for the registry's checks.
     QJsonObject typed(bool withToken) const;
 

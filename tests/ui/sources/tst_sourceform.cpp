@@ -1,13 +1,18 @@
+#include "core/secrets/filesecretstore.h"
+#include "core/secrets/tokenvault.h"
 #include "ui/sources/sourceform.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUdpSocket>
 
@@ -190,6 +195,55 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 10000);
         QCOMPARE(spy.at(1).at(0).toBool(), false);
         QCOMPARE(spy.at(1).at(1).toString(), QString("stars = 41\nfield name: /name gives \"rocket\", not a number"));
+    }
+
+    // Editing a source whose key is kept in the vault: Test sends the stored key where the form shows it masked.
+    void testUsesTheStoredSecrets()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        QByteArray asked;
+        connect(&server, &QTcpServer::newConnection, this, [&server, &asked] {
+            QTcpSocket* socket = server.nextPendingConnection();
+            connect(socket, &QTcpSocket::readyRead, socket, [socket, &asked] {
+                asked += socket->readAll();
+                const QByteArray body = R"({"stars": 41})";
+                socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+                socket->disconnectFromHost();
+            });
+        });
+        QTemporaryDir dir;
+        TokenVault vault(nullptr, std::make_unique<FileSecretStore>(dir.filePath("tokens.json")), dir.path());
+        const QString url = QString("http://127.0.0.1:%1/stats").arg(server.serverPort());
+        QJsonObject secrets;
+        secrets.insert("url", QString(url + "?api_key=keySECRET"));
+        secrets.insert("header", "X-Api-Key: hdrSECRET");
+        QString error;
+        const TokenVault::Location where
+            = vault.storeSlotNow("source secrets t1", QJsonDocument(secrets).toJson(QJsonDocument::Compact), &error);
+        QVERIFY2(where == TokenVault::Location::File, qPrintable(error));
+        SourceRegistry registry;
+        SourceForm form(registry);
+        form.setTokenVault(&vault);
+        QJsonObject stored;
+        stored.insert("url", QString(url + "?api_key=••••"));
+        stored.insert("field", "stars=/stars");
+        stored.insert("header", "X-Api-Key: ••••");
+        stored.insert("secrets", TokenVault::reference(where, "source secrets t1"));
+        form.edit("http-json", stored, 1);
+        QVERIFY2(form.isValid(), qPrintable(form.errors().join('\n')));
+        QSignalSpy spy(&form, &SourceForm::testFinished);
+        form.runTest();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 10000);
+        QVERIFY2(spy.at(0).at(0).toBool(), qPrintable(spy.at(0).at(1).toString()));
+        QVERIFY2(asked.contains("X-Api-Key: hdrSECRET") && asked.contains("api_key=keySECRET"), asked.constData());
+        // A header typed anew is sent as typed.
+        asked.clear();
+        form.setField("header", "X-Api-Key: typedNOW");
+        form.runTest();
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 10000);
+        QVERIFY2(asked.contains("X-Api-Key: typedNOW") && asked.contains("api_key=keySECRET"), asked.constData());
     }
 
     void testRequestsTheApi()
