@@ -7,6 +7,7 @@
 #include "app/windowcommand.h"
 #include "core/storage/database.h"
 #include "core/storage/datadir.h"
+#include "core/storage/storeurl.h"
 #include "core/util/eventlog.h"
 
 #include <QApplication>
@@ -51,9 +52,11 @@ void loadTranslations(QCoreApplication& app)
 
 QString usage()
 {
-    QString text
-        = QStringLiteral("usage: activity-dashboard [--data-dir DIR] [--verbose] [COMMAND] [OPTIONS]\n\n"
-                         "  (no command)        the window; --kiosk [--rotate SECONDS] [--pages LIST], --demo\n");
+    QString text = QStringLiteral(
+        "usage: activity-dashboard [--data-dir DIR] [--store URL] [--verbose] [COMMAND] [OPTIONS]\n\n"
+        "  --store URL         sqlite:PATH (default DIR/activity.sqlite) or postgresql://USER@HOST:PORT/DB;\n"
+        "                      ACTIVITY_STORE when not given\n"
+        "  (no command)        the window; --kiosk [--rotate SECONDS] [--pages LIST], --demo\n");
     int count = 0;
     const Command* commands = allCommands(&count);
     for (int i = 0; i < count; ++i)
@@ -61,23 +64,43 @@ QString usage()
     return text;
 }
 
-// Pulls "--data-dir DIR" (anywhere) out of the arguments. Returns false with a message on error.
-bool takeDataDir(QStringList& args, QString& dataDir, QString& error)
+// Pulls "--NAME VALUE" or "--NAME=VALUE" (anywhere) out of the arguments. Returns false with a message on error.
+bool takeGlobal(QStringList& args, const QString& name, QString& value, QString& error)
 {
+    const QString option = QStringLiteral("--") + name;
     for (qsizetype i = 0; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--data-dir")) {
+        if (args[i] == option) {
             if (i + 1 >= args.size()) {
-                error = QStringLiteral("option --data-dir needs a value");
+                error = QStringLiteral("option %1 needs a value").arg(option);
                 return false;
             }
-            dataDir = args[i + 1];
+            value = args[i + 1];
             args.remove(i, 2);
             --i;
-        } else if (args[i].startsWith(QLatin1String("--data-dir="))) {
-            dataDir = args[i].mid(11);
+        } else if (args[i].startsWith(option + QLatin1Char('='))) {
+            value = args[i].mid(option.size() + 1);
             args.remove(i);
             --i;
         }
+    }
+    return true;
+}
+
+// --store, else ACTIVITY_STORE; empty means the data folder's SQLite file.
+bool takeStore(QStringList& args, QString& store, QString& error)
+{
+    if (!takeGlobal(args, QStringLiteral("store"), store, error))
+        return false;
+    QString from = QStringLiteral("--store");
+    if (store.isEmpty() && !qEnvironmentVariableIsEmpty("ACTIVITY_STORE")) {
+        store = qEnvironmentVariable("ACTIVITY_STORE");
+        from = QStringLiteral("ACTIVITY_STORE");
+    }
+    if (store.isEmpty())
+        return true;
+    if (const QString problem = StoreUrl::problem(store); !problem.isEmpty()) {
+        error = QStringLiteral("%1: %2").arg(from, problem);
+        return false;
     }
     return true;
 }
@@ -114,7 +137,9 @@ int Application::main(int argc, char** argv)
     QTextStream err(stderr);
     QString dataDir;
     QString error;
-    const bool dataDirOk = takeDataDir(args, dataDir, error);
+    QString store;
+    const bool dataDirOk
+        = takeGlobal(args, QStringLiteral("data-dir"), dataDir, error) && takeStore(args, store, error);
     const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
 
     // Decide before building the application object: headless commands must not need a display.
@@ -159,7 +184,7 @@ int Application::main(int argc, char** argv)
         err << "activity-dashboard: unknown command '" << first << "'\n\n" << usage();
         return 2;
     }
-    CommandContext context(dataDir, out, err);
+    CommandContext context(dataDir, store, out, err);
     context.setEventLog(&eventLog);
     if (command && (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h")))) {
         out << "usage: activity-dashboard " << command->usage << '\n';

@@ -468,8 +468,8 @@ int email(CommandContext& ctx, const QStringList& args)
                 AppSettings::unset(w, QStringLiteral("alerts.smtp.user"));
         });
     } catch (const std::exception& e) {
-        return ctx.fail(AlertsText::tr("alerts email: cannot write to %1: %2")
-                            .arg(ctx.databasePath(), QString::fromUtf8(e.what())));
+        return ctx.fail(
+            AlertsText::tr("alerts email: cannot write to %1: %2").arg(ctx.storeShown(), QString::fromUtf8(e.what())));
     }
     ctx.out() << AlertsText::tr("alert emails go through %1 from %2%3")
                      .arg(parser.value(QStringLiteral("host")), parser.value(QStringLiteral("from")),

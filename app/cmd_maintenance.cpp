@@ -6,6 +6,7 @@
 #include "core/secrets/tokenvault.h"
 #include "core/storage/database.h"
 #include "core/storage/maintenance.h"
+#include "core/storage/storecopy.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -72,14 +73,14 @@ int runStats(CommandContext& ctx, const QStringList& args)
         QJsonObject o;
         o.insert(QStringLiteral("sources"), perSource);
         o.insert(QStringLiteral("requests_counted"), HealthQuery::requestsCounted(*ctx.database()));
-        o.insert(QStringLiteral("database"), ctx.databasePath());
+        o.insert(QStringLiteral("database"), ctx.storeShown());
         o.insert(QStringLiteral("schema_version"), stats.schemaVersion);
         o.insert(QStringLiteral("database_bytes"), stats.databaseBytes);
         o.insert(QStringLiteral("tables"), tables);
         ctx.out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
         return 0;
     }
-    ctx.out() << MaintenanceCommandText::tr("database:       %1").arg(ctx.databasePath()) << Qt::endl
+    ctx.out() << MaintenanceCommandText::tr("database:       %1").arg(ctx.storeShown()) << Qt::endl
               << MaintenanceCommandText::tr("schema version: %1").arg(stats.schemaVersion) << Qt::endl
               << MaintenanceCommandText::tr("size:           %1 bytes").arg(stats.databaseBytes) << Qt::endl;
     for (const auto& [name, rows] : stats.rowCounts)
@@ -116,9 +117,18 @@ int runBackup(CommandContext& ctx, const QStringList& args)
         return status;
     if (!ctx.database())
         return 1;
+    if (ctx.isPostgres()) { // a team store is backed up into a SQLite file (pg_dump is the administrator's way)
+        if (QFileInfo::exists(*file))
+            return ctx.fail(MaintenanceCommandText::tr("backup: %1 exists already").arg(*file));
+        const auto copied = StoreCopy::run(ctx.databasePath(), QStringLiteral("sqlite:") + *file, {});
+        if (!copied)
+            return ctx.fail(QStringLiteral("backup: %1").arg(copied.error()));
+        ctx.out() << MaintenanceCommandText::tr("backed up %1 to %2").arg(ctx.storeShown(), *file) << Qt::endl;
+        return 0;
+    }
     if (const QString error = Maintenance::backup(ctx.databasePath(), *file); !error.isEmpty())
         return ctx.fail(error);
-    ctx.out() << MaintenanceCommandText::tr("backed up %1 to %2").arg(ctx.databasePath(), *file) << Qt::endl;
+    ctx.out() << MaintenanceCommandText::tr("backed up %1 to %2").arg(ctx.storeShown(), *file) << Qt::endl;
     return 0;
 }
 
@@ -130,11 +140,17 @@ int runRestore(CommandContext& ctx, const QStringList& args)
         return status;
     if (!QFileInfo::exists(*file))
         return ctx.fail(MaintenanceCommandText::tr("restore: %1 does not exist").arg(*file));
+    if (ctx.isPostgres())
+        return ctx.fail(MaintenanceCommandText::tr("restore: a team store is not replaced in place; copy the backup "
+                                                   "into an empty database with `store migrate --from sqlite:%1 --to "
+                                                   "URL`")
+                            .arg(*file),
+            2);
     if (!ctx.database())
         return 1;
     if (const QString error = Maintenance::restore(ctx.databasePath(), *file); !error.isEmpty())
         return ctx.fail(error);
-    ctx.out() << MaintenanceCommandText::tr("restored %1 from %2").arg(ctx.databasePath(), *file) << Qt::endl;
+    ctx.out() << MaintenanceCommandText::tr("restored %1 from %2").arg(ctx.storeShown(), *file) << Qt::endl;
     // Secrets stay behind when data moves: say which sources and rules need theirs given again.
     try {
         const auto vault = TokenVault::createDefault(ctx.dataDir());

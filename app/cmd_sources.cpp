@@ -64,6 +64,9 @@ int add(CommandContext& ctx, const QStringList& args)
     for (const FieldSpec& f : spec->fields)
         if (!f.storedSecret) // set by the window's token field only
             parser.addOption(f.name, true, f.repeated);
+    const bool isLog = spec->kind == SourceKind::Log;
+    if (isLog)
+        parser.addOption(QStringLiteral("collector"));
     if (const QString error = parser.parse(args.mid(1)); !error.isEmpty())
         return ctx.fail(error, 2);
     if (!parser.positionals().isEmpty())
@@ -72,6 +75,17 @@ int add(CommandContext& ctx, const QStringList& args)
     QJsonObject settings;
     for (const QString& name : parser.givenOrder())
         settings.insert(name, parser.value(name));
+    // Which collector opens it (a listener binds one machine's port, a file is on one machine). A SQLite file has
+    // one collector (collect.lock): named only when asked, so a laptop renamed keeps its sources.
+    if (isLog && (ctx.isPostgres() || parser.isSet(QStringLiteral("collector")))) {
+        const QString collector = parser.isSet(QStringLiteral("collector"))
+            ? parser.value(QStringLiteral("collector")).trimmed()
+            : ctx.collectorName();
+        if (collector.isEmpty())
+            return ctx.fail(SourcesText::tr("sources add %1: --collector needs a name").arg(type), 2);
+        settings.remove(QStringLiteral("collector"));
+        settings.insert(QStringLiteral("collector"), collector);
+    }
     SourceService* sources = ctx.sources();
     if (const QString errors = sources ? sources->check(type, settings) : QString(); !errors.isEmpty()) {
         for (const QString& e : errors.split(QLatin1Char('\n')))

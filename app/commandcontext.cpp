@@ -1,14 +1,17 @@
 #include "app/commandcontext.h"
 
+#include "core/collect/collectorstore.h"
 #include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/datadir.h"
 #include "core/storage/dbwriter.h"
+#include "core/storage/storeurl.h"
 
 namespace activity {
 
-CommandContext::CommandContext(QString dataDir, QTextStream& out, QTextStream& err)
+CommandContext::CommandContext(QString dataDir, QString store, QTextStream& out, QTextStream& err)
     : m_dataDir(std::move(dataDir))
+    , m_store(std::move(store))
     , m_out(out)
     , m_err(err)
 { }
@@ -22,7 +25,24 @@ CommandContext::~CommandContext()
 
 QString CommandContext::databasePath() const
 {
-    return DataDir::databasePath(m_dataDir);
+    if (m_store.isEmpty())
+        return DataDir::databasePath(m_dataDir);
+    return StoreUrl::isPostgres(m_store) ? m_store : StoreUrl::sqlitePath(m_store);
+}
+
+QString CommandContext::storeShown() const
+{
+    return StoreUrl::shown(databasePath());
+}
+
+QString CommandContext::collectorName() const
+{
+    return m_collectorName.isEmpty() ? CollectorStore::defaultName() : m_collectorName;
+}
+
+bool CommandContext::isPostgres() const
+{
+    return StoreUrl::isPostgres(m_store);
 }
 
 Database* CommandContext::database()
@@ -67,7 +87,8 @@ SourceService* CommandContext::sources()
 const CollectContext* CommandContext::collectContext()
 {
     if (!m_collect && database())
-        m_collect.reset(new CollectContext { m_dataDir, databasePath(), *m_db, *m_writer, m_clock, m_registry });
+        m_collect.reset(
+            new CollectContext { m_dataDir, databasePath(), *m_db, *m_writer, m_clock, m_registry, collectorName() });
     return m_collect.get();
 }
 

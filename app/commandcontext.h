@@ -19,11 +19,16 @@ class SourceService;
 // What every command gets from the composition root.
 class CommandContext {
 public:
-    CommandContext(QString dataDir, QTextStream& out, QTextStream& err);
+    // `store`: what --store or ACTIVITY_STORE named (see StoreUrl); empty: the data folder's SQLite file.
+    CommandContext(QString dataDir, QString store, QTextStream& out, QTextStream& err);
     ~CommandContext();
 
     QString dataDir() const { return m_dataDir; }
+    // What Database opens: the SQLite file's path, or the PostgreSQL URL (with its password: never print it).
     QString databasePath() const;
+    // The store as messages name it (a URL's password masked).
+    QString storeShown() const;
+    bool isPostgres() const;
     // Prepares the data dir and opens the migrated database; prints the reason and returns null on failure.
     Database* database();
     // The process's one database writer (a thread with its own connection), made on first use; prints the
@@ -34,6 +39,10 @@ public:
     // What collection runs over (the database, the writer, the clock, the source types); null (reason printed)
     // when the database cannot be opened.
     const CollectContext* collectContext();
+
+    // The collector's name in a shared store (collect --name); the host name unless set before collectContext().
+    QString collectorName() const;
+    void setCollectorName(const QString& name) { m_collectorName = name; }
 
     const Clock& clock() const { return m_clock; }
     const SourceRegistry& registry() const { return m_registry; }
@@ -49,6 +58,8 @@ public:
 
 private:
     QString m_dataDir;
+    QString m_store;
+    QString m_collectorName;
     QTextStream& m_out;
     QTextStream& m_err;
     SystemClock m_clock;

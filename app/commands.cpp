@@ -6,7 +6,16 @@ namespace activity {
 
 namespace {
 const Command kCommands[] = {
-    { "collect", "collect [--once]", runCollect, false },
+    { "collect", "collect [--once] [--name NAME]", runCollect, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Runs every source: listeners and followed files receive, API sources poll on their intervals, alert\n"
+            "rules are evaluated. Stop it with Ctrl+C (or SIGTERM): what was received is stored first.\n"
+            "  --once       polls each API source and reads each followed file once, then exits\n"
+            "  --name NAME  this collector's name in a store shared by several (default: the host name). Each API\n"
+            "               source is polled by one live collector at a time; a log source is opened by the\n"
+            "               collector its --collector names.\n"
+            "A write that fails (a full disk, a PostgreSQL store restarting) is said once; what arrives meanwhile\n"
+            "waits in memory (setting store.buffer, in MiB, default 256) and is written when the store is back.") },
     { "import", "import [--site NAME] [--format FORMAT] [--force] FILE...", runImport, false,
         QT_TRANSLATE_NOOP("Commands",
             "Stores nginx access logs: FILE is a path, '-' for standard input; .gz files are read as they are.\n"
@@ -23,7 +32,9 @@ const Command kCommands[] = {
             "Secrets in options (an API key in a URL's query, a password in a URL, the value of a credential header\n"
             "such as Authorization or X-Api-Key) are kept like tokens: in the desktop keyring, else in the data\n"
             "folder's private tokens.json. The database, backups and every output show them masked (••••).\n"
-            "  --header-env 'NAME=VARIABLE'  (http-json) a header whose value is read from the environment") },
+            "  --header-env 'NAME=VARIABLE'  (http-json) a header whose value is read from the environment\n"
+            "  --collector NAME              (listeners, followed files) the collector that opens it in a shared\n"
+            "                                store (default: this host's name, as `collect` calls itself)") },
     { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH]", runReport, true },
     { "series", "series list [--json] | get ID [--from DATE] [--to DATE] [--step DURATION] [--json]", runSeries, false,
         QT_TRANSLATE_NOOP("Commands",
@@ -58,6 +69,19 @@ const Command kCommands[] = {
         QT_TRANSLATE_NOOP("Commands",
             "The pages built in the window (New page): export one to a JSON file and import it on another machine.\n"
             "`report` renders each as custom-NAME.png with its figures in custom-NAME.csv.") },
+    { "store", "store init URL | migrate --from URL --to URL", runStore, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "The store is where every figure is kept: a SQLite file (sqlite:PATH, the default is the data folder's\n"
+            "activity.sqlite) or a PostgreSQL database a team shares (postgresql://USER@HOST:PORT/DB?sslmode=...;\n"
+            "the password from ~/.pgpass or PGPASSWORD). Every command and the window take --store URL, or\n"
+            "ACTIVITY_STORE.\n"
+            "  init URL                    creates the schema in a PostgreSQL database, and the roles\n"
+            "                              activity_collector (writes) and activity_viewer (reads only), or prints\n"
+            "                              the GRANTs for an administrator\n"
+            "  migrate --from URL --to URL copies everything (sources, figures, requests, settings, alerts, pages)\n"
+            "                              from one store to another, SQLite or PostgreSQL, into an empty store or\n"
+            "                              on from where an interrupted copy stopped; checks the rows of every "
+            "table") },
     { "geoip", "geoip [--db FILE] IP...", runGeoip, false },
     { "stats", "stats [--json]", runStats, false },
     { "settings", "settings [list] | get KEY | set KEY VALUE | unset KEY", runSettings, false },

@@ -31,5 +31,6 @@ int runGeoip(CommandContext& context, const QStringList& args);
 int runSeries(CommandContext& context, const QStringList& args);
 int runAlerts(CommandContext& context, const QStringList& args);
 int runDashboards(CommandContext& context, const QStringList& args);
+int runStore(CommandContext& context, const QStringList& args);
 
 } // namespace activity

@@ -441,6 +441,14 @@
         <source>http.timeout: must be a whole number of seconds from 1 to 600, got &apos;%1&apos;</source>
         <translation>http.timeout : doit être un nombre entier de secondes de 1 à 600, reçu « %1 »</translation>
     </message>
+    <message>
+        <source>MiB of received log lines a collector keeps in memory while the store cannot be written (a full disk, PostgreSQL restarting); lines past it are dropped and counted (16 to 65536)</source>
+        <translation>Mio de lignes de journal reçues qu&apos;un collecteur garde en mémoire tant que le stockage ne peut pas être écrit (disque plein, PostgreSQL qui redémarre) ; les lignes au-delà sont écartées et comptées (16 à 65536)</translation>
+    </message>
+    <message>
+        <source>store.buffer: must be a whole number of MiB from 16 to 65536, got &apos;%1&apos;</source>
+        <translation>store.buffer : doit être un nombre entier de Mio de 16 à 65536, reçu « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>ArgParser</name>
@@ -552,8 +560,28 @@
         <translation>collecte en cours ; arrêtez avec Ctrl+C</translation>
     </message>
     <message>
-        <source>collect stopped: %1</source>
-        <translation>collecte arrêtée : %1</translation>
+        <source>collect: --name needs a name</source>
+        <translation>collect : --name demande un nom</translation>
+    </message>
+    <message>
+        <source>%1; keeping what arrives in memory and trying again</source>
+        <translation>%1 ; ce qui arrive est gardé en mémoire, nouvel essai en cours</translation>
+    </message>
+    <message>
+        <source>activity-dashboard: writing again</source>
+        <translation>activity-dashboard : l&apos;écriture fonctionne de nouveau</translation>
+    </message>
+    <message>
+        <source>collecting into %1 as %2</source>
+        <translation>collecte dans %1 sous le nom %2</translation>
+    </message>
+    <message>
+        <source>collecting</source>
+        <translation>collecte en cours</translation>
+    </message>
+    <message>
+        <source>cannot write, buffering: %1</source>
+        <translation>écriture impossible, mise en mémoire : %1</translation>
     </message>
 </context>
 <context>
@@ -669,19 +697,6 @@ jusqu&apos;à un jour, 1h jusqu&apos;à 31 jours, sinon 1d) sur la période (par
 `report` rend chacune en custom-NAME.png avec ses chiffres dans custom-NAME.csv.</translation>
     </message>
     <message>
-        <source>`edit` changes the options given and keeps the others (an empty value removes an optional one).
-Secrets in options (an API key in a URL&apos;s query, a password in a URL, the value of a credential header
-such as Authorization or X-Api-Key) are kept like tokens: in the desktop keyring, else in the data
-folder&apos;s private tokens.json. The database, backups and every output show them masked (••••).
-  --header-env &apos;NAME=VARIABLE&apos;  (http-json) a header whose value is read from the environment</source>
-        <translation>`edit` change les options indiquées et garde les autres (une valeur vide retire une option facultative).
-Les secrets des options (une clé d&apos;API dans la requête d&apos;une URL, un mot de passe dans une URL, la valeur
-d&apos;un en-tête d&apos;authentification comme Authorization ou X-Api-Key) sont gardés comme les jetons : dans le
-trousseau du bureau, sinon dans le fichier privé tokens.json du dossier de données. La base, les
-sauvegardes et toutes les sorties les montrent masqués (••••).
-  --header-env &apos;NOM=VARIABLE&apos;   (http-json) un en-tête dont la valeur est lue dans l&apos;environnement</translation>
-    </message>
-    <message>
         <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
 alerts.interval, default every 60 s):
   --above X, --below X        the value: traffic figures summed over --window (default 5m),
@@ -710,6 +725,64 @@ alerts.interval, toutes les 60 s par défaut) :
   --webhook-env VARIABLE      l&apos;URL du webhook est lue dans cette variable d&apos;environnement à l&apos;envoi
 `edit` redonne son webhook à une règle (après une restauration sur une autre machine) ou en change.
 `test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste ce qui s&apos;est déclenché et résolu.</translation>
+    </message>
+    <message>
+        <source>Runs every source: listeners and followed files receive, API sources poll on their intervals, alert
+rules are evaluated. Stop it with Ctrl+C (or SIGTERM): what was received is stored first.
+  --once       polls each API source and reads each followed file once, then exits
+  --name NAME  this collector&apos;s name in a store shared by several (default: the host name). Each API
+               source is polled by one live collector at a time; a log source is opened by the
+               collector its --collector names.
+A write that fails (a full disk, a PostgreSQL store restarting) is said once; what arrives meanwhile
+waits in memory (setting store.buffer, in MiB, default 256) and is written when the store is back.</source>
+        <translation>Fait tourner chaque source : les écouteurs et fichiers suivis reçoivent, les sources d&apos;API interrogent
+à leur intervalle, les règles d&apos;alerte sont évaluées. Arrêt par Ctrl+C (ou SIGTERM) : ce qui a été reçu
+est d&apos;abord enregistré.
+  --once       interroge chaque source d&apos;API et lit chaque fichier suivi une fois, puis s&apos;arrête
+  --name NOM   le nom de ce collecteur dans un stockage partagé (par défaut : le nom de la machine).
+               Chaque source d&apos;API est interrogée par un seul collecteur vivant à la fois ; une source
+               de journaux est ouverte par le collecteur que nomme son --collector.
+Une écriture qui échoue (disque plein, PostgreSQL qui redémarre) est signalée une fois ; ce qui arrive
+entre-temps attend en mémoire (réglage store.buffer, en Mio, 256 par défaut) et est écrit au retour du stockage.</translation>
+    </message>
+    <message>
+        <source>`edit` changes the options given and keeps the others (an empty value removes an optional one).
+Secrets in options (an API key in a URL&apos;s query, a password in a URL, the value of a credential header
+such as Authorization or X-Api-Key) are kept like tokens: in the desktop keyring, else in the data
+folder&apos;s private tokens.json. The database, backups and every output show them masked (••••).
+  --header-env &apos;NAME=VARIABLE&apos;  (http-json) a header whose value is read from the environment
+  --collector NAME              (listeners, followed files) the collector that opens it in a shared
+                                store (default: this host&apos;s name, as `collect` calls itself)</source>
+        <translation>`edit` change les options données et garde les autres (une valeur vide retire une option facultative).
+Les secrets des options (une clé d&apos;API dans la requête d&apos;une URL, un mot de passe dans une URL, la valeur
+d&apos;un en-tête d&apos;identification comme Authorization ou X-Api-Key) sont gardés comme les jetons : dans le
+trousseau du bureau, sinon dans le tokens.json privé du dossier de données. La base, les sauvegardes et
+toutes les sorties les montrent masqués (••••).
+  --header-env &apos;NOM=VARIABLE&apos;   (http-json) un en-tête dont la valeur est lue dans l&apos;environnement
+  --collector NOM               (écouteurs, fichiers suivis) le collecteur qui l&apos;ouvre dans un stockage
+                                partagé (par défaut : le nom de cette machine, celui de `collect`)</translation>
+    </message>
+    <message>
+        <source>The store is where every figure is kept: a SQLite file (sqlite:PATH, the default is the data folder&apos;s
+activity.sqlite) or a PostgreSQL database a team shares (postgresql://USER@HOST:PORT/DB?sslmode=...;
+the password from ~/.pgpass or PGPASSWORD). Every command and the window take --store URL, or
+ACTIVITY_STORE.
+  init URL                    creates the schema in a PostgreSQL database, and the roles
+                              activity_collector (writes) and activity_viewer (reads only), or prints
+                              the GRANTs for an administrator
+  migrate --from URL --to URL copies everything (sources, figures, requests, settings, alerts, pages)
+                              from one store to another, SQLite or PostgreSQL, into an empty store or
+                              on from where an interrupted copy stopped; checks the rows of every table</source>
+        <translation>Le stockage garde tous les chiffres : un fichier SQLite (sqlite:CHEMIN, par défaut activity.sqlite du
+dossier de données) ou une base PostgreSQL partagée par une équipe (postgresql://UTILISATEUR@HÔTE:PORT/BASE?sslmode=... ;
+le mot de passe vient de ~/.pgpass ou PGPASSWORD). Chaque commande et la fenêtre acceptent --store URL,
+ou ACTIVITY_STORE.
+  init URL                    crée le schéma dans une base PostgreSQL et les rôles activity_collector
+                              (écriture) et activity_viewer (lecture seule), ou affiche les GRANT
+                              qu&apos;un administrateur exécutera
+  migrate --from URL --to URL copie tout (sources, chiffres, requêtes, réglages, alertes, pages) d&apos;un
+                              stockage à un autre, SQLite ou PostgreSQL, dans un stockage vide ou à partir
+                              de l&apos;endroit où une copie interrompue s&apos;est arrêtée ; vérifie les lignes de chaque table</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1279,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
             <numerusform>%n sources et règles ont besoin de leurs secrets sur cette machine (les sauvegardes ne les contiennent jamais) :</numerusform>
         </translation>
     </message>
+    <message>
+        <source>backup: %1 exists already</source>
+        <translation>backup : %1 existe déjà</translation>
+    </message>
+    <message>
+        <source>restore: a team store is not replaced in place; copy the backup into an empty database with `store migrate --from sqlite:%1 --to URL`</source>
+        <translation>restore : un stockage d&apos;équipe n&apos;est pas remplacé sur place ; copiez la sauvegarde dans une base vide avec `store migrate --from sqlite:%1 --to URL`</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceText</name>
@@ -1271,12 +1352,16 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>%1 a la version de schéma %2, plus récente que celle que ce programme connaît (%3) : mettez Activity Dashboard à jour pour l&apos;utiliser</translation>
     </message>
     <message>
-        <source>%1 has schema version %2; this program knows %3 and cannot upgrade a PostgreSQL store yet</source>
-        <translation>%1 a la version de schéma %2 ; ce programme connaît la %3 et ne sait pas encore mettre à jour un magasin PostgreSQL</translation>
-    </message>
-    <message>
         <source>the schema is ready, but the roles could not be made: %1</source>
         <translation>le schéma est prêt, mais les rôles n&apos;ont pas pu être créés : %1</translation>
+    </message>
+    <message>
+        <source>this program&apos;s PostgreSQL schema (%1) and SQLite schema (%2) differ</source>
+        <translation>le schéma PostgreSQL (%1) et le schéma SQLite (%2) de ce programme diffèrent</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, older than any PostgreSQL store this program can upgrade (%3)</source>
+        <translation>%1 a la version de schéma %2, plus ancienne que tout stockage PostgreSQL que ce programme sait mettre à jour (%3)</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2156,87 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>sources: unknown subcommand &apos;%1&apos; (list, add, edit, remove, pause, resume)</source>
         <translation>sources : sous-commande inconnue « %1 » (list, add, edit, remove, pause, resume)</translation>
+    </message>
+    <message>
+        <source>sources add %1: --collector needs a name</source>
+        <translation>sources add %1 : --collector demande un nom</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCommand</name>
+    <message>
+        <source>store init: give the store&apos;s URL (postgresql://USER@HOST:PORT/DB)</source>
+        <translation>store init : donnez l&apos;URL du stockage (postgresql://UTILISATEUR@HÔTE:PORT/BASE)</translation>
+    </message>
+    <message>
+        <source>store init: &apos;%1&apos; is not a PostgreSQL URL (a SQLite file is made when first used)</source>
+        <translation>store init : « %1 » n&apos;est pas une URL PostgreSQL (un fichier SQLite est créé à la première utilisation)</translation>
+    </message>
+    <message>
+        <source>created the schema (version %1) in %2</source>
+        <translation>schéma créé (version %1) dans %2</translation>
+    </message>
+    <message>
+        <source>%2 has the schema already (version %1)</source>
+        <translation>%2 a déjà le schéma (version %1)</translation>
+    </message>
+    <message>
+        <source>roles %1 (writes) and %2 (reads only) are ready: GRANT one to each login</source>
+        <translation>les rôles %1 (écriture) et %2 (lecture seule) sont prêts : accordez-en un (GRANT) à chaque identifiant</translation>
+    </message>
+    <message>
+        <source>this user may not make roles; an administrator runs:</source>
+        <translation>cet utilisateur ne peut pas créer de rôles ; un administrateur exécute :</translation>
+    </message>
+    <message>
+        <source>store migrate: --%1 URL is needed</source>
+        <translation>store migrate : --%1 URL est nécessaire</translation>
+    </message>
+    <message>
+        <source>copying %1</source>
+        <translation>copie de %1</translation>
+    </message>
+    <message>
+        <source>copied %1 rows from %2 to %3; every table&apos;s rows counted the same on both</source>
+        <translation>%1 lignes copiées de %2 vers %3 ; chaque table compte les mêmes lignes des deux côtés</translation>
+    </message>
+    <message>
+        <source>store: give init or migrate</source>
+        <translation>store : donnez init ou migrate</translation>
+    </message>
+    <message>
+        <source>store: unknown subcommand &apos;%1&apos; (init or migrate)</source>
+        <translation>store : sous-commande inconnue « %1 » (init ou migrate)</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCopy</name>
+    <message>
+        <source>the two stores are the same</source>
+        <translation>les deux stockages sont le même</translation>
+    </message>
+    <message>
+        <source>%1 has more rows in table %2 (%3) than %4 (%5): it is not an empty store or an earlier copy of this one</source>
+        <translation>%1 a plus de lignes dans la table %2 (%3) que %4 (%5) : ce n&apos;est ni un stockage vide ni une copie antérieure de celui-ci</translation>
+    </message>
+    <message>
+        <source>table %1 has %2 rows in %3 but %4 in %5 after the copy</source>
+        <translation>la table %1 a %2 lignes dans %3 mais %4 dans %5 après la copie</translation>
+    </message>
+</context>
+<context>
+    <name>StoreUrl</name>
+    <message>
+        <source>the store is empty: give sqlite:PATH or postgresql://USER@HOST:PORT/DB</source>
+        <translation>le stockage est vide : donnez sqlite:CHEMIN ou postgresql://UTILISATEUR@HÔTE:PORT/BASE</translation>
+    </message>
+    <message>
+        <source>unknown store &apos;%1&apos;: give sqlite:PATH or postgresql://USER@HOST:PORT/DB</source>
+        <translation>stockage inconnu « %1 » : donnez sqlite:CHEMIN ou postgresql://UTILISATEUR@HÔTE:PORT/BASE</translation>
+    </message>
+    <message>
+        <source>the store &apos;sqlite:&apos; names no file</source>
+        <translation>le stockage « sqlite: » ne nomme aucun fichier</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,9 @@ struct CollectContext {
     DbWriter& writer;
     const Clock& clock;
     const SourceRegistry& registry;
+    // The name this collector goes by in a shared store (`collect --name`, default the host name): it holds the
+    // leases of the API sources it polls and opens the log sources that name it.
+    QString collectorName;
 };
 
 } // namespace activity

@@ -4,6 +4,7 @@
 #include "core/geo/geoip.h"
 #include "core/ingest/ingestpipeline.h"
 #include "core/ingest/receiverset.h"
+#include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 
@@ -35,7 +36,11 @@ public:
         auto geo = GeoIp::openDefault(m_context.db);
         for (const QString& problem : geo->errors())
             emit warned(QStringLiteral("activity-dashboard: ") + problem);
-        m_pipeline = std::make_unique<IngestPipeline>(m_context.writer, std::move(geo), m_context.clock);
+        // While the store cannot be written, lines wait in the pipeline's queue: store.buffer says how much.
+        IngestPipeline::Options options;
+        options.queueBytes = qint64(AppSettings::storeBufferMiB(m_context.db)) << 20;
+        options.queueLines = int(qMax<qint64>(options.queueLines, options.queueBytes / 256));
+        m_pipeline = std::make_unique<IngestPipeline>(m_context.writer, std::move(geo), m_context.clock, options);
         IngestPipeline* pipeline = m_pipeline.get();
         // From the pipeline's thread to the one that started collection, where it is shown or stops `collect`.
         QPointer<QTimer> guard(&m_timer);
@@ -48,6 +53,7 @@ public:
                 return pipeline->setSource(id, settings.value(QLatin1String("format")).toString().toUtf8(),
                     settings.value(QLatin1String("site")).toString().toUtf8());
             });
+        m_receivers->setCollectorName(m_context.collectorName);
         const QStringList errors = m_receivers->sync();
         // Keep in step with the sources table even when one could not start: `collect` stops on the error,
         // but the window goes on, and a source added or fixed later must still start.

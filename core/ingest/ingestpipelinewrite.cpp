@@ -5,6 +5,7 @@
 #include "core/ingest/ingestwriter.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "core/storage/storeurl.h"
 
 namespace activity {
 
@@ -148,7 +149,7 @@ bool IngestPipeline::commit(const Held& held)
         if (m_ingest)
             m_ingest->discard(); // rolled back: what it remembers of this transaction is not in the file
         const QString message = QCoreApplication::translate("IngestPipeline", "cannot write to %1: %2")
-                                    .arg(m_writer.databasePath(), QString::fromUtf8(e.what()));
+                                    .arg(StoreUrl::shown(m_writer.databasePath()), QString::fromUtf8(e.what()));
         qCWarning(lcIngest).noquote() << message;
         std::function<void(const QString&)> onError;
         {

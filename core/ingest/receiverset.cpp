@@ -69,6 +69,10 @@ QStringList ReceiverSet::sync()
                 continue;
             const QString json = s.text(2);
             w.settings = QJsonDocument::fromJson(json.toUtf8()).object();
+            const QString owner = w.settings.value(QLatin1String("collector")).toString();
+            if (!owner.isEmpty() && !m_collectorName.isEmpty() && owner != m_collectorName)
+                continue; // another collector's listener or file
+
             w.fingerprint = w.type + QLatin1Char(' ') + json;
             wanted.insert(s.int64(0), w);
         }

@@ -55,12 +55,15 @@ public:
     }
 
     int count() const { return int(m_receivers.size()); }
+    // In a shared store: a source whose settings name another collector ("collector") is never opened here.
+    void setCollectorName(const QString& name) { m_collectorName = name; }
     // Only followed files get receivers (`collect --once` reads files; listeners receive only while collecting).
     void followersOnly() { m_types = m_followerTypes; }
     SyslogListener* listener(qint64 sourceId) const;
     LogFollower* follower(qint64 sourceId) const;
 
 private:
+    QString m_collectorName;
     struct Receiver {
         QString fingerprint; // type + settings: a change restarts the receiver
         std::unique_ptr<SyslogListener> listener;

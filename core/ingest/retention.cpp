@@ -52,7 +52,8 @@ void Retention::collectStrings()
     if (m_stringsCollectedFor >= cutoffDay)
         return;
     constexpr qint64 kIdsPerCall = 20'000;
-    Statement slice = m_db.prepare("SELECT max(id) FROM (SELECT id FROM strings WHERE id > ? ORDER BY id LIMIT ?)");
+    Statement slice
+        = m_db.prepare("SELECT max(id) FROM (SELECT id FROM strings WHERE id > ? ORDER BY id LIMIT ?) AS slice");
     slice.bind(1, m_stringCursor).bind(2, kIdsPerCall);
     const qint64 end = slice.step() && !slice.isNull(0) ? slice.int64(0) : -1;
     slice.reset();

@@ -147,7 +147,7 @@ QString SecretMask::scrub(QString text, const QUrl& secretUrl, const QString& sh
     if (!secretUrl.isValid() || text.isEmpty())
         return text;
     for (const QString& form : { secretUrl.toString(QUrl::FullyEncoded), secretUrl.toString(),
-             secretUrl.toString(QUrl::FullyDecoded), secretUrl.toDisplayString() })
+             QUrl::fromPercentEncoding(secretUrl.toString(QUrl::FullyEncoded).toUtf8()), secretUrl.toDisplayString() })
         if (!form.isEmpty())
             text.replace(form, shown);
     // Whatever is left of the URL's secret parts (a message quoting only the path and query).

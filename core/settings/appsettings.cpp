@@ -24,6 +24,10 @@ const QList<AppSettings::Key>& AppSettings::keys()
         { "alerts.interval", QString::number(kDefaultAlertIntervalSecs),
             QT_TRANSLATE_NOOP("AppSettings",
                 "seconds between evaluations of the alert rules by a running collector or window (1 to 3600)") },
+        { "store.buffer", QString::number(kDefaultStoreBufferMiB),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "MiB of received log lines a collector keeps in memory while the store cannot be written (a full "
+                "disk, PostgreSQL restarting); lines past it are dropped and counted (16 to 65536)") },
         { "http.timeout", QString::number(kDefaultHttpTimeoutSecs),
             QT_TRANSLATE_NOOP("AppSettings",
                 "seconds an API request may go without receiving a byte before it is abandoned (and retried)") },
@@ -86,6 +90,14 @@ QString AppSettings::validate(const QString& key, QString& value)
                 "AppSettings", "alerts.interval: must be a whole number of seconds from 1 to 3600, got '%1'")
                 .arg(value);
         value = QString::number(secs);
+    } else if (key == QLatin1String("store.buffer")) {
+        bool ok = false;
+        const int mib = value.toInt(&ok);
+        if (!ok || mib < 16 || mib > 65536)
+            return QCoreApplication::translate(
+                "AppSettings", "store.buffer: must be a whole number of MiB from 16 to 65536, got '%1'")
+                .arg(value);
+        value = QString::number(mib);
     } else if (key == QLatin1String("http.timeout")) {
         bool ok = false;
         const int secs = value.toInt(&ok);
@@ -183,6 +195,11 @@ int AppSettings::topKeys(Database& db)
 int AppSettings::httpTimeoutSecs(Database& db)
 {
     return positiveInt(db, "http.timeout", kDefaultHttpTimeoutSecs);
+}
+
+int AppSettings::storeBufferMiB(Database& db)
+{
+    return positiveInt(db, "store.buffer", kDefaultStoreBufferMiB);
 }
 
 int AppSettings::alertIntervalSecs(Database& db)

@@ -31,6 +31,8 @@ int retentionDays(Database& db);
 int topKeys(Database& db);
 inline constexpr int kDefaultAlertIntervalSecs = 60;
 inline constexpr int kDefaultHttpTimeoutSecs = 30;
+inline constexpr int kDefaultStoreBufferMiB = 256;
+int storeBufferMiB(Database& db); // what a collector holds in memory while the store cannot be written
 int httpTimeoutSecs(Database& db); // an API request without a byte for this long is abandoned
 int alertIntervalSecs(Database& db); // how often alert rules are evaluated
 // Empty when `address` is one email address (name@host, nothing around it), else why not.

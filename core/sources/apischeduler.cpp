@@ -115,9 +115,37 @@ void ApiScheduler::tick()
         qCWarning(lcScheduler) << "cannot read the sources:" << e.what();
     }
     const qint64 now = m_clock.nowSecs();
-    for (auto& [id, e] : m_entries)
-        if (!e.collector->isPolling() && e.due <= now)
-            e.collector->poll();
+    for (auto& [id, e] : m_entries) {
+        if (e.collector->isPolling() || e.due > now)
+            continue;
+        if (m_mayPoll && !mayPollNow(id, e, now))
+            continue;
+        e.collector->poll();
+    }
+}
+
+bool ApiScheduler::mayPollNow(qint64 id, Entry& e, qint64 now)
+{
+    const qint64 interval
+        = Validators::parseDurationSecs(e.settings.value(QLatin1String("interval")).toString()).value_or(900);
+    bool mine = false;
+    try {
+        mine = m_mayPoll(id, interval);
+    } catch (const std::exception& ex) { // the store is away: nobody can claim it, ask again soon
+        qCInfo(lcScheduler) << "cannot claim source" << id << ":" << ex.what();
+    }
+    if (!mine) {
+        e.due = now + kLeaseRetrySecs;
+        return false;
+    }
+    // Taken over from another collector: its recorded next run (a rate limit's end) still holds.
+    try {
+        if (const auto next = m_store->nextRun(id); next && *next > now) {
+            e.due = *next;
+            return false;
+        }
+    } catch (const std::exception&) { }
+    return true;
 }
 
 void ApiScheduler::pollAllNow()

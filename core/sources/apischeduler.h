@@ -7,6 +7,7 @@
 #include <QObject>
 #include <QSet>
 #include <QTimer>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -47,6 +48,10 @@ public:
     void setJitterFraction(double fraction) { m_jitterFraction = fraction; }
     // Where tokens entered in the window are read from (sources with a "token" setting).
     void setTokenVault(TokenVault* tokens) { m_tokens = tokens; }
+    // Asked before each poll when collectors share the store: true when this one may poll the source now (it holds
+    // the source's lease). A source refused is asked about again a few seconds later. Unset: every poll runs.
+    using MayPoll = std::function<bool(qint64 sourceId, qint64 intervalSecs)>;
+    void setMayPoll(MayPoll mayPoll) { m_mayPoll = std::move(mayPoll); }
 
 Q_SIGNALS:
     void pollFinished(qint64 sourceId, const PollOutcome& outcome);
@@ -60,6 +65,8 @@ private:
         qint64 due = 0;
     };
     void sync(bool forceDue);
+    bool mayPollNow(qint64 id, Entry& e, qint64 now);
+    static constexpr qint64 kLeaseRetrySecs = 3;
     void onFinished(qint64 sourceId, const PollOutcome& outcome);
     std::unique_ptr<ApiCollector> create(qint64 id, const QString& type, const QJsonObject& settings);
 
@@ -74,6 +81,7 @@ private:
     QSet<qint64> m_paused; // seen paused: polls at once when resumed
     QTimer m_timer;
     TokenVault* m_tokens = nullptr;
+    MayPoll m_mayPoll;
     double m_jitterFraction = 0.05;
     bool m_starting = false;
 };

@@ -164,7 +164,8 @@ QList<FieldError> SourceRegistry::validate(const QString& type, QJsonObject& set
                 .arg(type, typeNames().join(QStringLiteral(", "))) } };
     QList<FieldError> errors;
     for (auto it = settings.constBegin(); it != settings.constEnd(); ++it)
-        if (!spec->field(it.key()) && it.key() != SourceSecrets::kSettingsKey)
+        if (!spec->field(it.key()) && it.key() != SourceSecrets::kSettingsKey
+            && !(spec->kind == SourceKind::Log && it.key() == QLatin1String(kCollectorKey)))
             errors.append({ it.key(), SourceText::tr("is not an option of %1 sources").arg(type) });
     for (const FieldSpec& f : spec->fields) {
         if (!settings.contains(f.name)) {

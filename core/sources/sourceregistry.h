@@ -47,6 +47,8 @@ struct FieldError {
 
 // API sources are polled for figures; log sources bring requests (the Traffic and Map pages).
 enum class SourceKind { Api, Log };
+// A log source's setting naming the collector that opens it in a shared store (any type of log source has it).
+inline constexpr char kCollectorKey[] = "collector";
 // How a log source receives its lines: a listener binds a port (only while collecting), a follower reads a file
 // from where it was left (so `collect --once` can read it too).
 enum class LogReceiver { None, Listener, Follower };

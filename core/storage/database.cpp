@@ -1,6 +1,8 @@
 #include "core/storage/database.h"
 
+#include "core/storage/postgres/pgconnection.h"
 #include "core/storage/sqlite/sqliteconnection.h"
+#include "core/storage/storeurl.h"
 #include "core/util/logging.h"
 
 #include <QLoggingCategory>
@@ -74,9 +76,22 @@ QVariant Statement::value(int column) const
     return {};
 }
 
-Database::Database(const QString& path, Mode mode)
-    : m_connection(std::make_unique<SqliteConnection>(
-        path, mode == Mode::ReadOnly ? SqliteConnection::Mode::ReadOnly : SqliteConnection::Mode::ReadWrite))
+namespace {
+std::unique_ptr<Connection> connect(const QString& store, Database::Mode mode)
+{
+    if (StoreUrl::isPostgres(store)) {
+        auto pg = std::make_unique<PgConnection>(store);
+        if (mode == Database::Mode::ReadOnly)
+            pg->remember("SET default_transaction_read_only = on");
+        return pg;
+    }
+    return std::make_unique<SqliteConnection>(StoreUrl::sqlitePath(store),
+        mode == Database::Mode::ReadOnly ? SqliteConnection::Mode::ReadOnly : SqliteConnection::Mode::ReadWrite);
+}
+} // namespace
+
+Database::Database(const QString& store, Mode mode)
+    : m_connection(connect(store, mode))
 { }
 
 Database::Database(std::unique_ptr<Connection> connection)

@@ -84,9 +84,9 @@ private:
 class Database {
 public:
     enum class Mode { ReadWrite, ReadOnly };
-    // Opens (creating if needed) the SQLite file at `path`. Does not migrate. A read-write open refuses a SQLite
-    // file of another program before changing anything in it.
-    explicit Database(const QString& path, Mode mode = Mode::ReadWrite);
+    // Opens the store (see StoreUrl): a SQLite file, created if needed, or a PostgreSQL server. Does not migrate.
+    // A read-write open refuses a SQLite file of another program before changing anything in it.
+    explicit Database(const QString& store, Mode mode = Mode::ReadWrite);
     // Over a connection of any engine.
     explicit Database(std::unique_ptr<Connection> connection);
     ~Database();
@@ -118,6 +118,8 @@ public:
     // The SQLite connection, or null on another engine: for what only SQLite has (the online backup, SQL
     // functions). Only core/storage/ calls it.
     SqliteConnection* sqlite() const;
+    // True on a PostgreSQL store (what differs is said where it matters: SQL only SQLite has, PRAGMAs).
+    bool isPostgres() const { return sqlite() == nullptr; }
 
 private:
     std::unique_ptr<Connection> m_connection;

@@ -96,11 +96,13 @@ bool DbWriter::open()
     try {
         m_own = std::make_unique<Database>(m_path);
         Migrations::migrate(*m_own);
-        // Every write of this connection comes from our own code, which references only rows it wrote: the
-        // per-row foreign key lookups are skipped (deletes with cascades happen on other connections).
-        m_own->exec("PRAGMA foreign_keys = OFF");
-        // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer pauses in a long import, same safety.
-        m_own->exec("PRAGMA wal_autocheckpoint = 10000");
+        if (!m_own->isPostgres()) {
+            // Every write of this connection comes from our own code, which references only rows it wrote: the
+            // per-row foreign key lookups are skipped (deletes with cascades happen on other connections).
+            m_own->exec("PRAGMA foreign_keys = OFF");
+            // Checkpoint the WAL every ~40 MB rather than every 4 MB: fewer pauses in a long import, same safety.
+            m_own->exec("PRAGMA wal_autocheckpoint = 10000");
+        }
         m_db = m_own.get();
         std::lock_guard lock(m_mutex);
         m_openError.clear();
@@ -176,7 +178,7 @@ std::exception_ptr DbWriter::execute(const Job& job, bool read)
         waited.start();
         for (int attempt = 0;; ++attempt) {
             try {
-                db.exec("BEGIN IMMEDIATE");
+                db.beginWrite();
                 break;
             } catch (const DatabaseError& e) {
                 if (!isBusy(e) || waited.elapsed() >= m_busyLimitMs)

@@ -96,9 +96,14 @@ Maintenance::Stats Maintenance::stats(const QString& databasePath)
     Database db(databasePath, Database::Mode::ReadOnly);
     Stats out;
     out.schemaVersion = db.userVersion();
-    out.databaseBytes = QFileInfo(databasePath).size() + QFileInfo(databasePath + QStringLiteral("-wal")).size();
-    Statement tables = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-                                  "ORDER BY name");
+    if (db.isPostgres()) // the database's size on the server (tables, indexes, TOAST)
+        out.databaseBytes = db.queryInt("SELECT pg_database_size(current_database())").value_or(0);
+    else
+        out.databaseBytes = QFileInfo(databasePath).size() + QFileInfo(databasePath + QStringLiteral("-wal")).size();
+    Statement tables = db.prepare(db.isPostgres()
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND "
+              "table_type = 'BASE TABLE' AND table_name <> 'activity_meta' ORDER BY table_name"
+            : "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     while (tables.step()) {
         const QString name = tables.text(0);
         // Table names come from sqlite_schema, not from input; quoting keeps odd names safe anyway.

@@ -1,6 +1,7 @@
 #include "core/storage/migrations.h"
 
 #include "core/storage/database.h"
+#include "core/storage/postgres/pgschema.h"
 #include "core/storage/requestkeys.h"
 #include "core/storage/secretupgrade.h"
 #include "core/storage/sqlite/sqliteconnection.h"
@@ -316,6 +317,23 @@ INSERT OR REPLACE INTO settings(key, value)
     R"sql(
 ALTER TABLE alert_rules ADD COLUMN webhook_secret TEXT NOT NULL DEFAULT '';
 )sql",
+    // version 11: collectors sharing a store say they are alive; an API source is polled by the one holding its
+    // lease (a log source names its collector in its settings).
+    R"sql(
+CREATE TABLE collectors(
+  name TEXT PRIMARY KEY,
+  version TEXT NOT NULL,
+  host TEXT NOT NULL,
+  pid INTEGER NOT NULL,
+  started_at INTEGER NOT NULL,
+  heartbeat_at INTEGER NOT NULL
+);
+CREATE TABLE source_leases(
+  source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+  collector TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+)sql",
 };
 constexpr int kSecretsLeaveVersion = 10;
 
@@ -374,6 +392,11 @@ void Migrations::migrateTo(Database& db, int target)
 
 void Migrations::migrate(Database& db)
 {
+    if (db.isPostgres()) {
+        if (const auto done = PgSchema::upgrade(db); !done)
+            throw DatabaseError(done.error());
+        return;
+    }
     migrateTo(db, kStepCount);
 }
 

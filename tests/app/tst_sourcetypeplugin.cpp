@@ -66,7 +66,7 @@ private slots:
         QString errText;
         QTextStream out(&outText);
         QTextStream err(&errText);
-        CommandContext ctx(dir.path(), out, err);
+        CommandContext ctx(dir.path(), {}, out, err);
         ctx.registry().add(tickerType());
 
         // The command line: its fields are checked, and it is added.

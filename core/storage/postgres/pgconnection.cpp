@@ -2,6 +2,7 @@
 
 #include "core/secrets/secretmask.h"
 #include "core/storage/databaseerror.h"
+#include "core/storage/postgres/pgdialect.h"
 
 #include <QHash>
 #include <QList>
@@ -23,7 +24,7 @@ public:
         : m_owner(owner)
     {
         int count = 0;
-        m_sql = PgConnection::translatePlaceholders(sql, &count);
+        m_sql = PgConnection::translatePlaceholders(owner.dialect(sql).constData(), &count);
         m_values.resize(count);
         m_null.fill(true, count);
         m_types.fill(0, count);
@@ -139,6 +140,7 @@ private:
     }
     void run()
     {
+        m_owner.ensureConnected();
         const int n = int(m_values.size());
         QList<const char*> values(n);
         QList<int> lengths(n);
@@ -185,9 +187,53 @@ PgConnection::PgConnection(const QString& url)
         m_conn = nullptr;
         throw DatabaseError(QStringLiteral("cannot connect to %1: %2").arg(m_shown, message));
     }
-    // Messages in English whatever the server's locale (they are matched and logged), times in UTC.
-    exec("SET client_min_messages = warning");
-    exec("SET TIME ZONE 'UTC'");
+    setUpSession();
+}
+
+void PgConnection::setUpSession()
+{
+    // Warnings only, times in UTC; what a caller set (read-only, lock timeout) again after a reconnect.
+    for (const QByteArray& sql : m_session)
+        run(sql.constData());
+}
+
+void PgConnection::ensureConnected()
+{
+    if (PQstatus(m_conn) == CONNECTION_OK)
+        return;
+    if (m_transaction)
+        throw DatabaseError(
+            QStringLiteral("lost the connection to %1 in the middle of a transaction (nothing of it was kept)")
+                .arg(m_shown));
+    PQreset(m_conn);
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        throw DatabaseError(QStringLiteral("cannot connect to %1: %2").arg(m_shown, lastError()));
+    setUpSession();
+}
+
+QByteArray PgConnection::dialect(const char* sql)
+{
+    return PgDialect::translate(QByteArray(sql), [this](const QString& table) { return primaryKey(table); });
+}
+
+QStringList PgConnection::primaryKey(const QString& table)
+{
+    if (auto it = m_keys.constFind(table); it != m_keys.constEnd())
+        return it.value();
+    QStringList keys;
+    const QByteArray name = table.toUtf8();
+    const char* values[] = { name.constData() };
+    PGresult* r = PQexecParams(m_conn,
+        "SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey) "
+        "WHERE i.indrelid = to_regclass($1) AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)",
+        1, nullptr, values, nullptr, nullptr, 0);
+    if (PQresultStatus(r) == PGRES_TUPLES_OK)
+        for (int row = 0; row < PQntuples(r); ++row)
+            keys << QString::fromUtf8(PQgetvalue(r, row, 0));
+    PQclear(r);
+    if (!keys.isEmpty())
+        m_keys.insert(table, keys);
+    return keys;
 }
 
 PgConnection::~PgConnection()
@@ -206,6 +252,34 @@ std::unique_ptr<PreparedStatement> PgConnection::prepare(const char* sql)
 }
 
 void PgConnection::exec(const char* sql)
+{
+    const QByteArray text = QByteArray(sql).trimmed().toUpper();
+    const bool ends = text == "COMMIT" || text == "ROLLBACK" || text == "END";
+    if (ends && text == "ROLLBACK" && PQstatus(m_conn) != CONNECTION_OK) {
+        m_transaction = false; // the server dropped it with the connection
+        return;
+    }
+    ensureConnected();
+    const QByteArray translated = dialect(sql);
+    try {
+        run(translated.constData());
+    } catch (const DatabaseError&) {
+        if (ends)
+            m_transaction = false;
+        throw;
+    }
+    if (text.startsWith("BEGIN") || text.startsWith("START TRANSACTION"))
+        m_transaction = true;
+    else if (ends)
+        m_transaction = false;
+}
+
+void PgConnection::beginWrite()
+{
+    exec("BEGIN");
+}
+
+void PgConnection::run(const char* sql)
 {
     PGresult* r = PQexec(m_conn, sql);
     const ExecStatusType status = PQresultStatus(r);
@@ -232,6 +306,8 @@ qint64 PgConnection::lastInsertId() const
 
 bool PgConnection::inTransaction() const
 {
+    if (PQstatus(m_conn) != CONNECTION_OK)
+        return m_transaction;
     const PGTransactionStatusType s = PQtransactionStatus(m_conn);
     return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
 }
@@ -268,7 +344,16 @@ qint64 PgConnection::dataVersion()
 
 void PgConnection::setBusyTimeoutMs(int ms)
 {
-    exec(QStringLiteral("SET lock_timeout = %1").arg(qMax(0, ms)).toUtf8().constData());
+    remember(QStringLiteral("SET lock_timeout = %1").arg(qMax(0, ms)).toUtf8());
+}
+
+void PgConnection::remember(const QByteArray& sessionSql)
+{
+    const auto nameOf = [](const QByteArray& s) { return s.left(s.indexOf('=')); };
+    const QByteArray name = nameOf(sessionSql);
+    m_session.removeIf([&](const QByteArray& s) { return nameOf(s) == name; });
+    m_session << sessionSql;
+    exec(sessionSql.constData());
 }
 
 QByteArray PgConnection::translatePlaceholders(const char* sql, int* count)

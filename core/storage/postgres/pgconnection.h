@@ -2,6 +2,10 @@
 
 #include "core/storage/connection.h"
 
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
 struct pg_conn;
 
 namespace activity {
@@ -24,7 +28,8 @@ public:
     qint64 lastInsertId() const override;
     int changes() const override { return m_changes; }
     bool inTransaction() const override;
-    void beginWrite() override { exec("BEGIN"); }
+    // Reconnects first when the server went away between transactions.
+    void beginWrite() override;
     int userVersion() override;
     void setUserVersion(int version) override;
     qint64 dataVersion() override;
@@ -32,6 +37,13 @@ public:
     void yieldToWaiters(int) override { } // row locks: a writer never holds the whole store
 
     pg_conn* handle() const { return m_conn; }
+    // A connection the server dropped (a restart) is made again, unless a transaction was open on it: that one
+    // fails whole (the caller retries it), and the next call after its ROLLBACK reconnects. Throws DatabaseError.
+    void ensureConnected();
+    // `sql` in PostgreSQL's words (PgDialect).
+    QByteArray dialect(const char* sql);
+    // A session setting (SET name = value) made now and again after every reconnect.
+    void remember(const QByteArray& sessionSql);
     // What a statement changed, as its command tag said (the engine's `changes()`).
     void setChanges(int changes) { m_changes = changes; }
     // The server's message for a failed call, without the password.
@@ -45,7 +57,14 @@ public:
     static QString withoutPassword(const QString& url);
 
 private:
+    void setUpSession();
+    void run(const char* sql);
+    QStringList primaryKey(const QString& table);
+
     pg_conn* m_conn = nullptr;
+    bool m_transaction = false;
+    QList<QByteArray> m_session { "SET client_min_messages = warning", "SET TIME ZONE 'UTC'" };
+    QHash<QString, QStringList> m_keys;
     QString m_shown;
     int m_changes = 0;
     quint64 m_statements = 0;

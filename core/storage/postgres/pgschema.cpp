@@ -199,6 +199,29 @@ CREATE TABLE dashboards(
 );
 )sql";
 
+// The version kTables is, and the steps after it, as Migrations' steps of the same numbers.
+constexpr int kTablesVersion = 10;
+const char* const kSteps[] = {
+    // version 11: collectors and API source leases
+    R"sql(
+CREATE TABLE collectors(
+  name TEXT PRIMARY KEY,
+  version TEXT NOT NULL,
+  host TEXT NOT NULL,
+  pid BIGINT NOT NULL,
+  started_at BIGINT NOT NULL,
+  heartbeat_at BIGINT NOT NULL
+);
+CREATE TABLE source_leases(
+  source_id BIGINT PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+  collector TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+)sql",
+};
+constexpr int kLatest = kTablesVersion + int(sizeof(kSteps) / sizeof(kSteps[0]));
+static_assert(kLatest >= 11);
+
 // Processes of different versions starting at once: one creates or upgrades, the others wait and find it done.
 constexpr qint64 kSchemaLock = 0x41435444; // 'ACTD', as the SQLite file's application id
 } // namespace
@@ -219,39 +242,64 @@ QStringList PgSchema::roleStatements()
         QStringLiteral("GRANT SELECT ON ALL TABLES IN SCHEMA public TO %1, %2").arg(collector, viewer),
         QStringLiteral("GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO %1").arg(collector),
         QStringLiteral("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO %1").arg(collector),
+        // Tables a later upgrade makes get the same rights.
+        QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO %1, %2")
+            .arg(collector, viewer),
+        QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT INSERT, UPDATE, DELETE ON TABLES TO %1")
+            .arg(collector),
+        QStringLiteral("ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO %1")
+            .arg(collector),
     };
 }
 
-Result<PgSchema::InitOutcome> PgSchema::init(Database& db)
+Result<int> PgSchema::upgrade(Database& db)
 {
-    InitOutcome outcome;
+    const int latest = Migrations::latestVersion();
+    if (latest != kLatest)
+        return Error { SchemaText::tr("this program's PostgreSQL schema (%1) and SQLite schema (%2) differ")
+                           .arg(kLatest)
+                           .arg(latest) };
     try {
+        if (version(db) == latest) // the usual case, without taking the lock
+            return 0;
         Transaction tx(db);
         db.prepare("SELECT pg_advisory_xact_lock(?)").bind(1, kSchemaLock).step();
         const int found = version(db);
-        const int latest = Migrations::latestVersion();
         if (found > latest)
             return Error { SchemaText::tr("%1 has schema version %2, newer than this program knows (%3): upgrade "
                                           "Activity Dashboard to use it")
                                .arg(db.path())
                                .arg(found)
                                .arg(latest) };
-        if (found > 0 && found < latest)
-            return Error { SchemaText::tr("%1 has schema version %2; this program knows %3 and cannot upgrade a "
-                                          "PostgreSQL store yet")
+        if (found > 0 && found < kTablesVersion)
+            return Error { SchemaText::tr("%1 has schema version %2, older than any PostgreSQL store this program "
+                                          "can upgrade (%3)")
                                .arg(db.path())
                                .arg(found)
-                               .arg(latest) };
+                               .arg(kTablesVersion) };
+        int from = found;
         if (found == 0) {
             db.exec(kTables);
-            db.setUserVersion(latest);
-            outcome.created = true;
+            from = kTablesVersion;
         }
-        outcome.version = latest;
+        for (int v = from + 1; v <= latest; ++v)
+            db.exec(kSteps[v - kTablesVersion - 1]);
+        db.setUserVersion(latest);
         tx.commit();
+        return found == 0 ? -1 : latest - found;
     } catch (const DatabaseError& e) {
         return Error { e.message() };
     }
+}
+
+Result<PgSchema::InitOutcome> PgSchema::init(Database& db)
+{
+    InitOutcome outcome;
+    const auto upgraded = upgrade(db);
+    if (!upgraded)
+        return Error { upgraded.error() };
+    outcome.created = *upgraded == -1;
+    outcome.version = Migrations::latestVersion();
     // Roles are cluster-wide: made if this user may, else said for an administrator to run.
     const bool mayCreateRoles
         = db.queryInt("SELECT (rolsuper OR rolcreaterole)::int FROM pg_roles WHERE rolname = current_user").value_or(0)

@@ -26,6 +26,9 @@ struct InitOutcome {
 // Creates the schema (once, under an advisory lock, so processes starting together do it once) and the roles.
 // Refuses a store whose schema is newer than this program knows, naming both versions.
 Result<InitOutcome> init(Database& db);
+// Creates or upgrades the schema only (what every process opening the store for writing does). Refuses a newer
+// schema, naming both versions.
+Result<int> upgrade(Database& db);
 // The statements that make the roles and give them their rights (what init() runs, or prints).
 QStringList roleStatements();
 // The schema version of the store; 0 when it has none yet.

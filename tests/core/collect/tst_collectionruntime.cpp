@@ -42,7 +42,7 @@ private slots:
         SourceStore(db, clock).add(
             "syslog", "busy", { { "listen", QStringLiteral("udp://127.0.0.1:%1").arg(busy.localPort()) } });
 
-        CollectionRuntime collection({ dir.path(), path, db, writer, clock, registry });
+        CollectionRuntime collection({ dir.path(), path, db, writer, clock, registry, QStringLiteral("here") });
         QSignalSpy collecting(&collection, &CollectionRuntime::collectingChanged);
         const QString problem = collection.setCollecting(true);
         QVERIFY2(problem.contains(QString::number(busy.localPort())), qPrintable(problem));

@@ -1,0 +1,74 @@
+// The SQLite forms the stores use, as PostgreSQL reads them: what changes, and that text in quotes never does.
+#include "core/storage/postgres/pgconnection.h"
+#include "core/storage/postgres/pgdialect.h"
+
+#include <QTest>
+
+namespace activity {
+
+namespace {
+QByteArray pg(const char* sql)
+{
+    return PgDialect::translate(QByteArray(sql), [](const QString& table) {
+        return table == QLatin1String("samples") ? QStringList { "series_id", "ts" } : QStringList {};
+    });
+}
+} // namespace
+
+class TestPgDialect : public QObject {
+    Q_OBJECT
+private slots:
+    void insertOrIgnore()
+    {
+        QCOMPARE(pg("INSERT OR IGNORE INTO visitors(day, site_id, h) VALUES(?, ?, ?)"),
+            QByteArray("INSERT INTO visitors(day, site_id, h) VALUES(?, ?, ?) ON CONFLICT DO NOTHING "));
+        // Before RETURNING, not after it.
+        QCOMPARE(pg("INSERT OR IGNORE INTO t(a) VALUES(1) RETURNING a"),
+            QByteArray("INSERT INTO t(a) VALUES(1)  ON CONFLICT DO NOTHING RETURNING a"));
+    }
+    void insertOrReplaceUpdatesWhatIsNotTheKey()
+    {
+        QCOMPARE(pg("INSERT OR REPLACE INTO samples(series_id, ts, value) VALUES (?, ?, ?)"),
+            QByteArray("INSERT INTO samples(series_id, ts, value) VALUES (?, ?, ?) ON CONFLICT (series_id, ts) DO "
+                       "UPDATE SET value = excluded.value "));
+    }
+    void conflictUpdatesNameTheRow()
+    {
+        // PostgreSQL finds a bare column ambiguous there: the row's is qualified, the assigned one is not.
+        QCOMPARE(pg("INSERT INTO c(source_id, name, value) VALUES(?, ?, ?) ON CONFLICT(source_id, name) DO UPDATE "
+                    "SET value = max(value, excluded.value)"),
+            QByteArray("INSERT INTO c(source_id, name, value) VALUES(?, ?, ?) ON CONFLICT(source_id, name) DO UPDATE "
+                       "SET value = GREATEST(c.value, excluded.value)"));
+        QCOMPARE(pg("INSERT INTO l(id, who, until) VALUES(?, ?, ?) ON CONFLICT(id) DO UPDATE SET who = excluded.who "
+                    "WHERE who = excluded.who OR until < ?"),
+            QByteArray("INSERT INTO l(id, who, until) VALUES(?, ?, ?) ON CONFLICT(id) DO UPDATE SET who = "
+                       "excluded.who WHERE l.who = excluded.who OR l.until < ?"));
+    }
+    void scalarMaxButNotTheAggregate()
+    {
+        QCOMPARE(pg("SELECT max(ts), min(a, b), max((1), (2)) FROM t"),
+            QByteArray("SELECT max(ts), LEAST(a, b), GREATEST((1), (2)) FROM t"));
+    }
+    void likeIsCaseBlindAsInSqlite()
+    {
+        QCOMPARE(pg("SELECT 1 FROM t WHERE name LIKE ? ESCAPE '\\'"),
+            QByteArray("SELECT 1 FROM t WHERE name ILIKE ? ESCAPE '\\'"));
+    }
+    void quotedTextIsNeverChanged()
+    {
+        const char* sql = "SELECT 'INSERT OR IGNORE INTO x', 'max(a, b) LIKE ifnull(' , \"LIKE\" FROM t -- max(a, b)";
+        QCOMPARE(pg(sql), QByteArray(sql));
+    }
+    void placeholdersBecomeNumbered()
+    {
+        int count = 0;
+        QCOMPARE(PgConnection::translatePlaceholders("SELECT ?, '?', ?3, ? -- ?", &count),
+            QByteArray("SELECT $1, '?', $3, $4 -- ?"));
+        QCOMPARE(count, 4);
+    }
+};
+
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestPgDialect)
+#include "tst_pgdialect.moc"

@@ -1,0 +1,301 @@
+// The team store as a team runs it: a real PostgreSQL 15, `store init`, two `collect` processes sharing it (one
+// owning the syslog listener, both able to poll the same GitHub source), PostgreSQL restarted mid-stream, a
+// collector killed with SIGKILL, `report` from a third process, and `store migrate` from SQLite and back.
+#include "core/storage/database.h"
+#include "tests/support/collectprocess.h"
+#include "tests/support/fakeapiserver.h"
+#include "tests/support/postgresserver.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+#include <csignal>
+
+namespace activity {
+
+namespace {
+// Runs the program with `args` (and --store STORE unless empty); the exit status and what it printed.
+QString run(const QStringList& args, int* status, const QString& store = {}, const QString& dataDir = {})
+{
+    QProcess p;
+    QStringList all = args;
+    if (!store.isEmpty())
+        all << QStringLiteral("--store") << store;
+    if (!dataDir.isEmpty())
+        all << QStringLiteral("--data-dir") << dataDir;
+    p.start(QStringLiteral(ACTIVITY_BIN), all);
+    p.waitForFinished(120'000);
+    *status = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+}
+
+bool startCollector(QProcess& p, const QString& store, const QString& name, const QString& dataDir)
+{
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    p.start(QStringLiteral(ACTIVITY_BIN),
+        { QStringLiteral("collect"), QStringLiteral("--store"), store, QStringLiteral("--name"), name,
+            QStringLiteral("--data-dir"), dataDir });
+    return p.waitForStarted(10'000);
+}
+
+qint64 scalar(const QString& store, const char* sql)
+{
+    Database db(store, Database::Mode::ReadOnly);
+    return db.queryInt(sql).value_or(-1);
+}
+
+QString leaseHolder(const QString& store)
+{
+    Database db(store, Database::Mode::ReadOnly);
+    Statement st = db.prepare("SELECT collector FROM source_leases WHERE source_id = 1");
+    return st.step() ? st.text(0) : QString();
+}
+
+QByteArray line(int i)
+{
+    const QByteArray stamp
+        = QDateTime::currentDateTimeUtc().toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1();
+    const QByteArray msg = "<190>Nov 25 05:32:29 web1 nginx: 81.2.69." + QByteArray::number(i % 250 + 1) + " - - ["
+        + stamp + " +0000] \"GET /team/" + QByteArray::number(i)
+        + " HTTP/1.1\" 200 5 \"https://ref.example/\" \"team\"";
+    return QByteArray::number(msg.size()) + ' ' + msg;
+}
+
+int repoPolls(const FakeApis& fake)
+{
+    int n = 0;
+    for (const FakeRequest& r : fake.server.requests)
+        n += r.url.path() == QLatin1String("/repos/acme/rocket") ? 1 : 0;
+    return n;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestTeamStore : public QObject {
+    Q_OBJECT
+private slots:
+    void init();
+    void twoCollectorsThroughARestart();
+    void aKilledCollectorsSourceIsTakenOver();
+    void migrateFromSqliteAndBack();
+    void badStoresAreNamed();
+
+private:
+    std::unique_ptr<PostgresServer> m_pg;
+    QString m_url;
+};
+
+void TestTeamStore::init()
+{
+    m_pg = std::make_unique<PostgresServer>();
+    QVERIFY2(m_pg->ok(), qPrintable(m_pg->error()));
+    int status = -1;
+    // A database of its own, made by the server's superuser (what an administrator does once).
+    m_url = m_pg->url(QStringLiteral("activity"));
+    Database admin(m_pg->url());
+    admin.exec("CREATE DATABASE activity");
+    const QString said = run({ "store", "init", m_url }, &status);
+    QVERIFY2(status == 0, qPrintable(said));
+    QVERIFY2(said.contains("created the schema"), qPrintable(said));
+}
+
+void TestTeamStore::twoCollectorsThroughARestart()
+{
+    QTemporaryDir dir;
+    FakeApis fake;
+    fake.github["acme/rocket"].stars = 120;
+    const quint16 port = CollectProcess::freeTcpPort();
+    int status = -1;
+    QString said
+        = run({ "sources", "add", "github", "--repo", "acme/rocket", "--api-url", fake.baseUrl(), "--interval", "10s" },
+            &status, m_url, dir.filePath("a"));
+    QVERIFY2(status == 0, qPrintable(said));
+    said = run({ "sources", "add", "syslog", "--listen", QStringLiteral("tcp://127.0.0.1:%1").arg(port), "--site",
+                   "team", "--collector", "alpha" },
+        &status, m_url, dir.filePath("a"));
+    QVERIFY2(status == 0, qPrintable(said));
+
+    QProcess alpha, beta;
+    QVERIFY(startCollector(alpha, m_url, "alpha", dir.filePath("a")));
+    QVERIFY(startCollector(beta, m_url, "beta", dir.filePath("b")));
+    QTcpSocket tcp;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (tcp.abort(), tcp.connectToHost(QHostAddress::LocalHost, port), tcp.waitForConnected(200)), 20'000);
+    // 3,000 lines at 200 a second; PostgreSQL is stopped for 3 s in the middle.
+    QElapsedTimer clock;
+    clock.start();
+    const int total = 3000;
+    bool restarted = false;
+    for (int i = 0; i < total; ++i) {
+        tcp.write(line(i));
+        if (i % 20 == 19) {
+            tcp.flush();
+            QTest::qWait(100);
+        }
+        if (i == total / 3) {
+            QVERIFY(m_pg->stop());
+            QTest::qWait(3000);
+            QVERIFY(m_pg->start());
+            restarted = true;
+        }
+    }
+    QVERIFY(restarted);
+    tcp.disconnectFromHost();
+    QTest::qWait(4000); // the backlog is written
+    const qint64 seconds = clock.elapsed() / 1000;
+    QCOMPARE(alpha.state(), QProcess::Running);
+    QCOMPARE(beta.state(), QProcess::Running);
+    QCOMPARE(CollectProcess::stop(alpha), 0);
+    QCOMPARE(CollectProcess::stop(beta), 0);
+    const QByteArray alphaSaid = alpha.readAll();
+    const QByteArray betaSaid = beta.readAll();
+    qInfo("alpha said: %s", alphaSaid.right(600).constData());
+    QVERIFY2(alphaSaid.contains("writing again"), alphaSaid.right(600).constData());
+    // Only alpha opened the listener (beta would have failed to bind the same port).
+    QVERIFY2(!betaSaid.contains("source 2"), betaSaid.constData());
+
+    // A third process, with a data folder of its own, reports from the store.
+    said = run({ "report", "--out", dir.filePath("r"), "--from", QDate::currentDate().addDays(-1).toString(Qt::ISODate),
+                   "--to", QDate::currentDate().addDays(1).toString(Qt::ISODate) },
+        &status, m_url, dir.filePath("v"));
+    QVERIFY2(status == 0, qPrintable(said));
+    const QByteArray summary = readAll(dir.filePath("r/summary.csv"));
+    QVERIFY2(summary.contains(QByteArray("requests," + QByteArray::number(total) + "\r\n")), summary.constData());
+    QCOMPARE(scalar(m_url, "SELECT count(*) FROM requests"), qint64(total));
+    // The GitHub source was polled by one collector at a time: at most one poll per interval (and one at start).
+    const int polls = repoPolls(fake);
+    qInfo("%d polls of the repository in %lld s", polls, seconds);
+    QVERIFY(polls >= 1);
+    QVERIFY2(polls <= seconds / 10 + 2, qPrintable(QString::number(polls)));
+    QCOMPARE(scalar(m_url, "SELECT count(*) FROM collectors"), 2);
+}
+
+void TestTeamStore::aKilledCollectorsSourceIsTakenOver()
+{
+    QTemporaryDir dir;
+    FakeApis fake;
+    fake.github["acme/rocket"].stars = 7;
+    int status = -1;
+    const QString said
+        = run({ "sources", "add", "github", "--repo", "acme/rocket", "--api-url", fake.baseUrl(), "--interval", "10s" },
+            &status, m_url, dir.filePath("a"));
+    QVERIFY2(status == 0, qPrintable(said));
+    QProcess alpha, beta;
+    QVERIFY(startCollector(alpha, m_url, "alpha", dir.filePath("a")));
+    QVERIFY(startCollector(beta, m_url, "beta", dir.filePath("b")));
+    QTRY_VERIFY_WITH_TIMEOUT(!leaseHolder(m_url).isEmpty() && repoPolls(fake) >= 1, 20'000);
+    const QString first = leaseHolder(m_url);
+    QProcess& holder = first == QLatin1String("alpha") ? alpha : beta;
+    QProcess& other = first == QLatin1String("alpha") ? beta : alpha;
+    ::kill(pid_t(holder.processId()), SIGKILL);
+    holder.waitForFinished(5000);
+    const int before = repoPolls(fake);
+    QElapsedTimer took;
+    took.start();
+    // Within two intervals the other holds the lease and polls.
+    QTRY_VERIFY_WITH_TIMEOUT(repoPolls(fake) > before && leaseHolder(m_url) != first, 22'000);
+    qInfo("%s took the source over from %s in %lld ms", qPrintable(leaseHolder(m_url)), qPrintable(first),
+        took.elapsed());
+    QCOMPARE(CollectProcess::stop(other), 0);
+}
+
+void TestTeamStore::migrateFromSqliteAndBack()
+{
+    QTemporaryDir dir;
+    const QString data = dir.filePath("laptop");
+    // A laptop's history: an imported log, a source, an alert rule.
+    QFile log(dir.filePath("access.log"));
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (int i = 0; i < 2000; ++i) {
+        const QDateTime at = now.addSecs(-i * 60);
+        log.write("81.2.69." + QByteArray::number(i % 200 + 1) + " - - ["
+            + at.toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1() + " +0000] \"GET /p/"
+            + QByteArray::number(i % 37) + " HTTP/1.1\" " + (i % 9 == 0 ? "404" : "200") + " "
+            + QByteArray::number(100 + i) + " \"https://news.example/" + QByteArray::number(i % 5)
+            + "\" \"Mozilla/5.0 'quoted' \\\"agent\\\"\"\n");
+    }
+    log.close();
+    int status = -1;
+    QString said = run({ "import", log.fileName() }, &status, {}, data);
+    QVERIFY2(status == 0, qPrintable(said));
+    said = run(
+        { "sources", "add", "github", "--repo", "acme/rocket", "--api-url", "http://127.0.0.1:9" }, &status, {}, data);
+    QVERIFY2(status == 0, qPrintable(said));
+    said = run({ "alerts", "add", "--series", "traffic.requests", "--above", "100" }, &status, {}, data);
+    QVERIFY2(status == 0, qPrintable(said));
+
+    const QString sqlite = QStringLiteral("sqlite:") + data + QStringLiteral("/activity.sqlite");
+    said = run({ "store", "migrate", "--from", sqlite, "--to", m_url }, &status);
+    QVERIFY2(status == 0, qPrintable(said));
+    QVERIFY2(said.contains("every table's rows counted the same"), qPrintable(said));
+    // Again: nothing left to copy, nothing doubled.
+    said = run({ "store", "migrate", "--from", sqlite, "--to", m_url }, &status);
+    QVERIFY2(status == 0, qPrintable(said));
+    QCOMPARE(scalar(m_url, "SELECT count(*) FROM requests"), 2000);
+
+    const QString back = QStringLiteral("sqlite:") + dir.filePath("back.sqlite");
+    said = run({ "store", "migrate", "--from", m_url, "--to", back }, &status);
+    QVERIFY2(status == 0, qPrintable(said));
+
+    // The same report, byte for byte, from each of the three.
+    const QStringList range = { "--from", now.date().addDays(-3).toString(Qt::ISODate), "--to",
+        now.date().addDays(1).toString(Qt::ISODate) };
+    QStringList outs;
+    for (const QString& store : { sqlite, m_url, back }) {
+        const QString out = dir.filePath(QStringLiteral("report%1").arg(outs.size()));
+        said = run(QStringList { "report", "--out", out } + range, &status, store, dir.filePath("viewer"));
+        QVERIFY2(status == 0, qPrintable(said));
+        outs << out;
+    }
+    const QStringList csvs = QDir(outs.first()).entryList({ "*.csv" }, QDir::Files);
+    QVERIFY(csvs.contains("summary.csv"));
+    QVERIFY(csvs.size() >= 5);
+    for (const QString& csv : csvs) {
+        const QByteArray original = readAll(outs[0] + "/" + csv);
+        QVERIFY2(original == readAll(outs[1] + "/" + csv), qPrintable("PostgreSQL differs in " + csv));
+        QVERIFY2(original == readAll(outs[2] + "/" + csv), qPrintable("the copy back differs in " + csv));
+    }
+    QVERIFY(readAll(outs[0] + "/summary.csv").contains("requests,2000"));
+    // The copy goes on where the originals left: a new source gets the next id.
+    said = run({ "sources", "add", "github", "--repo", "acme/other", "--api-url", "http://127.0.0.1:9" }, &status,
+        m_url, dir.filePath("viewer"));
+    QVERIFY2(status == 0 && said.contains("added source 2"), qPrintable(said));
+}
+
+void TestTeamStore::badStoresAreNamed()
+{
+    int status = -1;
+    QString said = run({ "sources", "list" }, &status, "mysql://x@127.0.0.1/db");
+    QCOMPARE(status, 2);
+    QVERIFY2(said.contains("--store: unknown store"), qPrintable(said));
+    // A password in the URL is never shown, even when the connection fails.
+    said = run({ "sources", "list" }, &status,
+        QStringLiteral("postgresql://someone:hunter2secret@127.0.0.1:%1/nothere").arg(m_pg->port()),
+        QDir::tempPath() + "/team-bad");
+    QCOMPARE(status, 1);
+    QVERIFY2(!said.contains("hunter2secret"), qPrintable(said));
+    QVERIFY2(said.contains("nothere"), qPrintable(said));
+    // A newer schema is refused by version.
+    {
+        Database db(m_url);
+        db.exec("UPDATE activity_meta SET value = 99 WHERE key = 'user_version'");
+    }
+    said = run({ "sources", "list" }, &status, m_url, QDir::tempPath() + "/team-bad");
+    QCOMPARE(status, 1);
+    QVERIFY2(said.contains("schema version 99"), qPrintable(said));
+}
+
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestTeamStore)
+#include "tst_teamstore.moc"
