@@ -9,6 +9,7 @@
 #include "core/storage/storecopy.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -52,7 +53,8 @@ int runStats(CommandContext& ctx, const QStringList& args)
         return 1;
     const Maintenance::Stats stats = Maintenance::stats(ctx.databasePath());
     // Per log source what Health shows: lines received, stored, rejected, dropped (queue full), denied senders.
-    const QList<ListenerHealth> sources = HealthQuery::read(*ctx.database(), 0, false).listeners;
+    const HealthReport health = HealthQuery::read(*ctx.database(), 0, false);
+    const QList<ListenerHealth>& sources = health.listeners;
     const auto figures = [](const ListenerHealth& l) {
         return std::array<std::pair<const char*, qint64>, 5> { { { "received", l.received() },
             { "stored", l.counter("stored") }, { "rejected", l.counter("rejected") }, { "dropped", l.dropped() },
@@ -77,6 +79,13 @@ int runStats(CommandContext& ctx, const QStringList& args)
         o.insert(QStringLiteral("schema_version"), stats.schemaVersion);
         o.insert(QStringLiteral("database_bytes"), stats.databaseBytes);
         o.insert(QStringLiteral("tables"), tables);
+        QJsonArray collectors;
+        for (const CollectorHealth& c : health.collectors)
+            collectors.append(
+                QJsonObject { { QStringLiteral("name"), c.name }, { QStringLiteral("version"), c.version },
+                    { QStringLiteral("host"), c.host }, { QStringLiteral("heartbeat_at"), c.heartbeatAt },
+                    { QStringLiteral("sources"), QJsonArray::fromStringList(c.sources) } });
+        o.insert(QStringLiteral("collectors"), collectors);
         ctx.out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
         return 0;
     }
@@ -90,6 +99,17 @@ int runStats(CommandContext& ctx, const QStringList& args)
                                             "ever)")
                      .arg(HealthQuery::requestsCounted(*ctx.database()))
               << Qt::endl;
+    if (!health.collectors.isEmpty()) {
+        ctx.out() << MaintenanceCommandText::tr(
+            "collectors:     name, version, host, last heartbeat, API sources polled")
+                  << Qt::endl;
+        for (const CollectorHealth& c : health.collectors)
+            ctx.out() << QStringLiteral("  %1 %2 %3 %4 %5")
+                             .arg(c.name, c.version, c.host,
+                                 QDateTime::fromSecsSinceEpoch(c.heartbeatAt, Qt::UTC).toString(Qt::ISODate),
+                                 c.sources.isEmpty() ? QStringLiteral("-") : c.sources.join(QLatin1Char(',')))
+                      << Qt::endl;
+    }
     if (!sources.isEmpty()) {
         ctx.out() << MaintenanceCommandText::tr("log sources:    received, stored, rejected, dropped, denied")
                   << Qt::endl;

@@ -244,7 +244,17 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     quitOnSignals();
     // The window collects like `collect` does (not on the throw-away demo database); the tray pauses it.
     std::unique_ptr<CollectionRuntime> collection;
-    if (!o.demo) {
+    // A team's viewer login reads the store and never collects into it (its collectors run elsewhere).
+    QString readOnly;
+    if (!o.demo && ctx.isPostgres()) {
+        Database* db = ctx.database();
+        if (!db)
+            return 1;
+        if (!db->mayWrite())
+            readOnly = WindowText::tr("this login sees the team's store but may not change it; sources, pages and "
+                                      "rules are added with a collector's login (role activity_collector)");
+    }
+    if (!o.demo && readOnly.isEmpty()) {
         const CollectContext* context = ctx.collectContext();
         if (!context)
             return 1;
@@ -269,6 +279,7 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         health->setEventLog(ctx.eventLog());
     CustomPages::install(window, runner, dashboards);
     qobject_cast<AlertsPage*>(window.page(PageId::Alerts))->setService(&alerts);
+    window.setReadOnly(readOnly);
     const std::optional<QStringList> customKeys = kioskCustomKeys(ctx, window, o);
     if (!customKeys)
         return 2;

@@ -1287,6 +1287,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>restore: a team store is not replaced in place; copy the backup into an empty database with `store migrate --from sqlite:%1 --to URL`</source>
         <translation>restore : un stockage d&apos;équipe n&apos;est pas remplacé sur place ; copiez la sauvegarde dans une base vide avec `store migrate --from sqlite:%1 --to URL`</translation>
     </message>
+    <message>
+        <source>collectors:     name, version, host, last heartbeat, API sources polled</source>
+        <translation>collecteurs :    nom, version, machine, dernier signe de vie, sources d&apos;API interrogées</translation>
+    </message>
 </context>
 <context>
     <name>MaintenanceText</name>
@@ -2381,6 +2385,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>--pages: unknown page &apos;%1&apos; (known: overview, github, dockerhub, metrics, traffic, map, health, alerts, or the name of a page of your own)</source>
         <translation>--pages : page inconnue « %1 » (connues : overview, github, dockerhub, metrics, traffic, map, health, alerts, ou le nom d&apos;une de vos pages)</translation>
     </message>
+    <message>
+        <source>this login sees the team&apos;s store but may not change it; sources, pages and rules are added with a collector&apos;s login (role activity_collector)</source>
+        <translation>cet identifiant voit le stockage de l&apos;équipe mais ne peut pas le modifier ; les sources, pages et règles s&apos;ajoutent avec l&apos;identifiant d&apos;un collecteur (rôle activity_collector)</translation>
+    </message>
 </context>
 <context>
     <name>activity::AboutDialog</name>
@@ -3380,6 +3388,46 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>not told by this API</source>
         <translation>non indiqué par cette API</translation>
     </message>
+    <message>
+        <source>Polled by</source>
+        <translation>Interrogée par</translation>
+    </message>
+    <message>
+        <source>Collector</source>
+        <translation>Collecteur</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Machine</translation>
+    </message>
+    <message>
+        <source>Last heartbeat</source>
+        <translation>Dernier signe de vie</translation>
+    </message>
+    <message>
+        <source>Polls</source>
+        <translation>Interroge</translation>
+    </message>
+    <message>
+        <source>Collectors</source>
+        <translation>Collecteurs</translation>
+    </message>
+    <message>
+        <source>none now</source>
+        <translation>aucun pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>stopped (%1)</source>
+        <translation>arrêté (%1)</translation>
+    </message>
+    <message>
+        <source>Collectors: none has run on this store yet</source>
+        <translation>Collecteurs : aucun n&apos;a encore tourné sur ce stockage</translation>
+    </message>
 </context>
 <context>
     <name>activity::KioskController</name>
@@ -3606,6 +3654,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Status: %1</source>
         <translation>Statut : %1</translation>
+    </message>
+    <message>
+        <source>Read only: %1</source>
+        <translation>Lecture seule : %1</translation>
+    </message>
+    <message>
+        <source>This login may only read the store: %1</source>
+        <translation>Cet identifiant ne peut que lire le stockage : %1</translation>
     </message>
 </context>
 <context>

@@ -236,8 +236,30 @@ void MainWindow::removeExtraPage(const QString& key)
         m_pageList->setCurrentRow(0);
 }
 
+void MainWindow::setReadOnly(const QString& reason)
+{
+    m_readOnly = reason;
+    if (reason.isEmpty())
+        return;
+    auto* label = new QLabel(tr("Read only: %1").arg(reason), this);
+    label->setObjectName(QStringLiteral("readOnly"));
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    statusBar()->addWidget(label, 1);
+    setNewPageEnabled(false);
+    // Every button that would add something to the store says why it cannot.
+    const QString why = tr("This login may only read the store: %1").arg(reason);
+    for (QPushButton* button : findChildren<QPushButton*>()) {
+        if (button->property("writesStore").toBool()) {
+            button->setEnabled(false);
+            button->setToolTip(why);
+        }
+    }
+}
+
 void MainWindow::setNewPageEnabled(bool enabled)
 {
+    enabled = enabled && m_readOnly.isEmpty();
     m_newPageWanted = enabled;
     m_newPage->setVisible(enabled && !m_pageList->isHidden());
 }

@@ -55,6 +55,10 @@ public:
     // The "New page" button under the page list, which emits newPageRequested; hidden unless enabled.
     QPushButton* newPageButton() const { return m_newPage; }
     void setNewPageEnabled(bool enabled);
+    // A login that may only read the store (a team's viewer): said in the status bar, and nothing offers to
+    // change it (New page hidden, Add buttons disabled with the reason). Empty: writable.
+    void setReadOnly(const QString& reason);
+    QString readOnlyReason() const { return m_readOnly; }
 
     ViewState* viewState() const { return m_state; }
     QString databasePath() const { return m_databasePath; }
@@ -96,6 +100,7 @@ private:
     QStringList m_extraKeys; // rows kPageCount and after
     QPushButton* m_newPage = nullptr;
     bool m_newPageWanted = false;
+    QString m_readOnly;
     QToolBar* m_filterBar = nullptr;
     QComboBox* m_rangeBox = nullptr;
     QDateEdit* m_fromEdit = nullptr;

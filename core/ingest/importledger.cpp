@@ -47,8 +47,8 @@ std::optional<ImportLedger::Entry> ImportLedger::find(Database& db, const Identi
     if (identity.head.isEmpty())
         return std::nullopt;
     // The most advanced entry whose head is a prefix of this file's (a file imported while short has grown).
-    Statement st = db.prepare(
-        "SELECT id, head_bytes, head_hash, offset, lines, tail_hash FROM imports ORDER BY offset DESC, id DESC");
+    Statement st = db.prepare("SELECT id, head_bytes, head_hash, \"offset\", lines, tail_hash FROM imports ORDER BY "
+                              "\"offset\" DESC, id DESC");
     while (st.step()) {
         const qint64 headBytes = st.int64(1);
         if (headBytes > identity.head.size() || hash(identity.head.left(headBytes)) != st.blob(2))
@@ -62,14 +62,14 @@ qint64 ImportLedger::record(Database& db, qint64 entryId, const QString& path, c
     qint64 lines, const QByteArray& lastLineCheck, qint64 now)
 {
     if (entryId > 0) {
-        Statement st = db.prepare("UPDATE imports SET path = ?, device = ?, inode = ?, offset = ?, lines = ?, "
+        Statement st = db.prepare("UPDATE imports SET path = ?, device = ?, inode = ?, \"offset\" = ?, lines = ?, "
                                   "tail_hash = ?, last_at = ? WHERE id = ?");
         st.bind(1, path).bind(2, identity.device).bind(3, identity.inode).bind(4, offset).bind(5, lines);
         st.bind(6, lastLineCheck).bind(7, now).bind(8, entryId).exec();
         if (db.changes() > 0)
             return entryId;
     }
-    Statement st = db.prepare("INSERT INTO imports(path, device, inode, head_bytes, head_hash, offset, lines, "
+    Statement st = db.prepare("INSERT INTO imports(path, device, inode, head_bytes, head_hash, \"offset\", lines, "
                               "tail_hash, first_at, last_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     st.bind(1, path).bind(2, identity.device).bind(3, identity.inode).bind(4, qint64(identity.head.size()));
     st.bind(5, hash(identity.head)).bind(6, offset).bind(7, lines).bind(8, lastLineCheck).bind(9, now).bind(10, now);

@@ -4,6 +4,7 @@
 #include "core/storage/database.h"
 #include "core/storage/rollupschema.h"
 
+#include <QDateTime>
 #include <QSet>
 
 namespace activity {
@@ -22,7 +23,8 @@ qint64 ListenerHealth::received() const
     return lines > 0 ? lines : counter("messages_received");
 }
 
-HealthReport HealthQuery::read(Database& db, int rejectedPerSource, bool withRowCounts, const SourceRegistry& registry)
+HealthReport HealthQuery::read(
+    Database& db, int rejectedPerSource, bool withRowCounts, const SourceRegistry& registry, qint64 now)
 {
     HealthReport report;
     // Log receivers: every source of a log type, plus any source id that has counters (0 is `import`).
@@ -88,8 +90,25 @@ HealthReport HealthQuery::read(Database& db, int rejectedPerSource, bool withRow
         report.apiSources.append(a);
     }
 
-    report.databaseBytes
-        = db.queryInt("SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()").value_or(0);
+    // Collectors sharing the store, and the API sources each holds the lease of.
+    Statement collectors
+        = db.prepare("SELECT name, version, host, heartbeat_at FROM collectors ORDER BY heartbeat_at DESC, name");
+    while (collectors.step())
+        report.collectors.append(
+            { collectors.text(0), collectors.text(1), collectors.text(2), collectors.int64(3), {} });
+    Statement leases = db.prepare("SELECT l.collector, l.source_id, s.name FROM source_leases l JOIN sources s ON "
+                                  "s.id = l.source_id WHERE l.expires_at >= ? ORDER BY l.source_id");
+    leases.bind(1, now > 0 ? now : QDateTime::currentSecsSinceEpoch());
+    while (leases.step()) {
+        for (CollectorHealth& c : report.collectors)
+            if (c.name == leases.text(0))
+                c.sources << leases.text(2);
+        for (ApiHealth& a : report.apiSources)
+            if (a.sourceId == leases.int64(1))
+                a.polledBy = leases.text(0);
+    }
+
+    report.databaseBytes = db.sizeBytes();
     if (withRowCounts)
         report.rowCounts = rowCounts(db);
     return report;

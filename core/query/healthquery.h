@@ -41,11 +41,22 @@ struct ApiHealth {
     qint64 nextRun = 0;
     qint64 rateLimitRemaining = -1; // -1: unknown
     qint64 rateLimitLimit = -1;
+    QString polledBy; // the collector holding its lease now; empty: none
+};
+
+// A collector that writes into the store (several share a team's PostgreSQL store).
+struct CollectorHealth {
+    QString name;
+    QString version;
+    QString host;
+    qint64 heartbeatAt = 0;
+    QStringList sources; // the API sources it polls now
 };
 
 struct HealthReport {
     QList<ListenerHealth> listeners;
     QList<ApiHealth> apiSources;
+    QList<CollectorHealth> collectors;
     qint64 databaseBytes = 0;
     QList<std::pair<QString, qint64>> rowCounts; // table name, rows
 };
@@ -55,8 +66,9 @@ namespace HealthQuery {
 bool isEmpty(Database& db);
 // Everything but the row counts when withRowCounts is false (counting millions of requests takes a second).
 // `registry` tells log sources from API ones.
+// `now` (0: the system's time) tells which leases still hold.
 HealthReport read(Database& db, int rejectedPerSource = 10, bool withRowCounts = true,
-    const SourceRegistry& registry = SourceRegistry::builtIn());
+    const SourceRegistry& registry = SourceRegistry::builtIn(), qint64 now = 0);
 QList<std::pair<QString, qint64>> rowCounts(Database& db);
 // Every request ever stored (the day rollups: raw rows go after the retention, these stay).
 qint64 requestsCounted(Database& db);

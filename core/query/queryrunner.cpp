@@ -6,6 +6,7 @@
 
 #include <QLoggingCategory>
 #include <QSemaphore>
+#include <QSocketNotifier>
 #include <QTimer>
 
 namespace activity {
@@ -22,8 +23,20 @@ public:
         if (!m_db) {
             m_db = std::make_unique<Database>(m_path, Database::Mode::ReadOnly);
             m_version = m_db->dataVersion();
+            listen();
         }
         return m_db.get();
+    }
+    // A store that tells of commits (PostgreSQL's LISTEN/NOTIFY) wakes the check at once; the timer stays for
+    // SQLite and as the retry after a lost connection.
+    void listen()
+    {
+        const int fd = m_db->notificationSocket();
+        if (m_pollMs <= 0 || fd < 0 || (m_notifier && m_notifier->socket() == fd))
+            return;
+        delete m_notifier;
+        m_notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+        connect(m_notifier, &QSocketNotifier::activated, this, [this] { poll(); });
     }
     void start()
     {
@@ -48,6 +61,8 @@ public:
     {
         delete m_timer;
         m_timer = nullptr;
+        delete m_notifier;
+        m_notifier = nullptr;
         m_db.reset();
     }
 
@@ -57,6 +72,7 @@ private:
     {
         try {
             const qint64 version = db()->dataVersion();
+            listen(); // a reconnect may bring another socket
             if (version != m_version) {
                 m_version = version;
                 QMetaObject::invokeMethod(m_owner, [owner = m_owner] { emit owner->dataChanged(); });
@@ -64,6 +80,8 @@ private:
         } catch (const DatabaseError& e) {
             // The file may not exist yet (first start): try again at the next tick.
             qCDebug(lcQuery) << "watching for changes:" << e.message();
+            delete m_notifier;
+            m_notifier = nullptr;
             m_db.reset();
         }
     }
@@ -74,6 +92,7 @@ private:
     std::unique_ptr<Database> m_db;
     qint64 m_version = 0;
     QTimer* m_timer = nullptr;
+    QSocketNotifier* m_notifier = nullptr;
 };
 
 QueryRunner::QueryRunner(QString databasePath, int pollMs, QObject* parent)

@@ -48,6 +48,9 @@ public:
     virtual void setUserVersion(int version) = 0;
     // Changes when another connection commits (a cache of what was read can tell it is stale).
     virtual qint64 dataVersion() = 0;
+    // A socket that becomes readable when another connection commits (after dataVersion() was called once), so a
+    // reader waits on it instead of polling; -1 when the engine has none.
+    virtual int notificationSocket() const { return -1; }
     virtual void setBusyTimeoutMs(int ms) = 0;
     // After a commit: if another connection is waiting to write, give it up to `maxWaitMs` to begin.
     virtual void yieldToWaiters(int maxWaitMs) = 0;

@@ -100,6 +100,20 @@ Database::Database(std::unique_ptr<Connection> connection)
 
 Database::~Database() = default;
 
+bool Database::mayWrite()
+{
+    if (!isPostgres())
+        return true;
+    return queryInt("SELECT has_table_privilege('sources', 'INSERT')::int").value_or(0) != 0;
+}
+
+qint64 Database::sizeBytes()
+{
+    return queryInt(isPostgres() ? "SELECT pg_database_size(current_database())"
+                                 : "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()")
+        .value_or(0);
+}
+
 SqliteConnection* Database::sqlite() const
 {
     return dynamic_cast<SqliteConnection*>(m_connection.get());

@@ -104,6 +104,8 @@ public:
     void setUserVersion(int version) { m_connection->setUserVersion(version); }
     // Changes when another connection commits (a cache of what was read can tell it is stale).
     qint64 dataVersion() { return m_connection->dataVersion(); }
+    // Readable when another connection committed (PostgreSQL's notifications); -1: poll dataVersion() instead.
+    int notificationSocket() const { return m_connection->notificationSocket(); }
 
     // Where the data is: the SQLite file's path, or a store URL without its password.
     QString path() const { return m_connection->location(); }
@@ -118,6 +120,10 @@ public:
     // The SQLite connection, or null on another engine: for what only SQLite has (the online backup, SQL
     // functions). Only core/storage/ calls it.
     SqliteConnection* sqlite() const;
+    // The bytes the data takes: the SQLite file's pages, or the PostgreSQL database's size on its server.
+    qint64 sizeBytes();
+    // False when this login may only read the store (a PostgreSQL viewer); a SQLite file opened read-write may.
+    bool mayWrite();
     // True on a PostgreSQL store (what differs is said where it matters: SQL only SQLite has, PRAGMAs).
     bool isPostgres() const { return sqlite() == nullptr; }
 

@@ -97,7 +97,7 @@ Maintenance::Stats Maintenance::stats(const QString& databasePath)
     Stats out;
     out.schemaVersion = db.userVersion();
     if (db.isPostgres()) // the database's size on the server (tables, indexes, TOAST)
-        out.databaseBytes = db.queryInt("SELECT pg_database_size(current_database())").value_or(0);
+        out.databaseBytes = db.sizeBytes();
     else
         out.databaseBytes = QFileInfo(databasePath).size() + QFileInfo(databasePath + QStringLiteral("-wal")).size();
     Statement tables = db.prepare(db.isPostgres()

@@ -87,6 +87,7 @@ private slots:
     void twoCollectorsThroughARestart();
     void aKilledCollectorsSourceIsTakenOver();
     void migrateFromSqliteAndBack();
+    void aViewerLoginIsRefusedWrites();
     void badStoresAreNamed();
 
 private:
@@ -123,22 +124,34 @@ void TestTeamStore::twoCollectorsThroughARestart()
                    "team", "--collector", "alpha" },
         &status, m_url, dir.filePath("a"));
     QVERIFY2(status == 0, qPrintable(said));
+    // Beta's own listener, on another port of the same machine (two web servers' streams at once).
+    quint16 port2 = CollectProcess::freeTcpPort();
+    while (port2 == port)
+        port2 = CollectProcess::freeTcpPort();
+    said = run({ "sources", "add", "syslog", "--listen", QStringLiteral("tcp://127.0.0.1:%1").arg(port2), "--site",
+                   "team", "--collector", "beta" },
+        &status, m_url, dir.filePath("b"));
+    QVERIFY2(status == 0, qPrintable(said));
 
     QProcess alpha, beta;
     QVERIFY(startCollector(alpha, m_url, "alpha", dir.filePath("a")));
     QVERIFY(startCollector(beta, m_url, "beta", dir.filePath("b")));
-    QTcpSocket tcp;
+    QTcpSocket tcp, tcp2;
     QTRY_VERIFY_WITH_TIMEOUT(
         (tcp.abort(), tcp.connectToHost(QHostAddress::LocalHost, port), tcp.waitForConnected(200)), 20'000);
-    // 3,000 lines at 200 a second; PostgreSQL is stopped for 3 s in the middle.
+    QTRY_VERIFY_WITH_TIMEOUT(
+        (tcp2.abort(), tcp2.connectToHost(QHostAddress::LocalHost, port2), tcp2.waitForConnected(200)), 20'000);
+    // 3,000 lines at 200 a second, alternately to alpha and beta, which write into the store at the same time;
+    // PostgreSQL is stopped for 3 s in the middle.
     QElapsedTimer clock;
     clock.start();
     const int total = 3000;
     bool restarted = false;
     for (int i = 0; i < total; ++i) {
-        tcp.write(line(i));
+        (i % 2 ? tcp2 : tcp).write(line(i));
         if (i % 20 == 19) {
             tcp.flush();
+            tcp2.flush();
             QTest::qWait(100);
         }
         if (i == total / 3) {
@@ -150,18 +163,22 @@ void TestTeamStore::twoCollectorsThroughARestart()
     }
     QVERIFY(restarted);
     tcp.disconnectFromHost();
+    tcp2.disconnectFromHost();
     QTest::qWait(4000); // the backlog is written
     const qint64 seconds = clock.elapsed() / 1000;
     QCOMPARE(alpha.state(), QProcess::Running);
     QCOMPARE(beta.state(), QProcess::Running);
-    QCOMPARE(CollectProcess::stop(alpha), 0);
-    QCOMPARE(CollectProcess::stop(beta), 0);
+    const int alphaStatus = CollectProcess::stop(alpha);
+    const int betaStatus = CollectProcess::stop(beta);
     const QByteArray alphaSaid = alpha.readAll();
     const QByteArray betaSaid = beta.readAll();
+    QVERIFY2(alphaStatus == 0, alphaSaid.right(1500).constData());
+    QVERIFY2(betaStatus == 0, betaSaid.right(1500).constData());
     qInfo("alpha said: %s", alphaSaid.right(600).constData());
     QVERIFY2(alphaSaid.contains("writing again"), alphaSaid.right(600).constData());
-    // Only alpha opened the listener (beta would have failed to bind the same port).
+    // Each opened its own listener only (the other would have failed to bind the same port).
     QVERIFY2(!betaSaid.contains("source 2"), betaSaid.constData());
+    QVERIFY2(!alphaSaid.contains("source 3"), alphaSaid.constData());
 
     // A third process, with a data folder of its own, reports from the store.
     said = run({ "report", "--out", dir.filePath("r"), "--from", QDate::currentDate().addDays(-1).toString(Qt::ISODate),
@@ -270,6 +287,31 @@ void TestTeamStore::migrateFromSqliteAndBack()
     said = run({ "sources", "add", "github", "--repo", "acme/other", "--api-url", "http://127.0.0.1:9" }, &status,
         m_url, dir.filePath("viewer"));
     QVERIFY2(status == 0 && said.contains("added source 2"), qPrintable(said));
+}
+
+void TestTeamStore::aViewerLoginIsRefusedWrites()
+{
+    {
+        Database admin(m_url);
+        admin.exec("CREATE ROLE alice LOGIN IN ROLE activity_viewer");
+    }
+    const QString viewer = QString(m_url).replace(QLatin1String("postgres@"), QLatin1String("alice@"));
+    QTemporaryDir dir;
+    int status = -1;
+    // Reading works.
+    QString said = run({ "sources", "list" }, &status, viewer, dir.path());
+    QVERIFY2(status == 0, qPrintable(said));
+    // Every write is refused with what it means, never half done.
+    for (const QStringList& write : { QStringList { "sources", "add", "github", "--repo", "acme/x" },
+             QStringList { "alerts", "add", "--series", "traffic.requests", "--above", "5" },
+             QStringList { "settings", "set", "retention.days", "30" } }) {
+        said = run(write, &status, viewer, dir.path());
+        QVERIFY2(status != 0, qPrintable(write.join(' ') + ": " + said));
+        QVERIFY2(said.contains("this login may only read"), qPrintable(said));
+        QVERIFY2(said.contains("activity_collector"), qPrintable(said));
+    }
+    QCOMPARE(scalar(m_url, "SELECT count(*) FROM sources"), 0);
+    QCOMPARE(scalar(m_url, "SELECT count(*) FROM alert_rules"), 0);
 }
 
 void TestTeamStore::badStoresAreNamed()

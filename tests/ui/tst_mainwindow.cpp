@@ -12,6 +12,7 @@
 #include <QImage>
 #include <QLabel>
 #include <QPointer>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -107,6 +108,31 @@ private slots:
         QCOMPARE(window.pageNames().at(int(PageId::Map)), QStringLiteral("World map"));
         QCOMPARE(MainWindow::pageFromKey(QStringLiteral("dockerhub")), std::optional<PageId>(PageId::DockerHub));
         QCOMPARE(MainWindow::pageFromKey(QStringLiteral("nope")), std::nullopt);
+    }
+
+    // A team's viewer login: the window says it may only read, and what would write says why it cannot.
+    void aReadOnlyLoginOffersNoWrites()
+    {
+        ManualClock clock(1795591815000);
+        MainWindow window(m_dir.filePath(QStringLiteral("a.sqlite")), clock);
+        auto* page = new QWidget;
+        auto* add = new QPushButton(QStringLiteral("Add…"), page);
+        add->setProperty("writesStore", true);
+        auto* other = new QPushButton(QStringLiteral("Refresh"), page);
+        window.setPage(PageId::Sources, page);
+        window.setNewPageEnabled(true);
+        window.setReadOnly(QStringLiteral("a viewer's login"));
+        QVERIFY(!add->isEnabled());
+        QVERIFY2(add->toolTip().contains(QStringLiteral("a viewer's login")), qPrintable(add->toolTip()));
+        QVERIFY(other->isEnabled());
+        const auto* said = window.findChild<QLabel*>(QStringLiteral("readOnly"));
+        QVERIFY(said);
+        QCOMPARE(said->text(), QStringLiteral("Read only: a viewer's login"));
+        window.setNewPageEnabled(true); // still refused while read-only
+        window.show();
+        const auto buttons = window.findChildren<QPushButton*>();
+        for (const QPushButton* b : buttons)
+            QVERIFY2(!(b->isVisible() && b->text().contains(QStringLiteral("New page"))), "New page is offered");
     }
 
     void rangePickerDrivesTheState()

@@ -54,6 +54,7 @@ AlertsPage::AlertsPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     auto* header = new QHBoxLayout;
     header->addWidget(m_summary, 1);
     m_add = new QPushButton(tr("Add rule..."), this);
+    m_add->setProperty("writesStore", true); // disabled on a read-only login (MainWindow::setReadOnly)
     m_add->setObjectName(QStringLiteral("addRule"));
     m_remove = new QPushButton(tr("Remove rule"), this);
     m_remove->setObjectName(QStringLiteral("removeRule"));

@@ -64,9 +64,11 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
                                     tr("Dropped"), tr("Denied senders"), tr("Last line stored") },
         this);
     m_rejected = new RowsModel({ tr("Time"), tr("Source"), tr("Reason"), tr("Line") }, this);
-    m_api = new RowsModel(
-        { tr("API source"), tr("Type"), tr("Last success"), tr("Last error"), tr("Next run"), tr("Rate limit left") },
+    m_api = new RowsModel({ tr("API source"), tr("Type"), tr("Last success"), tr("Last error"), tr("Next run"),
+                              tr("Rate limit left"), tr("Polled by") },
         this);
+    m_collectors
+        = new RowsModel({ tr("Collector"), tr("Version"), tr("Host"), tr("Last heartbeat"), tr("Polls") }, this);
     m_database = new RowsModel({ tr("Table"), tr("Rows") }, this);
     m_log = new RowsModel({ tr("Time"), tr("Level"), tr("Module"), tr("Message") }, this);
     // A write error outranks everything on this page: data is being lost until it is fixed.
@@ -81,8 +83,13 @@ HealthPage::HealthPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     grid->addWidget(m_databaseLabel, 1, 1);
     grid->addWidget(tableFor(m_database, tr("Database"), this), 2, 1);
-    grid->addWidget(sectionLabel(tr("API sources"), this), 3, 0, 1, 2);
-    grid->addWidget(tableFor(m_api, tr("API sources"), this), 4, 0, 1, 2);
+    grid->addWidget(sectionLabel(tr("API sources"), this), 3, 0);
+    grid->addWidget(tableFor(m_api, tr("API sources"), this), 4, 0);
+    m_collectorsLabel = sectionLabel(tr("Collectors"), this);
+    grid->addWidget(m_collectorsLabel, 3, 1);
+    auto* collectors = tableFor(m_collectors, tr("Collectors"), this);
+    collectors->setObjectName(QStringLiteral("collectors"));
+    grid->addWidget(collectors, 4, 1);
     grid->addWidget(sectionLabel(tr("Last rejected lines"), this), 5, 0);
     auto* rejected = tableFor(m_rejected, tr("Last rejected lines"), this);
     rejected->setObjectName(QStringLiteral("rejectedLines"));
@@ -149,7 +156,7 @@ void HealthPage::reload()
             });
     }
     query<HealthReport>(
-        m_tracker, [](Database& db) { return HealthQuery::read(db, 20, false); },
+        m_tracker, [now](Database& db) { return HealthQuery::read(db, 20, false, SourceRegistry::builtIn(), now); },
         [this, now](HealthReport r) {
             QList<QList<QVariant>> rows;
             QList<QList<QVariant>> rejected;
@@ -182,9 +189,22 @@ void HealthPage::reload()
                           .arg(Format::count(double(a.rateLimitRemaining)), Format::count(double(a.rateLimitLimit)))
                     : Format::count(double(a.rateLimitRemaining));
                 rows.append({ a.name, typeLabel(a.type), when(a.lastSuccess, now), error,
-                    a.enabled ? when(a.nextRun, now) : tr("paused"), rate });
+                    a.enabled ? when(a.nextRun, now) : tr("paused"), rate,
+                    a.polledBy.isEmpty() ? tr("none now") : a.polledBy });
             }
             m_api->setRows(rows);
+            rows.clear();
+            // A collector that has not said it is alive for a minute has stopped (or lost the store).
+            constexpr qint64 kAliveSecs = 60;
+            for (const CollectorHealth& c : r.collectors) {
+                const bool alive = now - c.heartbeatAt <= kAliveSecs;
+                rows.append({ c.name, c.version, c.host,
+                    alive ? when(c.heartbeatAt, now) : tr("stopped (%1)").arg(when(c.heartbeatAt, now)),
+                    c.sources.isEmpty() ? tr("none") : c.sources.join(QStringLiteral(", ")) });
+            }
+            m_collectors->setRows(rows);
+            m_collectorsLabel->setText(
+                r.collectors.isEmpty() ? tr("Collectors: none has run on this store yet") : tr("Collectors"));
             m_databaseLabel->setText(tr("Database: %1").arg(Format::bytes(r.databaseBytes)));
         });
 }

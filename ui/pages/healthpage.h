@@ -23,6 +23,7 @@ public:
     RowsModel* listenersModel() const { return m_listeners; }
     RowsModel* rejectedModel() const { return m_rejected; }
     RowsModel* apiModel() const { return m_api; }
+    RowsModel* collectorsModel() const { return m_collectors; }
     RowsModel* databaseModel() const { return m_database; }
     QString databaseText() const;
     // Shown above everything until the next successful write clears it (an empty message).
@@ -38,6 +39,8 @@ protected:
 private:
     RowsModel* m_listeners = nullptr;
     RowsModel* m_rejected = nullptr;
+    RowsModel* m_collectors = nullptr;
+    QLabel* m_collectorsLabel = nullptr;
     RowsModel* m_api = nullptr;
     RowsModel* m_database = nullptr;
     RowsModel* m_log = nullptr;

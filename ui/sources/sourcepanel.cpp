@@ -26,6 +26,7 @@ SourcePanel::SourcePanel(SourceService& service, QueryRunner& runner, const Cloc
     auto* layout = new QVBoxLayout(this);
     auto* buttons = new QHBoxLayout;
     m_add = new QPushButton(tr("Add…"), this);
+    m_add->setProperty("writesStore", true); // disabled on a read-only login (MainWindow::setReadOnly)
     m_edit = new QPushButton(tr("Edit…"), this);
     m_pause = new QPushButton(tr("Pause"), this);
     m_remove = new QPushButton(tr("Remove…"), this);

@@ -3,6 +3,7 @@
 #include "core/secrets/secretmask.h"
 #include "core/storage/databaseerror.h"
 #include "core/storage/postgres/pgdialect.h"
+#include "core/storage/postgres/pgschema.h"
 
 #include <QHash>
 #include <QList>
@@ -30,7 +31,14 @@ public:
         m_types.fill(0, count);
         m_binary.fill(0, count);
     }
-    ~PgStatement() override { PQclear(m_result); }
+    ~PgStatement() override
+    {
+        PQclear(m_result);
+        if (!m_name.isEmpty() && m_preparedOn == m_owner.generation() && PQstatus(m_owner.handle()) == CONNECTION_OK
+            && !m_owner.inTransaction())
+            PQclear(PQexec(m_owner.handle(), QByteArray("DEALLOCATE " + m_name).constData()));
+        // Inside a transaction (a failed one refuses every statement) it is left to the session's end.
+    }
     PgStatement(const PgStatement&) = delete;
     PgStatement& operator=(const PgStatement&) = delete;
 
@@ -148,16 +156,26 @@ private:
             values[i] = m_null[i] ? nullptr : m_values[i].constData();
             lengths[i] = int(m_values[i].size());
         }
-        m_result = PQexecParams(m_owner.handle(), m_sql.constData(), n, m_types.constData(), values.constData(),
-            lengths.constData(), m_binary.constData(), 0);
+        // Run once: sent with its text. Run again (the ingest's statements, a loop's): prepared on the server once
+        // per connection, so each later run costs no parse and no plan.
+        if (++m_runs >= 2 && (m_preparedOn != m_owner.generation() || m_preparedTypes != m_types))
+            prepare(n);
+        if (m_preparedOn == m_owner.generation() && m_preparedTypes == m_types)
+            m_result = PQexecPrepared(m_owner.handle(), m_name.constData(), n, values.constData(), lengths.constData(),
+                m_binary.constData(), 0);
+        else
+            m_result = PQexecParams(m_owner.handle(), m_sql.constData(), n, m_types.constData(), values.constData(),
+                lengths.constData(), m_binary.constData(), 0);
         const ExecStatusType status = PQresultStatus(m_result);
+        if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
+            m_owner.afterStatement(PQcmdStatus(m_result));
         if (status == PGRES_COMMAND_OK) {
             m_owner.setChanges(std::atoi(PQcmdTuples(m_result)));
         } else if (status == PGRES_TUPLES_OK) {
             if (std::strncmp(PQcmdStatus(m_result), "SELECT", 6) != 0) // INSERT ... RETURNING
                 m_owner.setChanges(std::atoi(PQcmdTuples(m_result)));
         } else {
-            const QString message = QString::fromUtf8(PQresultErrorMessage(m_result)).trimmed();
+            const QString message = m_owner.failureOf(m_result);
             PQclear(m_result);
             m_result = nullptr;
             throw DatabaseError(message.isEmpty() ? m_owner.lastError() : message);
@@ -165,8 +183,24 @@ private:
         m_row = -1;
     }
 
+    void prepare(int n)
+    {
+        m_name = m_owner.nextStatementName();
+        PGresult* r = PQprepare(m_owner.handle(), m_name.constData(), m_sql.constData(), n, m_types.constData());
+        const bool ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+        PQclear(r);
+        if (ok) { // else sent with its text, as before: the error, if any, comes from running it
+            m_preparedOn = m_owner.generation();
+            m_preparedTypes = m_types;
+        }
+    }
+
     PgConnection& m_owner;
     QByteArray m_sql;
+    QByteArray m_name;
+    quint64 m_preparedOn = 0; // the connection's generation it was prepared on; 0: never
+    QList<Oid> m_preparedTypes;
+    int m_runs = 0;
     QList<QByteArray> m_values;
     QList<bool> m_null;
     QList<Oid> m_types;
@@ -209,6 +243,8 @@ void PgConnection::ensureConnected()
     if (PQstatus(m_conn) != CONNECTION_OK)
         throw DatabaseError(QStringLiteral("cannot connect to %1: %2").arg(m_shown, lastError()));
     setUpSession();
+    ++m_generation; // statements prepared on the old session are gone
+    ++m_version; // what was committed while away was not heard of
 }
 
 QByteArray PgConnection::dialect(const char* sql)
@@ -262,7 +298,10 @@ void PgConnection::exec(const char* sql)
     ensureConnected();
     const QByteArray translated = dialect(sql);
     try {
-        run(translated.constData());
+        // Readers listening hear of it when it commits (dataVersion()).
+        if (text == "COMMIT" && m_writing)
+            run(kNotify);
+        afterStatement(run(translated.constData()));
     } catch (const DatabaseError&) {
         if (ends)
             m_transaction = false;
@@ -272,23 +311,64 @@ void PgConnection::exec(const char* sql)
         m_transaction = true;
     else if (ends)
         m_transaction = false;
+    if (!m_transaction)
+        m_writing = false;
+}
+
+void PgConnection::afterStatement(const QByteArray& tag)
+{
+    // A change made outside a transaction committed at once: readers hear of it as of a COMMIT.
+    static const QList<QByteArray> changes { "INSERT", "UPDATE", "DELETE", "CREATE", "ALTER", "DROP", "TRUNCATE" };
+    if (PQtransactionStatus(m_conn) != PQTRANS_IDLE)
+        return;
+    for (const QByteArray& change : changes) {
+        if (tag.startsWith(change)) {
+            const int changed = m_changes;
+            run(kNotify);
+            m_changes = changed;
+            return;
+        }
+    }
 }
 
 void PgConnection::beginWrite()
 {
     exec("BEGIN");
+    // Writers take turns, as on SQLite (BEGIN IMMEDIATE): the ingest reads the highest ids and the rollups it
+    // adds to inside its transaction. Waits up to the lock timeout (setBusyTimeoutMs).
+    try {
+        run(kWriteTurn);
+    } catch (const DatabaseError&) {
+        m_transaction = false; // first: a ROLLBACK on a lost connection fails too, and the next call reconnects
+        PQclear(PQexec(m_conn, "ROLLBACK"));
+        throw;
+    }
+    m_writing = true;
 }
 
-void PgConnection::run(const char* sql)
+QString PgConnection::failureOf(const pg_result* result) const
+{
+    const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    // 42501 insufficient_privilege: a viewer's login asked to write.
+    const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
+    if (state && std::strcmp(state, "42501") == 0)
+        return QStringLiteral("this login may only read %1 (%2); adding or changing sources, pages, rules and "
+                              "settings needs a login with the role %3")
+            .arg(m_shown, message, QLatin1String(PgSchema::kCollectorRole));
+    return message;
+}
+
+QByteArray PgConnection::run(const char* sql)
 {
     PGresult* r = PQexec(m_conn, sql);
     const ExecStatusType status = PQresultStatus(r);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
         m_changes = std::atoi(PQcmdTuples(r));
+        const QByteArray tag(PQcmdStatus(r));
         PQclear(r);
-        return;
+        return tag;
     }
-    const QString message = QString::fromUtf8(PQresultErrorMessage(r)).trimmed();
+    const QString message = failureOf(r);
     PQclear(r);
     throw DatabaseError(message.isEmpty() ? lastError() : message);
 }
@@ -335,11 +415,26 @@ void PgConnection::setUserVersion(int version)
 
 qint64 PgConnection::dataVersion()
 {
-    // The next transaction id: it moves when any connection writes (ours too, which only costs a reload).
-    PGresult* r = PQexec(m_conn, "SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint");
-    const qint64 v = PQresultStatus(r) == PGRES_TUPLES_OK ? std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10) : 0;
-    PQclear(r);
-    return v;
+    // Every write transaction sends a notification when it commits (exec("COMMIT")); this connection counts those
+    // of other connections, as SQLite's data_version does. The first call starts listening.
+    ensureConnected();
+    if (!m_session.contains(kListen)) {
+        m_session << kListen;
+        run(kListen);
+    }
+    PQconsumeInput(m_conn);
+    const int own = PQbackendPID(m_conn);
+    while (PGnotify* n = PQnotifies(m_conn)) {
+        if (n->be_pid != own)
+            ++m_version;
+        PQfreemem(n);
+    }
+    return m_version;
+}
+
+int PgConnection::notificationSocket() const
+{
+    return m_session.contains(kListen) ? PQsocket(m_conn) : -1;
 }
 
 void PgConnection::setBusyTimeoutMs(int ms)

@@ -7,6 +7,7 @@
 #include <QStringList>
 
 struct pg_conn;
+struct pg_result;
 
 namespace activity {
 
@@ -33,6 +34,7 @@ public:
     int userVersion() override;
     void setUserVersion(int version) override;
     qint64 dataVersion() override;
+    int notificationSocket() const override;
     void setBusyTimeoutMs(int ms) override;
     void yieldToWaiters(int) override { } // row locks: a writer never holds the whole store
 
@@ -44,10 +46,16 @@ public:
     QByteArray dialect(const char* sql);
     // A session setting (SET name = value) made now and again after every reconnect.
     void remember(const QByteArray& sessionSql);
+    // After a statement succeeded with command tag `tag`.
+    void afterStatement(const QByteArray& tag);
     // What a statement changed, as its command tag said (the engine's `changes()`).
     void setChanges(int changes) { m_changes = changes; }
     // The server's message for a failed call, without the password.
     QString lastError() const;
+    // A failed statement's message: the server's, or what a read-only login's refusal means.
+    QString failureOf(const pg_result* result) const;
+    // Changes when the connection is made again (what was prepared on the server is gone).
+    quint64 generation() const { return m_generation; }
     // A name no other statement of this connection has.
     QByteArray nextStatementName() { return "s" + QByteArray::number(++m_statements); }
 
@@ -58,12 +66,21 @@ public:
 
 private:
     void setUpSession();
-    void run(const char* sql);
+    // The command's tag (INSERT 0 1, SELECT 3...). Throws DatabaseError.
+    QByteArray run(const char* sql);
     QStringList primaryKey(const QString& table);
 
     pg_conn* m_conn = nullptr;
+    static constexpr char kListen[] = "LISTEN activity_changed";
+    static constexpr char kNotify[] = "NOTIFY activity_changed";
+    static constexpr char kWriteTurn[] = "SELECT pg_advisory_xact_lock(1094931543)"; // 'ACTW'
     bool m_transaction = false;
-    QList<QByteArray> m_session { "SET client_min_messages = warning", "SET TIME ZONE 'UTC'" };
+    bool m_writing = false;
+    quint64 m_generation = 1;
+    qint64 m_version = 0;
+    // A lock waited for this long fails the statement, as SQLite's busy timeout does.
+    QList<QByteArray> m_session { "SET client_min_messages = warning", "SET TIME ZONE 'UTC'",
+        "SET lock_timeout = 60000" };
     QHash<QString, QStringList> m_keys;
     QString m_shown;
     int m_changes = 0;

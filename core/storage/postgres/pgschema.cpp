@@ -285,6 +285,13 @@ Result<int> PgSchema::upgrade(Database& db)
         for (int v = from + 1; v <= latest; ++v)
             db.exec(kSteps[v - kTablesVersion - 1]);
         db.setUserVersion(latest);
+        // Roles made before (store init, or another database of the cluster) get their rights on what was made.
+        if (db.queryInt("SELECT count(*) FROM pg_roles WHERE rolname IN ('activity_collector', 'activity_viewer')")
+                .value_or(0)
+            == 2)
+            for (const QString& statement : roleStatements())
+                if (!statement.startsWith(QLatin1String("CREATE ROLE")))
+                    db.exec(statement.toUtf8().constData());
         tx.commit();
         return found == 0 ? -1 : latest - found;
     } catch (const DatabaseError& e) {

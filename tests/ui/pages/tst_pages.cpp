@@ -178,6 +178,11 @@ private slots:
                 "(7, 1795570000, 'bad status', CAST('1.2.3.4 - - \"GET /<b>x</b>\" abc' AS BLOB))");
         db.exec("INSERT INTO fetch_state(source_id, last_success, next_run, rate_limit_limit, rate_limit_remaining, "
                 "last_error) VALUES (8, 1795600000, 1795601000, 5000, 4321, NULL)");
+        // Two collectors share the store: one alive holding the GitHub source, one stopped an hour ago.
+        db.exec("INSERT INTO collectors(name, version, host, pid, started_at, heartbeat_at) VALUES "
+                "('web1', '0.1.0', 'web1.example', 10, 1795500000, 1795607990), "
+                "('laptop', '0.1.0', 'laptop', 11, 1795500000, 1795604400)");
+        db.exec("INSERT INTO source_leases(source_id, collector, expires_at) VALUES (8, 'web1', 1795608100)");
         m_state = std::make_unique<ViewState>(m_clock);
         m_state->setCustomRange({ kDay - 6 * 86400, kDay + 86400 });
         m_runner = std::make_unique<QueryRunner>(m_path, 0);
@@ -300,6 +305,15 @@ private slots:
         QCOMPARE(
             page.rejectedModel()->index(0, 3).data().toString(), QStringLiteral("1.2.3.4 - - \"GET /<b>x</b>\" abc"));
         QCOMPARE(page.apiModel()->index(0, 5).data().toString(), QStringLiteral("4,321 of 5,000"));
+        QCOMPARE(page.apiModel()->index(0, 6).data().toString(), QStringLiteral("web1"));
+        const RowsModel* collectors = page.collectorsModel();
+        QCOMPARE(collectors->rowCount(), 2);
+        QCOMPARE(collectors->index(0, 0).data().toString(), QStringLiteral("web1"));
+        QCOMPARE(collectors->index(0, 4).data().toString(), QStringLiteral("acme"));
+        QCOMPARE(collectors->index(1, 0).data().toString(), QStringLiteral("laptop"));
+        QVERIFY2(collectors->index(1, 3).data().toString().startsWith(QStringLiteral("stopped")),
+            qPrintable(collectors->index(1, 3).data().toString()));
+        QCOMPARE(collectors->index(1, 4).data().toString(), QStringLiteral("none"));
         QVERIFY(page.databaseText().startsWith(QStringLiteral("Database: ")));
         // Row counts come on their own worker, after the rest of the page.
         QTRY_COMPARE(page.databaseModel()->rowCount(), 7);
