@@ -14,6 +14,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <csignal>
+#include <pwd.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace activity {
 
@@ -88,6 +91,7 @@ private slots:
     void aKilledCollectorsSourceIsTakenOver();
     void migrateFromSqliteAndBack();
     void aViewerLoginIsRefusedWrites();
+    void tlsIsVerified();
     void badStoresAreNamed();
 
 private:
@@ -312,6 +316,65 @@ void TestTeamStore::aViewerLoginIsRefusedWrites()
     }
     QCOMPARE(scalar(m_url, "SELECT count(*) FROM sources"), 0);
     QCOMPARE(scalar(m_url, "SELECT count(*) FROM alert_rules"), 0);
+}
+
+// TLS as a team on a network uses it: the server's certificate checked against the team's CA and the host name
+// (sslmode=verify-full); a certificate from another CA, or for another name, is refused before a byte of data.
+void TestTeamStore::tlsIsVerified()
+{
+    QTemporaryDir certs;
+    QVERIFY(::chmod(certs.path().toLocal8Bit().constData(), 0755) == 0);
+    const auto openssl = [&](const QStringList& args) {
+        QProcess p;
+        p.setWorkingDirectory(certs.path());
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(QStringLiteral("openssl"), args);
+        return p.waitForFinished(60'000) && p.exitCode() == 0 ? QString() : QString::fromLocal8Bit(p.readAll());
+    };
+    for (const QString& ca : { QStringLiteral("ca"), QStringLiteral("other") }) {
+        const QString error = openssl({ "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj",
+            "/CN=Team " + ca + " CA", "-keyout", ca + ".key", "-out", ca + ".pem" });
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+    QFile ext(certs.filePath("san.ext"));
+    QVERIFY(ext.open(QIODevice::WriteOnly));
+    ext.write("subjectAltName=IP:127.0.0.1\n");
+    ext.close();
+    QString error = openssl({ "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "server.key",
+        "-out", "server.csr" });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    error = openssl({ "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+        "-days", "2", "-extfile", "san.ext", "-out", "server.pem" });
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    // PostgreSQL reads its key only when the key is its own and private.
+    const QByteArray key = certs.filePath("server.key").toLocal8Bit();
+    QVERIFY(::chmod(key.constData(), 0600) == 0);
+    if (::geteuid() == 0) {
+        const passwd* pw = ::getpwnam("postgres");
+        QVERIFY(pw && ::chown(key.constData(), pw->pw_uid, pw->pw_gid) == 0);
+    }
+    PostgresServer tls(QStringLiteral("-c ssl=on -c ssl_cert_file=%1 -c ssl_key_file=%2")
+                           .arg(certs.filePath("server.pem"), certs.filePath("server.key")));
+    QVERIFY2(tls.ok(), qPrintable(tls.error()));
+    const QString base = QStringLiteral("postgresql://postgres@%1:%2/postgres?sslmode=verify-full&sslrootcert=%3");
+    int status = -1;
+    QString said = run({ "sources", "list" }, &status,
+        base.arg("127.0.0.1").arg(tls.port()).arg(certs.filePath("ca.pem")), certs.filePath("d1"));
+    QVERIFY2(status == 0, qPrintable(said));
+    {
+        // The connection is encrypted, as the server sees it.
+        Database db(base.arg("127.0.0.1").arg(tls.port()).arg(certs.filePath("ca.pem")));
+        QCOMPARE(
+            db.queryInt("SELECT ssl::int FROM pg_stat_ssl WHERE pid = pg_backend_pid()"), std::optional<qint64>(1));
+    }
+    said = run({ "sources", "list" }, &status, base.arg("127.0.0.1").arg(tls.port()).arg(certs.filePath("other.pem")),
+        certs.filePath("d2"));
+    QCOMPARE(status, 1);
+    QVERIFY2(said.contains("certificate verify failed"), qPrintable(said));
+    said = run({ "sources", "list" }, &status, base.arg("localhost").arg(tls.port()).arg(certs.filePath("ca.pem")),
+        certs.filePath("d3"));
+    QCOMPARE(status, 1);
+    QVERIFY2(said.contains("does not match host name"), qPrintable(said));
 }
 
 void TestTeamStore::badStoresAreNamed()

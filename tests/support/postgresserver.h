@@ -13,7 +13,9 @@
 
 class PostgresServer {
 public:
-    PostgresServer()
+    // `options`: more server settings for its command line ("-c ssl=on ...").
+    explicit PostgresServer(QString options = {})
+        : m_options(std::move(options))
     {
         const QStringList versions
             = QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
@@ -64,7 +66,9 @@ public:
         return run(QStringLiteral("pg_ctl"),
             { QStringLiteral("-D"), m_data, QStringLiteral("-l"), m_dir.filePath(QStringLiteral("log")),
                 QStringLiteral("-w"), QStringLiteral("-o"),
-                QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off").arg(m_port).arg(m_dir.path()),
+                QStringLiteral("-p %1 -k %2 -c listen_addresses=127.0.0.1 -c fsync=off %3")
+                    .arg(m_port)
+                    .arg(m_dir.path(), m_options),
                 QStringLiteral("start") });
     }
     bool stop()
@@ -93,6 +97,7 @@ private:
         return true;
     }
 
+    QString m_options;
     QTemporaryDir m_dir;
     QString m_bin;
     QString m_data;
