@@ -280,6 +280,15 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     CustomPages::install(window, runner, dashboards);
     qobject_cast<AlertsPage*>(window.page(PageId::Alerts))->setService(&alerts);
     window.setReadOnly(readOnly);
+    // A team's server away: a banner over the pages and a line in the log, until it answers again.
+    QObject::connect(
+        &runner, &QueryRunner::reachableChanged, &window, [&window, &ctx](bool reachable, const QString& why) {
+            window.setStoreProblem(reachable ? QString() : why);
+            ctx.err() << "activity-dashboard: "
+                      << (reachable ? WindowText::tr("the store answers again")
+                                    : WindowText::tr("the store cannot be reached: %1").arg(why))
+                      << Qt::endl;
+        });
     const std::optional<QStringList> customKeys = kioskCustomKeys(ctx, window, o);
     if (!customKeys)
         return 2;

@@ -2389,6 +2389,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>this login sees the team&apos;s store but may not change it; sources, pages and rules are added with a collector&apos;s login (role activity_collector)</source>
         <translation>cet identifiant voit le stockage de l&apos;équipe mais ne peut pas le modifier ; les sources, pages et règles s&apos;ajoutent avec l&apos;identifiant d&apos;un collecteur (rôle activity_collector)</translation>
     </message>
+    <message>
+        <source>the store answers again</source>
+        <translation>le stockage répond de nouveau</translation>
+    </message>
+    <message>
+        <source>the store cannot be reached: %1</source>
+        <translation>le stockage est injoignable : %1</translation>
+    </message>
 </context>
 <context>
     <name>activity::AboutDialog</name>
@@ -3662,6 +3670,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>This login may only read the store: %1</source>
         <translation>Cet identifiant ne peut que lire le stockage : %1</translation>
+    </message>
+    <message>
+        <source>Store unreachable</source>
+        <translation>Stockage injoignable</translation>
+    </message>
+    <message>
+        <source>The store cannot be reached, so these figures may be out of date; reconnecting by itself. (%1)</source>
+        <translation>Le stockage est injoignable, ces chiffres peuvent donc être dépassés ; reconnexion automatique en cours. (%1)</translation>
     </message>
 </context>
 <context>

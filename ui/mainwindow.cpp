@@ -3,6 +3,7 @@
 #include "core/util/clock.h"
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/viewstate.h"
+#include "ui/widgets/errorlabel.h"
 #include "ui/widgets/format.h"
 
 #include <QAction>
@@ -85,7 +86,16 @@ MainWindow::MainWindow(QString databasePath, std::unique_ptr<Clock> ownClock, co
     m_newPage->hide(); // until pages can be made (setNewPageEnabled)
     side->addWidget(m_newPage);
     layout->addLayout(side);
-    layout->addWidget(m_pages, 1);
+    // The pages, under a banner shown while the store cannot be reached (setStoreProblem).
+    auto* right = new QVBoxLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    m_storeProblem = new ErrorLabel(central, ErrorLabel::Style::Banner); // plain text: it quotes the server
+    m_storeProblem->setObjectName(QStringLiteral("storeProblem"));
+    m_storeProblem->setAccessibleName(tr("Store unreachable"));
+    m_storeProblem->hide();
+    right->addWidget(m_storeProblem);
+    right->addWidget(m_pages, 1);
+    layout->addLayout(right, 1);
     setCentralWidget(central);
 
     for (int i = 0; i < kPageCount; ++i) {
@@ -234,6 +244,19 @@ void MainWindow::removeExtraPage(const QString& key)
     page->deleteLater();
     if (current)
         m_pageList->setCurrentRow(0);
+}
+
+void MainWindow::setStoreProblem(const QString& message)
+{
+    m_storeProblem->setText(
+        tr("The store cannot be reached, so these figures may be out of date; reconnecting by itself. (%1)")
+            .arg(message.simplified())); // libpq's messages span lines
+    m_storeProblem->setVisible(!message.isEmpty());
+}
+
+QString MainWindow::storeProblem() const
+{
+    return m_storeProblem->isVisible() ? m_storeProblem->text() : QString();
 }
 
 void MainWindow::setReadOnly(const QString& reason)

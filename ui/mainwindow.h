@@ -59,6 +59,10 @@ public:
     // change it (New page hidden, Add buttons disabled with the reason). Empty: writable.
     void setReadOnly(const QString& reason);
     QString readOnlyReason() const { return m_readOnly; }
+    // The store cannot be reached (a team's server away): a banner over the pages says so until it answers again
+    // (empty clears it). The pages keep what they last showed, never zeros.
+    void setStoreProblem(const QString& message);
+    QString storeProblem() const;
 
     ViewState* viewState() const { return m_state; }
     QString databasePath() const { return m_databasePath; }
@@ -101,6 +105,7 @@ private:
     QPushButton* m_newPage = nullptr;
     bool m_newPageWanted = false;
     QString m_readOnly;
+    QLabel* m_storeProblem = nullptr;
     QToolBar* m_filterBar = nullptr;
     QComboBox* m_rangeBox = nullptr;
     QDateEdit* m_fromEdit = nullptr;

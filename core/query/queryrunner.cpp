@@ -1,6 +1,7 @@
 #include "core/query/queryrunner.h"
 
 #include "core/storage/database.h"
+#include "core/storage/storeurl.h"
 #include "core/util/logging.h"
 #include "core/util/threadjoin.h"
 
@@ -73,6 +74,15 @@ private:
         try {
             const qint64 version = db()->dataVersion();
             listen(); // a reconnect may bring another socket
+            if (!m_reachable) {
+                m_reachable = true;
+                m_version = version;
+                QMetaObject::invokeMethod(m_owner, [owner = m_owner] {
+                    emit owner->reachableChanged(true, {});
+                    emit owner->dataChanged(); // what the pages show may be from before: read again
+                });
+                return;
+            }
             if (version != m_version) {
                 m_version = version;
                 QMetaObject::invokeMethod(m_owner, [owner = m_owner] { emit owner->dataChanged(); });
@@ -80,6 +90,12 @@ private:
         } catch (const DatabaseError& e) {
             // The file may not exist yet (first start): try again at the next tick.
             qCDebug(lcQuery) << "watching for changes:" << e.message();
+            // A file that does not exist yet is not a store away; a server that does not answer is.
+            if (m_reachable && StoreUrl::isPostgres(m_path)) {
+                m_reachable = false;
+                QMetaObject::invokeMethod(m_owner,
+                    [owner = m_owner, message = e.message()] { emit owner->reachableChanged(false, message); });
+            }
             delete m_notifier;
             m_notifier = nullptr;
             m_db.reset();
@@ -93,6 +109,7 @@ private:
     qint64 m_version = 0;
     QTimer* m_timer = nullptr;
     QSocketNotifier* m_notifier = nullptr;
+    bool m_reachable = true;
 };
 
 QueryRunner::QueryRunner(QString databasePath, int pollMs, QObject* parent)

@@ -57,6 +57,9 @@ public:
 signals:
     void dataChanged();
     void failed(const QString& message);
+    // The store stopped answering (a server restarting, a network away) or answers again; `message` says why it
+    // does not. Told by the change check (pollMs > 0); on coming back, dataChanged follows so that pages reload.
+    void reachableChanged(bool reachable, const QString& message);
 
 private:
     class Worker;

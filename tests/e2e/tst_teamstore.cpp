@@ -1,6 +1,7 @@
 // The team store as a team runs it: a real PostgreSQL 15, `store init`, two `collect` processes sharing it (one
 // owning the syslog listener, both able to poll the same GitHub source), PostgreSQL restarted mid-stream, a
 // collector killed with SIGKILL, `report` from a third process, and `store migrate` from SQLite and back.
+#include "core/query/queryrunner.h"
 #include "core/storage/database.h"
 #include "tests/support/collectprocess.h"
 #include "tests/support/fakeapiserver.h"
@@ -92,6 +93,7 @@ private slots:
     void migrateFromSqliteAndBack();
     void aViewerLoginIsRefusedWrites();
     void tlsIsVerified();
+    void aReaderTellsWhenTheStoreIsAwayAndBack();
     void badStoresAreNamed();
 
 private:
@@ -375,6 +377,24 @@ void TestTeamStore::tlsIsVerified()
         certs.filePath("d3"));
     QCOMPARE(status, 1);
     QVERIFY2(said.contains("does not match host name"), qPrintable(said));
+}
+
+// What the window's banner rests on: its reader says when the server stops answering and when it is back.
+void TestTeamStore::aReaderTellsWhenTheStoreIsAwayAndBack()
+{
+    QueryRunner runner(m_url, 200);
+    QList<bool> told;
+    int changes = 0;
+    connect(
+        &runner, &QueryRunner::reachableChanged, this, [&told](bool reachable, const QString&) { told << reachable; });
+    connect(&runner, &QueryRunner::dataChanged, this, [&changes] { ++changes; });
+    QTest::qWait(500);
+    QVERIFY(told.isEmpty());
+    QVERIFY(m_pg->stop());
+    QTRY_COMPARE_WITH_TIMEOUT(told, QList<bool>({ false }), 5000);
+    QVERIFY(m_pg->start());
+    QTRY_COMPARE_WITH_TIMEOUT(told, QList<bool>({ false, true }), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(changes > 0, 2000); // the pages read again
 }
 
 void TestTeamStore::badStoresAreNamed()

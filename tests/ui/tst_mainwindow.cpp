@@ -135,6 +135,23 @@ private slots:
             QVERIFY2(!(b->isVisible() && b->text().contains(QStringLiteral("New page"))), "New page is offered");
     }
 
+    void aStoreAwayShowsAsABannerUntilItAnswers()
+    {
+        ManualClock clock(1795591815000);
+        MainWindow window(m_dir.filePath(QStringLiteral("a.sqlite")), clock);
+        window.show();
+        const auto* banner = window.findChild<QLabel*>(QStringLiteral("storeProblem"));
+        QVERIFY(banner);
+        QVERIFY(!banner->isVisible());
+        window.setStoreProblem(QStringLiteral("connection refused"));
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("cannot be reached")), qPrintable(banner->text()));
+        QVERIFY(banner->text().contains(QStringLiteral("connection refused")));
+        window.setStoreProblem({});
+        QVERIFY(!banner->isVisible());
+        QCOMPARE(window.storeProblem(), QString());
+    }
+
     void rangePickerDrivesTheState()
     {
         ManualClock clock(1795591815000); // 2026-11-25
