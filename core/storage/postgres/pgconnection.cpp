@@ -348,7 +348,7 @@ void PgConnection::beginWrite()
 
 QString PgConnection::failureOf(const pg_result* result) const
 {
-    const QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
+    QString message = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
     // 42501 insufficient_privilege: a viewer's login asked to write.
     const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
     if (state && std::strcmp(state, "42501") == 0)
@@ -364,7 +364,7 @@ QByteArray PgConnection::run(const char* sql)
     const ExecStatusType status = PQresultStatus(r);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
         m_changes = std::atoi(PQcmdTuples(r));
-        const QByteArray tag(PQcmdStatus(r));
+        QByteArray tag(PQcmdStatus(r));
         PQclear(r);
         return tag;
     }
