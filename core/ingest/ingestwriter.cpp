@@ -242,7 +242,7 @@ void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, con
             put(QString::fromUtf8(name.data(), qsizetype(name.size())), value);
         st.bind(16, QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)));
     }
-    st.exec();
+    st.execQueued();
 }
 
 void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessRecord& r, const RequestGeo& geo)

@@ -64,7 +64,7 @@ void RollupSums::write()
         } else {
             st.bindText(5, "", 0); // text, never NULL: the total and unknown-country keys are ''
         }
-        st.bind(6, sum.requests).bind(7, sum.visitors).bind(8, sum.bytes).exec();
+        st.bind(6, sum.requests).bind(7, sum.visitors).bind(8, sum.bytes).execQueued();
     };
     m_sums.forEach([&](quint64 a, quint64 key, const Sum& sum) {
         const Period period = Rollup::periodOf(a);

@@ -87,7 +87,7 @@ void TextRollups::add(quint64 bucketId, qint64 period, const char* dim, qint64 b
         count();
     if (b.rows < 2 * b.keep + 1) {
         bindRow(m_upsert);
-        m_upsert.exec();
+        m_upsert.execQueued();
         ++b.rows;
         return;
     }
@@ -98,7 +98,7 @@ void TextRollups::add(quint64 bucketId, qint64 period, const char* dim, qint64 b
         return;
     compact(b);
     bindRow(m_insert);
-    m_insert.exec();
+    m_insert.execQueued();
     ++b.rows;
 }
 
@@ -122,7 +122,7 @@ void TextRollups::compact(Bucket& b)
         bindText(m_delete, 2, b.dim);
         m_delete.bind(3, b.bucket).bind(4, b.site);
         m_delete.bindText(5, key.data(), int(key.size()));
-        m_delete.exec();
+        m_delete.execQueued();
     }
     addToOther(b, requests, visitors, bytes);
     // The kept keys, and the "other" row (written at finish(), counted now so the bucket never overshoots).
@@ -148,7 +148,7 @@ void TextRollups::finish()
             .bind(5, b.otherRequests)
             .bind(6, b.otherVisitors)
             .bind(7, b.otherBytes);
-        m_upsertOther.exec();
+        m_upsertOther.execQueued();
         b.otherRequests = b.otherVisitors = b.otherBytes = 0;
     }
     m_texts.clear();

@@ -95,7 +95,7 @@ bool VisitorSets::firstVisit(qint64 day, qint64 site, qint64 hash)
 {
     Day& d = this->day(day, site);
     if (d.inTableOnly) {
-        m_insertVisitor.bind(1, day).bind(2, site).bind(3, hash).exec();
+        m_insertVisitor.bind(1, day).bind(2, site).bind(3, hash).execQueued();
         return m_db.changes() > 0;
     }
     if (!d.seen.insert(quint64(hash)))
@@ -114,7 +114,7 @@ bool VisitorSets::firstVisit(qint64 day, qint64 site, qint64 hash)
 void VisitorSets::moveDayToRows(qint64 day, qint64 site, Day& d)
 {
     // Rare (a site with millions of visitors a day): from now on each visitor is a row the table answers for.
-    d.seen.forEach([&](quint64 h) { m_insertVisitor.bind(1, day).bind(2, site).bind(3, qint64(h)).exec(); });
+    d.seen.forEach([&](quint64 h) { m_insertVisitor.bind(1, day).bind(2, site).bind(3, qint64(h)).execQueued(); });
     Statement drop = m_db.prepare("DELETE FROM visitor_sets WHERE day = ? AND site_id = ?");
     drop.bind(1, day).bind(2, site).exec();
     d.seen.clear();
@@ -128,7 +128,7 @@ void VisitorSets::writeChunk(qint64 day, qint64 site, Day& d, const std::vector<
     auto* out = reinterpret_cast<uchar*>(blob.data());
     for (size_t i = 0; i < hashes.size(); ++i)
         qToLittleEndian(hashes[i], out + 8 * i);
-    m_insertChunk.bind(1, day).bind(2, site).bind(3, ++d.lastSeq).bind(4, blob).exec();
+    m_insertChunk.bind(1, day).bind(2, site).bind(3, ++d.lastSeq).bind(4, blob).execQueued();
     ++d.chunks;
 }
 
@@ -148,7 +148,7 @@ void VisitorSets::write()
         const auto it = m_days.find({ day, site });
         if (it == m_days.end() || it->second.inTableOnly) {
             for (const quint64 h : hashes) // cannot happen (evicting writes first); stay correct anyway
-                m_insertVisitor.bind(1, day).bind(2, site).bind(3, qint64(h)).exec();
+                m_insertVisitor.bind(1, day).bind(2, site).bind(3, qint64(h)).execQueued();
             continue;
         }
         Day& d = it->second;

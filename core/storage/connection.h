@@ -23,6 +23,13 @@ public:
     virtual bool step() = 0;
     // Ready to run again, parameters cleared.
     virtual void reset() = 0;
+    // Runs a statement whose answer nobody reads (an INSERT, an UPDATE) now or with the next ones: an engine may
+    // send many at once inside a transaction. Its error comes at the latest with the next statement or COMMIT;
+    // changes() and lastInsertId() do not describe it.
+    virtual void execQueued()
+    {
+        while (step()) { }
+    }
     // Columns are 0-based.
     virtual qint64 int64(int column) const = 0;
     virtual double real(int column) const = 0;

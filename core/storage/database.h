@@ -64,6 +64,14 @@ public:
         reset();
     }
     void reset() { m_impl->reset(); }
+    // As exec(), for the writes of a batch (the ingest's rows, rollups): PostgreSQL sends them together rather
+    // than waiting for each answer. A failure comes by the transaction's next statement or its COMMIT at the
+    // latest, and changes() does not count a queued one.
+    void execQueued()
+    {
+        m_impl->execQueued();
+        reset();
+    }
 
     qint64 int64(int column) const { return m_impl->int64(column); }
     double real(int column) const { return m_impl->real(column); }

@@ -8,9 +8,11 @@
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
+#include <cctype>
 #include <cstdlib>
 #include <cstring>
 #include <libpq-fe.h>
+#include <utility>
 
 namespace activity {
 
@@ -23,6 +25,7 @@ class PgStatement final : public PreparedStatement {
 public:
     PgStatement(PgConnection& owner, const char* sql)
         : m_owner(owner)
+        , m_lifetime(owner.lifetime())
     {
         int count = 0;
         m_sql = PgConnection::translatePlaceholders(owner.dialect(sql).constData(), &count);
@@ -30,10 +33,13 @@ public:
         m_null.fill(true, count);
         m_types.fill(0, count);
         m_binary.fill(0, count);
+        m_copySql = copyOf(m_sql, count);
     }
     ~PgStatement() override
     {
         PQclear(m_result);
+        if (m_lifetime.expired())
+            return;
         if (!m_name.isEmpty() && m_preparedOn == m_owner.generation() && PQstatus(m_owner.handle()) == CONNECTION_OK
             && !m_owner.inTransaction())
             PQclear(PQexec(m_owner.handle(), QByteArray("DEALLOCATE " + m_name).constData()));
@@ -131,7 +137,102 @@ public:
     }
     int columnCount() const override { return m_result ? PQnfields(m_result) : 0; }
 
+    void execQueued() override
+    {
+        m_owner.ensureConnected();
+        if (!m_owner.inTransaction()) { // alone, it would be a transaction of its own: run now
+            while (step()) { }
+            return;
+        }
+        if (!m_copySql.isEmpty()) {
+            m_owner.copyRow(m_copySql, copyRow());
+            return;
+        }
+        if (m_preparedOn != m_owner.generation() || m_preparedTypes != m_types) {
+            m_owner.before(m_sql);
+            prepare(int(m_values.size()));
+            if (m_preparedOn != m_owner.generation()) { // not preparable: run it now for its error
+                while (step()) { }
+                return;
+            }
+        }
+        const int n = int(m_values.size());
+        QList<const char*> values(n);
+        QList<int> lengths(n);
+        for (int i = 0; i < n; ++i) {
+            values[i] = m_null[i] ? nullptr : m_values[i].constData();
+            lengths[i] = int(m_values[i].size());
+        }
+        m_owner.willQueue(m_sql);
+        if (!PQsendQueryPrepared(m_owner.handle(), m_name.constData(), n, values.constData(), lengths.constData(),
+                m_binary.constData(), 0)) {
+            const QString message = m_owner.lastError();
+            m_owner.drainQueue();
+            throw DatabaseError(message);
+        }
+        m_owner.queued();
+    }
+
 private:
+    // `INSERT INTO t(a, b) VALUES($1, $2)` and nothing more: its rows can go by COPY.
+    static QByteArray copyOf(const QByteArray& sql, int count)
+    {
+        static const QRegularExpression insert(
+            QStringLiteral(R"(^\s*INSERT\s+INTO\s+(\w+)\s*\(([\w\s,"]+)\)\s*VALUES\s*\(([$\d\s,]+)\)\s*;?\s*$)"),
+            QRegularExpression::CaseInsensitiveOption);
+        const QRegularExpressionMatch m = insert.match(QString::fromUtf8(sql));
+        if (!m.hasMatch())
+            return {};
+        const QStringList columns = m.captured(2).split(QLatin1Char(','));
+        const QStringList values = m.captured(3).split(QLatin1Char(','));
+        if (columns.size() != count || values.size() != count)
+            return {};
+        for (int i = 0; i < count; ++i)
+            if (values[i].trimmed() != QLatin1Char('$') + QString::number(i + 1))
+                return {};
+        return QStringLiteral("COPY %1(%2) FROM STDIN").arg(m.captured(1), m.captured(2)).toUtf8();
+    }
+    // The bound values as a line of COPY's text format.
+    QByteArray copyRow() const
+    {
+        QByteArray row;
+        for (int i = 0; i < m_values.size(); ++i) {
+            if (i)
+                row += '\t';
+            if (m_null[i]) {
+                row += "\\N";
+                continue;
+            }
+            if (m_binary[i]) { // bytea's hex form; its backslash escaped for COPY
+                row += "\\\\x";
+                row += m_values[i].toHex();
+                continue;
+            }
+            for (const char c : m_values[i]) {
+                if (c == '\0') // as a text parameter: it ends at a NUL (PostgreSQL's text holds none)
+                    break;
+                switch (c) {
+                case '\\':
+                    row += "\\\\";
+                    break;
+                case '\t':
+                    row += "\\t";
+                    break;
+                case '\n':
+                    row += "\\n";
+                    break;
+                case '\r':
+                    row += "\\r";
+                    break;
+                default:
+                    row += c;
+                }
+            }
+        }
+        row += '\n';
+        return row;
+    }
+
     void check(int index) const
     {
         if (index < 1 || index > m_values.size())
@@ -149,6 +250,7 @@ private:
     void run()
     {
         m_owner.ensureConnected();
+        m_owner.before(m_sql);
         const int n = int(m_values.size());
         QList<const char*> values(n);
         QList<int> lengths(n);
@@ -196,7 +298,9 @@ private:
     }
 
     PgConnection& m_owner;
+    std::weak_ptr<const char> m_lifetime;
     QByteArray m_sql;
+    QByteArray m_copySql;
     QByteArray m_name;
     quint64 m_preparedOn = 0; // the connection's generation it was prepared on; 0: never
     QList<Oid> m_preparedTypes;
@@ -222,6 +326,120 @@ PgConnection::PgConnection(const QString& url)
         throw DatabaseError(QStringLiteral("cannot connect to %1: %2").arg(m_shown, message));
     }
     setUpSession();
+}
+
+void PgConnection::willQueue(const QByteArray& sql)
+{
+    if (touchesCopy(sql))
+        flushCopy();
+    if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(m_conn))
+        throw DatabaseError(QStringLiteral("cannot queue statements on %1: %2").arg(m_shown, lastError()));
+}
+
+void PgConnection::queued()
+{
+    if (++m_queued >= kQueueDepth)
+        drainQueue();
+}
+
+void PgConnection::drainQueue()
+{
+    syncPipeline();
+    flushCopy();
+}
+
+void PgConnection::before(const QByteArray& sql)
+{
+    syncPipeline();
+    if (touchesCopy(sql))
+        flushCopy();
+}
+
+bool PgConnection::touchesCopy(const QByteArray& sql) const
+{
+    if (m_copyRows.isEmpty())
+        return false;
+    // Reads and writes of other tables may pass the rows waiting for COPY; anything else (COMMIT, NOTIFY, DDL)
+    // or a statement naming the table sends them first.
+    static const QList<QByteArray> passes { "SELECT", "INSERT", "UPDATE", "DELETE" };
+    const QByteArray head = sql.trimmed().left(6).toUpper();
+    if (!passes.contains(head))
+        return true;
+    for (qsizetype at = sql.indexOf(m_copyTable); at >= 0; at = sql.indexOf(m_copyTable, at + 1)) {
+        const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+        const qsizetype end = at + m_copyTable.size();
+        if ((at == 0 || !word(sql[at - 1])) && (end >= sql.size() || !word(sql[end])))
+            return true;
+    }
+    return false;
+}
+
+void PgConnection::copyRow(const QByteArray& copySql, const QByteArray& row)
+{
+    if (copySql != m_copySql) {
+        flushCopy();
+        m_copySql = copySql;
+        // COPY name(columns) FROM STDIN
+        m_copyTable = copySql.mid(5, copySql.indexOf('(') - 5).trimmed();
+    }
+    m_copyRows += row;
+    if (m_copyRows.size() >= kCopyBytes)
+        flushCopy();
+}
+
+void PgConnection::flushCopy()
+{
+    if (m_copyRows.isEmpty())
+        return;
+    const QByteArray rows = std::exchange(m_copyRows, {});
+    syncPipeline(); // COPY is not allowed in pipeline mode; what was queued there comes first
+    PGresult* r = PQexec(m_conn, m_copySql.constData());
+    QString failure;
+    if (PQresultStatus(r) != PGRES_COPY_IN) {
+        failure = failureOf(r);
+        PQclear(r);
+    } else {
+        PQclear(r);
+        if (PQputCopyData(m_conn, rows.constData(), int(rows.size())) != 1 || PQputCopyEnd(m_conn, nullptr) != 1)
+            failure = lastError();
+        while (PGresult* done = PQgetResult(m_conn)) {
+            if (PQresultStatus(done) != PGRES_COMMAND_OK && failure.isEmpty())
+                failure = failureOf(done);
+            PQclear(done);
+        }
+    }
+    if (!failure.isEmpty())
+        throw DatabaseError(failure);
+}
+
+void PgConnection::syncPipeline()
+{
+    if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF)
+        return;
+    QString failure;
+    if (PQpipelineSync(m_conn)) {
+        // One answer (and a null) per statement, then the sync's. A sync inside BEGIN ... COMMIT commits nothing.
+        for (;;) {
+            PGresult* r = PQgetResult(m_conn);
+            if (!r) {
+                if (PQstatus(m_conn) != CONNECTION_OK)
+                    break;
+                continue;
+            }
+            const ExecStatusType status = PQresultStatus(r);
+            if (status == PGRES_FATAL_ERROR && failure.isEmpty())
+                failure = failureOf(r);
+            PQclear(r);
+            if (status == PGRES_PIPELINE_SYNC)
+                break;
+        }
+    }
+    if (failure.isEmpty() && PQstatus(m_conn) != CONNECTION_OK)
+        failure = lastError();
+    m_queued = 0;
+    PQexitPipelineMode(m_conn);
+    if (!failure.isEmpty())
+        throw DatabaseError(failure);
 }
 
 void PgConnection::setUpSession()
@@ -256,6 +474,7 @@ QStringList PgConnection::primaryKey(const QString& table)
 {
     if (auto it = m_keys.constFind(table); it != m_keys.constEnd())
         return it.value();
+    syncPipeline();
     QStringList keys;
     const QByteArray name = table.toUtf8();
     const char* values[] = { name.constData() };
@@ -291,9 +510,15 @@ void PgConnection::exec(const char* sql)
 {
     const QByteArray text = QByteArray(sql).trimmed().toUpper();
     const bool ends = text == "COMMIT" || text == "ROLLBACK" || text == "END";
-    if (ends && text == "ROLLBACK" && PQstatus(m_conn) != CONNECTION_OK) {
-        m_transaction = false; // the server dropped it with the connection
-        return;
+    if (ends && text == "ROLLBACK") {
+        m_copyRows.clear();
+        try {
+            syncPipeline(); // their failure, if any, is what is being rolled back
+        } catch (const DatabaseError&) { }
+        if (PQstatus(m_conn) != CONNECTION_OK) {
+            m_transaction = false; // the server dropped it with the connection
+            return;
+        }
     }
     ensureConnected();
     const QByteArray translated = dialect(sql);
@@ -360,6 +585,7 @@ QString PgConnection::failureOf(const pg_result* result) const
 
 QByteArray PgConnection::run(const char* sql)
 {
+    before(sql);
     PGresult* r = PQexec(m_conn, sql);
     const ExecStatusType status = PQresultStatus(r);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
@@ -376,6 +602,7 @@ QByteArray PgConnection::run(const char* sql)
 qint64 PgConnection::lastInsertId() const
 {
     // The value the last sequence (a SERIAL or IDENTITY column) gave in this session.
+    const_cast<PgConnection*>(this)->syncPipeline();
     PGresult* r = PQexec(m_conn, "SELECT lastval()");
     const qint64 id = PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) == 1
         ? std::strtoll(PQgetvalue(r, 0, 0), nullptr, 10)
@@ -395,6 +622,7 @@ bool PgConnection::inTransaction() const
 int PgConnection::userVersion()
 {
     // SQLite keeps it in the file's header; here a row of activity_meta (none yet: 0).
+    syncPipeline();
     PGresult* exists = PQexec(m_conn, "SELECT to_regclass('activity_meta') IS NOT NULL");
     const bool hasTable = PQresultStatus(exists) == PGRES_TUPLES_OK && PQgetvalue(exists, 0, 0)[0] == 't';
     PQclear(exists);
@@ -418,6 +646,7 @@ qint64 PgConnection::dataVersion()
     // Every write transaction sends a notification when it commits (exec("COMMIT")); this connection counts those
     // of other connections, as SQLite's data_version does. The first call starts listening.
     ensureConnected();
+    syncPipeline();
     if (!m_session.contains(kListen)) {
         m_session << kListen;
         run(kListen);

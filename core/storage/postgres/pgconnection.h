@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QStringList>
+#include <memory>
 
 struct pg_conn;
 struct pg_result;
@@ -56,6 +57,20 @@ public:
     QString failureOf(const pg_result* result) const;
     // Changes when the connection is made again (what was prepared on the server is gone).
     quint64 generation() const { return m_generation; }
+    // Queued statements (execQueued) go in libpq's pipeline mode, answered together: one round trip per
+    // kQueueDepth statements rather than one each. Every other call first waits for their answers (drainQueue,
+    // which throws the first failure among them).
+    void willQueue(const QByteArray& sql);
+    void queued();
+    void drainQueue();
+    // Before any other statement `sql`: the queued ones answered, and the COPY rows sent if `sql` may read or
+    // change their table.
+    void before(const QByteArray& sql);
+    // A plain INSERT's queued rows go by COPY (`copySql` is its COPY ... FROM STDIN), sent in one stream when
+    // another statement comes, the buffer fills or the transaction ends.
+    void copyRow(const QByteArray& copySql, const QByteArray& row);
+    // Expires with the connection: a statement that outlives it (a store kept past its Database) must not touch it.
+    std::weak_ptr<const char> lifetime() const { return m_lifetime; }
     // A name no other statement of this connection has.
     QByteArray nextStatementName() { return "s" + QByteArray::number(++m_statements); }
 
@@ -66,14 +81,25 @@ public:
 
 private:
     void setUpSession();
+    void syncPipeline();
+    void flushCopy();
+    bool touchesCopy(const QByteArray& sql) const;
     // The command's tag (INSERT 0 1, SELECT 3...). Throws DatabaseError.
     QByteArray run(const char* sql);
     QStringList primaryKey(const QString& table);
 
     pg_conn* m_conn = nullptr;
+    std::shared_ptr<const char> m_lifetime = std::make_shared<const char>(0);
     static constexpr char kListen[] = "LISTEN activity_changed";
     static constexpr char kNotify[] = "NOTIFY activity_changed";
     static constexpr char kWriteTurn[] = "SELECT pg_advisory_xact_lock(1094931543)"; // 'ACTW'
+    // Enough to save the round trips, few enough that the answers waiting on the socket never fill its buffer.
+    static constexpr int kQueueDepth = 500;
+    int m_queued = 0;
+    static constexpr qsizetype kCopyBytes = 4 << 20;
+    QByteArray m_copySql;
+    QByteArray m_copyTable;
+    QByteArray m_copyRows;
     bool m_transaction = false;
     bool m_writing = false;
     quint64 m_generation = 1;

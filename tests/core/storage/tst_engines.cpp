@@ -108,6 +108,69 @@ private slots:
         QCOMPARE(db->queryInt("SELECT sum(v) FROM n"), std::optional<qint64>(17));
     }
 
+    // The ingest's writes (execQueued): PostgreSQL sends plain INSERTs by COPY and upserts in a pipeline. The rows,
+    // their order against other statements and a failure are the same as one statement at a time.
+    void queuedWritesAreExact_data() { engines(); }
+    void queuedWritesAreExact()
+    {
+        QFETCH(QString, engine);
+        const std::unique_ptr<Database> db = open(engine);
+        db->exec("CREATE TABLE r(id BIGINT PRIMARY KEY, name TEXT, data BYTEA, n BIGINT)");
+        db->exec("CREATE TABLE s(k TEXT PRIMARY KEY, n BIGINT NOT NULL)");
+        QByteArray every;
+        for (int b = 0; b < 256; ++b)
+            every += char(b);
+        const QString hostile = QStringLiteral("tab\there\nnew line\\N \\ back\\slash\r 'quote' \"dq\" ünï 🚀 ");
+        constexpr int kRows = 3000; // past the pipeline's depth (500)
+        {
+            Transaction tx(*db);
+            Statement insert = db->prepare("INSERT INTO r(id, name, data, n) VALUES(?, ?, ?, ?)");
+            Statement upsert
+                = db->prepare("INSERT INTO s(k, n) VALUES(?1, ?2) ON CONFLICT(k) DO UPDATE SET n = n + excluded.n");
+            for (int i = 0; i < kRows; ++i) {
+                insert.bind(1, qint64(i)).bind(2, hostile + QString::number(i)).bind(3, every);
+                if (i % 7 == 0)
+                    insert.bindNull(4);
+                else
+                    insert.bind(4, qint64(i));
+                insert.execQueued();
+                upsert.bind(1, QStringLiteral("k%1").arg(i % 10)).bind(2, qint64(1)).execQueued();
+                // A read of the table being written sees every row queued before it.
+                if (i == 1234)
+                    QCOMPARE(db->queryInt("SELECT count(*) FROM r"), std::optional<qint64>(i + 1));
+            }
+            tx.commit();
+        }
+        QCOMPARE(db->queryInt("SELECT count(*) FROM r"), std::optional<qint64>(kRows));
+        QCOMPARE(db->queryInt("SELECT count(*) FROM r WHERE n IS NULL"), std::optional<qint64>((kRows + 6) / 7));
+        QCOMPARE(db->queryInt("SELECT sum(n) FROM s"), std::optional<qint64>(kRows));
+        Statement read = db->prepare("SELECT name, data FROM r WHERE id = ?");
+        read.bind(1, qint64(2999));
+        QVERIFY(read.step());
+        QCOMPARE(read.text(0), hostile + QStringLiteral("2999"));
+        QCOMPARE(read.blob(1), every);
+
+        // A queued row that breaks a key fails its transaction (by its commit at the latest): nothing of it is kept.
+        bool failed = false;
+        try {
+            Transaction tx(*db);
+            Statement insert = db->prepare("INSERT INTO r(id, name, data, n) VALUES(?, ?, ?, ?)");
+            insert.bind(1, qint64(1'000'000)).bind(2, QStringLiteral("new")).bind(3, every).bind(4, qint64(1));
+            insert.execQueued();
+            insert.bind(1, qint64(5)).bind(2, QStringLiteral("taken")).bind(3, every).bind(4, qint64(1));
+            insert.execQueued();
+            tx.commit();
+        } catch (const DatabaseError& e) {
+            failed = true;
+            QVERIFY2(e.message().contains(QLatin1String("unique")) || e.message().contains(QLatin1String("UNIQUE"))
+                    || e.message().contains(QLatin1String("duplicate")),
+                qPrintable(e.message()));
+        }
+        QVERIFY(failed);
+        QCOMPARE(db->queryInt("SELECT count(*) FROM r"), std::optional<qint64>(kRows));
+        QVERIFY(!db->inTransaction());
+    }
+
     void versionsAndErrors_data() { engines(); }
     void versionsAndErrors()
     {
