@@ -5,6 +5,7 @@
 #include "app/commands.h"
 #include "app/guardedapplication.h"
 #include "app/windowcommand.h"
+#include "core/settings/storechoice.h"
 #include "core/storage/database.h"
 #include "core/storage/datadir.h"
 #include "core/storage/storeurl.h"
@@ -86,18 +87,20 @@ bool takeGlobal(QStringList& args, const QString& name, QString& value, QString&
     return true;
 }
 
-// --store, else ACTIVITY_STORE; empty means the data folder's SQLite file.
-bool takeStore(QStringList& args, QString& store, QString& error)
+// --store, else ACTIVITY_STORE; empty means the data folder's SQLite file. `from` names which one gave it.
+bool takeStore(QStringList& args, QString& store, QString& from, QString& error)
 {
     if (!takeGlobal(args, QStringLiteral("store"), store, error))
         return false;
-    QString from = QStringLiteral("--store");
+    from = QStringLiteral("--store");
     if (store.isEmpty() && !qEnvironmentVariableIsEmpty("ACTIVITY_STORE")) {
         store = qEnvironmentVariable("ACTIVITY_STORE");
         from = QStringLiteral("ACTIVITY_STORE");
     }
-    if (store.isEmpty())
+    if (store.isEmpty()) {
+        from.clear();
         return true;
+    }
     if (const QString problem = StoreUrl::problem(store); !problem.isEmpty()) {
         error = QStringLiteral("%1: %2").arg(from, problem);
         return false;
@@ -138,8 +141,9 @@ int Application::main(int argc, char** argv)
     QString dataDir;
     QString error;
     QString store;
+    QString storeFrom;
     const bool dataDirOk
-        = takeGlobal(args, QStringLiteral("data-dir"), dataDir, error) && takeStore(args, store, error);
+        = takeGlobal(args, QStringLiteral("data-dir"), dataDir, error) && takeStore(args, store, storeFrom, error);
     const bool verbose = args.removeAll(QStringLiteral("--verbose")) > 0;
 
     // Decide before building the application object: headless commands must not need a display.
@@ -165,6 +169,7 @@ int Application::main(int argc, char** argv)
     loadTranslations(*app);
     EventLog eventLog; // the last warnings and errors, for the Health page
     eventLog.install();
+    const bool dataDirGiven = !dataDir.isEmpty();
     if (dataDir.isEmpty())
         dataDir = DataDir::defaultPath();
 
@@ -184,7 +189,18 @@ int Application::main(int argc, char** argv)
         err << "activity-dashboard: unknown command '" << first << "'\n\n" << usage();
         return 2;
     }
+    // The window alone also takes the store chosen in its File > Store dialog, unless told where its data is
+    // (--data-dir, --store, ACTIVITY_STORE); a command keeps to what it is told.
+    if (!command && store.isEmpty() && !dataDirGiven) {
+        const QString chosen = StoreChoice::saved();
+        if (const QString problem = chosen.isEmpty() ? QString() : StoreUrl::problem(chosen); !problem.isEmpty())
+            err << "activity-dashboard: the store chosen in File > Store is not one (" << problem
+                << "); opening the data folder's file" << Qt::endl;
+        else if (!chosen.isEmpty())
+            store = chosen;
+    }
     CommandContext context(dataDir, store, out, err);
+    context.setStoreOrigin(storeFrom);
     context.setEventLog(&eventLog);
     if (command && (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h")))) {
         out << "usage: activity-dashboard " << command->usage << '\n';

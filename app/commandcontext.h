@@ -29,6 +29,9 @@ public:
     // The store as messages name it (a URL's password masked).
     QString storeShown() const;
     bool isPostgres() const;
+    // "--store" or "ACTIVITY_STORE" when one of them named the store; empty otherwise.
+    QString storeOrigin() const { return m_storeOrigin; }
+    void setStoreOrigin(const QString& origin) { m_storeOrigin = origin; }
     // Prepares the data dir and opens the migrated database; prints the reason and returns null on failure.
     Database* database();
     // The process's one database writer (a thread with its own connection), made on first use; prints the
@@ -59,6 +62,7 @@ public:
 private:
     QString m_dataDir;
     QString m_store;
+    QString m_storeOrigin;
     QString m_collectorName;
     QTextStream& m_out;
     QTextStream& m_err;

@@ -280,6 +280,7 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     CustomPages::install(window, runner, dashboards);
     qobject_cast<AlertsPage*>(window.page(PageId::Alerts))->setService(&alerts);
     window.setReadOnly(readOnly);
+    window.setStoreInfo(o.demo ? WindowText::tr("demo data (a temporary file)") : ctx.storeShown(), ctx.storeOrigin());
     // A team's server away: a banner over the pages and a line in the log, until it answers again.
     QObject::connect(
         &runner, &QueryRunner::reachableChanged, &window, [&window, &ctx](bool reachable, const QString& why) {

@@ -2397,6 +2397,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>the store cannot be reached: %1</source>
         <translation>le stockage est injoignable : %1</translation>
     </message>
+    <message>
+        <source>demo data (a temporary file)</source>
+        <translation>données de démonstration (un fichier temporaire)</translation>
+    </message>
 </context>
 <context>
     <name>activity::AboutDialog</name>
@@ -3679,6 +3683,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>The store cannot be reached, so these figures may be out of date; reconnecting by itself. (%1)</source>
         <translation>Le stockage est injoignable, ces chiffres peuvent donc être dépassés ; reconnexion automatique en cours. (%1)</translation>
     </message>
+    <message>
+        <source>S&amp;tore...</source>
+        <translation>&amp;Stockage...</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -4268,6 +4276,100 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>activity::StoreChoice</name>
+    <message>
+        <source>%1 carries a password; keep it in ~/.pgpass or PGPASSWORD and give the URL without it</source>
+        <translation>%1 contient un mot de passe ; gardez-le dans ~/.pgpass ou PGPASSWORD et donnez l’URL sans lui</translation>
+    </message>
+    <message>
+        <source>the choice could not be saved in %1</source>
+        <translation>le choix n’a pas pu être enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>no store given</source>
+        <translation>aucun stockage indiqué</translation>
+    </message>
+    <message>
+        <source>%1 does not exist yet; the window makes it when it starts on it</source>
+        <translation>%1 n’existe pas encore ; la fenêtre le crée quand elle démarre dessus</translation>
+    </message>
+    <message>
+        <source>SQLite file</source>
+        <translation>Fichier SQLite</translation>
+    </message>
+    <message>
+        <source>%1, empty: run `activity-dashboard store init URL` on it first</source>
+        <translation>%1, vide : lancez d’abord `activity-dashboard store init URL` dessus</translation>
+    </message>
+    <message>
+        <source>%1, empty: the window sets it up when it starts on it</source>
+        <translation>%1, vide : la fenêtre le prépare quand elle démarre dessus</translation>
+    </message>
+    <message>
+        <source>%1 has schema version %2, newer than this program&apos;s %3: update the program first</source>
+        <translation>%1 a le schéma en version %2, plus récente que celle de ce programme (%3) : mettez d’abord le programme à jour</translation>
+    </message>
+    <message>
+        <source>%1, schema version %2</source>
+        <translation>%1, schéma en version %2</translation>
+    </message>
+</context>
+<context>
+    <name>activity::StoreDialog</name>
+    <message>
+        <source>Store</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <source>Where the window reads and writes its data. Leave it empty for this computer&apos;s own file; a team shares a PostgreSQL store (see the README&apos;s &quot;Team set-up&quot;).</source>
+        <translation>Où la fenêtre lit et écrit ses données. Laissez vide pour le fichier propre à cet ordinateur ; une équipe partage un stockage PostgreSQL (voir « Team set-up » dans le README).</translation>
+    </message>
+    <message>
+        <source>In use now:</source>
+        <translation>Utilisé maintenant :</translation>
+    </message>
+    <message>
+        <source>postgresql://me@db.example.org:5432/activity?sslmode=verify-full</source>
+        <translation>postgresql://moi@db.example.org:5432/activity?sslmode=verify-full</translation>
+    </message>
+    <message>
+        <source>Store at the next start:</source>
+        <translation>Stockage au prochain démarrage :</translation>
+    </message>
+    <message>
+        <source>A password is kept in ~/.pgpass or PGPASSWORD, never here: the choice is saved without one.</source>
+        <translation>Un mot de passe se garde dans ~/.pgpass ou PGPASSWORD, jamais ici : le choix est enregistré sans lui.</translation>
+    </message>
+    <message>
+        <source>This window was started with %1, which wins over the choice made here.</source>
+        <translation>Cette fenêtre a été lancée avec %1, qui l’emporte sur le choix fait ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>Empty: the window opens this computer&apos;s own file.</source>
+        <translation>Vide : la fenêtre ouvre le fichier propre à cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Works: %1</source>
+        <translation>Fonctionne : %1</translation>
+    </message>
+    <message>
+        <source>Cannot be used: %1</source>
+        <translation>Inutilisable : %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Saved: the window opens it from its next start.</source>
+        <translation>Enregistré : la fenêtre l’ouvrira à son prochain démarrage.</translation>
+    </message>
+</context>
+<context>
     <name>activity::TokenField</name>
     <message>
         <source>optional: a personal access token (ghp_… or github_pat_…)</source>
@@ -4526,6 +4628,20 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>%1 alerts firing</source>
         <translation>%1 alertes actives</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard: the store cannot be reached</source>
+        <translation>Activity Dashboard : le stockage est injoignable</translation>
+    </message>
+    <message>
+        <source>%1
+The figures shown are the last ones read; they are read again when it answers.</source>
+        <translation>%1
+Les chiffres affichés sont les derniers lus ; ils sont relus quand il répond.</translation>
+    </message>
+    <message>
+        <source>The store cannot be reached (figures as last read): %1</source>
+        <translation>Le stockage est injoignable (chiffres tels que lus en dernier) : %1</translation>
     </message>
 </context>
 <context>

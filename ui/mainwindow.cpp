@@ -2,6 +2,7 @@
 
 #include "core/util/clock.h"
 #include "ui/dialogs/aboutdialog.h"
+#include "ui/dialogs/storedialog.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/errorlabel.h"
 #include "ui/widgets/format.h"
@@ -494,6 +495,11 @@ void MainWindow::buildMenus()
             QMessageBox::warning(this, tr("Export report"), error);
     });
     exportAction->setObjectName(QStringLiteral("exportReport"));
+    QAction* storeAction = file->addAction(tr("S&tore..."), this, [this] {
+        StoreDialog dialog(m_storeShown, m_storeOverriddenBy, this);
+        dialog.exec();
+    });
+    storeAction->setObjectName(QStringLiteral("chooseStore"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     QMenu* help = menuBar()->addMenu(tr("&Help"));

@@ -72,6 +72,13 @@ public:
     // File > Export report...: writes what `report` writes into a folder for a range; returns an error or "".
     using ReportExporter = std::function<QString(const QString& folder, const TimeRange& range)>;
     void setReportExporter(ReportExporter exporter) { m_exporter = std::move(exporter); }
+    // What File > Store shows: the store in use (password masked) and "--store"/"ACTIVITY_STORE" when one of them
+    // chose it.
+    void setStoreInfo(const QString& shown, const QString& overriddenBy)
+    {
+        m_storeShown = shown;
+        m_storeOverriddenBy = overriddenBy;
+    }
     // The current page as an image (File > Save page as PNG).
     QImage pageImage(qreal scale = 1.0) const;
     // A long task's progress in the status bar (the demo filling its database); hidden from 100 on.
@@ -116,6 +123,8 @@ private:
     QToolButton* m_statusChip = nullptr;
     bool m_syncing = false;
     ReportExporter m_exporter;
+    QString m_storeShown;
+    QString m_storeOverriddenBy;
     QProgressBar* m_progress = nullptr;
 };
 

@@ -85,6 +85,8 @@ void TrayController::start(QueryRunner* runner)
     m_runner = runner;
     if (runner) {
         connect(runner, &QueryRunner::dataChanged, this, [this] { m_dirty = true; });
+        connect(runner, &QueryRunner::reachableChanged, this,
+            [this](bool reachable, const QString& why) { showStoreProblem(reachable ? QString() : why); });
         refreshHeadline();
         m_headlineTimer->start();
     }
@@ -140,12 +142,26 @@ void TrayController::showWriteError(const QString& message)
         m_icon->showMessage(tr("Activity Dashboard: data is not being saved"), message, QSystemTrayIcon::Critical);
 }
 
+void TrayController::showStoreProblem(const QString& message)
+{
+    const bool first = m_storeProblem.isEmpty() && !message.isEmpty();
+    m_storeProblem = message;
+    refreshActions();
+    if (m_icon && first)
+        m_icon->showMessage(tr("Activity Dashboard: the store cannot be reached"),
+            tr("%1\nThe figures shown are the last ones read; they are read again when it answers.").arg(message),
+            QSystemTrayIcon::Warning);
+}
+
 QString TrayController::toolTip() const
 {
-    const QString problem = m_writeError.isEmpty() ? m_problem
-        : m_problem.isEmpty()                      ? m_writeError
-                                                   : m_problem + QLatin1Char('\n') + m_writeError;
-    return toolTipText(m_headline, m_collecting, bool(m_switch), problem);
+    QStringList problems;
+    if (!m_storeProblem.isEmpty())
+        problems << tr("The store cannot be reached (figures as last read): %1").arg(m_storeProblem);
+    for (const QString& p : { m_problem, m_writeError })
+        if (!p.isEmpty())
+            problems << p;
+    return toolTipText(m_headline, m_collecting, bool(m_switch), problems.join(QLatin1Char('\n')));
 }
 
 QString TrayController::toolTipText(

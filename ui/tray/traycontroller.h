@@ -54,6 +54,9 @@ public:
     // What was collected cannot be written: said at once (a tray message) and kept in the tooltip; an empty
     // message: written again, the tooltip says nothing more of it.
     void showWriteError(const QString& message);
+    // The team store cannot be reached (the reader's reachableChanged): said once as a tray message and kept first
+    // in the tooltip, whose figures are the last ones read; an empty message: it answers again.
+    void showStoreProblem(const QString& message);
     QString toolTip() const;
     static QString toolTipText(const TrayHeadline& headline, bool collecting, bool canCollect, const QString& problem);
 
@@ -84,6 +87,7 @@ private:
     bool m_toldOnce = false;
     QString m_problem;
     QString m_writeError;
+    QString m_storeProblem;
     TrayHeadline m_headline;
     QPointer<QueryRunner> m_runner;
     bool m_dirty = false;

@@ -108,6 +108,20 @@ private slots:
         QCOMPARE(f.tray->toolTip(), QStringLiteral("Activity Dashboard\nCollecting paused\n") + held);
     }
 
+    // A team store away: the tooltip says so first, keeps the last figures, and forgets it when the store answers.
+    void aStoreAwayIsShown()
+    {
+        Fixture f;
+        f.tray->setHeadline(TrayHeadline { 120, 42, 0 });
+        const QString figures = TrayController::toolTipText(TrayHeadline { 120, 42, 0 }, true, true, {});
+        const QString why = QStringLiteral("postgresql://team@db.example:5432/activity: connection refused");
+        f.tray->showStoreProblem(why);
+        QCOMPARE(f.tray->toolTip(),
+            figures + QStringLiteral("\nThe store cannot be reached (figures as last read): ") + why);
+        f.tray->showStoreProblem({});
+        QCOMPARE(f.tray->toolTip(), figures);
+    }
+
     void noSwitchNoPauseItem()
     {
         Fixture f;
@@ -203,6 +217,13 @@ private slots:
         QueryRunner runner(f.dir.filePath(QStringLiteral("a.sqlite")), 0);
         f.tray->start(&runner);
         QTRY_COMPARE_WITH_TIMEOUT(f.tray->toolTip(), QStringLiteral("Activity Dashboard\n42 stars\nCollecting"), 5000);
+        // The reader says the store went away, then that it answers: the tray follows it.
+        emit runner.reachableChanged(false, QStringLiteral("server closed the connection"));
+        QCOMPARE(f.tray->toolTip(),
+            QStringLiteral("Activity Dashboard\n42 stars\nCollecting\nThe store cannot be reached (figures as last "
+                           "read): server closed the connection"));
+        emit runner.reachableChanged(true, {});
+        QCOMPARE(f.tray->toolTip(), QStringLiteral("Activity Dashboard\n42 stars\nCollecting"));
     }
 };
 
