@@ -33,7 +33,7 @@ public:
         m_null.fill(true, count);
         m_types.fill(0, count);
         m_binary.fill(0, count);
-        m_copySql = copyOf(m_sql, count);
+        m_bulk = PgBulkForm::of(m_sql, count);
     }
     ~PgStatement() override
     {
@@ -144,8 +144,8 @@ public:
             while (step()) { }
             return;
         }
-        if (!m_copySql.isEmpty()) {
-            m_owner.copyRow(m_copySql, copyRow());
+        if (m_bulk.ok()) {
+            m_owner.bulkRow(m_sql, m_bulk, copyRow(), bulkKey());
             return;
         }
         if (m_preparedOn != m_owner.generation() || m_preparedTypes != m_types) {
@@ -174,30 +174,23 @@ public:
     }
 
 private:
-    // `INSERT INTO t(a, b) VALUES($1, $2)` and nothing more: its rows can go by COPY.
-    static QByteArray copyOf(const QByteArray& sql, int count)
+    // The values of the conflict key's parameters: rows with the same are the same row.
+    QByteArray bulkKey() const
     {
-        static const QRegularExpression insert(
-            QStringLiteral(R"(^\s*INSERT\s+INTO\s+(\w+)\s*\(([\w\s,"]+)\)\s*VALUES\s*\(([$\d\s,]+)\)\s*;?\s*$)"),
-            QRegularExpression::CaseInsensitiveOption);
-        const QRegularExpressionMatch m = insert.match(QString::fromUtf8(sql));
-        if (!m.hasMatch())
-            return {};
-        const QStringList columns = m.captured(2).split(QLatin1Char(','));
-        const QStringList values = m.captured(3).split(QLatin1Char(','));
-        if (columns.size() != count || values.size() != count)
-            return {};
-        for (int i = 0; i < count; ++i)
-            if (values[i].trimmed() != QLatin1Char('$') + QString::number(i + 1))
-                return {};
-        return QStringLiteral("COPY %1(%2) FROM STDIN").arg(m.captured(1), m.captured(2)).toUtf8();
+        QByteArray key;
+        for (const int param : m_bulk.keyParams) {
+            key += m_null[param] ? QByteArray("\x1e") : m_values[param];
+            key += '\x1f';
+        }
+        return key;
     }
     // The bound values as a line of COPY's text format.
     QByteArray copyRow() const
     {
         QByteArray row;
-        for (int i = 0; i < m_values.size(); ++i) {
-            if (i)
+        for (qsizetype column = 0; column < m_bulk.params.size(); ++column) {
+            const int i = m_bulk.params[column];
+            if (column)
                 row += '\t';
             if (m_null[i]) {
                 row += "\\N";
@@ -300,7 +293,7 @@ private:
     PgConnection& m_owner;
     std::weak_ptr<const char> m_lifetime;
     QByteArray m_sql;
-    QByteArray m_copySql;
+    PgBulkForm m_bulk;
     QByteArray m_name;
     quint64 m_preparedOn = 0; // the connection's generation it was prepared on; 0: never
     QList<Oid> m_preparedTypes;
@@ -330,8 +323,7 @@ PgConnection::PgConnection(const QString& url)
 
 void PgConnection::willQueue(const QByteArray& sql)
 {
-    if (touchesCopy(sql))
-        flushCopy();
+    m_bulk.flushFor(sql);
     if (PQpipelineStatus(m_conn) == PQ_PIPELINE_OFF && !PQenterPipelineMode(m_conn))
         throw DatabaseError(QStringLiteral("cannot queue statements on %1: %2").arg(m_shown, lastError()));
 }
@@ -345,71 +337,13 @@ void PgConnection::queued()
 void PgConnection::drainQueue()
 {
     syncPipeline();
-    flushCopy();
+    m_bulk.flushAll();
 }
 
 void PgConnection::before(const QByteArray& sql)
 {
     syncPipeline();
-    if (touchesCopy(sql))
-        flushCopy();
-}
-
-bool PgConnection::touchesCopy(const QByteArray& sql) const
-{
-    if (m_copyRows.isEmpty())
-        return false;
-    // Reads and writes of other tables may pass the rows waiting for COPY; anything else (COMMIT, NOTIFY, DDL)
-    // or a statement naming the table sends them first.
-    static const QList<QByteArray> passes { "SELECT", "INSERT", "UPDATE", "DELETE" };
-    const QByteArray head = sql.trimmed().left(6).toUpper();
-    if (!passes.contains(head))
-        return true;
-    for (qsizetype at = sql.indexOf(m_copyTable); at >= 0; at = sql.indexOf(m_copyTable, at + 1)) {
-        const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-        const qsizetype end = at + m_copyTable.size();
-        if ((at == 0 || !word(sql[at - 1])) && (end >= sql.size() || !word(sql[end])))
-            return true;
-    }
-    return false;
-}
-
-void PgConnection::copyRow(const QByteArray& copySql, const QByteArray& row)
-{
-    if (copySql != m_copySql) {
-        flushCopy();
-        m_copySql = copySql;
-        // COPY name(columns) FROM STDIN
-        m_copyTable = copySql.mid(5, copySql.indexOf('(') - 5).trimmed();
-    }
-    m_copyRows += row;
-    if (m_copyRows.size() >= kCopyBytes)
-        flushCopy();
-}
-
-void PgConnection::flushCopy()
-{
-    if (m_copyRows.isEmpty())
-        return;
-    const QByteArray rows = std::exchange(m_copyRows, {});
-    syncPipeline(); // COPY is not allowed in pipeline mode; what was queued there comes first
-    PGresult* r = PQexec(m_conn, m_copySql.constData());
-    QString failure;
-    if (PQresultStatus(r) != PGRES_COPY_IN) {
-        failure = failureOf(r);
-        PQclear(r);
-    } else {
-        PQclear(r);
-        if (PQputCopyData(m_conn, rows.constData(), int(rows.size())) != 1 || PQputCopyEnd(m_conn, nullptr) != 1)
-            failure = lastError();
-        while (PGresult* done = PQgetResult(m_conn)) {
-            if (PQresultStatus(done) != PGRES_COMMAND_OK && failure.isEmpty())
-                failure = failureOf(done);
-            PQclear(done);
-        }
-    }
-    if (!failure.isEmpty())
-        throw DatabaseError(failure);
+    m_bulk.flushFor(sql);
 }
 
 void PgConnection::syncPipeline()
@@ -511,7 +445,7 @@ void PgConnection::exec(const char* sql)
     const QByteArray text = QByteArray(sql).trimmed().toUpper();
     const bool ends = text == "COMMIT" || text == "ROLLBACK" || text == "END";
     if (ends && text == "ROLLBACK") {
-        m_copyRows.clear();
+        m_bulk.discard();
         try {
             syncPipeline(); // their failure, if any, is what is being rolled back
         } catch (const DatabaseError&) { }
@@ -586,6 +520,11 @@ QString PgConnection::failureOf(const pg_result* result) const
 QByteArray PgConnection::run(const char* sql)
 {
     before(sql);
+    return runRaw(sql);
+}
+
+QByteArray PgConnection::runRaw(const char* sql)
+{
     PGresult* r = PQexec(m_conn, sql);
     const ExecStatusType status = PQresultStatus(r);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/storage/connection.h"
+#include "core/storage/postgres/pgbulk.h"
 
 #include <QHash>
 #include <QList>
@@ -66,9 +67,12 @@ public:
     // Before any other statement `sql`: the queued ones answered, and the COPY rows sent if `sql` may read or
     // change their table.
     void before(const QByteArray& sql);
-    // A plain INSERT's queued rows go by COPY (`copySql` is its COPY ... FROM STDIN), sent in one stream when
-    // another statement comes, the buffer fills or the transaction ends.
-    void copyRow(const QByteArray& copySql, const QByteArray& row);
+    // A queued INSERT's row that goes in bulk (PgBulkQueue): by COPY, sent when another statement needs it, the
+    // buffer fills or the transaction ends.
+    void bulkRow(const QByteArray& sql, const PgBulkForm& form, const QByteArray& row, const QByteArray& key)
+    {
+        m_bulk.add(sql, form, row, key);
+    }
     // Expires with the connection: a statement that outlives it (a store kept past its Database) must not touch it.
     std::weak_ptr<const char> lifetime() const { return m_lifetime; }
     // A name no other statement of this connection has.
@@ -80,12 +84,13 @@ public:
     static QString withoutPassword(const QString& url);
 
 private:
+    friend class PgBulkQueue;
     void setUpSession();
     void syncPipeline();
-    void flushCopy();
-    bool touchesCopy(const QByteArray& sql) const;
-    // The command's tag (INSERT 0 1, SELECT 3...). Throws DatabaseError.
+    // The command's tag (INSERT 0 1, SELECT 3...), after what waits for it was sent. Throws DatabaseError.
     QByteArray run(const char* sql);
+    // The same, at once.
+    QByteArray runRaw(const char* sql);
     QStringList primaryKey(const QString& table);
 
     pg_conn* m_conn = nullptr;
@@ -96,10 +101,7 @@ private:
     // Enough to save the round trips, few enough that the answers waiting on the socket never fill its buffer.
     static constexpr int kQueueDepth = 500;
     int m_queued = 0;
-    static constexpr qsizetype kCopyBytes = 4 << 20;
-    QByteArray m_copySql;
-    QByteArray m_copyTable;
-    QByteArray m_copyRows;
+    PgBulkQueue m_bulk { *this };
     bool m_transaction = false;
     bool m_writing = false;
     quint64 m_generation = 1;

@@ -143,7 +143,25 @@ private slots:
         }
         QCOMPARE(db->queryInt("SELECT count(*) FROM r"), std::optional<qint64>(kRows));
         QCOMPARE(db->queryInt("SELECT count(*) FROM r WHERE n IS NULL"), std::optional<qint64>((kRows + 6) / 7));
-        QCOMPARE(db->queryInt("SELECT sum(n) FROM s"), std::optional<qint64>(kRows));
+        // Two upserts into one table, setting (not adding): the last one written wins, whichever statement it was.
+        {
+            Transaction tx(*db);
+            Statement setA
+                = db->prepare("INSERT INTO s(k, n) VALUES(?, ?) ON CONFLICT(k) DO UPDATE SET n = excluded.n");
+            Statement setB
+                = db->prepare("INSERT INTO s(n, k) VALUES(?2, ?1) ON CONFLICT(k) DO UPDATE SET n = excluded.n");
+            setB.bind(1, QStringLiteral("first")).bind(2, qint64(0)).execQueued();
+            setA.bind(1, QStringLiteral("last")).bind(2, qint64(1)).execQueued();
+            setB.bind(1, QStringLiteral("last")).bind(2, qint64(2)).execQueued();
+            for (int i = 0; i < 1000; ++i) {
+                Statement& set = i % 3 == 0 ? setA : setB;
+                set.bind(1, QStringLiteral("other%1").arg(i % 50)).bind(2, qint64(i)).execQueued();
+            }
+            tx.commit();
+        }
+        QCOMPARE(db->queryInt("SELECT n FROM s WHERE k = 'last'"), std::optional<qint64>(2));
+        QCOMPARE(db->queryInt("SELECT n FROM s WHERE k = 'other7'"), std::optional<qint64>(957));
+        QCOMPARE(db->queryInt("SELECT sum(n) FROM s WHERE k LIKE 'k%'"), std::optional<qint64>(kRows));
         Statement read = db->prepare("SELECT name, data FROM r WHERE id = ?");
         read.bind(1, qint64(2999));
         QVERIFY(read.step());

@@ -1,4 +1,5 @@
 // The SQLite forms the stores use, as PostgreSQL reads them: what changes, and that text in quotes never does.
+#include "core/storage/postgres/pgbulk.h"
 #include "core/storage/postgres/pgconnection.h"
 #include "core/storage/postgres/pgdialect.h"
 
@@ -65,6 +66,39 @@ private slots:
         QCOMPARE(PgConnection::translatePlaceholders("SELECT ?, '?', ?3, ? -- ?", &count),
             QByteArray("SELECT $1, '?', $3, $4 -- ?"));
         QCOMPARE(count, 4);
+    }
+    // Which queued INSERTs go in bulk (COPY), and what an upsert's rows are keyed by.
+    void bulkFormsOfInserts()
+    {
+        const PgBulkForm plain = PgBulkForm::of("INSERT INTO requests(id, site_id, addr) VALUES($1, $2, $3)", 3);
+        QVERIFY(plain.ok());
+        QCOMPARE(plain.table, QByteArray("requests"));
+        QCOMPARE(plain.columns, QByteArray("id, site_id, addr"));
+        QCOMPARE(plain.params, (QList<int> { 0, 1, 2 }));
+        QVERIFY(plain.onConflict.isEmpty());
+        const PgBulkForm upsert = PgBulkForm::of("INSERT INTO rollups(period, bucket, dim, key, n) "
+                                                 "VALUES($1, $3, $2, $4, $5) ON CONFLICT (period, dim, bucket, key) "
+                                                 "DO UPDATE SET n = rollups.n + excluded.n",
+            5);
+        QVERIFY(upsert.ok());
+        QCOMPARE(upsert.params, (QList<int> { 0, 2, 1, 3, 4 }));
+        QCOMPARE(upsert.keyParams, (QList<int> { 0, 1, 2, 3 }));
+        QCOMPARE(upsert.onConflict,
+            QByteArray("ON CONFLICT (period, dim, bucket, key) DO UPDATE SET n = rollups.n + "
+                       "excluded.n"));
+        const PgBulkForm ignore = PgBulkForm::of("INSERT INTO v(day, h) VALUES($1, $2) ON CONFLICT DO NOTHING", 2);
+        QVERIFY(ignore.ok());
+        QVERIFY(ignore.target.isEmpty() && ignore.keyParams.isEmpty());
+        // One statement per row: a literal among the values, a parameter in the update, RETURNING, a parameter
+        // used twice, a key column not given, not an INSERT.
+        QVERIFY(!PgBulkForm::of("INSERT INTO t(a, b) VALUES($1, '')", 1).ok());
+        QVERIFY(!PgBulkForm::of("INSERT INTO t(a, b) VALUES($1, $2) ON CONFLICT(a) DO UPDATE SET b = $2", 2).ok());
+        QVERIFY(!PgBulkForm::of("INSERT INTO t(a) VALUES($1) RETURNING id", 1).ok());
+        QVERIFY(!PgBulkForm::of("INSERT INTO t(a) VALUES($1) ON CONFLICT(a) DO NOTHING RETURNING a", 1).ok());
+        QVERIFY(!PgBulkForm::of("INSERT INTO t(a, b) VALUES($1, $1)", 1).ok());
+        QVERIFY(!PgBulkForm::of("INSERT INTO t(a, b) VALUES($1, $2) ON CONFLICT(c) DO NOTHING", 2).ok());
+        QVERIFY(!PgBulkForm::of("UPDATE t SET a = $1", 1).ok());
+        QVERIFY(!PgBulkForm::of("INSERT INTO t SELECT * FROM u", 0).ok());
     }
 };
 
