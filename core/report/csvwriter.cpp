@@ -22,6 +22,8 @@ CsvWriter::CsvWriter(const QString& path)
 QByteArray CsvWriter::escape(const QString& field)
 {
     QByteArray utf8 = field.toUtf8();
+    // A NUL from a hostile log line ends the field in many readers: shown as the window shows a bad byte.
+    utf8.replace('\0', "\xEF\xBF\xBD");
     if (!utf8.contains(',') && !utf8.contains('"') && !utf8.contains('\n') && !utf8.contains('\r'))
         return utf8;
     utf8.replace("\"", "\"\"");

@@ -91,6 +91,7 @@ private slots:
     void twoCollectorsThroughARestart();
     void aKilledCollectorsSourceIsTakenOver();
     void migrateFromSqliteAndBack();
+    void hostileLinesGiveTheSameFiguresOnBothEngines();
     void aViewerLoginIsRefusedWrites();
     void tlsIsVerified();
     void aReaderTellsWhenTheStoreIsAwayAndBack();
@@ -293,6 +294,55 @@ void TestTeamStore::migrateFromSqliteAndBack()
     said = run({ "sources", "add", "github", "--repo", "acme/other", "--api-url", "http://127.0.0.1:9" }, &status,
         m_url, dir.filePath("viewer"));
     QVERIFY2(status == 0 && said.contains("added source 2"), qPrintable(said));
+}
+
+// What a scanner sends (bytes that are not UTF-8, NUL, quotes, backslashes, tabs) imported into a SQLite file and
+// into the team store: every line stored on both, and the same report, byte for byte.
+void TestTeamStore::hostileLinesGiveTheSameFiguresOnBothEngines()
+{
+    QTemporaryDir dir;
+    QFile log(dir.filePath("hostile.log"));
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QList<QByteArray> paths { "/a\\xC3\\x28b", "/nul\\x00z", "/tab\\x09x", "/back\\\\slash", "/\\xFF\\xFE",
+        "/quote\\x22q", "/ok", "/caf\\xC3\\xA9" };
+    const QList<QByteArray> agents { "curl/8", "bad\\xC3", "Mozilla/5.0 \\x00\\x01", "\\xE2\\x82" };
+    constexpr int kLines = 1200;
+    for (int i = 0; i < kLines; ++i) {
+        const QDateTime at = now.addSecs(-i * 97);
+        log.write("81.2.69." + QByteArray::number(i % 50 + 1) + " - - ["
+            + at.toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1() + " +0000] \"GET "
+            + paths[i % paths.size()] + " HTTP/1.1\" 200 " + QByteArray::number(10 + i) + " \"https://r.example/\\xFF"
+            + QByteArray::number(i % 3) + "\" \"" + agents[i % agents.size()] + "\"\n");
+    }
+    log.close();
+    int status = -1;
+    QString said = run({ "import", log.fileName() }, &status, {}, dir.filePath("laptop"));
+    QVERIFY2(status == 0 && said.contains(QStringLiteral("stored %1,").arg(kLines)), qPrintable(said));
+    said = run({ "import", log.fileName() }, &status, m_url, dir.filePath("team"));
+    QVERIFY2(status == 0 && said.contains(QStringLiteral("stored %1,").arg(kLines)), qPrintable(said));
+    QCOMPARE(scalar(m_url, "SELECT count(*) FROM requests"), kLines);
+
+    const QStringList range = { "--from", now.date().addDays(-3).toString(Qt::ISODate), "--to",
+        now.date().addDays(1).toString(Qt::ISODate) };
+    const QString sqlite = QStringLiteral("sqlite:") + dir.filePath("laptop/activity.sqlite");
+    QStringList outs;
+    for (const QString& store : { sqlite, m_url }) {
+        const QString out = dir.filePath(QStringLiteral("report%1").arg(outs.size()));
+        said = run(QStringList { "report", "--out", out } + range, &status, store, dir.filePath("viewer"));
+        QVERIFY2(status == 0, qPrintable(said));
+        outs << out;
+    }
+    const QStringList csvs = QDir(outs.first()).entryList({ "*.csv" }, QDir::Files);
+    QVERIFY(csvs.contains("paths.csv"));
+    for (const QString& csv : csvs)
+        QVERIFY2(
+            readAll(outs[0] + "/" + csv) == readAll(outs[1] + "/" + csv), qPrintable("PostgreSQL differs in " + csv));
+    const QByteArray pathsCsv = readAll(outs[0] + "/paths.csv");
+    QVERIFY2(
+        pathsCsv.contains("/a\xEF\xBF\xBD(b,") && pathsCsv.contains("/nul\xEF\xBF\xBDz,") && !pathsCsv.contains('\0'),
+        pathsCsv.constData());
+    QVERIFY(readAll(outs[0] + "/summary.csv").contains(QStringLiteral("requests,%1").arg(kLines).toUtf8()));
 }
 
 void TestTeamStore::aViewerLoginIsRefusedWrites()

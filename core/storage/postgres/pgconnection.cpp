@@ -55,7 +55,7 @@ public:
     }
     void bindText(int index, const char* utf8, int length, bool) override
     {
-        set(index, QByteArray(utf8, length), 0, false);
+        set(index, PgConnection::validText(utf8, length), 0, false);
     }
     void bindBlob(int index, const void* data, int length, bool) override
     {
@@ -617,6 +617,17 @@ void PgConnection::remember(const QByteArray& sessionSql)
     m_session.removeIf([&](const QByteArray& s) { return nameOf(s) == name; });
     m_session << sessionSql;
     exec(sessionSql.constData());
+}
+
+QByteArray PgConnection::validText(const char* utf8, int length)
+{
+    QByteArray text(utf8, length);
+    // Valid UTF-8 without NUL is most text: kept as it is.
+    if (!text.contains('\0') && QByteArrayView(text).isValidUtf8())
+        return text;
+    // What the window shows of such bytes (QString::fromUtf8): U+FFFD for each invalid sequence; NUL too.
+    text = QString::fromUtf8(text).toUtf8();
+    return text.replace('\0', "\xEF\xBF\xBD");
 }
 
 QByteArray PgConnection::translatePlaceholders(const char* sql, int* count)

@@ -80,6 +80,9 @@ public:
 
     // `?` and `?N` turned into `$N`, outside quotes; `count` gets the number of parameters.
     static QByteArray translatePlaceholders(const char* sql, int* count);
+    // Text as PostgreSQL's text holds it: a log's invalid UTF-8 and NUL bytes become U+FFFD, as the window shows
+    // them (SQLite keeps the bytes; a query reads them through QString::fromUtf8, so both give the same figures).
+    static QByteArray validText(const char* utf8, int length);
     // The URL without its password, for messages.
     static QString withoutPassword(const QString& url);
 

@@ -73,6 +73,17 @@ private slots:
         QVERIFY(read.text(1).isEmpty() && !read.text(1).isNull());
         // The hostile text was a value, never SQL: the table is whole.
         QCOMPARE(db->queryInt("SELECT count(*) FROM t"), std::optional<qint64>(2));
+        // A log's bad bytes (invalid UTF-8, NUL) in a text column: stored, and read as the window shows them.
+        const QByteArray bad("/a\xC3(b/\0/\xFF", 9);
+        Statement badText = db->prepare("INSERT INTO t(id, name) VALUES (?, ?)");
+        badText.bind(1, qint64(3));
+        badText.bindText(2, bad.constData(), int(bad.size()));
+        badText.exec();
+        Statement readBad = db->prepare("SELECT name FROM t WHERE id = 3");
+        QVERIFY(readBad.step());
+        const QString shown = readBad.text(0);
+        QVERIFY2(shown.startsWith(QStringLiteral("/a\uFFFD(b/")) && shown.endsWith(QStringLiteral("/\uFFFD")),
+            qPrintable(shown));
         // Numbered parameters, used twice.
         Statement twice = db->prepare("SELECT ?1 + ?1, count(*) FROM t WHERE name = ?2");
         twice.bind(1, qint64(20)).bind(2, hostile);
