@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
+#include <QThread>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -391,12 +392,37 @@ void PgConnection::ensureConnected()
         throw DatabaseError(
             QStringLiteral("lost the connection to %1 in the middle of a transaction (nothing of it was kept)")
                 .arg(m_shown));
+    reconnect();
+}
+
+void PgConnection::reconnect()
+{
     PQreset(m_conn);
     if (PQstatus(m_conn) != CONNECTION_OK)
         throw DatabaseError(QStringLiteral("cannot connect to %1: %2").arg(m_shown, lastError()));
     setUpSession();
     ++m_generation; // statements prepared on the old session are gone
     ++m_version; // what was committed while away was not heard of
+}
+
+bool PgConnection::committedWhileAway(const QString& why)
+{
+    // The connection went with COMMIT's answer: the server may have committed or not. It keeps the fate of recent
+    // transactions (pg_xact_status), so ask it rather than retry a batch it may already hold.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            reconnect();
+            break;
+        } catch (const DatabaseError& e) {
+            if (attempt >= 10)
+                throw DatabaseError(QStringLiteral("lost the connection to %1 while committing (%2), and it does not "
+                                                   "answer to say whether the transaction was kept: %3")
+                                        .arg(m_shown, why, e.message()));
+            QThread::msleep(500);
+        }
+    }
+    const QByteArray status = value(QByteArray("SELECT pg_xact_status('" + m_xid + "'::xid8)").constData());
+    return status == "committed";
 }
 
 QByteArray PgConnection::dialect(const char* sql)
@@ -458,9 +484,26 @@ void PgConnection::exec(const char* sql)
     const QByteArray translated = dialect(sql);
     try {
         // Readers listening hear of it when it commits (dataVersion()).
-        if (text == "COMMIT" && m_writing)
+        if (text == "COMMIT" && m_writing) {
             run(kNotify);
-        afterStatement(run(translated.constData()));
+            before(translated); // a failure sending what waits is the transaction's own: not in doubt
+            try {
+                runRaw(translated.constData());
+            } catch (const DatabaseError& e) {
+                if (PQstatus(m_conn) == CONNECTION_OK || m_xid.isEmpty())
+                    throw;
+                m_transaction = false;
+                m_writing = false;
+                if (committedWhileAway(e.message()))
+                    return;
+                throw DatabaseError(
+                    QStringLiteral("lost the connection to %1 while committing; the server had not kept the "
+                                   "transaction (%2)")
+                        .arg(m_shown, e.message()));
+            }
+        } else {
+            afterStatement(run(translated.constData()));
+        }
     } catch (const DatabaseError&) {
         if (ends)
             m_transaction = false;
@@ -496,7 +539,7 @@ void PgConnection::beginWrite()
     // Writers take turns, as on SQLite (BEGIN IMMEDIATE): the ingest reads the highest ids and the rollups it
     // adds to inside its transaction. Waits up to the lock timeout (setBusyTimeoutMs).
     try {
-        run(kWriteTurn);
+        m_xid = value(kWriteTurn); // its id, to ask about a COMMIT whose answer is lost
     } catch (const DatabaseError&) {
         m_transaction = false; // first: a ROLLBACK on a lost connection fails too, and the next call reconnects
         PQclear(PQexec(m_conn, "ROLLBACK"));
@@ -521,6 +564,22 @@ QByteArray PgConnection::run(const char* sql)
 {
     before(sql);
     return runRaw(sql);
+}
+
+QByteArray PgConnection::value(const char* sql)
+{
+    before(sql);
+    PGresult* r = PQexec(m_conn, sql);
+    if (PQresultStatus(r) == PGRES_TUPLES_OK && PQntuples(r) > 0 && PQnfields(r) > 0) {
+        QByteArray v(PQgetvalue(r, 0, PQnfields(r) - 1));
+        PQclear(r);
+        return v;
+    }
+    const QString message = PQresultStatus(r) == PGRES_TUPLES_OK ? QString() : failureOf(r);
+    PQclear(r);
+    if (!message.isEmpty() || PQstatus(m_conn) != CONNECTION_OK)
+        throw DatabaseError(message.isEmpty() ? lastError() : message);
+    return {};
 }
 
 QByteArray PgConnection::runRaw(const char* sql)

@@ -94,19 +94,26 @@ private:
     QByteArray run(const char* sql);
     // The same, at once.
     QByteArray runRaw(const char* sql);
+    // The last column of the first row `sql` answers. Throws DatabaseError.
+    QByteArray value(const char* sql);
+    void reconnect();
+    // After COMMIT's answer was lost with the connection: whether the server kept the transaction.
+    bool committedWhileAway(const QString& why);
     QStringList primaryKey(const QString& table);
 
     pg_conn* m_conn = nullptr;
     std::shared_ptr<const char> m_lifetime = std::make_shared<const char>(0);
     static constexpr char kListen[] = "LISTEN activity_changed";
     static constexpr char kNotify[] = "NOTIFY activity_changed";
-    static constexpr char kWriteTurn[] = "SELECT pg_advisory_xact_lock(1094931543)"; // 'ACTW'
+    // 'ACTW'; and the transaction's id, last
+    static constexpr char kWriteTurn[] = "SELECT pg_advisory_xact_lock(1094931543), pg_current_xact_id()";
     // Enough to save the round trips, few enough that the answers waiting on the socket never fill its buffer.
     static constexpr int kQueueDepth = 500;
     int m_queued = 0;
     PgBulkQueue m_bulk { *this };
     bool m_transaction = false;
     bool m_writing = false;
+    QByteArray m_xid; // the write transaction's id (pg_current_xact_id)
     quint64 m_generation = 1;
     qint64 m_version = 0;
     // A lock waited for this long fails the statement, as SQLite's busy timeout does.

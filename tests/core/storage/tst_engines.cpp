@@ -8,11 +8,80 @@
 #include "tests/support/postgresserver.h"
 
 #include <QMap>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <QTimer>
+#include <atomic>
 #include <memory>
 
 namespace activity {
+
+namespace {
+// A TCP relay to the PostgreSQL server, on a thread of its own, that can lose COMMIT's answer (the server commits,
+// the client's connection drops before the answer comes) or COMMIT itself (it drops before the server sees it).
+class CommitCutter : public QObject {
+public:
+    enum Cut { None, AnswerLost, CommitLost };
+    explicit CommitCutter(quint16 serverPort)
+        : m_serverPort(serverPort)
+    { }
+    std::atomic<int> cut { None };
+    quint16 port = 0;
+
+    void start()
+    {
+        auto* server = new QTcpServer(this);
+        server->listen(QHostAddress::LocalHost, 0);
+        port = server->serverPort();
+        connect(server, &QTcpServer::newConnection, this, [this, server] {
+            while (QTcpSocket* client = server->nextPendingConnection())
+                relay(client);
+        });
+    }
+
+private:
+    void relay(QTcpSocket* client)
+    {
+        auto* up = new QTcpSocket(client);
+        auto waiting = std::make_shared<QByteArray>();
+        connect(up, &QTcpSocket::connected, client, [up, waiting] { up->write(std::exchange(*waiting, {})); });
+        connect(client, &QTcpSocket::readyRead, client, [this, client, up, waiting] {
+            const QByteArray data = client->readAll();
+            // A simple query "COMMIT" (libpq sends it as 'Q' ... "COMMIT\0").
+            const int mode = data.contains(QByteArray("COMMIT\0", 7)) ? cut.exchange(None) : int(None);
+            const auto drop = [client] {
+                client->abort();
+                client->deleteLater(); // and the server's side with it
+            };
+            if (mode == CommitLost) {
+                drop();
+                return;
+            }
+            if (up->state() == QAbstractSocket::ConnectedState)
+                up->write(data);
+            else
+                waiting->append(data);
+            if (mode == AnswerLost) {
+                client->setProperty("mute", true);
+                QTimer::singleShot(500, client, drop); // the server has committed by then
+            }
+        });
+        connect(up, &QTcpSocket::readyRead, client, [client, up] {
+            const QByteArray data = up->readAll();
+            if (!client->property("mute").toBool())
+                client->write(data);
+        });
+        connect(client, &QTcpSocket::disconnected, client, &QObject::deleteLater);
+        connect(up, &QTcpSocket::disconnected, client, [client] { client->disconnectFromHost(); });
+        up->connectToHost(QHostAddress::LocalHost, m_serverPort);
+    }
+
+    quint16 m_serverPort;
+};
+} // namespace
 
 class TestEngines : public QObject {
     Q_OBJECT
@@ -198,6 +267,57 @@ private slots:
         QVERIFY(failed);
         QCOMPARE(db->queryInt("SELECT count(*) FROM r"), std::optional<qint64>(kRows));
         QVERIFY(!db->inTransaction());
+    }
+
+    // The connection lost with COMMIT's answer: the server is asked what became of the transaction, so a batch it
+    // kept is not written again, and one it did not keep fails as before (and is retried whole by its writer).
+    void aLostCommitAnswerIsAskedAbout()
+    {
+        CommitCutter cutter(m_server->port());
+        QThread thread;
+        cutter.moveToThread(&thread);
+        thread.start();
+        QMetaObject::invokeMethod(&cutter, &CommitCutter::start, Qt::BlockingQueuedConnection);
+        {
+            Database admin(std::make_unique<PgConnection>(m_server->url()));
+            admin.exec("CREATE DATABASE lost");
+        }
+        const QString direct = m_server->url(QStringLiteral("lost"));
+        Database db(std::make_unique<PgConnection>(
+            QStringLiteral("postgresql://postgres@127.0.0.1:%1/lost?sslmode=disable").arg(cutter.port)));
+        db.exec("CREATE TABLE c(id BIGINT PRIMARY KEY)");
+        const auto rows = [&direct](const char* where) {
+            Database look(std::make_unique<PgConnection>(direct));
+            return look.queryInt(QByteArray(QByteArray("SELECT count(*) FROM c WHERE ") + where).constData())
+                .value_or(-1);
+        };
+        const auto write = [&db](qint64 id) {
+            db.beginWrite();
+            db.prepare("INSERT INTO c(id) VALUES (?)").bind(1, id).execQueued();
+            db.exec("COMMIT");
+        };
+
+        cutter.cut = CommitCutter::AnswerLost;
+        write(1); // no error: the server had kept it
+        QCOMPARE(cutter.cut.load(), int(CommitCutter::None));
+        QCOMPARE(rows("id = 1"), 1);
+        QVERIFY(!db.inTransaction());
+
+        cutter.cut = CommitCutter::CommitLost;
+        try {
+            write(2);
+            QFAIL("a COMMIT the server never saw succeeded");
+        } catch (const DatabaseError& e) {
+            QVERIFY2(e.message().contains(QLatin1String("had not kept")), qPrintable(e.message()));
+        }
+        QCOMPARE(cutter.cut.load(), int(CommitCutter::None));
+        QCOMPARE(rows("id = 2"), 0);
+        QVERIFY(!db.inTransaction());
+
+        write(3); // and the connection works on
+        QCOMPARE(rows("true"), 2);
+        thread.quit();
+        thread.wait();
     }
 
     void versionsAndErrors_data() { engines(); }
