@@ -3742,6 +3742,22 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>S&amp;tore...</source>
         <translation>&amp;Stockage...</translation>
     </message>
+    <message>
+        <source>Count everyone&apos;s requests, people&apos;s only or bots&apos; only (crawlers, tools, scanners)</source>
+        <translation>Compter les requêtes de tous, des personnes seulement ou des robots seulement (robots d&apos;indexation, outils, scanners)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Humans</source>
+        <translation>Humains</translation>
+    </message>
+    <message>
+        <source>Bots</source>
+        <translation>Robots</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -3941,6 +3957,22 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>No requests in this range: the logs start after it.</source>
         <translation>Aucune requête sur cette période : les journaux commencent après elle.</translation>
+    </message>
+    <message>
+        <source>Bots</source>
+        <translation>Robots</translation>
+    </message>
+    <message>
+        <source>no classified requests in the range</source>
+        <translation>aucune requête classée dans la période</translation>
+    </message>
+    <message>
+        <source>%1% of requests</source>
+        <translation>%1 % des requêtes</translation>
+    </message>
+    <message>
+        <source>%1% of bandwidth in the range</source>
+        <translation>%1 % de la bande passante dans la période</translation>
     </message>
 </context>
 <context>

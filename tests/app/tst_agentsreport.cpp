@@ -84,6 +84,7 @@ private slots:
     void humansOnlyFiles();
     void dataFolderFileReplacesTheShippedOne();
     void brokenDataFolderFileIsRefused();
+    void settingIsValidated();
 
 private:
     QString report(const QString& dataDir, const QString& agents);
@@ -310,6 +311,26 @@ void TestAgentsReport::brokenDataFolderFileIsRefused()
     QVERIFY(imported.code != 0);
     QVERIFY2(imported.err.contains(QLatin1String("agents.json")) && imported.err.contains(QLatin1String("robot")),
         qPrintable(imported.err));
+}
+
+// traffic.agents keeps the window's switch: all by default, humans or bots, nothing else.
+void TestAgentsReport::settingIsValidated()
+{
+    const QString data = m_tmp.filePath(QStringLiteral("settings"));
+    ProgramResult r = runProgram({ QStringLiteral("settings") }, data);
+    QVERIFY2(r.out.contains(QLatin1String("traffic.agents = all (default)")), qPrintable(r.all()));
+    r = runProgram({ QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("traffic.agents"),
+                       QStringLiteral("robots") },
+        data);
+    QVERIFY(r.code != 0);
+    QVERIFY2(r.err.contains(QLatin1String("traffic.agents")) && r.err.contains(QLatin1String("robots")),
+        qPrintable(r.all()));
+    r = runProgram({ QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("traffic.agents"),
+                       QStringLiteral("Humans") },
+        data);
+    QCOMPARE(r.code, 0);
+    r = runProgram({ QStringLiteral("settings"), QStringLiteral("get"), QStringLiteral("traffic.agents") }, data);
+    QCOMPARE(r.out, QStringLiteral("humans\n"));
 }
 
 QTEST_GUILESS_MAIN(TestAgentsReport)
