@@ -1767,10 +1767,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>%1 n&apos;a pas d&apos;étiquette « %2 »</translation>
     </message>
     <message>
-        <source>%1: traffic is kept per country or per path, not both</source>
-        <translation>%1 : le trafic est gardé par pays ou par chemin, pas les deux</translation>
-    </message>
-    <message>
         <source>%1: the site label is empty</source>
         <translation>%1 : l&apos;étiquette site est vide</translation>
     </message>
@@ -1785,6 +1781,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>a series is read over a range that ends after it starts, in steps of a second or more</source>
         <translation>une série se lit sur une période qui finit après son début, par pas d&apos;une seconde ou plus</translation>
+    </message>
+    <message>
+        <source>%1: traffic is kept per country, per path or per agents (people or bots), not two at once</source>
+        <translation>%1 : le trafic est gardé par pays, par chemin ou par agents (personnes ou robots), pas deux à la fois</translation>
+    </message>
+    <message>
+        <source>%1: agents must be &quot;humans&quot; or &quot;bots&quot;</source>
+        <translation>%1 : agents doit valoir « humans » ou « bots »</translation>
     </message>
 </context>
 <context>

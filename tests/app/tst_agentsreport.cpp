@@ -85,6 +85,7 @@ private slots:
     void dataFolderFileReplacesTheShippedOne();
     void brokenDataFolderFileIsRefused();
     void settingIsValidated();
+    void seriesOfPeopleAndBots();
 
 private:
     QString report(const QString& dataDir, const QString& agents);
@@ -331,6 +332,40 @@ void TestAgentsReport::settingIsValidated()
     QCOMPARE(r.code, 0);
     r = runProgram({ QStringLiteral("settings"), QStringLiteral("get"), QStringLiteral("traffic.agents") }, data);
     QCOMPARE(r.out, QStringLiteral("humans\n"));
+}
+
+// traffic.requests{agents="humans"} and {agents="bots"}: what alert rules and pages read.
+void TestAgentsReport::seriesOfPeopleAndBots()
+{
+    qint64 humans = 0, bots = 0, botBytes = 0;
+    for (const Line& l : std::as_const(m_lines)) {
+        const bool human = l.sender->cls == QLatin1String("human");
+        (human ? humans : bots) += 1;
+        botBytes += human ? 0 : l.bytes;
+    }
+    const auto sum = [this](const QString& id) {
+        const ProgramResult r
+            = runProgram({ QStringLiteral("series"), QStringLiteral("get"), id, QStringLiteral("--from"),
+                             QStringLiteral("2026-11-25"), QStringLiteral("--to"), QStringLiteral("2026-11-25"),
+                             QStringLiteral("--step"), QStringLiteral("1h") },
+                m_data);
+        if (r.code != 0)
+            return qint64(-1);
+        qint64 total = 0;
+        for (const QString& line : r.out.split(QLatin1Char('\n')))
+            if (!line.startsWith(QLatin1Char('#')) && line.contains(QLatin1Char('\t')))
+                total += line.section(QLatin1Char('\t'), 1).toLongLong();
+        return total;
+    };
+    QCOMPARE(sum(QStringLiteral("traffic.requests{agents=\"humans\"}")), humans);
+    QCOMPARE(sum(QStringLiteral("traffic.requests{agents=\"bots\"}")), bots);
+    QCOMPARE(sum(QStringLiteral("traffic.bytes{agents=\"bots\"}")), botBytes);
+    QCOMPARE(sum(QStringLiteral("traffic.requests")), humans + bots);
+    const ProgramResult bad = runProgram(
+        { QStringLiteral("series"), QStringLiteral("get"), QStringLiteral("traffic.requests{agents=\"robots\"}") },
+        m_data);
+    QVERIFY(bad.code != 0);
+    QVERIFY2(bad.err.contains(QLatin1String("humans")), qPrintable(bad.all()));
 }
 
 QTEST_GUILESS_MAIN(TestAgentsReport)
