@@ -25,6 +25,7 @@ OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* paren
     for (const QString& title : { tr("GitHub stars"), tr("Docker pulls"), tr("Requests today"), tr("Visitors today"),
              tr("Top country"), tr("Bots") }) {
         auto* tile = new MetricTile(title, this);
+        tile->setMinimumWidth(150); // six tiles fit a 1000-pixel page (a report's page image, a small window)
         m_tiles.append(tile);
         tiles->addWidget(tile);
     }
