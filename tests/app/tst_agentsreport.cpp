@@ -312,6 +312,17 @@ void TestAgentsReport::brokenDataFolderFileIsRefused()
     QVERIFY(imported.code != 0);
     QVERIFY2(imported.err.contains(QLatin1String("agents.json")) && imported.err.contains(QLatin1String("robot")),
         qPrintable(imported.err));
+    // Reading a log source once (`collect --once`) stops on it too, before storing anything.
+    ProgramResult r = runProgram({ QStringLiteral("sources"), QStringLiteral("add"), QStringLiteral("logfile"),
+                                     QStringLiteral("--path"), m_log },
+        data);
+    QVERIFY2(r.code == 0, qPrintable(r.all()));
+    r = runProgram({ QStringLiteral("collect"), QStringLiteral("--once") }, data);
+    QVERIFY(r.code != 0);
+    QVERIFY2(
+        r.err.contains(QLatin1String("agents.json")) && r.err.contains(QLatin1String("robot")), qPrintable(r.all()));
+    r = runProgram({ QStringLiteral("stats") }, data);
+    QVERIFY2(r.out.contains(QLatin1String("requests counted: 0 ")), qPrintable(r.all()));
 }
 
 // traffic.agents keeps the window's switch: all by default, humans or bots, nothing else.
