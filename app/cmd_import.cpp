@@ -2,6 +2,7 @@
 #include "app/commandcontext.h"
 #include "app/commands.h"
 #include "core/geo/geoip.h"
+#include "core/ingest/agentclassifier.h"
 #include "core/ingest/importledger.h"
 #include "core/ingest/ingestpipeline.h"
 #include "core/ingest/linefile.h"
@@ -288,6 +289,11 @@ int runImport(CommandContext& ctx, const QStringList& args)
     // A failed write (disk full, read-only file) ends the import at once: what was committed before it stays.
     IngestPipeline::Options options;
     options.giveUpOnWriteError = true;
+    // Who made each request: the data folder's agents file when there is one; a broken one stops the import.
+    QString rulesError;
+    options.agentRules = AgentRules::load(ctx.dataDir(), &rulesError);
+    if (!options.agentRules)
+        return ctx.fail(QStringLiteral("import: ") + rulesError);
     IngestPipeline pipeline(ctx.databasePath(), GeoIp::openDefault(*db), ctx.clock(), options);
     pipeline.setSource(0, o.format, o.site);
     LedgerMarks marks(inputs, ctx.clock().nowSecs());

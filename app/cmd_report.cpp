@@ -22,7 +22,7 @@ struct ReportText {
 int runReport(CommandContext& ctx, const QStringList& args)
 {
     ArgParser parser(QStringLiteral("report"));
-    for (const char* option : { "out", "from", "to", "size" })
+    for (const char* option : { "out", "from", "to", "size", "agents" })
         parser.addOption(QString::fromLatin1(option));
     if (const QString error = parser.parse(args); !error.isEmpty())
         return ctx.fail(error, 2);
@@ -48,13 +48,23 @@ int runReport(CommandContext& ctx, const QStringList& args)
         size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
     }
 
+    AgentScope agents = AgentScope::All; // under all, every file keeps its meaning from before classification
+    if (parser.isSet(QStringLiteral("agents"))) {
+        const auto scope = agentScopeFromName(parser.value(QStringLiteral("agents")));
+        if (!scope)
+            return ctx.fail(ReportText::tr("report: --agents must be humans, bots or all, got '%1'")
+                                .arg(parser.value(QStringLiteral("agents"))),
+                2);
+        agents = *scope;
+    }
+
     const QString outDir = parser.value(QStringLiteral("out"));
     if (!QDir().mkpath(outDir))
         return ctx.fail(ReportText::tr("report: cannot create --out directory %1").arg(outDir));
     Database* db = ctx.database();
     if (!db)
         return 1;
-    if (const QString error = writeReport(ctx.databasePath(), range, size, outDir); !error.isEmpty())
+    if (const QString error = writeReport(ctx.databasePath(), range, size, outDir, agents); !error.isEmpty())
         return ctx.fail(error);
     ctx.out() << ReportText::tr("report written to %1").arg(outDir) << Qt::endl;
     return 0;

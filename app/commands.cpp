@@ -35,7 +35,7 @@ const Command kCommands[] = {
             "  --header-env 'NAME=VARIABLE'  (http-json) a header whose value is read from the environment\n"
             "  --collector NAME              (listeners, followed files) the collector that opens it in a shared\n"
             "                                store (default: this host's name, as `collect` calls itself)") },
-    { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH]", runReport, true },
+    { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH] [--agents humans|bots|all]", runReport, true },
     { "series", "series list [--json] | get ID [--from DATE] [--to DATE] [--step DURATION] [--json]", runSeries, false,
         QT_TRANSLATE_NOOP("Commands",
             "Every figure stored, by id: traffic.requests, traffic.visitors, traffic.bytes, traffic.errors,\n"

@@ -6,11 +6,12 @@
 
 namespace activity {
 
-QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir)
+QString writeReport(
+    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir, AgentScope agents)
 {
     try {
         Database db(databasePath, Database::Mode::ReadOnly);
-        if (QString error = TrafficReport::write(db, range.fromSecs, range.toSecs, outDir); !error.isEmpty())
+        if (QString error = TrafficReport::write(db, range.fromSecs, range.toSecs, outDir, agents); !error.isEmpty())
             return error;
         if (QString error = ApiReport::write(db, range, outDir); !error.isEmpty())
             return error;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/logs/agentclass.h"
 #include "core/query/timerange.h"
 
 #include <QSize>
@@ -13,7 +14,9 @@ class Database;
 
 // Each returns an empty string on success, else the reason. They write into `outDir`.
 // The whole report: traffic CSV files, API CSV files and page images, read from the database at `databasePath`.
-QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir);
+// `agents`: whose requests the traffic CSV files count (TrafficReport).
+QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
+    AgentScope agents = AgentScope::All);
 QString writePageImages(
     const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir); // *.png
 

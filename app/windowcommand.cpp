@@ -24,6 +24,7 @@
 #include "ui/pages/healthpage.h"
 #include "ui/sources/sourcepanel.h"
 #include "ui/tray/traycontroller.h"
+#include "ui/viewstate.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -275,6 +276,17 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (o.demo)
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
     PageFactory::install(window, runner, &sources);
+    // The header's All / Humans / Bots switch starts where the user left it (traffic.agents) and is kept there.
+    window.viewState()->setAgents(agentScopeFromName(settings.get(QStringLiteral("traffic.agents")).value_or(QString()))
+                                      .value_or(AgentScope::All));
+    QObject::connect(window.viewState(), &ViewState::agentsChanged, &window, [&window, &settings, &ctx, readOnly] {
+        if (!readOnly.isEmpty())
+            return;
+        if (const Status saved
+            = settings.set(QStringLiteral("traffic.agents"), agentScopeName(window.viewState()->agents()));
+            !saved)
+            ctx.err() << "activity-dashboard: " << saved.error() << Qt::endl;
+    });
     if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)); health && ctx.eventLog())
         health->setEventLog(ctx.eventLog());
     CustomPages::install(window, runner, dashboards);
@@ -295,8 +307,8 @@ int runWindow(CommandContext& ctx, const QStringList& args)
         return 2;
     if (o.demo) // the window comes up at once and fills as the demo's slices are committed (the runner sees each)
         fillDemo(writer, window, ctx.clock().nowSecs());
-    window.setReportExporter([path = store.path](const QString& folder, const TimeRange& range) {
-        return writeReport(path, range, QSize(1600, 900), folder);
+    window.setReportExporter([path = store.path, &window](const QString& folder, const TimeRange& range) {
+        return writeReport(path, range, QSize(1600, 900), folder, window.viewState()->agents());
     });
     std::unique_ptr<TrayController> tray;
     if (collection)

@@ -9,6 +9,49 @@
     </message>
 </context>
 <context>
+    <name>AgentsText</name>
+    <message>
+        <source>cannot read the agents file %1: %2</source>
+        <translation>impossible de lire le fichier des agents %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object (%2)</source>
+        <translation>%1 n&apos;est pas un objet JSON (%2)</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>%1: &quot;agents&quot; must be a list of {name, class, pattern}</source>
+        <translation>%1 : « agents » doit être une liste de {name, class, pattern}</translation>
+    </message>
+    <message>
+        <source>%1: agent %2 has no name</source>
+        <translation>%1 : l&apos;agent %2 n&apos;a pas de nom</translation>
+    </message>
+    <message>
+        <source>%1: agent &apos;%2&apos; has the unknown class &apos;%3&apos; (search-crawler, ai-crawler, seo, monitor, feed, library, scanner or other-bot)</source>
+        <translation>%1 : l&apos;agent « %2 » a la classe inconnue « %3 » (search-crawler, ai-crawler, seo, monitor, feed, library, scanner ou other-bot)</translation>
+    </message>
+    <message>
+        <source>%1: agent &apos;%2&apos; has an invalid pattern &apos;%3&apos;: %4</source>
+        <translation>%1 : l&apos;agent « %2 » a un motif invalide « %3 » : %4</translation>
+    </message>
+    <message>
+        <source>%1: invalid probe path pattern &apos;%2&apos;: %3</source>
+        <translation>%1 : motif de chemin de sondage invalide « %2 » : %3</translation>
+    </message>
+    <message>
+        <source>%1: invalid browser_pattern &apos;%2&apos;: %3</source>
+        <translation>%1 : browser_pattern invalide « %2 » : %3</translation>
+    </message>
+    <message>
+        <source>%1: the patterns are too large to compile</source>
+        <translation>%1 : les motifs sont trop grands pour être compilés</translation>
+    </message>
+</context>
+<context>
     <name>AlertEmail</name>
     <message>
         <source>At %1 (UTC). Series: %2. Rule: %3.</source>
@@ -448,6 +491,14 @@
     <message>
         <source>store.buffer: must be a whole number of MiB from 16 to 65536, got &apos;%1&apos;</source>
         <translation>store.buffer : doit être un nombre entier de Mio de 16 à 65536, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>whose requests the window&apos;s traffic figures count: all, humans or bots (classified at ingest by the agents file, agents.json)</source>
+        <translation>les requêtes que comptent les chiffres de trafic de la fenêtre : all (toutes), humans (humains) ou bots (classées à l&apos;ingestion par le fichier des agents, agents.json)</translation>
+    </message>
+    <message>
+        <source>traffic.agents: must be all, humans or bots, got &apos;%1&apos;</source>
+        <translation>traffic.agents : doit valoir all, humans ou bots, reçu « %1 »</translation>
     </message>
 </context>
 <context>
@@ -1613,6 +1664,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <source>%1: --from must be before --to</source>
         <translation>%1 : --from doit précéder --to</translation>
     </message>
+    <message>
+        <source>report: --agents must be humans, bots or all, got &apos;%1&apos;</source>
+        <translation>report : --agents doit valoir humans, bots ou all, reçu « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>SecretFileText</name>
@@ -1712,10 +1767,6 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
         <translation>%1 n&apos;a pas d&apos;étiquette « %2 »</translation>
     </message>
     <message>
-        <source>%1: traffic is kept per country or per path, not both</source>
-        <translation>%1 : le trafic est gardé par pays ou par chemin, pas les deux</translation>
-    </message>
-    <message>
         <source>%1: the site label is empty</source>
         <translation>%1 : l&apos;étiquette site est vide</translation>
     </message>
@@ -1730,6 +1781,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>a series is read over a range that ends after it starts, in steps of a second or more</source>
         <translation>une série se lit sur une période qui finit après son début, par pas d&apos;une seconde ou plus</translation>
+    </message>
+    <message>
+        <source>%1: traffic is kept per country, per path or per agents (people or bots), not two at once</source>
+        <translation>%1 : le trafic est gardé par pays, par chemin ou par agents (personnes ou robots), pas deux à la fois</translation>
+    </message>
+    <message>
+        <source>%1: agents must be &quot;humans&quot; or &quot;bots&quot;</source>
+        <translation>%1 : agents doit valoir « humans » ou « bots »</translation>
     </message>
 </context>
 <context>
@@ -3687,6 +3746,22 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>S&amp;tore...</source>
         <translation>&amp;Stockage...</translation>
     </message>
+    <message>
+        <source>Count everyone&apos;s requests, people&apos;s only or bots&apos; only (crawlers, tools, scanners)</source>
+        <translation>Compter les requêtes de tous, des personnes seulement ou des robots seulement (robots d&apos;indexation, outils, scanners)</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Humans</source>
+        <translation>Humains</translation>
+    </message>
+    <message>
+        <source>Bots</source>
+        <translation>Robots</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -3886,6 +3961,22 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>No requests in this range: the logs start after it.</source>
         <translation>Aucune requête sur cette période : les journaux commencent après elle.</translation>
+    </message>
+    <message>
+        <source>Bots</source>
+        <translation>Robots</translation>
+    </message>
+    <message>
+        <source>no classified requests in the range</source>
+        <translation>aucune requête classée dans la période</translation>
+    </message>
+    <message>
+        <source>%1% of requests</source>
+        <translation>%1 % des requêtes</translation>
+    </message>
+    <message>
+        <source>%1% of bandwidth in the range</source>
+        <translation>%1 % de la bande passante dans la période</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QButtonGroup>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDateEdit>
@@ -362,6 +363,31 @@ void MainWindow::buildFilterBar()
     m_siteBox->addItem(tr("All sites"), QString());
     m_filterBar->addWidget(m_siteBox);
     m_filterBar->addSeparator();
+    // Whose requests the traffic figures count: a segmented switch, always in view.
+    auto* agents = new QWidget(m_filterBar);
+    agents->setObjectName(QStringLiteral("agentsSwitch"));
+    agents->setToolTip(tr("Count everyone's requests, people's only or bots' only (crawlers, tools, scanners)"));
+    auto* agentsLayout = new QHBoxLayout(agents);
+    agentsLayout->setContentsMargins(0, 0, 0, 0);
+    agentsLayout->setSpacing(0);
+    m_agentsGroup = new QButtonGroup(agents);
+    m_agentsGroup->setExclusive(true);
+    const std::pair<AgentScope, QString> scopes[]
+        = { { AgentScope::All, tr("All") }, { AgentScope::Humans, tr("Humans") }, { AgentScope::Bots, tr("Bots") } };
+    for (const auto& [scope, text] : scopes) {
+        auto* button = new QToolButton(agents);
+        button->setObjectName(QStringLiteral("agents_") + agentScopeName(scope));
+        button->setText(text);
+        button->setCheckable(true);
+        button->setAutoRaise(false);
+        button->setStyleSheet(QStringLiteral("QToolButton { border: 1px solid palette(mid); padding: 2px 10px; "
+                                             "background: palette(base); } QToolButton:checked { "
+                                             "background: palette(highlight); color: palette(highlighted-text); }"));
+        m_agentsGroup->addButton(button, int(scope));
+        agentsLayout->addWidget(button);
+    }
+    m_filterBar->addWidget(agents);
+    m_filterBar->addSeparator();
     const auto chip = [this](const char* name) {
         auto* button = new QToolButton(m_filterBar);
         button->setObjectName(QLatin1String(name));
@@ -397,6 +423,7 @@ void MainWindow::buildFilterBar()
     connect(m_toEdit, &QDateEdit::dateChanged, this, applyDates);
     connect(m_siteBox, &QComboBox::activated, this,
         [this](int index) { m_state->setSite(m_siteBox->itemData(index).toString()); });
+    connect(m_agentsGroup, &QButtonGroup::idClicked, this, [this](int id) { m_state->setAgents(AgentScope(id)); });
     connect(m_countryChip, &QToolButton::clicked, this, [this] { m_state->setCountry({}); });
     connect(m_pathChip, &QToolButton::clicked, this, [this] { m_state->setPath({}); });
     connect(m_statusChip, &QToolButton::clicked, this, [this] { m_state->setStatus(0); });
@@ -440,6 +467,8 @@ void MainWindow::syncFilterBar()
         m_statusChip, tr("Status: %1").arg(status < 10 ? QStringLiteral("%1xx").arg(status) : QString::number(status)));
     const int siteIndex = m_siteBox->findData(m_state->site());
     m_siteBox->setCurrentIndex(qMax(0, siteIndex));
+    if (QAbstractButton* scope = m_agentsGroup->button(int(m_state->agents())))
+        scope->setChecked(true);
     m_syncing = false;
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <memory>
 
+class QButtonGroup;
 class QComboBox;
 class QDateEdit;
 class QLabel;
@@ -118,6 +119,7 @@ private:
     QDateEdit* m_fromEdit = nullptr;
     QDateEdit* m_toEdit = nullptr;
     QComboBox* m_siteBox = nullptr;
+    QButtonGroup* m_agentsGroup = nullptr; // All / Humans / Bots, ids: int(AgentScope)
     QToolButton* m_countryChip = nullptr; // the country filter; clicking it removes the filter
     QToolButton* m_pathChip = nullptr; // the Traffic page's path, then status: the same
     QToolButton* m_statusChip = nullptr;

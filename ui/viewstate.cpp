@@ -76,4 +76,13 @@ void ViewState::setStatus(int status)
     emit changed();
 }
 
+void ViewState::setAgents(AgentScope agents)
+{
+    if (agents == m_agents)
+        return;
+    m_agents = agents;
+    emit agentsChanged();
+    emit changed();
+}
+
 } // namespace activity

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/logs/agentclass.h"
 #include "core/query/timerange.h"
 
 #include <QByteArray>
@@ -10,8 +11,9 @@ namespace activity {
 
 class Clock;
 
-// What every page shows: the time range, the traffic site filter and the country filter (set by the map), and
-// what the Traffic page is narrowed to (a path, a status class or code: set by clicking its rows and bands).
+// What every page shows: the time range, the traffic site filter and the country filter (set by the map), whose
+// requests the traffic figures count (everyone's, people's or bots': the header's switch), and what the Traffic page
+// is narrowed to (a path, a status class or code: set by clicking its rows and bands).
 // Pages observe it; the window's controls and the map write it.
 class ViewState : public QObject {
     Q_OBJECT
@@ -37,6 +39,9 @@ public:
     // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code. Other values are ignored.
     int status() const { return m_status; }
     void setStatus(int status);
+    // All (the default), Humans or Bots: the header's switch, kept in the setting traffic.agents.
+    AgentScope agents() const { return m_agents; }
+    void setAgents(AgentScope agents);
 
     const Clock& clock() const { return m_clock; }
 
@@ -45,6 +50,7 @@ signals:
     void siteChanged();
     void countryChanged();
     void narrowingChanged(); // path or status
+    void agentsChanged();
     // Any of the above: what most pages connect to.
     void changed();
 
@@ -56,6 +62,7 @@ private:
     QString m_country;
     QByteArray m_path;
     int m_status = 0;
+    AgentScope m_agents = AgentScope::All;
 };
 
 } // namespace activity

@@ -6,6 +6,7 @@
 #include "core/collect/httpoptions.h"
 #include "core/collect/mailserver.h"
 #include "core/geo/geoip.h"
+#include "core/ingest/agentclassifier.h"
 #include "core/ingest/ingestpipeline.h"
 #include "core/ingest/logfollower.h"
 #include "core/ingest/receiverset.h"
@@ -64,7 +65,12 @@ int CollectOnce::readLogFiles()
     if (logSources.isEmpty())
         return 0;
     auto geo = GeoIp::openDefault(db);
-    IngestPipeline pipeline(writer, std::move(geo), m_context.clock);
+    IngestPipeline::Options options;
+    QString rulesError;
+    options.agentRules = AgentRules::load(m_context.dataDir, &rulesError);
+    if (!options.agentRules)
+        return fail(rulesError);
+    IngestPipeline pipeline(writer, std::move(geo), m_context.clock, options);
     ReceiverSet receivers(
         writer, m_context.clock, m_context.registry, pipeline, [&pipeline](qint64 id, const QJsonObject& settings) {
             return pipeline.setSource(id, settings.value(QLatin1String("format")).toString().toUtf8(),

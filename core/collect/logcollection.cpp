@@ -2,6 +2,7 @@
 // pipeline, kept in step with the sources table while running.
 #include "core/collect/collection.h"
 #include "core/geo/geoip.h"
+#include "core/ingest/agentclassifier.h"
 #include "core/ingest/ingestpipeline.h"
 #include "core/ingest/receiverset.h"
 #include "core/settings/appsettings.h"
@@ -40,6 +41,11 @@ public:
         IngestPipeline::Options options;
         options.queueBytes = qint64(AppSettings::storeBufferMiB(m_context.db)) << 20;
         options.queueLines = int(qMax<qint64>(options.queueLines, options.queueBytes / 256));
+        // A broken agents file in the data folder must not stop collection: the shipped one serves, and it is said.
+        QString rulesError;
+        options.agentRules = AgentRules::load(m_context.dataDir, &rulesError);
+        if (!options.agentRules)
+            emit warned(QStringLiteral("activity-dashboard: ") + rulesError);
         m_pipeline = std::make_unique<IngestPipeline>(m_context.writer, std::move(geo), m_context.clock, options);
         IngestPipeline* pipeline = m_pipeline.get();
         // From the pipeline's thread to the one that started collection, where it is shown or stops `collect`.

@@ -1,6 +1,7 @@
 #include "core/ingest/ingestpipeline.h"
 
 #include "core/geo/geoip.h"
+#include "core/ingest/agentclassifier.h"
 #include "core/ingest/ingestpipeline_p.h"
 #include "core/ingest/ingestwriter.h"
 #include "core/logs/accessrecord.h"
@@ -44,6 +45,7 @@ IngestPipeline::IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, con
 IngestPipeline::IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, const Clock& clock, Options options)
     : m_writer(writer)
     , m_geo(std::move(geo))
+    , m_agentRules(options.agentRules ? options.agentRules : AgentRules::shipped())
     , m_clock(clock)
     , m_options(options)
 {
@@ -295,6 +297,7 @@ void IngestPipeline::parseRun()
     QHash<qint64, std::shared_ptr<const Config>> configs;
     quint64 configVersion = ~quint64(0);
     const auto fallback = std::make_shared<Config>(Config { LogFormat::compile("combined"), QByteArray() });
+    AgentClassifier agents(m_agentRules);
     for (;;) {
         std::unique_ptr<Parsed> batch = takeFreeBatch();
         batch->items.clear();
@@ -354,6 +357,7 @@ void IngestPipeline::parseRun()
                 geo.city = info.city;
                 geo.cityKey = info.cityKey;
             }
+            batch->agents[i] = agents.classify(record.agent, record.path);
         }
 
         const bool stop = batch->stop;

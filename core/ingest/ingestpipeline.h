@@ -14,6 +14,7 @@
 
 namespace activity {
 
+class AgentRules;
 class Clock;
 class Database;
 class DbWriter;
@@ -37,6 +38,9 @@ public:
         int commitMs = 400; // ...and once the oldest line gathered arrived this many milliseconds ago
         size_t visitorMemoryLimit = 2'000'000; // visitor hashes the writer keeps in memory (see IngestWriter)
         bool giveUpOnWriteError = false; // `import`: the first failed write ends the pipeline
+        // Who made each request (AgentClassifier): the data folder's agents.json, else the shipped one. Null: the
+        // shipped rules.
+        std::shared_ptr<const AgentRules> agentRules;
     };
     // Writes through `writer`, the process's one database writer. geo may be null (every address unknown).
     IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, const Clock& clock);
@@ -113,6 +117,7 @@ private:
     DbWriter& m_writer;
     std::unique_ptr<IngestWriter> m_ingest; // used inside the writer's jobs only
     std::unique_ptr<GeoIp> m_geo;
+    std::shared_ptr<const AgentRules> m_agentRules;
     const Clock& m_clock;
     const Options m_options;
 

@@ -50,6 +50,7 @@ struct IngestPipeline::Parsed {
     std::vector<Item> items;
     std::vector<AccessRecord> records;
     std::vector<RequestGeo> geo;
+    std::vector<AgentMatch> agents;
     std::vector<const char*> rejectReasons; // non-null: the line did not parse, and why
     size_t count = 0;
     quint64 lastSeq = 0;
@@ -60,6 +61,7 @@ struct IngestPipeline::Parsed {
     Parsed()
         : records(IngestPipelineTiming::kBatchLines)
         , geo(IngestPipelineTiming::kBatchLines)
+        , agents(IngestPipelineTiming::kBatchLines)
         , rejectReasons(IngestPipelineTiming::kBatchLines)
     {
         items.reserve(IngestPipelineTiming::kBatchLines);

@@ -98,7 +98,7 @@ void IngestPipeline::writeHeld(const Held& held, QHash<qint64, Counters>& done, 
                 ++done[item.sourceId].rejected;
             } else {
                 const AccessRecord& record = batch->records[i];
-                m_ingest->add(item.sourceId, item.site, record, batch->geo[i]);
+                m_ingest->add(item.sourceId, item.site, record, batch->geo[i], batch->agents[i]);
                 Counters& c = done[item.sourceId];
                 ++c.stored;
                 if (record.ts >= 0) {

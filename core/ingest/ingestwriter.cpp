@@ -52,8 +52,8 @@ void IngestWriter::prepareStatements()
     m_touchString = m_db->prepare("UPDATE strings SET last_day = max(last_day, ?1) WHERE id = ?2");
     m_insertRequest = m_db->prepare(
         "INSERT INTO requests(id, site_id, source_id, addr, country, city_id, method_id, path_id, query_id, "
-        "protocol_id, status, bytes, referrer_id, agent_id, request_time, extra) "
-        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        "protocol_id, status, bytes, referrer_id, agent_id, request_time, extra, agent_class, bot_id) "
+        "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     Statement sites = m_db->prepare("SELECT id, name FROM sites");
     while (sites.step())
         m_sites.insert(sites.text(1).toUtf8(), sites.int64(0));
@@ -183,7 +183,7 @@ qint64 IngestWriter::siteId(const QByteArray& name)
 }
 
 void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r,
-    const RequestGeo& geo, qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day)
+    const RequestGeo& geo, qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day, const AgentMatch& agent)
 {
     Statement& st = m_insertRequest;
     st.bind(1, m_ids.next(ts)).bind(2, siteKey);
@@ -242,10 +242,23 @@ void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, con
             put(QString::fromUtf8(name.data(), qsizetype(name.size())), value);
         st.bind(16, QString::fromUtf8(QJsonDocument(extra).toJson(QJsonDocument::Compact)));
     }
+    st.bind(17, qint64(agent.cls));
+    if (agent.name.empty())
+        st.bindNull(18);
+    else
+        st.bind(18, stringId(agent.name, day));
     st.execQueued();
 }
 
 void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessRecord& r, const RequestGeo& geo)
+{
+    if (!m_classifier)
+        m_classifier = std::make_unique<AgentClassifier>(AgentRules::shipped());
+    add(sourceId, site, r, geo, m_classifier->classify(r.agent, r.path));
+}
+
+void IngestWriter::add(
+    qint64 sourceId, const QByteArray& site, const AccessRecord& r, const RequestGeo& geo, const AgentMatch& agentMatch)
 {
     if (!m_batchOpen)
         startBatch();
@@ -266,7 +279,7 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
             agentKey = agent; // a known agent: the same visitor as in rows written before
         const qint64 path = orOther(budgetedStringId(PathText, r.path, dayNumber));
         const qint64 referrer = r.referrer.empty() ? 0 : orOther(budgetedStringId(ReferrerText, r.referrer, dayNumber));
-        insertRequest(sourceId, ts, siteKey, r, geo, path, orOther(agent), referrer, dayNumber);
+        insertRequest(sourceId, ts, siteKey, r, geo, path, orOther(agent), referrer, dayNumber, agentMatch);
     }
     const bool visitor = m_visitors.firstVisit(day, siteKey, RequestKeys::visitorHash(r.addr, r.addrLen, agentKey));
     const qint64 minute = ts - ts % 60;
@@ -274,6 +287,8 @@ void IngestWriter::add(qint64 sourceId, const QByteArray& site, const AccessReco
     m_rollups.add(Period::Minute, minute, siteKey, Dim::Status, quint64(r.status), r.bodyBytes, visitor);
     m_rollups.add(
         Period::Minute, minute, siteKey, Dim::Country, Rollup::packCountry(geo.country), r.bodyBytes, visitor);
+    m_rollups.add(
+        Period::Minute, minute, siteKey, Dim::Agents, m_rollups.agentsKey(agentMatch.rollupKey), r.bodyBytes, visitor);
     // Text dimensions per hour (day rows are summed from them): the top lists of a range read whole hours.
     const qint64 hour = ts - ts % 3600;
     const quint64 pathKey = m_rollups.textKey(r.path);

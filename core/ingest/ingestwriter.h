@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ingest/agentclassifier.h"
 #include "core/ingest/rollupsums.h"
 #include "core/ingest/visitorsets.h"
 #include "core/logs/accessrecord.h"
@@ -35,11 +36,11 @@ struct RequestGeo {
 // Turns parsed records into rows, inside the transaction of whoever drives it (the DbWriter thread's job for the
 // ingest pipeline, the caller's for demo data): strings stored once, request rows (within the retention),
 // first-seen visitors, and rollups summed in memory then added to the table by writePending().
-// Rollups: minute, hour and day buckets for the total, status and country; hour and day for paths, 404 paths,
-// referrers, user agents and cities. A visitor counts in the buckets of its first request of the day, under
-// that request's status and path (and its country, which is fixed per address).
-// The only writer of the request tables (requests, strings, sites, visitors, visitor_sets, rollups,
-// rejected_lines): its parts (RollupSums with TextRollups, VisitorSets, Retention) are made by it and nothing else.
+// Rollups: minute, hour and day buckets for the total, status, country and agents (who: humans, or a bot by class
+// and name); hour and day for paths, 404 paths, referrers, user agents and cities. A visitor counts in the buckets of
+// its first request of the day, under that request's status and path (and its country, which is fixed per address). The
+// only writer of the request tables (requests, strings, sites, visitors, visitor_sets, rollups, rejected_lines): its
+// parts (RollupSums with TextRollups, VisitorSets, Retention) are made by it and nothing else.
 class IngestWriter {
 public:
     // Visitor hashes kept in memory (16-32 bytes each): beyond the limit the least recently used days are
@@ -60,6 +61,10 @@ public:
     // After a rolled-back transaction: what was gathered is lost, and caches that may name lost rows are dropped.
     void discard();
 
+    // `agent`: what the request's agent is (AgentClassifier, on the parsing thread); without it, the writer
+    // classifies the request itself with the shipped rules.
+    void add(qint64 sourceId, const QByteArray& site, const AccessRecord& record, const RequestGeo& geo,
+        const AgentMatch& agent);
     void add(qint64 sourceId, const QByteArray& site, const AccessRecord& record, const RequestGeo& geo);
     void reject(qint64 sourceId, const QByteArray& line, const QString& reason);
     void addCounter(qint64 sourceId, const char* name, qint64 delta);
@@ -99,7 +104,7 @@ private:
     qint64 findString(std::string_view value, qint64 day);
     qint64 siteId(const QByteArray& name);
     void insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r, const RequestGeo& geo,
-        qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day);
+        qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day, const AgentMatch& agent);
     void prepareStatements();
     void refreshSettings();
     void writeCounters();
@@ -120,6 +125,7 @@ private:
     VisitorSets m_visitors;
     RollupSums m_rollups;
     std::unique_ptr<Retention> m_retention; // none for demo data: every row is kept
+    std::unique_ptr<AgentClassifier> m_classifier; // made when a request comes without its class
     QHash<qint64, qint64> m_stored; // per source, since the last commit
     QHash<QPair<qint64, QByteArray>, qint64> m_counters;
     QList<Rejected> m_rejected;

@@ -57,6 +57,9 @@ void RollupSums::write()
         if (dim == Dim::Status || dim == Dim::Rejected || dim == Dim::Received || dim == Dim::Dropped) {
             text = QByteArray::number(key);
             st.bindText(5, text.constData(), int(text.size()));
+        } else if (dim == Dim::Agents) {
+            const std::string& agents = m_agentsKeys[key];
+            st.bindText(5, agents.data(), int(agents.size()));
         } else if (dim == Dim::Country && key) {
             code[0] = char(key >> 8);
             code[1] = char(key & 0xff);

@@ -5,7 +5,11 @@
 #include "core/storage/database.h"
 #include "core/storage/rollupschema.h"
 
+#include <deque>
 #include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 namespace activity {
 
@@ -33,6 +37,14 @@ public:
     }
     // The key of a text dimension's value (kept until write()).
     quint64 textKey(std::string_view text) { return m_text->key(text); }
+    // The key of an Agents row ("class/verification/name"): few, kept for the writer's life.
+    quint64 agentsKey(std::string_view text)
+    {
+        if (const auto it = m_agentsIndex.find(text); it != m_agentsIndex.end())
+            return it->second;
+        m_agentsKeys.emplace_back(text);
+        return m_agentsIndex.emplace(m_agentsKeys.back(), m_agentsKeys.size() - 1).first->second;
+    }
     void setKeysPerBucket(qint64 keys) { m_text->setKeysPerBucket(keys); }
     void write();
     // Another connection wrote: bucket row counts are read again.
@@ -49,6 +61,12 @@ private:
     Statement m_upsert;
     std::unique_ptr<TextRollups> m_text;
     FlatMap128<Sum> m_sums;
+    struct SvHash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    std::deque<std::string> m_agentsKeys; // a deque: the index's keys view into it
+    std::unordered_map<std::string_view, quint64, SvHash, std::equal_to<>> m_agentsIndex;
 };
 
 } // namespace activity

@@ -18,6 +18,7 @@ RawRowFilter RawRowFilter::resolve(Database& db, const TrafficFilter& filter)
     f.site = TrafficQuery::siteId(db, filter.site);
     f.country = filter.country.toLatin1();
     f.status = filter.status;
+    f.agents = filter.agents;
     if (!filter.path.isEmpty()) {
         Statement st = db.prepare("SELECT id FROM strings WHERE value = ?"); // stored as BLOB, bound as BLOB
         st.bind(1, filter.path);
@@ -37,6 +38,11 @@ QByteArray RawRowFilter::sql() const
         out += " AND country = ?";
     if (status != 0)
         out += status < 10 ? " AND status >= ? AND status < ?" : " AND status = ?";
+    // Rows stored before schema version 12 have no class: they are in neither.
+    if (agents == AgentScope::Humans)
+        out += " AND agent_class = 0";
+    else if (agents == AgentScope::Bots)
+        out += " AND agent_class > 0";
     return out;
 }
 

@@ -8,12 +8,13 @@
 namespace activity {
 
 // Which raw request rows a traffic filter keeps, resolved once to what the rows store: the site's id, the
-// country code, the path's string id and the status (a class or one code).
+// country code, the path's string id, the status (a class or one code) and whose requests (people's or bots').
 struct RawRowFilter {
     qint64 site = -1; // -1: every site; -2: a site never seen (no row matches)
     QByteArray country; // empty: every country
     qint64 pathId = -1; // -1: every path; -2: a path never stored (no row matches)
     int status = 0; // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code
+    AgentScope agents = AgentScope::All; // a condition on agent_class, no parameter
 
     static RawRowFilter resolve(Database& db, const TrafficFilter& filter);
     // SQL conditions (" AND ...") for the parts that are set, with plain `?` placeholders: a condition evaluated on

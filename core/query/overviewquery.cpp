@@ -96,6 +96,7 @@ OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QSt
         }
     }
     d.rangeRequests = TrafficQuery::totals(db, { range, site, {} }).requests;
+    d.agents = TrafficQuery::agentTotals(db, { range, site, {} });
     const qint64 step = Buckets::stepFor(range);
     d.traffic
         = Buckets::fill(range, step, TrafficQuery::buckets(db, { range, site, {} }, step), {}, d.logs.firstDaySecs);

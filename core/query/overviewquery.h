@@ -38,6 +38,7 @@ struct OverviewData {
     QString topCountry; // ISO code; empty when no traffic in the range
     qint64 topCountryRequests = 0;
     qint64 rangeRequests = 0;
+    TrafficQuery::AgentTotals agents; // people's and bots' over the range (classified requests only)
     FilledTraffic traffic; // requests and visitors per display bucket
     QList<RepoSeries> starSeries; // per repository, inside the range only
     // What is set up, so an empty tile or chart can say why it is empty.

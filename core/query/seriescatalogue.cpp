@@ -24,6 +24,7 @@ struct Selection {
     QString dim;
     QString key;
     QString keyEnd; // non-empty: keys in [key, keyEnd)
+    bool outside = false; // with keyEnd: the keys outside [key, keyEnd) instead (bots: every agent but people)
     qint64 site = -1; // -1: every site
     qint64 finest = 60;
 };
@@ -191,11 +192,20 @@ bool resolve(Database& db, const QString& text, Resolved& r, QString* error)
     for (const TrafficName& t : kTraffic) {
         if (id->name != QLatin1String(t.name))
             continue;
-        if (!onlyLabels(t.statusClass ? std::initializer_list<const char*> { "site" }
-                                      : std::initializer_list<const char*> { "site", "country", "path" }))
+        if (!onlyLabels(t.statusClass || t.share
+                    ? std::initializer_list<const char*> { "site" }
+                    : std::initializer_list<const char*> { "site", "country", "path", "agents" }))
             return false;
-        if (id->hasLabel(QStringLiteral("country")) && id->hasLabel(QStringLiteral("path")))
-            return fail(Text::tr("%1: traffic is kept per country or per path, not both").arg(text));
+        if (int(id->hasLabel(QStringLiteral("country"))) + int(id->hasLabel(QStringLiteral("path")))
+                + int(id->hasLabel(QStringLiteral("agents")))
+            > 1)
+            return fail(
+                Text::tr("%1: traffic is kept per country, per path or per agents (people or bots), not two at once")
+                    .arg(text));
+        const QString agents = id->label(QStringLiteral("agents"));
+        if (id->hasLabel(QStringLiteral("agents")) && agents != QLatin1String("humans")
+            && agents != QLatin1String("bots"))
+            return fail(Text::tr("%1: agents must be \"humans\" or \"bots\"").arg(text));
         const QString site = id->label(QStringLiteral("site"));
         r.family = t.share ? Family::Share : Family::Traffic;
         r.field = t.field;
@@ -212,6 +222,13 @@ bool resolve(Database& db, const QString& text, Resolved& r, QString* error)
             r.rows.dim = QString::fromLatin1(Rollup::name(Rollup::Dim::Country));
             r.rows.key = id->label(QStringLiteral("country")).toUpper();
             qualifiers.append(r.rows.key);
+        } else if (id->hasLabel(QStringLiteral("agents"))) {
+            // 'agents' keys are "class/verification/name": people's are those from "human/" to "human0".
+            r.rows.dim = QString::fromLatin1(Rollup::name(Rollup::Dim::Agents));
+            r.rows.key = QStringLiteral("human/");
+            r.rows.keyEnd = QStringLiteral("human0");
+            r.rows.outside = agents == QLatin1String("bots");
+            qualifiers.append(agents);
         } else if (id->hasLabel(QStringLiteral("path"))) {
             r.rows.dim = QString::fromLatin1(Rollup::name(Rollup::Dim::Path));
             r.rows.key = id->label(QStringLiteral("path"));
@@ -253,13 +270,14 @@ bool resolve(Database& db, const QString& text, Resolved& r, QString* error)
 // Sums of the selected rollup rows per rollup bucket in [from, to).
 QMap<qint64, qint64> rollupSums(Database& db, const Selection& s, Field field, qint64 period, qint64 from, qint64 to)
 {
-    Statement st = db.prepare(
-        "SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
-        "WHERE period = ?1 AND dim = coalesce(?2, '') AND bucket >= ?3 AND bucket < ?4 "
-        "AND (?5 = -1 OR site_id = ?5) "
-        "AND (CASE WHEN coalesce(?7, '') = '' THEN key = coalesce(?6, '') ELSE key >= ?6 AND key < ?7 END) "
-        "GROUP BY bucket");
+    Statement st = db.prepare("SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                              "WHERE period = ?1 AND dim = coalesce(?2, '') AND bucket >= ?3 AND bucket < ?4 "
+                              "AND (?5 = -1 OR site_id = ?5) "
+                              "AND (CASE WHEN coalesce(?7, '') = '' THEN key = coalesce(?6, '') "
+                              "ELSE (CASE WHEN key >= ?6 AND key < ?7 THEN 1 ELSE 0 END) <> ?8 END) "
+                              "GROUP BY bucket");
     st.bind(1, period).bind(2, s.dim).bind(3, from).bind(4, to).bind(5, s.site).bind(6, s.key).bind(7, s.keyEnd);
+    st.bind(8, s.outside ? 1 : 0);
     QMap<qint64, qint64> out;
     const int column = field == Field::Requests ? 1 : field == Field::Visitors ? 2 : 3;
     while (st.step())
@@ -457,11 +475,12 @@ qint64 SeriesCatalogue::lastDataAt(Database& db, const QString& id, QString* err
         if (st.step())
             return st.int64(0);
     }
-    Statement st = db.prepare(
-        "SELECT max(bucket) FROM rollups WHERE period = ?1 AND dim = coalesce(?2, '') "
-        "AND (?3 = -1 OR site_id = ?3) "
-        "AND (CASE WHEN coalesce(?5, '') = '' THEN key = coalesce(?4, '') ELSE key >= ?4 AND key < ?5 END)");
+    Statement st = db.prepare("SELECT max(bucket) FROM rollups WHERE period = ?1 AND dim = coalesce(?2, '') "
+                              "AND (?3 = -1 OR site_id = ?3) "
+                              "AND (CASE WHEN coalesce(?5, '') = '' THEN key = coalesce(?4, '') "
+                              "ELSE (CASE WHEN key >= ?4 AND key < ?5 THEN 1 ELSE 0 END) <> ?6 END)");
     st.bind(1, r.rows.finest).bind(2, r.rows.dim).bind(3, r.rows.site).bind(4, r.rows.key).bind(5, r.rows.keyEnd);
+    st.bind(6, r.rows.outside ? 1 : 0);
     return st.step() && !st.isNull(0) ? st.int64(0) : 0;
 }
 

@@ -115,6 +115,29 @@ TrafficTotals TrafficQuery::totals(Database& db, const TrafficFilter& filter)
     return out;
 }
 
+TrafficQuery::AgentTotals TrafficQuery::agentTotals(Database& db, const TrafficFilter& filter)
+{
+    const qint64 site = TrafficQuery::siteId(db, filter.site);
+    // Keys are "class/verification/name": people's start with "human/".
+    Statement st = db.prepare(
+        "SELECT CASE WHEN substr(key, 1, 6) = 'human/' THEN 1 ELSE 0 END, sum(requests), sum(visitors), sum(bytes) "
+        "FROM rollups WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 "
+        "AND (?5 = -1 OR site_id = ?5) GROUP BY 1");
+    AgentTotals out;
+    for (const RollupSpan& span : spans(filter.range)) {
+        st.reset();
+        st.bind(1, span.period).bind(2, QString::fromLatin1(Rollup::name(Rollup::Dim::Agents)));
+        st.bind(3, span.from).bind(4, span.to).bind(5, site);
+        while (st.step()) {
+            TrafficTotals& t = st.int64(0) ? out.humans : out.bots;
+            t.requests += st.int64(1);
+            t.visitors += st.int64(2);
+            t.bytes += st.int64(3);
+        }
+    }
+    return out;
+}
+
 void TrafficQuery::rank(QList<TopItem>& items, qsizetype limit)
 {
     TopN::rank(

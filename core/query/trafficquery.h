@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/logs/agentclass.h"
 #include "core/query/timerange.h"
 #include "core/storage/rollupschema.h"
 
@@ -19,8 +20,9 @@ struct TrafficFilter {
     QString country; // empty: every country; else ISO alpha-2 ('' unknown is not filterable)
     QByteArray path {}; // empty: every path; else as stored (the Traffic page narrows to it)
     int status = 0; // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code
-    // Path and status are not split by the other dimensions in the rollups: such a filter reads raw rows.
-    bool readsRawRows() const { return !path.isEmpty() || status != 0; }
+    AgentScope agents = AgentScope::All; // people's requests only, or bots' (requests.agent_class)
+    // Path, status and agents are not split by the other dimensions in the rollups: such a filter reads raw rows.
+    bool readsRawRows() const { return !path.isEmpty() || status != 0 || agents != AgentScope::All; }
 };
 
 struct TrafficBucket {
@@ -71,6 +73,13 @@ qint64 siteId(Database& db, const QString& site);
 QList<TrafficBucket> buckets(Database& db, const TrafficFilter& filter, qint64 period);
 QList<StatusBucket> statusClasses(Database& db, const TrafficFilter& filter, qint64 period);
 TrafficTotals totals(Database& db, const TrafficFilter& filter);
+// People's and bots' requests, visitors and bytes (the 'agents' rollups, stored from schema version 12 on: older
+// requests are in neither). The filter's range and site only.
+struct AgentTotals {
+    TrafficTotals humans;
+    TrafficTotals bots;
+};
+AgentTotals agentTotals(Database& db, const TrafficFilter& filter);
 // Requests per hour of the local day (the user's clock), 24 entries.
 QList<qint64> hourOfDay(Database& db, const TrafficFilter& filter);
 // dim is a rollup dimension (Path, Country, Status...). Sorted by requests, then key.

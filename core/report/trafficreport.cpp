@@ -4,6 +4,7 @@
 #include "core/query/rollupspans.h"
 #include "core/query/topn.h"
 #include "core/report/csvwriter.h"
+#include "core/report/scopedtraffic.h"
 #include "core/storage/database.h"
 #include "core/storage/requestkeys.h"
 #include "core/storage/rollupschema.h"
@@ -13,6 +14,7 @@
 #include <QHash>
 #include <algorithm>
 #include <cstring>
+#include <tuple>
 
 namespace activity {
 
@@ -46,6 +48,25 @@ QHash<QString, Sum> sumByKey(Database& db, const QList<RollupSpan>& spans, Rollu
     return out;
 }
 
+// An 'agents' rollup key: "class/verification/name" (see Rollup::Dim::Agents).
+struct AgentKey {
+    QString cls, verification, name;
+    static AgentKey parse(const QString& key)
+    {
+        const qsizetype a = key.indexOf(QLatin1Char('/'));
+        const qsizetype b = a < 0 ? -1 : key.indexOf(QLatin1Char('/'), a + 1);
+        if (b < 0)
+            return { key, {}, {} };
+        return { key.left(a), key.mid(a + 1, b - a - 1), key.mid(b + 1) };
+    }
+    bool isHuman() const { return cls == QLatin1String(agentClassName(AgentClass::Human)); }
+};
+
+bool inScope(AgentScope scope, const AgentKey& key)
+{
+    return scope == AgentScope::All || (scope == AgentScope::Humans) == key.isHuman();
+}
+
 QString iso(qint64 secs)
 {
     return CsvWriter::timestamp(secs);
@@ -62,13 +83,29 @@ template <typename T> QList<std::pair<QString, Sum>> sortedByRequests(const QHas
 }
 } // namespace
 
-QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir)
+QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir, AgentScope scope)
 {
     const QList<RollupSpan> spans = RollupSpans::split(fromSecs, toSecs);
     const QDir dir(outDir);
     QStringList errors;
 
-    const Sum total = sumByKey(db, spans, Rollup::Dim::Total).value(QString());
+    // Who made the requests (schema version 12 on): people under one key, bots by class and name.
+    const QHash<QString, Sum> agents = sumByKey(db, spans, Rollup::Dim::Agents);
+    Sum humans, bots, scoped;
+    for (auto it = agents.cbegin(); it != agents.cend(); ++it) {
+        const AgentKey key = AgentKey::parse(it.key());
+        Sum& to = key.isHuman() ? humans : bots;
+        to.requests += it.value().requests;
+        to.visitors += it.value().visitors;
+        to.bytes += it.value().bytes;
+    }
+    const Sum total = scope == AgentScope::All ? sumByKey(db, spans, Rollup::Dim::Total).value(QString())
+        : scope == AgentScope::Humans          ? humans
+                                               : bots;
+    // People only or bots only: status, countries and paths from the raw rows (rollups do not split them).
+    ScopedTraffic::Sums raw;
+    if (scope != AgentScope::All)
+        raw = ScopedTraffic::sum(db, fromSecs, toSecs, scope);
     {
         CsvWriter csv(dir.filePath(QStringLiteral("summary.csv")));
         csv.row({ QStringLiteral("metric"), QStringLiteral("value") });
@@ -83,10 +120,40 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         rejectedSt.bind(2, fromSecs - fromSecs % 3600).bind(3, toSecs);
         const qint64 rejected = rejectedSt.step() ? rejectedSt.int64(0) : 0;
         csv.row({ QStringLiteral("rejected"), QString::number(rejected) });
+        csv.row({ QStringLiteral("human_requests"), QString::number(humans.requests) });
+        csv.row({ QStringLiteral("human_visitors"), QString::number(humans.visitors) });
+        csv.row({ QStringLiteral("bot_requests"), QString::number(bots.requests) });
+        csv.row({ QStringLiteral("bot_bytes"), QString::number(bots.bytes) });
         errors << csv.finish();
     }
     {
-        const QHash<QString, Sum> status = sumByKey(db, spans, Rollup::Dim::Status);
+        // People first (one row), then bots busiest first.
+        QList<std::pair<AgentKey, Sum>> rows;
+        for (auto it = agents.cbegin(); it != agents.cend(); ++it)
+            if (const AgentKey key = AgentKey::parse(it.key()); inScope(scope, key))
+                rows.append({ key, it.value() });
+        std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+            if (a.first.isHuman() != b.first.isHuman())
+                return a.first.isHuman();
+            if (a.second.requests != b.second.requests)
+                return a.second.requests > b.second.requests;
+            return std::tie(a.first.cls, a.first.name, a.first.verification)
+                < std::tie(b.first.cls, b.first.name, b.first.verification);
+        });
+        CsvWriter csv(dir.filePath(QStringLiteral("agents.csv")));
+        csv.row({ QStringLiteral("class"), QStringLiteral("agent"), QStringLiteral("verification"),
+            QStringLiteral("requests"), QStringLiteral("bytes"), QStringLiteral("visitors") });
+        for (const auto& [key, sum] : std::as_const(rows))
+            csv.row({ key.cls, key.name, key.verification, QString::number(sum.requests), QString::number(sum.bytes),
+                QString::number(sum.visitors) });
+        errors << csv.finish();
+    }
+    {
+        QHash<QString, Sum> status;
+        if (scope == AgentScope::All)
+            status = sumByKey(db, spans, Rollup::Dim::Status);
+        for (auto it = raw.status.cbegin(); it != raw.status.cend(); ++it)
+            status[QString::number(it.key())] = { it.value().requests, it.value().visitors, it.value().bytes };
         QList<int> codes;
         for (auto it = status.cbegin(); it != status.cend(); ++it)
             codes.append(it.key().toInt());
@@ -101,26 +168,36 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         CsvWriter csv(dir.filePath(QStringLiteral("countries.csv")));
         csv.row({ QStringLiteral("country_code"), QStringLiteral("country"), QStringLiteral("requests"),
             QStringLiteral("visitors") });
-        for (const auto& [code, sum] : sortedByRequests(sumByKey(db, spans, Rollup::Dim::Country)))
+        QHash<QString, Sum> countries;
+        if (scope == AgentScope::All)
+            countries = sumByKey(db, spans, Rollup::Dim::Country);
+        for (auto it = raw.countries.cbegin(); it != raw.countries.cend(); ++it)
+            countries[QString::fromLatin1(it.key())] = { it.value().requests, it.value().visitors, it.value().bytes };
+        for (const auto& [code, sum] : sortedByRequests(countries))
             csv.row({ code, code.isEmpty() ? QString() : GeoIp::countryName(code.toLatin1()),
                 QString::number(sum.requests), QString::number(sum.visitors) });
         errors << csv.finish();
     }
     {
-        QHash<QString, Sum> paths = sumByKey(db, spans, Rollup::Dim::Path);
-        Statement raw
+        QHash<QString, Sum> paths;
+        if (scope == AgentScope::All)
+            paths = sumByKey(db, spans, Rollup::Dim::Path);
+        for (auto it = raw.paths.cbegin(); it != raw.paths.cend(); ++it)
+            if (!it.key().isEmpty())
+                paths[QString::fromUtf8(it.key())] = { it.value().requests, it.value().visitors, it.value().bytes };
+        Statement rawEdges
             = db.prepare("SELECT s.value, count(*), sum(r.bytes) FROM requests r "
                          "JOIN strings s ON s.id = r.path_id WHERE r.id >= ? AND r.id < ? GROUP BY r.path_id");
         for (const RollupSpan& span : spans) {
-            if (span.period != 60)
+            if (span.period != 60 || scope != AgentScope::All)
                 continue;
-            raw.bind(1, RequestKeys::firstId(span.from)).bind(2, RequestKeys::firstId(span.to));
-            while (raw.step()) {
-                Sum& s = paths[QString::fromUtf8(raw.blob(0))];
-                s.requests += raw.int64(1);
-                s.bytes += raw.int64(2);
+            rawEdges.bind(1, RequestKeys::firstId(span.from)).bind(2, RequestKeys::firstId(span.to));
+            while (rawEdges.step()) {
+                Sum& s = paths[QString::fromUtf8(rawEdges.blob(0))];
+                s.requests += rawEdges.int64(1);
+                s.bytes += rawEdges.int64(2);
             }
-            raw.reset();
+            rawEdges.reset();
         }
         CsvWriter csv(dir.filePath(QStringLiteral("paths.csv")));
         csv.row({ QStringLiteral("path"), QStringLiteral("requests"), QStringLiteral("bytes") });
@@ -134,18 +211,20 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         const qint64 first = fromSecs - fromSecs % size;
         const qint64 count = (toSecs - first + size - 1) / size;
         QList<Sum> buckets(count);
-        Statement st = db.prepare("SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
-                                  "WHERE period = ? AND dim = ? AND bucket >= ? AND bucket < ? GROUP BY bucket");
+        // Everyone's from the totals; people's or bots' from the 'agents' rows of their keys.
+        const Rollup::Dim dim = scope == AgentScope::All ? Rollup::Dim::Total : Rollup::Dim::Agents;
+        Statement st = db.prepare("SELECT bucket, key, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                                  "WHERE period = ? AND dim = ? AND bucket >= ? AND bucket < ? GROUP BY bucket, key");
         for (const RollupSpan& span : RollupSpans::split(fromSecs, toSecs, size)) {
-            st.bind(1, span.period).bind(2, QString::fromLatin1(Rollup::name(Rollup::Dim::Total)));
+            st.bind(1, span.period).bind(2, QString::fromLatin1(Rollup::name(dim)));
             st.bind(3, span.from).bind(4, span.to);
             while (st.step()) {
                 const qint64 index = (st.int64(0) - first) / size;
-                if (index < 0 || index >= count)
+                if (index < 0 || index >= count || !inScope(scope, AgentKey::parse(QString::fromUtf8(st.blob(1)))))
                     continue;
-                buckets[index].requests += st.int64(1);
-                buckets[index].visitors += st.int64(2);
-                buckets[index].bytes += st.int64(3);
+                buckets[index].requests += st.int64(2);
+                buckets[index].visitors += st.int64(3);
+                buckets[index].bytes += st.int64(4);
             }
             st.reset();
         }

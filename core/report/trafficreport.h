@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/logs/agentclass.h"
+
 #include <QString>
 
 namespace activity {
@@ -12,8 +14,12 @@ class Database;
 // requests.csv has hour buckets for ranges up to 7 days, else day buckets (UTC). `rejected` in summary.csv counts
 // every line rejected while receiving in the range (an unparsable line has no time of its own), from the writer's
 // hourly 'rejected' rollups: hours that start in [fromSecs rounded down to the hour, toSecs).
+// Who made the requests: agents.csv (class, agent, verification, requests, bytes, visitors; people as one row of
+// class `human`) and summary.csv's human_ and bot_ figures, from the 'agents' rollups. `scope` Humans or Bots makes
+// the other files count those requests only: summary and requests.csv from the 'agents' rollups, status, countries
+// and paths from the raw rows (ScopedTraffic).
 namespace TrafficReport {
-QString write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir);
+QString write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir, AgentScope scope = AgentScope::All);
 }
 
 } // namespace activity

@@ -1,6 +1,7 @@
 #include "core/settings/appsettings.h"
 
 #include "core/geo/mmdbfile.h"
+#include "core/logs/agentclass.h"
 #include "core/storage/database.h"
 
 #include <QCoreApplication>
@@ -44,6 +45,10 @@ const QList<AppSettings::Key>& AppSettings::keys()
         { "alerts.smtp.password", QString(),
             QT_TRANSLATE_NOOP("AppSettings",
                 "where the mail password is kept: keyring or file (set with `alerts email --password-env VAR`)") },
+        { "traffic.agents", QStringLiteral("all"),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "whose requests the window's traffic figures count: all, humans or bots (classified at ingest by the "
+                "agents file, agents.json)") },
         { "geoip.city_db", QString(),
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
@@ -114,6 +119,11 @@ QString AppSettings::validate(const QString& key, QString& value)
                 "AppSettings", "alerts.smtp.port: must be a port from 1 to 65535, got '%1'")
                 .arg(value);
         value = QString::number(port);
+    } else if (key == QLatin1String("traffic.agents")) {
+        value = value.toLower();
+        if (!agentScopeFromName(value))
+            return QCoreApplication::translate("AppSettings", "traffic.agents: must be all, humans or bots, got '%1'")
+                .arg(value);
     } else if (key == QLatin1String("alerts.smtp.tls")) {
         if (value != QLatin1String("starttls") && value != QLatin1String("tls"))
             return QCoreApplication::translate("AppSettings", "alerts.smtp.tls: must be starttls or tls, got '%1'")
@@ -238,6 +248,11 @@ void AppSettings::setFirstRunState(Database& db, const QString& state)
 qint64 AppSettings::hourlyTextRollupsFrom(Database& db)
 {
     return get(db, QStringLiteral("rollups.hourly_text_from")).value_or(QString()).toLongLong();
+}
+
+AgentScope AppSettings::trafficAgents(Database& db)
+{
+    return agentScopeFromName(get(db, QStringLiteral("traffic.agents")).value_or(QString())).value_or(AgentScope::All);
 }
 
 } // namespace activity

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/logs/agentclass.h"
+
 #include <QList>
 #include <QString>
 #include <optional>
@@ -38,6 +40,7 @@ int alertIntervalSecs(Database& db); // how often alert rules are evaluated
 // Empty when `address` is one email address (name@host, nothing around it), else why not.
 QString checkAddress(const QString& address);
 QString cityDatabase(Database& db); // empty: not set
+AgentScope trafficAgents(Database& db); // traffic.agents: whose requests the window counts (default all)
 
 // The program's own state, not a user setting (not listed by `settings`): whether the first-run set-up was
 // done ("done"), skipped ("skipped") or not yet offered ("").

@@ -20,20 +20,21 @@ namespace {
  * - samples: one value per (series, ts) for API figures; series are keyed by (provider, repository, metric).
  * - requests: one row per HTTP request; repeated text lives once in `strings` (BLOB: the raw bytes as logged).
  *   Since version 2 the rowid carries the time (id = ts << 20 | n, see RequestKeys) and `ts` is a virtual
- *   column: filter time ranges on `id` (a rowid range); a filter on `ts` scans the whole table.
+ *   column: filter time ranges on `id` (a rowid range); a filter on `ts` scans the whole table. Since version 12
+ *   agent_class (AgentClass: 0 a person) and bot_id (the bot's name, a string id) say who made it.
  * - visitors of a day: h = RequestKeys::visitorHash(address, agent id). Stored as visitor_sets chunks (the
  *   hashes as little-endian 64-bit integers, one chunk per commit, merged now and then) and, for days with more
  *   visitors than the writer keeps in memory (and data from version 2), as visitors rows. The day's visitors are
  *   the union of both.
  * - rollups: per (period, bucket, site, dim, key) with period 60/3600/86400. dim '' is the total (key ''),
  *   'status' (key '404'), 'country' (key 'FR' or '' for unknown), 'path' (key = path text); minute buckets
- *   only for '', 'status' and 'country'. Hour and day: 'path404' (paths answered 404), 'referrer' and
- *   'agent' (key = the text as logged, never '-' or empty); before version 9 day buckets only, so their hour
- *   buckets are complete from settings.rollups.hourly_text_from on (AppSettings). Hour and day: 'city' (key =
- * GeoIp::cityKey, "CC<TAB>lat<TAB>lon<TAB>name", only when a City database located the address). Hour and day, site_id
- * 0: 'rejected' (key = source id; requests = lines rejected in that hour of receipt). Text keys (path, path404,
- * referrer, agent, city) keep the busiest keys of each bucket (setting rollups.top_keys, see TextRollups); the rest is
- * summed under key '' ("other"), so totals stay exact.
+ *   only for '', 'status', 'country' and (version 12) 'agents' (key "class/verification/name", see AgentMatch). Hour
+ * and day: 'path404' (paths answered 404), 'referrer' and 'agent' (key = the text as logged, never '-' or empty);
+ * before version 9 day buckets only, so their hour buckets are complete from settings.rollups.hourly_text_from on
+ * (AppSettings). Hour and day: 'city' (key = GeoIp::cityKey, "CC<TAB>lat<TAB>lon<TAB>name", only when a City database
+ * located the address). Hour and day, site_id 0: 'rejected' (key = source id; requests = lines rejected in that hour of
+ * receipt). Text keys (path, path404, referrer, agent, city) keep the busiest keys of each bucket (setting
+ * rollups.top_keys, see TextRollups); the rest is summed under key '' ("other"), so totals stay exact.
  * - imports: per imported file (known by a hash of its first 4 KiB, uncompressed), the bytes and lines stored
  *   and a hash of the 4 KiB before that point (ImportLedger); written in the same transaction as the lines.
  * - visitor sets are kept for every day (not only within the retention), so a day's visitors stay exact
@@ -45,6 +46,17 @@ namespace {
  *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
  *   over whole days gives GoAccess's visitor count.
  */
+// Version 12 (issue 28): who made each request. agent_class is an AgentClass (0 a person, else a bot's class) and
+// bot_id a bot's name (a string id, NULL for people); both NULL in rows stored before. Rollups gain the 'agents'
+// dimension (no table change).
+constexpr const char* agentsStep()
+{
+    return R"sql(
+ALTER TABLE requests ADD COLUMN agent_class INTEGER;
+ALTER TABLE requests ADD COLUMN bot_id INTEGER;
+)sql";
+}
+
 const char* const kSteps[] = {
     // version 1
     R"sql(
@@ -334,6 +346,8 @@ CREATE TABLE source_leases(
   expires_at INTEGER NOT NULL
 );
 )sql",
+    // version 12: requests say who made them (agentsStep)
+    agentsStep(),
 };
 constexpr int kSecretsLeaveVersion = 10;
 

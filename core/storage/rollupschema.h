@@ -12,17 +12,31 @@ namespace activity {
 // Keys: '' for Total; the status code as text; the 2-letter country code ('' unknown); a path, referrer, agent or
 // city key text for the text dimensions (kept to the busiest N per bucket, the rest summed under '' = "other");
 // the source id as text for Rejected (lines that could not be parsed), Received and Dropped (lines received, and
-// lost before they could be stored), all by hour of receipt.
+// lost before they could be stored), all by hour of receipt; "class/verification/name" for Agents (who made the
+// requests: "human//" for people, e.g. "ai-crawler//ClaudeBot" for a bot, see AgentMatch; since schema version 12).
 namespace Rollup {
-enum class Dim : int { Total = 0, Status, Country, Path, Path404, Referrer, Agent, City, Rejected, Received, Dropped };
-inline constexpr int kDimCount = 11;
+enum class Dim : int {
+    Total = 0,
+    Status,
+    Country,
+    Path,
+    Path404,
+    Referrer,
+    Agent,
+    City,
+    Rejected,
+    Received,
+    Dropped,
+    Agents,
+};
+inline constexpr int kDimCount = 12;
 
 enum class Period : int { Minute = 1, Hour = 2, Day = 3 };
 
 constexpr const char* name(Dim d)
 {
     constexpr const char* kNames[kDimCount] = { "", "status", "country", "path", "path404", "referrer", "agent", "city",
-        "rejected", "received", "dropped" };
+        "rejected", "received", "dropped", "agents" };
     return kNames[int(d)];
 }
 
@@ -38,6 +52,7 @@ constexpr Period finest(Dim d)
     case Dim::Total:
     case Dim::Status:
     case Dim::Country:
+    case Dim::Agents:
         return Period::Minute;
     case Dim::Path:
     case Dim::Path404:

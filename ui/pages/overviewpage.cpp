@@ -22,9 +22,10 @@ OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* paren
 {
     auto* layout = new QVBoxLayout(this);
     auto* tiles = new QHBoxLayout;
-    for (const QString& title :
-        { tr("GitHub stars"), tr("Docker pulls"), tr("Requests today"), tr("Visitors today"), tr("Top country") }) {
+    for (const QString& title : { tr("GitHub stars"), tr("Docker pulls"), tr("Requests today"), tr("Visitors today"),
+             tr("Top country"), tr("Bots") }) {
         auto* tile = new MetricTile(title, this);
+        tile->setMinimumWidth(150); // six tiles fit a 1000-pixel page (a report's page image, a small window)
         m_tiles.append(tile);
         tiles->addWidget(tile);
     }
@@ -83,6 +84,28 @@ void OverviewPage::showWhatIsMissing(const OverviewData& d)
         gitHubTypeName(), tr("Add a source"));
 }
 
+// Which share of the range's requests and bandwidth came from bots (crawlers, tools, scanners), whatever the
+// header's switch says: the figure that tells whether "visitors +40%" means people.
+void OverviewPage::showBotShare(const TrafficQuery::AgentTotals& a, bool noLogs, const QString& logsMissing)
+{
+    MetricTile* tile = m_tiles[5];
+    const qint64 requests = a.humans.requests + a.bots.requests;
+    if (noLogs) {
+        tile->setFigures(QStringLiteral("–"), logsMissing, 0, {});
+        return;
+    }
+    if (requests == 0) {
+        tile->setFigures(QStringLiteral("–"), tr("no classified requests in the range"), 0, {});
+        return;
+    }
+    const qint64 bytes = a.humans.bytes + a.bots.bytes;
+    const auto percent = [](qint64 part, qint64 whole) {
+        return QLocale().toString(100.0 * double(part) / double(qMax<qint64>(1, whole)), 'f', 1);
+    };
+    tile->setFigures(tr("%1% of requests").arg(percent(a.bots.requests, requests)),
+        tr("%1% of bandwidth in the range").arg(percent(a.bots.bytes, bytes)), 0, {});
+}
+
 void OverviewPage::reload()
 {
     const TimeRange range = state().range();
@@ -109,6 +132,7 @@ void OverviewPage::reload()
                 vsYesterday(d.yesterdaySoFar.visitors, d.today.visitors),
                 Buckets::trend(double(d.yesterdaySoFar.visitors), double(d.today.visitors)), d.dailyVisitors,
                 d.dailyPartialFrom);
+            showBotShare(d.agents, noLogs, logsMissing);
             if (noLogs) {
                 for (int t : { 2, 3, 4 })
                     m_tiles[t]->setFigures(QStringLiteral("–"), logsMissing, 0, {});

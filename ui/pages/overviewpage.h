@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/query/trafficquery.h"
 #include "ui/pages/dashboardpage.h"
 
 #include <optional>
@@ -11,7 +12,7 @@ class MetricTile;
 struct CounterFigure;
 struct OverviewData;
 
-// Headline figures (stars, pulls, requests today, visitors today, top country) with sparklines and the
+// Headline figures (stars, pulls, requests today, visitors today, top country, the bots' share) with sparklines and the
 // change over the range, and the two charts a maintainer looks at first.
 class OverviewPage : public DashboardPage {
     Q_OBJECT
@@ -27,6 +28,7 @@ protected:
 private:
     void showCounter(MetricTile* tile, const CounterFigure& f, int sources);
     void showWhatIsMissing(const OverviewData& d);
+    void showBotShare(const TrafficQuery::AgentTotals& agents, bool noLogs, const QString& logsMissing);
     static QString changeText(double change, std::optional<double> previous);
 
     QList<MetricTile*> m_tiles;

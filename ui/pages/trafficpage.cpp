@@ -165,6 +165,7 @@ void TrafficPage::reload()
     TrafficFilter filter { range, state().site(), state().country() };
     filter.path = state().path();
     filter.status = state().status();
+    filter.agents = state().agents();
     const qint64 step = Buckets::stepFor(range);
     // Only a country filter splits the work: charts from rollups, its paths and errors from raw rows with the
     // lists. Narrowed to a path or status, the charts' query reads raw rows and brings them all.

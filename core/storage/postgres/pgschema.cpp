@@ -199,6 +199,15 @@ CREATE TABLE dashboards(
 );
 )sql";
 
+// Version 12 (issue 28), as Migrations' agentsStep(): who made each request.
+constexpr const char* agentsStep()
+{
+    return R"sql(
+ALTER TABLE requests ADD COLUMN agent_class BIGINT;
+ALTER TABLE requests ADD COLUMN bot_id BIGINT;
+)sql";
+}
+
 // The version kTables is, and the steps after it, as Migrations' steps of the same numbers.
 constexpr int kTablesVersion = 10;
 const char* const kSteps[] = {
@@ -218,6 +227,8 @@ CREATE TABLE source_leases(
   expires_at BIGINT NOT NULL
 );
 )sql",
+    // version 12: requests say who made them
+    agentsStep(),
 };
 constexpr int kLatest = kTablesVersion + int(sizeof(kSteps) / sizeof(kSteps[0]));
 static_assert(kLatest >= 11);

@@ -217,7 +217,13 @@ private slots:
         QTest::addRow("status by country") << "traffic.status.5xx{country=\"FR\"}"
                                            << "no label 'country'";
         QTest::addRow("country and path") << "traffic.requests{country=\"FR\",path=\"/\"}"
-                                          << "not both";
+                                          << "not two at once";
+        QTest::addRow("agents and country") << "traffic.requests{agents=\"bots\",country=\"FR\"}"
+                                            << "not two at once";
+        QTest::addRow("agents of a kind never heard of") << "traffic.requests{agents=\"robots\"}"
+                                                         << "\"humans\" or \"bots\"";
+        QTest::addRow("agents of a status class") << "traffic.errors{agents=\"bots\"}"
+                                                  << "no label 'agents'";
         QTest::addRow("unknown repository") << "github.stars{repo=\"x/y\"}"
                                             << "check the labels";
         QTest::addRow("unknown name") << "traffic.nope"

@@ -71,7 +71,8 @@ private slots:
         }
         QCOMPARE(summary(out.path()),
             QByteArray("metric,value\r\nrequests,0\r\nvisitors,0\r\nbytes,0\r\nrejected,")
-                + QByteArray::number(rejected) + "\r\n");
+                + QByteArray::number(rejected)
+                + "\r\nhuman_requests,0\r\nhuman_visitors,0\r\nbot_requests,0\r\nbot_bytes,0\r\n");
     }
 
 private:

@@ -10,6 +10,7 @@
 #include "tests/support/fullwindow.h"
 #include "tests/support/tilecount.h"
 #include "ui/charts/chartview.h"
+#include "ui/pages/overviewpage.h"
 #include "ui/pages/trafficpage.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/format.h"
@@ -436,6 +437,62 @@ private slots:
         QVERIFY(window.viewState()->country().isEmpty());
         QTRY_VERIFY(!chip->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(page->model(TrafficPage::Countries)->rowCount() >= 2, 10000);
+    }
+
+    // The header's All / Humans / Bots switch, as a user clicks it: the Traffic page counts the requests of people
+    // only, or of bots only (counted here straight from the rows' stored class), the two add up to everyone's, and
+    // the Overview says which share of the range's requests and bandwidth came from bots.
+    void switchCountsPeopleOrBots()
+    {
+        ManualClock clock(kNow * 1000);
+        FullWindow full(m_path, clock);
+        MainWindow& window = full.window;
+        ViewState& state = *window.viewState();
+        state.setPreset(RangePreset::Last7Days);
+        state.setSite({});
+        window.resize(1280, 800);
+        window.showPage(PageId::Traffic);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* page = qobject_cast<TrafficPage*>(window.page(PageId::Traffic));
+        const TimeRange range = state.range();
+        Database db(m_path);
+        const auto rows = [&](const char* condition) {
+            Statement st = db.prepare(QByteArray("SELECT count(*), coalesce(sum(bytes), 0) FROM requests WHERE "
+                                                 "id >= ?1 AND id < ?2 AND ")
+                                          .append(condition)
+                                          .constData());
+            st.bind(1, RequestKeys::firstId(range.fromSecs)).bind(2, RequestKeys::firstId(range.toSecs));
+            return st.step() ? std::pair(st.int64(0), st.int64(1)) : std::pair(qint64(-1), qint64(-1));
+        };
+        const auto [humans, humanBytes] = rows("agent_class = 0");
+        const auto [bots, botBytes] = rows("agent_class > 0");
+        QVERIFY(humans > 0 && bots > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(tileCount(page->tile(0)) > 0, 10000);
+        QCOMPARE(tileCount(page->tile(0)), humans + bots);
+
+        auto* botsButton = window.findChild<QToolButton*>(QStringLiteral("agents_bots"));
+        auto* humansButton = window.findChild<QToolButton*>(QStringLiteral("agents_humans"));
+        QVERIFY(botsButton && humansButton && botsButton->isVisible());
+        QTest::mouseClick(botsButton, Qt::LeftButton);
+        QCOMPARE(state.agents(), AgentScope::Bots);
+        QVERIFY(botsButton->isChecked());
+        QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), bots, 10000);
+        if (const QString dir = qEnvironmentVariable("ACTIVITY_SHOT_DIR"); !dir.isEmpty()) {
+            QTest::qWait(500);
+            window.grab().save(dir + QStringLiteral("/traffic-bots.png"));
+        }
+        QTest::mouseClick(humansButton, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(tileCount(page->tile(0)), humans, 10000);
+
+        window.showPage(PageId::Overview);
+        auto* overview = qobject_cast<OverviewPage*>(window.page(PageId::Overview));
+        const QString share = QLocale().toString(100.0 * double(bots) / double(humans + bots), 'f', 1);
+        const QString bandwidth = QLocale().toString(100.0 * double(botBytes) / double(humanBytes + botBytes), 'f', 1);
+        QTRY_COMPARE_WITH_TIMEOUT(overview->tile(5)->value(), QStringLiteral("%1% of requests").arg(share), 10000);
+        QCOMPARE(overview->tile(5)->change(), QStringLiteral("%1% of bandwidth in the range").arg(bandwidth));
+        if (const QString dir = qEnvironmentVariable("ACTIVITY_SHOT_DIR"); !dir.isEmpty())
+            window.grab().save(dir + QStringLiteral("/overview-humans.png"));
     }
 
 private:
