@@ -69,6 +69,15 @@ const Command kCommands[] = {
         QT_TRANSLATE_NOOP("Commands",
             "The pages built in the window (New page): export one to a JSON file and import it on another machine.\n"
             "`report` renders each as custom-NAME.png with its figures in custom-NAME.csv.") },
+    { "notes", "notes add --at TIME --text TEXT [--url URL] | list [--json] | remove ID", runNotes, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Your own events (\"Posted on Hacker News\", \"Talk at FOSDEM\"), drawn as markers on every time chart\n"
+            "and listed in the report's events.csv. TIME is a date (2026-11-25, midnight UTC) or an ISO 8601 time\n"
+            "(2026-11-25T14:30:00Z; without a zone, UTC). --url is an http:// or https:// link.") },
+    { "events", "events list [--from DATE] [--to DATE] [--json]", runEvents, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Every event on the charts, oldest first: releases (GitHub, back-filled on a source's first poll), notes,\n"
+            "alert firings and resolutions. Without --from and --to, all of them.") },
     { "store", "store init URL | migrate --from URL --to URL", runStore, false,
         QT_TRANSLATE_NOOP("Commands",
             "The store is where every figure is kept: a SQLite file (sqlite:PATH, the default is the data folder's\n"

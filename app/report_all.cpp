@@ -1,6 +1,7 @@
 #include "app/reportparts.h"
 #include "core/report/alertreport.h"
 #include "core/report/apireport.h"
+#include "core/report/eventreport.h"
 #include "core/report/trafficreport.h"
 #include "core/storage/database.h"
 
@@ -15,6 +16,8 @@ QString writeReport(const QString& databasePath, const TimeRange& range, QSize s
         if (QString error = ApiReport::write(db, range, outDir); !error.isEmpty())
             return error;
         if (QString error = AlertReport::write(db, range, outDir); !error.isEmpty())
+            return error;
+        if (QString error = EventReport::write(db, range, outDir); !error.isEmpty())
             return error;
     } catch (const DatabaseError& e) {
         return e.message();

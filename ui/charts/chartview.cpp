@@ -377,6 +377,7 @@ bool ChartView::hasPoints() const
 void ChartView::drawForeground(QPainter* painter, const QRectF& rect)
 {
     QChartView::drawForeground(painter, rect);
+    drawMarkers(painter);
     if (m_emptyText.isEmpty() || hasPoints())
         return;
     QColor colour = palette().color(QPalette::Text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/events/projectevent.h"
 #include "core/query/timerange.h"
 #include "ui/charts/axisscale.h"
 
@@ -53,6 +54,20 @@ public:
     // be one. Empty: nothing said.
     void setEmptyText(const QString& text);
 
+    // The project's events (releases, notes, alerts) as vertical markers with a short label on a time chart; those
+    // closer than a label's width are one marker ("3 releases") whose tooltip lists them.
+    void setEvents(const QList<ProjectEvent>& events);
+    const QList<ProjectEvent>& events() const { return m_events; }
+    struct MarkerGroup {
+        double x = 0; // in the view's pixels (of its viewport), where the line is drawn
+        QString label;
+        QList<ProjectEvent> events;
+    };
+    // The markers as drawn at the view's size (events outside the time axis left out).
+    QList<MarkerGroup> markerGroups() const;
+    // What hovering the marker at viewport x `x` shows (empty when there is none within a few pixels).
+    QString markerToolTipAt(double x) const;
+
     const QList<ChartSeries>& data() const { return m_data; }
     // What reaches Qt Charts for series `index` (after downsampling), for tests; of a line, its dashed part too.
     QList<QPointF> plottedPoints(int index) const;
@@ -87,6 +102,7 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
+    bool viewportEvent(QEvent* event) override;
 
 private:
     void rebuild();
@@ -118,6 +134,8 @@ private:
     QString formatValue(double value) const;
     QString formatTime(double x) const;
     void onHovered(int index, const QPointF& point, bool state);
+    void drawMarkers(QPainter* painter) const;
+    QList<ProjectEvent> m_events;
 
     QList<ChartSeries> m_data;
     QList<QAbstractSeries*> m_series;

@@ -96,6 +96,7 @@ private:
     void resizeEvent(QResizeEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void holdPaint();
+    void loadEvents();
     void releasePaint();
 
     QueryRunner& m_runner;
@@ -111,6 +112,7 @@ private:
     qint64 m_lastLoadMs = -1;
     QString m_failure;
     QLabel* m_failureBanner = nullptr;
+    LatestTracker m_events; // the markers of the page's time charts
     EmptyState* m_emptyState = nullptr;
 };
 

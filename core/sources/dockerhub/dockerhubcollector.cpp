@@ -1,10 +1,12 @@
 #include "core/sources/dockerhub/dockerhubcollector.h"
 
+#include "core/events/projectevent.h"
 #include "core/sources/apistore.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
 
 #include <QCoreApplication>
+#include <memory>
 
 namespace activity {
 
@@ -26,22 +28,32 @@ void DockerHubCollector::startPoll()
                 fail(DockerHubText::tr("GET %1: unexpected answer").arg(path), page.response.status);
             else
                 store({ *parsed });
+            if (parsed)
+                fetchTags(parsed->repository);
         });
         return;
     }
     const QString path = QStringLiteral("/v2/repositories/%1/").arg(ns);
+    auto listed = std::make_shared<QStringList>();
     fetchPages(
         apiUrl(path, QStringLiteral("page_size=100")), "application/json", true,
-        [this, path](const Page& page) {
+        [this, path, listed](const Page& page) {
             const auto parsed = DockerHubJson::parseRepoPage(page.body);
             if (!parsed) {
                 fail(DockerHubText::tr("GET %1: unexpected answer").arg(path), page.response.status);
                 return false;
             }
             store(parsed->repos);
+            for (const auto& r : parsed->repos)
+                *listed << r.repository;
             return true;
         },
-        [](bool) {},
+        [this, listed](bool complete) {
+            if (!complete) // the poll failed already; the tags wait for the next one
+                return;
+            for (const QString& repository : *listed)
+                fetchTags(repository);
+        },
         [](const Page& page) {
             const auto parsed = DockerHubJson::parseRepoPage(page.body);
             return parsed ? parsed->next : QUrl();
@@ -61,6 +73,36 @@ void DockerHubCollector::store(const QList<DockerHubJson::Repo>& repos)
                 double(r.stars));
         }
     });
+}
+
+void DockerHubCollector::fetchTags(const QString& repository)
+{
+    const QString path = QStringLiteral("/v2/repositories/%1/tags/").arg(repository);
+    auto tags = std::make_shared<QList<DockerHubJson::Tag>>();
+    fetchPages(
+        apiUrl(path, QStringLiteral("page_size=100")), "application/json", true,
+        [this, path, tags](const Page& page) {
+            const auto parsed = DockerHubJson::parseTagPage(page.body);
+            if (!parsed) {
+                fail(DockerHubText::tr("GET %1: unexpected answer").arg(path), page.response.status);
+                return false;
+            }
+            *tags += parsed->tags;
+            return true;
+        },
+        [this, repository, tags](bool) {
+            m_store.transaction([&] {
+                for (const auto& tag : *tags)
+                    if (tag.pushedAt > 0)
+                        m_store.recordEvent(sourceId(), tag.name,
+                            { 0, tag.pushedAt, QString::fromLatin1(ProjectEvents::kDockerTag), repository, tag.name,
+                                QStringLiteral("https://hub.docker.com/r/%1/tags?name=%2").arg(repository, tag.name) });
+            });
+        },
+        [](const Page& page) {
+            const auto parsed = DockerHubJson::parseTagPage(page.body);
+            return parsed ? parsed->next : QUrl();
+        });
 }
 
 } // namespace activity
