@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -189,6 +190,79 @@ private slots:
         QFile wideFile(wide + QStringLiteral("/events.csv"));
         QVERIFY(wideFile.open(QIODevice::ReadOnly));
         QVERIFY(wideFile.readAll().contains("2026-11-18T00:00:00Z,note,note,\"Talk at \"\"FOSDEM\"\", room K\",\r\n"));
+    }
+
+    // The report's traffic.png: the note's marker is drawn at its hour, where the requests chart has its spike (two
+    // things drawn independently: the line by Qt Charts from the log, the marker from the note).
+    void reportPngHasTheMarkerAtItsTime()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("spike"));
+        QByteArray log;
+        const auto line = [&log](int day, int hour, int minute, int i) {
+            log += QStringLiteral(
+                "81.2.69.%1 - - [%2/Nov/2026:%3:%4:00 +0000] \"GET / HTTP/1.1\" 200 512 \"-\" \"curl\"\n")
+                       .arg(i % 200 + 1)
+                       .arg(day)
+                       .arg(hour, 2, 10, QLatin1Char('0'))
+                       .arg(minute, 2, 10, QLatin1Char('0'))
+                       .toUtf8();
+        };
+        for (int day : { 10, 11 })
+            for (int hour = 0; hour < 24; ++hour)
+                for (int minute = 0; minute < 60; minute += 5) {
+                    line(day, hour, minute, minute);
+                    if (day == 10 && hour == 12 && minute == 0) // the spike: 400 requests in that minute
+                        for (int i = 0; i < 400; ++i)
+                            line(day, hour, minute, i);
+                }
+        QFile file(m_dir.filePath(QStringLiteral("spike.log")));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(log) == log.size());
+        file.close();
+        QCOMPARE(runProgram({ "import", file.fileName() }, dir).code, 0);
+        QCOMPARE(runProgram({ "notes", "add", "--at", "2026-11-10T12:00:00Z", "--text", "Launch" }, dir).code, 0);
+        const QString out = m_dir.filePath(QStringLiteral("spike-report"));
+        const ProgramResult r = runProgram(
+            { "report", "--out", out, "--from", "2026-11-10", "--to", "2026-11-11", "--size", "1600x900" }, dir);
+        QVERIFY2(r.code == 0, qPrintable(r.all()));
+        const QImage image = QImage(out + QStringLiteral("/traffic.png")).convertToFormat(QImage::Format_RGB32);
+        QVERIFY(!image.isNull());
+        // The note's dashed line is pink (its colour blended over the chart's light background).
+        const auto isNote = [](QRgb c) { return qRed(c) - qGreen(c) > 20 && qBlue(c) - qGreen(c) > 8; };
+        const auto isRequests = [](QRgb c) { // the first series' blue (0072B2)
+            return qRed(c) < 60 && qAbs(qGreen(c) - 0x72) < 45 && qAbs(qBlue(c) - 0xB2) < 45;
+        };
+        // The leftmost marker is the requests chart's (the page's first chart, top left).
+        int markerX = -1;
+        int top = image.height();
+        for (int x = 0; x < image.width() && markerX < 0; ++x) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                n += isNote(image.pixel(x, y));
+            if (n < 20)
+                continue;
+            markerX = x;
+            for (int y = 0; y < image.height(); ++y)
+                if (isNote(image.pixel(x, y)))
+                    top = qMin(top, y);
+        }
+        // The chart's plot: from the marker's top, a third of the page down (the charts below start lower).
+        const int bottom = qMin(image.height() - 1, top + image.height() / 3);
+        QVERIFY2(markerX >= 0, "no marker in traffic.png");
+        // Within those rows and the left part of the page, the spike is the column with the most blue.
+        int spikeX = -1;
+        int most = 0;
+        for (int x = 0; x < image.width() / 4; ++x) {
+            int n = 0;
+            for (int y = top; y <= bottom; ++y)
+                n += isRequests(image.pixel(x, y));
+            if (n > most) {
+                most = n;
+                spikeX = x;
+            }
+        }
+        QVERIFY2(most > 40, qPrintable(QString::number(most)));
+        QVERIFY2(qAbs(markerX - spikeX) <= 3,
+            qPrintable(QStringLiteral("marker at x %1, spike at x %2").arg(markerX).arg(spikeX)));
     }
 
     void storeMigrateCarriesEvents()
