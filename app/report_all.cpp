@@ -2,6 +2,7 @@
 #include "core/report/alertreport.h"
 #include "core/report/apireport.h"
 #include "core/report/eventreport.h"
+#include "core/report/moversreport.h"
 #include "core/report/trafficreport.h"
 #include "core/storage/database.h"
 
@@ -18,6 +19,8 @@ QString writeReport(const QString& databasePath, const TimeRange& range, QSize s
         if (QString error = AlertReport::write(db, range, outDir); !error.isEmpty())
             return error;
         if (QString error = EventReport::write(db, range, outDir); !error.isEmpty())
+            return error;
+        if (QString error = MoversReport::write(db, range, outDir); !error.isEmpty())
             return error;
     } catch (const DatabaseError& e) {
         return e.message();

@@ -1,0 +1,110 @@
+#include "core/query/movers.h"
+#include "tests/support/runprogram.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace activity {
+
+namespace {
+struct Referrer {
+    const char* host;
+    int before; // requests on 2026-11-10
+    int now; // on 2026-11-11
+};
+// One referrer spikes (news.ycombinator.com), one grows big, one falls, one steady, one tiny that rises 2 -> 9.
+const Referrer kReferrers[] = {
+    { "news.ycombinator.com", 5, 3000 },
+    { "big.example", 2000, 5000 },
+    { "falling.example", 300, 100 },
+    { "steady.example", 100, 100 },
+    { "tiny.example", 2, 9 },
+};
+
+QByteArray logOf()
+{
+    QByteArray out;
+    for (const Referrer& r : kReferrers)
+        for (const auto& [day, count] : { std::pair { 10, r.before }, std::pair { 11, r.now } })
+            for (int i = 0; i < count; ++i)
+                out += QStringLiteral("81.2.69.%1 - - [%2/Nov/2026:%3:%4:%5 +0000] \"GET /from/%6 HTTP/1.1\" 200 100 "
+                                      "\"https://%6/item\" \"curl/8.0\"\n")
+                           .arg(i % 250 + 1)
+                           .arg(day)
+                           .arg(i % 24, 2, 10, QLatin1Char('0'))
+                           .arg(i / 24 % 60, 2, 10, QLatin1Char('0'))
+                           .arg(i % 60, 2, 10, QLatin1Char('0'))
+                           .arg(QString::fromLatin1(r.host))
+                           .toUtf8();
+    return out;
+}
+} // namespace
+
+// movers.csv: what rose or fell between the day before and the day of the report, most significant first, with a
+// minimum volume, so that a rise from 2 to 9 never ranks above one from 2,000 to 5,000.
+class TestReportMovers : public QObject {
+    Q_OBJECT
+private slots:
+    void significanceBeatsPercentages()
+    {
+        const QList<Mover> ranked
+            = Movers::rank(QStringLiteral("referrer"), { { "a", 2 }, { "b", 2000 }, { "c", 40 }, { "d", 3 } },
+                { { "a", 9 }, { "b", 5000 }, { "c", 60 }, { "d", 30 } });
+        QStringList keys;
+        for (const Mover& m : ranked)
+            keys << m.key;
+        // b: 2,000 -> 5,000 is sure; d: 3 -> 30 is (25 more than chance allows); c: 40 -> 60 is not (score 2.0 just
+        // above 1.96: kept, last); a: 2 -> 9 has too few requests to say anything.
+        QCOMPARE(keys, (QStringList { "b", "d", "c" }));
+        QCOMPARE(ranked[0].changePercent().value_or(-1), 150.0);
+        QVERIFY(!ranked[1].changePercent()); // 3 before: no percentage from such a base
+        QCOMPARE(ranked[2].changePercent().value_or(-1), 50.0);
+    }
+
+    void reportWritesMoversCsv()
+    {
+        QTemporaryDir dir;
+        QFile log(dir.filePath("access.log"));
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        log.write(logOf());
+        log.close();
+        const QString data = dir.filePath("data");
+        const ProgramResult imported = runProgram({ "import", log.fileName() }, data);
+        QVERIFY2(imported.code == 0, qPrintable(imported.all()));
+        const QString out = dir.filePath("report");
+        const ProgramResult r
+            = runProgram({ "report", "--out", out, "--from", "2026-11-11", "--to", "2026-11-11" }, data);
+        QVERIFY2(r.code == 0, qPrintable(r.all()));
+        QFile csv(out + "/movers.csv");
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(csv.readAll()).split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(lines.value(0), QStringLiteral("dimension,key,before,now,change,change_percent"));
+        QStringList referrers;
+        QStringList paths;
+        for (const QString& line : lines.mid(1)) {
+            if (line.startsWith("referrer,"))
+                referrers << line;
+            else if (line.startsWith("path,"))
+                paths << line;
+        }
+        // By construction: the spike first (3,000 from 5), then the big rise, then the fall; the steady referrer did
+        // not move and the tiny one is under the minimum volume.
+        QCOMPARE(referrers,
+            (QStringList { "referrer,https://news.ycombinator.com/item,5,3000,2995,",
+                "referrer,https://big.example/item,2000,5000,3000,150.0",
+                "referrer,https://falling.example/item,300,100,-200,-66.7" }));
+        // Each referrer's requests went to a path of its own: the same movers.
+        QCOMPARE(paths,
+            (QStringList { "path,/from/news.ycombinator.com,5,3000,2995,",
+                "path,/from/big.example,2000,5000,3000,150.0", "path,/from/falling.example,300,100,-200,-66.7" }));
+        // Nowhere a percentage from a tiny base.
+        for (const QString& line : lines)
+            QVERIFY2(!line.contains("59900"), qPrintable(line));
+    }
+};
+
+} // namespace activity
+
+QTEST_GUILESS_MAIN(activity::TestReportMovers)
+#include "tst_reportmovers.moc"
