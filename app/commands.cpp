@@ -35,7 +35,13 @@ const Command kCommands[] = {
             "  --header-env 'NAME=VARIABLE'  (http-json) a header whose value is read from the environment\n"
             "  --collector NAME              (listeners, followed files) the collector that opens it in a shared\n"
             "                                store (default: this host's name, as `collect` calls itself)") },
-    { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH]", runReport, true },
+    { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH] [--compare]", runReport, true,
+        QT_TRANSLATE_NOOP("Commands",
+            "Writes CSV files and page images of the range (default: the last 30 days) into DIR, among them\n"
+            "events.csv (releases, notes, alerts: time,kind,source,title,url) and movers.csv (the referrers, paths,\n"
+            "countries and agents that rose or fell most against the period just before, by significance).\n"
+            "  --compare    requests.csv also has requests_before,visitors_before,bytes_before: the period just\n"
+            "               before the range, bucket beside bucket") },
     { "series", "series list [--json] | get ID [--from DATE] [--to DATE] [--step DURATION] [--json]", runSeries, false,
         QT_TRANSLATE_NOOP("Commands",
             "Every figure stored, by id: traffic.requests, traffic.visitors, traffic.bytes, traffic.errors,\n"

@@ -8,11 +8,12 @@
 
 namespace activity {
 
-QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir)
+QString writeReport(
+    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir, bool compare)
 {
     try {
         Database db(databasePath, Database::Mode::ReadOnly);
-        if (QString error = TrafficReport::write(db, range.fromSecs, range.toSecs, outDir); !error.isEmpty())
+        if (QString error = TrafficReport::write(db, range.fromSecs, range.toSecs, outDir, compare); !error.isEmpty())
             return error;
         if (QString error = ApiReport::write(db, range, outDir); !error.isEmpty())
             return error;

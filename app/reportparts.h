@@ -13,7 +13,9 @@ class Database;
 
 // Each returns an empty string on success, else the reason. They write into `outDir`.
 // The whole report: traffic CSV files, API CSV files and page images, read from the database at `databasePath`.
-QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir);
+// `compare`: the CSVs that can add the period before the range do (requests.csv).
+QString writeReport(
+    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir, bool compare = false);
 QString writePageImages(
     const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir); // *.png
 

@@ -798,6 +798,18 @@ alert firings and resolutions. Without --from and --to, all of them.</source>
         <translation>Tous les évènements des graphiques, du plus ancien au plus récent : versions publiées (GitHub, reprises à la première
 interrogation d&apos;une source), notes, alertes déclenchées et résolues. Sans --from ni --to, tous.</translation>
     </message>
+    <message>
+        <source>Writes CSV files and page images of the range (default: the last 30 days) into DIR, among them
+events.csv (releases, notes, alerts: time,kind,source,title,url) and movers.csv (the referrers, paths,
+countries and agents that rose or fell most against the period just before, by significance).
+  --compare    requests.csv also has requests_before,visitors_before,bytes_before: the period just
+               before the range, bucket beside bucket</source>
+        <translation>Écrit dans DIR des fichiers CSV et des images des pages de la période (par défaut : les 30 derniers jours),
+dont events.csv (versions, notes, alertes : time,kind,source,title,url) et movers.csv (les référents, chemins,
+pays et agents qui ont le plus monté ou baissé par rapport à la période juste avant, par significativité).
+  --compare    requests.csv a aussi requests_before,visitors_before,bytes_before : la période juste
+               avant, intervalle à côté d&apos;intervalle</translation>
+    </message>
 </context>
 <context>
     <name>CsvText</name>

@@ -13,7 +13,9 @@ class Database;
 // every line rejected while receiving in the range (an unparsable line has no time of its own), from the writer's
 // hourly 'rejected' rollups: hours that start in [fromSecs rounded down to the hour, toSecs).
 namespace TrafficReport {
-QString write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir);
-}
+// `compare`: requests.csv also has requests_before,visitors_before,bytes_before, the period just before the range
+// (as many whole buckets), aligned on each bucket's offset from the range's start.
+QString write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir, bool compare = false);
+} // namespace TrafficReport
 
 } // namespace activity

@@ -98,6 +98,40 @@ private slots:
         QCOMPARE(paths,
             (QStringList { "path,/from/news.ycombinator.com,5,3000,2995,",
                 "path,/from/big.example,2000,5000,3000,150.0", "path,/from/falling.example,300,100,-200,-66.7" }));
+        // Without --compare, requests.csv is as it was.
+        QFile plain(out + "/requests.csv");
+        QVERIFY(plain.open(QIODevice::ReadOnly));
+        QVERIFY(plain.readLine().startsWith("bucket_start,requests,visitors,bytes\r\n"));
+
+        // --compare: each hour of the 11th beside the same hour of the 10th. Counted from the log's construction:
+        // request i of a referrer's day is at hour i % 24, and every request is 100 bytes.
+        const QString compared = dir.filePath("compared");
+        QCOMPARE(
+            runProgram({ "report", "--out", compared, "--from", "2026-11-11", "--to", "2026-11-11", "--compare" }, data)
+                .code,
+            0);
+        QFile requests(compared + "/requests.csv");
+        QVERIFY(requests.open(QIODevice::ReadOnly));
+        const QStringList rows = QString::fromUtf8(requests.readAll()).split("\r\n", Qt::SkipEmptyParts);
+        QCOMPARE(rows.value(0),
+            QStringLiteral("bucket_start,requests,visitors,bytes,requests_before,visitors_before,bytes_before"));
+        QCOMPARE(rows.size(), 1 + 24);
+        const auto inHour = [](int count, int hour) { return count / 24 + (hour < count % 24 ? 1 : 0); };
+        for (int hour = 0; hour < 24; ++hour) {
+            int now = 0;
+            int before = 0;
+            for (const Referrer& referrer : kReferrers) {
+                now += inHour(referrer.now, hour);
+                before += inHour(referrer.before, hour);
+            }
+            const QStringList f = rows[hour + 1].split(',');
+            QCOMPARE(f.value(0), QStringLiteral("2026-11-11T%1:00:00Z").arg(hour, 2, 10, QLatin1Char('0')));
+            QCOMPARE(f.value(1).toInt(), now);
+            QCOMPARE(f.value(3).toLongLong(), qint64(now) * 100);
+            QCOMPARE(f.value(4).toInt(), before);
+            QCOMPARE(f.value(6).toLongLong(), qint64(before) * 100);
+        }
+
         // Nowhere a percentage from a tiny base.
         for (const QString& line : lines)
             QVERIFY2(!line.contains("59900"), qPrintable(line));
