@@ -9,6 +9,7 @@
 #include "core/collect/collectionruntime.h"
 #include "core/dashboards/dashboardservice.h"
 #include "core/demo/demodata.h"
+#include "core/events/eventservice.h"
 #include "core/query/queryrunner.h"
 #include "core/secrets/tokenvault.h"
 #include "core/settings/settingsservice.h"
@@ -274,7 +275,8 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     MainWindow window(store.path, ctx.clock());
     if (o.demo)
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
-    PageFactory::install(window, runner, &sources);
+    EventService events(writer, ctx.clock());
+    PageFactory::install(window, runner, &sources, &events);
     if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)); health && ctx.eventLog())
         health->setEventLog(ctx.eventLog());
     CustomPages::install(window, runner, dashboards);

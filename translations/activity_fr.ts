@@ -3137,6 +3137,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>so far: this period is not over or not all in the range</source>
         <translation>jusqu’ici : cette période n’est pas finie ou pas entièrement dans la plage</translation>
     </message>
+    <message>
+        <source>Add a note at %1...</source>
+        <translation>Ajouter une note à %1...</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Marked: %1.</source>
+        <translation>Marqués : %1.</translation>
+    </message>
 </context>
 <context>
     <name>activity::CountriesPage</name>
@@ -3974,6 +3986,37 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Change per day</source>
         <translation>Variation par jour</translation>
+    </message>
+</context>
+<context>
+    <name>activity::NoteDialog</name>
+    <message>
+        <source>Add a note</source>
+        <translation>Ajouter une note</translation>
+    </message>
+    <message>
+        <source>Posted on Hacker News</source>
+        <translation>Posté sur Hacker News</translation>
+    </message>
+    <message>
+        <source>https://... (optional)</source>
+        <translation>https://... (facultatif)</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Heure :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Lien :</translation>
+    </message>
+    <message>
+        <source>The note was not added: %1</source>
+        <translation>La note n&apos;a pas été ajoutée : %1</translation>
     </message>
 </context>
 <context>

@@ -42,4 +42,18 @@ QString ProjectEvents::groupLabel(const QList<ProjectEvent>& events)
     return one ? EventText::tr("1 event") : EventText::tr("%1 events").arg(n);
 }
 
+QString ProjectEvents::kindsLabel(const QList<ProjectEvent>& events)
+{
+    QStringList parts;
+    for (const QString& kind : kinds()) {
+        QList<ProjectEvent> same;
+        for (const ProjectEvent& e : events)
+            if (e.kind == kind)
+                same.append(e);
+        if (!same.isEmpty())
+            parts << groupLabel(same);
+    }
+    return parts.join(QStringLiteral(", "));
+}
+
 } // namespace activity

@@ -28,6 +28,8 @@ inline constexpr char kNote[] = "note";
 QStringList kinds();
 // "3 releases", "1 note": a group of markers of one kind, or "4 events" of several.
 QString groupLabel(const QList<ProjectEvent>& events);
+// Each kind's count, in kinds() order: "3 releases, 1 note".
+QString kindsLabel(const QList<ProjectEvent>& events);
 } // namespace ProjectEvents
 
 } // namespace activity

@@ -8,11 +8,13 @@
 #include <QLocale>
 #include <QPainter>
 #include <QToolTip>
+#include <cmath>
 
 namespace activity {
 
 namespace {
 constexpr double kLabelWidth = 84; // pixels: a label's room; markers closer than this share one
+constexpr double kMaxLabelWidth = 220;
 constexpr double kHoverPixels = 5;
 
 QColor kindColour(const QString& kind)
@@ -32,23 +34,17 @@ void ChartView::setEvents(const QList<ProjectEvent>& events)
     m_events = events;
     std::stable_sort(
         m_events.begin(), m_events.end(), [](const ProjectEvent& a, const ProjectEvent& b) { return a.ts < b.ts; });
+    setAccessibleDescription(summary());
     viewport()->update();
 }
 
 QList<ChartView::MarkerGroup> ChartView::markerGroups() const
 {
     QList<MarkerGroup> groups;
-    if (!m_isTime || m_events.isEmpty())
-        return groups;
-    const auto axes = chart()->axes(Qt::Horizontal);
-    const auto* axis = axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis*>(axes.first());
-    if (!axis)
-        return groups;
-    const double from = double(axis->min().toSecsSinceEpoch());
-    const double to = double(axis->max().toSecsSinceEpoch());
-    const QRectF plot = chart()->mapRectToScene(chart()->plotArea());
-    const QRectF view = mapFromScene(plot).boundingRect();
-    if (to <= from || view.width() <= 0)
+    QRectF view;
+    double from = 0;
+    double to = 0;
+    if (m_events.isEmpty() || !timeAxis(&view, &from, &to))
         return groups;
     for (const ProjectEvent& e : m_events) {
         const double t = double(e.ts);
@@ -61,11 +57,45 @@ QList<ChartView::MarkerGroup> ChartView::markerGroups() const
         }
         groups.append({ x, QString(), { e } });
     }
+    // A label takes the room up to the next marker (at least kLabelWidth): a title, or what the group holds by kind
+    // ("3 releases, 1 note") when it fits, else its count.
     const QFontMetricsF metrics(font());
-    for (MarkerGroup& g : groups)
-        g.label = g.events.size() == 1 ? metrics.elidedText(g.events.first().title, Qt::ElideRight, kLabelWidth - 8)
-                                       : ProjectEvents::groupLabel(g.events);
+    for (qsizetype i = 0; i < groups.size(); ++i) {
+        MarkerGroup& g = groups[i];
+        const double next = i + 1 < groups.size() ? groups[i + 1].x : view.right() + kLabelWidth;
+        const double room = qBound(kLabelWidth, next - g.x, kMaxLabelWidth) - 8;
+        if (g.events.size() == 1) {
+            g.label = metrics.elidedText(g.events.first().title, Qt::ElideRight, room);
+            continue;
+        }
+        const QString kinds = ProjectEvents::kindsLabel(g.events);
+        g.label = metrics.horizontalAdvance(kinds) <= room ? kinds : ProjectEvents::groupLabel(g.events);
+    }
     return groups;
+}
+
+bool ChartView::timeAxis(QRectF* view, double* from, double* to) const
+{
+    if (!m_isTime)
+        return false;
+    const auto axes = chart()->axes(Qt::Horizontal);
+    const auto* axis = axes.isEmpty() ? nullptr : qobject_cast<QDateTimeAxis*>(axes.first());
+    if (!axis)
+        return false;
+    *from = double(axis->min().toSecsSinceEpoch());
+    *to = double(axis->max().toSecsSinceEpoch());
+    *view = mapFromScene(chart()->mapRectToScene(chart()->plotArea())).boundingRect();
+    return *to > *from && view->width() > 0;
+}
+
+std::optional<qint64> ChartView::timeAtX(double x) const
+{
+    QRectF view;
+    double from = 0;
+    double to = 0;
+    if (!timeAxis(&view, &from, &to) || x < view.left() || x > view.right())
+        return std::nullopt;
+    return qint64(std::llround(from + (x - view.left()) / view.width() * (to - from)));
 }
 
 QString ChartView::markerToolTipAt(double x) const

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QPointF>
 #include <QTimer>
+#include <optional>
 
 class QAbstractSeries;
 class QLineSeries;
@@ -67,6 +68,8 @@ public:
     QList<MarkerGroup> markerGroups() const;
     // What hovering the marker at viewport x `x` shows (empty when there is none within a few pixels).
     QString markerToolTipAt(double x) const;
+    // The time under viewport x `x` on a time chart; nullopt outside the plot or on a category chart.
+    std::optional<qint64> timeAtX(double x) const;
 
     const QList<ChartSeries>& data() const { return m_data; }
     // What reaches Qt Charts for series `index` (after downsampling), for tests; of a line, its dashed part too.
@@ -95,6 +98,8 @@ signals:
     void categoryClicked(int category);
     // A band of a stacked area chart was clicked (the Traffic page narrows to that status class).
     void seriesClicked(int index);
+    // "Add a note here..." of a time chart's context menu (offered while something listens): the time clicked.
+    void noteRequested(qint64 secs);
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -106,7 +111,9 @@ protected:
 
 private:
     void rebuild();
-    void showExportMenu(const QPoint& globalPos);
+    void showExportMenu(const QPoint& globalPos, std::optional<qint64> at = std::nullopt);
+    // The plot in viewport pixels and the time axis' ends (seconds); false when there is no time axis.
+    bool timeAxis(QRectF* view, double* from, double* to) const;
     bool canUpdateInPlace() const;
     // Every series' value at every time any series has one (0 where it has none), for stacked bars.
     struct Columns {

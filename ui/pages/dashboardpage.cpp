@@ -84,6 +84,8 @@ void DashboardPage::loadEvents()
     const QList<ChartView*> views = charts();
     if (views.isEmpty())
         return;
+    for (ChartView* view : views)
+        connect(view, &ChartView::noteRequested, this, &DashboardPage::noteRequested, Qt::UniqueConnection);
     const TimeRange range = m_state.range();
     query<QList<ProjectEvent>>(
         m_events, [range](Database& db) { return EventQuery::inRange(db, range); },

@@ -41,6 +41,8 @@ signals:
     void loaded();
     // The user asked to add a source of this type from the page's empty state.
     void addSourceRequested(const QString& type);
+    // A time chart's "Add a note here": the time clicked.
+    void noteRequested(qint64 secs);
 
 protected:
     // Submits the page's queries with query().
