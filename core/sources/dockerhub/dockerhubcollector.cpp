@@ -6,6 +6,7 @@
 #include "core/util/clock.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <memory>
 
 namespace activity {
@@ -14,6 +15,10 @@ namespace {
 struct DockerHubText {
     Q_DECLARE_TR_FUNCTIONS(DockerHubText)
 };
+const QLatin1String kTagsRead("tags_read"); // repository -> when its tags were last read whole
+// Tags are many requests for a namespace of many images and Docker Hub limits them: read every few hours, not at
+// each poll (a new tag's marker comes within that).
+constexpr qint64 kTagsRecheckSecs = 6 * 3600;
 } // namespace
 
 void DockerHubCollector::startPoll()
@@ -77,6 +82,9 @@ void DockerHubCollector::store(const QList<DockerHubJson::Repo>& repos)
 
 void DockerHubCollector::fetchTags(const QString& repository)
 {
+    const qint64 lastRead = qint64(m_store.state(sourceId()).value(kTagsRead).toObject().value(repository).toDouble());
+    if (lastRead > 0 && m_clock.nowSecs() - lastRead < kTagsRecheckSecs)
+        return;
     const QString path = QStringLiteral("/v2/repositories/%1/tags/").arg(repository);
     auto tags = std::make_shared<QList<DockerHubJson::Tag>>();
     fetchPages(
@@ -90,8 +98,15 @@ void DockerHubCollector::fetchTags(const QString& repository)
             *tags += parsed->tags;
             return true;
         },
-        [this, repository, tags](bool) {
+        [this, repository, tags](bool complete) {
             m_store.transaction([&] {
+                if (complete) {
+                    QJsonObject state = m_store.state(sourceId());
+                    QJsonObject read = state.value(kTagsRead).toObject();
+                    read.insert(repository, double(m_clock.nowSecs()));
+                    state.insert(kTagsRead, read);
+                    m_store.setState(sourceId(), state);
+                }
                 for (const auto& tag : *tags)
                     if (tag.pushedAt > 0)
                         m_store.recordEvent(sourceId(), tag.name,

@@ -91,8 +91,15 @@ private slots:
             tagPages += r.url.path() == QLatin1String("/v2/repositories/acme/app/tags/");
         QCOMPARE(tagPages, 3); // five tags, two a page
 
+        // Within six hours the tags are not asked again (Docker Hub limits requests); after, a re-push is seen.
         h.fake.dockerTags[QStringLiteral("acme/app")][0].second = t0 + 90000; // latest pushed again
+        const QStringList firstPoll = stored();
+        h.fake.server.clearLog();
         h.clock.advanceSecs(3600);
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.fake.server.requests.size(), 1); // the listing only
+        QCOMPARE(stored(), firstPoll);
+        h.clock.advanceSecs(5 * 3600);
         QVERIFY(h.pollWith(c).ok);
         QCOMPARE(stored().size(), 6);
         QCOMPARE(stored(), expected());
