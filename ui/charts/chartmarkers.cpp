@@ -8,6 +8,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
 #include <cmath>
 
 namespace activity {
@@ -53,9 +54,10 @@ QList<ChartView::MarkerGroup> ChartView::markerGroups() const
         const double x = view.left() + (t - from) / (to - from) * view.width();
         if (!groups.isEmpty() && x - groups.last().x < kLabelWidth) {
             groups.last().events.append(e);
+            groups.last().lastX = x;
             continue;
         }
-        groups.append({ x, QString(), { e } });
+        groups.append({ x, x, QString(), { e } });
     }
     // A label takes the room up to the next marker (at least kLabelWidth): a title, or what the group holds by kind
     // ("3 releases, 1 note") when it fits, else its count.
@@ -128,6 +130,7 @@ void ChartView::drawMarkers(QPainter* painter) const
     const QFontMetricsF metrics(font());
     painter->save();
     painter->setFont(font());
+    QList<QRectF> drawn;
     for (const MarkerGroup& g : groups) {
         // The group's kind decides the colour; mixed groups take the text colour.
         QString kind = g.events.first().kind;
@@ -140,6 +143,12 @@ void ChartView::drawMarkers(QPainter* painter) const
             || kind == QLatin1String(ProjectEvents::kPackageVersion))
             colour = text;
         const double x = mapToScene(QPoint(int(std::round(g.x)), 0)).x();
+        if (g.lastX - g.x >= 3) { // the span the group covers, faintly, so that its one line does not read as a date
+            QColor span = colour;
+            span.setAlpha(14);
+            const double last = mapToScene(QPoint(int(std::round(g.lastX)), 0)).x();
+            painter->fillRect(QRectF(x, plot.top(), last - x, plot.height()), span);
+        }
         QColor line = colour;
         line.setAlpha(170);
         painter->setPen(QPen(line, 1.5, Qt::DashLine));
@@ -151,7 +160,13 @@ void ChartView::drawMarkers(QPainter* painter) const
         double left = x + 2;
         if (left + w > plot.right())
             left = x - 2 - w;
-        const QRectF label(left, plot.top() + 1, w, h);
+        QRectF label(left, plot.top() + 1, w, h);
+        // A label turned left near the right edge may meet the one before: it goes a row lower.
+        for (int row = 0; row < 4
+             && std::any_of(drawn.cbegin(), drawn.cend(), [&label](const QRectF& r) { return r.intersects(label); });
+             ++row)
+            label.translate(0, h + 2);
+        drawn.append(label);
         painter->setPen(Qt::NoPen);
         painter->setBrush(box);
         painter->drawRect(label);

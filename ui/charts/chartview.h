@@ -60,7 +60,8 @@ public:
     void setEvents(const QList<ProjectEvent>& events);
     const QList<ProjectEvent>& events() const { return m_events; }
     struct MarkerGroup {
-        double x = 0; // in the view's pixels (of its viewport), where the line is drawn
+        double x = 0; // in the view's pixels (of its viewport), where the line is drawn: the first event's
+        double lastX = 0; // the last event's: a group spanning time is shaded from x to lastX
         QString label;
         QList<ProjectEvent> events;
     };

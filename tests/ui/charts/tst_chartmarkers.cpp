@@ -79,6 +79,8 @@ private slots:
         QCOMPARE(groups[0].label, QStringLiteral("Posted on Hacker News"));
         QCOMPARE(groups[1].label, QStringLiteral("3 releases"));
         QCOMPARE(groups[1].events.size(), 3);
+        QVERIFY(groups[1].lastX > groups[1].x); // two hours later
+        QCOMPARE(groups[0].lastX, groups[0].x);
         const QString tip = view.markerToolTipAt(groups[1].x);
         for (const char* title : { "Rocket 2.0<", "Rocket 2.0.1", "Rocket 2.0.2" })
             QVERIFY2(tip.contains(QLatin1String(title)), qPrintable(tip));
