@@ -53,6 +53,10 @@
         <source>%1: no data since the rule was made (%2)</source>
         <translation>%1 : aucune donnée depuis la création de la règle (%2)</translation>
     </message>
+    <message>
+        <source>%1; at the same time: %2</source>
+        <translation>%1 ; au même moment : %2</translation>
+    </message>
 </context>
 <context>
     <name>AlertNotifier</name>

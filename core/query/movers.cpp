@@ -71,8 +71,7 @@ QList<Mover> Movers::between(Database& db, const TimeRange& range)
         out += rank(QString::fromLatin1(dimension), requestsByKey(top(before)), requestsByKey(top(now)));
     };
     add("referrer", [&db](const TrafficFilter& f) { return TrafficQuery::topReferrers(db, f, kKeysPerSpan); });
-    add("path",
-        [&db](const TrafficFilter& f) { return TrafficQuery::topRollup(db, f, Rollup::Dim::Path, kKeysPerSpan); });
+    add("path", [&db](const TrafficFilter& f) { return TrafficQuery::topPaths(db, f, kKeysPerSpan); });
     add("country",
         [&db](const TrafficFilter& f) { return TrafficQuery::topRollup(db, f, Rollup::Dim::Country, kKeysPerSpan); });
     add("agent", [&db](const TrafficFilter& f) { return TrafficQuery::topAgents(db, f, kKeysPerSpan); });

@@ -1,6 +1,7 @@
 #include "core/query/movers.h"
 #include "tests/support/runprogram.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -135,6 +136,48 @@ private slots:
         // Nowhere a percentage from a tiny base.
         for (const QString& line : lines)
             QVERIFY2(!line.contains("59900"), qPrintable(line));
+    }
+
+    // A traffic alert that holds names what rose in its window, as "at the same time" (built on the clock: the
+    // command evaluates the rule now).
+    void alertNamesTheMovers()
+    {
+        QTemporaryDir dir;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QByteArray log;
+        const auto line = [&log](const QDateTime& at, const char* host, int i) {
+            log += QStringLiteral("81.2.69.%1 - - [%2 +0000] \"GET /from/%3 HTTP/1.1\" 200 100 \"https://%3/item\" "
+                                  "\"curl/8.0\"\n")
+                       .arg(i % 250 + 1)
+                       .arg(at.toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")), QString::fromLatin1(host))
+                       .toUtf8();
+        };
+        // The hour before: 50 steady, 2 from Hacker News; the last hour: 50 steady, 600 from Hacker News.
+        for (int i = 0; i < 50; ++i) {
+            line(now.addSecs(-100 * 60 + i * 10), "steady.example", i);
+            line(now.addSecs(-40 * 60 + i * 10), "steady.example", i);
+        }
+        for (int i = 0; i < 2; ++i)
+            line(now.addSecs(-90 * 60 + i), "news.ycombinator.com", i);
+        for (int i = 0; i < 600; ++i)
+            line(now.addSecs(-30 * 60 + i), "news.ycombinator.com", i);
+        QFile file(dir.filePath("access.log"));
+        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(log) == log.size());
+        file.close();
+        const QString data = dir.filePath("data");
+        QCOMPARE(runProgram({ "import", file.fileName() }, data).code, 0);
+        const ProgramResult added = runProgram(
+            { "alerts", "add", "--series", "traffic.requests", "--above", "100", "--window", "1h", "--name", "spike" },
+            data);
+        QVERIFY2(added.code == 0, qPrintable(added.all()));
+        const ProgramResult tested = runProgram({ "alerts", "test", "1" }, data);
+        QVERIFY2(tested.out.contains("the condition holds now"), qPrintable(tested.all()));
+        // The most significant of each dimension (the log's addresses are in GeoIP's test block of GB).
+        QVERIFY2(tested.out.contains(QStringLiteral("at the same time: referrer https://news.ycombinator.com/item +%1, "
+                                                    "path /from/news.ycombinator.com +%1")
+                                         .arg(600 - 2)),
+            qPrintable(tested.out));
+        QVERIFY2(!tested.out.contains("steady.example"), qPrintable(tested.out)); // it did not move
     }
 };
 
