@@ -108,13 +108,16 @@ QString moversText(Database& db, const AlertRule& rule, qint64 now)
 
 AlertCheck AlertEvaluator::check(Database& db, const AlertRule& rule, qint64 now)
 {
-    AlertCheck c = checkCondition(db, rule, now);
-    // A traffic rule that holds names what moved meanwhile, worded as "at the same time", never as a cause.
-    if (c.matches && rule.kind != AlertRule::Kind::NoData && rule.series.startsWith(QLatin1String("traffic."))) {
-        if (const QString movers = moversText(db, rule, now); !movers.isEmpty())
-            c.text = Text::tr("%1; at the same time: %2").arg(c.text, movers);
-    }
-    return c;
+    return checkCondition(db, rule, now);
+}
+
+QString AlertEvaluator::withMovers(Database& db, const AlertRule& rule, qint64 now, const QString& text)
+{
+    // A traffic rule names what moved meanwhile, worded as "at the same time", never as a cause.
+    if (rule.kind == AlertRule::Kind::NoData || !rule.series.startsWith(QLatin1String("traffic.")))
+        return text;
+    const QString movers = moversText(db, rule, now);
+    return movers.isEmpty() ? text : Text::tr("%1; at the same time: %2").arg(text, movers);
 }
 
 std::optional<AlertEvent> AlertEvaluator::advance(
@@ -175,6 +178,10 @@ QList<AlertNotice> AlertEvaluator::evaluate(DbWriter& writer, qint64 now, qint64
             AlertStore(db).saveState(state);
             if (!event)
                 continue;
+            // Only what is sent names the movers: asking at every evaluation of a rule that holds would cost each
+            // interval what only a notification needs.
+            if (event->event != QLatin1String("resolved"))
+                event->message = withMovers(db, rule, now, event->message);
             if (!rule.webhook.isEmpty())
                 event->delivery = QStringLiteral("pending");
             if (!rule.email.isEmpty())

@@ -178,6 +178,14 @@ private slots:
                                          .arg(600 - 2)),
             qPrintable(tested.out));
         QVERIFY2(!tested.out.contains("steady.example"), qPrintable(tested.out)); // it did not move
+        // Evaluated by `collect --once`, it fires: the history (what every channel sent) names them too.
+        const ProgramResult collected = runProgram({ "collect", "--once" }, data);
+        QVERIFY2(collected.code == 0, qPrintable(collected.all()));
+        const ProgramResult history = runProgram({ "alerts", "history" }, data);
+        QVERIFY2(history.out.contains("firing")
+                && history.out.contains("at the same time: referrer "
+                                        "https://news.ycombinator.com/item +598"),
+            qPrintable(history.all()));
     }
 };
 
