@@ -9,7 +9,8 @@ namespace activity {
 
 std::optional<qint64> parseDateOption(const QString& value)
 {
-    const QDate date = QDate::fromString(value, Qt::ISODate);
+    // Only a bare date is a day: QDate's ISO parser also reads the date part of a date-time.
+    const QDate date = value.size() == 10 ? QDate::fromString(value, Qt::ISODate) : QDate();
     if (date.isValid())
         return QDateTime(date, QTime(0, 0), Qt::UTC).toSecsSinceEpoch();
     QDateTime dt = QDateTime::fromString(value, Qt::ISODateWithMs);

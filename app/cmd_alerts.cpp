@@ -323,7 +323,7 @@ int test(CommandContext& ctx, const QStringList& args)
     notice.event.ts = now;
     notice.event.event = QStringLiteral("firing");
     notice.event.value = check.value;
-    notice.event.message = check.text;
+    notice.event.message = check.matches ? AlertEvaluator::withMovers(*db, *rule, now, check.text) : check.text;
     ctx.out() << (check.matches ? AlertsText::tr("the condition holds now: %1").arg(check.text)
                                 : AlertsText::tr("the condition does not hold now: %1").arg(check.text))
               << Qt::endl;

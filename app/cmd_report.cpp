@@ -24,6 +24,7 @@ int runReport(CommandContext& ctx, const QStringList& args)
     ArgParser parser(QStringLiteral("report"));
     for (const char* option : { "out", "from", "to", "size", "agents" })
         parser.addOption(QString::fromLatin1(option));
+    parser.addOption(QStringLiteral("compare"), false);
     if (const QString error = parser.parse(args); !error.isEmpty())
         return ctx.fail(error, 2);
     if (!parser.positionals().isEmpty())
@@ -64,7 +65,9 @@ int runReport(CommandContext& ctx, const QStringList& args)
     Database* db = ctx.database();
     if (!db)
         return 1;
-    if (const QString error = writeReport(ctx.databasePath(), range, size, outDir, agents); !error.isEmpty())
+    if (const QString error
+        = writeReport(ctx.databasePath(), range, size, outDir, agents, parser.isSet(QStringLiteral("compare")));
+        !error.isEmpty())
         return ctx.fail(error);
     ctx.out() << ReportText::tr("report written to %1").arg(outDir) << Qt::endl;
     return 0;

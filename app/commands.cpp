@@ -35,7 +35,16 @@ const Command kCommands[] = {
             "  --header-env 'NAME=VARIABLE'  (http-json) a header whose value is read from the environment\n"
             "  --collector NAME              (listeners, followed files) the collector that opens it in a shared\n"
             "                                store (default: this host's name, as `collect` calls itself)") },
-    { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH] [--agents humans|bots|all]", runReport, true },
+    { "report", "report --out DIR [--from DATE] [--to DATE] [--size WxH] [--agents humans|bots|all] [--compare]",
+        runReport, true,
+        QT_TRANSLATE_NOOP("Commands",
+            "Writes CSV files and page images of the range (default: the last 30 days) into DIR, among them\n"
+            "events.csv (releases, notes, alerts: time,kind,source,title,url) and movers.csv (the referrers, paths,\n"
+            "countries and agents that rose or fell most against the period just before, by significance).\n"
+            "  --agents     humans, bots or all (default): whose requests the traffic files count (agents.csv\n"
+            "               lists people and every bot by class and name)\n"
+            "  --compare    requests.csv also has requests_before,visitors_before,bytes_before: the period just\n"
+            "               before the range, bucket beside bucket") },
     { "series", "series list [--json] | get ID [--from DATE] [--to DATE] [--step DURATION] [--json]", runSeries, false,
         QT_TRANSLATE_NOOP("Commands",
             "Every figure stored, by id: traffic.requests, traffic.visitors, traffic.bytes, traffic.errors,\n"
@@ -69,6 +78,15 @@ const Command kCommands[] = {
         QT_TRANSLATE_NOOP("Commands",
             "The pages built in the window (New page): export one to a JSON file and import it on another machine.\n"
             "`report` renders each as custom-NAME.png with its figures in custom-NAME.csv.") },
+    { "notes", "notes add --at TIME --text TEXT [--url URL] | list [--json] | remove ID", runNotes, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Your own events (\"Posted on Hacker News\", \"Talk at FOSDEM\"), drawn as markers on every time chart\n"
+            "and listed in the report's events.csv. TIME is a date (2026-11-25, midnight UTC) or an ISO 8601 time\n"
+            "(2026-11-25T14:30:00Z; without a zone, UTC). --url is an http:// or https:// link.") },
+    { "events", "events list [--from DATE] [--to DATE] [--json]", runEvents, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Every event on the charts, oldest first: releases (GitHub, back-filled on a source's first poll), notes,\n"
+            "alert firings and resolutions. Without --from and --to, all of them.") },
     { "store", "store init URL | migrate --from URL --to URL", runStore, false,
         QT_TRANSLATE_NOOP("Commands",
             "The store is where every figure is kept: a SQLite file (sqlite:PATH, the default is the data folder's\n"

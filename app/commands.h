@@ -32,5 +32,7 @@ int runSeries(CommandContext& context, const QStringList& args);
 int runAlerts(CommandContext& context, const QStringList& args);
 int runDashboards(CommandContext& context, const QStringList& args);
 int runStore(CommandContext& context, const QStringList& args);
+int runNotes(CommandContext& context, const QStringList& args);
+int runEvents(CommandContext& context, const QStringList& args);
 
 } // namespace activity

@@ -14,9 +14,10 @@ class Database;
 
 // Each returns an empty string on success, else the reason. They write into `outDir`.
 // The whole report: traffic CSV files, API CSV files and page images, read from the database at `databasePath`.
-// `agents`: whose requests the traffic CSV files count (TrafficReport).
+// `agents`: whose requests the traffic CSV files count (TrafficReport); `compare`: the CSVs that can add the period
+// before the range do (requests.csv).
 QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
-    AgentScope agents = AgentScope::All);
+    AgentScope agents = AgentScope::All, bool compare = false);
 QString writePageImages(
     const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir); // *.png
 

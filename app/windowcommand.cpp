@@ -9,6 +9,7 @@
 #include "core/collect/collectionruntime.h"
 #include "core/dashboards/dashboardservice.h"
 #include "core/demo/demodata.h"
+#include "core/events/eventservice.h"
 #include "core/query/queryrunner.h"
 #include "core/secrets/tokenvault.h"
 #include "core/settings/settingsservice.h"
@@ -275,7 +276,8 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     MainWindow window(store.path, ctx.clock());
     if (o.demo)
         window.setWindowTitle(WindowText::tr("Activity Dashboard (demo data)"));
-    PageFactory::install(window, runner, &sources);
+    EventService events(writer, ctx.clock());
+    PageFactory::install(window, runner, &sources, &events);
     // The header's All / Humans / Bots switch starts where the user left it (traffic.agents) and is kept there.
     window.viewState()->setAgents(agentScopeFromName(settings.get(QStringLiteral("traffic.agents")).value_or(QString()))
                                       .value_or(AgentScope::All));

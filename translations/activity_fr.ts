@@ -96,6 +96,10 @@
         <source>%1: no data since the rule was made (%2)</source>
         <translation>%1 : aucune donnée depuis la création de la règle (%2)</translation>
     </message>
+    <message>
+        <source>%1; at the same time: %2</source>
+        <translation>%1 ; au même moment : %2</translation>
+    </message>
 </context>
 <context>
     <name>AlertNotifier</name>
@@ -835,6 +839,36 @@ ou ACTIVITY_STORE.
                               stockage à un autre, SQLite ou PostgreSQL, dans un stockage vide ou à partir
                               de l&apos;endroit où une copie interrompue s&apos;est arrêtée ; vérifie les lignes de chaque table</translation>
     </message>
+    <message>
+        <source>Your own events (&quot;Posted on Hacker News&quot;, &quot;Talk at FOSDEM&quot;), drawn as markers on every time chart
+and listed in the report&apos;s events.csv. TIME is a date (2026-11-25, midnight UTC) or an ISO 8601 time
+(2026-11-25T14:30:00Z; without a zone, UTC). --url is an http:// or https:// link.</source>
+        <translation>Vos propres évènements (&quot;Posté sur Hacker News&quot;, &quot;Exposé au FOSDEM&quot;), marqués sur chaque graphique temporel
+et listés dans le fichier events.csv du rapport. TIME est une date (2026-11-25, minuit UTC) ou une heure ISO 8601
+(2026-11-25T14:30:00Z ; sans fuseau, UTC). --url est un lien http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Every event on the charts, oldest first: releases (GitHub, back-filled on a source&apos;s first poll), notes,
+alert firings and resolutions. Without --from and --to, all of them.</source>
+        <translation>Tous les évènements des graphiques, du plus ancien au plus récent : versions publiées (GitHub, reprises à la première
+interrogation d&apos;une source), notes, alertes déclenchées et résolues. Sans --from ni --to, tous.</translation>
+    </message>
+    <message>
+        <source>Writes CSV files and page images of the range (default: the last 30 days) into DIR, among them
+events.csv (releases, notes, alerts: time,kind,source,title,url) and movers.csv (the referrers, paths,
+countries and agents that rose or fell most against the period just before, by significance).
+  --agents     humans, bots or all (default): whose requests the traffic files count (agents.csv
+               lists people and every bot by class and name)
+  --compare    requests.csv also has requests_before,visitors_before,bytes_before: the period just
+               before the range, bucket beside bucket</source>
+        <translation>Écrit les fichiers CSV et les images des pages de la période (par défaut les 30 derniers jours) dans DIR,
+dont events.csv (versions, notes, alertes : time,kind,source,title,url) et movers.csv (les référents, chemins,
+pays et agents qui ont le plus monté ou baissé par rapport à la période juste avant, par importance).
+  --agents     humans, bots ou all (par défaut) : de qui les fichiers de trafic comptent les requêtes
+               (agents.csv liste les personnes et chaque robot par classe et par nom)
+  --compare    requests.csv a aussi requests_before,visitors_before,bytes_before : la période juste
+               avant, intervalle à côté d&apos;intervalle</translation>
+    </message>
 </context>
 <context>
     <name>CsvText</name>
@@ -994,6 +1028,120 @@ ou ACTIVITY_STORE.
     <message>
         <source>GET %1: unexpected answer</source>
         <translation>GET %1 : réponse inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>EventService</name>
+    <message>
+        <source>the note&apos;s text is empty</source>
+        <translation>le texte de la note est vide</translation>
+    </message>
+    <message>
+        <source>the note&apos;s text is %1 characters long; at most %2</source>
+        <translation>le texte de la note fait %1 caractères ; %2 au plus</translation>
+    </message>
+    <message>
+        <source>the note&apos;s URL &apos;%1&apos; is not an http:// or https:// address</source>
+        <translation>l&apos;URL de la note « %1 » n&apos;est pas une adresse http:// ou https://</translation>
+    </message>
+    <message>
+        <source>the note&apos;s time must be after 1970</source>
+        <translation>l&apos;heure de la note doit être après 1970</translation>
+    </message>
+    <message>
+        <source>no note %1 (see `notes list`)</source>
+        <translation>pas de note %1 (voir `notes list`)</translation>
+    </message>
+</context>
+<context>
+    <name>EventsText</name>
+    <message>
+        <source>notes add: unexpected argument &apos;%1&apos; (the text goes in --text)</source>
+        <translation>notes add : argument inattendu « %1 » (le texte va dans --text)</translation>
+    </message>
+    <message>
+        <source>notes add: --at TIME is required (like 2026-11-25 or 2026-11-25T14:30:00Z)</source>
+        <translation>notes add : --at TIME est obligatoire (comme 2026-11-25 ou 2026-11-25T14:30:00Z)</translation>
+    </message>
+    <message>
+        <source>notes add: --text TEXT is required</source>
+        <translation>notes add : --text TEXT est obligatoire</translation>
+    </message>
+    <message>
+        <source>notes add: --at must be a date like 2026-11-25 or a time like 2026-11-25T14:30:00Z, got &apos;%1&apos;</source>
+        <translation>notes add : --at doit être une date comme 2026-11-25 ou une heure comme 2026-11-25T14:30:00Z, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>notes add: %1</source>
+        <translation>notes add : %1</translation>
+    </message>
+    <message>
+        <source>added note %1 at %2</source>
+        <translation>note %1 ajoutée à %2</translation>
+    </message>
+    <message>
+        <source>notes list: expected [--json], got &apos;%1&apos;</source>
+        <translation>notes list : attendu [--json], reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>notes list: %1</source>
+        <translation>notes list : %1</translation>
+    </message>
+    <message>
+        <source>no note yet: add one with `notes add --at TIME --text TEXT`</source>
+        <translation>aucune note pour l&apos;instant : ajoutez-en une avec `notes add --at TIME --text TEXT`</translation>
+    </message>
+    <message>
+        <source>notes remove: expected ID (see `notes list`)</source>
+        <translation>notes remove : ID attendu (voir `notes list`)</translation>
+    </message>
+    <message>
+        <source>notes remove: ID must be a note&apos;s number (see `notes list`), got &apos;%1&apos;</source>
+        <translation>notes remove : l&apos;ID doit être un numéro de note (voir `notes list`), reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>notes remove: %1</source>
+        <translation>notes remove : %1</translation>
+    </message>
+    <message>
+        <source>removed note %1</source>
+        <translation>note %1 supprimée</translation>
+    </message>
+    <message>
+        <source>notes: missing subcommand (add, list or remove)</source>
+        <translation>notes : sous-commande manquante (add, list ou remove)</translation>
+    </message>
+    <message>
+        <source>notes: unknown subcommand &apos;%1&apos; (add, list or remove)</source>
+        <translation>notes : sous-commande inconnue « %1 » (add, list ou remove)</translation>
+    </message>
+    <message>
+        <source>events: missing subcommand (list)</source>
+        <translation>events : sous-commande manquante (list)</translation>
+    </message>
+    <message>
+        <source>events: unknown subcommand &apos;%1&apos; (list)</source>
+        <translation>events : sous-commande inconnue « %1 » (list)</translation>
+    </message>
+    <message>
+        <source>events list: unexpected argument &apos;%1&apos;</source>
+        <translation>events list : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>events list: --%1 must be a date like 2026-11-25 or a time like 2026-11-25T14:30:00Z, got &apos;%2&apos;</source>
+        <translation>events list : --%1 doit être une date comme 2026-11-25 ou une heure comme 2026-11-25T14:30:00Z, reçu « %2 »</translation>
+    </message>
+    <message>
+        <source>events list: --from must be before --to</source>
+        <translation>events list : --from doit précéder --to</translation>
+    </message>
+    <message>
+        <source>events list: %1</source>
+        <translation>events list : %1</translation>
+    </message>
+    <message>
+        <source>no event in that range</source>
+        <translation>aucun évènement dans cette période</translation>
     </message>
 </context>
 <context>
@@ -1529,6 +1677,73 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>no series matches the selectors</source>
         <translation>aucune série ne correspond aux sélecteurs</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectEvents</name>
+    <message>
+        <source>1 release</source>
+        <translation>1 version</translation>
+    </message>
+    <message>
+        <source>%1 releases</source>
+        <translation>%1 versions</translation>
+    </message>
+    <message>
+        <source>1 tag</source>
+        <translation>1 tag</translation>
+    </message>
+    <message>
+        <source>%1 tags</source>
+        <translation>%1 tags</translation>
+    </message>
+    <message>
+        <source>1 image tag</source>
+        <translation>1 tag d&apos;image</translation>
+    </message>
+    <message>
+        <source>%1 image tags</source>
+        <translation>%1 tags d&apos;image</translation>
+    </message>
+    <message>
+        <source>1 package version</source>
+        <translation>1 version de paquet</translation>
+    </message>
+    <message>
+        <source>%1 package versions</source>
+        <translation>%1 versions de paquet</translation>
+    </message>
+    <message>
+        <source>1 alert fired</source>
+        <translation>1 alerte déclenchée</translation>
+    </message>
+    <message>
+        <source>%1 alerts fired</source>
+        <translation>%1 alertes déclenchées</translation>
+    </message>
+    <message>
+        <source>1 alert resolved</source>
+        <translation>1 alerte résolue</translation>
+    </message>
+    <message>
+        <source>%1 alerts resolved</source>
+        <translation>%1 alertes résolues</translation>
+    </message>
+    <message>
+        <source>1 note</source>
+        <translation>1 note</translation>
+    </message>
+    <message>
+        <source>%1 notes</source>
+        <translation>%1 notes</translation>
+    </message>
+    <message>
+        <source>1 event</source>
+        <translation>1 évènement</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 évènements</translation>
     </message>
 </context>
 <context>
@@ -2989,6 +3204,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>so far: this period is not over or not all in the range</source>
         <translation>jusqu’ici : cette période n’est pas finie ou pas entièrement dans la plage</translation>
     </message>
+    <message>
+        <source>Add a note at %1...</source>
+        <translation>Ajouter une note à %1...</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Marked: %1.</source>
+        <translation>Marqués : %1.</translation>
+    </message>
 </context>
 <context>
     <name>activity::CountriesPage</name>
@@ -3842,6 +4069,37 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Change per day</source>
         <translation>Variation par jour</translation>
+    </message>
+</context>
+<context>
+    <name>activity::NoteDialog</name>
+    <message>
+        <source>Add a note</source>
+        <translation>Ajouter une note</translation>
+    </message>
+    <message>
+        <source>Posted on Hacker News</source>
+        <translation>Posté sur Hacker News</translation>
+    </message>
+    <message>
+        <source>https://... (optional)</source>
+        <translation>https://... (facultatif)</translation>
+    </message>
+    <message>
+        <source>Time:</source>
+        <translation>Heure :</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Note :</translation>
+    </message>
+    <message>
+        <source>Link:</source>
+        <translation>Lien :</translation>
+    </message>
+    <message>
+        <source>The note was not added: %1</source>
+        <translation>La note n&apos;a pas été ajoutée : %1</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "core/query/queryrunner.h"
 #include "core/query/trafficquery.h"
+#include "ui/dialogs/notedialog.h"
 #include "ui/mainwindow.h"
 #include "ui/map/mappage.h"
 #include "ui/pages/alertspage.h"
@@ -41,7 +42,7 @@ QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, Q
     return nullptr;
 }
 
-void PageFactory::install(MainWindow& window, QueryRunner& runner, SourceService* sources)
+void PageFactory::install(MainWindow& window, QueryRunner& runner, SourceService* sources, EventService* events)
 {
     for (int i = 0; i < kPageCount; ++i) {
         if (QWidget* page = create(PageId(i), runner, *window.viewState()))
@@ -62,6 +63,17 @@ void PageFactory::install(MainWindow& window, QueryRunner& runner, SourceService
                 window.showPage(PageId::Sources);
                 QMetaObject::invokeMethod(
                     panel, [panel, type] { panel->startAdd(type); }, Qt::QueuedConnection);
+            });
+        }
+    }
+    if (events) {
+        for (int i = 0; i < kPageCount; ++i) {
+            auto* page = qobject_cast<DashboardPage*>(window.page(PageId(i)));
+            if (!page)
+                continue;
+            QObject::connect(page, &DashboardPage::noteRequested, &window, [&window, events](qint64 at) {
+                NoteDialog dialog(*events, at, &window);
+                dialog.exec(); // the new marker comes with the reload its commit starts
             });
         }
     }

@@ -9,6 +9,7 @@ namespace activity {
 class MainWindow;
 class QueryRunner;
 class SourceService;
+class EventService;
 class ViewState;
 
 // Builds the data pages the window and `report` show, so a report looks like the app.
@@ -18,7 +19,8 @@ namespace PageFactory {
 QWidget* create(PageId id, QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
 // Installs every page create() makes into the window, and keeps the window's site list up to date. The Sources
 // page is there when `sources` is given.
-void install(MainWindow& window, QueryRunner& runner, SourceService* sources = nullptr);
+// `events`: the time charts offer "Add a note here" (a NoteDialog) when given.
+void install(MainWindow& window, QueryRunner& runner, SourceService* sources = nullptr, EventService* events = nullptr);
 } // namespace PageFactory
 
 } // namespace activity

@@ -1,6 +1,7 @@
 #include "core/alerts/alertevaluator.h"
 
 #include "core/alerts/alertstore.h"
+#include "core/query/movers.h"
 #include "core/query/seriescatalogue.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
@@ -26,7 +27,8 @@ QString isoTime(qint64 secs)
 }
 } // namespace
 
-AlertCheck AlertEvaluator::check(Database& db, const AlertRule& rule, qint64 now)
+namespace {
+AlertCheck checkCondition(Database& db, const AlertRule& rule, qint64 now)
 {
     AlertCheck c;
     const CatalogueEntry entry = SeriesCatalogue::describe(db, rule.series, &c.error);
@@ -82,6 +84,40 @@ AlertCheck AlertEvaluator::check(Database& db, const AlertRule& rule, qint64 now
     }
     }
     return c;
+}
+
+// What moved most in the rule's window against the window before: "referrer news.ycombinator.com +4812, path
+// /blog/release-2.0 +3990" (rising for a rule on a rise, falling for one on a fall); empty when nothing did.
+QString moversText(Database& db, const AlertRule& rule, qint64 now)
+{
+    const bool rising
+        = rule.kind == AlertRule::Kind::Above || (rule.kind == AlertRule::Kind::Change && rule.threshold >= 0);
+    QStringList parts;
+    QString dimension;
+    for (const Mover& m : Movers::between(db, { now - qMax<qint64>(60, rule.window), now })) {
+        if (m.dimension == dimension || m.dimension == QLatin1String("agent") || (m.change() > 0) != rising)
+            continue;
+        dimension = m.dimension; // the most significant of each dimension
+        parts << QStringLiteral("%1 %2 %3%4")
+                     .arg(m.dimension, m.key, m.change() > 0 ? QStringLiteral("+") : QString(),
+                         number(double(m.change())));
+    }
+    return parts.join(QStringLiteral(", "));
+}
+} // namespace
+
+AlertCheck AlertEvaluator::check(Database& db, const AlertRule& rule, qint64 now)
+{
+    return checkCondition(db, rule, now);
+}
+
+QString AlertEvaluator::withMovers(Database& db, const AlertRule& rule, qint64 now, const QString& text)
+{
+    // A traffic rule names what moved meanwhile, worded as "at the same time", never as a cause.
+    if (rule.kind == AlertRule::Kind::NoData || !rule.series.startsWith(QLatin1String("traffic.")))
+        return text;
+    const QString movers = moversText(db, rule, now);
+    return movers.isEmpty() ? text : Text::tr("%1; at the same time: %2").arg(text, movers);
 }
 
 std::optional<AlertEvent> AlertEvaluator::advance(
@@ -142,6 +178,10 @@ QList<AlertNotice> AlertEvaluator::evaluate(DbWriter& writer, qint64 now, qint64
             AlertStore(db).saveState(state);
             if (!event)
                 continue;
+            // Only what is sent names the movers: asking at every evaluation of a rule that holds would cost each
+            // interval what only a notification needs.
+            if (event->event != QLatin1String("resolved"))
+                event->message = withMovers(db, rule, now, event->message);
             if (!rule.webhook.isEmpty())
                 event->delivery = QStringLiteral("pending");
             if (!rule.email.isEmpty())

@@ -2,6 +2,7 @@
 #include "core/dashboards/dashboardstore.h"
 #include "core/demo/demoparts.h"
 #include "core/demo/demotraffic.h"
+#include "core/events/eventstore.h"
 #include "core/sources/apistore.h"
 #include "core/sources/sourceregistry.h"
 #include "core/sources/sourcestore.h"
@@ -124,6 +125,25 @@ void DemoParts::addAlerts(Database& db, qint64 now)
         e.message = QString::fromLatin1(message);
         AlertStore(db).addEvent(e);
     }
+    // Releases of the demo's repository (as its GitHub source back-fills them) and two notes of the user's.
+    const std::array<std::tuple<qint64, const char*, const char*>, 6> releases = { {
+        { day - 61 * 86400 + 16 * 3600, "v1.8.0", "Widget 1.8" },
+        { day - 33 * 86400 + 11 * 3600, "v1.9.0", "Widget 1.9" },
+        { day - 12 * 86400 + 15 * 3600, "v2.0.0", "Widget 2.0" },
+        { day - 12 * 86400 + 19 * 3600, "v2.0.1", "Widget 2.0.1" },
+        { day - 11 * 86400 + 10 * 3600, "v2.0.2", "Widget 2.0.2" },
+        { day - 86400 + 21 * 3600, "v2.1.0-rc1", "Widget 2.1 RC 1" },
+    } };
+    EventStore projectEvents(db);
+    for (const auto& [ts, tag, title] : releases)
+        projectEvents.record(1, QString::fromLatin1(tag),
+            { 0, ts, QString::fromLatin1(ProjectEvents::kRelease), QStringLiteral("acme/widget"),
+                QString::fromLatin1(title),
+                QStringLiteral("https://github.com/acme/widget/releases/tag/") + QString::fromLatin1(tag) },
+            now);
+    projectEvents.addNote(day - 12 * 86400 + 17 * 3600, QStringLiteral("Posted on Hacker News"),
+        QStringLiteral("https://news.ycombinator.com/"), now);
+    projectEvents.addNote(day - 40 * 86400 + 10 * 3600, QStringLiteral("Talk at FOSDEM"), QString(), now);
 }
 
 qint64 DemoParts::addApi(Database& db, const DemoOptions& o, std::mt19937& rng)

@@ -274,6 +274,11 @@ QList<TopItem> TrafficQuery::topReferrers(Database& db, const TrafficFilter& fil
     return topByText(db, filter, Rollup::Dim::Referrer, "referrer_id", false, limit);
 }
 
+QList<TopItem> TrafficQuery::topPaths(Database& db, const TrafficFilter& filter, int limit)
+{
+    return topByText(db, filter, Rollup::Dim::Path, "path_id", false, limit);
+}
+
 QList<TopItem> TrafficQuery::topAgents(Database& db, const TrafficFilter& filter, int limit)
 {
     return topByText(db, filter, Rollup::Dim::Agent, "agent_id", false, limit);

@@ -89,6 +89,8 @@ QList<TopItem> topRollup(Database& db, const TrafficFilter& filter, Rollup::Dim 
 QList<TopItem> top404(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topReferrers(Database& db, const TrafficFilter& filter, int limit);
 QList<TopItem> topAgents(Database& db, const TrafficFilter& filter, int limit);
+// Paths the same way (exact at the range's edges, unlike topRollup's whole buckets): what moved in a short window.
+QList<TopItem> topPaths(Database& db, const TrafficFilter& filter, int limit);
 // Located cities (City database only), from hour and day rollups: the range's partial hours are left out.
 QList<CityItem> topCities(Database& db, const TrafficFilter& filter, int limit);
 } // namespace TrafficQuery

@@ -83,7 +83,8 @@ template <typename T> QList<std::pair<QString, Sum>> sortedByRequests(const QHas
 }
 } // namespace
 
-QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir, AgentScope scope)
+QString TrafficReport::write(
+    Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir, AgentScope scope, bool compare)
 {
     const QList<RollupSpan> spans = RollupSpans::split(fromSecs, toSecs);
     const QDir dir(outDir);
@@ -210,30 +211,46 @@ QString TrafficReport::write(Database& db, qint64 fromSecs, qint64 toSecs, const
         const qint64 size = toSecs - fromSecs <= 7 * 86400 ? 3600 : 86400;
         const qint64 first = fromSecs - fromSecs % size;
         const qint64 count = (toSecs - first + size - 1) / size;
-        QList<Sum> buckets(count);
-        // Everyone's from the totals; people's or bots' from the 'agents' rows of their keys.
+        // The buckets of [from, to) moved back by `shift`, indexed from `first - shift`: everyone's from the totals,
+        // people's or bots' from the 'agents' rows of their keys.
         const Rollup::Dim dim = scope == AgentScope::All ? Rollup::Dim::Total : Rollup::Dim::Agents;
-        Statement st = db.prepare("SELECT bucket, key, sum(requests), sum(visitors), sum(bytes) FROM rollups "
-                                  "WHERE period = ? AND dim = ? AND bucket >= ? AND bucket < ? GROUP BY bucket, key");
-        for (const RollupSpan& span : RollupSpans::split(fromSecs, toSecs, size)) {
-            st.bind(1, span.period).bind(2, QString::fromLatin1(Rollup::name(dim)));
-            st.bind(3, span.from).bind(4, span.to);
-            while (st.step()) {
-                const qint64 index = (st.int64(0) - first) / size;
-                if (index < 0 || index >= count || !inScope(scope, AgentKey::parse(QString::fromUtf8(st.blob(1)))))
-                    continue;
-                buckets[index].requests += st.int64(2);
-                buckets[index].visitors += st.int64(3);
-                buckets[index].bytes += st.int64(4);
+        const auto bucketsOf = [&](qint64 shift) {
+            QList<Sum> buckets(count);
+            Statement st = db.prepare("SELECT bucket, key, sum(requests), sum(visitors), sum(bytes) FROM rollups WHERE "
+                                      "period = ? AND dim = ? AND bucket >= ? AND bucket < ? GROUP BY bucket, key");
+            for (const RollupSpan& span : RollupSpans::split(fromSecs - shift, toSecs - shift, size)) {
+                st.bind(1, span.period).bind(2, QString::fromLatin1(Rollup::name(dim)));
+                st.bind(3, span.from).bind(4, span.to);
+                while (st.step()) {
+                    const qint64 index = (st.int64(0) - (first - shift)) / size;
+                    if (index < 0 || index >= count || !inScope(scope, AgentKey::parse(QString::fromUtf8(st.blob(1)))))
+                        continue;
+                    buckets[index].requests += st.int64(2);
+                    buckets[index].visitors += st.int64(3);
+                    buckets[index].bytes += st.int64(4);
+                }
+                st.reset();
             }
-            st.reset();
-        }
+            return buckets;
+        };
+        const QList<Sum> buckets = bucketsOf(0);
+        // The period before: as many whole buckets just before the first, bucket i beside bucket i.
+        const QList<Sum> before = compare ? bucketsOf(count * size) : QList<Sum>();
         CsvWriter csv(dir.filePath(QStringLiteral("requests.csv")));
-        csv.row({ QStringLiteral("bucket_start"), QStringLiteral("requests"), QStringLiteral("visitors"),
-            QStringLiteral("bytes") });
-        for (qint64 i = 0; i < count; ++i)
-            csv.row({ iso(first + i * size), QString::number(buckets[i].requests), QString::number(buckets[i].visitors),
-                QString::number(buckets[i].bytes) });
+        QStringList header { QStringLiteral("bucket_start"), QStringLiteral("requests"), QStringLiteral("visitors"),
+            QStringLiteral("bytes") };
+        if (compare)
+            header << QStringLiteral("requests_before") << QStringLiteral("visitors_before")
+                   << QStringLiteral("bytes_before");
+        csv.row(header);
+        for (qint64 i = 0; i < count; ++i) {
+            QStringList row { iso(first + i * size), QString::number(buckets[i].requests),
+                QString::number(buckets[i].visitors), QString::number(buckets[i].bytes) };
+            if (compare)
+                row << QString::number(before[i].requests) << QString::number(before[i].visitors)
+                    << QString::number(before[i].bytes);
+            csv.row(row);
+        }
         errors << csv.finish();
     }
     errors.removeAll(QString());

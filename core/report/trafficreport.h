@@ -19,7 +19,11 @@ class Database;
 // the other files count those requests only: summary and requests.csv from the 'agents' rollups, status, countries
 // and paths from the raw rows (ScopedTraffic).
 namespace TrafficReport {
-QString write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir, AgentScope scope = AgentScope::All);
-}
+// `scope`: whose requests the files count (people, bots or all). `compare`: requests.csv also has
+// requests_before,visitors_before,bytes_before, the period just before the range (as many whole buckets), aligned on
+// each bucket's offset from the range's start.
+QString write(Database& db, qint64 fromSecs, qint64 toSecs, const QString& outDir, AgentScope scope = AgentScope::All,
+    bool compare = false);
+} // namespace TrafficReport
 
 } // namespace activity

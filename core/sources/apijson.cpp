@@ -123,6 +123,39 @@ std::optional<qint64> releaseDownloads(const QByteArray& body)
     return total;
 }
 
+std::optional<QList<Release>> parseReleases(const QByteArray& body)
+{
+    const auto v = parse(body);
+    if (!v || !v->isArray())
+        return std::nullopt;
+    QList<Release> out;
+    for (const QJsonValue& item : v->toArray()) {
+        const QJsonObject o = item.toObject();
+        Release r;
+        r.id = o.value(QLatin1String("id")).isDouble()
+            ? QString::number(qint64(o.value(QLatin1String("id")).toDouble()))
+            : o.value(QLatin1String("id")).toString();
+        r.tag = o.value(QLatin1String("tag_name")).toString();
+        if (r.tag.isEmpty())
+            return std::nullopt;
+        if (r.id.isEmpty())
+            r.id = r.tag;
+        r.title = o.value(QLatin1String("name")).toString().trimmed();
+        if (r.title.isEmpty())
+            r.title = r.tag;
+        r.url = o.value(QLatin1String("html_url")).toString();
+        const QJsonValue published = o.value(QLatin1String("published_at"));
+        if (published.isString()) {
+            const auto ts = isoSecs(published.toString());
+            if (!ts)
+                return std::nullopt;
+            r.publishedAt = *ts;
+        }
+        out.append(r);
+    }
+    return out;
+}
+
 std::optional<QList<TrafficPoint>> parseTraffic(const QByteArray& body, const QString& key)
 {
     const auto v = parse(body);
@@ -213,6 +246,32 @@ std::optional<Repo> parseRepo(const QByteArray& body)
     if (!v || !v->isObject())
         return std::nullopt;
     return repoFrom(v->toObject());
+}
+
+std::optional<TagPage> parseTagPage(const QByteArray& body)
+{
+    const auto v = parse(body);
+    if (!v || !v->isObject() || !v->toObject().value(QLatin1String("results")).isArray())
+        return std::nullopt;
+    TagPage page;
+    for (const QJsonValue& item : v->toObject().value(QLatin1String("results")).toArray()) {
+        const QJsonObject o = item.toObject();
+        Tag tag;
+        tag.name = o.value(QLatin1String("name")).toString();
+        if (tag.name.isEmpty())
+            return std::nullopt;
+        // Older tags have no tag_last_pushed: their last_updated is when they were pushed.
+        for (const char* field : { "tag_last_pushed", "last_updated" }) {
+            const QJsonValue when = o.value(QLatin1String(field));
+            if (tag.pushedAt == 0 && when.isString())
+                tag.pushedAt = isoSecs(when.toString()).value_or(0);
+        }
+        page.tags.append(tag);
+    }
+    const QJsonValue next = v->toObject().value(QLatin1String("next"));
+    if (next.isString())
+        page.next = QUrl(next.toString(), QUrl::StrictMode);
+    return page;
 }
 } // namespace DockerHubJson
 

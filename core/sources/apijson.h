@@ -28,6 +28,15 @@ QMap<QString, QUrl> parseLink(const QByteArray& header);
 std::optional<qint64> countFromSinglePage(const QByteArray& body, const QByteArray& linkHeader);
 // Sum of assets[].download_count over the releases of one page.
 std::optional<qint64> releaseDownloads(const QByteArray& body);
+struct Release {
+    QString id; // GitHub's id, which outlives a renamed tag
+    QString tag; // tag_name
+    QString title; // name, else the tag
+    QString url; // html_url
+    qint64 publishedAt = 0; // published_at in seconds; 0 for a draft (not published)
+};
+// The releases of one /releases page.
+std::optional<QList<Release>> parseReleases(const QByteArray& body);
 struct TrafficPoint {
     qint64 ts = 0; // start of the UTC day
     qint64 count = 0;
@@ -58,6 +67,16 @@ struct Page {
 };
 std::optional<Page> parseRepoPage(const QByteArray& body);
 std::optional<Repo> parseRepo(const QByteArray& body);
+struct Tag {
+    QString name;
+    qint64 pushedAt = 0; // tag_last_pushed (else last_updated) in seconds; 0 when it has neither
+};
+struct TagPage {
+    QList<Tag> tags;
+    QUrl next; // empty on the last page
+};
+// A page of /v2/repositories/NS/NAME/tags/.
+std::optional<TagPage> parseTagPage(const QByteArray& body);
 } // namespace DockerHubJson
 
 } // namespace activity

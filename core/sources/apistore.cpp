@@ -1,9 +1,11 @@
 #include "core/sources/apistore.h"
 
+#include "core/events/eventstore.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
 #include "core/storage/fetchstate.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 
 namespace activity {
@@ -122,6 +124,13 @@ void ApiStore::purgeSource(Database& db, qint64 sourceId)
 {
     Statement series = db.prepare("DELETE FROM series WHERE source_id = ?");
     series.bind(1, sourceId).exec();
+    EventStore(db).purgeSource(sourceId);
+}
+
+void ApiStore::recordEvent(qint64 sourceId, const QString& key, const ProjectEvent& event)
+{
+    m_writer.run(
+        [&](Database& db) { EventStore(db).record(sourceId, key, event, QDateTime::currentSecsSinceEpoch()); });
 }
 
 } // namespace activity

@@ -11,6 +11,7 @@ namespace activity {
 
 class Database;
 class DbWriter;
+struct ProjectEvent;
 
 // Writes what the API collectors learn: series/samples, ranked_items and fetch_state, through the process's
 // database writer. Each call is its own short transaction unless made inside transaction().
@@ -31,6 +32,8 @@ public:
     // A point with its own time (daily traffic, star history): replaces the one at that time.
     void recordPoint(qint64 seriesId, qint64 ts, double value);
     void recordRanked(qint64 seriesId, qint64 ts, const QString& item, qint64 count, qint64 uniques);
+    // A release, tag or version the source found (EventStore::record): seen again, it is updated.
+    void recordEvent(qint64 sourceId, const QString& key, const ProjectEvent& event);
 
     void recordSuccess(qint64 sourceId, qint64 at);
     void recordError(qint64 sourceId, qint64 at, const QString& message, int httpStatus);

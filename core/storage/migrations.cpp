@@ -43,6 +43,9 @@ namespace {
  *   last_day is before the retention's cutoff day are used by no row and are deleted (since version 4).
  * - alert_rules: rules on catalogue series ids (SeriesCatalogue); alert_state: where each stands; alert_events:
  *   the history (rule name and series copied: it outlives the rule). Rule ids are never reused (AUTOINCREMENT).
+ * - events: releases, tags and registry versions a source found (ext_key: the source, kind and its own name for it,
+ *   so a poll updates rather than adds) and notes (kind 'note', ext_key NULL). Alert firings are not copied here:
+ *   EventStore reads them from alert_events.
  *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
  *   over whole days gives GoAccess's visitor count.
  */
@@ -54,6 +57,26 @@ constexpr const char* agentsStep()
     return R"sql(
 ALTER TABLE requests ADD COLUMN agent_class INTEGER;
 ALTER TABLE requests ADD COLUMN bot_id INTEGER;
+)sql";
+}
+
+// The events step (issue 29): releases, tags, registry versions and the user's notes, for the charts' markers.
+// A function of its own so that it can take another number when schema steps are merged.
+const char* eventsStep()
+{
+    return R"sql(
+CREATE TABLE events(
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  ts INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  title TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  source_id INTEGER,
+  ext_key TEXT UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX events_ts ON events(ts);
 )sql";
 }
 
@@ -348,6 +371,8 @@ CREATE TABLE source_leases(
 )sql",
     // version 12: requests say who made them (agentsStep)
     agentsStep(),
+    // version 13: events (eventsStep)
+    eventsStep(),
 };
 constexpr int kSecretsLeaveVersion = 10;
 

@@ -172,6 +172,7 @@ QStringList StoreCopy::tables()
         QStringLiteral("dashboards"),
         QStringLiteral("collectors"),
         QStringLiteral("source_leases"),
+        QStringLiteral("events"),
     };
 }
 

@@ -128,6 +128,10 @@ struct FakeGitHubRepo {
     int openIssuesOnly = 0; // open_issues_count is this plus openPulls, as on GitHub
     int contributors = 0;
     QList<QList<int>> releases; // download_count of each asset of each release
+    // published_at of each release, newest first as GitHub lists them (0: a draft, null); a release without one here
+    // was published at 2023-08-01 plus its index in days. Its name: releaseNames (empty: none, GitHub shows the tag).
+    QList<qint64> releasePublishedAt;
+    QStringList releaseNames;
     QList<qint64> starredAt; // seconds
     bool pushAccess = true;
     QJsonObject views; // {"count","uniques","views":[...]}
@@ -147,6 +151,9 @@ public:
     QString org; // GitHub organisation served at /orgs/ORG/repos
     QMap<QString, FakeGitHubRepo> github; // full_name ->
     QMap<QString, FakeDockerRepo> dockerhub; // namespace/name ->
+    // namespace/name -> its tags, newest push first as Docker Hub lists them: name and tag_last_pushed (0: none, only
+    // last_updated).
+    QMap<QString, QList<std::pair<QString, qint64>>> dockerTags;
     QByteArray token; // the Bearer token that has push access
     int maxPerPage = 100; // GitHub caps per_page at 100; tests lower it to get several pages
     int rateLimit = 5000;
@@ -277,7 +284,18 @@ private:
                 QJsonArray assets;
                 for (int n : repo.releases[i])
                     assets.append(QJsonObject { { "name", "a.tar.gz" }, { "download_count", n } });
-                all.append(QJsonObject { { "tag_name", QStringLiteral("v%1").arg(i) }, { "assets", assets } });
+                const qint64 published
+                    = i < repo.releasePublishedAt.size() ? repo.releasePublishedAt[i] : 1'690'848'000 + i * 86400;
+                const QString tag = QStringLiteral("v%1").arg(i);
+                all.append(QJsonObject { { "id", 5000 + i }, { "tag_name", tag },
+                    { "name", repo.releaseNames.value(i) }, { "draft", published == 0 }, { "prerelease", false },
+                    { "html_url", QStringLiteral("https://github.com/%1/releases/tag/%2").arg(name, tag) },
+                    { "created_at", QDateTime::fromSecsSinceEpoch(1'690'000'000, Qt::UTC).toString(Qt::ISODate) },
+                    { "published_at",
+                        published == 0
+                            ? QJsonValue()
+                            : QJsonValue(QDateTime::fromSecsSinceEpoch(published, Qt::UTC).toString(Qt::ISODate)) },
+                    { "assets", assets } });
             }
             return page(req, all);
         }
@@ -336,15 +354,45 @@ private:
                 { "repository_type", "image" }, { "status", 1 }, { "is_private", false }, { "star_count", r.stars },
                 { "pull_count", r.pulls }, { "last_updated", "2026-11-20T10:00:00.000000Z" } };
         };
+        const QUrlQuery q(req.url);
+        const int size = qBound(1, q.queryItemValue(QStringLiteral("page_size")).toInt(), maxPerPage);
+        const int pageNo = qMax(1, q.queryItemValue(QStringLiteral("page")).toInt());
+        if (parts.size() == 5 && parts[4] == QLatin1String("tags")) {
+            const QString full = ns + QLatin1Char('/') + parts[3];
+            if (!dockerhub.contains(full))
+                return FakeResponse { 404, {}, R"({"message":"object not found"})" };
+            const auto tags = dockerTags.value(full);
+            const auto iso = [](qint64 t) {
+                return QDateTime::fromSecsSinceEpoch(t, Qt::UTC)
+                    .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzz000Z"));
+            };
+            QJsonArray results;
+            for (int i = (pageNo - 1) * size; i < qMin(int(tags.size()), pageNo * size); ++i) {
+                QJsonObject tag { { "id", 900 + i }, { "name", tags[i].first }, { "repository", 1 },
+                    { "full_size", 1234567 }, { "tag_status", "active" }, { "v2", true },
+                    { "last_updated", iso(tags[i].second > 0 ? tags[i].second : 1'690'000'000 + i) },
+                    { "tag_last_pulled", iso(1'700'000'000) } };
+                if (tags[i].second > 0)
+                    tag.insert("tag_last_pushed", iso(tags[i].second));
+                results.append(tag);
+            }
+            auto pageUrl = [&](int n) {
+                return QJsonValue(QStringLiteral("%1/v2/repositories/%2/tags/?page=%3&page_size=%4")
+                                      .arg(baseUrl(), full)
+                                      .arg(n)
+                                      .arg(size));
+            };
+            const QJsonObject o { { "count", int(tags.size()) },
+                { "next", pageNo * size < tags.size() ? pageUrl(pageNo + 1) : QJsonValue() },
+                { "previous", pageNo > 1 ? pageUrl(pageNo - 1) : QJsonValue() }, { "results", results } };
+            return FakeResponse { 200, {}, json(o) };
+        }
         if (parts.size() == 4) {
             const QString full = ns + QLatin1Char('/') + parts[3];
             if (!dockerhub.contains(full))
                 return FakeResponse { 404, {}, R"({"message":"object not found"})" };
             return FakeResponse { 200, {}, json(repoObject(full, dockerhub[full])) };
         }
-        const QUrlQuery q(req.url);
-        const int size = qBound(1, q.queryItemValue(QStringLiteral("page_size")).toInt(), maxPerPage);
-        const int pageNo = qMax(1, q.queryItemValue(QStringLiteral("page")).toInt());
         QStringList names;
         for (auto it = dockerhub.cbegin(); it != dockerhub.cend(); ++it)
             if (it.key().startsWith(ns + QLatin1Char('/')))

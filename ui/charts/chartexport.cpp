@@ -2,11 +2,15 @@
 #include "ui/charts/chartview.h"
 #include "ui/widgets/csv.h"
 
+#include <QAction>
 #include <QContextMenuEvent>
+#include <QDateTime>
 #include <QFile>
 #include <QFileDialog>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMenu>
+#include <QMetaMethod>
 #include <QPainter>
 
 namespace activity {
@@ -56,23 +60,30 @@ bool ChartView::saveCsv(const QString& path) const
 
 void ChartView::contextMenuEvent(QContextMenuEvent* event)
 {
-    showExportMenu(event->globalPos());
+    showExportMenu(event->globalPos(), timeAtX(event->pos().x()));
 }
 
 // The export menu from the keyboard too (a focused chart, Menu or Shift+F10), whatever the platform sends.
 void ChartView::keyPressEvent(QKeyEvent* event)
 {
     if (event->key() == Qt::Key_Menu || (event->key() == Qt::Key_F10 && event->modifiers() == Qt::ShiftModifier)) {
-        showExportMenu(mapToGlobal(rect().center()));
+        showExportMenu(mapToGlobal(rect().center()), timeAtX(viewport()->rect().center().x()));
         return;
     }
     QChartView::keyPressEvent(event);
 }
 
-void ChartView::showExportMenu(const QPoint& globalPos)
+void ChartView::showExportMenu(const QPoint& globalPos, std::optional<qint64> at)
 {
     QMenu menu(this);
     menu.setObjectName(QStringLiteral("chartExportMenu"));
+    if (at && isSignalConnected(QMetaMethod::fromSignal(&ChartView::noteRequested))) {
+        const QString when = QLocale().toString(QDateTime::fromSecsSinceEpoch(*at), QStringLiteral("yyyy-MM-dd HH:mm"));
+        QAction* note
+            = menu.addAction(tr("Add a note at %1...").arg(when), this, [this, at] { emit noteRequested(*at); });
+        note->setObjectName(QStringLiteral("addNoteAction"));
+        menu.addSeparator();
+    }
     const QString base
         = title().isEmpty() ? QStringLiteral("chart") : title().toLower().replace(QLatin1Char(' '), QLatin1Char('-'));
     auto askAndSave = [this, base](const QString& suffix, const QString& filter, auto save) {

@@ -253,8 +253,16 @@ QString ChartView::summary() const
     if (points == 0)
         return m_emptyText.isEmpty() ? tr("No data in this range.") : m_emptyText;
     const auto [low, high] = valueRange();
-    return tr("%n series: %1. Values from %2 to %3.", nullptr, int(m_data.size()))
-        .arg(names.join(QStringLiteral(", ")), formatValue(low), formatValue(high));
+    QString text = tr("%n series: %1. Values from %2 to %3.", nullptr, int(m_data.size()))
+                       .arg(names.join(QStringLiteral(", ")), formatValue(low), formatValue(high));
+    // The markers, for whoever does not see them: what happened and when.
+    if (m_isTime && !m_events.isEmpty()) {
+        QStringList marked;
+        for (const ProjectEvent& e : m_events)
+            marked << tr("%1 (%2)").arg(e.title, formatTime(double(e.ts)));
+        text += QLatin1Char(' ') + tr("Marked: %1.").arg(marked.join(QStringLiteral("; ")));
+    }
+    return text;
 }
 
 // Clicking a legend entry hides or shows its series.
@@ -377,6 +385,7 @@ bool ChartView::hasPoints() const
 void ChartView::drawForeground(QPainter* painter, const QRectF& rect)
 {
     QChartView::drawForeground(painter, rect);
+    drawMarkers(painter);
     if (m_emptyText.isEmpty() || hasPoints())
         return;
     QColor colour = palette().color(QPalette::Text);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/events/projectevent.h"
 #include "core/query/timerange.h"
 #include "ui/charts/axisscale.h"
 
@@ -8,6 +9,7 @@
 #include <QList>
 #include <QPointF>
 #include <QTimer>
+#include <optional>
 
 class QAbstractSeries;
 class QLineSeries;
@@ -53,6 +55,23 @@ public:
     // be one. Empty: nothing said.
     void setEmptyText(const QString& text);
 
+    // The project's events (releases, notes, alerts) as vertical markers with a short label on a time chart; those
+    // closer than a label's width are one marker ("3 releases") whose tooltip lists them.
+    void setEvents(const QList<ProjectEvent>& events);
+    const QList<ProjectEvent>& events() const { return m_events; }
+    struct MarkerGroup {
+        double x = 0; // in the view's pixels (of its viewport), where the line is drawn: the first event's
+        double lastX = 0; // the last event's: a group spanning time is shaded from x to lastX
+        QString label;
+        QList<ProjectEvent> events;
+    };
+    // The markers as drawn at the view's size (events outside the time axis left out).
+    QList<MarkerGroup> markerGroups() const;
+    // What hovering the marker at viewport x `x` shows (empty when there is none within a few pixels).
+    QString markerToolTipAt(double x) const;
+    // The time under viewport x `x` on a time chart; nullopt outside the plot or on a category chart.
+    std::optional<qint64> timeAtX(double x) const;
+
     const QList<ChartSeries>& data() const { return m_data; }
     // What reaches Qt Charts for series `index` (after downsampling), for tests; of a line, its dashed part too.
     QList<QPointF> plottedPoints(int index) const;
@@ -80,6 +99,8 @@ signals:
     void categoryClicked(int category);
     // A band of a stacked area chart was clicked (the Traffic page narrows to that status class).
     void seriesClicked(int index);
+    // "Add a note here..." of a time chart's context menu (offered while something listens): the time clicked.
+    void noteRequested(qint64 secs);
 
 protected:
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -87,10 +108,13 @@ protected:
     void resizeEvent(QResizeEvent* event) override;
     void changeEvent(QEvent* event) override;
     void drawForeground(QPainter* painter, const QRectF& rect) override;
+    bool viewportEvent(QEvent* event) override;
 
 private:
     void rebuild();
-    void showExportMenu(const QPoint& globalPos);
+    void showExportMenu(const QPoint& globalPos, std::optional<qint64> at = std::nullopt);
+    // The plot in viewport pixels and the time axis' ends (seconds); false when there is no time axis.
+    bool timeAxis(QRectF* view, double* from, double* to) const;
     bool canUpdateInPlace() const;
     // Every series' value at every time any series has one (0 where it has none), for stacked bars.
     struct Columns {
@@ -118,6 +142,8 @@ private:
     QString formatValue(double value) const;
     QString formatTime(double x) const;
     void onHovered(int index, const QPointF& point, bool state);
+    void drawMarkers(QPainter* painter) const;
+    QList<ProjectEvent> m_events;
 
     QList<ChartSeries> m_data;
     QList<QAbstractSeries*> m_series;

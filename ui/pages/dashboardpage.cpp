@@ -1,5 +1,6 @@
 #include "ui/pages/dashboardpage.h"
 
+#include "core/query/eventquery.h"
 #include "core/sources/syslog/syslogtype.h"
 #include "ui/charts/chartview.h"
 #include "ui/viewstate.h"
@@ -72,8 +73,26 @@ void DashboardPage::reloadNow()
     m_failure.clear();
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
     reload();
+    loadEvents();
     if (m_pending == 0)
         finishLoad();
+}
+
+// Every page's time charts mark the range's events; asked with the page's own questions, so a report waits for them.
+void DashboardPage::loadEvents()
+{
+    const QList<ChartView*> views = charts();
+    if (views.isEmpty())
+        return;
+    for (ChartView* view : views)
+        connect(view, &ChartView::noteRequested, this, &DashboardPage::noteRequested, Qt::UniqueConnection);
+    const TimeRange range = m_state.range();
+    query<QList<ProjectEvent>>(
+        m_events, [range](Database& db) { return EventQuery::inRange(db, range); },
+        [this](QList<ProjectEvent> events) {
+            for (ChartView* view : charts())
+                view->setEvents(events);
+        });
 }
 
 void DashboardPage::finishOne()

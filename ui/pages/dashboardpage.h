@@ -41,6 +41,8 @@ signals:
     void loaded();
     // The user asked to add a source of this type from the page's empty state.
     void addSourceRequested(const QString& type);
+    // A time chart's "Add a note here": the time clicked.
+    void noteRequested(qint64 secs);
 
 protected:
     // Submits the page's queries with query().
@@ -96,6 +98,7 @@ private:
     void resizeEvent(QResizeEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void holdPaint();
+    void loadEvents();
     void releasePaint();
 
     QueryRunner& m_runner;
@@ -111,6 +114,7 @@ private:
     qint64 m_lastLoadMs = -1;
     QString m_failure;
     QLabel* m_failureBanner = nullptr;
+    LatestTracker m_events; // the markers of the page's time charts
     EmptyState* m_emptyState = nullptr;
 };
 

@@ -1,10 +1,13 @@
 #include "core/sources/dockerhub/dockerhubcollector.h"
 
+#include "core/events/projectevent.h"
 #include "core/sources/apistore.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
+#include <memory>
 
 namespace activity {
 
@@ -12,6 +15,10 @@ namespace {
 struct DockerHubText {
     Q_DECLARE_TR_FUNCTIONS(DockerHubText)
 };
+const QLatin1String kTagsRead("tags_read"); // repository -> when its tags were last read whole
+// Tags are many requests for a namespace of many images and Docker Hub limits them: read every few hours, not at
+// each poll (a new tag's marker comes within that).
+constexpr qint64 kTagsRecheckSecs = 6 * 3600;
 } // namespace
 
 void DockerHubCollector::startPoll()
@@ -26,22 +33,32 @@ void DockerHubCollector::startPoll()
                 fail(DockerHubText::tr("GET %1: unexpected answer").arg(path), page.response.status);
             else
                 store({ *parsed });
+            if (parsed)
+                fetchTags(parsed->repository);
         });
         return;
     }
     const QString path = QStringLiteral("/v2/repositories/%1/").arg(ns);
+    auto listed = std::make_shared<QStringList>();
     fetchPages(
         apiUrl(path, QStringLiteral("page_size=100")), "application/json", true,
-        [this, path](const Page& page) {
+        [this, path, listed](const Page& page) {
             const auto parsed = DockerHubJson::parseRepoPage(page.body);
             if (!parsed) {
                 fail(DockerHubText::tr("GET %1: unexpected answer").arg(path), page.response.status);
                 return false;
             }
             store(parsed->repos);
+            for (const auto& r : parsed->repos)
+                *listed << r.repository;
             return true;
         },
-        [](bool) {},
+        [this, listed](bool complete) {
+            if (!complete) // the poll failed already; the tags wait for the next one
+                return;
+            for (const QString& repository : *listed)
+                fetchTags(repository);
+        },
         [](const Page& page) {
             const auto parsed = DockerHubJson::parseRepoPage(page.body);
             return parsed ? parsed->next : QUrl();
@@ -61,6 +78,46 @@ void DockerHubCollector::store(const QList<DockerHubJson::Repo>& repos)
                 double(r.stars));
         }
     });
+}
+
+void DockerHubCollector::fetchTags(const QString& repository)
+{
+    const qint64 lastRead = qint64(m_store.state(sourceId()).value(kTagsRead).toObject().value(repository).toDouble());
+    if (lastRead > 0 && m_clock.nowSecs() - lastRead < kTagsRecheckSecs)
+        return;
+    const QString path = QStringLiteral("/v2/repositories/%1/tags/").arg(repository);
+    auto tags = std::make_shared<QList<DockerHubJson::Tag>>();
+    fetchPages(
+        apiUrl(path, QStringLiteral("page_size=100")), "application/json", true,
+        [this, path, tags](const Page& page) {
+            const auto parsed = DockerHubJson::parseTagPage(page.body);
+            if (!parsed) {
+                fail(DockerHubText::tr("GET %1: unexpected answer").arg(path), page.response.status);
+                return false;
+            }
+            *tags += parsed->tags;
+            return true;
+        },
+        [this, repository, tags](bool complete) {
+            m_store.transaction([&] {
+                if (complete) {
+                    QJsonObject state = m_store.state(sourceId());
+                    QJsonObject read = state.value(kTagsRead).toObject();
+                    read.insert(repository, double(m_clock.nowSecs()));
+                    state.insert(kTagsRead, read);
+                    m_store.setState(sourceId(), state);
+                }
+                for (const auto& tag : *tags)
+                    if (tag.pushedAt > 0)
+                        m_store.recordEvent(sourceId(), tag.name,
+                            { 0, tag.pushedAt, QString::fromLatin1(ProjectEvents::kDockerTag), repository, tag.name,
+                                QStringLiteral("https://hub.docker.com/r/%1/tags?name=%2").arg(repository, tag.name) });
+            });
+        },
+        [](const Page& page) {
+            const auto parsed = DockerHubJson::parseTagPage(page.body);
+            return parsed ? parsed->next : QUrl();
+        });
 }
 
 } // namespace activity

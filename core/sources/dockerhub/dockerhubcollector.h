@@ -5,7 +5,8 @@
 
 namespace activity {
 
-// One Docker Hub source (--namespace NS [--repo NAME]): pulls and stars per repository. Pulls per day
+// One Docker Hub source (--namespace NS [--repo NAME]): pulls and stars per repository, and its tags' pushes as
+// events. Pulls per day
 // are derived at query time from successive snapshots.
 class DockerHubCollector final : public ApiCollector {
     Q_OBJECT
@@ -15,6 +16,8 @@ public:
 private:
     void startPoll() override;
     void store(const QList<DockerHubJson::Repo>& repos);
+    // Every page of a repository's tags, each poll (cached): when each was pushed becomes an event.
+    void fetchTags(const QString& repository);
 };
 
 } // namespace activity

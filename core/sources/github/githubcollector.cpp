@@ -1,5 +1,6 @@
 #include "core/sources/github/githubcollector.h"
 
+#include "core/events/projectevent.h"
 #include "core/sources/apijson.h"
 #include "core/sources/apistore.h"
 #include "core/storage/database.h"
@@ -30,6 +31,7 @@ struct GitHubCollector::RepoWork {
     std::optional<qint64> contributors;
     std::optional<qint64> downloads;
     qint64 downloadSum = 0;
+    QList<GitHubJson::Release> releases; // every page read, even when a later one failed
     std::optional<QList<GitHubJson::TrafficPoint>> views;
     std::optional<QList<GitHubJson::TrafficPoint>> clones;
     std::optional<QList<GitHubJson::RankedItem>> referrers;
@@ -131,6 +133,7 @@ void GitHubCollector::pollRepo(const QString& repo)
         apiUrl(base + QStringLiteral("/releases"), QStringLiteral("per_page=100")), "application/json", true,
         [this, work](const Page& p) {
             const auto n = GitHubJson::releaseDownloads(p.body);
+            work->releases += GitHubJson::parseReleases(p.body).value_or(QList<GitHubJson::Release>());
             if (!n)
                 fail(GitHubText::tr("GET /repos/%1/releases: unexpected answer").arg(work->repo), p.response.status);
             work->downloadSum += n.value_or(0);
@@ -240,6 +243,11 @@ void GitHubCollector::store(const RepoWork& w)
             m_store.recordSnapshot(series("contributors"), now, double(*w.contributors));
         if (w.downloads)
             m_store.recordSnapshot(series("release_downloads"), now, double(*w.downloads));
+        // Every release, each poll (the pages are cached: a 304 costs nothing): the first poll back-fills them.
+        for (const GitHubJson::Release& r : w.releases)
+            if (r.publishedAt > 0)
+                m_store.recordEvent(id, r.id,
+                    { 0, r.publishedAt, QString::fromLatin1(ProjectEvents::kRelease), w.repo, r.title, r.url });
         // Daily points replace the same day's earlier figure: history outlives GitHub's 14-day window.
         const auto daily = [&](const std::optional<QList<GitHubJson::TrafficPoint>>& points, const char* total,
                                const char* uniques) {

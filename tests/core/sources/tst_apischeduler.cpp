@@ -24,6 +24,16 @@ FetchState fetchState(Database& db, qint64 id)
     }
     return f;
 }
+
+// The polls of Docker Hub sources: their repository listings (each poll also reads the tags of what it lists).
+QList<FakeRequest> listings(const FakeApis& fake)
+{
+    QList<FakeRequest> out;
+    for (const FakeRequest& r : fake.server.requests)
+        if (!r.url.path().endsWith(QLatin1String("/tags/")))
+            out.append(r);
+    return out;
+}
 } // namespace
 
 class TestApiScheduler : public QObject {
@@ -49,11 +59,11 @@ private slots:
         h.clock.advanceSecs(3599);
         s.tick();
         QVERIFY(s.isIdle());
-        QCOMPARE(h.fake.server.requests.size(), 1);
+        QCOMPARE(listings(h.fake).size(), 1);
         h.clock.advanceSecs(1);
         s.tick();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 5000);
-        QCOMPARE(h.fake.server.requests.size(), 2);
+        QCOMPARE(listings(h.fake).size(), 2);
     }
 
     void pausedNeverPollsResumedPollsAtOnce()
@@ -70,7 +80,7 @@ private slots:
         h.clock.advanceSecs(10 * 3600);
         s.tick();
         QVERIFY(s.isIdle());
-        QCOMPARE(h.fake.server.requests.size(), 1);
+        QCOMPARE(listings(h.fake).size(), 1);
         h.clock.advanceSecs(60);
         sources.setEnabled(id, true); // long before its next run would be due
         s.tick();
@@ -98,7 +108,7 @@ private slots:
         QSignalSpy done(&s, &ApiScheduler::pollFinished);
         s.tick();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 5000);
-        QCOMPARE(h.fake.server.requests.size(), 2);
+        QCOMPARE(listings(h.fake).size(), 2);
     }
 
     void errorsAndRateLimitsAreRecorded()
@@ -157,8 +167,8 @@ private slots:
         h.clock.advanceSecs(7200);
         s.tick();
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 5000);
-        QCOMPARE(h.fake.server.requests.size(), 2);
-        QCOMPARE(h.fake.server.requests.last().url.path(), QStringLiteral("/v2/repositories/beta/"));
+        QCOMPARE(listings(h.fake).size(), 2);
+        QCOMPARE(listings(h.fake).last().url.path(), QStringLiteral("/v2/repositories/beta/"));
         QCOMPARE(h.last("dockerhub", QStringLiteral("acme/app"), "pulls"), 10.0); // history kept
     }
 };

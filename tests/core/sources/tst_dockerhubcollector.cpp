@@ -1,3 +1,4 @@
+#include "core/events/eventstore.h"
 #include "core/query/apiquery.h"
 #include "core/sources/dockerhub/dockerhubcollector.h"
 #include "tests/support/apiharness.h"
@@ -18,7 +19,8 @@ private slots:
         DockerHubCollector c(id, h.settingsOf(id), h.services());
         const PollOutcome outcome = h.pollWith(c);
         QVERIFY2(outcome.ok, qPrintable(outcome.error));
-        QCOMPARE(h.fake.server.requests.size(), 3); // pages of 2, 2 and 1
+        // Pages of 2, 2 and 1, then each repository's tags (one page each: they have none).
+        QCOMPARE(h.fake.server.requests.size(), 3 + 5);
         for (int i = 0; i < 5; ++i) {
             QCOMPARE(h.last("dockerhub", QStringLiteral("acme/img%1").arg(i), "pulls"), 1000.0 + i * 7);
             QCOMPARE(h.last("dockerhub", QStringLiteral("acme/img%1").arg(i), "stars"), double(i));
@@ -45,6 +47,62 @@ private slots:
         const QList<Sample> perDay = SeriesMath::dailyDelta(samples);
         QCOMPARE(perDay.size(), 1);
         QCOMPARE(perDay.first().value, 250.0);
+    }
+
+    // Each repository's tags (every page) become events at tag_last_pushed (last_updated for older tags without
+    // it); a tag pushed again moves to its new time on the next poll rather than adding another.
+    void tagsPushedAreEvents()
+    {
+        ApiHarness h;
+        h.fake.maxPerPage = 2;
+        const qint64 t0 = 1'699'000'000;
+        h.fake.dockerhub.insert(QStringLiteral("acme/app"), { 10, 1 });
+        h.fake.dockerTags[QStringLiteral("acme/app")] = { { "latest", t0 + 5000 }, { "2.0", t0 + 5000 },
+            { "1.9", t0 + 2000 }, { "1.8", 0 }, { "1.7", t0 - 86400 } };
+        h.fake.dockerhub.insert(QStringLiteral("acme/tool"), { 3, 0 });
+        h.fake.dockerTags[QStringLiteral("acme/tool")] = { { "v1", t0 + 100 } };
+        const auto expected = [&h] {
+            QStringList rows;
+            for (const QString& repo : { QStringLiteral("acme/app"), QStringLiteral("acme/tool") }) {
+                const auto tags = h.fake.dockerTags.value(repo);
+                for (int i = 0; i < tags.size(); ++i) // the fake's last_updated without tag_last_pushed: 1690000000 + i
+                    rows << QStringLiteral("%1 docker-tag %2 %3 https://hub.docker.com/r/%2/tags?name=%3")
+                                .arg(tags[i].second > 0 ? tags[i].second : 1'690'000'000 + i)
+                                .arg(repo, tags[i].first);
+            }
+            rows.sort();
+            return rows;
+        };
+        const auto stored = [&h] {
+            QStringList rows;
+            for (const ProjectEvent& e : EventStore(*h.db).between(0, std::numeric_limits<qint64>::max()))
+                rows << QStringLiteral("%1 %2 %3 %4 %5").arg(e.ts).arg(e.kind, e.source, e.title, e.url);
+            rows.sort();
+            return rows;
+        };
+        const qint64 id = h.addSource("dockerhub", { { "namespace", "acme" } });
+        DockerHubCollector c(id, h.settingsOf(id), h.services());
+        const PollOutcome outcome = h.pollWith(c);
+        QVERIFY2(outcome.ok, qPrintable(outcome.error));
+        QCOMPARE(stored().size(), 6);
+        QCOMPARE(stored(), expected());
+        int tagPages = 0;
+        for (const FakeRequest& r : h.fake.server.requests)
+            tagPages += r.url.path() == QLatin1String("/v2/repositories/acme/app/tags/");
+        QCOMPARE(tagPages, 3); // five tags, two a page
+
+        // Within six hours the tags are not asked again (Docker Hub limits requests); after, a re-push is seen.
+        h.fake.dockerTags[QStringLiteral("acme/app")][0].second = t0 + 90000; // latest pushed again
+        const QStringList firstPoll = stored();
+        h.fake.server.clearLog();
+        h.clock.advanceSecs(3600);
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.fake.server.requests.size(), 1); // the listing only
+        QCOMPARE(stored(), firstPoll);
+        h.clock.advanceSecs(5 * 3600);
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(stored().size(), 6);
+        QCOMPARE(stored(), expected());
     }
 
     void tooManyRequestsWaitsForRetryAfter()

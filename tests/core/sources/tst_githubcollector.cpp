@@ -1,3 +1,4 @@
+#include "core/events/eventstore.h"
 #include "core/sources/github/githubcollector.h"
 #include "tests/support/apiharness.h"
 
@@ -150,6 +151,65 @@ private slots:
         QCOMPARE(h.fake.server.count(304), requests - 2);
         QCOMPARE(h.fake.server.count(204), 2); // contributors of beta and gamma (empty): no ETag to reuse
         QCOMPARE(h.fake.rateRemaining, remaining - 2); // 304s are free
+    }
+
+    // Releases become events on the first poll (every page, drafts left out), stay one each on later polls, and a
+    // release published later or renamed is seen on the next one.
+    void releasesAreBackFilledAndKept()
+    {
+        ApiHarness h;
+        h.fake.maxPerPage = 2;
+        FakeGitHubRepo rocket;
+        // Newest first, as GitHub lists them; the third is a draft (published_at null).
+        rocket.releases = { { 1 }, { 2 }, { 3 }, { 4 }, { 5 } };
+        rocket.releasePublishedAt = { iso("2023-11-10T15:00:00Z"), iso("2023-10-01T09:30:00Z"), 0,
+            iso("2023-06-20T12:00:00Z"), iso("2023-01-05T08:00:00Z") };
+        rocket.releaseNames = { "Rocket 2.0", "", "Rocket 1.9 (draft)", "Rocket 1.5", "" };
+        h.fake.github.insert(QStringLiteral("acme/rocket"), rocket);
+        const qint64 id = h.addSource("github", { { "repo", "acme/rocket" } });
+        const auto expected = [](const FakeGitHubRepo& repo) {
+            QStringList rows;
+            for (int i = 0; i < repo.releases.size(); ++i) {
+                if (repo.releasePublishedAt[i] == 0)
+                    continue;
+                const QString tag = QStringLiteral("v%1").arg(i);
+                rows << QStringLiteral("%1 release acme/rocket %2 https://github.com/acme/rocket/releases/tag/%3")
+                            .arg(repo.releasePublishedAt[i])
+                            .arg(repo.releaseNames.value(i).isEmpty() ? tag : repo.releaseNames.value(i), tag);
+            }
+            rows.sort(); // by time: the times are ten digits
+            return rows;
+        };
+        const auto stored = [&h] {
+            QStringList rows;
+            for (const ProjectEvent& e : EventStore(*h.db).between(0, std::numeric_limits<qint64>::max()))
+                rows << QStringLiteral("%1 %2 %3 %4 %5").arg(e.ts).arg(e.kind, e.source, e.title, e.url);
+            return rows;
+        };
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(stored().size(), 4); // three pages, one draft
+        QCOMPARE(stored(), expected(h.fake.github.value("acme/rocket")));
+        QCOMPARE(stored().first(),
+            QStringLiteral("%1 release acme/rocket v4 https://github.com/acme/rocket/releases/tag/v4")
+                .arg(iso("2023-01-05T08:00:00Z")));
+
+        h.clock.advanceSecs(900);
+        QVERIFY(h.pollWith(c).ok); // 304s: the same four, not eight
+        QCOMPARE(stored(), expected(h.fake.github.value("acme/rocket")));
+
+        // The draft is published and the newest renamed.
+        FakeGitHubRepo& later = h.fake.github["acme/rocket"];
+        later.releasePublishedAt[2] = iso("2023-11-14T10:00:00Z");
+        later.releaseNames[0] = QStringLiteral("Rocket 2.0.0");
+        h.clock.advanceSecs(900);
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(stored().size(), 5);
+        QCOMPARE(stored(), expected(later));
+
+        // Removing the source with its history removes its events.
+        QVERIFY(SourceStore(*h.db, h.clock).remove(id, true));
+        QCOMPARE(stored(), QStringList());
     }
 
     void newRepositoriesArePickedUp()

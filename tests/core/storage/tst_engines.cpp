@@ -1,5 +1,7 @@
 // The storage seam with both engines behind it: the same Database, Statement and Transaction calls give the same
 // answers on a SQLite file and on a real PostgreSQL (Debian's, started here on loopback).
+#include "core/alerts/alertstore.h"
+#include "core/events/eventstore.h"
 #include "core/query/queryrunner.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
@@ -162,6 +164,38 @@ private slots:
     }
 
     void transactionsCommitOrRollBack_data() { engines(); }
+    // The events store's SQL (an upsert on ext_key, notes with ids) reads the same on both engines, the alert
+    // history's firings beside it.
+    void eventsAreKeptAlike_data() { engines(); }
+    void eventsAreKeptAlike()
+    {
+        QFETCH(QString, engine);
+        const auto db = open(engine);
+        Migrations::migrate(*db);
+        EventStore events(*db);
+        const qint64 note = events.addNote(1000, QStringLiteral("Talk, \"quoted\""), QString(), 1);
+        events.record(7, QStringLiteral("v1"), { 0, 2000, "release", "acme/a", "1.0", "https://x/v1" }, 1);
+        events.record(7, QStringLiteral("v1"), { 0, 2100, "release", "acme/a", "1.0 final", "https://x/v1" }, 2);
+        events.record(8, QStringLiteral("v1"), { 0, 1500, "docker-tag", "acme/a", "v1", QString() }, 2);
+        AlertEvent fired;
+        fired.ruleName = QStringLiteral("errors");
+        fired.series = QStringLiteral("traffic.errors");
+        fired.severity = QStringLiteral("warning");
+        fired.ts = 1800;
+        fired.event = QStringLiteral("firing");
+        fired.message = QStringLiteral("up");
+        AlertStore(*db).addEvent(fired);
+        QStringList rows;
+        for (const ProjectEvent& e : events.between(0, 5000))
+            rows << QStringLiteral("%1 %2 %3 %4 %5").arg(e.ts).arg(e.kind, e.source, e.title, e.url);
+        QCOMPARE(rows,
+            (QStringList { "1000 note note Talk, \"quoted\" ", "1500 docker-tag acme/a v1 ",
+                "1800 alert-fired errors up ", "2100 release acme/a 1.0 final https://x/v1" }));
+        QVERIFY(events.removeNote(note));
+        QVERIFY(!events.removeNote(note));
+        QCOMPARE(events.notes().size(), 0);
+    }
+
     void transactionsCommitOrRollBack()
     {
         QFETCH(QString, engine);
