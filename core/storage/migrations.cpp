@@ -34,7 +34,9 @@ namespace {
  * (AppSettings). Hour and day: 'city' (key = GeoIp::cityKey, "CC<TAB>lat<TAB>lon<TAB>name", only when a City database
  * located the address). Hour and day, site_id 0: 'rejected' (key = source id; requests = lines rejected in that hour of
  * receipt). Text keys (path, path404, referrer, agent, city) keep the busiest keys of each bucket (setting
- * rollups.top_keys, see TextRollups); the rest is summed under key '' ("other"), so totals stay exact.
+ * rollups.top_keys, see TextRollups); the rest is summed under key '' ("other"), so totals stay exact. A rollup's
+ * visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets over whole days
+ * gives GoAccess's visitor count.
  * - imports: per imported file (known by a hash of its first 4 KiB, uncompressed), the bytes and lines stored
  *   and a hash of the 4 KiB before that point (ImportLedger); written in the same transaction as the lines.
  * - visitor sets are kept for every day (not only within the retention), so a day's visitors stay exact
@@ -46,8 +48,6 @@ namespace {
  * - events: releases, tags and registry versions a source found (ext_key: the source, kind and its own name for it,
  *   so a poll updates rather than adds) and notes (kind 'note', ext_key NULL). Alert firings are not copied here:
  *   EventStore reads them from alert_events.
- *   visitors counts (address, day, user agent) triples first seen in that bucket, so summing buckets
- *   over whole days gives GoAccess's visitor count.
  */
 // Version 12 (issue 28): who made each request. agent_class is an AgentClass (0 a person, else a bot's class) and
 // bot_id a bot's name (a string id, NULL for people); both NULL in rows stored before. Rollups gain the 'agents'
