@@ -158,15 +158,10 @@ public:
             }
         }
         const int n = int(m_values.size());
-        QList<const char*> values(n);
-        QList<int> lengths(n);
-        for (int i = 0; i < n; ++i) {
-            values[i] = m_null[i] ? nullptr : m_values[i].constData();
-            lengths[i] = int(m_values[i].size());
-        }
+        const Params params = this->params();
         m_owner.willQueue(m_sql);
-        if (!PQsendQueryPrepared(m_owner.handle(), m_name.constData(), n, values.constData(), lengths.constData(),
-                m_binary.constData(), 0)) {
+        if (!PQsendQueryPrepared(m_owner.handle(), m_name.constData(), n, params.values.constData(),
+                params.lengths.constData(), m_binary.constData(), 0)) {
             const QString message = m_owner.lastError();
             m_owner.drainQueue();
             throw DatabaseError(message);
@@ -227,6 +222,21 @@ private:
         return row;
     }
 
+    // The bound values as libpq takes them (NULL for a null), valid while m_values is unchanged.
+    struct Params {
+        QList<const char*> values;
+        QList<int> lengths;
+    };
+    Params params() const
+    {
+        Params p { QList<const char*>(m_values.size()), QList<int>(m_values.size()) };
+        for (qsizetype i = 0; i < m_values.size(); ++i) {
+            p.values[i] = m_null[i] ? nullptr : m_values[i].constData();
+            p.lengths[i] = int(m_values[i].size());
+        }
+        return p;
+    }
+
     void check(int index) const
     {
         if (index < 1 || index > m_values.size())
@@ -246,22 +256,17 @@ private:
         m_owner.ensureConnected();
         m_owner.before(m_sql);
         const int n = int(m_values.size());
-        QList<const char*> values(n);
-        QList<int> lengths(n);
-        for (int i = 0; i < n; ++i) {
-            values[i] = m_null[i] ? nullptr : m_values[i].constData();
-            lengths[i] = int(m_values[i].size());
-        }
+        const Params params = this->params();
         // Run once: sent with its text. Run again (the ingest's statements, a loop's): prepared on the server once
         // per connection, so each later run costs no parse and no plan.
         if (++m_runs >= 2 && (m_preparedOn != m_owner.generation() || m_preparedTypes != m_types))
             prepare(n);
         if (m_preparedOn == m_owner.generation() && m_preparedTypes == m_types)
-            m_result = PQexecPrepared(m_owner.handle(), m_name.constData(), n, values.constData(), lengths.constData(),
-                m_binary.constData(), 0);
+            m_result = PQexecPrepared(m_owner.handle(), m_name.constData(), n, params.values.constData(),
+                params.lengths.constData(), m_binary.constData(), 0);
         else
-            m_result = PQexecParams(m_owner.handle(), m_sql.constData(), n, m_types.constData(), values.constData(),
-                lengths.constData(), m_binary.constData(), 0);
+            m_result = PQexecParams(m_owner.handle(), m_sql.constData(), n, m_types.constData(),
+                params.values.constData(), params.lengths.constData(), m_binary.constData(), 0);
         const ExecStatusType status = PQresultStatus(m_result);
         if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK)
             m_owner.afterStatement(PQcmdStatus(m_result));
