@@ -6,7 +6,7 @@ set -euo pipefail
 BUILD_DEPS=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  qt6-svg-dev libqt6svg6 qt6-qpa-plugins libqt6opengl6-dev libvulkan-dev ccache
+  qt6-svg-dev libqt6svg6 qt6-qpa-plugins libqt6opengl6-dev libvulkan-dev ccache lld
   libmaxminddb-dev libsqlite3-dev libpq-dev libre2-dev zlib1g-dev
   libgl-dev libxkbcommon-dev
   iso-codes qtkeychain-qt6-dev
