@@ -204,7 +204,7 @@ void addRaw(Database& db, const TrafficFilter& filter, qint64 from, qint64 to, c
         return;
     const QByteArray sql = QByteArray("SELECT s.value, g.n, g.b FROM (SELECT ") + column
         + " AS sid, count(*) AS n, sum(bytes) AS b FROM requests WHERE id >= ?1 AND id < ?2 "
-          "AND (?3 = -1 OR site_id = ?3) AND (?4 IS NULL OR country = ?4)"
+          "AND (?3 = -1 OR site_id = ?3) AND (country = ?4 OR ?4 IS NULL)" // PostgreSQL types ?4 where it first sees it
         + (only404 ? " AND status = 404" : "") + " GROUP BY sid) g JOIN strings s ON s.id = g.sid";
     Statement st = db.prepare(sql.constData());
     st.bind(1, RequestKeys::firstId(from))

@@ -188,7 +188,7 @@ QString TrafficReport::write(
                 paths[QString::fromUtf8(it.key())] = { it.value().requests, it.value().visitors, it.value().bytes };
         Statement rawEdges
             = db.prepare("SELECT s.value, count(*), sum(r.bytes) FROM requests r "
-                         "JOIN strings s ON s.id = r.path_id WHERE r.id >= ? AND r.id < ? GROUP BY r.path_id");
+                         "JOIN strings s ON s.id = r.path_id WHERE r.id >= ? AND r.id < ? GROUP BY s.id");
         for (const RollupSpan& span : spans) {
             if (span.period != 60 || scope != AgentScope::All)
                 continue;

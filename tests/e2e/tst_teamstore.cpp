@@ -271,25 +271,42 @@ void TestTeamStore::migrateFromSqliteAndBack()
     said = run({ "store", "migrate", "--from", m_url, "--to", back }, &status);
     QVERIFY2(status == 0, qPrintable(said));
 
-    // The same report, byte for byte, from each of the three.
-    const QStringList range = { "--from", now.date().addDays(-3).toString(Qt::ISODate), "--to",
-        now.date().addDays(1).toString(Qt::ISODate) };
-    QStringList outs;
-    for (const QString& store : { sqlite, m_url, back }) {
-        const QString out = dir.filePath(QStringLiteral("report%1").arg(outs.size()));
-        said = run(QStringList { "report", "--out", out } + range, &status, store, dir.filePath("viewer"));
-        QVERIFY2(status == 0, qPrintable(said));
-        outs << out;
+    // The same report, byte for byte, from each of the three: over whole days, and over a range whose ends fall
+    // inside hours (top lists read raw rows there).
+    const QDateTime hourly(now.date(), QTime(now.time().hour(), 0), Qt::UTC);
+    const QStringList ranges[] = {
+        { "--from", now.date().addDays(-3).toString(Qt::ISODate), "--to", now.date().addDays(1).toString(Qt::ISODate) },
+        { "--from", hourly.addSecs(-20 * 3600 - 17 * 60).toString(Qt::ISODate), "--to",
+            hourly.addSecs(-2 * 3600 + 43 * 60).toString(Qt::ISODate) },
+    };
+    for (const QStringList& range : ranges) {
+        QStringList outs;
+        for (const QString& store : { sqlite, m_url, back }) {
+            const QString out = dir.filePath(QStringLiteral("report%1").arg(outs.size()) + range[1]);
+            said = run(QStringList { "report", "--out", out } + range, &status, store, dir.filePath("viewer"));
+            QVERIFY2(status == 0, qPrintable(range.join(' ') + ": " + said));
+            outs << out;
+        }
+        const QStringList csvs = QDir(outs.first()).entryList({ "*.csv" }, QDir::Files);
+        QVERIFY(csvs.contains("summary.csv"));
+        QVERIFY(csvs.size() >= 5);
+        for (const QString& csv : csvs) {
+            const QByteArray original = readAll(outs[0] + "/" + csv);
+            QVERIFY2(original == readAll(outs[1] + "/" + csv), qPrintable("PostgreSQL differs in " + csv));
+            QVERIFY2(original == readAll(outs[2] + "/" + csv), qPrintable("the copy back differs in " + csv));
+        }
+        // The log has a line a minute back from now: count those in [from, to).
+        const QDateTime from = QDateTime::fromString(range[1], Qt::ISODate);
+        const QDateTime to = QDateTime::fromString(range[3], Qt::ISODate);
+        int inRange = 0;
+        for (int i = 0; i < 2000; ++i) {
+            const qint64 at = now.toSecsSinceEpoch() - i * 60;
+            inRange += at >= from.toSecsSinceEpoch() && at < to.toSecsSinceEpoch();
+        }
+        QVERIFY(inRange > 0);
+        const QByteArray summary = readAll(outs[0] + "/summary.csv");
+        QVERIFY2(summary.contains(QByteArray("requests," + QByteArray::number(inRange) + "\r\n")), summary.constData());
     }
-    const QStringList csvs = QDir(outs.first()).entryList({ "*.csv" }, QDir::Files);
-    QVERIFY(csvs.contains("summary.csv"));
-    QVERIFY(csvs.size() >= 5);
-    for (const QString& csv : csvs) {
-        const QByteArray original = readAll(outs[0] + "/" + csv);
-        QVERIFY2(original == readAll(outs[1] + "/" + csv), qPrintable("PostgreSQL differs in " + csv));
-        QVERIFY2(original == readAll(outs[2] + "/" + csv), qPrintable("the copy back differs in " + csv));
-    }
-    QVERIFY(readAll(outs[0] + "/summary.csv").contains("requests,2000"));
     // The copy goes on where the originals left: a new source gets the next id.
     said = run({ "sources", "add", "github", "--repo", "acme/other", "--api-url", "http://127.0.0.1:9" }, &status,
         m_url, dir.filePath("viewer"));

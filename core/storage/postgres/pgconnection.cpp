@@ -637,7 +637,7 @@ int PgConnection::userVersion()
 
 void PgConnection::setUserVersion(int version)
 {
-    exec("CREATE TABLE IF NOT EXISTS activity_meta(key TEXT PRIMARY KEY, value BIGINT NOT NULL)");
+    exec("CREATE TABLE IF NOT EXISTS activity_meta(key TEXT COLLATE \"C\" PRIMARY KEY, value BIGINT NOT NULL)");
     auto st = prepare("INSERT INTO activity_meta(key, value) VALUES ('user_version', ?) "
                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
     st->bindInt64(1, version);

@@ -254,6 +254,29 @@ CREATE TABLE source_leases(
 constexpr int kLatest = kTablesVersion + int(sizeof(kSteps) / sizeof(kSteps[0]));
 static_assert(kLatest >= 13);
 
+// Text compares byte by byte, as SQLite's BINARY collation does, whatever the cluster's locale: under en_US or
+// ICU "Zeta" sorts after "apple", so ORDER BY and ties among keys would differ between the engines. Run after every
+// upgrade, so that columns later steps add are included.
+void compareTextAsBytes(Database& db)
+{
+    Statement st = db.prepare("SELECT c.table_name, c.column_name FROM information_schema.columns c "
+                              "JOIN information_schema.tables t ON t.table_schema = c.table_schema "
+                              "AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE' "
+                              "WHERE c.table_schema = current_schema() AND c.data_type = 'text' "
+                              "AND c.collation_name IS DISTINCT FROM 'C' ORDER BY 1, 2");
+    QList<QByteArray> alters;
+    while (st.step()) {
+        QByteArray alter = "ALTER TABLE \"";
+        alter += st.text(0).toUtf8();
+        alter += "\" ALTER COLUMN \"";
+        alter += st.text(1).toUtf8(); // the schema's own names: no quote in them
+        alter += "\" TYPE TEXT COLLATE \"C\"";
+        alters.append(alter);
+    }
+    for (const QByteArray& alter : alters)
+        db.exec(alter.constData());
+}
+
 // Processes of different versions starting at once: one creates or upgrades, the others wait and find it done.
 constexpr qint64 kSchemaLock = 0x41435444; // 'ACTD', as the SQLite file's application id
 } // namespace
@@ -316,6 +339,7 @@ Result<int> PgSchema::upgrade(Database& db)
         }
         for (int v = from + 1; v <= latest; ++v)
             db.exec(kSteps[v - kTablesVersion - 1]);
+        compareTextAsBytes(db);
         db.setUserVersion(latest);
         // Roles made before (store init, or another database of the cluster) get their rights on what was made.
         if (db.queryInt("SELECT count(*) FROM pg_roles WHERE rolname IN ('activity_collector', 'activity_viewer')")

@@ -469,6 +469,40 @@ private slots:
             qPrintable(refused.error()));
     }
 
+    // A team store on a cluster whose locale sorts like a dictionary (ICU en-US, as a user's en_US.UTF-8 cluster)
+    // still orders text as the file does, byte by byte: report and list orders are the same on both engines.
+    void textSortsAsInTheFileWhateverTheClusterLocale()
+    {
+        {
+            Database admin(std::make_unique<PgConnection>(m_server->url()));
+            admin.exec("CREATE DATABASE dictionary TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' "
+                       "LOCALE 'C.UTF-8'");
+        }
+        Database pg(std::make_unique<PgConnection>(m_server->url("dictionary")));
+        QCOMPARE(pg.queryInt("SELECT ('Zeta' < 'apple')::int"), std::optional<qint64>(0)); // the locale is in force
+        QVERIFY(PgSchema::init(pg));
+        Database file(m_dir.filePath("order.sqlite"));
+        Migrations::migrate(file);
+        const QStringList names = { "apple", "Zeta", "_under", "b", "B", "a-b", "ab", "Äpfel", "10", "9" };
+        QStringList orders[2];
+        int i = 0;
+        for (Database* db : { &file, &pg }) {
+            for (const QString& name : names)
+                db->prepare("INSERT INTO sites(name) VALUES (?)").bind(1, name).exec();
+            Statement st = db->prepare("SELECT name FROM sites ORDER BY name");
+            while (st.step())
+                orders[i].append(st.text(0));
+            ++i;
+        }
+        QCOMPARE(orders[0].size(), names.size());
+        QCOMPARE(orders[1], orders[0]);
+        QCOMPARE(orders[0].first(), QStringLiteral("10")); // bytes: digits, capitals, '_', small letters, 'Ä' last
+        QCOMPARE(orders[0].last(), QStringLiteral("Äpfel"));
+        QCOMPARE(pg.queryInt("SELECT count(*) FROM information_schema.columns WHERE table_schema = 'public' AND "
+                             "data_type = 'text' AND collation_name IS DISTINCT FROM 'C'"),
+            std::optional<qint64>(0));
+    }
+
     // What the window's live refresh rests on: a reader learns that another connection committed, and on
     // PostgreSQL it is woken by the notification instead of a timer.
     void anotherConnectionsCommitIsHeard_data() { engines(); }
