@@ -67,13 +67,13 @@ void IngestWriter::startBatch()
     m_batchOpen = true;
     refreshSettings();
     // Another process (an `import` beside `collect`) may have written since our last transaction.
-    const qint64 version = m_db->dataVersion();
+    const qint64 version = m_db->writerTurn();
     if (version != m_dataVersion) {
         m_dataVersion = version;
         m_rollups.forgetCounts();
         m_visitors.forgetDays();
     }
-    m_ids.sync();
+    m_ids.sync(version);
 }
 
 void IngestWriter::writePending()

@@ -95,7 +95,8 @@ bool VisitorSets::firstVisit(qint64 day, qint64 site, qint64 hash)
 {
     Day& d = this->day(day, site);
     if (d.inTableOnly) {
-        m_insertVisitor.bind(1, day).bind(2, site).bind(3, hash).execQueued();
+        // Run now, not queued: whether the row was new is the answer (PostgreSQL counts no queued change).
+        m_insertVisitor.bind(1, day).bind(2, site).bind(3, hash).exec();
         return m_db.changes() > 0;
     }
     if (!d.seen.insert(quint64(hash)))

@@ -55,6 +55,10 @@ public:
     virtual void setUserVersion(int version) = 0;
     // Changes when another connection commits (a cache of what was read can tell it is stale).
     virtual qint64 dataVersion() = 0;
+    // For a writer that keeps caches of what is stored (request ids, visitors), first in its write transaction
+    // (writers take turns there): a number that changes when another writer wrote since this connection's last
+    // turn. SQLite: its data_version.
+    virtual qint64 writerTurn() { return dataVersion(); }
     // A socket that becomes readable when another connection commits (after dataVersion() was called once), so a
     // reader waits on it instead of polling; -1 when the engine has none.
     virtual int notificationSocket() const { return -1; }

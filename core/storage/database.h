@@ -112,6 +112,7 @@ public:
     void setUserVersion(int version) { m_connection->setUserVersion(version); }
     // Changes when another connection commits (a cache of what was read can tell it is stale).
     qint64 dataVersion() { return m_connection->dataVersion(); }
+    qint64 writerTurn() { return m_connection->writerTurn(); } // see Connection::writerTurn
     // Readable when another connection committed (PostgreSQL's notifications); -1: poll dataVersion() instead.
     int notificationSocket() const { return m_connection->notificationSocket(); }
 

@@ -41,9 +41,8 @@ RequestIdAllocator::RequestIdAllocator(Database& db)
     : m_db(db)
 { }
 
-void RequestIdAllocator::sync()
+void RequestIdAllocator::sync(qint64 version)
 {
-    const qint64 version = m_db.dataVersion();
     if (version == m_dataVersion && m_newest >= 0)
         return;
     m_dataVersion = version;
@@ -61,7 +60,7 @@ void RequestIdAllocator::reset()
 qint64 RequestIdAllocator::next(qint64 ts)
 {
     if (m_newest < 0 && m_dataVersion < 0)
-        sync();
+        sync(m_db.writerTurn());
     const qint64 first = RequestKeys::firstId(ts);
     if (first > m_newest) { // the usual case: time moves forward
         m_newest = first;

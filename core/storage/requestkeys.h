@@ -29,7 +29,8 @@ void registerSqlFunctions(sqlite3* db);
 class RequestIdAllocator {
 public:
     explicit RequestIdAllocator(Database& db);
-    void sync();
+    // `version`: the writer's Database::writerTurn() of this transaction.
+    void sync(qint64 version);
     void reset(); // after a rollback: forget ids handed out in the lost transaction
     // More than 2^20 requests in one second spill into the next second's ids (their ts reads one second late).
     qint64 next(qint64 ts);

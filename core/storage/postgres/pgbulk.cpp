@@ -155,6 +155,7 @@ void PgBulkQueue::discard()
     for (Bulk& b : m_bulks) {
         b.rows.clear();
         b.keys.clear();
+        b.stagedOn = 0; // a stage made in the transaction rolled back is gone with it
     }
 }
 

@@ -664,6 +664,21 @@ qint64 PgConnection::dataVersion()
     return m_version;
 }
 
+qint64 PgConnection::writerTurn()
+{
+    if (!m_writing)
+        throw DatabaseError(QStringLiteral("writerTurn() outside a write transaction"));
+    // Writers already take turns (beginWrite's lock). Each hands out request ids from what it last saw, and a
+    // notification of another's commit does not reach a session inside a transaction (it waited for the lock
+    // there): so the store counts turns (activity_meta 'writer_turns'), and a count that moved by more than our own
+    // turns means another writer wrote.
+    auto turn = prepare("INSERT INTO activity_meta(key, value) VALUES ('writer_turns', 1) ON CONFLICT(key) DO "
+                        "UPDATE SET value = activity_meta.value + 1 RETURNING value");
+    const qint64 turns = turn->step() ? turn->int64(0) : 0;
+    while (turn->step()) { }
+    return turns - ++m_ownTurns;
+}
+
 int PgConnection::notificationSocket() const
 {
     return m_session.contains(kListen) ? PQsocket(m_conn) : -1;

@@ -36,6 +36,7 @@ public:
     int userVersion() override;
     void setUserVersion(int version) override;
     qint64 dataVersion() override;
+    qint64 writerTurn() override;
     int notificationSocket() const override;
     void setBusyTimeoutMs(int ms) override;
     void yieldToWaiters(int) override { } // row locks: a writer never holds the whole store
@@ -116,6 +117,7 @@ private:
     QByteArray m_xid; // the write transaction's id (pg_current_xact_id)
     quint64 m_generation = 1;
     qint64 m_version = 0;
+    qint64 m_ownTurns = 0; // writerTurn()s of this connection
     // A lock waited for this long fails the statement, as SQLite's busy timeout does.
     QList<QByteArray> m_session { "SET client_min_messages = warning", "SET TIME ZONE 'UTC'",
         "SET lock_timeout = 60000" };

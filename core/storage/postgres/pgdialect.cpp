@@ -189,6 +189,44 @@ QByteArray qualifyConflictUpdate(QByteArray sql)
     return sql;
 }
 
+// SQLite's blob literal x'0a01' -> '\x0a01'::bytea.
+QByteArray blobLiterals(const QByteArray& sql)
+{
+    if (!sql.contains("x'") && !sql.contains("X'"))
+        return sql;
+    const QList<bool> code = codeMask(sql);
+    QByteArray out;
+    out.reserve(sql.size() + 16);
+    for (qsizetype i = 0; i < sql.size(); ++i) {
+        const char c = sql[i];
+        if ((c == 'x' || c == 'X') && code[i] && i + 1 < sql.size() && sql[i + 1] == '\''
+            && (i == 0 || !isWordChar(sql[i - 1]))) {
+            const qsizetype end = sql.indexOf('\'', i + 2);
+            if (end > 0) {
+                out += "'\\x" + sql.mid(i + 2, end - i - 2) + "'::bytea";
+                i = end;
+                continue;
+            }
+        }
+        out += c;
+    }
+    return out;
+}
+
+// SQLite's LIMIT -1 (no limit, before an OFFSET) -> LIMIT ALL.
+QByteArray limitAll(QByteArray sql)
+{
+    const QList<bool> code = codeMask(sql);
+    for (qsizetype at = findWord(sql, code, "LIMIT", 0); at >= 0; at = findWord(sql, code, "LIMIT", at + 5)) {
+        qsizetype i = at + 5;
+        while (i < sql.size() && sql[i] == ' ')
+            ++i;
+        if (sql.mid(i, 2) == "-1" && (i + 2 == sql.size() || !isWordChar(sql[i + 2])))
+            return sql.replace(i, 2, "ALL");
+    }
+    return sql;
+}
+
 QByteArray replaceWords(QByteArray sql, QByteArrayView from, QByteArrayView to)
 {
     qsizetype at = 0;
@@ -210,7 +248,7 @@ QByteArray PgDialect::translate(const QByteArray& sql, const KeyLookup& primaryK
     out = scalarMinMax(std::move(out));
     out = replaceWords(std::move(out), "LIKE", "ILIKE");
     out = replaceWords(std::move(out), "ifnull", "coalesce");
-    return out;
+    return blobLiterals(limitAll(std::move(out)));
 }
 
 } // namespace activity

@@ -7,6 +7,7 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -49,7 +50,7 @@ private slots:
     void init()
     {
         m_dir = std::make_unique<QTemporaryDir>();
-        m_db = std::make_unique<Database>(m_dir->filePath(QStringLiteral("t.sqlite")));
+        m_db = TestStore::open(*m_dir, QStringLiteral("tst_alertevaluator"));
         Migrations::migrate(*m_db);
         m_writer = std::make_unique<DbWriter>(*m_db);
         m_db->exec("INSERT INTO sources(id, type, name, settings, created_at) VALUES (1, 'github', 'acme', '{}', 0)");

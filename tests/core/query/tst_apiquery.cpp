@@ -1,6 +1,7 @@
 #include "core/query/apiquery.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "tests/support/teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -16,7 +17,7 @@ class TestApiQuery : public QObject {
 private slots:
     void initTestCase()
     {
-        m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("a.sqlite")));
+        m_db = TestStore::open(m_dir, QStringLiteral("tst_apiquery"));
         Migrations::migrate(*m_db);
         m_db->exec(
             "INSERT INTO series(id, provider, repository, metric) VALUES (1, 'github', 'acme/a', 'stars'),"

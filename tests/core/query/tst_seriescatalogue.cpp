@@ -4,6 +4,7 @@
 #include "core/sources/apistore.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "tests/support/teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,7 +48,7 @@ private slots:
     void initTestCase()
     {
         try {
-            m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("t.sqlite")));
+            m_db = TestStore::open(m_dir, QStringLiteral("tst_seriescatalogue"));
             Migrations::migrate(*m_db);
             Transaction tx(*m_db);
             DemoTrafficWriter w(*m_db);

@@ -8,6 +8,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/storage/requestkeys.h"
+#include "tests/support/teststore.h"
 
 #include <QHash>
 #include <QTemporaryDir>
@@ -59,7 +60,7 @@ class TestTrafficPageQuery : public QObject {
 private slots:
     void initTestCase()
     {
-        m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("d.sqlite")));
+        m_db = TestStore::open(m_dir, QStringLiteral("tst_trafficpagequery"));
         Migrations::migrate(*m_db);
         DemoOptions options;
         options.nowSecs = kNow;
@@ -203,13 +204,15 @@ private slots:
         // A late line for 02:00 today (a cached hour) with a new referrer and a 404.
         Statement site = m_db->prepare("SELECT id FROM sites WHERE name = 'www'");
         QVERIFY(site.step());
-        m_db->exec("INSERT INTO strings(value) VALUES (CAST('https://late.example/' AS BLOB)), "
-                   "(CAST('/late-404' AS BLOB))");
+        for (const QByteArray& text : { QByteArray("https://late.example/"), QByteArray("/late-404") })
+            m_db->prepare("INSERT INTO strings(value) VALUES (?)").bind(1, text).exec();
         Statement st = m_db->prepare(
             "INSERT INTO requests(id, site_id, addr, status, bytes, path_id, referrer_id, agent_id) VALUES (?1, ?2, "
-            "x'01020304', 404, 7, (SELECT id FROM strings WHERE value = CAST('/late-404' AS BLOB)), "
-            "(SELECT id FROM strings WHERE value = CAST('https://late.example/' AS BLOB)), "
+            "?3, 404, 7, (SELECT id FROM strings WHERE value = ?4), (SELECT id FROM strings WHERE value = ?5), "
             "(SELECT agent_id FROM requests LIMIT 1))");
+        st.bind(3, QByteArray("\x01\x02\x03\x04", 4))
+            .bind(4, QByteArray("/late-404"))
+            .bind(5, QByteArray("https://late.example/"));
         st.bind(1, RequestKeys::firstId(kDay + 2 * 3600 + 30) + 999).bind(2, site.int64(0)).exec();
         const TrafficPageLists third = TrafficPageQuery::lists(*m_db, filter, &cache);
         QVERIFY(std::any_of(third.referrers.cbegin(), third.referrers.cend(),

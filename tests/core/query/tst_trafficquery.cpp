@@ -2,6 +2,7 @@
 #include "core/query/trafficquery.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "tests/support/teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -166,7 +167,7 @@ private slots:
 private:
     void setUp()
     {
-        m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("t.sqlite")));
+        m_db = TestStore::open(m_dir, QStringLiteral("tst_trafficquery"));
         Migrations::migrate(*m_db);
         Transaction tx(*m_db);
         DemoTrafficWriter w(*m_db);

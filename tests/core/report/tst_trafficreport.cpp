@@ -5,6 +5,7 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/teststore.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -27,7 +28,7 @@ class TestTrafficReport : public QObject {
 private slots:
     void initTestCase()
     {
-        m_path = m_dir.filePath(QStringLiteral("a.sqlite"));
+        m_path = TestStore::location(m_dir, QStringLiteral("tst_trafficreport"));
         ManualClock clock(0);
         IngestPipeline pipeline(m_path, nullptr, clock);
         // Garbage received at known times: 130 lines the day before (more than the 100 kept for display), split

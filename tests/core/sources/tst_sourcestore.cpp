@@ -3,6 +3,7 @@
 #include "core/storage/ingestcounters.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/teststore.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,7 +16,7 @@ private slots:
     void addListPauseRemove()
     {
         QTemporaryDir dir;
-        Database db(dir.filePath(QStringLiteral("a.sqlite")));
+        Database db(TestStore::location(dir, QStringLiteral("tst_sourcestore")));
         Migrations::migrate(db);
         ManualClock clock(1'750'000'000'000);
         SourceStore store(db, clock);
@@ -55,7 +56,7 @@ private slots:
     void idsAreNeverReused()
     {
         QTemporaryDir dir;
-        Database db(dir.filePath(QStringLiteral("a.sqlite")));
+        Database db(TestStore::location(dir, QStringLiteral("tst_sourcestore")));
         Migrations::migrate(db);
         ManualClock clock(1'750'000'000'000);
         SourceStore store(db, clock);

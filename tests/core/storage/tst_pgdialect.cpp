@@ -55,6 +55,18 @@ private slots:
         QCOMPARE(pg("SELECT 1 FROM t WHERE name LIKE ? ESCAPE '\\'"),
             QByteArray("SELECT 1 FROM t WHERE name ILIKE ? ESCAPE '\\'"));
     }
+    void blobLiteralsBecomeBytea()
+    {
+        QCOMPARE(pg("INSERT INTO t(a, b) VALUES(x'0a01', X'FF') -- x'00'"),
+            QByteArray("INSERT INTO t(a, b) VALUES('\\x0a01'::bytea, '\\xFF'::bytea) -- x'00'"));
+        QCOMPARE(pg("SELECT max'1', 'x''2'"), QByteArray("SELECT max'1', 'x''2'")); // not a literal: a word, a quote
+    }
+    void limitMinusOneIsNoLimit()
+    {
+        QCOMPARE(pg("SELECT k FROM t ORDER BY k LIMIT -1 OFFSET ?5"),
+            QByteArray("SELECT k FROM t ORDER BY k LIMIT ALL OFFSET ?5"));
+        QCOMPARE(pg("SELECT k FROM t LIMIT -10"), QByteArray("SELECT k FROM t LIMIT -10"));
+    }
     void quotedTextIsNeverChanged()
     {
         const char* sql = "SELECT 'INSERT OR IGNORE INTO x', 'max(a, b) LIKE ifnull(' , \"LIKE\" FROM t -- max(a, b)";
