@@ -128,7 +128,7 @@ private slots:
     void eventsListMergesAlertsAndFilters()
     {
         {
-            Database db(data() + QStringLiteral("/activity.sqlite"));
+            Database db(TestStore::storeOfDataDir(data()));
             Migrations::migrate(db);
             AlertStore alerts(db);
             const auto add = [&](const char* at, const char* event) {
@@ -267,7 +267,8 @@ private slots:
 
     void storeMigrateCarriesEvents()
     {
-        const QString from = QStringLiteral("sqlite:") + data() + QStringLiteral("/activity.sqlite");
+        const QString from = TestStore::onPostgres() ? TestStore::storeOfDataDir(data())
+                                                     : QStringLiteral("sqlite:") + TestStore::storeOfDataDir(data());
         const QString to = QStringLiteral("sqlite:") + m_dir.filePath(QStringLiteral("copy.sqlite"));
         const ProgramResult copied = runProgram({ "store", "migrate", "--from", from, "--to", to }, data());
         QVERIFY2(copied.code == 0, qPrintable(copied.all()));

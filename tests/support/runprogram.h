@@ -1,5 +1,7 @@
 #pragma once
 
+#include "tests/support/teststore.h"
+
 #include <QEventLoop>
 #include <QHash>
 #include <QProcess>
@@ -24,6 +26,10 @@ inline ProgramResult runProgram(
     for (auto it = environment.constBegin(); it != environment.constEnd(); ++it)
         env.insert(it.key(), it.value());
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    // A suite's PostgreSQL twin: the data folder's store is a database (its settings and secrets stay in the folder).
+    if (activity::TestStore::onPostgres() && !env.contains(QStringLiteral("ACTIVITY_STORE"))
+        && !args.contains(QStringLiteral("--store")))
+        env.insert(QStringLiteral("ACTIVITY_STORE"), activity::TestStore::urlForDataDir(dataDir));
     p.setProcessEnvironment(env);
     p.start(QStringLiteral(ACTIVITY_BIN), QStringList { QStringLiteral("--data-dir"), dataDir } + args);
     if (!p.waitForStarted(10'000))

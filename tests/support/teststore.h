@@ -5,6 +5,7 @@
 #include "core/storage/database.h"
 #include "tests/support/postgresserver.h"
 
+#include <QHash>
 #include <QTemporaryDir>
 #include <memory>
 
@@ -37,6 +38,25 @@ public:
         Database admin(pg.url());
         admin.exec(QStringLiteral("CREATE DATABASE \"%1\"").arg(database).toUtf8().constData());
         return pg.url(database);
+    }
+
+    // The store the program uses for data folder `dataDir` in the _pg twin of a suite that runs it (runProgram
+    // sets ACTIVITY_STORE to it): one database per data folder, made on first use. Empty on SQLite.
+    static QString urlForDataDir(const QString& dataDir)
+    {
+        if (!onPostgres())
+            return {};
+        static QHash<QString, QString> urls;
+        QString& url = urls[dataDir];
+        if (url.isEmpty())
+            url = TestStore::url(QStringLiteral("data"));
+        return url;
+    }
+
+    // What --store names for data folder `dataDir`: its file, or on PostgreSQL its database (urlForDataDir).
+    static QString storeOfDataDir(const QString& dataDir)
+    {
+        return onPostgres() ? urlForDataDir(dataDir) : dataDir + QStringLiteral("/activity.sqlite");
     }
 
 private:
