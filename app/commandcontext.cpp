@@ -95,6 +95,7 @@ const CollectContext* CommandContext::collectContext()
 int CommandContext::fail(const QString& message, int status)
 {
     m_err << "activity-dashboard: " << message << Qt::endl;
+    m_lastFailure = message;
     return status;
 }
 

@@ -58,6 +58,14 @@ public:
     void setEventLog(EventLog* log) { m_eventLog = log; }
     // Prints "activity-dashboard: MESSAGE" to stderr and returns the exit status to use.
     int fail(const QString& message, int status = 1);
+    // The last message fail() printed.
+    QString lastFailure() const { return m_lastFailure; }
+    // From now on the data folder's own SQLite file (the window's "Use This Computer's File"), before anything opened.
+    void useDataDirFile()
+    {
+        m_store.clear();
+        m_storeOrigin.clear();
+    }
 
 private:
     QString m_dataDir;
@@ -73,6 +81,7 @@ private:
     std::unique_ptr<SourceService> m_sources;
     std::unique_ptr<CollectContext> m_collect;
     EventLog* m_eventLog = nullptr;
+    QString m_lastFailure;
 };
 
 } // namespace activity

@@ -16,6 +16,7 @@
 #include "core/sources/sourceservice.h"
 #include "core/storage/database.h"
 #include "core/storage/dbwriter.h"
+#include "ui/dialogs/storeproblemdialog.h"
 #include "ui/firstrun/firstrunwizard.h"
 #include "ui/kiosk/kioskcontroller.h"
 #include "ui/mainwindow.h"
@@ -118,6 +119,31 @@ bool openStore(CommandContext& ctx, bool demo, WindowStore& store)
         return false;
     }
     store.writer = store.demoWriter.get();
+    return true;
+}
+
+// A window started from the desktop has no terminal: a store it cannot open is said in a dialog that can try
+// again or, for a team's store, fall back to this computer's file. Without a screen (offscreen: tests, ssh) the
+// reason printed and exit status 1 are the answer, as for the other commands.
+bool openStoreOrAsk(CommandContext& ctx, bool demo, WindowStore& store)
+{
+    const QString platform = QGuiApplication::platformName();
+    const bool canAsk = !demo && platform != QLatin1String("offscreen") && platform != QLatin1String("minimal");
+    while (!openStore(ctx, demo, store)) {
+        if (!canAsk)
+            return false;
+        StoreProblemDialog dialog(ctx.storeShown(), ctx.lastFailure(), ctx.isPostgres());
+        dialog.exec();
+        switch (dialog.choice()) {
+        case StoreProblemDialog::Choice::TryAgain:
+            break;
+        case StoreProblemDialog::Choice::UseThisComputersFile:
+            ctx.useDataDirFile();
+            break;
+        case StoreProblemDialog::Choice::Quit:
+            return false;
+        }
+    }
     return true;
 }
 
@@ -232,7 +258,7 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (const int bad = parseOptions(ctx, args, o); bad != 0)
         return bad;
     WindowStore store;
-    if (!openStore(ctx, o.demo, store))
+    if (!openStoreOrAsk(ctx, o.demo, store))
         return 1;
     // The services the window changes things through, on the process's writer.
     DbWriter& writer = *store.writer;

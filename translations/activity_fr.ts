@@ -4719,6 +4719,37 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>activity::StoreProblemDialog</name>
+    <message>
+        <source>Activity Dashboard</source>
+        <translation>Activity Dashboard</translation>
+    </message>
+    <message>
+        <source>Activity Dashboard cannot open its store:</source>
+        <translation>Activity Dashboard ne peut pas ouvrir son stockage :</translation>
+    </message>
+    <message>
+        <source>Try again once the server answers, or work on this computer&apos;s own file for now (File &gt; Store chooses the store for the next start).</source>
+        <translation>Réessayez quand le serveur répondra, ou travaillez pour l&apos;instant sur le fichier de cet ordinateur (Fichier &gt; Stockage choisit le stockage du prochain démarrage).</translation>
+    </message>
+    <message>
+        <source>Try again once it can be opened.</source>
+        <translation>Réessayez quand il pourra être ouvert.</translation>
+    </message>
+    <message>
+        <source>Try &amp;Again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>Use This Computer&apos;s &amp;File</source>
+        <translation>Utiliser le &amp;fichier de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+</context>
+<context>
     <name>activity::TokenField</name>
     <message>
         <source>optional: a personal access token (ghp_… or github_pat_…)</source>
