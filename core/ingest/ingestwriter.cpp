@@ -11,6 +11,7 @@
 #include <QJsonObject>
 #include <algorithm>
 #include <cstring>
+#include <tuple>
 
 namespace activity {
 
@@ -72,6 +73,7 @@ void IngestWriter::startBatch()
         m_dataVersion = version;
         m_rollups.forgetCounts();
         m_visitors.forgetDays();
+        m_roomFrom = m_roomTo = 0; // another writer's retention may have dropped a month
     }
     m_ids.sync(version);
 }
@@ -98,6 +100,7 @@ void IngestWriter::dropCaches()
     m_lastSite.clear();
     m_ids.reset();
     m_dataVersion = -1;
+    m_roomFrom = m_roomTo = 0; // partitions made in a rolled-back transaction are gone
 }
 
 void IngestWriter::discard()
@@ -185,6 +188,8 @@ qint64 IngestWriter::siteId(const QByteArray& name)
 void IngestWriter::insertRequest(qint64 sourceId, qint64 ts, qint64 siteKey, const AccessRecord& r,
     const RequestGeo& geo, qint64 pathId, qint64 agentId, qint64 referrerId, qint64 day, const AgentMatch& agent)
 {
+    if (ts < m_roomFrom || ts >= m_roomTo)
+        std::tie(m_roomFrom, m_roomTo) = m_db->roomForRequests(ts);
     Statement& st = m_insertRequest;
     st.bind(1, m_ids.next(ts)).bind(2, siteKey);
     if (sourceId > 0)

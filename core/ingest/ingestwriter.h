@@ -116,6 +116,8 @@ private:
     const Clock& m_clock;
     bool m_batchOpen = false;
     qint64 m_dataVersion = -1;
+    qint64 m_roomFrom = 0; // request rows of [m_roomFrom, m_roomTo) can be written (Database::roomForRequests)
+    qint64 m_roomTo = 0;
     RequestIdAllocator m_ids;
     Statement m_findString, m_insertString, m_touchString, m_insertRequest;
     std::unordered_map<std::string, CachedString, SvHash, std::equal_to<>> m_strings;

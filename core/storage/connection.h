@@ -2,7 +2,9 @@
 
 #include <QByteArrayView>
 #include <QString>
+#include <limits>
 #include <memory>
+#include <utility>
 
 namespace activity {
 
@@ -59,6 +61,19 @@ public:
     // (writers take turns there): a number that changes when another writer wrote since this connection's last
     // turn. SQLite: its data_version.
     virtual qint64 writerTurn() { return dataVersion(); }
+    // Request rows of second `ts` can be written (PostgreSQL: the month's partition of requests exists; made in
+    // the caller's transaction). Returns the [from, to) seconds the answer holds for, so a writer asks once a month.
+    virtual std::pair<qint64, qint64> roomForRequests(qint64 ts)
+    {
+        (void)ts;
+        return { std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max() };
+    }
+    // Drops whole slices of requests before `id` (PostgreSQL's months); the rows they held. The rest is deleted.
+    virtual qint64 dropRequestsBefore(qint64 id)
+    {
+        (void)id;
+        return 0;
+    }
     // A socket that becomes readable when another connection commits (after dataVersion() was called once), so a
     // reader waits on it instead of polling; -1 when the engine has none.
     virtual int notificationSocket() const { return -1; }

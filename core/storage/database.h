@@ -113,6 +113,8 @@ public:
     // Changes when another connection commits (a cache of what was read can tell it is stale).
     qint64 dataVersion() { return m_connection->dataVersion(); }
     qint64 writerTurn() { return m_connection->writerTurn(); } // see Connection::writerTurn
+    std::pair<qint64, qint64> roomForRequests(qint64 ts) { return m_connection->roomForRequests(ts); }
+    qint64 dropRequestsBefore(qint64 id) { return m_connection->dropRequestsBefore(id); }
     // Readable when another connection committed (PostgreSQL's notifications); -1: poll dataVersion() instead.
     int notificationSocket() const { return m_connection->notificationSocket(); }
 

@@ -2,6 +2,7 @@
 
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
+#include "core/storage/requestkeys.h"
 #include "core/storage/storeurl.h"
 
 #include <QCoreApplication>
@@ -88,6 +89,18 @@ void replaceSettings(Database& from, Database& to)
     Statement write = to.prepare("INSERT INTO settings(key, value) VALUES(?, ?)");
     while (read.step())
         write.bind(1, read.text(0)).bind(2, read.text(1)).exec();
+    tx.commit();
+}
+
+void makeRoomForRequests(Database& from, Database& to)
+{
+    Statement span = from.prepare("SELECT min(id), max(id) FROM requests");
+    if (!span.step() || span.isNull(0))
+        return;
+    const qint64 last = span.int64(1) >> RequestKeys::kSeqBits;
+    Transaction tx(to);
+    for (qint64 ts = span.int64(0) >> RequestKeys::kSeqBits; ts <= last;)
+        ts = to.roomForRequests(ts).second;
     tx.commit();
 }
 
@@ -224,6 +237,8 @@ Result<StoreCopy::Outcome> StoreCopy::run(
                     progress({ t.table, done, total });
                 continue;
             }
+            if (t.table == QLatin1String("requests")) // each month's partition first (PostgreSQL)
+                makeRoomForRequests(from, to);
             qint64 tableDone = done;
             copyTable(from, to, t.table, tableDone, total, progress);
             done += t.rows;

@@ -4,11 +4,14 @@
 #include "core/storage/databaseerror.h"
 #include "core/storage/postgres/pgdialect.h"
 #include "core/storage/postgres/pgschema.h"
+#include "core/storage/requestkeys.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QRegularExpression>
 #include <QThread>
+#include <QTimeZone>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -477,6 +480,7 @@ void PgConnection::exec(const char* sql)
     const bool ends = text == "COMMIT" || text == "ROLLBACK" || text == "END";
     if (ends && text == "ROLLBACK") {
         m_bulk.discard();
+        m_months.clear(); // partitions made in the transaction are gone with it
         try {
             syncPipeline(); // their failure, if any, is what is being rolled back
         } catch (const DatabaseError&) { }
@@ -677,6 +681,69 @@ qint64 PgConnection::writerTurn()
     const qint64 turns = turn->step() ? turn->int64(0) : 0;
     while (turn->step()) { }
     return turns - ++m_ownTurns;
+}
+
+namespace {
+// A month's partition of requests: its name and its bounds as request ids (RequestKeys: id = ts << 20 | n).
+struct MonthPartition {
+    qint64 from = 0; // seconds
+    qint64 to = 0;
+    QByteArray name;
+};
+MonthPartition monthOf(qint64 ts)
+{
+    const QDate day = QDateTime::fromSecsSinceEpoch(ts, QTimeZone::utc()).date();
+    const QDate first(day.year(), day.month(), 1);
+    MonthPartition m;
+    m.from = QDateTime(first, QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    m.to = QDateTime(first.addMonths(1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch();
+    m.name = QStringLiteral("requests_%1").arg(first.toString(QStringLiteral("yyyyMM"))).toLatin1();
+    return m;
+}
+} // namespace
+
+std::pair<qint64, qint64> PgConnection::roomForRequests(qint64 ts)
+{
+    if (m_partitioned < 0) // team stores made before partitions keep one table
+        m_partitioned
+            = int(value("SELECT count(*) FROM pg_partitioned_table WHERE partrelid = to_regclass('requests')").toInt());
+    if (m_partitioned == 0)
+        return Connection::roomForRequests(ts);
+    const MonthPartition m = monthOf(qMax(qint64(0), ts));
+    if (!m_months.contains(m.from)) {
+        // Made in the writer's transaction: gone again if it rolls back (then m_months is cleared).
+        exec(QByteArray("CREATE TABLE IF NOT EXISTS " + m.name + " PARTITION OF requests FOR VALUES FROM ("
+            + QByteArray::number(RequestKeys::firstId(m.from)) + ") TO ("
+            + QByteArray::number(RequestKeys::firstId(m.to)) + ")")
+                 .constData());
+        m_months.insert(m.from);
+    }
+    return { m.from, m.to };
+}
+
+qint64 PgConnection::dropRequestsBefore(qint64 id)
+{
+    roomForRequests(0); // asks whether requests is partitioned
+    if (m_partitioned == 0)
+        return 0;
+    QList<QByteArray> drop;
+    auto st = prepare("SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
+                      "WHERE i.inhparent = to_regclass('requests') ORDER BY 1");
+    while (st->step()) {
+        const QByteArray name = QByteArray(st->bytes(0).data(), st->bytes(0).size());
+        const QDate month = QDate::fromString(QString::fromLatin1(name.mid(9)), QStringLiteral("yyyyMM"));
+        if (month.isValid()
+            && RequestKeys::firstId(QDateTime(month.addMonths(1), QTime(0, 0), QTimeZone::utc()).toSecsSinceEpoch())
+                <= id)
+            drop << name;
+    }
+    qint64 rows = 0;
+    for (const QByteArray& name : drop) {
+        rows += value(QByteArray("SELECT count(*) FROM " + name).constData()).toLongLong();
+        exec(QByteArray("DROP TABLE " + name).constData());
+        m_months.clear(); // a writer may write there again (a late line): it makes the month anew
+    }
+    return rows;
 }
 
 int PgConnection::notificationSocket() const

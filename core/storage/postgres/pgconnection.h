@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QStringList>
 #include <memory>
 
@@ -37,6 +38,8 @@ public:
     void setUserVersion(int version) override;
     qint64 dataVersion() override;
     qint64 writerTurn() override;
+    std::pair<qint64, qint64> roomForRequests(qint64 ts) override;
+    qint64 dropRequestsBefore(qint64 id) override;
     int notificationSocket() const override;
     void setBusyTimeoutMs(int ms) override;
     void yieldToWaiters(int) override { } // row locks: a writer never holds the whole store
@@ -118,6 +121,8 @@ private:
     quint64 m_generation = 1;
     qint64 m_version = 0;
     qint64 m_ownTurns = 0; // writerTurn()s of this connection
+    int m_partitioned = -1; // requests is partitioned by month: -1 not asked yet on this connection
+    QSet<qint64> m_months; // months (their first second) whose partition is known to exist
     // A lock waited for this long fails the statement, as SQLite's busy timeout does.
     QList<QByteArray> m_session { "SET client_min_messages = warning", "SET TIME ZONE 'UTC'",
         "SET lock_timeout = 60000" };

@@ -122,7 +122,7 @@ CREATE TABLE requests(
   agent_id BIGINT,
   request_time DOUBLE PRECISION,
   extra TEXT
-);
+) PARTITION BY RANGE (id); -- a partition a month (PgConnection::roomForRequests): retention drops whole months
 CREATE TABLE visitors(
   day BIGINT NOT NULL,
   site_id BIGINT NOT NULL,
