@@ -198,10 +198,6 @@
         <translation>--series ID est obligatoire (voir `series list`)</translation>
     </message>
     <message>
-        <source>give one condition: --above X, --below X, --change-over DURATION --by X[%] or --no-data DURATION</source>
-        <translation>indiquez une condition : --above X, --below X, --change-over DURATION --by X[%] ou --no-data DURATION</translation>
-    </message>
-    <message>
         <source>--%1 must be a number, got &apos;%2&apos;</source>
         <translation>--%1 doit être un nombre, reçu « %2 »</translation>
     </message>
@@ -384,6 +380,10 @@
     <message>
         <source>alerts: unknown subcommand &apos;%1&apos; (add, list, edit, remove, test, history or email)</source>
         <translation>alerts : sous-commande inconnue « %1 » (add, list, edit, remove, test, history ou email)</translation>
+    </message>
+    <message>
+        <source>give one condition: --above X, --below X, --change-over DURATION --by X[%] or --no-data DURATION</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -752,36 +752,6 @@ jusqu&apos;à un jour, 1h jusqu&apos;à 31 jours, sinon 1d) sur la période (par
 `report` rend chacune en custom-NAME.png avec ses chiffres dans custom-NAME.csv.</translation>
     </message>
     <message>
-        <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
-alerts.interval, default every 60 s):
-  --above X, --below X        the value: traffic figures summed over --window (default 5m),
-                              API figures their latest value
-  --change-over D --by X[%]   the value against the value D before; X &lt; 0 for a fall (--by -1: fell)
-  --no-data D                 nothing stored for D (a stalled source, a silent listener)
-  --for D                     the condition holds this long before it fires (default 0)
-  --repeat D                  sent again while firing, this often (default 4h)
-  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for
-                              their URLs, or as --webhook-format says). The URL is a secret: kept
-                              in the keyring (or the private tokens.json), shown by its host only
-  --webhook-env VARIABLE      the webhook&apos;s URL is read from this environment variable when sent
-`edit` gives a rule its webhook again (after a restore on another machine) or another.
-`test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.</source>
-        <translation>Règles sur toute série de `series list`, évaluées par un `collect` ou une fenêtre en cours (réglage
-alerts.interval, toutes les 60 s par défaut) :
-  --above X, --below X        la valeur : chiffres de trafic additionnés sur --window (5m par défaut),
-                              chiffres d&apos;API leur dernière valeur
-  --change-over D --by X[%]   la valeur comparée à celle d&apos;il y a D ; X &lt; 0 pour une baisse (--by -1 : a baissé)
-  --no-data D                 rien d&apos;enregistré pendant D (une source bloquée, un récepteur muet)
-  --for D                     la condition tient aussi longtemps avant le déclenchement (0 par défaut)
-  --repeat D                  renvoyée tant qu&apos;elle est active, à cette fréquence (4h par défaut)
-  --webhook URL               envoie du JSON (POST) au déclenchement et à la résolution (corps Slack et
-                              Matrix pour leurs URL, ou selon --webhook-format). L&apos;URL est un secret :
-                              gardée dans le trousseau (ou le fichier privé tokens.json), montrée par son hôte seul
-  --webhook-env VARIABLE      l&apos;URL du webhook est lue dans cette variable d&apos;environnement à l&apos;envoi
-`edit` redonne son webhook à une règle (après une restauration sur une autre machine) ou en change.
-`test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste ce qui s&apos;est déclenché et résolu.</translation>
-    </message>
-    <message>
         <source>Runs every source: listeners and followed files receive, API sources poll on their intervals, alert
 rules are evaluated. Stop it with Ctrl+C (or SIGTERM): what was received is stored first.
   --once       polls each API source and reads each followed file once, then exits
@@ -868,6 +838,23 @@ pays et agents qui ont le plus monté ou baissé par rapport à la période just
                (agents.csv liste les personnes et chaque robot par classe et par nom)
   --compare    requests.csv a aussi requests_before,visitors_before,bytes_before : la période juste
                avant, intervalle à côté d&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
+alerts.interval, default every 60 s):
+  --above X, --below X        the value: traffic figures summed over --window (default 5m),
+                              API figures their latest value
+  --change-over D --by X[%]   the value against the value D before; X &lt; 0 for a fall (--by -1: fell)
+  --no-data D                 nothing stored for D (a stalled source, a silent listener)
+  --for D                     the condition holds this long before it fires (default 0)
+  --repeat D                  sent again while firing, this often (default 4h)
+  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for
+                              their URLs, or as --webhook-format says). The URL is a secret: kept
+                              in the keyring (or the private tokens.json), shown by its host only
+  --webhook-env VARIABLE      the webhook&apos;s URL is read from this environment variable when sent
+`edit` gives a rule its webhook again (after a restore on another machine) or another.
+`test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3144,6 +3131,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>No change per day yet: it shows once polls span two days.</source>
         <translation>Pas encore d’évolution par jour : elle apparaît dès que les relevés couvrent deux jours.</translation>
     </message>
+    <message>
+        <source>Others</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>activity::ChartView</name>
@@ -3215,6 +3210,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Marked: %1.</source>
         <translation>Marqués : %1.</translation>
+    </message>
+    <message>
+        <source>%1 (period before)</source>
+        <translation>%1 (période précédente)</translation>
     </message>
 </context>
 <context>
@@ -3341,6 +3340,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Delete the page &quot;%1&quot;? Its figures stay stored.</source>
         <translation>Supprimer la page « %1 » ? Ses chiffres restent enregistrés.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -3988,6 +3991,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Bots</source>
         <translation>Robots</translation>
+    </message>
+    <message>
+        <source>Period before</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Draw the span just before the range on the time charts, dashed and aligned on the range&apos;s start</source>
+        <translation>Tracer la période juste avant la plage sur les graphiques temporels, en pointillés et alignée sur le début de la plage</translation>
     </message>
 </context>
 <context>

@@ -387,6 +387,18 @@ void MainWindow::buildFilterBar()
         agentsLayout->addWidget(button);
     }
     m_filterBar->addWidget(agents);
+    // The span just before the range, dashed on every time chart.
+    m_previousButton = new QToolButton(m_filterBar);
+    m_previousButton->setObjectName(QStringLiteral("previousToggle"));
+    m_previousButton->setText(tr("Period before"));
+    m_previousButton->setCheckable(true);
+    m_previousButton->setToolTip(
+        tr("Draw the span just before the range on the time charts, dashed and aligned on the range's start"));
+    m_previousButton->setStyleSheet(
+        QStringLiteral("QToolButton { border: 1px solid palette(mid); padding: 2px 10px; "
+                       "background: palette(base); } QToolButton:checked { "
+                       "background: palette(highlight); color: palette(highlighted-text); }"));
+    m_filterBar->addWidget(m_previousButton);
     m_filterBar->addSeparator();
     const auto chip = [this](const char* name) {
         auto* button = new QToolButton(m_filterBar);
@@ -424,6 +436,10 @@ void MainWindow::buildFilterBar()
     connect(m_siteBox, &QComboBox::activated, this,
         [this](int index) { m_state->setSite(m_siteBox->itemData(index).toString()); });
     connect(m_agentsGroup, &QButtonGroup::idClicked, this, [this](int id) { m_state->setAgents(AgentScope(id)); });
+    connect(m_previousButton, &QToolButton::toggled, this, [this](bool on) {
+        if (!m_syncing)
+            m_state->setComparePrevious(on);
+    });
     connect(m_countryChip, &QToolButton::clicked, this, [this] { m_state->setCountry({}); });
     connect(m_pathChip, &QToolButton::clicked, this, [this] { m_state->setPath({}); });
     connect(m_statusChip, &QToolButton::clicked, this, [this] { m_state->setStatus(0); });
@@ -469,6 +485,7 @@ void MainWindow::syncFilterBar()
     m_siteBox->setCurrentIndex(qMax(0, siteIndex));
     if (QAbstractButton* scope = m_agentsGroup->button(int(m_state->agents())))
         scope->setChecked(true);
+    m_previousButton->setChecked(m_state->comparePrevious());
     m_syncing = false;
 }
 

@@ -85,4 +85,19 @@ void ViewState::setAgents(AgentScope agents)
     emit changed();
 }
 
+void ViewState::setComparePrevious(bool compare)
+{
+    if (compare == m_comparePrevious)
+        return;
+    m_comparePrevious = compare;
+    emit comparePreviousChanged();
+    emit changed();
+}
+
+TimeRange ViewState::previousRange() const
+{
+    const TimeRange r = range();
+    return { r.fromSecs - r.length(), r.fromSecs };
+}
+
 } // namespace activity

@@ -42,6 +42,12 @@ public:
     // All (the default), Humans or Bots: the header's switch, kept in the setting traffic.agents.
     AgentScope agents() const { return m_agents; }
     void setAgents(AgentScope agents);
+    // Time charts overlay the span just before the range (the header's "Period before" toggle, kept in the setting
+    // charts.previous).
+    bool comparePrevious() const { return m_comparePrevious; }
+    void setComparePrevious(bool compare);
+    // The span of the same length just before the range.
+    TimeRange previousRange() const;
 
     const Clock& clock() const { return m_clock; }
 
@@ -51,6 +57,7 @@ signals:
     void countryChanged();
     void narrowingChanged(); // path or status
     void agentsChanged();
+    void comparePreviousChanged();
     // Any of the above: what most pages connect to.
     void changed();
 
@@ -63,6 +70,7 @@ private:
     QByteArray m_path;
     int m_status = 0;
     AgentScope m_agents = AgentScope::All;
+    bool m_comparePrevious = false;
 };
 
 } // namespace activity

@@ -1,7 +1,10 @@
 #include "ui/pages/overviewpage.h"
 
+#include "core/query/apiquery.h"
 #include "core/query/buckets.h"
 #include "core/query/overviewquery.h"
+#include "core/query/sourcequery.h"
+#include "core/query/trafficquery.h"
 #include "core/sources/github/githubtype.h"
 #include "core/util/clock.h"
 #include "ui/charts/chartview.h"
@@ -14,6 +17,7 @@
 #include <QHBoxLayout>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace activity {
 
@@ -162,6 +166,42 @@ void OverviewPage::reload()
                     ? tr("No GitHub repository is watched yet: add one on the Sources page.")
                     : tr("No star count in this range yet: it appears after the next poll."));
             m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, QStringLiteral("stars"));
+        });
+}
+
+// The period before: its requests and visitors in the range's buckets, and each repository's stars.
+void OverviewPage::reloadPrevious(const TimeRange& before)
+{
+    struct Previous {
+        FilledTraffic traffic;
+        QList<RepoSeries> stars;
+    };
+    const QString site = state().site();
+    const qint64 step = Buckets::stepFor(state().range());
+    query<Previous>(
+        m_previousTracker,
+        [before, site, step](Database& db) {
+            Previous p;
+            p.traffic = Buckets::fill(before, step, TrafficQuery::buckets(db, { before, site, {} }, step), {},
+                SourceQuery::logPresence(db).firstDaySecs);
+            for (const RepoSeries& s : ApiQuery::series(db, gitHubTypeName(), QStringLiteral("stars"), before))
+                p.stars.append({ s.repository, SeriesMath::fromRangeStart(s.samples, before) });
+            return p;
+        },
+        [this](Previous p) {
+            m_traffic->setPreviousSeries(
+                { { tr("Requests"), p.traffic.requests }, { tr("Visitors"), p.traffic.visitors } });
+            // Matched to this range's repositories by name (their colour); one only in the period before gets grey.
+            QList<ChartSeries> stars;
+            const QList<ChartSeries>& shown = m_stars->data();
+            for (const RepoSeries& s : std::as_const(p.stars)) {
+                const auto it = std::find_if(
+                    shown.cbegin(), shown.cend(), [&s](const ChartSeries& c) { return c.name == s.repository; });
+                const QColor colour
+                    = it == shown.cend() ? QColor(0x99, 0x99, 0x99) : m_stars->seriesColour(int(it - shown.cbegin()));
+                stars.append({ s.repository, Format::points(s.samples), colour });
+            }
+            m_stars->setPreviousSeries(stars);
         });
 }
 

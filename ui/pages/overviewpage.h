@@ -24,6 +24,7 @@ public:
 
 protected:
     void reload() override;
+    void reloadPrevious(const TimeRange& before) override;
 
 private:
     void showCounter(MetricTile* tile, const CounterFigure& f, int sources);
@@ -35,6 +36,7 @@ private:
     ChartView* m_traffic = nullptr;
     ChartView* m_stars = nullptr;
     LatestTracker m_tracker;
+    LatestTracker m_previousTracker;
 };
 
 } // namespace activity

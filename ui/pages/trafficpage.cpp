@@ -304,4 +304,22 @@ void TrafficPage::showRawLists(const TrafficPageLists& d, bool byCountry)
     m_models[Systems]->setRows(fill(d.systems));
 }
 
+// The period before, under the same filters and in the range's buckets: requests, visitors, bytes, and the status
+// chart's total (a stack has no one line to set beside it).
+void TrafficPage::reloadPrevious(const TimeRange& before)
+{
+    TrafficFilter filter { before, state().site(), state().country() };
+    filter.path = state().path();
+    filter.status = state().status();
+    filter.agents = state().agents();
+    const qint64 step = Buckets::stepFor(state().range());
+    query<FilledTraffic>(
+        m_previousTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step).series; },
+        [this](FilledTraffic f) {
+            m_requests->setPreviousSeries({ { tr("Requests"), f.requests }, { tr("Visitors"), f.visitors } });
+            m_bandwidth->setPreviousSeries({ { tr("Bytes sent"), f.bytes } });
+            m_status->setPreviousSeries({ { tr("Requests"), f.requests, QColor(0x55, 0x55, 0x55) } });
+        });
+}
+
 } // namespace activity

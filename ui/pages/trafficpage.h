@@ -41,6 +41,7 @@ public:
 
 protected:
     void reload() override;
+    void reloadPrevious(const TimeRange& before) override;
 
 private:
     // What reload() shows, by part: the three tiles, the four charts, the lists from the rollups (paths, status
@@ -65,6 +66,7 @@ private:
     int m_firstBandClass = 1; // the status class of the status chart's first band (1xx is left out when absent)
     LatestTracker m_rollupTracker;
     LatestTracker m_rawTracker;
+    LatestTracker m_previousTracker;
     qint64 m_rollupMs = -1;
     qint64 m_rollupPaintMs = -1;
     // Top lists read raw rows (slow over long ranges): their own worker, so charts never wait behind them.
