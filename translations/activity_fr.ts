@@ -504,6 +504,14 @@
         <source>traffic.agents: must be all, humans or bots, got &apos;%1&apos;</source>
         <translation>traffic.agents : doit valoir all, humans ou bots, reçu « %1 »</translation>
     </message>
+    <message>
+        <source>on or off: the window&apos;s time charts overlay the period before the range (the header&apos;s toggle)</source>
+        <translation>on ou off : les graphiques temporels de la fenêtre superposent la période précédant la plage (le bouton de l&apos;en-tête)</translation>
+    </message>
+    <message>
+        <source>charts.previous: must be on or off, got &apos;%1&apos;</source>
+        <translation>charts.previous : doit valoir on ou off, reçu « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>ArgParser</name>
@@ -3212,8 +3220,8 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>Marqués : %1.</translation>
     </message>
     <message>
-        <source>%1 (period before)</source>
-        <translation>%1 (période précédente)</translation>
+        <source>%1 before</source>
+        <translation>%1 avant</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -136,6 +137,57 @@ private slots:
         // Nowhere a percentage from a tiny base.
         for (const QString& line : lines)
             QVERIFY2(!line.contains("59900"), qPrintable(line));
+    }
+
+    // report --compare draws the period before in the page images too: over the 11th (the 10th before it) the images
+    // change; over the 10th (nothing logged before it) there is nothing to draw and they are the same.
+    void compareDrawsThePeriodBeforeInPages()
+    {
+        QTemporaryDir dir;
+        QFile log(dir.filePath("access.log"));
+        QVERIFY(log.open(QIODevice::WriteOnly) && log.write(logOf()) > 0);
+        log.close();
+        const QString data = dir.filePath("data");
+        QCOMPARE(runProgram({ "import", log.fileName() }, data).code, 0);
+        const auto images = [&](const char* day, bool compare) {
+            const QString out = dir.filePath(QStringLiteral("%1-%2").arg(QLatin1String(day)).arg(compare));
+            QStringList args { "report", "--out", out, "--from", day, "--to", day, "--size", "1000x700" };
+            if (compare)
+                args << "--compare";
+            const ProgramResult r = runProgram(args, data);
+            QStringList failed;
+            if (r.code != 0)
+                failed << r.all();
+            QList<QImage> out2;
+            for (const char* file : { "overview.png", "traffic.png" })
+                out2 << QImage(out + QLatin1Char('/') + QLatin1String(file));
+            return std::pair { out2, failed.join(QString()) };
+        };
+        const auto [plain11, e1] = images("2026-11-11", false);
+        const auto [compared11, e2] = images("2026-11-11", true);
+        QVERIFY2(e1.isEmpty() && e2.isEmpty(), qPrintable(e1 + e2));
+        QVERIFY(!plain11[0].isNull() && !compared11[0].isNull());
+        QVERIFY(plain11[0] != compared11[0]);
+        QVERIFY(plain11[1] != compared11[1]);
+        const auto [plain10, e3] = images("2026-11-10", false);
+        const auto [compared10, e4] = images("2026-11-10", true);
+        QVERIFY2(e3.isEmpty() && e4.isEmpty(), qPrintable(e3 + e4));
+        QVERIFY(plain10[0] == compared10[0]);
+        QVERIFY(plain10[1] == compared10[1]);
+    }
+
+    // The header's toggle is kept in charts.previous: on or off, nothing else.
+    void previousSettingIsValidated()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("data");
+        ProgramResult r = runProgram({ "settings" }, data);
+        QVERIFY2(r.out.contains("charts.previous = off (default)"), qPrintable(r.all()));
+        r = runProgram({ "settings", "set", "charts.previous", "maybe" }, data);
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("charts.previous") && r.err.contains("maybe"), qPrintable(r.all()));
+        QCOMPARE(runProgram({ "settings", "set", "charts.previous", "On" }, data).code, 0);
+        QCOMPARE(runProgram({ "settings", "get", "charts.previous" }, data).out, QStringLiteral("on\n"));
     }
 
     // A traffic alert that holds names what rose in its window, as "at the same time" (built on the clock: the

@@ -13,7 +13,11 @@ namespace activity {
 
 void ChartView::setPreviousSeries(const QList<ChartSeries>& previous)
 {
-    m_previous = previous;
+    // A period before the data starts has nothing to draw: no line, no legend entry.
+    m_previous.clear();
+    for (const ChartSeries& s : previous)
+        if (!s.points.isEmpty())
+            m_previous.append(s);
     if (m_isTime && !m_data.isEmpty())
         rebuild();
 }
@@ -66,7 +70,7 @@ void ChartView::buildPreviousLines(bool reuse, double divisor, int buckets)
             m_previousLines.append(line);
         }
         line->replace(minMaxDownsample(points, buckets));
-        line->setName(tr("%1 (period before)").arg(m_previous[i].name));
+        line->setName(tr("%1 before").arg(m_previous[i].name));
         QColor colour = previousColourOf(i);
         colour.setAlpha(150);
         QPen pen(colour, 1.6, Qt::CustomDashLine);
@@ -96,7 +100,7 @@ QString ChartView::previousToolTipFor(int index, double x) const
     else if (it != points.cbegin() && (own - (it - 1)->x()) < (it->x() - own))
         --it;
     return QStringLiteral("<p>%1<br>%2: <b>%3</b></p>")
-        .arg(formatTime(it->x()).toHtmlEscaped(), tr("%1 (period before)").arg(m_previous[index].name).toHtmlEscaped(),
+        .arg(formatTime(it->x()).toHtmlEscaped(), tr("%1 before").arg(m_previous[index].name).toHtmlEscaped(),
             formatValue(it->y()).toHtmlEscaped());
 }
 

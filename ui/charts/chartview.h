@@ -56,8 +56,9 @@ public:
     void setEmptyText(const QString& text);
 
     // The same span just before the range (x in that span's seconds), drawn dashed and shifted onto the range's start,
-    // each with its own legend entry ("Requests (period before)"). A series' colour is its namesake's, by index.
-    // Empty: none. Redraws a chart that has data; clearPreviousSeries() forgets them without redrawing.
+    // each with its own legend entry ("Requests before"). A series' colour is its namesake's, by index.
+    // Series without points are left out (a period before the data). Empty: none. Redraws a chart that has data;
+    // clearPreviousSeries() forgets them without redrawing.
     void setPreviousSeries(const QList<ChartSeries>& previous);
     void clearPreviousSeries() { m_previous.clear(); }
     // One series adding up `series` at each x (a stacked chart overlays the total of its period before).

@@ -91,7 +91,7 @@ private slots:
         auto* requests = page.findChild<ChartView*>(QStringLiteral("requestsChart"));
         QVERIFY(requests);
         QVERIFY(requests->previousSeries().isEmpty()); // off by default
-        QVERIFY(!legendLabels(requests).contains(QStringLiteral("Requests (period before)")));
+        QVERIFY(!legendLabels(requests).contains(QStringLiteral("Requests before")));
 
         state.setComparePrevious(true);
         QVERIFY(reloadAndWait(page));
@@ -100,9 +100,9 @@ private slots:
         QVERIFY(before > 0);
         QCOMPARE(sum(requests->previousSeries().first().points), before);
         // As painted (the legend lays its entries out when the event loop runs).
-        QTRY_VERIFY2(legendLabels(requests).contains(QStringLiteral("Requests (period before)")),
-            qPrintable(debugLegend(requests)));
-        QVERIFY(legendLabels(requests).contains(QStringLiteral("Visitors (period before)")));
+        QTRY_VERIFY2(
+            legendLabels(requests).contains(QStringLiteral("Requests before")), qPrintable(debugLegend(requests)));
+        QVERIFY(legendLabels(requests).contains(QStringLiteral("Visitors before")));
         // Drawn on the range's own buckets: the first point of the period before sits on the range's first bucket,
         // each one range-length later than its own time.
         const QList<QPointF> drawn = requests->previousPlottedPoints(0);
@@ -130,7 +130,7 @@ private slots:
         QVERIFY(reloadAndWait(page));
         QVERIFY(requests->previousSeries().isEmpty());
         QVERIFY(requests->previousPlottedPoints(0).isEmpty());
-        QVERIFY(!legendLabels(requests).contains(QStringLiteral("Requests (period before)")));
+        QVERIFY(!legendLabels(requests).contains(QStringLiteral("Requests before")));
     }
 
     // Before the logs start there is nothing to draw: the overlay is empty, not a line of zeros.
