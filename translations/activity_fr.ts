@@ -100,6 +100,26 @@
         <source>%1; at the same time: %2</source>
         <translation>%1 ; au même moment : %2</translation>
     </message>
+    <message>
+        <source>%1 is %2%3; its usual band needs %4 weeks of data at this hour, %5 so far</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>usually %1%3 to %2%3 at this hour of the week (median %4%3 over %5 weeks)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, above its usual band: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, below its usual band: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AlertNotifier</name>
@@ -382,7 +402,15 @@
         <translation>alerts : sous-commande inconnue « %1 » (add, list, edit, remove, test, history ou email)</translation>
     </message>
     <message>
-        <source>give one condition: --above X, --below X, --change-over DURATION --by X[%] or --no-data DURATION</source>
+        <source>give one condition: --above X, --below X, --change-over DURATION --by X[%], --no-data DURATION or --anomaly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sensitivity goes with --anomaly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>--sensitivity must be low, medium or high, got &apos;%1&apos;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -854,6 +882,10 @@ alerts.interval, default every 60 s):
                               API figures their latest value
   --change-over D --by X[%]   the value against the value D before; X &lt; 0 for a fall (--by -1: fell)
   --no-data D                 nothing stored for D (a stalled source, a silent listener)
+  --anomaly                   the value (summed over --window, default 1h) leaves its usual band for
+                              that hour of the week: the median and median absolute deviation of the
+                              same hour over the last four weeks; needs two weeks of data to fire.
+                              --sensitivity low, medium (default) or high: 6, 4 or 3 deviations wide
   --for D                     the condition holds this long before it fires (default 0)
   --repeat D                  sent again while firing, this often (default 4h)
   --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for

@@ -1,6 +1,7 @@
 #include "core/alerts/alertevaluator.h"
 
 #include "core/alerts/alertstore.h"
+#include "core/alerts/anomalyband.h"
 #include "core/query/movers.h"
 #include "core/query/seriescatalogue.h"
 #include "core/storage/database.h"
@@ -8,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <cmath>
 
 namespace activity {
 
@@ -28,6 +30,59 @@ QString isoTime(qint64 secs)
 } // namespace
 
 namespace {
+constexpr qint64 kWeek = 7 * 86400;
+
+// When a count series (requests, lines) first had something in the weeks an anomaly rule looks back at: before it
+// a zero is no data, not a quiet hour. -1: never.
+qint64 firstCountAt(Database& db, const QString& series, qint64 now, qint64 window)
+{
+    const qint64 from = (now - AnomalyBand::kWeeks * kWeek - window) / 3600 * 3600;
+    for (const Sample& s : SeriesCatalogue::get(db, series, { from, now }, 3600).points)
+        if (s.value > 0)
+            return s.ts;
+    return -1;
+}
+
+// The series against the same hour of the last four weeks (each week's window ending at the same time of the week).
+AlertCheck checkAnomaly(Database& db, const AlertRule& rule, const CatalogueEntry& entry, qint64 now, AlertCheck c)
+{
+    const QString unit = entry.unit == QLatin1String("%") ? QStringLiteral("%") : QString();
+    c.value = SeriesCatalogue::valueAt(db, rule.series, now, rule.window, &c.error);
+    if (!c.value) {
+        c.text = Text::tr("%1 has no value yet").arg(entry.name);
+        return c;
+    }
+    const qint64 first = entry.summable ? firstCountAt(db, rule.series, now, rule.window) : 0;
+    QList<double> history;
+    for (int week = 1; week <= AnomalyBand::kWeeks; ++week) {
+        const qint64 at = now - week * kWeek;
+        if (entry.summable && (first < 0 || at - rule.window < first))
+            continue; // before the series had data
+        if (const std::optional<double> v = SeriesCatalogue::valueAt(db, rule.series, at, rule.window, &c.error))
+            history.append(*v);
+    }
+    const AnomalyBand::Sensitivity sensitivity = AnomalyBand::sensitivityOf(rule.threshold);
+    const std::optional<AnomalyBand> band = AnomalyBand::of(history, sensitivity, entry.summable);
+    if (!band) {
+        c.text = Text::tr("%1 is %2%3; its usual band needs %4 weeks of data at this hour, %5 so far")
+                     .arg(entry.name, number(*c.value), unit)
+                     .arg(AnomalyBand::kMinimumWeeks)
+                     .arg(history.size());
+        return c;
+    }
+    c.matches = !band->holds(*c.value);
+    const QString usual
+        = Text::tr("usually %1%3 to %2%3 at this hour of the week (median %4%3 over %5 weeks)")
+              .arg(number(qMax(0.0, std::round(band->low * 100) / 100)), number(std::round(band->high * 100) / 100),
+                  unit, number(std::round(band->median * 100) / 100))
+              .arg(band->weeks);
+    c.text = !c.matches ? Text::tr("%1 is %2%3, %4").arg(entry.name, number(*c.value), unit, usual)
+        : *c.value > band->high
+        ? Text::tr("%1 is %2%3, above its usual band: %4").arg(entry.name, number(*c.value), unit, usual)
+        : Text::tr("%1 is %2%3, below its usual band: %4").arg(entry.name, number(*c.value), unit, usual);
+    return c;
+}
+
 AlertCheck checkCondition(Database& db, const AlertRule& rule, qint64 now)
 {
     AlertCheck c;
@@ -82,6 +137,8 @@ AlertCheck checkCondition(Database& db, const AlertRule& rule, qint64 now)
                               : Text::tr("%1: no data since the rule was made (%2)").arg(entry.name, isoTime(since));
         return c;
     }
+    case AlertRule::Kind::Anomaly:
+        return checkAnomaly(db, rule, entry, now, c);
     }
     return c;
 }
