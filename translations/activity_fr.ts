@@ -102,23 +102,23 @@
     </message>
     <message>
         <source>%1 is %2%3; its usual band needs %4 weeks of data at this hour, %5 so far</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vaut %2%3 ; sa plage habituelle demande %4 semaines de données à cette heure, %5 pour l&apos;instant</translation>
     </message>
     <message>
         <source>usually %1%3 to %2%3 at this hour of the week (median %4%3 over %5 weeks)</source>
-        <translation type="unfinished"></translation>
+        <translation>habituellement de %1%3 à %2%3 à cette heure de la semaine (médiane %4%3 sur %5 semaines)</translation>
     </message>
     <message>
         <source>%1 is %2%3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vaut %2%3, %4</translation>
     </message>
     <message>
         <source>%1 is %2%3, above its usual band: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vaut %2%3, au-dessus de sa plage habituelle : %4</translation>
     </message>
     <message>
         <source>%1 is %2%3, below its usual band: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 vaut %2%3, en dessous de sa plage habituelle : %4</translation>
     </message>
 </context>
 <context>
@@ -403,15 +403,15 @@
     </message>
     <message>
         <source>give one condition: --above X, --below X, --change-over DURATION --by X[%], --no-data DURATION or --anomaly</source>
-        <translation type="unfinished"></translation>
+        <translation>donnez une condition : --above X, --below X, --change-over DURÉE --by X[%], --no-data DURÉE ou --anomaly</translation>
     </message>
     <message>
         <source>--sensitivity goes with --anomaly</source>
-        <translation type="unfinished"></translation>
+        <translation>--sensitivity va avec --anomaly</translation>
     </message>
     <message>
         <source>--sensitivity must be low, medium or high, got &apos;%1&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>--sensitivity doit valoir low, medium ou high, reçu « %1 »</translation>
     </message>
 </context>
 <context>
@@ -894,7 +894,24 @@ alerts.interval, default every 60 s):
   --webhook-env VARIABLE      the webhook&apos;s URL is read from this environment variable when sent
 `edit` gives a rule its webhook again (after a restore on another machine) or another.
 `test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Règles sur toute série de `series list`, évaluées par un `collect` ou une fenêtre en cours (réglage
+alerts.interval, toutes les 60 s par défaut) :
+  --above X, --below X        la valeur : chiffres de trafic additionnés sur --window (5m par défaut),
+                              chiffres d&apos;API leur dernière valeur
+  --change-over D --by X[%]   la valeur comparée à celle d&apos;il y a D ; X &lt; 0 pour une baisse (--by -1 : a baissé)
+  --no-data D                 rien d&apos;enregistré pendant D (une source bloquée, un récepteur muet)
+  --anomaly                   la valeur (additionnée sur --window, 1h par défaut) sort de sa plage habituelle
+                              pour cette heure de la semaine : médiane et écart absolu médian de la même
+                              heure sur les quatre dernières semaines ; il faut deux semaines de données.
+                              --sensitivity low, medium (par défaut) ou high : 6, 4 ou 3 écarts de large
+  --for D                     la condition tient aussi longtemps avant le déclenchement (0 par défaut)
+  --repeat D                  renvoyée tant qu&apos;elle est active, à cette fréquence (4h par défaut)
+  --webhook URL               envoie du JSON (POST) au déclenchement et à la résolution (corps Slack et
+                              Matrix pour leurs URL, ou selon --webhook-format). L&apos;URL est un secret :
+                              gardée dans le trousseau (ou le fichier privé tokens.json), montrée par son hôte seul
+  --webhook-env VARIABLE      l&apos;URL du webhook est lue dans cette variable d&apos;environnement à l&apos;envoi
+`edit` redonne son webhook à une règle (après une restauration sur une autre machine) ou en change.
+`test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste ce qui s&apos;est déclenché et résolu.</translation>
     </message>
 </context>
 <context>
@@ -4040,6 +4057,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Draw the span just before the range on the time charts, dashed and aligned on the range&apos;s start</source>
         <translation>Tracer la période juste avant la plage sur les graphiques temporels, en pointillés et alignée sur le début de la plage</translation>
     </message>
+    <message>
+        <source>Referrer: %1</source>
+        <translation>Référent : %1</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -4286,6 +4307,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>%1% of bandwidth in the range</source>
         <translation>%1 % de la bande passante dans la période</translation>
+    </message>
+    <message>
+        <source>What changed against the period before</source>
+        <translation>Ce qui a changé par rapport à la période précédente</translation>
     </message>
 </context>
 <context>
@@ -4989,6 +5014,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>data since %1</source>
         <translation>données depuis le %1</translation>
     </message>
+    <message>
+        <source>What changed</source>
+        <translation>Ce qui a changé</translation>
+    </message>
 </context>
 <context>
     <name>activity::TrayController</name>
@@ -5073,6 +5102,73 @@ Les chiffres affichés sont les derniers lus ; ils sont relus quand il répond.<
     <message>
         <source>The store cannot be reached (figures as last read): %1</source>
         <translation>Le stockage est injoignable (chiffres tels que lus en dernier) : %1</translation>
+    </message>
+</context>
+<context>
+    <name>activity::WhatChangedPanel</name>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>What changed against the period before</source>
+        <translation>Ce qui a changé par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <source>Requests in the range against the span just before it, as long. Listed when at least %1 requests and a change a steady rate gives less than one time in twenty; no percentage from fewer than %2 before. Click a row to narrow the traffic figures to it.</source>
+        <translation>Requêtes de la plage comparées à la période de même durée juste avant. Listé à partir de %1 requêtes et pour un changement qu&apos;un rythme régulier donne moins d&apos;une fois sur vingt ; pas de pourcentage à partir de moins de %2 avant. Cliquez une ligne pour y restreindre les chiffres du trafic.</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <source>No requests in this range or the period before: nothing to compare.</source>
+        <translation>Aucune requête dans cette plage ni dans la période précédente : rien à comparer.</translation>
+    </message>
+    <message>
+        <source>Nothing rose or fell beyond chance against the period before.</source>
+        <translation>Rien n&apos;a monté ni baissé au-delà du hasard par rapport à la période précédente.</translation>
     </message>
 </context>
 <context>

@@ -412,6 +412,7 @@ void MainWindow::buildFilterBar()
     m_countryChip = chip("countryFilter");
     m_pathChip = chip("pathFilter");
     m_statusChip = chip("statusFilter");
+    m_referrerChip = chip("referrerFilter");
 
     connect(m_rangeBox, &QComboBox::activated, this, [this](int index) {
         const auto preset = RangePreset(m_rangeBox->itemData(index).toInt());
@@ -443,6 +444,7 @@ void MainWindow::buildFilterBar()
     connect(m_countryChip, &QToolButton::clicked, this, [this] { m_state->setCountry({}); });
     connect(m_pathChip, &QToolButton::clicked, this, [this] { m_state->setPath({}); });
     connect(m_statusChip, &QToolButton::clicked, this, [this] { m_state->setStatus(0); });
+    connect(m_referrerChip, &QToolButton::clicked, this, [this] { m_state->setReferrer({}); });
 }
 
 void MainWindow::syncFilterBar()
@@ -466,6 +468,8 @@ void MainWindow::syncFilterBar()
             action->setVisible(!m_state->path().isEmpty());
         if (widget == m_statusChip)
             action->setVisible(m_state->status() != 0);
+        if (widget == m_referrerChip)
+            action->setVisible(!m_state->referrer().isEmpty());
     }
     // Chips as in Grafana's and Plausible's filters: what narrows the pages, and the way to remove it.
     const auto label = [this](QToolButton* chip, const QString& filter) {
@@ -478,6 +482,11 @@ void MainWindow::syncFilterBar()
     label(m_pathChip, tr("Path: %1").arg(fontMetrics().elidedText(path, Qt::ElideMiddle, 320)));
     m_pathChip->setToolTip( // rich text made here, the path escaped: a tooltip would render its markup
         QStringLiteral("<p>%1<br>%2</p>").arg(tr("Remove this filter").toHtmlEscaped(), path.toHtmlEscaped()));
+    // A referrer is a log's text too.
+    const QString referrer = QString::fromUtf8(m_state->referrer());
+    label(m_referrerChip, tr("Referrer: %1").arg(fontMetrics().elidedText(referrer, Qt::ElideMiddle, 320)));
+    m_referrerChip->setToolTip(
+        QStringLiteral("<p>%1<br>%2</p>").arg(tr("Remove this filter").toHtmlEscaped(), referrer.toHtmlEscaped()));
     const int status = m_state->status();
     label(
         m_statusChip, tr("Status: %1").arg(status < 10 ? QStringLiteral("%1xx").arg(status) : QString::number(status)));

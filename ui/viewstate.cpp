@@ -66,6 +66,15 @@ void ViewState::setPath(const QByteArray& path)
     emit changed();
 }
 
+void ViewState::setReferrer(const QByteArray& referrer)
+{
+    if (referrer == m_referrer)
+        return;
+    m_referrer = referrer;
+    emit narrowingChanged();
+    emit changed();
+}
+
 void ViewState::setStatus(int status)
 {
     const bool valid = status == 0 || (status >= 1 && status <= 5) || (status >= 100 && status <= 599);

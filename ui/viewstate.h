@@ -36,6 +36,9 @@ public:
     // Empty: every path. As stored (bytes from the log, shown as UTF-8).
     QByteArray path() const { return m_path; }
     void setPath(const QByteArray& path);
+    // Empty: every referrer; else as stored (set by a row of "What changed").
+    QByteArray referrer() const { return m_referrer; }
+    void setReferrer(const QByteArray& referrer);
     // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code. Other values are ignored.
     int status() const { return m_status; }
     void setStatus(int status);
@@ -68,6 +71,7 @@ private:
     QString m_site;
     QString m_country;
     QByteArray m_path;
+    QByteArray m_referrer;
     int m_status = 0;
     AgentScope m_agents = AgentScope::All;
     bool m_comparePrevious = false;

@@ -151,7 +151,7 @@ QString moversText(Database& db, const AlertRule& rule, qint64 now)
         = rule.kind == AlertRule::Kind::Above || (rule.kind == AlertRule::Kind::Change && rule.threshold >= 0);
     QStringList parts;
     QString dimension;
-    for (const Mover& m : Movers::between(db, { now - qMax<qint64>(60, rule.window), now })) {
+    for (const Mover& m : Movers::between(db, TimeRange { now - qMax<qint64>(60, rule.window), now })) {
         if (m.dimension == dimension || m.dimension == QLatin1String("agent") || (m.change() > 0) != rising)
             continue;
         dimension = m.dimension; // the most significant of each dimension

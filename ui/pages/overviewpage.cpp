@@ -2,6 +2,7 @@
 
 #include "core/query/apiquery.h"
 #include "core/query/buckets.h"
+#include "core/query/movers.h"
 #include "core/query/overviewquery.h"
 #include "core/query/sourcequery.h"
 #include "core/query/trafficquery.h"
@@ -11,6 +12,7 @@
 #include "ui/viewstate.h"
 #include "ui/widgets/format.h"
 #include "ui/widgets/metrictile.h"
+#include "ui/widgets/whatchangedpanel.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -43,7 +45,15 @@ OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* paren
     m_stars->setTitle(tr("GitHub stars by repository"));
     charts->addWidget(m_traffic, 1);
     charts->addWidget(m_stars, 1);
-    layout->addLayout(charts, 1);
+    layout->addLayout(charts, 3);
+    layout->addWidget(sectionLabel(tr("What changed against the period before"), this));
+    m_whatChanged = new WhatChangedPanel(this);
+    layout->addWidget(m_whatChanged, 2);
+    connect(
+        m_whatChanged, &WhatChangedPanel::narrowRequested, this, [this](const QString& dimension, const QString& key) {
+            if (WhatChangedPanel::narrow(this->state(), dimension, key))
+                emit narrowed();
+        });
 }
 
 // Grafana and Plausible compare with the period before: as a share when that period grew, else as a figure.
@@ -112,6 +122,7 @@ void OverviewPage::showBotShare(const TrafficQuery::AgentTotals& a, bool noLogs,
 
 void OverviewPage::reload()
 {
+    loadMovers();
     const TimeRange range = state().range();
     const qint64 now = state().clock().nowSecs();
     const QString site = state().site();
@@ -167,6 +178,24 @@ void OverviewPage::reload()
                     : tr("No star count in this range yet: it appears after the next poll."));
             m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, QStringLiteral("stars"));
         });
+}
+
+// What rose or fell against the period before, for the site.
+void OverviewPage::loadMovers()
+{
+    TrafficFilter filter { state().range(), state().site(), {} };
+    struct Moved {
+        QList<Mover> movers;
+        qint64 requests = 0;
+    };
+    query<Moved>(
+        m_moversTracker,
+        [filter](Database& db) {
+            const TrafficFilter both { { filter.range.fromSecs - filter.range.length(), filter.range.toSecs },
+                filter.site, {} };
+            return Moved { Movers::between(db, filter), TrafficQuery::totals(db, both).requests };
+        },
+        [this](Moved m) { m_whatChanged->setMovers(m.movers, m.requests); });
 }
 
 // The period before: its requests and visitors in the range's buckets, and each repository's stars.
