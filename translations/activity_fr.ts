@@ -97,10 +97,6 @@
         <translation>%1 : aucune donnée depuis la création de la règle (%2)</translation>
     </message>
     <message>
-        <source>%1; at the same time: %2</source>
-        <translation>%1 ; au même moment : %2</translation>
-    </message>
-    <message>
         <source>%1 is %2%3; its usual band needs %4 weeks of data at this hour, %5 so far</source>
         <translation>%1 vaut %2%3 ; sa plage habituelle demande %4 semaines de données à cette heure, %5 pour l&apos;instant</translation>
     </message>
@@ -119,6 +115,54 @@
     <message>
         <source>%1 is %2%3, below its usual band: %4</source>
         <translation>%1 vaut %2%3, en dessous de sa plage habituelle : %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3, none the %3 before</source>
+        <translation>%1 %2 en %3, aucune les %3 d&apos;avant</translation>
+    </message>
+    <message>
+        <source>%1 ×%2 in %3</source>
+        <translation>%1 ×%2 en %3</translation>
+    </message>
+    <message>
+        <source>at the same time: %1</source>
+        <translation>au même moment : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

@@ -225,18 +225,20 @@ private slots:
         const ProgramResult tested = runProgram({ "alerts", "test", "1" }, data);
         QVERIFY2(tested.out.contains("the condition holds now"), qPrintable(tested.all()));
         // The most significant of each dimension (the log's addresses are in GeoIP's test block of GB).
-        QVERIFY2(tested.out.contains(QStringLiteral("at the same time: referrer https://news.ycombinator.com/item +%1, "
-                                                    "path /from/news.ycombinator.com +%1")
+        // The window against the hour before (52 requests then, 650 now: x12.5), then the movers.
+        QVERIFY2(tested.out.contains(QStringLiteral("requests ×%1 in 1 h: referrer https://news.ycombinator.com/item "
+                                                    "+%2, path /from/news.ycombinator.com +%2")
+                                         .arg(QString::number(650.0 / 52.0, 'f', 1))
                                          .arg(600 - 2)),
             qPrintable(tested.out));
+        QVERIFY2(tested.out.contains("(Requests is 650, above 100)"), qPrintable(tested.out));
         QVERIFY2(!tested.out.contains("steady.example"), qPrintable(tested.out)); // it did not move
         // Evaluated by `collect --once`, it fires: the history (what every channel sent) names them too.
         const ProgramResult collected = runProgram({ "collect", "--once" }, data);
         QVERIFY2(collected.code == 0, qPrintable(collected.all()));
         const ProgramResult history = runProgram({ "alerts", "history" }, data);
         QVERIFY2(history.out.contains("firing")
-                && history.out.contains("at the same time: referrer "
-                                        "https://news.ycombinator.com/item +598"),
+                && history.out.contains("in 1 h: referrer https://news.ycombinator.com/item +598"),
             qPrintable(history.all()));
     }
 };
