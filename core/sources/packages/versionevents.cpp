@@ -51,6 +51,21 @@ std::optional<QList<VersionEvents::Version>> VersionEvents::parsePypi(const QByt
     return out;
 }
 
+std::optional<QList<VersionEvents::Version>> VersionEvents::parseCrates(const QByteArray& body)
+{
+    const QJsonValue versions = QJsonDocument::fromJson(body).object().value(QLatin1String("versions"));
+    if (!versions.isArray())
+        return std::nullopt;
+    QList<Version> out;
+    for (const QJsonValue& v : versions.toArray()) {
+        const QString num = v.toObject().value(QLatin1String("num")).toString();
+        if (const qint64 at = isoSecs(v.toObject().value(QLatin1String("created_at")).toString());
+            at > 0 && !num.isEmpty())
+            out.append({ num, at });
+    }
+    return out;
+}
+
 QUrl VersionEvents::url(const QString& type, const QString& apiBase, const QString& package)
 {
     const bool npm = type == QLatin1String("npm");
@@ -66,6 +81,8 @@ QString VersionEvents::pageOf(const QString& type, const QString& package, const
 {
     if (type == QLatin1String("npm"))
         return QStringLiteral("https://www.npmjs.com/package/%1/v/%2").arg(package, version);
+    if (type == QLatin1String("crates"))
+        return QStringLiteral("https://crates.io/crates/%1/%2").arg(package, version);
     return QStringLiteral("https://pypi.org/project/%1/%2/").arg(package, version);
 }
 
