@@ -2925,6 +2925,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Email to: %1.</source>
         <translation>Courriel à : %1.</translation>
     </message>
+    <message>
+        <source>leaves its usual band (low sensitivity)</source>
+        <translation>sort de sa plage habituelle (sensibilité basse)</translation>
+    </message>
+    <message>
+        <source>leaves its usual band (medium sensitivity)</source>
+        <translation>sort de sa plage habituelle (sensibilité moyenne)</translation>
+    </message>
+    <message>
+        <source>leaves its usual band (high sensitivity)</source>
+        <translation>sort de sa plage habituelle (sensibilité haute)</translation>
+    </message>
 </context>
 <context>
     <name>activity::AlertsPage</name>
