@@ -6,6 +6,7 @@
 #include "core/alerts/alertnotifier.h"
 #include "core/alerts/alertservice.h"
 #include "core/alerts/alertstore.h"
+#include "core/alerts/anomalyband.h"
 #include "core/query/seriescatalogue.h"
 #include "core/secrets/secretmask.h"
 #include "core/secrets/tokenvault.h"
@@ -88,8 +89,9 @@ int add(CommandContext& ctx, const QStringList& args)
 {
     ArgParser parser(QStringLiteral("alerts add"));
     for (const char* o : { "series", "above", "below", "change-over", "by", "no-data", "for", "window", "severity",
-             "repeat", "webhook", "webhook-env", "webhook-format", "name", "email" })
+             "repeat", "webhook", "webhook-env", "webhook-format", "name", "email", "sensitivity" })
         parser.addOption(QString::fromLatin1(o));
+    parser.addOption(QStringLiteral("anomaly"), false);
     if (const QString error = parser.parse(args); !error.isEmpty())
         return ctx.fail(error, 2);
     if (!parser.positionals().isEmpty())
@@ -100,11 +102,13 @@ int add(CommandContext& ctx, const QStringList& args)
     if (!isSet("series"))
         return bad(AlertsText::tr("--series ID is required (see `series list`)"));
     int conditions = 0;
-    for (const char* c : { "above", "below", "change-over", "no-data" })
+    for (const char* c : { "above", "below", "change-over", "no-data", "anomaly" })
         conditions += isSet(c) ? 1 : 0;
     if (conditions != 1)
-        return bad(AlertsText::tr("give one condition: --above X, --below X, --change-over DURATION --by X[%] or "
-                                  "--no-data DURATION"));
+        return bad(AlertsText::tr("give one condition: --above X, --below X, --change-over DURATION --by X[%], "
+                                  "--no-data DURATION or --anomaly"));
+    if (isSet("sensitivity") && !isSet("anomaly"))
+        return bad(AlertsText::tr("--sensitivity goes with --anomaly"));
     AlertRule rule;
     rule.series = value("series").trimmed();
     if (isSet("above") || isSet("below")) {
@@ -131,6 +135,15 @@ int add(CommandContext& ctx, const QStringList& args)
         rule.kind = AlertRule::Kind::Change;
         rule.span = *span;
         rule.threshold = *n;
+    } else if (isSet("anomaly")) {
+        // The band of the same hour of the week: summed over an hour unless --window says otherwise.
+        const auto sensitivity = isSet("sensitivity") ? AnomalyBand::sensitivityFromKey(value("sensitivity"))
+                                                      : std::optional(AnomalyBand::Sensitivity::Medium);
+        if (!sensitivity)
+            return bad(AlertsText::tr("--sensitivity must be low, medium or high, got '%1'").arg(value("sensitivity")));
+        rule.kind = AlertRule::Kind::Anomaly;
+        rule.threshold = AnomalyBand::multiplier(*sensitivity);
+        rule.window = 3600;
     } else {
         const auto span = Validators::parseDurationSecs(value("no-data"));
         if (!span)

@@ -53,7 +53,8 @@ const Command kCommands[] = {
             "API figures such as github.stars{repo=\"acme/rocket\"}. `get` prints one value per step (default: 5m\n"
             "up to a day, 1h up to 31 days, else 1d) over the range (default: the last 7 days).") },
     { "alerts",
-        "alerts add --series ID (--above X | --below X | --change-over DURATION --by X[%] | --no-data DURATION) "
+        "alerts add --series ID (--above X | --below X | --change-over DURATION --by X[%] | --no-data DURATION | "
+        "--anomaly [--sensitivity low|medium|high]) "
         "[--for DURATION] [--window DURATION] [--severity info|warning|critical] [--repeat DURATION] "
         "[--webhook URL | --webhook-env VARIABLE [--webhook-format generic|slack|matrix]] [--name NAME] | list "
         "[--json] "
@@ -66,6 +67,10 @@ const Command kCommands[] = {
             "                              API figures their latest value\n"
             "  --change-over D --by X[%]   the value against the value D before; X < 0 for a fall (--by -1: fell)\n"
             "  --no-data D                 nothing stored for D (a stalled source, a silent listener)\n"
+            "  --anomaly                   the value (summed over --window, default 1h) leaves its usual band for\n"
+            "                              that hour of the week: the median and median absolute deviation of the\n"
+            "                              same hour over the last four weeks; needs two weeks of data to fire.\n"
+            "                              --sensitivity low, medium (default) or high: 6, 4 or 3 deviations wide\n"
             "  --for D                     the condition holds this long before it fires (default 0)\n"
             "  --repeat D                  sent again while firing, this often (default 4h)\n"
             "  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for\n"

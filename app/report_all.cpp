@@ -27,7 +27,7 @@ QString writeReport(const QString& databasePath, const TimeRange& range, QSize s
     } catch (const DatabaseError& e) {
         return e.message();
     }
-    return writePageImages(databasePath, range, size, outDir);
+    return writePageImages(databasePath, range, size, outDir, compare);
 }
 
 } // namespace activity

@@ -56,13 +56,15 @@ bool waitForLoad(DashboardPage& page, int timeoutMs)
 }
 } // namespace
 
-QString writePageImages(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir)
+QString writePageImages(
+    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir, bool compare)
 {
     // The pages read "now" from the clock only for "today" figures: the report's end is its now.
     ManualClock clock(range.toSecs * 1000);
     QueryRunner runner(databasePath, 0);
     ViewState state(clock);
     state.setCustomRange({ range.fromSecs, range.toSecs });
+    state.setComparePrevious(compare);
     const struct {
         PageId id;
         const char* file;

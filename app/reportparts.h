@@ -18,7 +18,8 @@ class Database;
 // before the range do (requests.csv).
 QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
     AgentScope agents = AgentScope::All, bool compare = false);
+// *.png; `compare`: the time charts overlay the period before (ViewState::comparePrevious).
 QString writePageImages(
-    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir); // *.png
+    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir, bool compare = false);
 
 } // namespace activity

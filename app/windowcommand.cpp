@@ -315,6 +315,17 @@ int runWindow(CommandContext& ctx, const QStringList& args)
             !saved)
             ctx.err() << "activity-dashboard: " << saved.error() << Qt::endl;
     });
+    // The header's "Period before" toggle the same way (charts.previous).
+    window.viewState()->setComparePrevious(settings.get(QStringLiteral("charts.previous")) == QStringLiteral("on"));
+    QObject::connect(
+        window.viewState(), &ViewState::comparePreviousChanged, &window, [&window, &settings, &ctx, readOnly] {
+            if (!readOnly.isEmpty())
+                return;
+            if (const Status saved = settings.set(QStringLiteral("charts.previous"),
+                    window.viewState()->comparePrevious() ? QStringLiteral("on") : QStringLiteral("off"));
+                !saved)
+                ctx.err() << "activity-dashboard: " << saved.error() << Qt::endl;
+        });
     if (auto* health = qobject_cast<HealthPage*>(window.page(PageId::Health)); health && ctx.eventLog())
         health->setEventLog(ctx.eventLog());
     CustomPages::install(window, runner, dashboards);

@@ -97,8 +97,72 @@
         <translation>%1 : aucune donnée depuis la création de la règle (%2)</translation>
     </message>
     <message>
-        <source>%1; at the same time: %2</source>
-        <translation>%1 ; au même moment : %2</translation>
+        <source>%1 is %2%3; its usual band needs %4 weeks of data at this hour, %5 so far</source>
+        <translation>%1 vaut %2%3 ; sa plage habituelle demande %4 semaines de données à cette heure, %5 pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>usually %1%3 to %2%3 at this hour of the week (median %4%3 over %5 weeks)</source>
+        <translation>habituellement de %1%3 à %2%3 à cette heure de la semaine (médiane %4%3 sur %5 semaines)</translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, %4</source>
+        <translation>%1 vaut %2%3, %4</translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, above its usual band: %4</source>
+        <translation>%1 vaut %2%3, au-dessus de sa plage habituelle : %4</translation>
+    </message>
+    <message>
+        <source>%1 is %2%3, below its usual band: %4</source>
+        <translation>%1 vaut %2%3, en dessous de sa plage habituelle : %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n j</numerusform>
+            <numerusform>%n j</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 %2 in %3, none the %3 before</source>
+        <translation>%1 %2 en %3, aucune les %3 d&apos;avant</translation>
+    </message>
+    <message>
+        <source>%1 ×%2 in %3</source>
+        <translation>%1 ×%2 en %3</translation>
+    </message>
+    <message>
+        <source>at the same time: %1</source>
+        <translation>au même moment : %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -196,10 +260,6 @@
     <message>
         <source>--series ID is required (see `series list`)</source>
         <translation>--series ID est obligatoire (voir `series list`)</translation>
-    </message>
-    <message>
-        <source>give one condition: --above X, --below X, --change-over DURATION --by X[%] or --no-data DURATION</source>
-        <translation>indiquez une condition : --above X, --below X, --change-over DURATION --by X[%] ou --no-data DURATION</translation>
     </message>
     <message>
         <source>--%1 must be a number, got &apos;%2&apos;</source>
@@ -385,6 +445,18 @@
         <source>alerts: unknown subcommand &apos;%1&apos; (add, list, edit, remove, test, history or email)</source>
         <translation>alerts : sous-commande inconnue « %1 » (add, list, edit, remove, test, history ou email)</translation>
     </message>
+    <message>
+        <source>give one condition: --above X, --below X, --change-over DURATION --by X[%], --no-data DURATION or --anomaly</source>
+        <translation>donnez une condition : --above X, --below X, --change-over DURÉE --by X[%], --no-data DURÉE ou --anomaly</translation>
+    </message>
+    <message>
+        <source>--sensitivity goes with --anomaly</source>
+        <translation>--sensitivity va avec --anomaly</translation>
+    </message>
+    <message>
+        <source>--sensitivity must be low, medium or high, got &apos;%1&apos;</source>
+        <translation>--sensitivity doit valoir low, medium ou high, reçu « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>AppSettings</name>
@@ -503,6 +575,14 @@
     <message>
         <source>traffic.agents: must be all, humans or bots, got &apos;%1&apos;</source>
         <translation>traffic.agents : doit valoir all, humans ou bots, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>on or off: the window&apos;s time charts overlay the period before the range (the header&apos;s toggle)</source>
+        <translation>on ou off : les graphiques temporels de la fenêtre superposent la période précédant la plage (le bouton de l&apos;en-tête)</translation>
+    </message>
+    <message>
+        <source>charts.previous: must be on or off, got &apos;%1&apos;</source>
+        <translation>charts.previous : doit valoir on ou off, reçu « %1 »</translation>
     </message>
 </context>
 <context>
@@ -752,36 +832,6 @@ jusqu&apos;à un jour, 1h jusqu&apos;à 31 jours, sinon 1d) sur la période (par
 `report` rend chacune en custom-NAME.png avec ses chiffres dans custom-NAME.csv.</translation>
     </message>
     <message>
-        <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
-alerts.interval, default every 60 s):
-  --above X, --below X        the value: traffic figures summed over --window (default 5m),
-                              API figures their latest value
-  --change-over D --by X[%]   the value against the value D before; X &lt; 0 for a fall (--by -1: fell)
-  --no-data D                 nothing stored for D (a stalled source, a silent listener)
-  --for D                     the condition holds this long before it fires (default 0)
-  --repeat D                  sent again while firing, this often (default 4h)
-  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for
-                              their URLs, or as --webhook-format says). The URL is a secret: kept
-                              in the keyring (or the private tokens.json), shown by its host only
-  --webhook-env VARIABLE      the webhook&apos;s URL is read from this environment variable when sent
-`edit` gives a rule its webhook again (after a restore on another machine) or another.
-`test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.</source>
-        <translation>Règles sur toute série de `series list`, évaluées par un `collect` ou une fenêtre en cours (réglage
-alerts.interval, toutes les 60 s par défaut) :
-  --above X, --below X        la valeur : chiffres de trafic additionnés sur --window (5m par défaut),
-                              chiffres d&apos;API leur dernière valeur
-  --change-over D --by X[%]   la valeur comparée à celle d&apos;il y a D ; X &lt; 0 pour une baisse (--by -1 : a baissé)
-  --no-data D                 rien d&apos;enregistré pendant D (une source bloquée, un récepteur muet)
-  --for D                     la condition tient aussi longtemps avant le déclenchement (0 par défaut)
-  --repeat D                  renvoyée tant qu&apos;elle est active, à cette fréquence (4h par défaut)
-  --webhook URL               envoie du JSON (POST) au déclenchement et à la résolution (corps Slack et
-                              Matrix pour leurs URL, ou selon --webhook-format). L&apos;URL est un secret :
-                              gardée dans le trousseau (ou le fichier privé tokens.json), montrée par son hôte seul
-  --webhook-env VARIABLE      l&apos;URL du webhook est lue dans cette variable d&apos;environnement à l&apos;envoi
-`edit` redonne son webhook à une règle (après une restauration sur une autre machine) ou en change.
-`test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste ce qui s&apos;est déclenché et résolu.</translation>
-    </message>
-    <message>
         <source>Runs every source: listeners and followed files receive, API sources poll on their intervals, alert
 rules are evaluated. Stop it with Ctrl+C (or SIGTERM): what was received is stored first.
   --once       polls each API source and reads each followed file once, then exits
@@ -868,6 +918,44 @@ pays et agents qui ont le plus monté ou baissé par rapport à la période just
                (agents.csv liste les personnes et chaque robot par classe et par nom)
   --compare    requests.csv a aussi requests_before,visitors_before,bytes_before : la période juste
                avant, intervalle à côté d&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
+alerts.interval, default every 60 s):
+  --above X, --below X        the value: traffic figures summed over --window (default 5m),
+                              API figures their latest value
+  --change-over D --by X[%]   the value against the value D before; X &lt; 0 for a fall (--by -1: fell)
+  --no-data D                 nothing stored for D (a stalled source, a silent listener)
+  --anomaly                   the value (summed over --window, default 1h) leaves its usual band for
+                              that hour of the week: the median and median absolute deviation of the
+                              same hour over the last four weeks; needs two weeks of data to fire.
+                              --sensitivity low, medium (default) or high: 6, 4 or 3 deviations wide
+  --for D                     the condition holds this long before it fires (default 0)
+  --repeat D                  sent again while firing, this often (default 4h)
+  --webhook URL               POSTs JSON when it fires and resolves (Slack and Matrix bodies for
+                              their URLs, or as --webhook-format says). The URL is a secret: kept
+                              in the keyring (or the private tokens.json), shown by its host only
+  --webhook-env VARIABLE      the webhook&apos;s URL is read from this environment variable when sent
+`edit` gives a rule its webhook again (after a restore on another machine) or another.
+`test` evaluates a rule now and prints what it would send; `history` lists what fired and resolved.</source>
+        <translation>Règles sur toute série de `series list`, évaluées par un `collect` ou une fenêtre en cours (réglage
+alerts.interval, toutes les 60 s par défaut) :
+  --above X, --below X        la valeur : chiffres de trafic additionnés sur --window (5m par défaut),
+                              chiffres d&apos;API leur dernière valeur
+  --change-over D --by X[%]   la valeur comparée à celle d&apos;il y a D ; X &lt; 0 pour une baisse (--by -1 : a baissé)
+  --no-data D                 rien d&apos;enregistré pendant D (une source bloquée, un récepteur muet)
+  --anomaly                   la valeur (additionnée sur --window, 1h par défaut) sort de sa plage habituelle
+                              pour cette heure de la semaine : médiane et écart absolu médian de la même
+                              heure sur les quatre dernières semaines ; il faut deux semaines de données.
+                              --sensitivity low, medium (par défaut) ou high : 6, 4 ou 3 écarts de large
+  --for D                     la condition tient aussi longtemps avant le déclenchement (0 par défaut)
+  --repeat D                  renvoyée tant qu&apos;elle est active, à cette fréquence (4h par défaut)
+  --webhook URL               envoie du JSON (POST) au déclenchement et à la résolution (corps Slack et
+                              Matrix pour leurs URL, ou selon --webhook-format). L&apos;URL est un secret :
+                              gardée dans le trousseau (ou le fichier privé tokens.json), montrée par son hôte seul
+  --webhook-env VARIABLE      l&apos;URL du webhook est lue dans cette variable d&apos;environnement à l&apos;envoi
+`edit` redonne son webhook à une règle (après une restauration sur une autre machine) ou en change.
+`test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste ce qui s&apos;est déclenché et résolu.</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +2925,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Email to: %1.</source>
         <translation>Courriel à : %1.</translation>
     </message>
+    <message>
+        <source>leaves its usual band (low sensitivity)</source>
+        <translation>sort de sa plage habituelle (sensibilité basse)</translation>
+    </message>
+    <message>
+        <source>leaves its usual band (medium sensitivity)</source>
+        <translation>sort de sa plage habituelle (sensibilité moyenne)</translation>
+    </message>
+    <message>
+        <source>leaves its usual band (high sensitivity)</source>
+        <translation>sort de sa plage habituelle (sensibilité haute)</translation>
+    </message>
 </context>
 <context>
     <name>activity::AlertsPage</name>
@@ -3144,6 +3244,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>No change per day yet: it shows once polls span two days.</source>
         <translation>Pas encore d’évolution par jour : elle apparaît dès que les relevés couvrent deux jours.</translation>
     </message>
+    <message>
+        <source>Others</source>
+        <translation>Autres</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>activity::ChartView</name>
@@ -3215,6 +3323,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Marked: %1.</source>
         <translation>Marqués : %1.</translation>
+    </message>
+    <message>
+        <source>%1 before</source>
+        <translation>%1 avant</translation>
     </message>
 </context>
 <context>
@@ -3341,6 +3453,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Delete the page &quot;%1&quot;? Its figures stay stored.</source>
         <translation>Supprimer la page « %1 » ? Ses chiffres restent enregistrés.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -3989,6 +4105,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Bots</source>
         <translation>Robots</translation>
     </message>
+    <message>
+        <source>Period before</source>
+        <translation>Période précédente</translation>
+    </message>
+    <message>
+        <source>Draw the span just before the range on the time charts, dashed and aligned on the range&apos;s start</source>
+        <translation>Tracer la période juste avant la plage sur les graphiques temporels, en pointillés et alignée sur le début de la plage</translation>
+    </message>
+    <message>
+        <source>Referrer: %1</source>
+        <translation>Référent : %1</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -4235,6 +4363,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>%1% of bandwidth in the range</source>
         <translation>%1 % de la bande passante dans la période</translation>
+    </message>
+    <message>
+        <source>What changed against the period before</source>
+        <translation>Ce qui a changé par rapport à la période précédente</translation>
     </message>
 </context>
 <context>
@@ -4938,6 +5070,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>data since %1</source>
         <translation>données depuis le %1</translation>
     </message>
+    <message>
+        <source>What changed</source>
+        <translation>Ce qui a changé</translation>
+    </message>
 </context>
 <context>
     <name>activity::TrayController</name>
@@ -5022,6 +5158,73 @@ Les chiffres affichés sont les derniers lus ; ils sont relus quand il répond.<
     <message>
         <source>The store cannot be reached (figures as last read): %1</source>
         <translation>Le stockage est injoignable (chiffres tels que lus en dernier) : %1</translation>
+    </message>
+</context>
+<context>
+    <name>activity::WhatChangedPanel</name>
+    <message>
+        <source>What</source>
+        <translation>Quoi</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Maintenant</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Évolution</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>What changed against the period before</source>
+        <translation>Ce qui a changé par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <source>Requests in the range against the span just before it, as long. Listed when at least %1 requests and a change a steady rate gives less than one time in twenty; no percentage from fewer than %2 before. Click a row to narrow the traffic figures to it.</source>
+        <translation>Requêtes de la plage comparées à la période de même durée juste avant. Listé à partir de %1 requêtes et pour un changement qu&apos;un rythme régulier donne moins d&apos;une fois sur vingt ; pas de pourcentage à partir de moins de %2 avant. Cliquez une ligne pour y restreindre les chiffres du trafic.</translation>
+    </message>
+    <message>
+        <source>Referrer</source>
+        <translation>Référent</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>nouveau</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>depuis %1</translation>
+    </message>
+    <message>
+        <source>No requests in this range or the period before: nothing to compare.</source>
+        <translation>Aucune requête dans cette plage ni dans la période précédente : rien à comparer.</translation>
+    </message>
+    <message>
+        <source>Nothing rose or fell beyond chance against the period before.</source>
+        <translation>Rien n&apos;a monté ni baissé au-delà du hasard par rapport à la période précédente.</translation>
     </message>
 </context>
 <context>

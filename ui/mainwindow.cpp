@@ -387,6 +387,18 @@ void MainWindow::buildFilterBar()
         agentsLayout->addWidget(button);
     }
     m_filterBar->addWidget(agents);
+    // The span just before the range, dashed on every time chart.
+    m_previousButton = new QToolButton(m_filterBar);
+    m_previousButton->setObjectName(QStringLiteral("previousToggle"));
+    m_previousButton->setText(tr("Period before"));
+    m_previousButton->setCheckable(true);
+    m_previousButton->setToolTip(
+        tr("Draw the span just before the range on the time charts, dashed and aligned on the range's start"));
+    m_previousButton->setStyleSheet(
+        QStringLiteral("QToolButton { border: 1px solid palette(mid); padding: 2px 10px; "
+                       "background: palette(base); } QToolButton:checked { "
+                       "background: palette(highlight); color: palette(highlighted-text); }"));
+    m_filterBar->addWidget(m_previousButton);
     m_filterBar->addSeparator();
     const auto chip = [this](const char* name) {
         auto* button = new QToolButton(m_filterBar);
@@ -400,6 +412,7 @@ void MainWindow::buildFilterBar()
     m_countryChip = chip("countryFilter");
     m_pathChip = chip("pathFilter");
     m_statusChip = chip("statusFilter");
+    m_referrerChip = chip("referrerFilter");
 
     connect(m_rangeBox, &QComboBox::activated, this, [this](int index) {
         const auto preset = RangePreset(m_rangeBox->itemData(index).toInt());
@@ -424,9 +437,14 @@ void MainWindow::buildFilterBar()
     connect(m_siteBox, &QComboBox::activated, this,
         [this](int index) { m_state->setSite(m_siteBox->itemData(index).toString()); });
     connect(m_agentsGroup, &QButtonGroup::idClicked, this, [this](int id) { m_state->setAgents(AgentScope(id)); });
+    connect(m_previousButton, &QToolButton::toggled, this, [this](bool on) {
+        if (!m_syncing)
+            m_state->setComparePrevious(on);
+    });
     connect(m_countryChip, &QToolButton::clicked, this, [this] { m_state->setCountry({}); });
     connect(m_pathChip, &QToolButton::clicked, this, [this] { m_state->setPath({}); });
     connect(m_statusChip, &QToolButton::clicked, this, [this] { m_state->setStatus(0); });
+    connect(m_referrerChip, &QToolButton::clicked, this, [this] { m_state->setReferrer({}); });
 }
 
 void MainWindow::syncFilterBar()
@@ -450,6 +468,8 @@ void MainWindow::syncFilterBar()
             action->setVisible(!m_state->path().isEmpty());
         if (widget == m_statusChip)
             action->setVisible(m_state->status() != 0);
+        if (widget == m_referrerChip)
+            action->setVisible(!m_state->referrer().isEmpty());
     }
     // Chips as in Grafana's and Plausible's filters: what narrows the pages, and the way to remove it.
     const auto label = [this](QToolButton* chip, const QString& filter) {
@@ -462,6 +482,11 @@ void MainWindow::syncFilterBar()
     label(m_pathChip, tr("Path: %1").arg(fontMetrics().elidedText(path, Qt::ElideMiddle, 320)));
     m_pathChip->setToolTip( // rich text made here, the path escaped: a tooltip would render its markup
         QStringLiteral("<p>%1<br>%2</p>").arg(tr("Remove this filter").toHtmlEscaped(), path.toHtmlEscaped()));
+    // A referrer is a log's text too.
+    const QString referrer = QString::fromUtf8(m_state->referrer());
+    label(m_referrerChip, tr("Referrer: %1").arg(fontMetrics().elidedText(referrer, Qt::ElideMiddle, 320)));
+    m_referrerChip->setToolTip(
+        QStringLiteral("<p>%1<br>%2</p>").arg(tr("Remove this filter").toHtmlEscaped(), referrer.toHtmlEscaped()));
     const int status = m_state->status();
     label(
         m_statusChip, tr("Status: %1").arg(status < 10 ? QStringLiteral("%1xx").arg(status) : QString::number(status)));
@@ -469,6 +494,7 @@ void MainWindow::syncFilterBar()
     m_siteBox->setCurrentIndex(qMax(0, siteIndex));
     if (QAbstractButton* scope = m_agentsGroup->button(int(m_state->agents())))
         scope->setChecked(true);
+    m_previousButton->setChecked(m_state->comparePrevious());
     m_syncing = false;
 }
 

@@ -51,6 +51,8 @@ void PageFactory::install(MainWindow& window, QueryRunner& runner, SourceService
     // The map's click filters the Traffic page and shows it.
     if (auto* map = qobject_cast<MapPage*>(window.page(PageId::Map)))
         QObject::connect(map, &MapPage::countryChosen, &window, [&window] { window.showPage(PageId::Traffic); });
+    if (auto* overview = qobject_cast<OverviewPage*>(window.page(PageId::Overview)))
+        QObject::connect(overview, &OverviewPage::narrowed, &window, [&window] { window.showPage(PageId::Traffic); });
     if (sources) {
         auto* panel = new SourcePanel(*sources, runner, window.viewState()->clock());
         window.setPage(PageId::Sources, panel);

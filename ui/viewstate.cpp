@@ -66,6 +66,15 @@ void ViewState::setPath(const QByteArray& path)
     emit changed();
 }
 
+void ViewState::setReferrer(const QByteArray& referrer)
+{
+    if (referrer == m_referrer)
+        return;
+    m_referrer = referrer;
+    emit narrowingChanged();
+    emit changed();
+}
+
 void ViewState::setStatus(int status)
 {
     const bool valid = status == 0 || (status >= 1 && status <= 5) || (status >= 100 && status <= 599);
@@ -83,6 +92,21 @@ void ViewState::setAgents(AgentScope agents)
     m_agents = agents;
     emit agentsChanged();
     emit changed();
+}
+
+void ViewState::setComparePrevious(bool compare)
+{
+    if (compare == m_comparePrevious)
+        return;
+    m_comparePrevious = compare;
+    emit comparePreviousChanged();
+    emit changed();
+}
+
+TimeRange ViewState::previousRange() const
+{
+    const TimeRange r = range();
+    return { r.fromSecs - r.length(), r.fromSecs };
 }
 
 } // namespace activity

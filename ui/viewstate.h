@@ -36,12 +36,21 @@ public:
     // Empty: every path. As stored (bytes from the log, shown as UTF-8).
     QByteArray path() const { return m_path; }
     void setPath(const QByteArray& path);
+    // Empty: every referrer; else as stored (set by a row of "What changed").
+    QByteArray referrer() const { return m_referrer; }
+    void setReferrer(const QByteArray& referrer);
     // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code. Other values are ignored.
     int status() const { return m_status; }
     void setStatus(int status);
     // All (the default), Humans or Bots: the header's switch, kept in the setting traffic.agents.
     AgentScope agents() const { return m_agents; }
     void setAgents(AgentScope agents);
+    // Time charts overlay the span just before the range (the header's "Period before" toggle, kept in the setting
+    // charts.previous).
+    bool comparePrevious() const { return m_comparePrevious; }
+    void setComparePrevious(bool compare);
+    // The span of the same length just before the range.
+    TimeRange previousRange() const;
 
     const Clock& clock() const { return m_clock; }
 
@@ -51,6 +60,7 @@ signals:
     void countryChanged();
     void narrowingChanged(); // path or status
     void agentsChanged();
+    void comparePreviousChanged();
     // Any of the above: what most pages connect to.
     void changed();
 
@@ -61,8 +71,10 @@ private:
     QString m_site;
     QString m_country;
     QByteArray m_path;
+    QByteArray m_referrer;
     int m_status = 0;
     AgentScope m_agents = AgentScope::All;
+    bool m_comparePrevious = false;
 };
 
 } // namespace activity

@@ -30,8 +30,8 @@ struct AlertCheck {
 // duration, is sent again every repeat interval while it holds, and resolves (said once) when it stops holding.
 namespace AlertEvaluator {
 AlertCheck check(Database& db, const AlertRule& rule, qint64 now);
-// `text` with what moved most in the rule's window for a traffic rule ("...; at the same time: referrer X +598, path
-// Y +598"): what a firing or repeated notification says.
+// `text` headed, for a traffic rule, by how its window compares with the one before and what moved most in it
+// ("requests ×4.8 in 1 h: referrer X +4,812, path Y +3,990 (TEXT)"): what a firing or repeated notification says.
 QString withMovers(Database& db, const AlertRule& rule, qint64 now, const QString& text);
 // Evaluates every rule that was not evaluated in the last `interval` seconds (by this process or another one
 // on the same database), in one write transaction: state and history are written there. Returns what to send.

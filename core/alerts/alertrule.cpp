@@ -1,5 +1,7 @@
 #include "core/alerts/alertrule.h"
 
+#include "core/alerts/anomalyband.h"
+
 #include <QUrl>
 
 namespace activity {
@@ -24,6 +26,9 @@ QString AlertRule::condition() const
                 percent ? QStringLiteral("%") : QString());
     case Kind::NoData:
         return QStringLiteral("no data for %1").arg(AlertRules::formatDuration(span));
+    case Kind::Anomaly:
+        return QStringLiteral("outside its usual band (%1)")
+            .arg(QLatin1String(AnomalyBand::sensitivityKey(AnomalyBand::sensitivityOf(threshold))));
     }
     return {};
 }
@@ -39,14 +44,16 @@ const char* AlertRules::kindKey(AlertRule::Kind kind)
         return "change";
     case AlertRule::Kind::NoData:
         return "no-data";
+    case AlertRule::Kind::Anomaly:
+        return "anomaly";
     }
     return "";
 }
 
 std::optional<AlertRule::Kind> AlertRules::kindFromKey(const QString& key)
 {
-    for (AlertRule::Kind k :
-        { AlertRule::Kind::Above, AlertRule::Kind::Below, AlertRule::Kind::Change, AlertRule::Kind::NoData })
+    for (AlertRule::Kind k : { AlertRule::Kind::Above, AlertRule::Kind::Below, AlertRule::Kind::Change,
+             AlertRule::Kind::NoData, AlertRule::Kind::Anomaly })
         if (key == QLatin1String(kindKey(k)))
             return k;
     return std::nullopt;

@@ -9,14 +9,16 @@ namespace activity {
 // A rule watching one catalogue series (see SeriesCatalogue). Rules are rows (alert_rules): a running
 // `collect` or window reads them at every evaluation, so adding or removing one needs no restart.
 struct AlertRule {
-    enum class Kind { Above, Below, Change, NoData };
+    enum class Kind { Above, Below, Change, NoData, Anomaly };
     enum class Severity { Info, Warning, Critical };
 
     qint64 id = 0;
     QString name;
     QString series; // a catalogue id
     Kind kind = Kind::Above;
-    double threshold = 0; // Above/Below: the value; Change: the change (negative: a fall)
+    // Above/Below: the value; Change: the change (negative: a fall); Anomaly: how many spreads wide the band is
+    // (AnomalyBand::multiplier of its sensitivity)
+    double threshold = 0;
     bool percent = false; // Change: threshold is a percentage of the earlier value
     qint64 span = 0; // Change: compared with the value this many seconds before; NoData: the silence that fires
     qint64 window = 300; // traffic and ingest figures are summed over this many seconds before the evaluation
@@ -31,7 +33,7 @@ struct AlertRule {
     QStringList email; // addresses mailed through the mail server of `alerts email`; empty: none
     qint64 createdAt = 0;
 
-    // "above 5", "below 1", "change over 1d by -10%", "no data for 15m"
+    // "above 5", "below 1", "change over 1d by -10%", "no data for 15m", "outside its usual band (medium)"
     QString condition() const;
 };
 

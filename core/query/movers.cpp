@@ -62,10 +62,16 @@ QList<Mover> Movers::rank(
 
 QList<Mover> Movers::between(Database& db, const TimeRange& range)
 {
-    TrafficFilter now;
-    now.range = range;
-    TrafficFilter before;
-    before.range = { range.fromSecs - range.length(), range.fromSecs };
+    TrafficFilter all;
+    all.range = range;
+    return between(db, all);
+}
+
+QList<Mover> Movers::between(Database& db, const TrafficFilter& filter)
+{
+    const TimeRange& range = filter.range;
+    const TrafficFilter now { range, filter.site, filter.country };
+    const TrafficFilter before { { range.fromSecs - range.length(), range.fromSecs }, filter.site, filter.country };
     QList<Mover> out;
     const auto add = [&](const char* dimension, const auto& top) {
         out += rank(QString::fromLatin1(dimension), requestsByKey(top(before)), requestsByKey(top(now)));

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/query/timerange.h"
+#include "core/query/trafficquery.h"
 
 #include <QHash>
 #include <QList>
@@ -36,6 +37,8 @@ QList<Mover> rank(const QString& dimension, const QHash<QString, qint64>& before
     int limit = kRowsPerDimension);
 // Every dimension's movers between [from - length, from) and `range`.
 QList<Mover> between(Database& db, const TimeRange& range);
+// The same for the requests of `filter`'s site and country (its other parts are not read), over filter.range.
+QList<Mover> between(Database& db, const TrafficFilter& filter);
 } // namespace Movers
 
 } // namespace activity

@@ -19,11 +19,15 @@ RawRowFilter RawRowFilter::resolve(Database& db, const TrafficFilter& filter)
     f.country = filter.country.toLatin1();
     f.status = filter.status;
     f.agents = filter.agents;
-    if (!filter.path.isEmpty()) {
+    const auto stringId = [&db](const QByteArray& text) {
         Statement st = db.prepare("SELECT id FROM strings WHERE value = ?"); // stored as BLOB, bound as BLOB
-        st.bind(1, filter.path);
-        f.pathId = st.step() ? st.int64(0) : -2;
-    }
+        st.bind(1, text);
+        return st.step() ? st.int64(0) : qint64(-2);
+    };
+    if (!filter.path.isEmpty())
+        f.pathId = stringId(filter.path);
+    if (!filter.referrer.isEmpty())
+        f.referrerId = stringId(filter.referrer);
     return f;
 }
 
@@ -34,6 +38,8 @@ QByteArray RawRowFilter::sql() const
         out += " AND site_id = ?";
     if (pathId != -1)
         out += " AND path_id = ?";
+    if (referrerId != -1)
+        out += " AND referrer_id = ?";
     if (!country.isEmpty())
         out += " AND country = ?";
     if (status != 0)
@@ -53,6 +59,8 @@ void RawRowFilter::bind(Statement& st, int first) const
         st.bind(i++, site);
     if (pathId != -1)
         st.bind(i++, pathId);
+    if (referrerId != -1)
+        st.bind(i++, referrerId);
     if (!country.isEmpty())
         st.bind(i++, QString::fromLatin1(country));
     if (status != 0 && status < 10) {

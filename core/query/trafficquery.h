@@ -21,8 +21,13 @@ struct TrafficFilter {
     QByteArray path {}; // empty: every path; else as stored (the Traffic page narrows to it)
     int status = 0; // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code
     AgentScope agents = AgentScope::All; // people's requests only, or bots' (requests.agent_class)
-    // Path, status and agents are not split by the other dimensions in the rollups: such a filter reads raw rows.
-    bool readsRawRows() const { return !path.isEmpty() || status != 0 || agents != AgentScope::All; }
+    QByteArray referrer {}; // empty: every referrer; else as stored ("What changed" narrows to it)
+    // Path, status, agents and referrer are not split by the other dimensions in the rollups: such a filter reads
+    // raw rows.
+    bool readsRawRows() const
+    {
+        return !path.isEmpty() || status != 0 || agents != AgentScope::All || !referrer.isEmpty();
+    }
 };
 
 struct TrafficBucket {

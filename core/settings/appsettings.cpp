@@ -49,6 +49,9 @@ const QList<AppSettings::Key>& AppSettings::keys()
             QT_TRANSLATE_NOOP("AppSettings",
                 "whose requests the window's traffic figures count: all, humans or bots (classified at ingest by the "
                 "agents file, agents.json)") },
+        { "charts.previous", QStringLiteral("off"),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "on or off: the window's time charts overlay the period before the range (the header's toggle)") },
         { "geoip.city_db", QString(),
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
@@ -123,6 +126,11 @@ QString AppSettings::validate(const QString& key, QString& value)
         value = value.toLower();
         if (!agentScopeFromName(value))
             return QCoreApplication::translate("AppSettings", "traffic.agents: must be all, humans or bots, got '%1'")
+                .arg(value);
+    } else if (key == QLatin1String("charts.previous")) {
+        value = value.toLower();
+        if (value != QLatin1String("on") && value != QLatin1String("off"))
+            return QCoreApplication::translate("AppSettings", "charts.previous: must be on or off, got '%1'")
                 .arg(value);
     } else if (key == QLatin1String("alerts.smtp.tls")) {
         if (value != QLatin1String("starttls") && value != QLatin1String("tls"))

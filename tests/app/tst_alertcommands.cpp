@@ -100,15 +100,12 @@ private slots:
         QTest::addRow("webhook") << QStringList { "--series", "traffic.requests", "--above", "1", "--webhook",
             "ftp://x" } << "--webhook";
         QTest::addRow("no series") << QStringList { "--above", "1" } << "--series";
-    }
-    void badRulesNameTheirFault()
-    {
-        QFETCH(QStringList, args);
-        QFETCH(QString, fault);
-        const ProgramResult r = run(QStringList { "alerts", "add" } + args);
-        QCOMPARE(r.code, 2);
-        QVERIFY2(r.err.contains(fault), qPrintable(r.err));
-        QVERIFY(!r.err.contains("added alert"));
+        QTest::addRow("sensitivity unknown")
+            << QStringList { "--series", "traffic.requests", "--anomaly", "--sensitivity", "extreme" } << "extreme";
+        QTest::addRow("sensitivity without anomaly") << QStringList { "--series", "traffic.requests", "--above", "1",
+            "--sensitivity", "high" } << "--sensitivity goes with --anomaly";
+        QTest::addRow("anomaly and above")
+            << QStringList { "--series", "traffic.requests", "--anomaly", "--above", "1" } << "give one condition";
     }
 
     void firesToWebhooksThenResolves()
@@ -211,6 +208,36 @@ private slots:
         QCOMPARE(run({ "alerts", "remove", "99" }).code, 2);
         QVERIFY(run({ "alerts", "list" }).out.contains("no alert rules"));
         QVERIFY(run({ "alerts", "history" }).out.contains("Site errors")); // the history stays
+    }
+
+    // An anomaly rule: its sensitivity kept as typed (case aside), summed over an hour unless told otherwise.
+    void anomalyRuleIsKept()
+    {
+        ProgramResult r = run({ "alerts", "add", "--series", "traffic.requests", "--anomaly", "--sensitivity", "HIGH",
+            "--name", "unusual requests" });
+        QVERIFY2(r.code == 0, qPrintable(r.all()));
+        r = run({ "alerts", "list", "--json" });
+        QJsonObject rule;
+        for (const QJsonValue& v : jsonArray(r.out))
+            if (v[QStringLiteral("name")].toString() == QLatin1String("unusual requests"))
+                rule = v.toObject();
+        QVERIFY2(!rule.isEmpty(), qPrintable(r.out));
+        QCOMPARE(rule[QStringLiteral("condition")].toString(), QStringLiteral("outside its usual band (high)"));
+        QCOMPARE(rule[QStringLiteral("window")].toInt(), 3600);
+        const ProgramResult medium = run({ "alerts", "add", "--series", "traffic.requests", "--anomaly" });
+        QVERIFY2(medium.out.contains("traffic.requests outside its usual band (medium)"), qPrintable(medium.all()));
+        for (const QJsonValue& v : jsonArray(run({ "alerts", "list", "--json" }).out))
+            if (v[QStringLiteral("name")].toString().contains(QLatin1String("usual")))
+                QCOMPARE(run({ "alerts", "remove", QString::number(v[QStringLiteral("id")].toInt()) }).code, 0);
+    }
+    void badRulesNameTheirFault()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, fault);
+        const ProgramResult r = run(QStringList { "alerts", "add" } + args);
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(fault), qPrintable(r.err));
+        QVERIFY(!r.err.contains("added alert"));
     }
 
 private:

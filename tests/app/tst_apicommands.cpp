@@ -380,11 +380,24 @@ private slots:
                     {"category": "with_mirrors", "date": "2026-11-29", "downloads": 1300},
                     {"category": "without_mirrors", "date": "2026-11-29", "downloads": 1200}],
                     "package": "requests", "type": "overall_downloads"})");
+            // The versions: npm's package document (its `time`) and PyPI's JSON API (each release's files).
+            if (path == QLatin1String("/left-pad"))
+                return json(R"({"name": "left-pad", "time": {"created": "2014-03-18T20:52:39.101Z",
+                    "modified": "2022-06-19T09:10:44.327Z", "0.0.1": "2014-03-18T20:52:40.500Z",
+                    "1.3.0": "2018-04-10T17:17:26.547Z"}, "versions": {}})");
+            if (path == QLatin1String("/pypi/requests/json"))
+                return json(R"({"info": {"name": "requests"}, "releases": {
+                    "2.31.0": [{"filename": "a.whl", "upload_time_iso_8601": "2023-05-22T15:12:44.175626Z"},
+                               {"filename": "a.tar.gz", "upload_time_iso_8601": "2023-05-22T15:12:42.313790Z"}],
+                    "2.32.0": [],
+                    "2.32.3": [{"filename": "b.whl", "upload_time_iso_8601": "2024-05-29T15:37:47.113000Z"}]}})");
             if (path == QLatin1String("/api/v1/crates/serde"))
                 return json(R"({"crate": {"id": "serde", "name": "serde", "downloads": 512345678,
                     "recent_downloads": 61234567, "max_version": "1.0.215"},
-                    "versions": [{"id": 1, "num": "1.0.215", "downloads": 3000000},
-                                 {"id": 2, "num": "1.0.214", "downloads": 9000000}],
+                    "versions": [{"id": 1, "num": "1.0.215", "downloads": 3000000,
+                                  "created_at": "2024-11-11T17:47:18.455343+00:00"},
+                                 {"id": 2, "num": "1.0.214", "downloads": 9000000,
+                                  "created_at": "2024-10-30T22:19:51.201012+00:00"}],
                     "keywords": [], "categories": []})");
             if (path == QLatin1String("/api/formula/wget.json"))
                 return json(R"({"name": "wget", "full_name": "wget", "versions": {"stable": "1.25.0"},
@@ -423,6 +436,20 @@ private slots:
         QCOMPARE(rowsOf(rows, QStringLiteral("wget")),
             QStringList({ "wget,installs_30d,,12345", "wget,installs_365d,,160789", "wget,installs_90d,,40321" }));
         QVERIFY(paths.contains(QStringLiteral("/api/packages/requests/overall?mirrors=false")));
+        // The versions published, as package-version events at their times (PyPI's: the first file's upload; a
+        // release without files is none; crates.io's: created_at).
+        const ProgramResult listed = runProgram({ "events", "list", "--json" }, dir.path());
+        QVERIFY2(listed.code == 0, qPrintable(listed.all()));
+        QStringList versions;
+        for (const QJsonValue& v : QJsonDocument::fromJson(listed.out.toUtf8()).array())
+            if (v[QStringLiteral("kind")].toString() == QLatin1String("package-version"))
+                versions << v[QStringLiteral("time")].toString() + QLatin1Char(' ')
+                        + v[QStringLiteral("title")].toString();
+        versions.sort();
+        QCOMPARE(versions,
+            QStringList({ "2014-03-18T20:52:40Z left-pad 0.0.1", "2018-04-10T17:17:26Z left-pad 1.3.0",
+                "2023-05-22T15:12:42Z requests 2.31.0", "2024-05-29T15:37:47Z requests 2.32.3",
+                "2024-10-30T22:19:51Z serde 1.0.214", "2024-11-11T17:47:18Z serde 1.0.215" }));
 
         // The next poll asks npm for the last week again only (its counts may still grow).
         r = runProgram({ "collect", "--once" }, dir.path());
@@ -430,6 +457,12 @@ private slots:
         QCOMPARE(npmAsked.size(), 2);
         QCOMPARE(npmAsked.last().first, today.addDays(-8));
         QCOMPARE(rowsOf(metricRows(dir.path()), QStringLiteral("left-pad")).size(), npm.size());
+        // Read again, the versions are not added twice.
+        const ProgramResult again = runProgram({ "events", "list", "--json" }, dir.path());
+        int count = 0;
+        for (const QJsonValue& v : QJsonDocument::fromJson(again.out.toUtf8()).array())
+            count += v[QStringLiteral("kind")].toString() == QLatin1String("package-version") ? 1 : 0;
+        QCOMPARE(count, 6);
     }
 
     void namesAreChecked()

@@ -3,6 +3,7 @@
 
 #include <QDateTime>
 #include <QFile>
+#include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -138,6 +139,57 @@ private slots:
             QVERIFY2(!line.contains("59900"), qPrintable(line));
     }
 
+    // report --compare draws the period before in the page images too: over the 11th (the 10th before it) the images
+    // change; over the 10th (nothing logged before it) there is nothing to draw and they are the same.
+    void compareDrawsThePeriodBeforeInPages()
+    {
+        QTemporaryDir dir;
+        QFile log(dir.filePath("access.log"));
+        QVERIFY(log.open(QIODevice::WriteOnly) && log.write(logOf()) > 0);
+        log.close();
+        const QString data = dir.filePath("data");
+        QCOMPARE(runProgram({ "import", log.fileName() }, data).code, 0);
+        const auto images = [&](const char* day, bool compare) {
+            const QString out = dir.filePath(QStringLiteral("%1-%2").arg(QLatin1String(day)).arg(compare));
+            QStringList args { "report", "--out", out, "--from", day, "--to", day, "--size", "1000x700" };
+            if (compare)
+                args << "--compare";
+            const ProgramResult r = runProgram(args, data);
+            QStringList failed;
+            if (r.code != 0)
+                failed << r.all();
+            QList<QImage> out2;
+            for (const char* file : { "overview.png", "traffic.png" })
+                out2 << QImage(out + QLatin1Char('/') + QLatin1String(file));
+            return std::pair { out2, failed.join(QString()) };
+        };
+        const auto [plain11, e1] = images("2026-11-11", false);
+        const auto [compared11, e2] = images("2026-11-11", true);
+        QVERIFY2(e1.isEmpty() && e2.isEmpty(), qPrintable(e1 + e2));
+        QVERIFY(!plain11[0].isNull() && !compared11[0].isNull());
+        QVERIFY(plain11[0] != compared11[0]);
+        QVERIFY(plain11[1] != compared11[1]);
+        const auto [plain10, e3] = images("2026-11-10", false);
+        const auto [compared10, e4] = images("2026-11-10", true);
+        QVERIFY2(e3.isEmpty() && e4.isEmpty(), qPrintable(e3 + e4));
+        QVERIFY(plain10[0] == compared10[0]);
+        QVERIFY(plain10[1] == compared10[1]);
+    }
+
+    // The header's toggle is kept in charts.previous: on or off, nothing else.
+    void previousSettingIsValidated()
+    {
+        QTemporaryDir dir;
+        const QString data = dir.filePath("data");
+        ProgramResult r = runProgram({ "settings" }, data);
+        QVERIFY2(r.out.contains("charts.previous = off (default)"), qPrintable(r.all()));
+        r = runProgram({ "settings", "set", "charts.previous", "maybe" }, data);
+        QVERIFY(r.code != 0);
+        QVERIFY2(r.err.contains("charts.previous") && r.err.contains("maybe"), qPrintable(r.all()));
+        QCOMPARE(runProgram({ "settings", "set", "charts.previous", "On" }, data).code, 0);
+        QCOMPARE(runProgram({ "settings", "get", "charts.previous" }, data).out, QStringLiteral("on\n"));
+    }
+
     // A traffic alert that holds names what rose in its window, as "at the same time" (built on the clock: the
     // command evaluates the rule now).
     void alertNamesTheMovers()
@@ -173,18 +225,20 @@ private slots:
         const ProgramResult tested = runProgram({ "alerts", "test", "1" }, data);
         QVERIFY2(tested.out.contains("the condition holds now"), qPrintable(tested.all()));
         // The most significant of each dimension (the log's addresses are in GeoIP's test block of GB).
-        QVERIFY2(tested.out.contains(QStringLiteral("at the same time: referrer https://news.ycombinator.com/item +%1, "
-                                                    "path /from/news.ycombinator.com +%1")
+        // The window against the hour before (52 requests then, 650 now: x12.5), then the movers.
+        QVERIFY2(tested.out.contains(QStringLiteral("requests ×%1 in 1 h: referrer https://news.ycombinator.com/item "
+                                                    "+%2, path /from/news.ycombinator.com +%2")
+                                         .arg(QString::number(650.0 / 52.0, 'f', 1))
                                          .arg(600 - 2)),
             qPrintable(tested.out));
+        QVERIFY2(tested.out.contains("(Requests is 650, above 100)"), qPrintable(tested.out));
         QVERIFY2(!tested.out.contains("steady.example"), qPrintable(tested.out)); // it did not move
         // Evaluated by `collect --once`, it fires: the history (what every channel sent) names them too.
         const ProgramResult collected = runProgram({ "collect", "--once" }, data);
         QVERIFY2(collected.code == 0, qPrintable(collected.all()));
         const ProgramResult history = runProgram({ "alerts", "history" }, data);
         QVERIFY2(history.out.contains("firing")
-                && history.out.contains("at the same time: referrer "
-                                        "https://news.ycombinator.com/item +598"),
+                && history.out.contains("in 1 h: referrer https://news.ycombinator.com/item +598"),
             qPrintable(history.all()));
     }
 };

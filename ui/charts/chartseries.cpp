@@ -113,6 +113,7 @@ void ChartView::buildTimeSeries(bool reuse, const AxisScale& scale)
         incomplete->attachAxis(x);
         incomplete->attachAxis(y);
     }
+    buildPreviousLines(reuse, scale.divisor, buckets);
 }
 
 // One band of a stack: its upper edge is the running sum (the caller aligns the series' x values).

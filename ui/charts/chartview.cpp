@@ -118,6 +118,8 @@ bool ChartView::canUpdateInPlace() const
     // Lines with dashed parts were built with a series for each of them.
     if (m_style == Style::Lines && m_incompleteLines.size() != (m_incompleteFrom >= 0 ? m_series.size() : 0))
         return false;
+    if (m_previousLines.size() != m_previous.size())
+        return false;
     const auto horizontal = chart()->axes(Qt::Horizontal);
     const auto vertical = chart()->axes(Qt::Vertical);
     return horizontal.size() == 1 && qobject_cast<QDateTimeAxis*>(horizontal.first()) && vertical.size() == 1
@@ -184,6 +186,14 @@ std::pair<double, double> ChartView::valueRange() const
     double low = 0;
     double high = 0;
     const bool stacked = m_isTime && (m_style == Style::StackedArea || m_style == Style::StackedBars);
+    if (m_isTime) { // the period before shares the axis
+        for (const ChartSeries& s : m_previous) {
+            for (const QPointF& p : s.points) {
+                low = qMin(low, p.y());
+                high = qMax(high, p.y());
+            }
+        }
+    }
     if (!stacked) {
         for (const ChartSeries& s : m_data) {
             for (const QPointF& p : s.points) {
@@ -223,6 +233,7 @@ void ChartView::rebuild()
         }
         m_series.clear();
         m_incompleteLines.clear();
+        m_previousLines.clear();
     }
     m_builtStyle = m_style;
     m_plottedWidth = width();
@@ -233,7 +244,7 @@ void ChartView::rebuild()
         buildTimeSeries(reuse, scale);
     else
         buildBars(scale, reuse);
-    c->legend()->setVisible(m_data.size() > 1);
+    c->legend()->setVisible(m_data.size() + (m_isTime ? m_previous.size() : 0) > 1);
     setAccessibleDescription(summary());
     if (!reuse) {
         connectLegend(); // a reused chart keeps its legend markers and their connections
@@ -273,6 +284,18 @@ void ChartView::connectLegend()
     const auto markers = chart()->legend()->markers();
     for (QLegendMarker* marker : markers) {
         const int index = int(m_series.indexOf(marker->series()));
+        if (const auto* line = qobject_cast<QLineSeries*>(marker->series());
+            index < 0 && line && m_previousLines.contains(line)) {
+            marker->setVisible(true); // the period before: its own entry, clicked to hide or show it
+            connect(marker, &QLegendMarker::clicked, this, [marker] {
+                marker->series()->setVisible(!marker->series()->isVisible());
+                marker->setVisible(true);
+                QFont f = marker->font();
+                f.setStrikeOut(!marker->series()->isVisible());
+                marker->setFont(f);
+            });
+            continue;
+        }
         if (index < 0) {
             marker->setVisible(false); // a line's dashed part: its line has the entry
             continue;

@@ -55,6 +55,20 @@ public:
     // be one. Empty: nothing said.
     void setEmptyText(const QString& text);
 
+    // The same span just before the range (x in that span's seconds), drawn dashed and shifted onto the range's start,
+    // each with its own legend entry ("Requests before"). A series' colour is its namesake's, by index.
+    // Series without points are left out (a period before the data). Empty: none. Redraws a chart that has data;
+    // clearPreviousSeries() forgets them without redrawing.
+    void setPreviousSeries(const QList<ChartSeries>& previous);
+    void clearPreviousSeries() { m_previous.clear(); }
+    // One series adding up `series` at each x (a stacked chart overlays the total of its period before).
+    static ChartSeries sumOf(const QList<ChartSeries>& series, const QString& name);
+    const QList<ChartSeries>& previousSeries() const { return m_previous; }
+    // What reaches Qt Charts for previous series `index` (shifted, in milliseconds), for tests.
+    QList<QPointF> previousPlottedPoints(int index) const;
+    // The tooltip of previous series `index` near x (the range's seconds): its value and its own time.
+    QString previousToolTipFor(int index, double x) const;
+
     // The project's events (releases, notes, alerts) as vertical markers with a short label on a time chart; those
     // closer than a label's width are one marker ("3 releases") whose tooltip lists them.
     void setEvents(const QList<ProjectEvent>& events);
@@ -73,6 +87,8 @@ public:
     std::optional<qint64> timeAtX(double x) const;
 
     const QList<ChartSeries>& data() const { return m_data; }
+    // The colour series `index` is drawn in.
+    QColor seriesColour(int index) const { return index >= 0 && index < m_data.size() ? colourOf(index) : QColor(); }
     // What reaches Qt Charts for series `index` (after downsampling), for tests; of a line, its dashed part too.
     QList<QPointF> plottedPoints(int index) const;
     // The dashed part of line `index` (from its last whole point on), for tests.
@@ -137,6 +153,8 @@ private:
     void buildIncompleteLine(int index, const QList<QPointF>& points);
     QAbstractSeries* buildBarBand(int index, const Columns& columns, QList<double>& base, double divisor, bool reuse);
     void buildBars(const AxisScale& scale, bool reuse);
+    void buildPreviousLines(bool reuse, double divisor, int buckets);
+    QColor previousColourOf(int index) const;
     void connectLegend();
     void applyPalette();
     QString formatValue(double value) const;
@@ -144,6 +162,8 @@ private:
     void onHovered(int index, const QPointF& point, bool state);
     void drawMarkers(QPainter* painter) const;
     QList<ProjectEvent> m_events;
+    QList<ChartSeries> m_previous;
+    QList<QLineSeries*> m_previousLines; // built for m_previous, after the chart's own series
 
     QList<ChartSeries> m_data;
     QList<QAbstractSeries*> m_series;

@@ -1,5 +1,6 @@
 #include "ui/dialogs/alertruledialog.h"
 
+#include "core/alerts/anomalyband.h"
 #include "core/settings/appsettings.h"
 #include "core/sources/validators.h"
 #include "ui/widgets/errorlabel.h"
@@ -31,6 +32,10 @@ AlertRuleDialog::AlertRuleDialog(QueryRunner& runner, QWidget* parent)
     m_kind->addItem(tr("goes below"), QStringLiteral("below"));
     m_kind->addItem(tr("changes over"), QStringLiteral("change"));
     m_kind->addItem(tr("has no data for"), QStringLiteral("no-data"));
+    // Anomaly rules: the sensitivity is part of the choice (no value to type).
+    m_kind->addItem(tr("leaves its usual band (low sensitivity)"), QStringLiteral("anomaly-low"));
+    m_kind->addItem(tr("leaves its usual band (medium sensitivity)"), QStringLiteral("anomaly-medium"));
+    m_kind->addItem(tr("leaves its usual band (high sensitivity)"), QStringLiteral("anomaly-high"));
     form->addRow(tr("&When it:"), m_kind);
     m_threshold = new QLineEdit(QStringLiteral("5"), this);
     m_threshold->setObjectName(QStringLiteral("threshold"));
@@ -98,7 +103,11 @@ AlertRuleDialog::AlertRuleDialog(QueryRunner& runner, QWidget* parent)
 void AlertRuleDialog::updateFields()
 {
     const QString kind = m_kind->currentData().toString();
-    m_threshold->setEnabled(kind != QLatin1String("no-data"));
+    const bool anomaly = kind.startsWith(QLatin1String("anomaly-"));
+    m_threshold->setEnabled(kind != QLatin1String("no-data") && !anomaly);
+    // The band is of a same hour of the week: summed over an hour unless the user already chose otherwise.
+    if (anomaly && m_window->text().trimmed() == QLatin1String("5m"))
+        m_window->setText(QStringLiteral("1h"));
     m_percent->setEnabled(kind == QLatin1String("change"));
     m_span->setEnabled(kind == QLatin1String("change") || kind == QLatin1String("no-data"));
     m_window->setEnabled(kind != QLatin1String("no-data"));
@@ -119,7 +128,11 @@ std::optional<AlertRule> AlertRuleDialog::rule(QString* error) const
         return fail(tr("Pick the figure to watch."));
     const QString kind = m_kind->currentData().toString();
     r.kind = AlertRules::kindFromKey(kind).value_or(AlertRule::Kind::Above);
-    if (r.kind != AlertRule::Kind::NoData) {
+    if (kind.startsWith(QLatin1String("anomaly-"))) {
+        r.kind = AlertRule::Kind::Anomaly;
+        r.threshold = AnomalyBand::multiplier(
+            AnomalyBand::sensitivityFromKey(kind.mid(8)).value_or(AnomalyBand::Sensitivity::Medium));
+    } else if (r.kind != AlertRule::Kind::NoData) {
         bool ok = false;
         r.threshold = QLocale().toDouble(m_threshold->text().trimmed(), &ok);
         if (!ok)

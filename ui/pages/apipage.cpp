@@ -287,4 +287,32 @@ void ApiPage::reload()
         });
 }
 
+// The period before of the same repositories: each one's line beside it, or the total beside a stack.
+void ApiPage::reloadPrevious(const TimeRange& before)
+{
+    const Metric metric = m_metrics.value(qMax(0, m_metricBox->currentIndex()));
+    const bool stacked = m_viewBox->currentIndex() == 1;
+    const ApiChartRequest request { m_provider, metric.key, metric.perDay, stacked, kTopShown, m_pinned };
+    query<ApiChartData>(
+        m_previousTracker, [request, before](Database& db) { return ApiChartQuery::read(db, request, before); },
+        [this, stacked](ApiChartData d) {
+            // Coloured as the same repository's line in the range (grey for the others or one not shown now).
+            const auto named = [this](const QList<RepoSeries>& series) {
+                QList<ChartSeries> out;
+                const QList<ChartSeries>& shown = m_total->data();
+                for (const RepoSeries& s : series) {
+                    const auto it = std::find_if(shown.cbegin(), shown.cend(),
+                        [&s](const ChartSeries& c) { return !s.repository.isEmpty() && c.name == s.repository; });
+                    out.append({ s.repository.isEmpty() ? tr("Others") : s.repository, Format::points(s.samples),
+                        it == shown.cend() ? QColor(0x99, 0x99, 0x99)
+                                           : m_total->seriesColour(int(it - shown.cbegin())) });
+                }
+                return out;
+            };
+            const QList<ChartSeries> totals = named(d.totals);
+            m_total->setPreviousSeries(stacked ? QList<ChartSeries> { ChartView::sumOf(totals, tr("Total")) } : totals);
+            m_delta->setPreviousSeries({ ChartView::sumOf(named(d.deltas), tr("Total")) });
+        });
+}
+
 } // namespace activity

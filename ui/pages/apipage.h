@@ -36,6 +36,7 @@ public:
 
 protected:
     void reload() override;
+    void reloadPrevious(const TimeRange& before) override;
 
 private:
     void showWhatIsMissing(bool empty, int sources, bool anyFigure, const QString& metricLabel);
@@ -54,6 +55,7 @@ private:
     RowsModel* m_model = nullptr;
     LatestTracker m_chartTracker;
     LatestTracker m_tableTracker;
+    LatestTracker m_previousTracker;
 };
 
 } // namespace activity

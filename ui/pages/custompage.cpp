@@ -298,6 +298,37 @@ void CustomPage::reload()
         });
 }
 
+// The period before of each chart panel that follows the page's range (one with its own range keeps none).
+void CustomPage::reloadPrevious(const TimeRange& before)
+{
+    const QList<PanelSpec> panels = m_spec.panels;
+    query<QList<PanelData>>(
+        m_previousTracker,
+        [panels, before](Database& db) {
+            QList<PanelData> out;
+            for (const PanelSpec& p : panels)
+                out.append(PanelQuery::read(db, p, before, before.toSecs));
+            return out;
+        },
+        [this, panels, before](QList<PanelData> loaded) {
+            if (panels.size() != m_spec.panels.size())
+                return;
+            for (int i = 0; i < loaded.size() && i < m_contents.size(); ++i) {
+                auto* chart = qobject_cast<ChartView*>(m_contents[i]);
+                if (!chart || !(loaded[i].range == before))
+                    continue;
+                QList<ChartSeries> series;
+                for (const PanelSeries& s : loaded[i].series)
+                    if (s.error.isEmpty())
+                        series.append({ s.entry.name, Format::points(s.points) });
+                const bool stacked
+                    = m_spec.panels[i].kind == PanelSpec::Kind::Area || m_spec.panels[i].kind == PanelSpec::Kind::Bars;
+                chart->setPreviousSeries(
+                    stacked ? QList<ChartSeries> { ChartView::sumOf(series, tr("Total")) } : series);
+            }
+        });
+}
+
 void CustomPage::showData(const QList<PanelData>& loaded)
 {
     m_data = loaded;

@@ -40,6 +40,7 @@ signals:
 
 protected:
     void reload() override;
+    void reloadPrevious(const TimeRange& before) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -63,6 +64,7 @@ private:
     QList<PanelData> m_data;
     QPoint m_dragStart;
     LatestTracker m_tracker;
+    LatestTracker m_previousTracker;
 };
 
 } // namespace activity

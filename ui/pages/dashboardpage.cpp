@@ -72,7 +72,12 @@ void DashboardPage::reloadNow()
     m_pending = 0;
     m_failure.clear();
     m_startedMs = QDateTime::currentMSecsSinceEpoch();
+    // The period before comes with its own answer: until then (or with the toggle off) the charts draw none.
+    for (ChartView* view : charts())
+        view->clearPreviousSeries();
     reload();
+    if (m_state.comparePrevious())
+        reloadPrevious(m_state.previousRange());
     loadEvents();
     if (m_pending == 0)
         finishLoad();

@@ -2,6 +2,7 @@
 
 #include "core/query/queryrunner.h"
 #include "core/query/sourcequery.h"
+#include "core/query/timerange.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -47,6 +48,9 @@ signals:
 protected:
     // Submits the page's queries with query().
     virtual void reload() = 0;
+    // While the header's "Period before" is on: submits the questions whose answers the page's time charts overlay
+    // as the period before (ChartView::setPreviousSeries), over `before` (ViewState::previousRange()).
+    virtual void reloadPrevious(const TimeRange& before) { Q_UNUSED(before); }
     template <class R> void query(LatestTracker& tracker, std::function<R(Database&)> job, std::function<void(R)> done)
     {
         query<R>(m_runner, tracker, std::move(job), std::move(done));

@@ -121,4 +121,22 @@ void MetricsPage::reload()
         });
 }
 
+void MetricsPage::reloadPrevious(const TimeRange& before)
+{
+    const qint64 wanted = m_sourceId;
+    query<MetricsData>(
+        m_previousTracker, [before, wanted](Database& db) { return MetricsQuery::read(db, before, wanted); },
+        [this](MetricsData d) {
+            QList<ChartSeries> series;
+            QList<ChartSeries> perDay;
+            for (const MetricSeries& m : d.series) {
+                series.append({ m.name, Format::points(m.samples) });
+                if (!m.perDay.isEmpty())
+                    perDay.append({ m.name, Format::points(m.perDay) });
+            }
+            m_chart->setPreviousSeries(series);
+            m_perDay->setPreviousSeries(perDay);
+        });
+}
+
 } // namespace activity

@@ -22,6 +22,7 @@ public:
 
 protected:
     void reload() override;
+    void reloadPrevious(const TimeRange& before) override;
 
 private:
     QComboBox* m_picker = nullptr;
@@ -31,6 +32,7 @@ private:
     QTableView* m_table = nullptr;
     qint64 m_sourceId = 0; // the source picked; 0: the first
     LatestTracker m_tracker;
+    LatestTracker m_previousTracker;
 };
 
 } // namespace activity

@@ -1,19 +1,25 @@
 #include "ui/pages/overviewpage.h"
 
+#include "core/query/apiquery.h"
 #include "core/query/buckets.h"
+#include "core/query/movers.h"
 #include "core/query/overviewquery.h"
+#include "core/query/sourcequery.h"
+#include "core/query/trafficquery.h"
 #include "core/sources/github/githubtype.h"
 #include "core/util/clock.h"
 #include "ui/charts/chartview.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/format.h"
 #include "ui/widgets/metrictile.h"
+#include "ui/widgets/whatchangedpanel.h"
 
 #include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLocale>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace activity {
 
@@ -39,7 +45,15 @@ OverviewPage::OverviewPage(QueryRunner& runner, ViewState& state, QWidget* paren
     m_stars->setTitle(tr("GitHub stars by repository"));
     charts->addWidget(m_traffic, 1);
     charts->addWidget(m_stars, 1);
-    layout->addLayout(charts, 1);
+    layout->addLayout(charts, 3);
+    layout->addWidget(sectionLabel(tr("What changed against the period before"), this));
+    m_whatChanged = new WhatChangedPanel(this);
+    layout->addWidget(m_whatChanged, 2);
+    connect(
+        m_whatChanged, &WhatChangedPanel::narrowRequested, this, [this](const QString& dimension, const QString& key) {
+            if (WhatChangedPanel::narrow(this->state(), dimension, key))
+                emit narrowed();
+        });
 }
 
 // Grafana and Plausible compare with the period before: as a share when that period grew, else as a figure.
@@ -108,6 +122,7 @@ void OverviewPage::showBotShare(const TrafficQuery::AgentTotals& a, bool noLogs,
 
 void OverviewPage::reload()
 {
+    loadMovers();
     const TimeRange range = state().range();
     const qint64 now = state().clock().nowSecs();
     const QString site = state().site();
@@ -162,6 +177,60 @@ void OverviewPage::reload()
                     ? tr("No GitHub repository is watched yet: add one on the Sources page.")
                     : tr("No star count in this range yet: it appears after the next poll."));
             m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, QStringLiteral("stars"));
+        });
+}
+
+// What rose or fell against the period before, for the site.
+void OverviewPage::loadMovers()
+{
+    TrafficFilter filter { state().range(), state().site(), {} };
+    struct Moved {
+        QList<Mover> movers;
+        qint64 requests = 0;
+    };
+    query<Moved>(
+        m_moversTracker,
+        [filter](Database& db) {
+            const TrafficFilter both { { filter.range.fromSecs - filter.range.length(), filter.range.toSecs },
+                filter.site, {} };
+            return Moved { Movers::between(db, filter), TrafficQuery::totals(db, both).requests };
+        },
+        [this](Moved m) { m_whatChanged->setMovers(m.movers, m.requests); });
+}
+
+// The period before: its requests and visitors in the range's buckets, and each repository's stars.
+void OverviewPage::reloadPrevious(const TimeRange& before)
+{
+    struct Previous {
+        FilledTraffic traffic;
+        QList<RepoSeries> stars;
+    };
+    const QString site = state().site();
+    const qint64 step = Buckets::stepFor(state().range());
+    query<Previous>(
+        m_previousTracker,
+        [before, site, step](Database& db) {
+            Previous p;
+            p.traffic = Buckets::fill(before, step, TrafficQuery::buckets(db, { before, site, {} }, step), {},
+                SourceQuery::logPresence(db).firstDaySecs);
+            for (const RepoSeries& s : ApiQuery::series(db, gitHubTypeName(), QStringLiteral("stars"), before))
+                p.stars.append({ s.repository, SeriesMath::fromRangeStart(s.samples, before) });
+            return p;
+        },
+        [this](Previous p) {
+            m_traffic->setPreviousSeries(
+                { { tr("Requests"), p.traffic.requests }, { tr("Visitors"), p.traffic.visitors } });
+            // Matched to this range's repositories by name (their colour); one only in the period before gets grey.
+            QList<ChartSeries> stars;
+            const QList<ChartSeries>& shown = m_stars->data();
+            for (const RepoSeries& s : std::as_const(p.stars)) {
+                const auto it = std::find_if(
+                    shown.cbegin(), shown.cend(), [&s](const ChartSeries& c) { return c.name == s.repository; });
+                const QColor colour
+                    = it == shown.cend() ? QColor(0x99, 0x99, 0x99) : m_stars->seriesColour(int(it - shown.cbegin()));
+                stars.append({ s.repository, Format::points(s.samples), colour });
+            }
+            m_stars->setPreviousSeries(stars);
         });
 }
 

@@ -14,6 +14,8 @@ struct OverviewData;
 
 // Headline figures (stars, pulls, requests today, visitors today, top country, the bots' share) with sparklines and the
 // change over the range, and the two charts a maintainer looks at first.
+class WhatChangedPanel;
+
 class OverviewPage : public DashboardPage {
     Q_OBJECT
 public:
@@ -21,11 +23,18 @@ public:
     MetricTile* tile(int index) const { return m_tiles.value(index); }
     ChartView* trafficChart() const { return m_traffic; }
     ChartView* starsChart() const { return m_stars; }
+    WhatChangedPanel* whatChanged() const { return m_whatChanged; }
+
+signals:
+    // A row of "What changed" narrowed the view: the window shows the Traffic page.
+    void narrowed();
 
 protected:
     void reload() override;
+    void reloadPrevious(const TimeRange& before) override;
 
 private:
+    void loadMovers();
     void showCounter(MetricTile* tile, const CounterFigure& f, int sources);
     void showWhatIsMissing(const OverviewData& d);
     void showBotShare(const TrafficQuery::AgentTotals& agents, bool noLogs, const QString& logsMissing);
@@ -34,7 +43,10 @@ private:
     QList<MetricTile*> m_tiles;
     ChartView* m_traffic = nullptr;
     ChartView* m_stars = nullptr;
+    WhatChangedPanel* m_whatChanged = nullptr;
+    LatestTracker m_moversTracker;
     LatestTracker m_tracker;
+    LatestTracker m_previousTracker;
 };
 
 } // namespace activity

@@ -1,6 +1,7 @@
 #include "ui/pages/trafficpage.h"
 
 #include "core/query/buckets.h"
+#include "core/query/movers.h"
 #include "core/query/trafficpagequery.h"
 #include "core/util/clock.h"
 #include "ui/charts/chartview.h"
@@ -9,6 +10,7 @@
 #include "ui/widgets/format.h"
 #include "ui/widgets/metrictile.h"
 #include "ui/widgets/rowsmodel.h"
+#include "ui/widgets/whatchangedpanel.h"
 
 #include <QDateTime>
 #include <QGridLayout>
@@ -129,6 +131,12 @@ TrafficPage::TrafficPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     connect(m_views[Statuses], &QTableView::clicked, this, narrowStatus);
     connect(m_views[Statuses], &QTableView::activated, this, narrowStatus);
     m_views[Statuses]->setToolTip(tr("Click a status code to narrow the page to it"));
+    m_whatChanged = new WhatChangedPanel(m_tabs);
+    m_tabs->addTab(m_whatChanged, tr("What changed"));
+    connect(
+        m_whatChanged, &WhatChangedPanel::narrowRequested, this, [this](const QString& dimension, const QString& key) {
+            WhatChangedPanel::narrow(this->state(), dimension, key);
+        });
     grid->addWidget(m_requests, 0, 0);
     grid->addWidget(m_status, 0, 1);
     grid->addWidget(m_bandwidth, 1, 0);
@@ -166,6 +174,7 @@ void TrafficPage::reload()
     filter.path = state().path();
     filter.status = state().status();
     filter.agents = state().agents();
+    filter.referrer = state().referrer();
     const qint64 step = Buckets::stepFor(range);
     // Only a country filter splits the work: charts from rollups, its paths and errors from raw rows with the
     // lists. Narrowed to a path or status, the charts' query reads raw rows and brings them all.
@@ -188,6 +197,19 @@ void TrafficPage::reload()
         *m_rawRunner, m_rawTracker,
         [filter, cache = m_listCache](Database& db) { return TrafficPageQuery::lists(db, filter, cache.get()); },
         [this, byCountry](TrafficPageLists d) { showRawLists(d, byCountry); });
+    // What rose or fell, for the site and country (raw rows at the edges: on the lists' worker).
+    struct Moved {
+        QList<Mover> movers;
+        qint64 requests = 0; // in the range and the period before
+    };
+    query<Moved>(
+        *m_rawRunner, m_moversTracker,
+        [filter](Database& db) {
+            const TrafficFilter both { { filter.range.fromSecs - filter.range.length(), filter.range.toSecs },
+                filter.site, filter.country };
+            return Moved { Movers::between(db, filter), TrafficQuery::totals(db, both).requests };
+        },
+        [this](Moved m) { m_whatChanged->setMovers(m.movers, m.requests); });
 }
 
 void TrafficPage::showTiles(const TrafficPageData& d, const TimeRange& range, qint64 incomplete)
@@ -302,6 +324,25 @@ void TrafficPage::showRawLists(const TrafficPageLists& d, bool byCountry)
     };
     m_models[Browsers]->setRows(fill(d.browsers));
     m_models[Systems]->setRows(fill(d.systems));
+}
+
+// The period before, under the same filters and in the range's buckets: requests, visitors, bytes, and the status
+// chart's total (a stack has no one line to set beside it).
+void TrafficPage::reloadPrevious(const TimeRange& before)
+{
+    TrafficFilter filter { before, state().site(), state().country() };
+    filter.path = state().path();
+    filter.status = state().status();
+    filter.agents = state().agents();
+    filter.referrer = state().referrer();
+    const qint64 step = Buckets::stepFor(state().range());
+    query<FilledTraffic>(
+        m_previousTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step).series; },
+        [this](FilledTraffic f) {
+            m_requests->setPreviousSeries({ { tr("Requests"), f.requests }, { tr("Visitors"), f.visitors } });
+            m_bandwidth->setPreviousSeries({ { tr("Bytes sent"), f.bytes } });
+            m_status->setPreviousSeries({ { tr("Requests"), f.requests, QColor(0x55, 0x55, 0x55) } });
+        });
 }
 
 } // namespace activity

@@ -13,6 +13,7 @@ class ChartView;
 class MetricTile;
 class RowsModel;
 class TopListCache;
+class WhatChangedPanel;
 struct TopItem;
 struct TrafficPageData;
 struct TrafficPageLists;
@@ -20,7 +21,8 @@ struct TimeRange;
 
 // Requests and visitors over time, bandwidth, status classes, requests by hour of day, and top lists
 // (paths, 404s, referrers, browsers, operating systems, countries, status codes), for the site and country
-// filters. Clicking a path, a country, a status code or a status band narrows the page to it.
+// filters, and what rose or fell against the period before. Clicking a path, a country, a status code, a status band
+// or a row of "What changed" narrows the page to it.
 class TrafficPage : public DashboardPage {
     Q_OBJECT
 public:
@@ -34,6 +36,8 @@ public:
     ChartView* statusChart() const { return m_status; }
     ChartView* bandwidthChart() const { return m_bandwidth; }
     ChartView* hourChart() const { return m_hours; }
+    // The "What changed" tab (after the top lists).
+    WhatChangedPanel* whatChanged() const { return m_whatChanged; }
     // Milliseconds of the last rollup query (what the charts and tiles need), measured on the worker.
     qint64 lastRollupQueryMs() const { return m_rollupMs; }
     // Milliseconds from the request to painted charts and tiles (the top lists from raw rows come later).
@@ -41,6 +45,7 @@ public:
 
 protected:
     void reload() override;
+    void reloadPrevious(const TimeRange& before) override;
 
 private:
     // What reload() shows, by part: the three tiles, the four charts, the lists from the rollups (paths, status
@@ -65,6 +70,9 @@ private:
     int m_firstBandClass = 1; // the status class of the status chart's first band (1xx is left out when absent)
     LatestTracker m_rollupTracker;
     LatestTracker m_rawTracker;
+    LatestTracker m_previousTracker;
+    LatestTracker m_moversTracker;
+    WhatChangedPanel* m_whatChanged = nullptr;
     qint64 m_rollupMs = -1;
     qint64 m_rollupPaintMs = -1;
     // Top lists read raw rows (slow over long ranges): their own worker, so charts never wait behind them.

@@ -1,7 +1,9 @@
 #include "core/sources/httpjson/httpjsoncollector.h"
 
+#include "core/events/projectevent.h"
 #include "core/secrets/secretmask.h"
 #include "core/sources/apistore.h"
+#include "core/sources/packages/versionevents.h"
 #include "core/sources/validators.h"
 #include "core/util/clock.h"
 
@@ -89,9 +91,28 @@ void HttpJsonCollector::startPoll()
         const HttpJsonFields::Extracted got = HttpJsonFields::extract(page.body, fields, label);
         if (!got.values.isEmpty())
             store(got.values, labelKey);
+        storeVersions(page.body);
         if (!got.errors.isEmpty())
             fail(QStringLiteral("GET %1: %2").arg(describe(url), got.errors.join(QStringLiteral("; "))),
                 page.response.status);
+    });
+}
+
+// The crates preset's answer also dates each version: package-version events (its "versions" setting).
+void HttpJsonCollector::storeVersions(const QByteArray& body)
+{
+    const QString type = settings().value(QLatin1String("versions")).toString();
+    if (type != QLatin1String("crates"))
+        return;
+    const QString package = settings().value(QLatin1String("versions-package")).toString();
+    const auto found = VersionEvents::parseCrates(body);
+    if (!found)
+        return;
+    m_store.transaction([&] {
+        for (const VersionEvents::Version& v : *found)
+            m_store.recordEvent(sourceId(), v.version,
+                { 0, v.publishedAt, QString::fromLatin1(ProjectEvents::kPackageVersion), package,
+                    QStringLiteral("%1 %2").arg(package, v.version), VersionEvents::pageOf(type, package, v.version) });
     });
 }
 

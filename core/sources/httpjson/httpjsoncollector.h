@@ -25,6 +25,7 @@ public:
 private:
     void startPoll() override;
     void store(const QList<HttpJsonFields::Value>& values, const QString& labelKey);
+    void storeVersions(const QByteArray& body);
 };
 
 } // namespace activity

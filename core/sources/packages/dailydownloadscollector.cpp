@@ -1,7 +1,9 @@
 #include "core/sources/packages/dailydownloadscollector.h"
 
+#include "core/events/projectevent.h"
 #include "core/sources/apistore.h"
 #include "core/sources/httpjson/httpjsoncollector.h"
+#include "core/sources/packages/versionevents.h"
 #include "core/util/clock.h"
 
 #include <QCoreApplication>
@@ -95,6 +97,23 @@ void DailyDownloadsCollector::startPoll()
             return;
         }
         store(*days);
+    });
+    // The versions published, as events on the charts: each poll (the document is cached: a 304 costs nothing), so
+    // the first back-fills them and later ones add the new.
+    const QUrl versions = VersionEvents::url(m_type, base, package);
+    fetch(versions, "application/json", true, [this, npm, package](const Page& page) {
+        // A downloads API that is not the registry's neighbour (a mirror) may answer something else there: the
+        // downloads still count, there are just no version events.
+        const auto found = npm ? VersionEvents::parseNpm(page.body) : VersionEvents::parsePypi(page.body);
+        if (!found)
+            return;
+        m_store.transaction([&] {
+            for (const VersionEvents::Version& v : *found)
+                m_store.recordEvent(sourceId(), v.version,
+                    { 0, v.publishedAt, QString::fromLatin1(ProjectEvents::kPackageVersion), package,
+                        QStringLiteral("%1 %2").arg(package, v.version),
+                        VersionEvents::pageOf(m_type, package, v.version) });
+        });
     });
 }
 

@@ -11,7 +11,8 @@ namespace activity {
 // npm and pypi sources: downloads per day, as the registries count them. The first poll back-fills what the API
 // keeps (npm: 18 months, in its largest range; pypistats: 180 days); later polls ask for the last days again
 // (counts of recent days still grow). Stored as dated points of the series "downloads" (provider http-json, so
-// the Metrics page and metrics.csv show them with the other JSON sources).
+// the Metrics page and metrics.csv show them with the other JSON sources). The versions the registry published are
+// kept as package-version events (VersionEvents).
 class DailyDownloadsCollector final : public ApiCollector {
     Q_OBJECT
 public:

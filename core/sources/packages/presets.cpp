@@ -114,6 +114,9 @@ std::optional<QJsonObject> Presets::httpJsonSettings(const QString& type, const 
             QStringLiteral("downloads=/crate/downloads\nrecent_downloads=/crate/recent_downloads\n"
                            "version_downloads=/versions/*/downloads"));
         o.insert(QStringLiteral("label"), QStringLiteral("/versions/*/num"));
+        // The same answer dates each version (versions[].created_at): package-version events (preset-only setting).
+        o.insert(QStringLiteral("versions"), QStringLiteral("crates"));
+        o.insert(QStringLiteral("versions-package"), crate);
         return o;
     }
     if (type == QLatin1String("homebrew")) {

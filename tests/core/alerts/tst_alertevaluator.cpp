@@ -89,6 +89,42 @@ private slots:
         QCOMPARE(AlertStore(*m_db).firingCount(), 0);
     }
 
+    // A traffic rule's notification: its window against the one before, then what moved, counts grouped.
+    void notificationSaysTheRatioAndTheMovers()
+    {
+        {
+            Transaction tx(*m_db);
+            DemoTrafficWriter w(*m_db);
+            for (int i = 0; i < 1000; ++i) { // every hour: 1,000 from a steady referrer
+                for (const qint64 hour : { kT0, kT0 + 3600 }) {
+                    DemoRequest r = req(hour + i * 3, 200);
+                    r.referrer = "https://steady.example/";
+                    w.add(r);
+                }
+            }
+            for (int i = 0; i < 4812; ++i) { // the second hour: 4,812 more from Hacker News, to the release post
+                DemoRequest r = req(kT0 + 3600 + i * 3600 / 4812, 200);
+                r.referrer = "news.ycombinator.com";
+                r.path = "/blog/release-2.0";
+                w.add(r);
+            }
+            w.finish();
+            tx.commit();
+        }
+        AlertRule rule = makeRule("traffic.requests", AlertRule::Kind::Above, 2000);
+        rule.window = 3600;
+        const qint64 now = kT0 + 7200;
+        const AlertCheck c = AlertEvaluator::check(*m_db, rule, now);
+        QVERIFY(c.matches);
+        const QString message = AlertEvaluator::withMovers(*m_db, rule, now, c.text);
+        // 5,812 against 1,000: x5.8.
+        QVERIFY2(message.startsWith(QStringLiteral("requests ×5.8 in 1 h: referrer news.ycombinator.com +4,812, path "
+                                                   "/blog/release-2.0 +4,812")),
+            qPrintable(message));
+        QVERIFY2(message.endsWith(QStringLiteral("(Requests is 5812, above 2000)")), qPrintable(message));
+        QVERIFY2(!message.contains(QLatin1String("steady.example")), qPrintable(message));
+    }
+
     void evaluatedOncePerIntervalWhoeverAsks()
     {
         recordStars({ { kT0, 10 } });

@@ -84,6 +84,17 @@ private slots:
         QCOMPARE(rule->severity, AlertRule::Severity::Critical);
         QCOMPARE(rule->email, QStringList({ "ops@example.org", "lead@example.org" }));
 
+        // An anomaly rule: the sensitivity picked with the kind, no value, an hour's window.
+        AlertRuleDialog unusual(full.runner);
+        unusual.seriesBox()->setEditText("traffic.requests");
+        unusual.kindBox()->setCurrentIndex(unusual.kindBox()->findData("anomaly-high"));
+        QVERIFY(!unusual.thresholdEdit()->isEnabled());
+        const std::optional<AlertRule> band = unusual.rule(&error);
+        QVERIFY2(band, qPrintable(error));
+        QCOMPARE(band->kind, AlertRule::Kind::Anomaly);
+        QCOMPARE(band->condition(), QString("outside its usual band (high)"));
+        QCOMPARE(band->window, 3600);
+
         auto* page = qobject_cast<AlertsPage*>(full.window.page(PageId::Alerts));
         QCOMPARE(page->addRule(*rule), QString());
         QTRY_COMPARE(page->rulesModel()->rowCount(), 4);
