@@ -75,7 +75,7 @@ DownloadsPage::DownloadsPage(QueryRunner& runner, ViewState& state, QWidget* par
     right->addWidget(makeTable(m_countries, tr("Downloads per country"), this), 1);
     top->addLayout(left, 3);
     top->addLayout(right, 2);
-    layout->addLayout(top, 1);
+    layout->addLayout(top, 2);
     layout->addWidget(sectionLabel(tr("Per file"), this));
     layout->addWidget(makeTable(m_files, tr("Downloads per file"), this), 1);
 }
