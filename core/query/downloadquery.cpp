@@ -41,6 +41,33 @@ void parseContentRange(const QString& text, qint64& first, qint64& last, qint64&
     }
 }
 
+// What the rows tell of each file's size: the largest the log names (a content range's total, a 200's content
+// length), else the largest 200. Also reads a 206's byte range into the request.
+struct SizeEvidence {
+    QHash<qint64, qint64> logged;
+    QHash<qint64, qint64> largest200;
+
+    void note(DownloadRequest& r, const QString& extraJson)
+    {
+        qint64 total = -1;
+        if (!extraJson.isEmpty()) {
+            const QJsonObject extra = QJsonDocument::fromJson(extraJson.toUtf8()).object();
+            const QString range = extra.value(QLatin1String("sent_http_content_range")).toString();
+            if (r.status == 206 && !range.isEmpty())
+                parseContentRange(range, r.rangeFirst, r.rangeLast, total);
+            bool ok = false;
+            const qint64 length = extra.value(QLatin1String("sent_http_content_length")).toString().toLongLong(&ok);
+            if (r.status == 200 && ok && length > 0)
+                total = length;
+        }
+        if (total > 0)
+            logged[r.file] = qMax(logged.value(r.file), total);
+        if (r.status == 200)
+            largest200[r.file] = qMax(largest200.value(r.file), r.bytes);
+    }
+    qint64 size(qint64 file) const { return logged.value(file, largest200.value(file, -1)); }
+};
+
 struct Candidates {
     QHash<qint64, QString> paths; // download paths by string id
     QSet<qint64> gets; // the ids of "GET"
@@ -105,8 +132,7 @@ QList<DownloadItem> DownloadQuery::attempts(
     st.bind(1, RequestKeys::firstId(fromSecs - options.windowSecs));
     st.bind(2, RequestKeys::firstId(toSecs + options.windowSecs));
 
-    QHash<qint64, qint64> logged; // sizes the log names
-    QHash<qint64, qint64> largest200;
+    SizeEvidence evidence;
     QList<DownloadRequest> requests;
     while (st.step()) {
         DownloadRequest r;
@@ -114,21 +140,7 @@ QList<DownloadItem> DownloadQuery::attempts(
         r.file = st.int64(4);
         r.status = int(st.int64(5));
         r.bytes = st.int64(6);
-        qint64 total = -1;
-        if (!st.isNull(8)) {
-            const QJsonObject extra = QJsonDocument::fromJson(st.text(8).toUtf8()).object();
-            const QString range = extra.value(QLatin1String("sent_http_content_range")).toString();
-            if (r.status == 206 && !range.isEmpty())
-                parseContentRange(range, r.rangeFirst, r.rangeLast, total);
-            bool ok = false;
-            const qint64 length = extra.value(QLatin1String("sent_http_content_length")).toString().toLongLong(&ok);
-            if (r.status == 200 && ok && length > 0)
-                total = length;
-        }
-        if (total > 0)
-            logged[r.file] = qMax(logged.value(r.file), total);
-        if (r.status == 200)
-            largest200[r.file] = qMax(largest200.value(r.file), r.bytes);
+        evidence.note(r, st.isNull(8) ? QString() : st.text(8));
         r.tag = st.isNull(9) ? -1 : int(st.int64(9));
         if (r.tag < 0 ? options.scope != AgentScope::All : !inScope(r.tag, options.scope))
             continue;
@@ -140,10 +152,38 @@ QList<DownloadItem> DownloadQuery::attempts(
         requests.append(std::move(r));
     }
 
+    // Files with attempts whose size neither the user nor the rows read tell: from their other stored rows (a whole
+    // 200 seen later or earlier), reading those files' rows only.
+    QStringList unknown;
+    QSet<qint64> asked;
+    for (const DownloadRequest& r : std::as_const(requests))
+        if (!asked.contains(r.file) && options.givenSizes.value(c.paths.value(r.file), -1) <= 0
+            && evidence.size(r.file) <= 0) {
+            asked.insert(r.file);
+            unknown.append(QString::number(r.file));
+        }
+    if (!unknown.isEmpty()) {
+        Statement more = db.prepare(QStringLiteral("SELECT path_id, status, bytes, extra FROM requests WHERE (id < ? "
+                                                   "OR id >= ?) AND status IN (200, 206) AND method_id IN (%1) AND "
+                                                   "path_id IN (%2)")
+                                        .arg(methods.join(QLatin1Char(',')), unknown.join(QLatin1Char(',')))
+                                        .toUtf8()
+                                        .constData());
+        more.bind(1, RequestKeys::firstId(fromSecs - options.windowSecs));
+        more.bind(2, RequestKeys::firstId(toSecs + options.windowSecs));
+        while (more.step()) {
+            DownloadRequest r;
+            r.file = more.int64(0);
+            r.status = int(more.int64(1));
+            r.bytes = more.int64(2);
+            evidence.note(r, more.isNull(3) ? QString() : more.text(3));
+        }
+    }
+
     QHash<qint64, qint64> sizes;
     for (auto it = c.paths.cbegin(); it != c.paths.cend(); ++it) {
         const qint64 given = options.givenSizes.value(it.value(), -1);
-        const qint64 size = given > 0 ? given : logged.value(it.key(), largest200.value(it.key(), -1));
+        const qint64 size = given > 0 ? given : evidence.size(it.key());
         if (size > 0)
             sizes.insert(it.key(), size);
     }

@@ -47,8 +47,9 @@ struct DownloadFigure {
 // Downloads from the raw request rows (so within the retention, retention.days): GETs of download paths answered
 // 200 or 206, merged per client, agent and file (mergeDownloads). A file's size is the one the user gave, else the
 // largest the log names (the total of $sent_http_content_range, $sent_http_content_length of a 200), else the
-// largest 200 for it between the range's start less a window and its end plus a window; else it is unknown and its
-// attempts are only started. Rows of every agent tell a size; only those of `scope` make attempts.
+// largest 200 for it (the range's rows first; for a file they leave unknown, its other stored rows, earlier or later);
+// else it is unknown and its attempts are only started. Rows of every agent tell a size; only those of `scope` make
+// attempts.
 namespace DownloadQuery {
 // The attempts that start in [fromSecs, toSecs), oldest first.
 QList<DownloadItem> attempts(Database& db, qint64 fromSecs, qint64 toSecs, const DownloadOptions& options);

@@ -30,6 +30,7 @@ const QByteArray kAppImage = "/dl/app-1.5.0-x86_64.AppImage"; // 200,000, never 
 const QByteArray kZip = "/dl/app-1.4.2.zip"; // 800,000
 const QByteArray kTgz = "/dl/APP-1.4.2.TGZ"; // 300,000, upper case
 const QByteArray kIso = "/rel/v2.0.0/tool.iso"; // 8,000,000, the version in a folder
+const QByteArray kXz = "/dl/app-1.4.2.tar.xz"; // 600,000, whole only on the next day
 
 struct Request {
     qint64 t;
@@ -54,7 +55,7 @@ struct Figures {
 };
 
 const QHash<QByteArray, QString> kVersions = { { kTarball, "1.4.2" }, { kDeb, "1.4.2" }, { kAppImage, "1.5.0" },
-    { kZip, "1.4.2" }, { kTgz, "1.4.2" }, { kIso, "2.0.0" } };
+    { kZip, "1.4.2" }, { kTgz, "1.4.2" }, { kIso, "2.0.0" }, { kXz, "1.4.2" } };
 
 QList<QStringList> readCsv(const QString& path)
 {
@@ -98,6 +99,7 @@ private slots:
     void sizeGivenCompletesUnknownFiles();
     void windowSettingMergesLaterRanges();
     void patternsSettingChoosesFiles();
+    void sizeFromA200AfterTheRange();
 
 private:
     QString report(const QStringList& extra = {});
@@ -163,6 +165,12 @@ void TestDownloadsReport::initTestCase()
     www(h9 + 26200, "192.0.2.1", kCurl, kZip, 206, 100'000);
     expect(kTarball, 2, 2, m_day1, true);
     expect(kZip, 1, 0, m_day1, true);
+    // The .tar.xz: two halves on day 1, its size known only from a whole 200 on day 2 (outside a day-1 report).
+    www(h9 + 28000, "10.1.0.15", kChrome, kXz, 206, 300'000);
+    www(h9 + 28060, "10.1.0.15", kChrome, kXz, 206, 300'000);
+    expect(kXz, 1, 1, m_day1);
+    www(m_day2 + 8 * 3600, "10.1.0.16", kFirefox, kXz, 200, 600'000);
+    expect(kXz, 1, 1, m_day2);
     // Not downloads: a HEAD, a 304, a 404, pages and a text file.
     www(h9 + 27000, "10.1.0.14", kChrome, kTarball, 200, 0, "HEAD");
     www(h9 + 27100, "10.1.0.14", kChrome, kTarball, 304, 0);
@@ -428,6 +436,28 @@ void TestDownloadsReport::patternsSettingChoosesFiles()
     r = runProgram(
         { QStringLiteral("settings"), QStringLiteral("unset"), QStringLiteral("downloads.patterns") }, m_data);
     QVERIFY2(r.code == 0, qPrintable(r.all()));
+}
+
+void TestDownloadsReport::sizeFromA200AfterTheRange()
+{
+    // A report of day 1 alone: the .tar.xz's halves are completed by the size its day-2 200 tells.
+    const QString out = m_tmp.filePath(QStringLiteral("day1"));
+    const ProgramResult r
+        = runProgram({ QStringLiteral("report"), QStringLiteral("--out"), out, QStringLiteral("--from"),
+                         QStringLiteral("2026-11-10"), QStringLiteral("--to"), QStringLiteral("2026-11-10") },
+            m_data);
+    QVERIFY2(r.code == 0, qPrintable(r.all()));
+    Figures want;
+    for (const Expected& e : std::as_const(m_expected))
+        if (!e.bots && e.path == kXz && e.day == m_day1) {
+            want.started += e.started;
+            want.completed += e.completed;
+        }
+    QString got;
+    for (const QStringList& row : readCsv(out + QStringLiteral("/downloads.csv")))
+        if (row.value(0) == QString::fromLatin1(kXz))
+            got = row.mid(2, 2).join(',');
+    QCOMPARE(got, QStringLiteral("%1,%2").arg(want.started).arg(want.completed));
 }
 
 QTEST_GUILESS_MAIN(TestDownloadsReport)
