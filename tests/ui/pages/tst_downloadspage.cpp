@@ -1,11 +1,13 @@
 // The Downloads page (ui/pages/downloadspage.h) over requests stored by the real ingest writer, whose downloads the
-// test knows by construction: per release and day, per file, per country; people's, or bots' under the switch.
+// test knows by construction: per release and day, per file, per country; people's, or bots' under the switch. On
+// both engines (tst_downloadspage_pg).
 #include "core/demo/demotraffic.h"
 #include "core/query/queryrunner.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/pageload.h"
+#include "tests/support/teststore.h"
 #include "ui/pages/downloadspage.h"
 #include "ui/viewstate.h"
 #include "ui/widgets/emptystate.h"
@@ -43,7 +45,7 @@ private slots:
     void perReleaseFileAndCountry()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        const QString path = TestStore::location(dir, QStringLiteral("tst_downloadspage"));
         {
             Database db(path);
             Migrations::migrate(db);
@@ -74,6 +76,11 @@ private slots:
             // Day 2, the 1.5.0 package: one whole 200 (DE); a page, not a download.
             add(kDay + 86400 + 3600, 5, "DE", kChrome, "/dl/app_1.5.0_amd64.deb", 200, 700);
             add(kDay + 86400 + 3700, 5, "DE", kChrome, "/index.html", 200, 5000);
+            // An AppImage fetched in halves on day 1 (FR) whose size only a whole 200 on day 3 tells, outside the
+            // range.
+            add(kDay + 10000, 6, "FR", kChrome, "/dl/app-1.5.0.AppImage", 206, 400);
+            add(kDay + 10030, 6, "FR", kChrome, "/dl/app-1.5.0.AppImage", 206, 400);
+            add(kDay + 2 * 86400 + 3600, 7, "DE", kChrome, "/dl/app-1.5.0.AppImage", 200, 800);
             writer.finish();
             tx.commit();
         }
@@ -85,12 +92,13 @@ private slots:
         QVERIFY(showLoaded(page));
 
         // Newest release first.
-        QCOMPARE(
-            rowsOf(page.releasesModel()), (QStringList { "1.5.0|2026-11-26|1|1|700", "1.4.2|2026-11-25|2|3|2300" }));
+        QCOMPARE(rowsOf(page.releasesModel()),
+            (QStringList { "1.5.0|2026-11-26|1|1|700", "1.5.0|2026-11-25|1|1|800", "1.4.2|2026-11-25|2|3|2300" }));
         QCOMPARE(rowsOf(page.filesModel()),
-            (QStringList { "/dl/app-1.4.2.tar.gz|1.4.2|2|3|2300", "/dl/app_1.5.0_amd64.deb|1.5.0|1|1|700" }));
-        QCOMPARE(rowsOf(page.countriesModel()), (QStringList { "Germany (DE)|2|2|1700", "France (FR)|1|2|1300" }));
-        QVERIFY2(page.summary().contains(QLatin1String("3 completed of 4 started")), qPrintable(page.summary()));
+            (QStringList { "/dl/app-1.4.2.tar.gz|1.4.2|2|3|2300", "/dl/app-1.5.0.AppImage|1.5.0|1|1|800",
+                "/dl/app_1.5.0_amd64.deb|1.5.0|1|1|700" }));
+        QCOMPARE(rowsOf(page.countriesModel()), (QStringList { "Germany (DE)|2|2|1700", "France (FR)|2|3|2100" }));
+        QVERIFY2(page.summary().contains(QLatin1String("4 completed of 5 started")), qPrintable(page.summary()));
         QVERIFY(!page.emptyState() || !page.emptyState()->isVisible());
 
         // The header's switch on Bots: Googlebot's download only.
