@@ -59,14 +59,16 @@ int runReport(CommandContext& ctx, const QStringList& args)
         agents = *scope;
     }
 
+    // Downloads are people's unless --agents names a scope (the traffic files' default, all, keeps older meanings).
+    const AgentScope downloads = parser.isSet(QStringLiteral("agents")) ? agents : AgentScope::Humans;
     const QString outDir = parser.value(QStringLiteral("out"));
     if (!QDir().mkpath(outDir))
         return ctx.fail(ReportText::tr("report: cannot create --out directory %1").arg(outDir));
     Database* db = ctx.database();
     if (!db)
         return 1;
-    if (const QString error
-        = writeReport(ctx.databasePath(), range, size, outDir, agents, parser.isSet(QStringLiteral("compare")));
+    if (const QString error = writeReport(
+            ctx.databasePath(), range, size, outDir, agents, parser.isSet(QStringLiteral("compare")), downloads);
         !error.isEmpty())
         return ctx.fail(error);
     ctx.out() << ReportText::tr("report written to %1").arg(outDir) << Qt::endl;

@@ -39,10 +39,11 @@ const Command kCommands[] = {
         runReport, true,
         QT_TRANSLATE_NOOP("Commands",
             "Writes CSV files and page images of the range (default: the last 30 days) into DIR, among them\n"
-            "events.csv (releases, notes, alerts: time,kind,source,title,url) and movers.csv (the referrers, paths,\n"
-            "countries and agents that rose or fell most against the period just before, by significance).\n"
+            "events.csv (releases, notes, alerts: time,kind,source,title,url), movers.csv (the referrers, paths,\n"
+            "countries and agents that rose or fell most against the period just before, by significance),\n"
+            "downloads.csv (path,version,started,completed,bytes) and releases.csv (version,source,day,downloads).\n"
             "  --agents     humans, bots or all (default): whose requests the traffic files count (agents.csv\n"
-            "               lists people and every bot by class and name)\n"
+            "               lists people and every bot by class and name); downloads count people's unless given\n"
             "  --compare    requests.csv also has requests_before,visitors_before,bytes_before: the period just\n"
             "               before the range, bucket beside bucket") },
     { "series", "series list [--json] | get ID [--from DATE] [--to DATE] [--step DURATION] [--json]", runSeries, false,
@@ -92,6 +93,15 @@ const Command kCommands[] = {
         QT_TRANSLATE_NOOP("Commands",
             "Every event on the charts, oldest first: releases (GitHub, back-filled on a source's first poll), notes,\n"
             "alert firings and resolutions. Without --from and --to, all of them.") },
+    { "downloads", "downloads size PATH BYTES|none | sizes", runDownloads, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Requests for files (settings downloads.patterns: .tar.gz .zip .deb ... .AppImage .iso by default) are\n"
+            "download attempts; a client's 206 ranges of one file within downloads.window seconds (default 600) are\n"
+            "one attempt, completed when they cover the file. `report` writes downloads.csv and releases.csv\n"
+            "(people's downloads unless --agents says whose). A file's size comes from the log (a whole 200,\n"
+            "$sent_http_content_range, $sent_http_content_length); where the log cannot tell it, give it:\n"
+            "  size PATH BYTES   the file's size (none: forget it)\n"
+            "  sizes             the sizes given") },
     { "store", "store init URL | migrate --from URL --to URL", runStore, false,
         QT_TRANSLATE_NOOP("Commands",
             "The store is where every figure is kept: a SQLite file (sqlite:PATH, the default is the data folder's\n"

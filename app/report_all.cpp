@@ -1,6 +1,7 @@
 #include "app/reportparts.h"
 #include "core/report/alertreport.h"
 #include "core/report/apireport.h"
+#include "core/report/downloadreport.h"
 #include "core/report/eventreport.h"
 #include "core/report/moversreport.h"
 #include "core/report/trafficreport.h"
@@ -9,7 +10,7 @@
 namespace activity {
 
 QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
-    AgentScope agents, bool compare)
+    AgentScope agents, bool compare, AgentScope downloads)
 {
     try {
         Database db(databasePath, Database::Mode::ReadOnly);
@@ -23,6 +24,8 @@ QString writeReport(const QString& databasePath, const TimeRange& range, QSize s
         if (QString error = EventReport::write(db, range, outDir); !error.isEmpty())
             return error;
         if (QString error = MoversReport::write(db, range, outDir); !error.isEmpty())
+            return error;
+        if (QString error = DownloadReport::write(db, range, outDir, downloads); !error.isEmpty())
             return error;
     } catch (const DatabaseError& e) {
         return e.message();

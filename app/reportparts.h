@@ -15,9 +15,10 @@ class Database;
 // Each returns an empty string on success, else the reason. They write into `outDir`.
 // The whole report: traffic CSV files, API CSV files and page images, read from the database at `databasePath`.
 // `agents`: whose requests the traffic CSV files count (TrafficReport); `compare`: the CSVs that can add the period
-// before the range do (requests.csv).
+// before the range do (requests.csv); `downloads`: whose downloads downloads.csv and releases.csv count
+// (DownloadReport; people unless asked).
 QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
-    AgentScope agents = AgentScope::All, bool compare = false);
+    AgentScope agents = AgentScope::All, bool compare = false, AgentScope downloads = AgentScope::Humans);
 // *.png; `compare`: the time charts overlay the period before (ViewState::comparePrevious).
 QString writePageImages(
     const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir, bool compare = false);

@@ -347,7 +347,9 @@ int runWindow(CommandContext& ctx, const QStringList& args)
     if (o.demo) // the window comes up at once and fills as the demo's slices are committed (the runner sees each)
         fillDemo(writer, window, ctx.clock().nowSecs());
     window.setReportExporter([path = store.path, &window](const QString& folder, const TimeRange& range) {
-        return writeReport(path, range, QSize(1600, 900), folder, window.viewState()->agents());
+        const AgentScope agents = window.viewState()->agents();
+        return writeReport(path, range, QSize(1600, 900), folder, agents, false,
+            agents == AgentScope::All ? AgentScope::Humans : agents); // downloads: people's unless narrowed
     });
     std::unique_ptr<TrayController> tray;
     if (collection)

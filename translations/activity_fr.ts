@@ -581,6 +581,18 @@
         <translation>on ou off : les graphiques temporels de la fenêtre superposent la période précédant la plage (le bouton de l&apos;en-tête)</translation>
     </message>
     <message>
+        <source>which requested files are downloads, whatever their case: file endings (.tar.gz) and path wildcards (/dl/*), separated by spaces</source>
+        <translation>quels fichiers demandés sont des téléchargements, quelle que soit la casse : fins de nom (.tar.gz) et jokers de chemin (/dl/*), séparés par des espaces</translation>
+    </message>
+    <message>
+        <source>seconds from a download&apos;s first request within which the same client&apos;s requests (206 ranges) for the same file make one download (60 to 86400)</source>
+        <translation>secondes depuis la première requête d&apos;un téléchargement pendant lesquelles les requêtes du même client (plages 206) pour le même fichier font un seul téléchargement (60 à 86400)</translation>
+    </message>
+    <message>
+        <source>downloads.window: must be a whole number of seconds from 60 to 86400, got &apos;%1&apos;</source>
+        <translation>downloads.window : doit être un nombre entier de secondes de 60 à 86400, reçu « %1 »</translation>
+    </message>
+    <message>
         <source>charts.previous: must be on or off, got &apos;%1&apos;</source>
         <translation>charts.previous : doit valoir on ou off, reçu « %1 »</translation>
     </message>
@@ -905,19 +917,39 @@ interrogation d&apos;une source), notes, alertes déclenchées et résolues. San
     </message>
     <message>
         <source>Writes CSV files and page images of the range (default: the last 30 days) into DIR, among them
-events.csv (releases, notes, alerts: time,kind,source,title,url) and movers.csv (the referrers, paths,
-countries and agents that rose or fell most against the period just before, by significance).
+events.csv (releases, notes, alerts: time,kind,source,title,url), movers.csv (the referrers, paths,
+countries and agents that rose or fell most against the period just before, by significance),
+downloads.csv (path,version,started,completed,bytes) and releases.csv (version,source,day,downloads).
   --agents     humans, bots or all (default): whose requests the traffic files count (agents.csv
-               lists people and every bot by class and name)
+               lists people and every bot by class and name); downloads count people&apos;s unless given
   --compare    requests.csv also has requests_before,visitors_before,bytes_before: the period just
                before the range, bucket beside bucket</source>
         <translation>Écrit les fichiers CSV et les images des pages de la période (par défaut les 30 derniers jours) dans DIR,
-dont events.csv (versions, notes, alertes : time,kind,source,title,url) et movers.csv (les référents, chemins,
-pays et agents qui ont le plus monté ou baissé par rapport à la période juste avant, par importance).
+dont events.csv (versions, notes, alertes : time,kind,source,title,url), movers.csv (les référents, chemins,
+pays et agents qui ont le plus monté ou baissé par rapport à la période juste avant, par importance),
+downloads.csv (path,version,started,completed,bytes) et releases.csv (version,source,day,downloads).
   --agents     humans, bots ou all (par défaut) : de qui les fichiers de trafic comptent les requêtes
-               (agents.csv liste les personnes et chaque robot par classe et par nom)
+               (agents.csv liste les personnes et chaque robot par classe et par nom) ; les
+               téléchargements sont ceux des personnes sauf si l&apos;option est donnée
   --compare    requests.csv a aussi requests_before,visitors_before,bytes_before : la période juste
                avant, intervalle à côté d&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>Requests for files (settings downloads.patterns: .tar.gz .zip .deb ... .AppImage .iso by default) are
+download attempts; a client&apos;s 206 ranges of one file within downloads.window seconds (default 600) are
+one attempt, completed when they cover the file. `report` writes downloads.csv and releases.csv
+(people&apos;s downloads unless --agents says whose). A file&apos;s size comes from the log (a whole 200,
+$sent_http_content_range, $sent_http_content_length); where the log cannot tell it, give it:
+  size PATH BYTES   the file&apos;s size (none: forget it)
+  sizes             the sizes given</source>
+        <translation>Les requêtes de fichiers (réglage downloads.patterns : .tar.gz .zip .deb ... .AppImage .iso par défaut)
+sont des tentatives de téléchargement ; les plages 206 d&apos;un client pour un fichier dans les
+downloads.window secondes (600 par défaut) forment une tentative, terminée quand elles couvrent le fichier.
+`report` écrit downloads.csv et releases.csv (téléchargements des personnes sauf si --agents dit de qui).
+La taille d&apos;un fichier vient du journal (un 200 entier, $sent_http_content_range,
+$sent_http_content_length) ; quand le journal ne peut pas la dire, indiquez-la :
+  size PATH BYTES   la taille du fichier (none : l&apos;oublier)
+  sizes             les tailles indiquées</translation>
     </message>
     <message>
         <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
@@ -1116,6 +1148,76 @@ alerts.interval, toutes les 60 s par défaut) :
     <message>
         <source>GET %1: unexpected answer</source>
         <translation>GET %1 : réponse inattendue</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadPatterns</name>
+    <message>
+        <source>downloads.patterns: &apos;.&apos; alone is no file ending</source>
+        <translation>downloads.patterns : « . » seul n&apos;est pas une fin de nom de fichier</translation>
+    </message>
+    <message>
+        <source>downloads.patterns: &apos;%1&apos; is neither a file ending (.tar.gz) nor a path wildcard (/dl/*)</source>
+        <translation>downloads.patterns : « %1 » n&apos;est ni une fin de nom de fichier (.tar.gz) ni un joker de chemin (/dl/*)</translation>
+    </message>
+    <message>
+        <source>downloads.patterns: &apos;%1&apos; is not a usable wildcard</source>
+        <translation>downloads.patterns : « %1 » n&apos;est pas un joker utilisable</translation>
+    </message>
+    <message>
+        <source>downloads.patterns: give at least one file ending (.tar.gz) or path wildcard (/dl/*)</source>
+        <translation>downloads.patterns : indiquez au moins une fin de nom de fichier (.tar.gz) ou un joker de chemin (/dl/*)</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadsText</name>
+    <message>
+        <source>downloads size: expected PATH BYTES (or PATH none to forget it)</source>
+        <translation>downloads size : PATH BYTES attendus (ou PATH none pour l&apos;oublier)</translation>
+    </message>
+    <message>
+        <source>downloads size: PATH is a request path starting with &apos;/&apos;, got &apos;%1&apos;</source>
+        <translation>downloads size : PATH est un chemin de requête commençant par « / », reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>downloads size: no size was given for %1</source>
+        <translation>downloads size : aucune taille n&apos;a été indiquée pour %1</translation>
+    </message>
+    <message>
+        <source>%1: size forgotten (read from the log again)</source>
+        <translation>%1 : taille oubliée (de nouveau lue dans le journal)</translation>
+    </message>
+    <message>
+        <source>downloads size: BYTES must be a whole number above 0, got &apos;%1&apos;</source>
+        <translation>downloads size : BYTES doit être un nombre entier supérieur à 0, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 is %2 bytes</source>
+        <translation>%1 fait %2 octets</translation>
+    </message>
+    <message>
+        <source>downloads size: %1</source>
+        <translation>downloads size : %1</translation>
+    </message>
+    <message>
+        <source>downloads sizes: unexpected argument &apos;%1&apos;</source>
+        <translation>downloads sizes : argument inattendu « %1 »</translation>
+    </message>
+    <message>
+        <source>no size given: sizes come from the log (give one with `downloads size PATH BYTES`)</source>
+        <translation>aucune taille indiquée : les tailles viennent du journal (indiquez-en une avec `downloads size PATH BYTES`)</translation>
+    </message>
+    <message>
+        <source>downloads sizes: %1</source>
+        <translation>downloads sizes : %1</translation>
+    </message>
+    <message>
+        <source>downloads: missing subcommand (size or sizes)</source>
+        <translation>downloads : sous-commande manquante (size ou sizes)</translation>
+    </message>
+    <message>
+        <source>downloads: unknown subcommand &apos;%1&apos; (size or sizes)</source>
+        <translation>downloads : sous-commande inconnue « %1 » (size ou sizes)</translation>
     </message>
 </context>
 <context>
@@ -2092,6 +2194,14 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>%1: agents must be &quot;humans&quot; or &quot;bots&quot;</source>
         <translation>%1 : agents doit valoir « humans » ou « bots »</translation>
+    </message>
+    <message>
+        <source>Downloads completed</source>
+        <translation>Téléchargements terminés</translation>
+    </message>
+    <message>
+        <source>Downloads started</source>
+        <translation>Téléchargements commencés</translation>
     </message>
 </context>
 <context>
@@ -3502,6 +3612,81 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>activity::DownloadsPage</name>
+    <message>
+        <source>Release</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Jour</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminés</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Commencés</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>Pays</translation>
+    </message>
+    <message>
+        <source>Per release and day</source>
+        <translation>Par version et par jour</translation>
+    </message>
+    <message>
+        <source>Downloads per release and day</source>
+        <translation>Téléchargements par version et par jour</translation>
+    </message>
+    <message>
+        <source>Per country</source>
+        <translation>Par pays</translation>
+    </message>
+    <message>
+        <source>Downloads per country</source>
+        <translation>Téléchargements par pays</translation>
+    </message>
+    <message>
+        <source>Per file</source>
+        <translation>Par fichier</translation>
+    </message>
+    <message>
+        <source>Downloads per file</source>
+        <translation>Téléchargements par fichier</translation>
+    </message>
+    <message>
+        <source>Bots&apos; downloads</source>
+        <translation>Téléchargements des robots</translation>
+    </message>
+    <message>
+        <source>People&apos;s downloads</source>
+        <translation>Téléchargements des personnes</translation>
+    </message>
+    <message>
+        <source>%1 in the range: %2 completed of %3 started, %4 sent. A download is a whole file, or a client&apos;s ranges of it within the window that cover it.</source>
+        <translation>%1 sur la période : %2 terminés sur %3 commencés, %4 envoyés. Un téléchargement est un fichier entier, ou les plages d&apos;un client qui le couvrent dans la fenêtre de temps.</translation>
+    </message>
+    <message>
+        <source>No download in this range</source>
+        <translation>Aucun téléchargement sur cette période</translation>
+    </message>
+    <message>
+        <source>Requests for files matching the setting downloads.patterns (.tar.gz, .zip, .deb, .AppImage, .iso ...) in the access logs appear here, per release, file and country.</source>
+        <translation>Les requêtes de fichiers qui correspondent au réglage downloads.patterns (.tar.gz, .zip, .deb, .AppImage, .iso ...) dans les journaux d&apos;accès apparaissent ici, par version, fichier et pays.</translation>
+    </message>
+</context>
+<context>
     <name>activity::FirstRunWizard</name>
     <message>
         <source>Set up Activity Dashboard</source>
@@ -4112,6 +4297,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Draw the span just before the range on the time charts, dashed and aligned on the range&apos;s start</source>
         <translation>Tracer la période juste avant la plage sur les graphiques temporels, en pointillés et alignée sur le début de la plage</translation>
+    </message>
+    <message>
+        <source>Downloads</source>
+        <translation>Téléchargements</translation>
     </message>
     <message>
         <source>Referrer: %1</source>

@@ -34,7 +34,7 @@ namespace activity {
 
 namespace {
 constexpr const char* kPageKeys[kPageCount]
-    = { "overview", "github", "dockerhub", "metrics", "traffic", "map", "sources", "health", "alerts" };
+    = { "overview", "github", "dockerhub", "metrics", "traffic", "map", "sources", "health", "alerts", "downloads" };
 constexpr RangePreset kRangeOrder[] = { RangePreset::Last24Hours, RangePreset::Last7Days, RangePreset::Last30Days,
     RangePreset::Last90Days, RangePreset::LastYear, RangePreset::Custom };
 
@@ -172,6 +172,8 @@ QString MainWindow::pageTitle(PageId id)
         return tr("Health");
     case PageId::Alerts:
         return tr("Alerts");
+    case PageId::Downloads:
+        return tr("Downloads");
     }
     return {};
 }

@@ -8,6 +8,7 @@
 #include "ui/pages/alertspage.h"
 #include "ui/pages/apipage.h"
 #include "ui/pages/dashboardpage.h"
+#include "ui/pages/downloadspage.h"
 #include "ui/pages/healthpage.h"
 #include "ui/pages/metricspage.h"
 #include "ui/pages/overviewpage.h"
@@ -36,6 +37,8 @@ QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, Q
         return new HealthPage(runner, state, parent);
     case PageId::Alerts:
         return new AlertsPage(runner, state, parent);
+    case PageId::Downloads:
+        return new DownloadsPage(runner, state, parent);
     case PageId::Sources:
         return nullptr;
     }

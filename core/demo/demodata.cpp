@@ -177,11 +177,32 @@ bool isMissing(const QByteArray& path)
     return path == "/wp-login.php" || path == "/.env" || path == "/old-docs/install.html" || path == "/v1/guide/";
 }
 
+// The demo's release files: the one download path of the list, spread over releases and packages by the visitor.
+constexpr std::array<std::pair<const char*, qint64>, 4> kDemoFiles = { {
+    { "/download/activity-1.4.2.tar.gz", 4'800'512 },
+    { "/download/activity_1.4.2_amd64.deb", 3'912'004 },
+    { "/download/activity-1.4.1.tar.gz", 4'790'016 },
+    { "/download/v1.5.0-rc1/Activity-x86_64.AppImage", 61'200'384 },
+} };
+
+qint64 demoFileSize(const QByteArray& path)
+{
+    for (const auto& [name, size] : kDemoFiles)
+        if (path == name)
+            return size;
+    return 4'800'512;
+}
+
 qint64 bytesFor(const QByteArray& path, std::mt19937& rng)
 {
     std::lognormal_distribution<double> size(9.5, 0.6);
-    if (path.endsWith(".tar.gz"))
-        return 4'800'000 + std::uniform_int_distribution<int>(0, 1000)(rng);
+    if (path.startsWith("/download/")) {
+        // A file has one size; one download in ten is cut short (the one draw as ever, so the rest of the demo
+        // stays the same).
+        const int draw = std::uniform_int_distribution<int>(0, 1000)(rng);
+        const qint64 whole = demoFileSize(path);
+        return draw < 100 ? whole * draw / 100 : whole;
+    }
     if (path.endsWith(".js") || path.endsWith(".json"))
         return qint64(size(rng) * 4);
     return qint64(size(rng));
@@ -272,6 +293,8 @@ qint64 addTraffic(const DemoOptions& o, std::mt19937& rng, const std::function<v
                     r.longitude = v.city->longitude;
                 }
                 r.path = QByteArray(std::string_view(site) == "www" ? pick(kWwwPaths, rng) : pick(kDocsPaths, rng));
+                if (r.path == kDemoFiles[0].first) // which file: by the visitor, without a draw
+                    r.path = kDemoFiles[size_t(quint8(v.addr[3])) % kDemoFiles.size()].first;
                 r.method = unit(rng) < 0.03 ? "HEAD" : (unit(rng) < 0.01 ? "POST" : "GET");
                 const double roll = unit(rng);
                 if (isMissing(r.path))
@@ -287,6 +310,14 @@ qint64 addTraffic(const DemoOptions& o, std::mt19937& rng, const std::function<v
                 else
                     r.status = 200;
                 r.bytes = r.status == 200 ? bytesFor(r.path, rng) : (r.status == 304 ? 0 : 150 + int(unit(rng) * 400));
+                // Download managers (one visitor in eight) fetch the big image in halves: two 206 ranges.
+                if (r.status == 200 && r.path == kDemoFiles[3].first && quint8(v.addr[2]) % 8 == 0) {
+                    r.status = 206;
+                    r.bytes = kDemoFiles[3].second / 2;
+                    DemoRequest other = r;
+                    other.ts = qMin(r.ts + 20, end - 1);
+                    hourRequests.append(std::move(other));
+                }
                 r.referrer = pick(kReferrers, rng);
                 r.requestTime = std::max(0.001, 0.02 + 0.05 * noise(rng));
                 hourRequests.append(std::move(r));

@@ -1,5 +1,6 @@
 #include "core/query/seriescatalogue.h"
 
+#include "core/query/downloadquery.h"
 #include "core/query/seriesid.h"
 #include "core/query/trafficquery.h"
 #include "core/sources/sourceregistry.h"
@@ -16,7 +17,7 @@ struct Text {
     Q_DECLARE_TR_FUNCTIONS(SeriesCatalogue)
 };
 
-enum class Family { Traffic, Share, Ingest, Api };
+enum class Family { Traffic, Share, Ingest, Api, Downloads };
 enum class Field { Requests, Visitors, Bytes };
 
 // Which rollup rows a traffic or ingest series sums: a dimension and a key, or a range of keys (status classes).
@@ -37,6 +38,9 @@ struct Resolved {
     Selection total; // a share's denominator
     qint64 seriesId = 0; // API
     qint64 sourceId = 0; // API: whose last poll counts as data
+    bool completedOnly = false; // downloads: completed ones, else every attempt started
+    QString path; // downloads: one file (empty: every one)
+    QString version; // downloads: one release (empty: every one)
 };
 
 struct TrafficName {
@@ -262,6 +266,23 @@ bool resolve(Database& db, const QString& text, Resolved& r, QString* error)
             QStringLiteral("lines"), true };
         return true;
     }
+    if (id->name == QLatin1String("downloads.started") || id->name == QLatin1String("downloads.completed")) {
+        if (!onlyLabels({ "path", "version" }))
+            return false;
+        r.family = Family::Downloads;
+        r.completedOnly = id->name == QLatin1String("downloads.completed");
+        r.path = id->label(QStringLiteral("path"));
+        r.version = id->label(QStringLiteral("version"));
+        QStringList qualifiers;
+        for (const QString& q : { r.path, r.version })
+            if (!q.isEmpty())
+                qualifiers.append(q);
+        const QString label = r.completedOnly ? Text::tr("Downloads completed") : Text::tr("Downloads started");
+        r.entry = { id->text(),
+            qualifiers.isEmpty() ? label : QStringLiteral("%1 (%2)").arg(label, qualifiers.join(QStringLiteral(", "))),
+            QStringLiteral("downloads"), true };
+        return true;
+    }
     if (id->name.indexOf(QLatin1Char('.')) > 0)
         return resolveApi(db, *id, r, error);
     return fail(Text::tr("no series is named %1: `series list` shows those there are").arg(id->name));
@@ -282,6 +303,17 @@ QMap<qint64, qint64> rollupSums(Database& db, const Selection& s, Field field, q
     const int column = field == Field::Requests ? 1 : field == Field::Visitors ? 2 : 3;
     while (st.step())
         out.insert(st.int64(0), st.int64(column));
+    return out;
+}
+
+// People's download attempts of the selection starting in [from, to) (DownloadQuery, from raw rows).
+QList<qint64> downloadStarts(Database& db, const Resolved& r, qint64 from, qint64 to)
+{
+    QList<qint64> out;
+    for (const DownloadItem& item : DownloadQuery::attempts(db, from, to, DownloadOptions::read(db)))
+        if ((!r.completedOnly || item.completed) && (r.path.isEmpty() || item.path == r.path)
+            && (r.version.isEmpty() || item.version == r.version))
+            out.append(item.start);
     return out;
 }
 
@@ -356,6 +388,23 @@ QList<CatalogueEntry> SeriesCatalogue::list(Database& db)
         for (qint64 s : logSources)
             add({ QString::fromLatin1(n.name), { { QStringLiteral("source"), QString::number(s) } } });
     }
+    // Downloads: every file's, and each release's of the last 30 days of stored requests.
+    if (const std::optional<qint64> last = db.queryInt("SELECT max(id) FROM requests"); last && *last > 0) {
+        const qint64 lastTs = *last >> 20;
+        const QList<DownloadItem> items
+            = DownloadQuery::attempts(db, lastTs - 30 * 86400, lastTs + 1, DownloadOptions::read(db));
+        if (!items.isEmpty()) {
+            QStringList versions;
+            for (const auto& [version, day] : DownloadQuery::byVersionDay(items).keys())
+                if (!versions.contains(version))
+                    versions.append(version);
+            for (const char* name : { "downloads.started", "downloads.completed" }) {
+                add({ QString::fromLatin1(name), {} });
+                for (const QString& v : versions)
+                    add({ QString::fromLatin1(name), { { QStringLiteral("version"), v } } });
+            }
+        }
+    }
     Statement api = db.prepare("SELECT s.provider, s.repository, s.metric FROM series s "
                                "WHERE EXISTS (SELECT 1 FROM samples WHERE series_id = s.id) "
                                "ORDER BY s.provider, s.metric, s.repository");
@@ -398,6 +447,17 @@ SeriesValues SeriesCatalogue::get(Database& db, const QString& id, const TimeRan
                 v.points.append({ it.key(), 100.0 * double(part.value(it.key())) / double(it.value()) });
         break;
     }
+    case Family::Downloads: {
+        const qint64 from = range.fromSecs - range.fromSecs % step;
+        QMap<qint64, qint64> counts;
+        for (qint64 b = from; b < range.toSecs; b += step)
+            counts.insert(b, 0);
+        for (qint64 start : downloadStarts(db, r, from, range.toSecs))
+            ++counts[start - start % step];
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            v.points.append({ it.key(), double(it.value()) });
+        break;
+    }
     case Family::Api: {
         Statement st
             = db.prepare("SELECT ts, value FROM samples WHERE series_id = ? AND ts >= ? AND ts < ? ORDER BY ts");
@@ -438,6 +498,8 @@ std::optional<double> SeriesCatalogue::valueAt(
     case Family::Traffic:
     case Family::Ingest:
         return double(sum(r.rows));
+    case Family::Downloads:
+        return double(downloadStarts(db, r, at - window, at).size());
     case Family::Share: {
         const qint64 all = sum(r.total);
         if (all == 0)
@@ -465,6 +527,14 @@ qint64 SeriesCatalogue::lastDataAt(Database& db, const QString& id, QString* err
                                   "coalesce((SELECT last_success FROM fetch_state WHERE source_id = ?2), 0))");
         st.bind(1, r.seriesId).bind(2, r.sourceId);
         return st.step() ? st.int64(0) : 0;
+    }
+    if (r.family == Family::Downloads) {
+        // The last attempt in the 30 days before the newest stored request.
+        const std::optional<qint64> last = db.queryInt("SELECT max(id) FROM requests");
+        if (!last || *last <= 0)
+            return 0;
+        const QList<qint64> starts = downloadStarts(db, r, (*last >> 20) - 30 * 86400, (*last >> 20) + 1);
+        return starts.isEmpty() ? 0 : starts.last();
     }
     if (r.family == Family::Ingest && !r.rows.key.isEmpty()
         && r.rows.dim == QLatin1String(Rollup::name(Rollup::Dim::Received))) {

@@ -1,5 +1,6 @@
 #include "core/settings/appsettings.h"
 
+#include "core/downloads/downloadattempts.h"
 #include "core/geo/mmdbfile.h"
 #include "core/logs/agentclass.h"
 #include "core/storage/database.h"
@@ -52,6 +53,14 @@ const QList<AppSettings::Key>& AppSettings::keys()
         { "charts.previous", QStringLiteral("off"),
             QT_TRANSLATE_NOOP("AppSettings",
                 "on or off: the window's time charts overlay the period before the range (the header's toggle)") },
+        { "downloads.patterns", DownloadPatterns::defaultText(),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "which requested files are downloads, whatever their case: file endings (.tar.gz) and path wildcards "
+                "(/dl/*), separated by spaces") },
+        { "downloads.window", QString::number(kDefaultDownloadWindowSecs),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "seconds from a download's first request within which the same client's requests (206 ranges) for "
+                "the same file make one download (60 to 86400)") },
         { "geoip.city_db", QString(),
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
@@ -132,6 +141,17 @@ QString AppSettings::validate(const QString& key, QString& value)
         if (value != QLatin1String("on") && value != QLatin1String("off"))
             return QCoreApplication::translate("AppSettings", "charts.previous: must be on or off, got '%1'")
                 .arg(value);
+    } else if (key == QLatin1String("downloads.patterns")) {
+        if (QString error = DownloadPatterns::parse(value, nullptr); !error.isEmpty())
+            return error;
+    } else if (key == QLatin1String("downloads.window")) {
+        bool ok = false;
+        const int secs = value.toInt(&ok);
+        if (!ok || secs < 60 || secs > 86400)
+            return QCoreApplication::translate(
+                "AppSettings", "downloads.window: must be a whole number of seconds from 60 to 86400, got '%1'")
+                .arg(value);
+        value = QString::number(secs);
     } else if (key == QLatin1String("alerts.smtp.tls")) {
         if (value != QLatin1String("starttls") && value != QLatin1String("tls"))
             return QCoreApplication::translate("AppSettings", "alerts.smtp.tls: must be starttls or tls, got '%1'")
@@ -223,6 +243,16 @@ int AppSettings::storeBufferMiB(Database& db)
 int AppSettings::alertIntervalSecs(Database& db)
 {
     return positiveInt(db, "alerts.interval", kDefaultAlertIntervalSecs);
+}
+
+int AppSettings::downloadWindowSecs(Database& db)
+{
+    return positiveInt(db, "downloads.window", kDefaultDownloadWindowSecs);
+}
+
+QString AppSettings::downloadPatterns(Database& db)
+{
+    return get(db, QStringLiteral("downloads.patterns")).value_or(DownloadPatterns::defaultText());
 }
 
 QString AppSettings::checkAddress(const QString& address)

@@ -37,6 +37,9 @@ inline constexpr int kDefaultStoreBufferMiB = 256;
 int storeBufferMiB(Database& db); // what a collector holds in memory while the store cannot be written
 int httpTimeoutSecs(Database& db); // an API request without a byte for this long is abandoned
 int alertIntervalSecs(Database& db); // how often alert rules are evaluated
+inline constexpr int kDefaultDownloadWindowSecs = 600; // as mirrorbits
+int downloadWindowSecs(Database& db); // a download's 206 ranges are merged within this
+QString downloadPatterns(Database& db); // which paths are downloads (DownloadPatterns)
 // Empty when `address` is one email address (name@host, nothing around it), else why not.
 QString checkAddress(const QString& address);
 QString cityDatabase(Database& db); // empty: not set

@@ -45,6 +45,7 @@ namespace {
  *   last_day is before the retention's cutoff day are used by no row and are deleted (since version 4).
  * - alert_rules: rules on catalogue series ids (SeriesCatalogue); alert_state: where each stands; alert_events:
  *   the history (rule name and series copied: it outlives the rule). Rule ids are never reused (AUTOINCREMENT).
+ * - download_sizes: a download path's size as the user gave it (bytes, > 0); wins over sizes read from the log.
  * - events: releases, tags and registry versions a source found (ext_key: the source, kind and its own name for it,
  *   so a poll updates rather than adds) and notes (kind 'note', ext_key NULL). Alert firings are not copied here:
  *   EventStore reads them from alert_events.
@@ -77,6 +78,19 @@ CREATE TABLE events(
   created_at INTEGER NOT NULL
 );
 CREATE INDEX events_ts ON events(ts);
+)sql";
+}
+
+// The downloads step (issue 28, completed downloads): file sizes the user gives for download paths
+// (DownloadSizeStore). Attempts and completions are computed from the raw request rows when asked, not stored.
+const char* downloadSizesStep()
+{
+    return R"sql(
+CREATE TABLE download_sizes(
+  path TEXT PRIMARY KEY,
+  bytes INTEGER NOT NULL,
+  set_at INTEGER NOT NULL
+);
 )sql";
 }
 
@@ -373,6 +387,8 @@ CREATE TABLE source_leases(
     agentsStep(),
     // version 13: events (eventsStep)
     eventsStep(),
+    // version 14: sizes of download files the user gives (downloadSizesStep)
+    downloadSizesStep(),
 };
 constexpr int kSecretsLeaveVersion = 10;
 

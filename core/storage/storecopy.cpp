@@ -199,6 +199,7 @@ QStringList StoreCopy::tables()
         QStringLiteral("collectors"),
         QStringLiteral("source_leases"),
         QStringLiteral("events"),
+        QStringLiteral("download_sizes"),
     };
 }
 

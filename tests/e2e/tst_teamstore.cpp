@@ -236,16 +236,19 @@ void TestTeamStore::migrateFromSqliteAndBack()
 {
     QTemporaryDir dir;
     const QString data = dir.filePath("laptop");
-    // A laptop's history: an imported log, a source, an alert rule.
+    // A laptop's history: an imported log (with downloads: whole 200s and 206 ranges), a source, an alert rule, a
+    // download's size given.
     QFile log(dir.filePath("access.log"));
     QVERIFY(log.open(QIODevice::WriteOnly));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int i = 0; i < 2000; ++i) {
         const QDateTime at = now.addSecs(-i * 60);
+        const QByteArray path = i % 10 == 3 ? QByteArray("/dl/app-1." + QByteArray::number(i % 3) + ".0.tar.gz")
+                                            : QByteArray("/p/" + QByteArray::number(i % 37));
+        const QByteArray status = i % 9 == 0 ? "404" : i % 20 == 3 ? "206" : "200";
         log.write("81.2.69." + QByteArray::number(i % 200 + 1) + " - - ["
-            + at.toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1() + " +0000] \"GET /p/"
-            + QByteArray::number(i % 37) + " HTTP/1.1\" " + (i % 9 == 0 ? "404" : "200") + " "
-            + QByteArray::number(100 + i) + " \"https://news.example/" + QByteArray::number(i % 5)
+            + at.toString(QStringLiteral("dd/MMM/yyyy:HH:mm:ss")).toLatin1() + " +0000] \"GET " + path + " HTTP/1.1\" "
+            + status + " " + QByteArray::number(100 + i) + " \"https://news.example/" + QByteArray::number(i % 5)
             + "\" \"Mozilla/5.0 'quoted' \\\"agent\\\"\"\n");
     }
     log.close();
@@ -256,6 +259,8 @@ void TestTeamStore::migrateFromSqliteAndBack()
         { "sources", "add", "github", "--repo", "acme/rocket", "--api-url", "http://127.0.0.1:9" }, &status, {}, data);
     QVERIFY2(status == 0, qPrintable(said));
     said = run({ "alerts", "add", "--series", "traffic.requests", "--above", "100" }, &status, {}, data);
+    QVERIFY2(status == 0, qPrintable(said));
+    said = run({ "downloads", "size", "/dl/app-1.1.0.tar.gz", "1000" }, &status, {}, data);
     QVERIFY2(status == 0, qPrintable(said));
 
     const QString sqlite = QStringLiteral("sqlite:") + data + QStringLiteral("/activity.sqlite");
@@ -304,9 +309,14 @@ void TestTeamStore::migrateFromSqliteAndBack()
             inRange += at >= from.toSecsSinceEpoch() && at < to.toSecsSinceEpoch();
         }
         QVERIFY(inRange > 0);
+        QVERIFY(csvs.contains("downloads.csv") && csvs.contains("releases.csv"));
+        if (&range == &ranges[0]) // three download files in the whole days
+            QVERIFY2(
+                readAll(outs[0] + "/downloads.csv").count('\n') == 4, readAll(outs[0] + "/downloads.csv").constData());
         const QByteArray summary = readAll(outs[0] + "/summary.csv");
         QVERIFY2(summary.contains(QByteArray("requests," + QByteArray::number(inRange) + "\r\n")), summary.constData());
     }
+    QCOMPARE(scalar(m_url, "SELECT bytes FROM download_sizes WHERE path = '/dl/app-1.1.0.tar.gz'"), qint64(1000));
     // The copy goes on where the originals left: a new source gets the next id.
     said = run({ "sources", "add", "github", "--repo", "acme/other", "--api-url", "http://127.0.0.1:9" }, &status,
         m_url, dir.filePath("viewer"));

@@ -227,6 +227,18 @@ CREATE INDEX events_ts ON events(ts);
 )sql";
 }
 
+// The downloads step (issue 28), as Migrations' downloadSizesStep().
+const char* downloadSizesStep()
+{
+    return R"sql(
+CREATE TABLE download_sizes(
+  path TEXT PRIMARY KEY,
+  bytes BIGINT NOT NULL,
+  set_at BIGINT NOT NULL
+);
+)sql";
+}
+
 // The version kTables is, and the steps after it, as Migrations' steps of the same numbers.
 constexpr int kTablesVersion = 10;
 const char* const kSteps[] = {
@@ -250,6 +262,8 @@ CREATE TABLE source_leases(
     agentsStep(),
     // version 13: events (eventsStep)
     eventsStep(),
+    // version 14: download sizes the user gives (downloadSizesStep)
+    downloadSizesStep(),
 };
 constexpr int kLatest = kTablesVersion + int(sizeof(kSteps) / sizeof(kSteps[0]));
 static_assert(kLatest >= 13);

@@ -1,0 +1,148 @@
+#include "ui/pages/downloadspage.h"
+
+#include "core/query/downloadquery.h"
+#include "ui/viewstate.h"
+#include "ui/widgets/accessiblenames.h"
+#include "ui/widgets/format.h"
+#include "ui/widgets/rowsmodel.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QTimeZone>
+#include <QVBoxLayout>
+#include <QVersionNumber>
+#include <algorithm>
+
+namespace activity {
+
+namespace {
+QTableView* makeTable(RowsModel* model, const QString& name, QWidget* parent)
+{
+    auto* table = new QTableView(parent);
+    nameTable(table, name);
+    table->setModel(model);
+    table->verticalHeader()->hide();
+    table->setWordWrap(false);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    return table;
+}
+
+struct DownloadsData {
+    QList<DownloadItem> items;
+    bool anyPattern = true;
+};
+
+// Newest release first (1.10 after 1.9), then the day, newest first.
+bool newerFirst(const QPair<QString, qint64>& a, const QPair<QString, qint64>& b)
+{
+    const int c = QVersionNumber::compare(QVersionNumber::fromString(a.first), QVersionNumber::fromString(b.first));
+    if (c != 0)
+        return c > 0;
+    if (a.first != b.first)
+        return a.first > b.first;
+    return a.second > b.second;
+}
+} // namespace
+
+DownloadsPage::DownloadsPage(QueryRunner& runner, ViewState& state, QWidget* parent)
+    : DashboardPage(runner, state, parent)
+{
+    setObjectName(QStringLiteral("downloadsPage"));
+    auto* layout = new QVBoxLayout(this);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("downloadsSummary"));
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    m_releases = new RowsModel({ tr("Release"), tr("Day"), tr("Completed"), tr("Started"), tr("Bytes") }, this);
+    m_releases->setBytesColumn(4);
+    m_files = new RowsModel({ tr("File"), tr("Release"), tr("Completed"), tr("Started"), tr("Bytes") }, this);
+    m_files->setBytesColumn(4);
+    m_countries = new RowsModel({ tr("Country"), tr("Completed"), tr("Started"), tr("Bytes") }, this);
+    m_countries->setBytesColumn(3);
+
+    auto* top = new QHBoxLayout;
+    auto* left = new QVBoxLayout;
+    left->addWidget(sectionLabel(tr("Per release and day"), this));
+    left->addWidget(makeTable(m_releases, tr("Downloads per release and day"), this), 1);
+    auto* right = new QVBoxLayout;
+    right->addWidget(sectionLabel(tr("Per country"), this));
+    right->addWidget(makeTable(m_countries, tr("Downloads per country"), this), 1);
+    top->addLayout(left, 3);
+    top->addLayout(right, 2);
+    layout->addLayout(top, 2);
+    layout->addWidget(sectionLabel(tr("Per file"), this));
+    layout->addWidget(makeTable(m_files, tr("Downloads per file"), this), 1);
+}
+
+QString DownloadsPage::summary() const
+{
+    return m_summary->text();
+}
+
+void DownloadsPage::reload()
+{
+    const TimeRange range = state().range();
+    const AgentScope scope = state().agents() == AgentScope::Bots ? AgentScope::Bots : AgentScope::Humans;
+    query<DownloadsData>(
+        m_tracker,
+        [range, scope](Database& db) {
+            return DownloadsData { DownloadQuery::attempts(
+                db, range.fromSecs, range.toSecs, DownloadOptions::read(db, scope)) };
+        },
+        [this, scope](DownloadsData found) {
+            DownloadFigure total;
+            for (const DownloadItem& item : found.items)
+                total.add(item);
+            const QString whose = scope == AgentScope::Bots ? tr("Bots' downloads") : tr("People's downloads");
+            m_summary->setText(tr("%1 in the range: %2 completed of %3 started, %4 sent. A download is a whole "
+                                  "file, or a client's ranges of it within the window that cover it.")
+                                   .arg(whose, Format::count(double(total.completed)),
+                                       Format::count(double(total.started)), Format::bytes(total.bytes)));
+
+            const auto days = DownloadQuery::byVersionDay(found.items);
+            QList<QPair<QString, qint64>> keys = days.keys();
+            std::sort(keys.begin(), keys.end(), newerFirst);
+            QList<QList<QVariant>> releaseRows;
+            for (const auto& key : keys) {
+                const DownloadFigure& f = days[key];
+                releaseRows.append({ key.first,
+                    QDateTime::fromSecsSinceEpoch(key.second, QTimeZone::utc()).date().toString(Qt::ISODate),
+                    f.completed, f.started, f.bytes });
+            }
+            m_releases->setRows(releaseRows);
+
+            QHash<QString, QString> versions;
+            for (const DownloadItem& item : found.items)
+                versions.insert(item.path, item.version);
+            const auto paths = DownloadQuery::byPath(found.items);
+            QList<QList<QVariant>> fileRows;
+            for (auto it = paths.cbegin(); it != paths.cend(); ++it)
+                fileRows.append({ it.key(), versions.value(it.key()), it->completed, it->started, it->bytes });
+            std::stable_sort(fileRows.begin(), fileRows.end(),
+                [](const auto& a, const auto& b) { return a[2].toLongLong() > b[2].toLongLong(); });
+            m_files->setRows(fileRows);
+
+            const auto countries = DownloadQuery::byCountry(found.items);
+            QList<QList<QVariant>> countryRows;
+            for (auto it = countries.cbegin(); it != countries.cend(); ++it)
+                countryRows.append({ Format::country(it.key()), it->completed, it->started, it->bytes });
+            std::stable_sort(countryRows.begin(), countryRows.end(),
+                [](const auto& a, const auto& b) { return a[1].toLongLong() > b[1].toLongLong(); });
+            m_countries->setRows(countryRows);
+
+            if (found.items.isEmpty())
+                showEmptyState(tr("No download in this range"),
+                    tr("Requests for files matching the setting downloads.patterns (.tar.gz, .zip, .deb, .AppImage, "
+                       ".iso ...) in the access logs appear here, per release, file and country."));
+            else
+                hideEmptyState();
+        });
+}
+
+} // namespace activity
