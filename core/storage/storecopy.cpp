@@ -186,6 +186,8 @@ QStringList StoreCopy::tables()
         QStringLiteral("collectors"),
         QStringLiteral("source_leases"),
         QStringLiteral("events"),
+        QStringLiteral("crawler_claims"),
+        QStringLiteral("crawler_verdicts"),
     };
 }
 
