@@ -504,6 +504,30 @@
         <source>traffic.agents: must be all, humans or bots, got &apos;%1&apos;</source>
         <translation>traffic.agents : doit valoir all, humans ou bots, reçu « %1 »</translation>
     </message>
+    <message>
+        <source>on or off: check crawlers whose owner publishes how (Googlebot, Bingbot, GPTBot...) by the published address ranges and by reverse DNS, so a spoofed one is not counted as the crawler it claims</source>
+        <translation>on ou off : vérifier les robots dont le propriétaire publie comment (Googlebot, Bingbot, GPTBot...) par les plages d&apos;adresses publiées et par le DNS inverse, pour qu&apos;un imposteur ne soit pas compté comme le robot qu&apos;il prétend être</translation>
+    </message>
+    <message>
+        <source>the DNS server crawler checks ask, as address[:port]; default: the system&apos;s (/etc/resolv.conf)</source>
+        <translation>le serveur DNS qu&apos;interrogent les vérifications de robots, sous la forme adresse[:port] ; par défaut : celui du système (/etc/resolv.conf)</translation>
+    </message>
+    <message>
+        <source>seconds `import` waits at its end for crawler checks still running (0 to 600); those left stay unverified</source>
+        <translation>secondes pendant lesquelles `import` attend à la fin les vérifications de robots en cours (0 à 600) ; les autres restent non vérifiées</translation>
+    </message>
+    <message>
+        <source>agents.verify: must be on or off, got &apos;%1&apos;</source>
+        <translation>agents.verify : doit valoir on ou off, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>agents.dns_server: must be an address with an optional port (127.0.0.1:5353), got &apos;%1&apos;</source>
+        <translation>agents.dns_server : doit être une adresse avec un port facultatif (127.0.0.1:5353), reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>agents.verify_wait: must be a whole number of seconds from 0 to 600, got &apos;%1&apos;</source>
+        <translation>agents.verify_wait : doit être un nombre entier de secondes de 0 à 600, reçu « %1 »</translation>
+    </message>
 </context>
 <context>
     <name>ArgParser</name>
@@ -871,6 +895,41 @@ pays et agents qui ont le plus monté ou baissé par rapport à la période just
     </message>
 </context>
 <context>
+    <name>CrawlerChecksText</name>
+    <message>
+        <source>cannot read the crawler check file %1: %2</source>
+        <translation>impossible de lire le fichier de vérification des robots %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object (%2)</source>
+        <translation>%1 n&apos;est pas un objet JSON (%2)</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>the range file name &apos;%1&apos; of &apos;%2&apos; must be a plain file name</source>
+        <translation>le nom de fichier de plages « %1 » de « %2 » doit être un simple nom de fichier</translation>
+    </message>
+    <message>
+        <source>%1: &quot;prefixes&quot; must be a list of {&quot;ipv4Prefix&quot;} or {&quot;ipv6Prefix&quot;}</source>
+        <translation>%1 : « prefixes » doit être une liste de {&quot;ipv4Prefix&quot;} ou {&quot;ipv6Prefix&quot;}</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not an address prefix</source>
+        <translation>%1 : « %2 » n&apos;est pas un préfixe d&apos;adresses</translation>
+    </message>
+    <message>
+        <source>%1: &quot;verifiers&quot; must be an object of {ranges, dns} by owner</source>
+        <translation>%1 : « verifiers » doit être un objet de {ranges, dns} par propriétaire</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; has an empty or invalid DNS domain</source>
+        <translation>%1 : « %2 » a un domaine DNS vide ou invalide</translation>
+    </message>
+</context>
+<context>
     <name>CsvText</name>
     <message>
         <source>cannot write %1: %2</source>
@@ -1021,6 +1080,37 @@ pays et agents qui ont le plus monté ou baissé par rapport à la période just
     <message>
         <source>the database writer has stopped</source>
         <translation>l&apos;écriture dans la base de données est arrêtée</translation>
+    </message>
+</context>
+<context>
+    <name>DnsText</name>
+    <message>
+        <source>the DNS server &apos;%1&apos; is not an address with an optional port (127.0.0.1:5353)</source>
+        <translation>le serveur DNS « %1 » n&apos;est pas une adresse avec un port facultatif (127.0.0.1:5353)</translation>
+    </message>
+    <message>
+        <source>cannot open a socket for DNS: %1</source>
+        <translation>impossible d&apos;ouvrir une socket pour le DNS : %1</translation>
+    </message>
+    <message>
+        <source>a DNS answer too short</source>
+        <translation>une réponse DNS trop courte</translation>
+    </message>
+    <message>
+        <source>not a DNS answer</source>
+        <translation>pas une réponse DNS</translation>
+    </message>
+    <message>
+        <source>the DNS server answered with error code %1</source>
+        <translation>le serveur DNS a répondu avec le code d&apos;erreur %1</translation>
+    </message>
+    <message>
+        <source>a malformed DNS answer</source>
+        <translation>une réponse DNS mal formée</translation>
+    </message>
+    <message>
+        <source>no answer from the DNS server %1</source>
+        <translation>pas de réponse du serveur DNS %1</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1457,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>; %1 of them older than the retention are kept as hourly and daily totals (no raw rows): see them with report --from %2 --to %3</source>
         <translation> ; %1 d&apos;entre elles, plus anciennes que la durée de conservation, sont gardées en totaux horaires et journaliers (sans requêtes brutes) : voyez-les avec report --from %2 --to %3</translation>
+    </message>
+    <message>
+        <source>import: some crawler checks are still running; those crawlers stay unverified until checked again</source>
+        <translation>import : des vérifications de robots sont encore en cours ; ces robots restent non vérifiés jusqu&apos;à une nouvelle vérification</translation>
     </message>
 </context>
 <context>
@@ -2604,6 +2698,29 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>must be ssh://USER@HOST[:PORT]/PATH (an absolute path on the server), got &apos;%1&apos;</source>
         <translation>doit être ssh://UTILISATEUR@HÔTE[:PORT]/CHEMIN (un chemin absolu sur le serveur), reçu « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>VerifierText</name>
+    <message>
+        <source>no check is known for &apos;%1&apos;</source>
+        <translation>aucune vérification connue pour « %1 »</translation>
+    </message>
+    <message>
+        <source>not in the published ranges</source>
+        <translation>hors des plages publiées</translation>
+    </message>
+    <message>
+        <source>no reverse DNS name</source>
+        <translation>pas de nom en DNS inverse</translation>
+    </message>
+    <message>
+        <source>reverse DNS name %1 is not the owner&apos;s</source>
+        <translation>le nom en DNS inverse %1 n&apos;est pas celui du propriétaire</translation>
+    </message>
+    <message>
+        <source>%1 does not point back to the address</source>
+        <translation>%1 ne renvoie pas à l&apos;adresse</translation>
     </message>
 </context>
 <context>
