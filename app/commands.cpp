@@ -87,6 +87,12 @@ const Command kCommands[] = {
         QT_TRANSLATE_NOOP("Commands",
             "Every event on the charts, oldest first: releases (GitHub, back-filled on a source's first poll), notes,\n"
             "alert firings and resolutions. Without --from and --to, all of them.") },
+    { "agents", "agents verify", runAgents, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Checks again the crawlers that claim a name whose owner publishes how to check it (Googlebot, Bingbot,\n"
+            "GPTBot...) and could not be checked when they came (offline, or `import` ended first): by the published\n"
+            "address ranges, else by reverse DNS with forward confirmation (setting agents.dns_server). The verdicts\n"
+            "apply to the requests already stored: agents.csv says verified or spoofed.") },
     { "store", "store init URL | migrate --from URL --to URL", runStore, false,
         QT_TRANSLATE_NOOP("Commands",
             "The store is where every figure is kept: a SQLite file (sqlite:PATH, the default is the data folder's\n"

@@ -34,5 +34,6 @@ int runDashboards(CommandContext& context, const QStringList& args);
 int runStore(CommandContext& context, const QStringList& args);
 int runNotes(CommandContext& context, const QStringList& args);
 int runEvents(CommandContext& context, const QStringList& args);
+int runAgents(CommandContext& context, const QStringList& args);
 
 } // namespace activity

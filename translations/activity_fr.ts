@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>AgentsCommandText</name>
+    <message>
+        <source>agents: the subcommand is verify (agents verify)</source>
+        <translation>agents : la sous-commande est verify (agents verify)</translation>
+    </message>
+    <message>
+        <source>checked %1 addresses: %2 verified, %3 spoofed, %4 could not be checked</source>
+        <translation>%1 adresses vérifiées : %2 authentiques, %3 usurpées, %4 impossibles à vérifier</translation>
+    </message>
+</context>
+<context>
     <name>AgentsText</name>
     <message>
         <source>cannot read the agents file %1: %2</source>
@@ -892,6 +903,16 @@ pays et agents qui ont le plus monté ou baissé par rapport à la période just
                (agents.csv liste les personnes et chaque robot par classe et par nom)
   --compare    requests.csv a aussi requests_before,visitors_before,bytes_before : la période juste
                avant, intervalle à côté d&apos;intervalle</translation>
+    </message>
+    <message>
+        <source>Checks again the crawlers that claim a name whose owner publishes how to check it (Googlebot, Bingbot,
+GPTBot...) and could not be checked when they came (offline, or `import` ended first): by the published
+address ranges, else by reverse DNS with forward confirmation (setting agents.dns_server). The verdicts
+apply to the requests already stored: agents.csv says verified or spoofed.</source>
+        <translation>Vérifie de nouveau les robots qui se réclament d&apos;un nom dont le propriétaire publie comment le vérifier (Googlebot,
+Bingbot, GPTBot...) et qui n&apos;ont pas pu être vérifiés à leur arrivée (hors ligne, ou `import` terminé avant) : par
+les plages d&apos;adresses publiées, sinon par DNS inverse avec confirmation directe (réglage agents.dns_server). Les
+verdicts s&apos;appliquent aux requêtes déjà enregistrées : agents.csv indique verified ou spoofed.</translation>
     </message>
 </context>
 <context>

@@ -24,6 +24,7 @@ struct VerifierText {
 };
 const QString kVerified = QStringLiteral("verified");
 const QString kSpoofed = QStringLiteral("spoofed");
+constexpr size_t kKnownLimit = 500'000; // addresses whose verdict is remembered in memory
 } // namespace
 
 CrawlerVerdictStore::CrawlerVerdictStore(Database& db)
@@ -40,6 +41,17 @@ void CrawlerVerdictStore::put(const CrawlerVerdict& v)
     else
         st.bind(5, v.detail);
     st.bind(6, v.checkedAt).bind(7, v.expiresAt).exec();
+}
+
+QList<QPair<QHostAddress, QString>> CrawlerVerdictStore::unchecked(qint64 now)
+{
+    Statement st = m_db.prepare("SELECT DISTINCT c.addr, c.vendor FROM crawler_claims c LEFT JOIN crawler_verdicts v "
+                                "ON v.addr = c.addr AND v.vendor = c.vendor WHERE v.addr IS NULL OR v.expires_at <= ?");
+    st.bind(1, now);
+    QList<QPair<QHostAddress, QString>> out;
+    while (st.step())
+        out.append({ QHostAddress(st.text(0)), st.text(1) });
+    return out;
 }
 
 struct CrawlerVerifier::Job {
@@ -144,6 +156,8 @@ void CrawlerVerifier::claim(const unsigned char* addr, int len, std::string_view
         ++s.counts.unverified;
         return;
     } else {
+        if (s.known.size() >= kKnownLimit) // a flood of addresses: forget the decided ones (checked again if seen)
+            std::erase_if(s.known, [](const auto& e) { return !e.second.pending; });
         s.known.emplace(key, Shared::Entry {});
     }
     s.queue.push_back(
@@ -153,6 +167,19 @@ void CrawlerVerifier::claim(const unsigned char* addr, int len, std::string_view
         s.pumpScheduled = true;
         QMetaObject::invokeMethod(
             s.context, [this] { pump(); }, Qt::QueuedConnection);
+    }
+}
+
+void CrawlerVerifier::claim(const QHostAddress& address, const QString& owner)
+{
+    const QByteArray name = owner.toUtf8();
+    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = address.toIPv4Address();
+        const unsigned char bytes[4] = { uchar(v4 >> 24), uchar(v4 >> 16), uchar(v4 >> 8), uchar(v4) };
+        claim(bytes, 4, std::string_view(name.constData(), size_t(name.size())));
+    } else if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        const Q_IPV6ADDR v6 = address.toIPv6Address();
+        claim(v6.c, 16, std::string_view(name.constData(), size_t(name.size())));
     }
 }
 

@@ -28,6 +28,8 @@ class CrawlerVerdictStore {
 public:
     explicit CrawlerVerdictStore(Database& db);
     void put(const CrawlerVerdict& v);
+    // Addresses that claimed a checkable crawler and have no verdict, or one expired at `now`: (address, owner).
+    QList<QPair<QHostAddress, QString>> unchecked(qint64 now);
 
 private:
     Database& m_db;
@@ -61,6 +63,7 @@ public:
 
     // Thread-safe and cheap: an address claiming `owner`'s crawler. Checked once per verdict's lifetime.
     void claim(const unsigned char* addr, int len, std::string_view owner);
+    void claim(const QHostAddress& address, const QString& owner);
     // Waits until every claim made before is decided and its verdict written, or for timeoutMs. False on timeout.
     bool waitIdle(int timeoutMs);
 

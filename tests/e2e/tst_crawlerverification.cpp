@@ -247,7 +247,8 @@ void TestCrawlerVerification::unreachableDnsLeavesUnverifiedUntilChecked_data()
 }
 
 // A DNS server that does not answer: the claims stay unverified (stored at once, never guessed). Checked later
-// (the next import, with the server back), the verdict applies to the lines already stored too.
+// (`agents verify`, with the server back), the verdict applies to the lines already stored; the next day's lines
+// from the same addresses take the same verdicts.
 void TestCrawlerVerification::unreachableDnsLeavesUnverifiedUntilChecked()
 {
     QFETCH(QString, engine);
@@ -279,6 +280,11 @@ void TestCrawlerVerification::unreachableDnsLeavesUnverifiedUntilChecked()
         { QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("agents.dns_server"), m_dns->address() },
         &status, store, data);
     QVERIFY2(status == 0, qPrintable(said));
+    // `agents verify` checks the addresses left unverified: the first day's requests take their verdicts.
+    said = run({ QStringLiteral("agents"), QStringLiteral("verify") }, &status, store, data);
+    QVERIFY2(status == 0, qPrintable(said));
+    QVERIFY2(said.contains(QLatin1String("checked 2 addresses: 1 verified, 1 spoofed")), qPrintable(said));
+    QCOMPARE(agentsCsv(store, data, QStringLiteral("2026-11-25")), expected(both)); // so far the first day's only
     const QList<Sender> second = {
         { kGooglebot, QStringLiteral("search-crawler,Googlebot,verified"), { "192.0.2.10" }, 2 },
         { kGooglebot, QStringLiteral("other-bot,spoofed Googlebot,spoofed"), { "198.51.100.7" }, 2 },
