@@ -67,7 +67,7 @@ bool readRanges(const QString& dataDir, const QString& file, CrawlerChecks::Owne
                      .arg(origin);
         return false;
     }
-    for (const QJsonValue& p : prefixes) {
+    for (const auto& p : prefixes) {
         const QJsonObject o = p.toObject();
         const QString text = o.contains(QLatin1String("ipv4Prefix")) ? o.value(QLatin1String("ipv4Prefix")).toString()
                                                                      : o.value(QLatin1String("ipv6Prefix")).toString();
@@ -103,10 +103,10 @@ std::shared_ptr<const CrawlerChecks> CrawlerChecks::load(const QString& dataDir,
         Owner owner;
         owner.name = it.key();
         const QJsonObject o = it.value().toObject();
-        for (const QJsonValue& f : o.value(QLatin1String("ranges")).toArray())
+        for (const auto& f : o.value(QLatin1String("ranges")).toArray())
             if (!readRanges(dataDir, f.toString(), owner, error))
                 return nullptr;
-        for (const QJsonValue& d : o.value(QLatin1String("dns")).toArray()) {
+        for (const auto& d : o.value(QLatin1String("dns")).toArray()) {
             const QString domain = d.toString().trimmed().toLower();
             if (domain.isEmpty() || domain.contains(QLatin1Char(' '))) {
                 *error = CrawlerChecksText::tr("%1: '%2' has an empty or invalid DNS domain").arg(origin, owner.name);

@@ -25,6 +25,21 @@ struct VerifierText {
 const QString kVerified = QStringLiteral("verified");
 const QString kSpoofed = QStringLiteral("spoofed");
 constexpr size_t kKnownLimit = 500'000; // addresses whose verdict is remembered in memory
+
+// The address's bytes in network order (4 or 16), as claim() keys them; empty for no address.
+std::string addressKey(const QHostAddress& address)
+{
+    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = address.toIPv4Address();
+        const char bytes[4] = { char(v4 >> 24), char(v4 >> 16), char(v4 >> 8), char(v4) };
+        return std::string(bytes, 4);
+    }
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        const Q_IPV6ADDR v6 = address.toIPv6Address();
+        return std::string(reinterpret_cast<const char*>(v6.c), 16);
+    }
+    return {};
+}
 } // namespace
 
 CrawlerVerdictStore::CrawlerVerdictStore(Database& db)
@@ -91,7 +106,7 @@ struct CrawlerVerifier::Shared {
 };
 
 CrawlerVerifier::CrawlerVerifier(
-    DbWriter& writer, std::shared_ptr<const CrawlerChecks> checks, const Clock& clock, Options options)
+    DbWriter& writer, std::shared_ptr<const CrawlerChecks> checks, const Clock& clock, const Options& options)
     : m_shared(std::make_shared<Shared>())
 {
     Shared& s = *m_shared;
@@ -100,6 +115,24 @@ CrawlerVerifier::CrawlerVerifier(
     s.clock = &clock;
     s.options = options;
     s.tokens = options.lookupsPerSecond;
+    // Verdicts still valid from earlier runs: those addresses are not checked again until they expire.
+    try {
+        writer.query([&s](Database& db) {
+            Statement st = db.prepare("SELECT addr, vendor, expires_at FROM crawler_verdicts WHERE expires_at > ? "
+                                      "LIMIT ?");
+            st.bind(1, s.clock->nowSecs()).bind(2, qint64(kKnownLimit / 2));
+            while (st.step()) {
+                const QHostAddress address(st.text(0));
+                std::string key = addressKey(address);
+                if (key.empty())
+                    continue;
+                key += st.text(1).toStdString();
+                s.known[key] = Shared::Entry { false, st.int64(2) };
+            }
+        });
+    } catch (const std::exception& e) { // not fatal: every address is checked again
+        qCWarning(lcIngest).noquote() << "crawler checks: earlier verdicts not read:" << e.what();
+    }
     s.thread.setObjectName(QStringLiteral("crawler-checks"));
     s.context = new QObject();
     s.context->moveToThread(&s.thread);
@@ -172,15 +205,10 @@ void CrawlerVerifier::claim(const unsigned char* addr, int len, std::string_view
 
 void CrawlerVerifier::claim(const QHostAddress& address, const QString& owner)
 {
+    const std::string key = addressKey(address);
     const QByteArray name = owner.toUtf8();
-    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-        const quint32 v4 = address.toIPv4Address();
-        const unsigned char bytes[4] = { uchar(v4 >> 24), uchar(v4 >> 16), uchar(v4 >> 8), uchar(v4) };
-        claim(bytes, 4, std::string_view(name.constData(), size_t(name.size())));
-    } else if (address.protocol() == QAbstractSocket::IPv6Protocol) {
-        const Q_IPV6ADDR v6 = address.toIPv6Address();
-        claim(v6.c, 16, std::string_view(name.constData(), size_t(name.size())));
-    }
+    claim(reinterpret_cast<const unsigned char*>(key.data()), int(key.size()),
+        std::string_view(name.constData(), size_t(name.size())));
 }
 
 bool CrawlerVerifier::waitIdle(int timeoutMs)

@@ -53,10 +53,11 @@ public:
         int maxInFlight = 8;
         qint64 retrySecs = 600; // after a DNS failure
         qint64 minTtlSecs = 300;
-        qint64 maxTtlSecs = 7 * 86400;
+        qint64 maxTtlSecs = qint64(7) * 86400;
         qint64 rangesTtlSecs = 86400;
     };
-    CrawlerVerifier(DbWriter& writer, std::shared_ptr<const CrawlerChecks> checks, const Clock& clock, Options options);
+    CrawlerVerifier(
+        DbWriter& writer, std::shared_ptr<const CrawlerChecks> checks, const Clock& clock, const Options& options);
     ~CrawlerVerifier();
     // A bad dns server setting: every DNS check fails (unverified), ranges still work.
     QString error() const;

@@ -248,7 +248,7 @@ void TestCrawlerVerification::unreachableDnsLeavesUnverifiedUntilChecked_data()
 
 // A DNS server that does not answer: the claims stay unverified (stored at once, never guessed). Checked later
 // (`agents verify`, with the server back), the verdict applies to the lines already stored; the next day's lines
-// from the same addresses take the same verdicts.
+// from the same addresses take the same verdicts, without asking DNS again while they hold.
 void TestCrawlerVerification::unreachableDnsLeavesUnverifiedUntilChecked()
 {
     QFETCH(QString, engine);
@@ -292,9 +292,17 @@ void TestCrawlerVerification::unreachableDnsLeavesUnverifiedUntilChecked()
     QHash<QString, Truth> secondDay;
     const QString log2 = m_tmp.filePath(QStringLiteral("offline-2-%1.log").arg(engine));
     writeLog(log2, second, QDateTime(QDate(2026, 11, 26), QTime(9, 0), Qt::UTC).toSecsSinceEpoch(), &secondDay, &both);
+    // The verdicts stored hold until their TTL: the next import asks no DNS question for these addresses (with a
+    // silent server and a wait of one second, a question would leave a check "still running").
+    for (const auto& [key, value] : { std::pair { QStringLiteral("agents.dns_server"), silent },
+             std::pair { QStringLiteral("agents.verify_wait"), QStringLiteral("1") } }) {
+        said = run({ QStringLiteral("settings"), QStringLiteral("set"), key, value }, &status, store, data);
+        QVERIFY2(status == 0, qPrintable(said));
+    }
     said = run({ QStringLiteral("import"), log2 }, &status, store, data);
     QVERIFY2(status == 0, qPrintable(said));
-    // Both days: the first day's claims now carry the verdict of their address.
+    QVERIFY2(!said.contains(QLatin1String("still running")), qPrintable(said));
+    // Both days carry the verdicts of their addresses.
     QCOMPARE(agentsCsv(store, data, QStringLiteral("2026-11-26")), expected(both));
 }
 
