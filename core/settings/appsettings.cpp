@@ -162,6 +162,8 @@ QString AppSettings::validate(const QString& key, QString& value)
         if (!ok || secs < 60 || secs > 86400)
             return QCoreApplication::translate(
                 "AppSettings", "downloads.window: must be a whole number of seconds from 60 to 86400, got '%1'")
+                .arg(value);
+        value = QString::number(secs);
     } else if (key == QLatin1String("agents.verify")) {
         value = value.toLower();
         if (value != QLatin1String("on") && value != QLatin1String("off"))
