@@ -63,6 +63,20 @@ QByteArray line(const char* addr, qint64 secs, const char* path, int status, con
         + " 10 \"" + referrer + "\" \"" + agent + '"';
 }
 
+// A curl request of `path` at `ts` from 10.x, as the writer gets it from the parser.
+void addCurlLine(IngestWriter& writer, qint64 ts, const char* path)
+{
+    AccessRecord r;
+    r.addr[0] = 10;
+    r.addrLen = 4;
+    r.ts = ts;
+    r.status = 200;
+    r.method = "GET";
+    r.path = path;
+    r.agent = "curl/8";
+    writer.add(1, "www", r, {});
+}
+
 qint64 stringsNamed(Database& db, const char* text)
 {
     Statement st = db.prepare("SELECT count(*) FROM strings WHERE value = ?");
@@ -223,15 +237,7 @@ private slots:
             Transaction tx(*m_db);
             IngestWriter writer(*m_db, clock);
             for (const qint64 ts : { jan10, jan10 + 60, feb10, feb10 + 60, feb10 + 20 * 86400, mar10 }) {
-                AccessRecord r;
-                r.addr[0] = 10;
-                r.addrLen = 4;
-                r.ts = ts;
-                r.status = 200;
-                r.method = "GET";
-                r.path = "/p";
-                r.agent = "curl/8";
-                writer.add(1, "www", r, {});
+                addCurlLine(writer, ts, "/p");
             }
             writer.writePending();
             tx.commit();
@@ -255,15 +261,7 @@ private slots:
             // older than the retention is in a file.
             Transaction tx(*m_db);
             IngestWriter writer(*m_db, clock);
-            AccessRecord r;
-            r.addr[0] = 10;
-            r.addrLen = 4;
-            r.ts = jan10 + 120;
-            r.status = 200;
-            r.method = "GET";
-            r.path = "/late";
-            r.agent = "curl/8";
-            writer.add(1, "www", r, {});
+            addCurlLine(writer, jan10 + 120, "/late");
             writer.writePending();
             tx.commit();
             QCOMPARE(count(*m_db, "SELECT count(*) FROM requests"), 2);
@@ -281,15 +279,7 @@ private slots:
             Transaction tx(*m_db);
             IngestWriter writer(*m_db, clock);
             for (const auto& [ts, path] : { std::pair { kDay - 10 * 86400, "/old-only" }, { kDay, "/new" } }) {
-                AccessRecord r;
-                r.addr[0] = 10;
-                r.addrLen = 4;
-                r.ts = ts;
-                r.status = 200;
-                r.method = "GET";
-                r.path = path;
-                r.agent = "curl/8";
-                writer.add(1, "www", r, {});
+                addCurlLine(writer, ts, path);
             }
             writer.writePending();
             tx.commit();
