@@ -13,12 +13,6 @@
 
 namespace activity {
 
-namespace {
-// How long a page just shown may keep the screen as it was while its answers come (as browsers hold the old page
-// until the new one has something to paint): a quick load paints once, a slow one shows what it has.
-constexpr int kPaintHoldMs = 150;
-} // namespace
-
 DashboardPage::DashboardPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     : QWidget(parent)
     , m_runner(runner)

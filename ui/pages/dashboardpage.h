@@ -20,6 +20,9 @@ class ViewState;
 class DashboardPage : public QWidget {
     Q_OBJECT
 public:
+    // How long a page just shown may keep the screen as it was while its answers come (as browsers hold the old
+    // page until the new one has something to paint): a quick load paints once, a slow one shows what it has.
+    static constexpr int kPaintHoldMs = 150;
     DashboardPage(QueryRunner& runner, ViewState& state, QWidget* parent = nullptr);
 
     // Load even while hidden: for report rendering and kiosk rotation.

@@ -231,10 +231,14 @@ void TestSyslogListener::tcpLoggerAsRealSender()
                  { "--tcp", "--octet-count", "--rfc3164", "-n", "127.0.0.1", "-P", port, "-t", "alpha",
                      QString::fromLatin1(kLine) }),
         0);
+    // Each sender is its own connection, and lines of different connections have no order between them: the
+    // next one starts once this one's line is in.
+    QTRY_COMPARE(sink.count(), 1);
     QCOMPARE(QProcess::execute("logger",
                  { "--tcp", "--rfc5424", "-n", "127.0.0.1", "-P", port, "-t", "beta", "--sd-id", "x@1", "--sd-param",
                      "k=\"v\"", QString::fromLatin1(kLine) }),
         0);
+    QTRY_COMPARE(sink.count(), 2);
     QCOMPARE(QProcess::execute("logger",
                  { "--tcp", "--octet-count", "--rfc5424", "-n", "127.0.0.1", "-P", port, "-t", "gamma",
                      QString::fromLatin1(kLine) }),
