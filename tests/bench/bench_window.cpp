@@ -1,11 +1,13 @@
 // The window's speed at the scale: 10 million requests (90 days, through the real `import`) and 2 years
 // of API samples. Prints cold start to the first painted Overview, every page and range switch (worst and median),
 // the 30-day Traffic page query, `report` wall time and the window process's peak memory, each beside its target.
+// Then the same database copied into a real PostgreSQL (a team store): its Traffic page query and `report`.
 //
 // Three processes so each figure is honest: this one only orchestrates; `--generate DIR` builds the database once
 // (cached under the build folder, keyed by kDataVersion and the request count, so reruns skip it); `--window DB NOW
 // SPAWN_MS` is a fresh window process whose peak RSS (VmHWM) is the window's alone.
-// ACTIVITY_BENCH_REQUESTS overrides the request count (default 10,000,000).
+// ACTIVITY_BENCH_REQUESTS overrides the request count (default 10,000,000); ACTIVITY_BENCH_TEAM_ONLY=1 prints the
+// team store's figures alone.
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
 #include "core/query/trafficpagequery.h"
@@ -16,6 +18,7 @@
 #include "core/storage/dbwriter.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/postgresserver.h"
 #include "ui/mainwindow.h"
 #include "ui/pagefactory.h"
 #include "ui/pages/dashboardpage.h"
@@ -296,6 +299,66 @@ void demoWindow()
     std::fflush(stdout);
 }
 
+// ---- the same 30 days on a team store: the generated database copied by `store migrate` into a real PostgreSQL
+// on loopback (fsync off, as in the tests), then the Traffic page's query and `report --store`.
+void teamStoreFigures(const QString& dbPath, qint64 now)
+{
+    PostgresServer server;
+    if (!server.ok()) {
+        std::printf("team store (PostgreSQL): not measured (%s)\n", qPrintable(server.error()));
+        return;
+    }
+    {
+        Database admin(server.url());
+        admin.exec("CREATE DATABASE bench");
+    }
+    const QString url = server.url(QStringLiteral("bench"));
+    QElapsedTimer timer;
+    timer.start();
+    QProcess migrate;
+    migrate.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    migrate.start(QStringLiteral(ACTIVITY_BIN),
+        { QStringLiteral("store"), QStringLiteral("migrate"), QStringLiteral("--from"),
+            QStringLiteral("sqlite:") + dbPath, QStringLiteral("--to"), url });
+    if (!migrate.waitForFinished(-1) || migrate.exitCode() != 0) {
+        std::printf("team store (PostgreSQL): `store migrate` failed\n");
+        return;
+    }
+    const qint64 migrateMs = timer.elapsed();
+    Database(url).exec("VACUUM ANALYZE"); // as autovacuum leaves a table after a bulk load
+    Database pg(url); // a fresh connection, as a window's
+    std::printf("team store (PostgreSQL 15 on loopback): %lld requests copied by `store migrate` in %.1f s, %.0f "
+                "MiB\n",
+        pg.queryInt("SELECT count(*) FROM requests").value_or(0), double(migrateMs) / 1000.0,
+        double(pg.sizeBytes()) / 1048576.0);
+    const TrafficFilter filter { TimeRanges::forPreset(RangePreset::Last30Days, now), {}, {} };
+    for (const char* which : { "first, on a fresh connection", "again" }) {
+        timer.restart();
+        const TrafficPageData charts = TrafficPageQuery::charts(pg, filter, 3600);
+        const qint64 chartsMs = timer.elapsed();
+        timer.restart();
+        TrafficPageQuery::lists(pg, filter);
+        std::printf("  30-day Traffic page query, %s: %lld ms (target < 100): charts, tiles, paths and countries "
+                    "%lld ms, 404s/referrers/agents %lld ms (%lld requests)\n",
+            which, chartsMs + timer.elapsed(), chartsMs, timer.elapsed(), charts.totals.requests);
+    }
+    std::fflush(stdout);
+    QTemporaryDir out;
+    const auto iso
+        = [](qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(Qt::ISODate); };
+    timer.restart();
+    QProcess report;
+    report.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    report.start(QStringLiteral(ACTIVITY_BIN),
+        { QStringLiteral("report"), QStringLiteral("--store"), url, QStringLiteral("--out"), out.path(),
+            QStringLiteral("--from"), iso(now - 30 * 86400), QStringLiteral("--to"), iso(now) });
+    report.waitForFinished(-1);
+    std::printf("  report of all pages from the team store (30 days, 5 PNGs and the CSV files): %lld ms, exit %d "
+                "(target < 2000)\n",
+        timer.elapsed(), report.exitCode());
+    std::fflush(stdout);
+}
+
 // ---- the orchestrator
 int orchestrate(const QString& self)
 {
@@ -326,6 +389,10 @@ int orchestrate(const QString& self)
         return 1;
     const qint64 now = f.readAll().trimmed().toLongLong();
     const QString dbPath = QDir(dir).filePath(QStringLiteral("activity.sqlite"));
+    if (qEnvironmentVariableIsSet("ACTIVITY_BENCH_TEAM_ONLY")) { // the team store's figures alone
+        teamStoreFigures(dbPath, now);
+        return 0;
+    }
     {
         Database db(dbPath, Database::Mode::ReadOnly);
         std::printf("database: %lld requests (raw rows), %lld API samples, %lld rollup rows, %.0f MiB; data ends %s\n",
@@ -394,6 +461,8 @@ int orchestrate(const QString& self)
     std::printf("report of all pages (30 days, 5 PNGs at 1600x900 and the CSV files): %lld ms, exit %d (target < "
                 "5000)\n",
         timer.elapsed(), report.exitCode());
+    std::fflush(stdout);
+    teamStoreFigures(dbPath, now);
     return 0;
 }
 } // namespace

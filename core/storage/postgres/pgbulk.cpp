@@ -169,13 +169,18 @@ void PgBulkQueue::flush(Bulk& bulk)
     c.syncPipeline(); // COPY is not allowed in pipeline mode; what was queued there comes first
     const bool staged = !bulk.stage.isEmpty();
     if (staged && bulk.stagedOn != c.generation()) {
-        c.runRaw(QByteArray("CREATE TEMP TABLE IF NOT EXISTS " + bulk.stage + " AS SELECT " + bulk.form.columns
-            + " FROM " + bulk.form.table + " WITH NO DATA")
+        // Emptied by each commit, in place (TRUNCATE would make a new file at every flush).
+        c.runRaw(QByteArray("CREATE TEMP TABLE IF NOT EXISTS " + bulk.stage + " ON COMMIT DELETE ROWS AS SELECT "
+            + bulk.form.columns + " FROM " + bulk.form.table + " WITH NO DATA")
                      .constData());
         bulk.stagedOn = c.generation();
     }
     const QByteArray into = staged ? bulk.stage : bulk.form.table;
     pg_conn* conn = c.handle();
+    // The stage keeps its rows until the commit: outside a transaction, one of its own around the two statements.
+    const bool ownTransaction = staged && PQtransactionStatus(conn) == PQTRANS_IDLE;
+    if (ownTransaction)
+        c.runRaw("BEGIN");
     PGresult* r = PQexec(conn, QByteArray("COPY " + into + "(" + bulk.form.columns + ") FROM STDIN").constData());
     QString failure;
     if (PQresultStatus(r) != PGRES_COPY_IN) {
@@ -191,14 +196,26 @@ void PgBulkQueue::flush(Bulk& bulk)
             PQclear(done);
         }
     }
-    if (!failure.isEmpty())
+    if (!failure.isEmpty()) {
+        if (ownTransaction)
+            PQclear(PQexec(conn, "ROLLBACK"));
         throw DatabaseError(failure);
+    }
     if (!staged)
         return;
-    c.runRaw(QByteArray("INSERT INTO " + bulk.form.table + "(" + bulk.form.columns + ") SELECT " + bulk.form.columns
-        + " FROM " + bulk.stage + " " + bulk.form.onConflict)
-                 .constData());
-    c.runRaw(QByteArray("TRUNCATE " + bulk.stage).constData());
+    // Moved in one statement: the stage's rows are deleted as they go in (the commit empties what is left, if any).
+    try {
+        c.runRaw(QByteArray("WITH moved AS (DELETE FROM " + bulk.stage + " RETURNING " + bulk.form.columns
+            + ") INSERT INTO " + bulk.form.table + "(" + bulk.form.columns + ") SELECT " + bulk.form.columns
+            + " FROM moved " + bulk.form.onConflict)
+                     .constData());
+    } catch (const DatabaseError&) {
+        if (ownTransaction)
+            PQclear(PQexec(conn, "ROLLBACK"));
+        throw;
+    }
+    if (ownTransaction)
+        c.runRaw("COMMIT");
 }
 
 } // namespace activity
