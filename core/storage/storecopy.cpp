@@ -140,7 +140,7 @@ void copyTable(Database& from, Database& to, const QString& table, qint64& done,
                     write.bind(c + 1,
                         read.value(c).typeId() == QMetaType::QByteArray ? QVariant(read.text(c)) : read.value(c));
             }
-            write.exec();
+            write.execQueued(); // a team store takes the batch by COPY, not a round trip a row
             ++done;
         }
         tx.commit();
