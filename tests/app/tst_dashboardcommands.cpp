@@ -13,14 +13,15 @@
 namespace activity {
 
 namespace {
-// A day of a small site: 40 requests on 2026-11-20, every tenth answered 503, from four countries' addresses.
+// A day of a small site: 40 requests on 2026-11-20, every tenth answered 503, from four countries' addresses
+// (the shipped GeoIP file's): 16 from GB, 8 each from US, JP and DE.
 QByteArray accessLog()
 {
+    const char* addresses[] = { "81.2.69.1", "8.8.8.8", "133.1.1.1", "5.9.1.1", "81.2.69.2" };
     QByteArray out;
     for (int i = 0; i < 40; ++i)
-        out += QStringLiteral(
-            "81.2.69.%1 - - [20/Nov/2026:%2:%3:00 +0000] \"GET /p%4 HTTP/1.1\" %5 %6 \"-\" \"curl\"\n")
-                   .arg(i % 4 + 1)
+        out += QStringLiteral("%1 - - [20/Nov/2026:%2:%3:00 +0000] \"GET /p%4 HTTP/1.1\" %5 %6 \"-\" \"curl\"\n")
+                   .arg(QLatin1String(addresses[i % 5]))
                    .arg(8 + i / 10, 2, 10, QLatin1Char('0'))
                    .arg(i % 60, 2, 10, QLatin1Char('0'))
                    .arg(i % 3)
@@ -105,6 +106,12 @@ private slots:
         }
         QCOMPARE(requests, 40.0);
         QCOMPARE(errors, 4.0);
+        // The map panel's countries, busiest first and ties by code: the same bytes at every run.
+        QByteArrayList countries;
+        for (const QByteArray& row : csvA.split('\n'))
+            if (row.contains("traffic.requests{country="))
+                countries << row.mid(row.indexOf("country=") + 10, 2) + ':' + row.trimmed().split(',').last();
+        QCOMPARE(countries, QByteArrayList({ "GB:16", "DE:8", "JP:8", "US:8" }));
         const QImage a(m_dir.filePath("report-a/custom-release-week.png"));
         const QImage b(m_dir.filePath("report-b/custom-release-week.png"));
         QCOMPARE(a.size(), QSize(1200, 800));

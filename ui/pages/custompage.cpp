@@ -31,6 +31,7 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 
 namespace activity {
@@ -395,9 +396,16 @@ QByteArray CustomPage::csv() const
         for (const PanelSeries& s : m_data[i].series)
             for (const Sample& p : s.points)
                 out += Csv::row({ title, s.entry.id, Csv::timestamp(p.ts), p.value });
+        // Busiest country first, ties by code: the same bytes at every run and on either engine (a hash has no order).
+        QList<std::pair<QString, qint64>> countries;
         for (auto it = m_data[i].requestsByCountry.cbegin(); it != m_data[i].requestsByCountry.cend(); ++it)
-            out += Csv::row({ title, QStringLiteral("traffic.requests{country=\"%1\"}").arg(it.key()),
-                Csv::timestamp(m_data[i].range.fromSecs), it.value() });
+            countries.append({ it.key(), it.value() });
+        std::sort(countries.begin(), countries.end(), [](const auto& a, const auto& b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
+        for (const auto& [country, requests] : countries)
+            out += Csv::row({ title, QStringLiteral("traffic.requests{country=\"%1\"}").arg(country),
+                Csv::timestamp(m_data[i].range.fromSecs), requests });
     }
     return out;
 }
