@@ -80,6 +80,16 @@ bool WhatChangedPanel::narrow(ViewState& state, const QString& dimension, const 
     return true;
 }
 
+QString WhatChangedPanel::plainKey(const Mover& mover)
+{
+    // A log's text: a line break or tab in it would break the row; shown, never interpreted.
+    QString key = mover.dimension == QLatin1String("country") ? Format::country(mover.key) : mover.key;
+    for (QChar& c : key)
+        if (c.category() == QChar::Other_Control)
+            c = QChar(0xFFFD);
+    return key;
+}
+
 void WhatChangedPanel::setMovers(const QList<Mover>& movers, qint64 requests)
 {
     // The most significant of every dimension together (each list is sorted already).
@@ -97,12 +107,7 @@ void WhatChangedPanel::setMovers(const QList<Mover>& movers, qint64 requests)
             relative = Format::percentChange(double(m.before), double(m.now));
         else
             relative = m.before == 0 ? tr("new") : tr("from %1").arg(Format::count(double(m.before)));
-        // A log's text: a line break or tab in it would break the row; shown, never interpreted.
-        QString key = m.dimension == QLatin1String("country") ? Format::country(m.key) : m.key;
-        for (QChar& c : key)
-            if (c.category() == QChar::Other_Control)
-                c = QChar(0xFFFD);
-        rows.append({ dimensionName(m.dimension), key, m.before, m.now,
+        rows.append({ dimensionName(m.dimension), plainKey(m), m.before, m.now,
             QString(arrow + Format::signedCount(double(m.change()))), relative });
     }
     m_model->setRows(rows);
