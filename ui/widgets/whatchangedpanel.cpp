@@ -75,6 +75,8 @@ bool WhatChangedPanel::narrow(ViewState& state, const QString& dimension, const 
         state.setPath(key.toUtf8());
     else if (dimension == QLatin1String("country"))
         state.setCountry(key);
+    else if (dimension == QLatin1String("agent"))
+        state.setUserAgent(key.toUtf8());
     else
         return false;
     return true;
