@@ -4972,10 +4972,6 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>Référents en hausse le même jour</translation>
     </message>
     <message>
-        <source>The %1 days of the range with the most stars gained. Beside each, the referrers whose visits rose that day against the day before beyond chance: in the site&apos;s own logs, and in GitHub&apos;s traffic (its 14-day counts). They happened at the same time; these figures do not say why.</source>
-        <translation>Les %1 jours de la période où le plus d&apos;étoiles ont été gagnées. À côté de chacun, les référents dont les visites ont augmenté ce jour-là par rapport à la veille au-delà du hasard : dans les journaux du site lui-même, et dans le trafic GitHub (ses comptes sur 14 jours). Ils ont eu lieu au même moment ; ces chiffres ne disent pas pourquoi.</translation>
-    </message>
-    <message>
         <source>GitHub traffic</source>
         <translation>trafic GitHub</translation>
     </message>
@@ -5001,6 +4997,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>No stars gained in this range: no day to set the referrers beside.</source>
         <translation>Aucune étoile gagnée sur cette période : aucun jour à côté duquel placer les référents.</translation>
+    </message>
+    <message>
+        <source>The %1 days of the range with the most stars gained. Beside each, the referrers whose visits rose that day beyond chance to at least twice a usual day: in the site&apos;s own logs against the day before, and in GitHub&apos;s traffic (its 14-day counts). They happened at the same time; these figures do not say why.</source>
+        <translation>Les %1 jours de la période où le plus d&apos;étoiles ont été gagnées. À côté de chacun, les référents dont les visites ont augmenté ce jour-là au-delà du hasard jusqu&apos;à au moins deux fois un jour habituel : dans les journaux du site lui-même par rapport à la veille, et dans le trafic GitHub (ses comptes sur 14 jours). Ils ont eu lieu au même moment ; ces chiffres ne disent pas pourquoi.</translation>
     </message>
 </context>
 <context>

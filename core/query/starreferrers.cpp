@@ -11,6 +11,8 @@ namespace activity {
 
 namespace {
 constexpr qint64 kDay = 86400;
+constexpr qint64 kMinimumRatio = 2;
+constexpr qint64 kGitHubWindowDays = 14;
 const QLatin1String kProvider("github");
 
 // Stars gained per UTC day in `range`, every repository summed.
@@ -50,20 +52,23 @@ QList<StarDay> StarReferrers::days(Database& db, const TimeRange& range)
         [](const StarDay& a, const StarDay& b) { return a.stars != b.stars ? a.stars > b.stars : a.day > b.day; });
     if (out.size() > kDays)
         out.resize(kDays);
-    std::sort(out.begin(), out.end(), [](const StarDay& a, const StarDay& b) { return a.day > b.day; });
     if (out.isEmpty())
         return out;
-    const auto github = gitHubReferrers(db, out.last().day - kDay, out.first().day + kDay);
+    const auto [earliest, latest] = std::minmax_element(
+        out.cbegin(), out.cend(), [](const StarDay& a, const StarDay& b) { return a.day < b.day; });
+    const auto github = gitHubReferrers(db, earliest->day - kDay, latest->day + kDay);
     for (StarDay& d : out) {
         QList<Mover> rose;
+        // Significant, and at least doubled: a weekday after a weekend rises beyond chance too (by 1.8 on many sites).
         for (const Mover& m : Movers::referrersBetween(db, { d.day - kDay, d.day }, { d.day, d.day + kDay }))
-            if (m.change() > 0)
+            if (m.change() > 0 && m.now >= kMinimumRatio * m.before)
                 rose.append(m);
-        // Only against a poll of the day before: a referrer is not "new" because that day was not polled.
+        // Only against a poll of the day before: a referrer is not "new" because that day was not polled. GitHub's
+        // counts are of 14 days: the day's referrals are at least twice a usual day's when the count grew by a 14th.
         if (github.contains(d.day) && github.contains(d.day - kDay))
             for (const Mover& m :
                 Movers::rank(QString::fromLatin1(kGitHubReferrer), github.value(d.day - kDay), github.value(d.day)))
-                if (m.change() > 0)
+                if (m.change() > 0 && m.change() * kGitHubWindowDays >= m.before)
                     rose.append(m);
         std::stable_sort(
             rose.begin(), rose.end(), [](const Mover& a, const Mover& b) { return a.score() > b.score(); });

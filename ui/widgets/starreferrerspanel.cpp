@@ -34,9 +34,9 @@ StarReferrersPanel::StarReferrersPanel(QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setToolTip(tr("The %1 days of the range with the most stars gained. Beside each, the referrers whose "
-                           "visits rose that day against the day before beyond chance: in the site's own logs, and "
-                           "in GitHub's traffic (its 14-day counts). They happened at the same time; these figures "
-                           "do not say why.")
+                           "visits rose that day beyond chance to at least twice a usual day: in the site's own logs "
+                           "against the day before, and in GitHub's traffic (its 14-day counts). They happened at the "
+                           "same time; these figures do not say why.")
                             .arg(StarReferrers::kDays));
     m_empty = new QLabel(this);
     m_empty->setObjectName(QStringLiteral("starReferrersEmpty"));

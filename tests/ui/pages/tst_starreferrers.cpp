@@ -39,7 +39,8 @@ void addStars(ApiStore& store)
 }
 
 // GitHub's popular referrers as polled each day (14-day counts): news.ycombinator.com 50, then 250 from the jump on;
-// google.com a steady 400. Polled from the day before the week.
+// google.com a steady 400; reddit.com 1000 then 1230 (about 71 a day, and 300 that day). Polled from the day before the
+// week.
 void addGitHubReferrers(ApiStore& store)
 {
     const qint64 id
@@ -47,17 +48,20 @@ void addGitHubReferrers(ApiStore& store)
     for (int d = -1; d < 7; ++d) {
         store.recordRanked(id, kFirst + d * kDay, QStringLiteral("news.ycombinator.com"), d < kJump ? 50 : 250, 10);
         store.recordRanked(id, kFirst + d * kDay, QStringLiteral("google.com"), 400, 90);
+        store.recordRanked(id, kFirst + d * kDay, QStringLiteral("reddit.com"), d < kJump ? 1000 : 1230, 90);
     }
 }
 
-// The site's log: https://news.example/item 3 requests a day, 300 on the jump's day; steady.example 200 a day.
+// The site's log: https://news.example/item 3 requests a day, 300 on the jump's day; steady.example 200 a day;
+// weekday.example 100 a day and 180 that day (beyond chance, but less than twice: as a Monday after a weekend).
 void addLog(Database& db)
 {
     DemoTrafficWriter w(db);
     for (int d = -1; d < 7; ++d) {
         for (const auto& [referrer, n] :
             { std::pair<QByteArray, int> { "https://news.example/item", d == kJump ? 300 : 3 },
-                std::pair<QByteArray, int> { "https://steady.example/", 200 } }) {
+                std::pair<QByteArray, int> { "https://steady.example/", 200 },
+                std::pair<QByteArray, int> { "https://weekday.example/", d == kJump ? 180 : 100 } }) {
             for (int i = 0; i < n; ++i) {
                 DemoRequest r;
                 r.ts = kFirst + d * kDay + 60 + i * (86000 / n);
@@ -142,20 +146,22 @@ private slots:
         StarReferrersPanel* panel = l.page->starReferrers();
         QVERIFY(panel);
         QVERIFY(panel->isVisible());
-        // Every day gained stars (7 <= kDays), newest first; only the jump's day has referrers that rose: the log's
-        // (3 -> 300: +297) and GitHub's (50 -> 250: +200), the more significant first.
+        // Every day gained stars (7 <= kDays), the most first, then the later day; only the jump's day has referrers
+        // that rose: the log's (3 -> 300: +297) and GitHub's (50 -> 250: +200, 1000 -> 1230: +230), the more
+        // significant first (297 / sqrt(303), 200 / sqrt(300), 230 / sqrt(2230)).
         const QStringList days = daysOf(panel);
         QCOMPARE(days,
-            QStringList({ "6|2|", "5|2|", "4|2|",
-                "3|56|https://news.example/item +297 (site log); news.ycombinator.com +200 (GitHub traffic)", "2|2|",
-                "1|2|", "0|2|" }));
+            QStringList({ "3|56|https://news.example/item +297 (site log); news.ycombinator.com +200 (GitHub traffic); "
+                          "reddit.com +230 (GitHub traffic)",
+                "6|2|", "5|2|", "4|2|", "2|2|", "1|2|", "0|2|" }));
         // The table says it as the user reads it.
-        const QList<QVariant> jump = panel->model()->rows().at(3);
+        const QList<QVariant> jump = panel->model()->rows().at(0);
         QCOMPARE(jump.at(0).toString(), QStringLiteral("Thu 19 Nov 2026"));
         QCOMPARE(jump.at(1).toString(), QStringLiteral("▲ +56"));
         QCOMPARE(jump.at(2).toString(),
-            QStringLiteral("https://news.example/item +297 (site log), news.ycombinator.com +200 (GitHub traffic)"));
-        QCOMPARE(panel->model()->rows().at(0).at(2).toString(), QStringLiteral("none rose beyond chance"));
+            QStringLiteral("https://news.example/item +297 (site log), news.ycombinator.com +200 (GitHub traffic), "
+                           "reddit.com +230 (GitHub traffic)"));
+        QCOMPARE(panel->model()->rows().at(1).at(2).toString(), QStringLiteral("none rose beyond chance"));
         QCOMPARE(panel->emptyText(), QString());
     }
 
@@ -165,7 +171,8 @@ private slots:
         QVERIFY(showLoaded(*l.page));
         const QStringList days = daysOf(l.page->starReferrers());
         QCOMPARE(days.size(), 7);
-        QCOMPARE(days.at(3), QStringLiteral("3|56|news.ycombinator.com +200 (GitHub traffic)"));
+        QCOMPARE(days.at(0),
+            QStringLiteral("3|56|news.ycombinator.com +200 (GitHub traffic); reddit.com +230 (GitHub traffic)"));
     }
 
     void aRangeWithoutStarsSaysSo()
