@@ -1,6 +1,7 @@
 #include "core/query/starreferrers.h"
 
 #include "core/query/apiquery.h"
+#include "core/sources/github/githubtype.h"
 #include "core/storage/database.h"
 
 #include <QHash>
@@ -13,14 +14,13 @@ namespace {
 constexpr qint64 kDay = 86400;
 constexpr qint64 kMinimumRatio = 2;
 constexpr qint64 kGitHubWindowDays = 14;
-const QLatin1String kProvider("github");
 
 // Stars gained per UTC day in `range`, every repository summed.
 QMap<qint64, qint64> starsPerDay(Database& db, const TimeRange& range)
 {
     QMap<qint64, qint64> gained;
     const qint64 firstDay = range.fromSecs - range.fromSecs % kDay;
-    for (const RepoSeries& s : ApiQuery::series(db, kProvider, QStringLiteral("stars"), range))
+    for (const RepoSeries& s : ApiQuery::series(db, gitHubTypeName(), QStringLiteral("stars"), range))
         for (const Sample& d : SeriesMath::dailyDelta(s.samples))
             if (d.ts >= firstDay && d.ts < range.toSecs)
                 gained[d.ts] += qint64(d.value);
@@ -33,7 +33,7 @@ QHash<qint64, QHash<QString, qint64>> gitHubReferrers(Database& db, qint64 from,
     Statement st = db.prepare("SELECT r.ts, r.item, SUM(r.count) FROM ranked_items r JOIN series s ON s.id = "
                               "r.series_id WHERE s.provider = ? AND s.metric = ? AND r.ts >= ? AND r.ts < ? "
                               "GROUP BY r.ts, r.item");
-    st.bind(1, QString(kProvider)).bind(2, QStringLiteral("top_referrers")).bind(3, from).bind(4, to);
+    st.bind(1, gitHubTypeName()).bind(2, QStringLiteral("top_referrers")).bind(3, from).bind(4, to);
     QHash<qint64, QHash<QString, qint64>> out;
     while (st.step())
         out[st.int64(0) - st.int64(0) % kDay][st.text(1)] += st.int64(2);

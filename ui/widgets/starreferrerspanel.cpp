@@ -1,6 +1,7 @@
 #include "ui/widgets/starreferrerspanel.h"
 
 #include "ui/widgets/accessiblenames.h"
+#include "ui/widgets/emptystate.h"
 #include "ui/widgets/format.h"
 #include "ui/widgets/rowsmodel.h"
 #include "ui/widgets/whatchangedpanel.h"
@@ -38,15 +39,9 @@ StarReferrersPanel::StarReferrersPanel(QWidget* parent)
                            "against the day before, and in GitHub's traffic (its 14-day counts). They happened at the "
                            "same time; these figures do not say why.")
                             .arg(StarReferrers::kDays));
-    m_empty = new QLabel(this);
-    m_empty->setObjectName(QStringLiteral("starReferrersEmpty"));
-    m_empty->setTextFormat(Qt::PlainText);
-    m_empty->setWordWrap(true);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setMargin(12);
+    m_empty = emptyTextLabel(this, QStringLiteral("starReferrersEmpty"));
     layout->addWidget(m_table, 1);
     layout->addWidget(m_empty, 1);
-    m_empty->hide();
 }
 
 QString StarReferrersPanel::referrerText(const Mover& mover)

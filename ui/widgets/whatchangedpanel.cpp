@@ -2,6 +2,7 @@
 
 #include "ui/viewstate.h"
 #include "ui/widgets/accessiblenames.h"
+#include "ui/widgets/emptystate.h"
 #include "ui/widgets/format.h"
 #include "ui/widgets/rowsmodel.h"
 
@@ -37,15 +38,9 @@ WhatChangedPanel::WhatChangedPanel(QWidget* parent)
                            "from fewer than %2 before. Click a row to narrow the traffic figures to it.")
                             .arg(Movers::kMinimumVolume)
                             .arg(Movers::kMinimumBase));
-    m_empty = new QLabel(this);
-    m_empty->setObjectName(QStringLiteral("whatChangedEmpty"));
-    m_empty->setTextFormat(Qt::PlainText);
-    m_empty->setWordWrap(true);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setMargin(12);
+    m_empty = emptyTextLabel(this, QStringLiteral("whatChangedEmpty"));
     layout->addWidget(m_table, 1);
     layout->addWidget(m_empty, 1);
-    m_empty->hide();
     const auto narrow = [this](const QModelIndex& index) {
         if (index.row() >= 0 && index.row() < m_shown.size())
             emit narrowRequested(m_shown[index.row()].dimension, m_shown[index.row()].key);
