@@ -175,6 +175,29 @@ private slots:
             QStringLiteral("3|56|news.ycombinator.com +200 (GitHub traffic); reddit.com +230 (GitHub traffic)"));
     }
 
+    // Over a long range, the kDays days with the most stars: day d of 15 gains d + 1 stars, so days 5 to 14.
+    void theDaysWithTheMostStarsOnly()
+    {
+        QTemporaryDir dir;
+        Database db(TestStore::location(dir, QStringLiteral("long")));
+        Migrations::migrate(db);
+        ApiStore store(db);
+        const qint64 id
+            = store.seriesId(0, QStringLiteral("github"), QStringLiteral("acme/rocket"), QStringLiteral("stars"));
+        double stars = 10;
+        store.recordPoint(id, kFirst - 3600, stars);
+        for (int d = 0; d < 15; ++d)
+            store.recordPoint(id, kFirst + d * kDay + 3600, stars += d + 1);
+        QStringList days;
+        for (const StarDay& d : StarReferrers::days(db, { kFirst, kFirst + 15 * kDay }))
+            days << QStringLiteral("%1:%2").arg((d.day - kFirst) / kDay).arg(d.stars);
+        QStringList expected;
+        for (int d = 14; d > 14 - StarReferrers::kDays; --d)
+            expected << QStringLiteral("%1:%2").arg(d).arg(d + 1);
+        QCOMPARE(days, expected);
+        QCOMPARE(days.size(), 10);
+    }
+
     void aRangeWithoutStarsSaysSo()
     {
         Loaded l(m_empty);
