@@ -1416,6 +1416,10 @@ alerts.interval, toutes les 60 s par défaut) :
         <source>GET /repos/%1/stargazers: unexpected answer</source>
         <translation>GET /repos/%1/stargazers : réponse inattendue</translation>
     </message>
+    <message>
+        <source>GET /repos/%1/tags: unexpected answer</source>
+        <translation>GET /repos/%1/tags : réponse inattendue</translation>
+    </message>
 </context>
 <context>
     <name>HttpJsonSpecText</name>
@@ -4306,6 +4310,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Referrer: %1</source>
         <translation>Référent : %1</translation>
     </message>
+    <message>
+        <source>Agent: %1</source>
+        <translation>Agent : %1</translation>
+    </message>
 </context>
 <context>
     <name>activity::MapPage</name>
@@ -4943,6 +4951,56 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>Rate limit left</source>
         <translation>Quota restant</translation>
+    </message>
+</context>
+<context>
+    <name>activity::StarReferrersPanel</name>
+    <message>
+        <source>Stars gained, and the referrers that rose at the same time</source>
+        <translation>Étoiles gagnées, et les référents en hausse au même moment</translation>
+    </message>
+    <message>
+        <source>Day (UTC)</source>
+        <translation>Jour (UTC)</translation>
+    </message>
+    <message>
+        <source>Stars gained</source>
+        <translation>Étoiles gagnées</translation>
+    </message>
+    <message>
+        <source>Referrers that rose the same day</source>
+        <translation>Référents en hausse le même jour</translation>
+    </message>
+    <message>
+        <source>GitHub traffic</source>
+        <translation>trafic GitHub</translation>
+    </message>
+    <message>
+        <source>site log</source>
+        <translation>journal du site</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)%1 (%2) {1 %2 ?} {3)?}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none rose beyond chance</source>
+        <translation>aucun en hausse au-delà du hasard</translation>
+    </message>
+    <message>
+        <source>No stars gained in this range: no day to set the referrers beside.</source>
+        <translation>Aucune étoile gagnée sur cette période : aucun jour à côté duquel placer les référents.</translation>
+    </message>
+    <message>
+        <source>The %1 days of the range with the most stars gained. Beside each, the referrers whose visits rose that day beyond chance to at least twice a usual day: in the site&apos;s own logs against the day before, and in GitHub&apos;s traffic (its 14-day counts). They happened at the same time; these figures do not say why.</source>
+        <translation>Les %1 jours de la période où le plus d&apos;étoiles ont été gagnées. À côté de chacun, les référents dont les visites ont augmenté ce jour-là au-delà du hasard jusqu&apos;à au moins deux fois un jour habituel : dans les journaux du site lui-même par rapport à la veille, et dans le trafic GitHub (ses comptes sur 14 jours). Ils ont eu lieu au même moment ; ces chiffres ne disent pas pourquoi.</translation>
     </message>
 </context>
 <context>

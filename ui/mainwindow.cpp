@@ -415,6 +415,7 @@ void MainWindow::buildFilterBar()
     m_pathChip = chip("pathFilter");
     m_statusChip = chip("statusFilter");
     m_referrerChip = chip("referrerFilter");
+    m_userAgentChip = chip("userAgentFilter");
 
     connect(m_rangeBox, &QComboBox::activated, this, [this](int index) {
         const auto preset = RangePreset(m_rangeBox->itemData(index).toInt());
@@ -447,6 +448,7 @@ void MainWindow::buildFilterBar()
     connect(m_pathChip, &QToolButton::clicked, this, [this] { m_state->setPath({}); });
     connect(m_statusChip, &QToolButton::clicked, this, [this] { m_state->setStatus(0); });
     connect(m_referrerChip, &QToolButton::clicked, this, [this] { m_state->setReferrer({}); });
+    connect(m_userAgentChip, &QToolButton::clicked, this, [this] { m_state->setUserAgent({}); });
 }
 
 void MainWindow::syncFilterBar()
@@ -472,6 +474,8 @@ void MainWindow::syncFilterBar()
             action->setVisible(m_state->status() != 0);
         if (widget == m_referrerChip)
             action->setVisible(!m_state->referrer().isEmpty());
+        if (widget == m_userAgentChip)
+            action->setVisible(!m_state->userAgent().isEmpty());
     }
     // Chips as in Grafana's and Plausible's filters: what narrows the pages, and the way to remove it.
     const auto label = [this](QToolButton* chip, const QString& filter) {
@@ -489,6 +493,10 @@ void MainWindow::syncFilterBar()
     label(m_referrerChip, tr("Referrer: %1").arg(fontMetrics().elidedText(referrer, Qt::ElideMiddle, 320)));
     m_referrerChip->setToolTip(
         QStringLiteral("<p>%1<br>%2</p>").arg(tr("Remove this filter").toHtmlEscaped(), referrer.toHtmlEscaped()));
+    const QString userAgent = QString::fromUtf8(m_state->userAgent());
+    label(m_userAgentChip, tr("Agent: %1").arg(fontMetrics().elidedText(userAgent, Qt::ElideMiddle, 320)));
+    m_userAgentChip->setToolTip(
+        QStringLiteral("<p>%1<br>%2</p>").arg(tr("Remove this filter").toHtmlEscaped(), userAgent.toHtmlEscaped()));
     const int status = m_state->status();
     label(
         m_statusChip, tr("Status: %1").arg(status < 10 ? QStringLiteral("%1xx").arg(status) : QString::number(status)));

@@ -122,6 +122,7 @@ private:
     QButtonGroup* m_agentsGroup = nullptr; // All / Humans / Bots, ids: int(AgentScope)
     QToolButton* m_previousButton = nullptr; // the header's "Period before" toggle (ViewState::comparePrevious)
     QToolButton* m_referrerChip = nullptr;
+    QToolButton* m_userAgentChip = nullptr;
     QToolButton* m_countryChip = nullptr; // the country filter; clicking it removes the filter
     QToolButton* m_pathChip = nullptr; // the Traffic page's path, then status: the same
     QToolButton* m_statusChip = nullptr;

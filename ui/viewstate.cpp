@@ -75,6 +75,15 @@ void ViewState::setReferrer(const QByteArray& referrer)
     emit changed();
 }
 
+void ViewState::setUserAgent(const QByteArray& userAgent)
+{
+    if (userAgent == m_userAgent)
+        return;
+    m_userAgent = userAgent;
+    emit narrowingChanged();
+    emit changed();
+}
+
 void ViewState::setStatus(int status)
 {
     const bool valid = status == 0 || (status >= 1 && status <= 5) || (status >= 100 && status <= 599);

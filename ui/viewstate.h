@@ -39,6 +39,9 @@ public:
     // Empty: every referrer; else as stored (set by a row of "What changed").
     QByteArray referrer() const { return m_referrer; }
     void setReferrer(const QByteArray& referrer);
+    // Empty: every user agent; else one, as stored (set by an agent's row of "What changed").
+    QByteArray userAgent() const { return m_userAgent; }
+    void setUserAgent(const QByteArray& userAgent);
     // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code. Other values are ignored.
     int status() const { return m_status; }
     void setStatus(int status);
@@ -58,7 +61,7 @@ signals:
     void rangeChanged();
     void siteChanged();
     void countryChanged();
-    void narrowingChanged(); // path or status
+    void narrowingChanged(); // path, status, referrer or user agent
     void agentsChanged();
     void comparePreviousChanged();
     // Any of the above: what most pages connect to.
@@ -72,6 +75,7 @@ private:
     QString m_country;
     QByteArray m_path;
     QByteArray m_referrer;
+    QByteArray m_userAgent;
     int m_status = 0;
     AgentScope m_agents = AgentScope::All;
     bool m_comparePrevious = false;

@@ -53,10 +53,23 @@ QList<ProjectEvent> EventStore::notes()
     return out;
 }
 
+namespace {
+// The key is unique per source and kind: the same tag name in two repositories is two events.
+QString identityOf(qint64 sourceId, const QString& kind, const QString& source, const QString& key)
+{
+    return QStringLiteral("%1\n%2\n%3\n%4").arg(sourceId).arg(kind, source, key);
+}
+} // namespace
+
+void EventStore::forget(qint64 sourceId, const QString& kind, const QString& source, const QString& key)
+{
+    Statement st = m_db.prepare("DELETE FROM events WHERE ext_key = ?");
+    st.bind(1, identityOf(sourceId, kind, source, key)).exec();
+}
+
 void EventStore::record(qint64 sourceId, const QString& key, const ProjectEvent& event, qint64 now)
 {
-    // The key is unique per source and kind: the same tag name in two repositories is two events.
-    const QString identity = QStringLiteral("%1\n%2\n%3\n%4").arg(sourceId).arg(event.kind, event.source, key);
+    const QString identity = identityOf(sourceId, event.kind, event.source, key);
     Statement st = m_db.prepare(
         "INSERT INTO events(ts, kind, source, title, url, source_id, ext_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
         "?) "

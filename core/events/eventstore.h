@@ -24,6 +24,8 @@ public:
     // What a source found (a release, a tag pushed): `key` is its identity for that source ("v2.0"), so that a
     // poll seeing it again updates it (a release re-published) instead of adding another.
     void record(qint64 sourceId, const QString& key, const ProjectEvent& event, qint64 now);
+    // Removes what record() stored under that identity (a tag that became a release is shown as the release).
+    void forget(qint64 sourceId, const QString& kind, const QString& source, const QString& key);
     // Every event in [from, to), the alert history's included, oldest first (ties in kind order).
     QList<ProjectEvent> between(qint64 from, qint64 to);
     // The events a source found go with its history.

@@ -67,6 +67,16 @@ QList<Mover> Movers::between(Database& db, const TimeRange& range)
     return between(db, all);
 }
 
+QList<Mover> Movers::referrersBetween(Database& db, const TimeRange& before, const TimeRange& now)
+{
+    const auto top = [&db](const TimeRange& range) {
+        TrafficFilter f;
+        f.range = range;
+        return requestsByKey(TrafficQuery::topReferrers(db, f, kKeysPerSpan));
+    };
+    return rank(QStringLiteral("referrer"), top(before), top(now));
+}
+
 QList<Mover> Movers::between(Database& db, const TrafficFilter& filter)
 {
     const TimeRange& range = filter.range;

@@ -37,6 +37,8 @@ QList<Mover> rank(const QString& dimension, const QHash<QString, qint64>& before
     int limit = kRowsPerDimension);
 // Every dimension's movers between [from - length, from) and `range`.
 QList<Mover> between(Database& db, const TimeRange& range);
+// The referrers of every site's logs between two spans as long as each other (the GitHub page's days).
+QList<Mover> referrersBetween(Database& db, const TimeRange& before, const TimeRange& now);
 // The same for the requests of `filter`'s site and country (its other parts are not read), over filter.range.
 QList<Mover> between(Database& db, const TrafficFilter& filter);
 } // namespace Movers

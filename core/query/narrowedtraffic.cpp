@@ -28,6 +28,8 @@ RawRowFilter RawRowFilter::resolve(Database& db, const TrafficFilter& filter)
         f.pathId = stringId(filter.path);
     if (!filter.referrer.isEmpty())
         f.referrerId = stringId(filter.referrer);
+    if (!filter.userAgent.isEmpty())
+        f.userAgentId = stringId(filter.userAgent);
     return f;
 }
 
@@ -40,6 +42,8 @@ QByteArray RawRowFilter::sql() const
         out += " AND path_id = ?";
     if (referrerId != -1)
         out += " AND referrer_id = ?";
+    if (userAgentId != -1)
+        out += " AND agent_id = ?";
     if (!country.isEmpty())
         out += " AND country = ?";
     if (status != 0)
@@ -61,6 +65,8 @@ void RawRowFilter::bind(Statement& st, int first) const
         st.bind(i++, pathId);
     if (referrerId != -1)
         st.bind(i++, referrerId);
+    if (userAgentId != -1)
+        st.bind(i++, userAgentId);
     if (!country.isEmpty())
         st.bind(i++, QString::fromLatin1(country));
     if (status != 0 && status < 10) {

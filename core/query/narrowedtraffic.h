@@ -14,6 +14,7 @@ struct RawRowFilter {
     QByteArray country; // empty: every country
     qint64 pathId = -1; // -1: every path; -2: a path never stored (no row matches)
     qint64 referrerId = -1; // the same for the referrer
+    qint64 userAgentId = -1; // and for the user agent
     int status = 0; // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code
     AgentScope agents = AgentScope::All; // a condition on agent_class, no parameter
 
@@ -22,7 +23,7 @@ struct RawRowFilter {
     // every row costs, and "(? = -1 OR site_id = ?)" doubled a 30-day scan. bind() binds them from `first` on.
     QByteArray sql() const;
     void bind(Statement& st, int first) const;
-    bool matchesNothing() const { return site == -2 || pathId == -2 || referrerId == -2; }
+    bool matchesNothing() const { return site == -2 || pathId == -2 || referrerId == -2 || userAgentId == -2; }
     bool matchesStatus(qint64 code) const
     {
         return status == 0 || (status < 10 ? code / 100 == status : code == status);

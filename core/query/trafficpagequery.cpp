@@ -229,13 +229,14 @@ void addRaw(Database& db, const RawRowFilter& f, qint64 from, qint64 to, TopList
     }
     sumRaw(db, f, from, hourFrom, sums);
     sumRaw(db, f, hourTo, to, sums);
-    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6")
+    const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6|%7")
                             .arg(f.site)
                             .arg(QString::fromLatin1(f.country))
                             .arg(f.pathId)
                             .arg(f.status)
                             .arg(int(f.agents))
-                            .arg(f.referrerId);
+                            .arg(f.referrerId)
+                            .arg(f.userAgentId);
     Statement count = db.prepare("SELECT count(*) FROM requests WHERE id >= ?1 AND id < ?2");
     for (qint64 hour = hourFrom; hour < hourTo; hour += 3600) {
         if (const Hour* cached = cache->find(key, hour)) {

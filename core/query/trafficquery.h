@@ -22,11 +22,13 @@ struct TrafficFilter {
     int status = 0; // 0: every status; 1-5: a class (4 = 4xx); 100-599: one code
     AgentScope agents = AgentScope::All; // people's requests only, or bots' (requests.agent_class)
     QByteArray referrer {}; // empty: every referrer; else as stored ("What changed" narrows to it)
-    // Path, status, agents and referrer are not split by the other dimensions in the rollups: such a filter reads
-    // raw rows.
+    QByteArray userAgent {}; // empty: every user agent; else one, as stored ("What changed" narrows to it)
+    // Path, status, agents, referrer and user agent are not split by the other dimensions in the rollups: such a
+    // filter reads raw rows.
     bool readsRawRows() const
     {
-        return !path.isEmpty() || status != 0 || agents != AgentScope::All || !referrer.isEmpty();
+        return !path.isEmpty() || status != 0 || agents != AgentScope::All || !referrer.isEmpty()
+            || !userAgent.isEmpty();
     }
 };
 

@@ -206,6 +206,35 @@ std::optional<QList<qint64>> parseStarredAt(const QByteArray& body)
     }
     return times;
 }
+
+std::optional<QList<Tag>> parseTags(const QByteArray& body)
+{
+    const auto v = parse(body);
+    if (!v || !v->isArray())
+        return std::nullopt;
+    QList<Tag> tags;
+    for (const QJsonValue& item : v->toArray()) {
+        const QJsonObject o = item.toObject();
+        Tag t { o.value(QLatin1String("name")).toString(),
+            o.value(QLatin1String("commit")).toObject().value(QLatin1String("sha")).toString() };
+        if (t.name.isEmpty() || t.sha.isEmpty())
+            return std::nullopt;
+        tags.append(t);
+    }
+    return tags;
+}
+
+std::optional<GitCommit> parseGitCommit(const QByteArray& body)
+{
+    const auto v = parse(body);
+    if (!v || !v->isObject())
+        return std::nullopt;
+    const QJsonObject o = v->toObject();
+    const auto ts = isoSecs(o.value(QLatin1String("committer")).toObject().value(QLatin1String("date")).toString());
+    if (!ts)
+        return std::nullopt;
+    return GitCommit { *ts, o.value(QLatin1String("html_url")).toString() };
+}
 } // namespace GitHubJson
 
 namespace DockerHubJson {

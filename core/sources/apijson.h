@@ -53,6 +53,18 @@ struct RankedItem {
 std::optional<QList<RankedItem>> parseRanked(const QByteArray& body, const QString& key);
 // starred_at of each stargazer (Accept: application/vnd.github.star+json), in seconds.
 std::optional<QList<qint64>> parseStarredAt(const QByteArray& body);
+struct Tag {
+    QString name;
+    QString sha; // commit.sha: the tagged commit
+};
+// The tags of one /tags page (names and commits; GitHub gives them no date).
+std::optional<QList<Tag>> parseTags(const QByteArray& body);
+struct GitCommit {
+    qint64 committedAt = 0; // committer.date in seconds
+    QString htmlUrl; // https://github.com/OWNER/REPO/commit/SHA
+};
+// /git/commits/SHA: the tagged commit's date.
+std::optional<GitCommit> parseGitCommit(const QByteArray& body);
 } // namespace GitHubJson
 
 namespace DockerHubJson {

@@ -133,4 +133,9 @@ void ApiStore::recordEvent(qint64 sourceId, const QString& key, const ProjectEve
         [&](Database& db) { EventStore(db).record(sourceId, key, event, QDateTime::currentSecsSinceEpoch()); });
 }
 
+void ApiStore::forgetEvent(qint64 sourceId, const QString& kind, const QString& source, const QString& key)
+{
+    m_writer.run([&](Database& db) { EventStore(db).forget(sourceId, kind, source, key); });
+}
+
 } // namespace activity

@@ -34,6 +34,7 @@ public:
     void recordRanked(qint64 seriesId, qint64 ts, const QString& item, qint64 count, qint64 uniques);
     // A release, tag or version the source found (EventStore::record): seen again, it is updated.
     void recordEvent(qint64 sourceId, const QString& key, const ProjectEvent& event);
+    void forgetEvent(qint64 sourceId, const QString& kind, const QString& source, const QString& key);
 
     void recordSuccess(qint64 sourceId, qint64 at);
     void recordError(qint64 sourceId, qint64 at, const QString& message, int httpStatus);

@@ -1,6 +1,7 @@
 // API sources from the command line, against loopback servers answering like the APIs: sources add, collect --once,
 // sources list, report.
 #include "core/report/apireport.h"
+#include "core/report/eventreport.h"
 #include "core/storage/database.h"
 #include "tests/support/fakeapiserver.h"
 #include "tests/support/metricscsv.h"
@@ -117,7 +118,9 @@ private slots:
         alpha.openPulls = 1;
         alpha.openIssuesOnly = 3;
         alpha.contributors = 4;
-        alpha.releases = { { 100 } };
+        alpha.releases = { { 100 } }; // tag v0, published 2023-08-01T00:00:00Z
+        alpha.tags = { { QStringLiteral("v1.0-beta"),
+            QDateTime(QDate(2023, 7, 1), QTime(10, 0), Qt::UTC).toSecsSinceEpoch() } };
         alpha.pushAccess = false;
         fake.github.insert(QStringLiteral("acme/alpha"), alpha);
         fake.dockerhub.insert(QStringLiteral("acme/app"), { 123456, 9 });
@@ -148,7 +151,26 @@ private slots:
             QCOMPARE(ApiReport::write(db, TimeRange { 0, QDateTime::currentSecsSinceEpoch() + 1 }, out), QString());
             QCOMPARE(
                 ApiReport::write(db, TimeRange { 0, 1000 }, dir.filePath(QStringLiteral("empty"))).isEmpty(), false);
+            QCOMPARE(EventReport::write(db, TimeRange { 0, QDateTime::currentSecsSinceEpoch() + 1 }, out), QString());
         }
+        // The tag pushed beside the release: kind tag at its commit's date; the release's own tag is the release only.
+        QFile events(QDir(out).filePath(QStringLiteral("events.csv")));
+        QVERIFY(events.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(events.readAll()),
+            QStringLiteral(
+                "time,kind,source,title,url\r\n"
+                "2023-07-01T10:00:00Z,tag,acme/alpha,v1.0-beta,https://github.com/acme/alpha/releases/tag/"
+                "v1.0-beta\r\n"
+                "2023-08-01T00:00:00Z,release,acme/alpha,v0,https://github.com/acme/alpha/releases/tag/v0\r\n"));
+        const auto kinds = [&dir] {
+            QStringList listed;
+            for (const QJsonValue& v :
+                QJsonDocument::fromJson(run({ "events", "list", "--json" }, dir.path()).out.toUtf8()).array())
+                listed << v[QStringLiteral("time")].toString() + QLatin1Char(' ') + v[QStringLiteral("kind")].toString()
+                        + QLatin1Char(' ') + v[QStringLiteral("title")].toString();
+            return listed;
+        };
+        QCOMPARE(kinds(), QStringList({ "2023-07-01T10:00:00Z tag v1.0-beta", "2023-08-01T00:00:00Z release v0" }));
         QCOMPARE(csvRowsWithoutTime(QDir(out).filePath("github.csv")),
             (QStringList { "timestamp,repository,metric,value", "acme/alpha,contributors,4", "acme/alpha,forks,1",
                 "acme/alpha,open_issues,3", "acme/alpha,open_pull_requests,1", "acme/alpha,release_downloads,100",
@@ -163,6 +185,8 @@ private slots:
         QVERIFY2(r.err.contains(QStringLiteral("source 3 (acme/missing): GET /repos/acme/missing: HTTP 404")),
             qPrintable(r.err));
         QVERIFY(r.out.contains(QStringLiteral("source 1 (acme/alpha): ok")));
+        // Polled again: the same two events, not four.
+        QCOMPARE(kinds(), QStringList({ "2023-07-01T10:00:00Z tag v1.0-beta", "2023-08-01T00:00:00Z release v0" }));
 
         // The token never leaves the Authorization header.
         r = run({ "sources", "list", "--json" }, dir.path());

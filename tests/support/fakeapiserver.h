@@ -16,8 +16,10 @@
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
+#include <algorithm>
 #include <deque>
 #include <functional>
+#include <tuple>
 
 struct FakeRequest {
     QByteArray method;
@@ -133,6 +135,9 @@ struct FakeGitHubRepo {
     QList<qint64> releasePublishedAt;
     QStringList releaseNames;
     QList<qint64> starredAt; // seconds
+    // Tags pushed: name and the tagged commit's committer date. /tags lists them first (GitHub lists the newest names
+    // first), then the tag of each other release that is not a draft, whose commit is an hour before it.
+    QList<std::pair<QString, qint64>> tags;
     bool pushAccess = true;
     QJsonObject views; // {"count","uniques","views":[...]}
     QJsonObject clones;
@@ -299,6 +304,34 @@ private:
             }
             return page(req, all);
         }
+        if (what == QLatin1String("tags")) {
+            QJsonArray all;
+            for (const auto& [tag, sha, date] : tagCommits(name, repo))
+                all.append(QJsonObject { { "name", tag },
+                    { "commit",
+                        QJsonObject { { "sha", sha },
+                            { "url", QStringLiteral("%1/repos/%2/commits/%3").arg(baseUrl(), name, sha) } } },
+                    { "zipball_url", QStringLiteral("%1/repos/%2/zipball/refs/tags/%3").arg(baseUrl(), name, tag) },
+                    { "tarball_url", QStringLiteral("%1/repos/%2/tarball/refs/tags/%3").arg(baseUrl(), name, tag) },
+                    { "node_id", "MDM6UmVmcmVmcy90YWdzL3Yx" } });
+            return page(req, all);
+        }
+        if (what.startsWith(QLatin1String("git/commits/"))) {
+            for (const auto& [tag, sha, date] : tagCommits(name, repo))
+                if (what.mid(12) == sha) {
+                    const QJsonObject person { { "name", "Maintainer" }, { "email", "m@example.org" },
+                        { "date", QDateTime::fromSecsSinceEpoch(date, Qt::UTC).toString(Qt::ISODate) } };
+                    return ok(req,
+                        json(QJsonObject { { "sha", sha }, { "node_id", "C_kwDOA" },
+                            { "url", QStringLiteral("%1/repos/%2/git/commits/%3").arg(baseUrl(), name, sha) },
+                            { "html_url", QStringLiteral("https://github.com/%1/commit/%2").arg(name, sha) },
+                            { "author", person }, { "committer", person },
+                            { "tree", QJsonObject { { "sha", "9fb037999f264ba9a7fc6274d15fa3ae2ab98312" } } },
+                            { "message", QString(QStringLiteral("Release ") + tag) }, { "parents", QJsonArray() },
+                            { "verification", QJsonObject { { "verified", false }, { "reason", "unsigned" } } } }));
+                }
+            return notFound();
+        }
         if (what == QLatin1String("stargazers")) {
             QJsonArray all;
             const bool withDates = req.header("accept") == "application/vnd.github.star+json";
@@ -329,6 +362,29 @@ private:
         if (what.startsWith(QLatin1String("stats/")))
             return withRate(FakeResponse { 202, {}, "{}" }, true);
         return notFound();
+    }
+
+    // Each tag of /tags with its commit: name, sha, committer date.
+    static QList<std::tuple<QString, QString, qint64>> tagCommits(const QString& name, const FakeGitHubRepo& r)
+    {
+        QList<std::tuple<QString, QString, qint64>> out;
+        const auto add = [&](const QString& tag, qint64 date) {
+            const QString sha = QString::fromLatin1(
+                QCryptographicHash::hash((name + tag + QString::number(date)).toUtf8(), QCryptographicHash::Sha1)
+                    .toHex());
+            out.append({ tag, sha, date });
+        };
+        for (const auto& [tag, date] : r.tags)
+            add(tag, date);
+        for (int i = 0; i < r.releases.size(); ++i) {
+            const qint64 published
+                = i < r.releasePublishedAt.size() ? r.releasePublishedAt[i] : 1'690'848'000 + i * 86400;
+            const QString tag = QStringLiteral("v%1").arg(i);
+            if (published != 0
+                && std::none_of(r.tags.cbegin(), r.tags.cend(), [&](const auto& t) { return t.first == tag; }))
+                add(tag, published - 3600);
+        }
+        return out;
     }
 
     QJsonObject repoJson(const QString& name, const FakeGitHubRepo& r, bool full) const

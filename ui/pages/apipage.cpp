@@ -3,6 +3,7 @@
 #include "core/query/apichartquery.h"
 #include "core/query/apiquery.h"
 #include "core/query/sourcequery.h"
+#include "core/query/starreferrers.h"
 #include "core/sources/dockerhub/dockerhubtype.h"
 #include "core/sources/github/githubtype.h"
 #include "ui/charts/chartview.h"
@@ -10,6 +11,7 @@
 #include "ui/widgets/accessiblenames.h"
 #include "ui/widgets/format.h"
 #include "ui/widgets/rowsmodel.h"
+#include "ui/widgets/starreferrerspanel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -88,7 +90,13 @@ ApiPage::ApiPage(QString provider, QList<Metric> metrics, QueryRunner& runner, V
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    layout->addWidget(m_table, 1);
+    auto* bottom = new QHBoxLayout;
+    bottom->addWidget(m_table, 1);
+    if (m_provider == gitHubTypeName()) {
+        m_starReferrers = new StarReferrersPanel(this);
+        bottom->addWidget(m_starReferrers, 1);
+    }
+    layout->addLayout(bottom, 1);
     connect(m_metricBox, &QComboBox::currentIndexChanged, this, [this] { reloadNow(); });
     connect(m_viewBox, &QComboBox::currentIndexChanged, this, [this] { reloadNow(); });
 }
@@ -234,6 +242,8 @@ void ApiPage::reload()
                 named(d.deltas), range, ChartView::Style::StackedBars, metric.key + QStringLiteral("_per_day"));
         });
 
+    if (m_starReferrers)
+        loadStarReferrers();
     const QString provider = m_provider;
     QStringList keys;
     for (const Metric& m : m_metrics) {
@@ -285,6 +295,15 @@ void ApiPage::reload()
             }
             m_model->setRows(rows);
         });
+}
+
+// Every repository's stars, whichever metric is shown: the days they were gained and what rose then.
+void ApiPage::loadStarReferrers()
+{
+    const TimeRange range = state().range();
+    query<QList<StarDay>>(
+        m_starsTracker, [range](Database& db) { return StarReferrers::days(db, range); },
+        [this](QList<StarDay> days) { m_starReferrers->setDays(days); });
 }
 
 // The period before of the same repositories: each one's line beside it, or the total beside a stack.

@@ -10,6 +10,7 @@ namespace activity {
 
 class ChartView;
 class RowsModel;
+class StarReferrersPanel;
 
 // The GitHub and Docker Hub pages: one metric over time per repository (or stacked across repositories),
 // its per-day delta beside it, and a table of each repository's latest figures.
@@ -33,6 +34,8 @@ public:
     ChartView* totalChart() const { return m_total; }
     ChartView* deltaChart() const { return m_delta; }
     RowsModel* tableModel() const { return m_model; }
+    // GitHub's page only: the days stars were gained beside the referrers that rose then (else null).
+    StarReferrersPanel* starReferrers() const { return m_starReferrers; }
 
 protected:
     void reload() override;
@@ -42,6 +45,7 @@ private:
     void showWhatIsMissing(bool empty, int sources, bool anyFigure, const QString& metricLabel);
     void updatePicker(int othersCount);
     void fillPicker();
+    void loadStarReferrers();
     QString m_provider;
     QList<Metric> m_metrics;
     QComboBox* m_metricBox = nullptr;
@@ -53,7 +57,9 @@ private:
     ChartView* m_delta = nullptr;
     QTableView* m_table = nullptr;
     RowsModel* m_model = nullptr;
+    StarReferrersPanel* m_starReferrers = nullptr;
     LatestTracker m_chartTracker;
+    LatestTracker m_starsTracker;
     LatestTracker m_tableTracker;
     LatestTracker m_previousTracker;
 };

@@ -175,6 +175,7 @@ void TrafficPage::reload()
     filter.status = state().status();
     filter.agents = state().agents();
     filter.referrer = state().referrer();
+    filter.userAgent = state().userAgent();
     const qint64 step = Buckets::stepFor(range);
     // Only a country filter splits the work: charts from rollups, its paths and errors from raw rows with the
     // lists. Narrowed to a path or status, the charts' query reads raw rows and brings them all.
@@ -335,6 +336,7 @@ void TrafficPage::reloadPrevious(const TimeRange& before)
     filter.status = state().status();
     filter.agents = state().agents();
     filter.referrer = state().referrer();
+    filter.userAgent = state().userAgent();
     const qint64 step = Buckets::stepFor(state().range());
     query<FilledTraffic>(
         m_previousTracker, [filter, step](Database& db) { return TrafficPageQuery::charts(db, filter, step).series; },

@@ -60,4 +60,16 @@ QString EmptyState::detail() const
     return m_detail->text();
 }
 
+QLabel* emptyTextLabel(QWidget* parent, const QString& objectName)
+{
+    auto* label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignCenter);
+    label->setMargin(12);
+    label->hide();
+    return label;
+}
+
 } // namespace activity

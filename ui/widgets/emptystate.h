@@ -30,4 +30,7 @@ private:
     QString m_sourceType;
 };
 
+// What a panel says in place of its table when it has no row: plain text, centred, wrapped; hidden until shown.
+QLabel* emptyTextLabel(QWidget* parent, const QString& objectName);
+
 } // namespace activity

@@ -2,6 +2,7 @@
 
 #include "ui/viewstate.h"
 #include "ui/widgets/accessiblenames.h"
+#include "ui/widgets/emptystate.h"
 #include "ui/widgets/format.h"
 #include "ui/widgets/rowsmodel.h"
 
@@ -37,15 +38,9 @@ WhatChangedPanel::WhatChangedPanel(QWidget* parent)
                            "from fewer than %2 before. Click a row to narrow the traffic figures to it.")
                             .arg(Movers::kMinimumVolume)
                             .arg(Movers::kMinimumBase));
-    m_empty = new QLabel(this);
-    m_empty->setObjectName(QStringLiteral("whatChangedEmpty"));
-    m_empty->setTextFormat(Qt::PlainText);
-    m_empty->setWordWrap(true);
-    m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setMargin(12);
+    m_empty = emptyTextLabel(this, QStringLiteral("whatChangedEmpty"));
     layout->addWidget(m_table, 1);
     layout->addWidget(m_empty, 1);
-    m_empty->hide();
     const auto narrow = [this](const QModelIndex& index) {
         if (index.row() >= 0 && index.row() < m_shown.size())
             emit narrowRequested(m_shown[index.row()].dimension, m_shown[index.row()].key);
@@ -75,9 +70,21 @@ bool WhatChangedPanel::narrow(ViewState& state, const QString& dimension, const 
         state.setPath(key.toUtf8());
     else if (dimension == QLatin1String("country"))
         state.setCountry(key);
+    else if (dimension == QLatin1String("agent"))
+        state.setUserAgent(key.toUtf8());
     else
         return false;
     return true;
+}
+
+QString WhatChangedPanel::plainKey(const Mover& mover)
+{
+    // A log's text: a line break or tab in it would break the row; shown, never interpreted.
+    QString key = mover.dimension == QLatin1String("country") ? Format::country(mover.key) : mover.key;
+    for (QChar& c : key)
+        if (c.category() == QChar::Other_Control)
+            c = QChar(0xFFFD);
+    return key;
 }
 
 void WhatChangedPanel::setMovers(const QList<Mover>& movers, qint64 requests)
@@ -97,12 +104,7 @@ void WhatChangedPanel::setMovers(const QList<Mover>& movers, qint64 requests)
             relative = Format::percentChange(double(m.before), double(m.now));
         else
             relative = m.before == 0 ? tr("new") : tr("from %1").arg(Format::count(double(m.before)));
-        // A log's text: a line break or tab in it would break the row; shown, never interpreted.
-        QString key = m.dimension == QLatin1String("country") ? Format::country(m.key) : m.key;
-        for (QChar& c : key)
-            if (c.category() == QChar::Other_Control)
-                c = QChar(0xFFFD);
-        rows.append({ dimensionName(m.dimension), key, m.before, m.now,
+        rows.append({ dimensionName(m.dimension), plainKey(m), m.before, m.now,
             QString(arrow + Format::signedCount(double(m.change()))), relative });
     }
     m_model->setRows(rows);

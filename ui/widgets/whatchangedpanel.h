@@ -31,7 +31,9 @@ public:
     QString emptyText() const;
     // The dimension's name for people ("Referrer").
     static QString dimensionName(const QString& dimension);
-    // Narrows `state` to a row's referrer, path or country (agents are not a filter: false).
+    // A mover's key for a cell: a country's name, log text with control characters shown as U+FFFD (never a break).
+    static QString plainKey(const Mover& mover);
+    // Narrows `state` to a row's referrer, path, country or user agent (false for another dimension).
     static bool narrow(ViewState& state, const QString& dimension, const QString& key);
 
 signals:

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QSet>
 #include <map>
 #include <optional>
 
@@ -20,6 +21,7 @@ struct GitHubText {
 const QLatin1String kProvider("github");
 const QLatin1String kTrafficUnavailable("traffic_unavailable"); // repo -> when GitHub said 403
 const QLatin1String kStarsBackfilled("stars_backfilled"); // repo -> true
+const QLatin1String kTagsDated("tags_dated"); // repo -> {tag name -> commit sha} of the tags stored as events
 constexpr qint64 kTrafficRecheckSecs = 86400; // push access may be granted later
 } // namespace
 
@@ -39,6 +41,12 @@ struct GitHubCollector::RepoWork {
     bool trafficForbidden = false;
     QList<qint64> starredAt;
     bool starHistoryDone = false;
+    bool releasesComplete = false;
+    struct DatedTag {
+        GitHubJson::Tag tag;
+        GitHubJson::GitCommit commit;
+    };
+    QList<DatedTag> datedTags;
 };
 
 void GitHubCollector::startPoll()
@@ -139,9 +147,12 @@ void GitHubCollector::pollRepo(const QString& repo)
             work->downloadSum += n.value_or(0);
             return n.has_value();
         },
-        [work, finishOne](bool complete) {
-            if (complete)
+        [this, work, finishOne](bool complete) {
+            if (complete) {
                 work->downloads = work->downloadSum;
+                work->releasesComplete = true;
+                fetchTags(work); // after the releases: a tag that is a release is not asked about
+            }
             finishOne();
         });
     if (!m_token.isEmpty()) {
@@ -222,6 +233,62 @@ void GitHubCollector::fetchStarHistory(const std::shared_ptr<RepoWork>& work)
         });
 }
 
+// Every page of the tags, each poll (cached: 304s), then the date of the tags neither dated before nor releases.
+void GitHubCollector::fetchTags(const std::shared_ptr<RepoWork>& work)
+{
+    ++work->pending;
+    auto tags = std::make_shared<QList<GitHubJson::Tag>>();
+    fetchPages(
+        apiUrl(QStringLiteral("/repos/") + work->repo + QStringLiteral("/tags"), QStringLiteral("per_page=100")),
+        "application/json", true,
+        [this, work, tags](const Page& p) {
+            const auto page = GitHubJson::parseTags(p.body);
+            if (!page)
+                fail(GitHubText::tr("GET /repos/%1/tags: unexpected answer").arg(work->repo), p.response.status);
+            *tags += page.value_or(QList<GitHubJson::Tag>());
+            return page.has_value();
+        },
+        [this, work, tags](bool complete) {
+            if (complete)
+                dateTags(work, *tags);
+            finishPart(work);
+        });
+}
+
+void GitHubCollector::dateTags(const std::shared_ptr<RepoWork>& work, const QList<GitHubJson::Tag>& tags)
+{
+    QSet<QString> releaseTags;
+    for (const GitHubJson::Release& r : work->releases)
+        if (r.publishedAt > 0) // a draft is not shown: its tag, if pushed, is
+            releaseTags.insert(r.tag);
+    const QJsonObject dated = m_state.value(kTagsDated).toObject().value(work->repo).toObject();
+    int budget = m_token.isEmpty() ? kTagDatesPerPollWithoutToken : kTagDatesPerPoll;
+    // GitHub lists the newest names first: those are dated first.
+    for (const GitHubJson::Tag& tag : tags) {
+        if (releaseTags.contains(tag.name) || dated.value(tag.name).toString() == tag.sha)
+            continue;
+        if (budget-- <= 0)
+            break;
+        ++work->pending;
+        const QString path = QStringLiteral("/repos/%1/git/commits/%2").arg(work->repo, tag.sha);
+        // Not cached: a commit never changes, and it is asked for once.
+        fetch(
+            apiUrl(path), "application/json", false,
+            [this, work, tag, path](const Page& p) {
+                const auto commit = GitHubJson::parseGitCommit(p.body);
+                if (commit)
+                    work->datedTags.append({ tag, *commit });
+                else
+                    fail(GitHubText::tr("GET %1: unexpected answer").arg(path), p.response.status);
+                finishPart(work);
+            },
+            [this, work, path](const HttpResponse& r) {
+                failFor(apiUrl(path), r);
+                finishPart(work);
+            });
+    }
+}
+
 void GitHubCollector::store(const RepoWork& w)
 {
     const qint64 now = m_clock.nowSecs();
@@ -248,6 +315,26 @@ void GitHubCollector::store(const RepoWork& w)
             if (r.publishedAt > 0)
                 m_store.recordEvent(id, r.id,
                     { 0, r.publishedAt, QString::fromLatin1(ProjectEvents::kRelease), w.repo, r.title, r.url });
+        // A tag is shown at its commit's date, unless it is a release (then the release is shown, once).
+        QJsonObject tagsDated = m_state.value(kTagsDated).toObject();
+        QJsonObject dated = tagsDated.value(w.repo).toObject();
+        if (w.releasesComplete)
+            for (const GitHubJson::Release& r : w.releases)
+                if (r.publishedAt > 0 && dated.contains(r.tag)) {
+                    m_store.forgetEvent(id, QString::fromLatin1(ProjectEvents::kTag), w.repo, r.tag);
+                    dated.remove(r.tag);
+                }
+        for (const RepoWork::DatedTag& t : w.datedTags) {
+            const qsizetype at = t.commit.htmlUrl.lastIndexOf(QLatin1String("/commit/"));
+            const QString url = at < 0 ? QString()
+                                       : t.commit.htmlUrl.left(at) + QStringLiteral("/releases/tag/")
+                    + QString::fromUtf8(QUrl::toPercentEncoding(t.tag.name));
+            m_store.recordEvent(id, t.tag.name,
+                { 0, t.commit.committedAt, QString::fromLatin1(ProjectEvents::kTag), w.repo, t.tag.name, url });
+            dated.insert(t.tag.name, t.tag.sha);
+        }
+        tagsDated.insert(w.repo, dated);
+        m_state.insert(kTagsDated, tagsDated);
         // Daily points replace the same day's earlier figure: history outlives GitHub's 14-day window.
         const auto daily = [&](const std::optional<QList<GitHubJson::TrafficPoint>>& points, const char* total,
                                const char* uniques) {

@@ -145,9 +145,10 @@ private slots:
         GitHubCollector c(id, h.settingsOf(id), h.services());
         QVERIFY(h.pollWith(c).ok);
         const int requests = int(h.fake.server.requests.size());
-        // 2 organisation pages; per repository: repo, pulls, contributors, releases (alpha: 2 pages), and the 4
-        // traffic lists where there is push access (beta's 403 is not asked again within a day).
-        QCOMPARE(requests, 2 + (5 + 4) + 4 + (4 + 4));
+        // 2 organisation pages; per repository: repo, pulls, contributors, releases (alpha: 2 pages), tags (alpha's
+        // three releases: 2 pages; none: 1), and the 4 traffic lists where there is push access (beta's 403 is not
+        // asked again within a day). A tag that is a release is never asked about.
+        QCOMPARE(requests, 2 + (5 + 2 + 4) + (4 + 1) + (4 + 1 + 4));
         QCOMPARE(h.fake.server.count(304), requests - 2);
         QCOMPARE(h.fake.server.count(204), 2); // contributors of beta and gamma (empty): no ETag to reuse
         QCOMPARE(h.fake.rateRemaining, remaining - 2); // 304s are free
@@ -210,6 +211,83 @@ private slots:
         // Removing the source with its history removes its events.
         QVERIFY(SourceStore(*h.db, h.clock).remove(id, true));
         QCOMPARE(stored(), QStringList());
+    }
+
+    // Tags become events at their commit's date on the first poll (every page), stay one each on later polls and cost
+    // no new request; a tag that is a release is the release only, also when the release comes after the tag.
+    void tagsAreEventsOnceAndNotBesideTheirRelease()
+    {
+        ApiHarness h;
+        h.fake.maxPerPage = 2;
+        h.fake.token = kToken;
+        FakeGitHubRepo rocket;
+        rocket.releases = { { 1 }, { 2 }, { 3 } }; // tags v0, v1 (a draft: not pushed), v2
+        rocket.releasePublishedAt = { iso("2023-11-10T15:00:00Z"), 0, iso("2023-06-20T12:00:00Z") };
+        rocket.tags = { { QStringLiteral("v3.0-rc1"), iso("2023-11-12T09:00:00Z") },
+            { QStringLiteral("nightly/2023-09-01"), iso("2023-09-01T02:00:00Z") },
+            { QStringLiteral("v1"), iso("2023-10-01T08:00:00Z") } }; // the draft's tag, pushed
+        h.fake.github.insert(QStringLiteral("acme/rocket"), rocket);
+        const qint64 id = h.addSource("github", { { "repo", "acme/rocket" }, { "token-env", "ACTIVITY_TEST_TOKEN" } });
+        const auto stored = [&h] {
+            QStringList rows;
+            for (const ProjectEvent& e : EventStore(*h.db).between(0, std::numeric_limits<qint64>::max()))
+                rows << QStringLiteral("%1 %2 %3 %4 %5")
+                            .arg(QDateTime::fromSecsSinceEpoch(e.ts, Qt::UTC).toString(Qt::ISODate), e.kind, e.source,
+                                e.title, e.url);
+            return rows;
+        };
+        const auto commitRequests = [&h] {
+            int n = 0;
+            for (const FakeRequest& r : h.fake.server.requests)
+                n += r.url.path().startsWith(QLatin1String("/repos/acme/rocket/git/commits/")) ? 1 : 0;
+            return n;
+        };
+        const QString tagUrl = QStringLiteral("https://github.com/acme/rocket/releases/tag/");
+        const QStringList first { "2023-06-20T12:00:00Z release acme/rocket v2 " + tagUrl + "v2",
+            "2023-09-01T02:00:00Z tag acme/rocket nightly/2023-09-01 " + tagUrl + "nightly%2F2023-09-01",
+            "2023-10-01T08:00:00Z tag acme/rocket v1 " + tagUrl + "v1",
+            "2023-11-10T15:00:00Z release acme/rocket v0 " + tagUrl + "v0",
+            "2023-11-12T09:00:00Z tag acme/rocket v3.0-rc1 " + tagUrl + "v3.0-rc1" };
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(stored(), first);
+        QCOMPARE(commitRequests(), 3); // the three tags that are no release, once each
+        int tagPages = 0;
+        for (const FakeRequest& r : h.fake.server.requests)
+            tagPages += r.url.path() == QLatin1String("/repos/acme/rocket/tags") ? 1 : 0;
+        QCOMPARE(tagPages, 3); // five tags, two a page
+
+        h.fake.server.clearLog();
+        h.clock.advanceSecs(900);
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(stored(), first); // not added twice
+        QCOMPARE(commitRequests(), 0);
+
+        // The draft is published: v1 is the release only.
+        h.fake.github["acme/rocket"].releasePublishedAt[1] = iso("2023-10-02T10:00:00Z");
+        h.clock.advanceSecs(900);
+        QVERIFY(h.pollWith(c).ok);
+        QStringList after = first;
+        after[2] = "2023-10-02T10:00:00Z release acme/rocket v1 " + tagUrl + "v1";
+        QCOMPARE(stored(), after);
+    }
+
+    // Without a token (60 requests an hour), a few tags are dated per poll; the next polls date the rest.
+    void tagDatesAreSpreadOverPolls()
+    {
+        ApiHarness h;
+        FakeGitHubRepo rocket;
+        for (int i = 0; i < 5; ++i)
+            rocket.tags.append({ QStringLiteral("t%1").arg(i), iso("2023-01-01T00:00:00Z") + i * 86400 });
+        h.fake.github.insert(QStringLiteral("acme/rocket"), rocket);
+        const qint64 id = h.addSource("github", { { "repo", "acme/rocket" } });
+        const auto tags = [&h] { return EventStore(*h.db).between(0, std::numeric_limits<qint64>::max()).size(); };
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(tags(), GitHubCollector::kTagDatesPerPollWithoutToken);
+        h.clock.advanceSecs(900);
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(tags(), 5);
     }
 
     void newRepositoriesArePickedUp()

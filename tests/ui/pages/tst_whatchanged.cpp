@@ -5,7 +5,9 @@
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/fullwindow.h"
 #include "tests/support/pageload.h"
+#include "ui/mainwindow.h"
 #include "ui/pages/overviewpage.h"
 #include "ui/pages/trafficpage.h"
 #include "ui/viewstate.h"
@@ -21,6 +23,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 namespace activity {
 
@@ -29,17 +32,20 @@ constexpr qint64 kDay1 = 1794787200; // 2026-11-16 00:00 UTC: the period before
 constexpr qint64 kDay2 = kDay1 + 86400; // the range
 const QByteArray kHostile = QByteArrayLiteral("<b>bold</b>\tref");
 
+const QByteArray kFirefox = QByteArrayLiteral("Firefox/132.0");
 struct Source {
     QByteArray referrer;
     QByteArray path;
     int before;
     int now;
+    QByteArray agent = kFirefox;
 };
-// A spike, a fall, a steady one, a tiny rise (2 -> 9) and a new one with markup and a tab in its text.
+// A spike, a fall, a steady one (the only one from curl), a tiny rise (2 -> 9) and a new one with markup and a tab in
+// its text. Firefox's requests rise (307 -> 569), curl's stay (200 -> 200).
 const Source kSources[] = {
     { "https://news.example/item", "/blog/release-2.0", 5, 400 },
     { "https://falling.example/", "/docs/", 300, 100 },
-    { "https://steady.example/", "/", 200, 200 },
+    { "https://steady.example/", "/", 200, 200, "curl/8.5.0" },
     { "https://tiny.example/", "/", 2, 9 },
     { kHostile, "/", 0, 60 },
 };
@@ -62,7 +68,7 @@ void fill(const QString& path)
                 r.path = s.path;
                 r.status = 200;
                 r.bytes = 100;
-                r.agent = "Firefox/132.0";
+                r.agent = s.agent;
                 r.referrer = s.referrer;
                 w.add(r);
             }
@@ -137,6 +143,64 @@ private slots:
         QCOMPARE(state.referrer(), QByteArray("https://news.example/item"));
         QVERIFY(page.isLoading() ? loaded.wait(15000) : true);
         QTRY_COMPARE(page.tile(0)->findChild<QLabel*>(QStringLiteral("value"))->text(), QStringLiteral("400"));
+    }
+
+    // The agent's row narrows the Traffic page to that user agent, with a chip in the header that removes it.
+    void anAgentRowNarrowsWithItsChip()
+    {
+        ManualClock clock((kDay2 + 86400) * 1000);
+        FullWindow full(m_path, clock);
+        MainWindow& window = full.window;
+        ViewState& state = *window.viewState();
+        state.setCustomRange({ kDay2, kDay2 + 86400 });
+        state.setSite({});
+        window.resize(1280, 800);
+        window.showPage(PageId::Traffic);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* page = qobject_cast<TrafficPage*>(window.page(PageId::Traffic));
+        QVERIFY(page);
+        auto* chip = window.findChild<QToolButton*>(QStringLiteral("userAgentFilter"));
+        QVERIFY(chip);
+        QVERIFY(!chip->isVisible());
+        WhatChangedPanel* panel = page->whatChanged();
+        QTRY_VERIFY_WITH_TIMEOUT(!panel->shown().isEmpty(), 15000);
+        qint64 everyRequest = 0;
+        qint64 firefoxBefore = 0;
+        qint64 firefoxNow = 0;
+        for (const Source& s : kSources) {
+            everyRequest += s.now;
+            firefoxBefore += s.agent == kFirefox ? s.before : 0;
+            firefoxNow += s.agent == kFirefox ? s.now : 0;
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(
+            page->tile(0)->findChild<QLabel*>(QStringLiteral("value"))->text(), QString::number(everyRequest), 15000);
+        const QStringList rows = rowsOf(panel);
+        const int row = int(
+            rows.indexOf(QStringLiteral("Agent|Firefox/132.0|%1|%2|▲ +%3|+%4%")
+                             .arg(firefoxBefore)
+                             .arg(firefoxNow)
+                             .arg(firefoxNow - firefoxBefore)
+                             .arg(100.0 * double(firefoxNow - firefoxBefore) / double(firefoxBefore), 0, 'f', 1)));
+        QVERIFY2(row >= 0, qPrintable(rows.join(QLatin1Char('\n'))));
+        for (const QString& r : rows)
+            QVERIFY2(!r.contains(QLatin1String("curl/")), qPrintable(r)); // steady
+
+        page->findChild<QTabWidget*>()->setCurrentWidget(panel);
+        QTableView* table = panel->table();
+        QTest::mouseClick(
+            table->viewport(), Qt::LeftButton, {}, table->visualRect(panel->model()->index(row, 1)).center());
+        QCOMPARE(state.userAgent(), kFirefox);
+        QTRY_VERIFY(chip->isVisible());
+        QCOMPARE(chip->text(), QStringLiteral("Agent: Firefox/132.0  ✕"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            page->tile(0)->findChild<QLabel*>(QStringLiteral("value"))->text(), QString::number(firefoxNow), 15000);
+        // The chip removes it: every request again.
+        QTest::mouseClick(chip, Qt::LeftButton);
+        QVERIFY(state.userAgent().isEmpty());
+        QTRY_VERIFY(!chip->isVisible());
+        QTRY_COMPARE_WITH_TIMEOUT(
+            page->tile(0)->findChild<QLabel*>(QStringLiteral("value"))->text(), QString::number(everyRequest), 15000);
     }
 
     void overviewListsAndSendsToTraffic()
