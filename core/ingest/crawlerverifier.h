@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/ingest/crawlerchecks.h"
+#include "core/util/ownedthread.h"
 
 #include <QString>
 #include <memory>
@@ -9,8 +10,10 @@
 namespace activity {
 
 class Clock;
+class CrawlerCheckWorker;
 class Database;
 class DbWriter;
+struct CrawlerCheckState;
 
 // One address's verdict on one owner's crawler, as kept in crawler_verdicts.
 struct CrawlerVerdict {
@@ -76,13 +79,9 @@ public:
     Counts counts() const;
 
 private:
-    struct Shared;
-    struct Job;
-    void pump();
-    void checkByDns(const Job& job);
-    void finish(const Job& job, const QString& verdict, const QString& method, const QString& detail, qint64 ttl);
-
-    std::shared_ptr<Shared> m_shared;
+    std::shared_ptr<CrawlerCheckState> m_state;
+    OwnedThread m_thread; // quits and waits first when the verifier goes
+    CrawlerCheckWorker* m_worker = nullptr; // lives on m_thread, deleted there when it ends
 };
 
 } // namespace activity
