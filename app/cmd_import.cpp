@@ -7,6 +7,7 @@
 #include "core/ingest/ingestpipeline.h"
 #include "core/ingest/linefile.h"
 #include "core/logs/logformat.h"
+#include "core/settings/appsettings.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
 
@@ -298,12 +299,27 @@ int runImport(CommandContext& ctx, const QStringList& args)
     options.agentRules = AgentRules::load(ctx.dataDir(), &rulesError);
     if (!options.agentRules)
         return ctx.fail(QStringLiteral("import: ") + rulesError);
+    // Crawlers claiming a checkable name are checked off the ingest threads; a broken ranges file stops the import.
+    const AppSettings::CrawlerCheckSettings checks = AppSettings::crawlerChecks(*db);
+    if (checks.enabled) {
+        options.verifyCrawlers = true;
+        options.crawlerChecks = CrawlerChecks::load(ctx.dataDir(), &rulesError);
+        if (!options.crawlerChecks)
+            return ctx.fail(QStringLiteral("import: ") + rulesError);
+        options.verifier.dnsServer = checks.dnsServer;
+    }
     IngestPipeline pipeline(ctx.databasePath(), GeoIp::openDefault(*db), ctx.clock(), options);
     pipeline.setSource(0, o.format, o.site);
     LedgerMarks marks(inputs, ctx.clock().nowSecs());
     pipeline.setCommitHook([&marks](Database& writerDb, quint64 lastSeq) { marks.onCommit(writerDb, lastSeq); });
     const Fed fed = feed(ctx, pipeline, inputs, marks, o.site, timer);
     pipeline.stop();
+    // Checks still running: their verdicts apply to the lines already stored whenever they come; waiting a little
+    // here lets the report that follows an import show them.
+    if (CrawlerVerifier* verifier = pipeline.verifier(); verifier && !verifier->waitIdle(checks.waitSecs * 1000))
+        ctx.err() << ImportCommandText::tr("import: some crawler checks are still running; those crawlers stay "
+                                           "unverified until checked again")
+                  << Qt::endl;
     if (isatty(STDERR_FILENO) == 1) { // the bar at its end, once everything read is stored
         drawProgress(ctx.err(), 1.0, fed.lines);
         ctx.err() << Qt::endl;

@@ -102,6 +102,12 @@ const Command kCommands[] = {
             "$sent_http_content_range, $sent_http_content_length); where the log cannot tell it, give it:\n"
             "  size PATH BYTES   the file's size (none: forget it)\n"
             "  sizes             the sizes given") },
+    { "agents", "agents verify", runAgents, false,
+        QT_TRANSLATE_NOOP("Commands",
+            "Checks again the crawlers that claim a name whose owner publishes how to check it (Googlebot, Bingbot,\n"
+            "GPTBot...) and could not be checked when they came (offline, or `import` ended first): by the published\n"
+            "address ranges, else by reverse DNS with forward confirmation (setting agents.dns_server). The verdicts\n"
+            "apply to the requests already stored: agents.csv says verified or spoofed.") },
     { "store", "store init URL | migrate --from URL --to URL", runStore, false,
         QT_TRANSLATE_NOOP("Commands",
             "The store is where every figure is kept: a SQLite file (sqlite:PATH, the default is the data folder's\n"

@@ -35,5 +35,6 @@ int runStore(CommandContext& context, const QStringList& args);
 int runNotes(CommandContext& context, const QStringList& args);
 int runEvents(CommandContext& context, const QStringList& args);
 int runDownloads(CommandContext& context, const QStringList& args);
+int runAgents(CommandContext& context, const QStringList& args);
 
 } // namespace activity

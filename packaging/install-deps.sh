@@ -14,6 +14,7 @@ BUILD_DEPS=(
 TEST_DEPS=(
   nginx-light sqlite3 xvfb xauth curl util-linux bsdutils rsyslog openssh-server openssh-client
   prometheus-node-exporter dbus-daemon postgresql-15
+  dnsmasq-base
   libivykis0 libnet1 libjson-c5 libwrap0 libpcre3
   libmaxmind-db-writer-perl mmdb-bin
   desktop-file-utils appstream

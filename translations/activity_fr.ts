@@ -9,6 +9,17 @@
     </message>
 </context>
 <context>
+    <name>AgentsCommandText</name>
+    <message>
+        <source>agents: the subcommand is verify (agents verify)</source>
+        <translation>agents : la sous-commande est verify (agents verify)</translation>
+    </message>
+    <message>
+        <source>checked %1 addresses: %2 verified, %3 spoofed, %4 could not be checked</source>
+        <translation>%1 adresses vérifiées : %2 authentiques, %3 usurpées, %4 impossibles à vérifier</translation>
+    </message>
+</context>
+<context>
     <name>AgentsText</name>
     <message>
         <source>cannot read the agents file %1: %2</source>
@@ -593,6 +604,30 @@
         <translation>downloads.window : doit être un nombre entier de secondes de 60 à 86400, reçu « %1 »</translation>
     </message>
     <message>
+        <source>on or off: check crawlers whose owner publishes how (Googlebot, Bingbot, GPTBot...) by the published address ranges and by reverse DNS, so a spoofed one is not counted as the crawler it claims</source>
+        <translation>on ou off : vérifier les robots dont le propriétaire publie comment (Googlebot, Bingbot, GPTBot...) par les plages d&apos;adresses publiées et par le DNS inverse, pour qu&apos;un imposteur ne soit pas compté comme le robot qu&apos;il prétend être</translation>
+    </message>
+    <message>
+        <source>the DNS server crawler checks ask, as address[:port]; default: the system&apos;s (/etc/resolv.conf)</source>
+        <translation>le serveur DNS qu&apos;interrogent les vérifications de robots, sous la forme adresse[:port] ; par défaut : celui du système (/etc/resolv.conf)</translation>
+    </message>
+    <message>
+        <source>seconds `import` waits at its end for crawler checks still running (0 to 600); those left stay unverified</source>
+        <translation>secondes pendant lesquelles `import` attend à la fin les vérifications de robots en cours (0 à 600) ; les autres restent non vérifiées</translation>
+    </message>
+    <message>
+        <source>agents.verify: must be on or off, got &apos;%1&apos;</source>
+        <translation>agents.verify : doit valoir on ou off, reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>agents.dns_server: must be an address with an optional port (127.0.0.1:5353), got &apos;%1&apos;</source>
+        <translation>agents.dns_server : doit être une adresse avec un port facultatif (127.0.0.1:5353), reçu « %1 »</translation>
+    </message>
+    <message>
+        <source>agents.verify_wait: must be a whole number of seconds from 0 to 600, got &apos;%1&apos;</source>
+        <translation>agents.verify_wait : doit être un nombre entier de secondes de 0 à 600, reçu « %1 »</translation>
+    </message>
+    <message>
         <source>charts.previous: must be on or off, got &apos;%1&apos;</source>
         <translation>charts.previous : doit valoir on ou off, reçu « %1 »</translation>
     </message>
@@ -952,6 +987,16 @@ $sent_http_content_length) ; quand le journal ne peut pas la dire, indiquez-la :
   sizes             les tailles indiquées</translation>
     </message>
     <message>
+        <source>Checks again the crawlers that claim a name whose owner publishes how to check it (Googlebot, Bingbot,
+GPTBot...) and could not be checked when they came (offline, or `import` ended first): by the published
+address ranges, else by reverse DNS with forward confirmation (setting agents.dns_server). The verdicts
+apply to the requests already stored: agents.csv says verified or spoofed.</source>
+        <translation>Vérifie de nouveau les robots qui se réclament d&apos;un nom dont le propriétaire publie comment le vérifier (Googlebot,
+Bingbot, GPTBot...) et qui n&apos;ont pas pu être vérifiés à leur arrivée (hors ligne, ou `import` terminé avant) : par
+les plages d&apos;adresses publiées, sinon par DNS inverse avec confirmation directe (réglage agents.dns_server). Les
+verdicts s&apos;appliquent aux requêtes déjà enregistrées : agents.csv indique verified ou spoofed.</translation>
+    </message>
+    <message>
         <source>Rules on any series of `series list`, evaluated by a running `collect` or window (setting
 alerts.interval, default every 60 s):
   --above X, --below X        the value: traffic figures summed over --window (default 5m),
@@ -988,6 +1033,41 @@ alerts.interval, toutes les 60 s par défaut) :
   --webhook-env VARIABLE      l&apos;URL du webhook est lue dans cette variable d&apos;environnement à l&apos;envoi
 `edit` redonne son webhook à une règle (après une restauration sur une autre machine) ou en change.
 `test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste ce qui s&apos;est déclenché et résolu.</translation>
+    </message>
+</context>
+<context>
+    <name>CrawlerChecksText</name>
+    <message>
+        <source>cannot read the crawler check file %1: %2</source>
+        <translation>impossible de lire le fichier de vérification des robots %1 : %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a JSON object (%2)</source>
+        <translation>%1 n&apos;est pas un objet JSON (%2)</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
+        <source>the range file name &apos;%1&apos; of &apos;%2&apos; must be a plain file name</source>
+        <translation>le nom de fichier de plages « %1 » de « %2 » doit être un simple nom de fichier</translation>
+    </message>
+    <message>
+        <source>%1: &quot;prefixes&quot; must be a list of {&quot;ipv4Prefix&quot;} or {&quot;ipv6Prefix&quot;}</source>
+        <translation>%1 : « prefixes » doit être une liste de {&quot;ipv4Prefix&quot;} ou {&quot;ipv6Prefix&quot;}</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; is not an address prefix</source>
+        <translation>%1 : « %2 » n&apos;est pas un préfixe d&apos;adresses</translation>
+    </message>
+    <message>
+        <source>%1: &quot;verifiers&quot; must be an object of {ranges, dns} by owner</source>
+        <translation>%1 : « verifiers » doit être un objet de {ranges, dns} par propriétaire</translation>
+    </message>
+    <message>
+        <source>%1: &apos;%2&apos; has an empty or invalid DNS domain</source>
+        <translation>%1 : « %2 » a un domaine DNS vide ou invalide</translation>
     </message>
 </context>
 <context>
@@ -1141,6 +1221,37 @@ alerts.interval, toutes les 60 s par défaut) :
     <message>
         <source>the database writer has stopped</source>
         <translation>l&apos;écriture dans la base de données est arrêtée</translation>
+    </message>
+</context>
+<context>
+    <name>DnsText</name>
+    <message>
+        <source>the DNS server &apos;%1&apos; is not an address with an optional port (127.0.0.1:5353)</source>
+        <translation>le serveur DNS « %1 » n&apos;est pas une adresse avec un port facultatif (127.0.0.1:5353)</translation>
+    </message>
+    <message>
+        <source>cannot open a socket for DNS: %1</source>
+        <translation>impossible d&apos;ouvrir une socket pour le DNS : %1</translation>
+    </message>
+    <message>
+        <source>a DNS answer too short</source>
+        <translation>une réponse DNS trop courte</translation>
+    </message>
+    <message>
+        <source>not a DNS answer</source>
+        <translation>pas une réponse DNS</translation>
+    </message>
+    <message>
+        <source>the DNS server answered with error code %1</source>
+        <translation>le serveur DNS a répondu avec le code d&apos;erreur %1</translation>
+    </message>
+    <message>
+        <source>a malformed DNS answer</source>
+        <translation>une réponse DNS mal formée</translation>
+    </message>
+    <message>
+        <source>no answer from the DNS server %1</source>
+        <translation>pas de réponse du serveur DNS %1</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1672,10 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>; %1 of them older than the retention are kept as hourly and daily totals (no raw rows): see them with report --from %2 --to %3</source>
         <translation> ; %1 d&apos;entre elles, plus anciennes que la durée de conservation, sont gardées en totaux horaires et journaliers (sans requêtes brutes) : voyez-les avec report --from %2 --to %3</translation>
+    </message>
+    <message>
+        <source>import: some crawler checks are still running; those crawlers stay unverified until checked again</source>
+        <translation>import : des vérifications de robots sont encore en cours ; ces robots restent non vérifiés jusqu&apos;à une nouvelle vérification</translation>
     </message>
 </context>
 <context>
@@ -2806,6 +2921,29 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>must be ssh://USER@HOST[:PORT]/PATH (an absolute path on the server), got &apos;%1&apos;</source>
         <translation>doit être ssh://UTILISATEUR@HÔTE[:PORT]/CHEMIN (un chemin absolu sur le serveur), reçu « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>VerifierText</name>
+    <message>
+        <source>no check is known for &apos;%1&apos;</source>
+        <translation>aucune vérification connue pour « %1 »</translation>
+    </message>
+    <message>
+        <source>not in the published ranges</source>
+        <translation>hors des plages publiées</translation>
+    </message>
+    <message>
+        <source>no reverse DNS name</source>
+        <translation>pas de nom en DNS inverse</translation>
+    </message>
+    <message>
+        <source>reverse DNS name %1 is not the owner&apos;s</source>
+        <translation>le nom en DNS inverse %1 n&apos;est pas celui du propriétaire</translation>
+    </message>
+    <message>
+        <source>%1 does not point back to the address</source>
+        <translation>%1 ne renvoie pas à l&apos;adresse</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,15 @@ public:
         options.agentRules = AgentRules::load(m_context.dataDir, &rulesError);
         if (!options.agentRules)
             emit warned(QStringLiteral("activity-dashboard: ") + rulesError);
+        // Crawlers claiming a checkable name are checked by address; broken ranges files: the shipped ones serve.
+        const AppSettings::CrawlerCheckSettings checks = AppSettings::crawlerChecks(m_context.db);
+        if (checks.enabled) {
+            options.verifyCrawlers = true;
+            options.crawlerChecks = CrawlerChecks::load(m_context.dataDir, &rulesError);
+            if (!options.crawlerChecks)
+                emit warned(QStringLiteral("activity-dashboard: ") + rulesError);
+            options.verifier.dnsServer = checks.dnsServer;
+        }
         m_pipeline = std::make_unique<IngestPipeline>(m_context.writer, std::move(geo), m_context.clock, options);
         IngestPipeline* pipeline = m_pipeline.get();
         // From the pipeline's thread to the one that started collection, where it is shown or stops `collect`.

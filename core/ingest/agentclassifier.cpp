@@ -133,8 +133,9 @@ std::shared_ptr<const AgentRules> AgentRules::parse(const QByteArray& json, cons
             return fail(AgentsText::tr("%1: agent '%2' has an invalid pattern '%3': %4")
                             .arg(origin, name, pattern, QString::fromStdString(reason)));
         const std::string cn = agentClassName(*cls);
+        const std::string vendor = a.value(QLatin1String("verify")).toString().toStdString();
         const std::string verification = a.contains(QLatin1String("verify")) ? "unverified" : "";
-        Agent agent { name.toStdString(), *cls, {}, {} };
+        Agent agent { name.toStdString(), *cls, {}, {}, vendor };
         agent.key = cn + '/' + verification + '/' + agent.name;
         agent.probeKey = keepsNameWhenProbing(*cls) ? agent.key : "scanner//" + agent.name;
         rules->m_agents.push_back(std::move(agent));
@@ -188,7 +189,7 @@ AgentMatch AgentRules::match(int agentIndex, bool browser, std::string_view path
         return { AgentClass::Scanner, {}, kProbeKey };
     }
     if (agent)
-        return { agent->cls, agent->name, agent->key };
+        return { agent->cls, agent->name, agent->key, agent->vendor };
     return { AgentClass::Human, {}, kHumanKey };
 }
 

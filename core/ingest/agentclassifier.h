@@ -20,6 +20,9 @@ struct AgentMatch {
     AgentClass cls = AgentClass::Human;
     std::string_view name;
     std::string_view rollupKey = "human//";
+    // The owner whose check applies (verifiers.json: "google", "openai"...), empty when the agent publishes none.
+    // Such requests are claims, checked per address later (CrawlerVerifier).
+    std::string_view vendor;
 };
 
 // The patterns that name agents, from the data file agents.json (shipped as a resource; a file of that name in the
@@ -55,6 +58,7 @@ private:
         AgentClass cls;
         std::string key; // rollup key
         std::string probeKey; // rollup key when it probes (a library's or an unnamed bot's requests)
+        std::string vendor; // "verify": whose check applies
     };
     std::vector<Agent> m_agents;
     struct Matchers; // RE2's, kept out of this header

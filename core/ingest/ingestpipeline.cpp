@@ -2,6 +2,7 @@
 
 #include "core/geo/geoip.h"
 #include "core/ingest/agentclassifier.h"
+#include "core/ingest/crawlerverifier.h"
 #include "core/ingest/ingestpipeline_p.h"
 #include "core/ingest/ingestwriter.h"
 #include "core/logs/accessrecord.h"
@@ -49,6 +50,8 @@ IngestPipeline::IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, con
     , m_clock(clock)
     , m_options(options)
 {
+    if (options.verifyCrawlers)
+        m_verifier = std::make_unique<CrawlerVerifier>(m_writer, options.crawlerChecks, clock, options.verifier);
     // A QThread subclass, not QThread::create(): that one goes through std::async, whose std::call_once pulls
     // __tls_get_addr (and so ld-linux) into the program's NEEDED list.
     class Thread final : public QThread {
@@ -358,6 +361,8 @@ void IngestPipeline::parseRun()
                 geo.cityKey = info.cityKey;
             }
             batch->agents[i] = agents.classify(record.agent, record.path);
+            if (m_verifier && !batch->agents[i].vendor.empty())
+                m_verifier->claim(record.addr, record.addrLen, batch->agents[i].vendor);
         }
 
         const bool stop = batch->stop;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ingest/crawlerverifier.h"
 #include "core/ingest/linesink.h"
 
 #include <QHash>
@@ -41,6 +42,11 @@ public:
         // Who made each request (AgentClassifier): the data folder's agents.json, else the shipped one. Null: the
         // shipped rules.
         std::shared_ptr<const AgentRules> agentRules;
+        // Crawlers that claim a name whose owner publishes a check are checked by address (CrawlerVerifier), off
+        // the ingest threads; the checks (ranges, DNS domains) default to the shipped ones.
+        bool verifyCrawlers = false;
+        std::shared_ptr<const CrawlerChecks> crawlerChecks;
+        CrawlerVerifier::Options verifier;
     };
     // Writes through `writer`, the process's one database writer. geo may be null (every address unknown).
     IngestPipeline(DbWriter& writer, std::unique_ptr<GeoIp> geo, const Clock& clock);
@@ -94,6 +100,8 @@ public:
     // Called on the pipeline's thread after each failed write, with lastError(); and once with an empty message
     // when a write succeeds again.
     void setErrorHandler(std::function<void(const QString&)> handler);
+    // The crawler checks (null unless Options::verifyCrawlers): waitIdle() once the lines are stored.
+    CrawlerVerifier* verifier() const { return m_verifier.get(); }
 
 private:
     struct Item;
@@ -116,6 +124,7 @@ private:
     std::unique_ptr<DbWriter> m_ownWriter;
     DbWriter& m_writer;
     std::unique_ptr<IngestWriter> m_ingest; // used inside the writer's jobs only
+    std::unique_ptr<CrawlerVerifier> m_verifier; // writes through m_writer: declared after it, ends before it
     std::unique_ptr<GeoIp> m_geo;
     std::shared_ptr<const AgentRules> m_agentRules;
     const Clock& m_clock;

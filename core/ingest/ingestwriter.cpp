@@ -1,5 +1,6 @@
 #include "core/ingest/ingestwriter.h"
 
+#include "core/ingest/crawlerchecks.h"
 #include "core/ingest/retention.h"
 #include "core/settings/appsettings.h"
 #include "core/storage/ingestcounters.h"
@@ -55,6 +56,11 @@ void IngestWriter::prepareStatements()
         "INSERT INTO requests(id, site_id, source_id, addr, country, city_id, method_id, path_id, query_id, "
         "protocol_id, status, bytes, referrer_id, agent_id, request_time, extra, agent_class, bot_id) "
         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    m_upsertClaim = m_db->prepare(
+        "INSERT INTO crawler_claims(bucket, site_id, addr, agent_key, vendor, requests, visitors, bytes) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT(bucket, site_id, addr, agent_key) DO UPDATE SET "
+        "requests = requests + excluded.requests, visitors = visitors + excluded.visitors, "
+        "bytes = bytes + excluded.bytes");
     Statement sites = m_db->prepare("SELECT id, name FROM sites");
     while (sites.step())
         m_sites.insert(sites.text(1).toUtf8(), sites.int64(0));
@@ -82,6 +88,7 @@ void IngestWriter::writePending()
 {
     m_visitors.write();
     m_rollups.write();
+    writeClaims();
     writeRejected();
     writeCounters();
     m_batchOpen = false;
@@ -91,6 +98,7 @@ void IngestWriter::dropCaches()
 {
     m_rollups.clear();
     m_visitors.clear();
+    m_claims.clear();
     m_stored.clear();
     m_counters.clear();
     m_rejected.clear();
@@ -294,6 +302,21 @@ void IngestWriter::add(
         Period::Minute, minute, siteKey, Dim::Country, Rollup::packCountry(geo.country), r.bodyBytes, visitor);
     m_rollups.add(
         Period::Minute, minute, siteKey, Dim::Agents, m_rollups.agentsKey(agentMatch.rollupKey), r.bodyBytes, visitor);
+    if (!agentMatch.vendor.empty() && (r.addrLen == 4 || r.addrLen == 16)) {
+        m_claimKey.assign(reinterpret_cast<const char*>(&minute), sizeof minute);
+        m_claimKey.append(reinterpret_cast<const char*>(&siteKey), sizeof siteKey);
+        m_claimKey.append(reinterpret_cast<const char*>(r.addr), size_t(r.addrLen));
+        m_claimKey.append(agentMatch.rollupKey);
+        auto it = m_claims.find(m_claimKey);
+        if (it == m_claims.end()) {
+            ClaimSum c { minute, siteKey, crawlerAddressText(r.addr, r.addrLen).toStdString(),
+                std::string(agentMatch.rollupKey), std::string(agentMatch.vendor) };
+            it = m_claims.emplace(m_claimKey, std::move(c)).first;
+        }
+        it->second.requests += 1;
+        it->second.visitors += visitor ? 1 : 0;
+        it->second.bytes += r.bodyBytes;
+    }
     // Text dimensions per hour (day rows are summed from them): the top lists of a range read whole hours.
     const qint64 hour = ts - ts % 3600;
     const quint64 pathKey = m_rollups.textKey(r.path);
@@ -309,6 +332,19 @@ void IngestWriter::add(
             m_rollups.textKey(std::string_view(geo.cityKey.constData(), size_t(geo.cityKey.size()))), r.bodyBytes,
             visitor);
     ++m_stored[sourceId];
+}
+
+void IngestWriter::writeClaims()
+{
+    for (const auto& [key, c] : m_claims) {
+        Statement& st = m_upsertClaim;
+        st.bind(1, c.bucket).bind(2, c.site);
+        st.bindText(3, c.addr.data(), int(c.addr.size()));
+        st.bindText(4, c.agentKey.data(), int(c.agentKey.size()));
+        st.bindText(5, c.vendor.data(), int(c.vendor.size()));
+        st.bind(6, c.requests).bind(7, c.visitors).bind(8, c.bytes).exec();
+    }
+    m_claims.clear();
 }
 
 void IngestWriter::reject(qint64 sourceId, const QByteArray& line, const QString& reason)

@@ -109,6 +109,7 @@ private:
     void refreshSettings();
     void writeCounters();
     void writeRejected();
+    void writeClaims();
     void dropCaches();
 
     const Options m_options;
@@ -119,7 +120,7 @@ private:
     qint64 m_roomFrom = 0; // request rows of [m_roomFrom, m_roomTo) can be written (Database::roomForRequests)
     qint64 m_roomTo = 0;
     RequestIdAllocator m_ids;
-    Statement m_findString, m_insertString, m_touchString, m_insertRequest;
+    Statement m_findString, m_insertString, m_touchString, m_insertRequest, m_upsertClaim;
     std::unordered_map<std::string, CachedString, SvHash, std::equal_to<>> m_strings;
     QHash<QByteArray, qint64> m_sites;
     QByteArray m_lastSite;
@@ -133,6 +134,18 @@ private:
     QList<Rejected> m_rejected;
     std::map<qint64, std::array<qint64, TextFieldCount>> m_newTexts; // per day: new strings stored
     qint64 m_newTextsPerDay = 20'000;
+    // Requests of crawlers that can be checked, per minute, site, address and agents key (crawler_claims): the
+    // verdict per address (CrawlerVerifier) comes later and applies to them when read.
+    struct ClaimSum {
+        qint64 bucket = 0;
+        qint64 site = 0;
+        std::string addr, agentKey, vendor;
+        qint64 requests = 0;
+        qint64 visitors = 0;
+        qint64 bytes = 0;
+    };
+    std::unordered_map<std::string, ClaimSum> m_claims;
+    std::string m_claimKey; // reused
 };
 
 } // namespace activity

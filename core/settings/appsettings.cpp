@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHostAddress>
 #include <QSslCertificate>
 
 namespace activity {
@@ -61,6 +62,17 @@ const QList<AppSettings::Key>& AppSettings::keys()
             QT_TRANSLATE_NOOP("AppSettings",
                 "seconds from a download's first request within which the same client's requests (206 ranges) for "
                 "the same file make one download (60 to 86400)") },
+        { "agents.verify", QStringLiteral("on"),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "on or off: check crawlers whose owner publishes how (Googlebot, Bingbot, GPTBot...) by the published "
+                "address ranges and by reverse DNS, so a spoofed one is not counted as the crawler it claims") },
+        { "agents.dns_server", QString(),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "the DNS server crawler checks ask, as address[:port]; default: the system's (/etc/resolv.conf)") },
+        { "agents.verify_wait", QStringLiteral("15"),
+            QT_TRANSLATE_NOOP("AppSettings",
+                "seconds `import` waits at its end for crawler checks still running (0 to 600); those left stay "
+                "unverified") },
         { "geoip.city_db", QString(),
             QT_TRANSLATE_NOOP("AppSettings",
                 "a City .mmdb file (GeoLite2-City, DB-IP City Lite) for city bubbles; default: the first City "
@@ -150,6 +162,31 @@ QString AppSettings::validate(const QString& key, QString& value)
         if (!ok || secs < 60 || secs > 86400)
             return QCoreApplication::translate(
                 "AppSettings", "downloads.window: must be a whole number of seconds from 60 to 86400, got '%1'")
+                .arg(value);
+        value = QString::number(secs);
+    } else if (key == QLatin1String("agents.verify")) {
+        value = value.toLower();
+        if (value != QLatin1String("on") && value != QLatin1String("off"))
+            return QCoreApplication::translate("AppSettings", "agents.verify: must be on or off, got '%1'").arg(value);
+    } else if (key == QLatin1String("agents.dns_server")) {
+        const QString host = value.startsWith(QLatin1Char('['))
+            ? value.mid(1, value.indexOf(QLatin1Char(']')) - 1)
+            : (value.count(QLatin1Char(':')) == 1 ? value.section(QLatin1Char(':'), 0, 0) : value);
+        const QString port = value.startsWith(QLatin1Char('['))
+            ? value.section(QLatin1String("]:"), 1)
+            : (value.count(QLatin1Char(':')) == 1 ? value.section(QLatin1Char(':'), 1) : QString());
+        bool portOk = true;
+        const int portNumber = port.isEmpty() ? 53 : port.toInt(&portOk);
+        if (!value.isEmpty() && (QHostAddress(host).isNull() || !portOk || portNumber < 1 || portNumber > 65535))
+            return QCoreApplication::translate(
+                "AppSettings", "agents.dns_server: must be an address with an optional port (127.0.0.1:5353), got '%1'")
+                .arg(value);
+    } else if (key == QLatin1String("agents.verify_wait")) {
+        bool ok = false;
+        const int secs = value.toInt(&ok);
+        if (!ok || secs < 0 || secs > 600)
+            return QCoreApplication::translate(
+                "AppSettings", "agents.verify_wait: must be a whole number of seconds from 0 to 600, got '%1'")
                 .arg(value);
         value = QString::number(secs);
     } else if (key == QLatin1String("alerts.smtp.tls")) {
@@ -286,6 +323,15 @@ void AppSettings::setFirstRunState(Database& db, const QString& state)
 qint64 AppSettings::hourlyTextRollupsFrom(Database& db)
 {
     return get(db, QStringLiteral("rollups.hourly_text_from")).value_or(QString()).toLongLong();
+}
+
+AppSettings::CrawlerCheckSettings AppSettings::crawlerChecks(Database& db)
+{
+    CrawlerCheckSettings s;
+    s.enabled = get(db, QStringLiteral("agents.verify")).value_or(QStringLiteral("on")) != QLatin1String("off");
+    s.dnsServer = get(db, QStringLiteral("agents.dns_server")).value_or(QString());
+    s.waitSecs = get(db, QStringLiteral("agents.verify_wait")).value_or(QStringLiteral("15")).toInt();
+    return s;
 }
 
 AgentScope AppSettings::trafficAgents(Database& db)

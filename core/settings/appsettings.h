@@ -44,6 +44,13 @@ QString downloadPatterns(Database& db); // which paths are downloads (DownloadPa
 QString checkAddress(const QString& address);
 QString cityDatabase(Database& db); // empty: not set
 AgentScope trafficAgents(Database& db); // traffic.agents: whose requests the window counts (default all)
+// How collected and imported crawlers are checked (see CrawlerVerifier).
+struct CrawlerCheckSettings {
+    bool enabled = true; // agents.verify
+    QString dnsServer; // agents.dns_server, empty: the system's
+    int waitSecs = 15; // agents.verify_wait: how long `import` waits for checks at its end
+};
+CrawlerCheckSettings crawlerChecks(Database& db);
 
 // The program's own state, not a user setting (not listed by `settings`): whether the first-run set-up was
 // done ("done"), skipped ("skipped") or not yet offered ("").

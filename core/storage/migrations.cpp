@@ -49,6 +49,11 @@ namespace {
  * - events: releases, tags and registry versions a source found (ext_key: the source, kind and its own name for it,
  *   so a poll updates rather than adds) and notes (kind 'note', ext_key NULL). Alert firings are not copied here:
  *   EventStore reads them from alert_events.
+ * - crawler_claims: requests of crawlers whose owner publishes a check (agents.json "verify"), per minute bucket,
+ *   site, address (text) and 'agents' rollup key, written by the ingest writer beside the rollups (never pruned,
+ *   like them); the same requests are in the 'agents' rollups under their "unverified" key. crawler_verdicts: the
+ *   latest verdict per (address, owner), 'verified' or 'spoofed' (CrawlerVerdictStore). Reports join the two to
+ *   split a claimed crawler's rollup row into verified, spoofed and still unverified requests.
  */
 // Version 12 (issue 28): who made each request. agent_class is an AgentClass (0 a person, else a bot's class) and
 // bot_id a bot's name (a string id, NULL for people); both NULL in rows stored before. Rollups gain the 'agents'
@@ -91,6 +96,35 @@ CREATE TABLE download_sizes(
   bytes INTEGER NOT NULL,
   set_at INTEGER NOT NULL
 );
+)sql";
+}
+
+// The crawler verification step (issue 28): what crawlers that can be checked claimed, per minute and address, and
+// what the check said of each address. A function of its own so that it can take another number at merge time.
+const char* crawlerChecksStep()
+{
+    return R"sql(
+CREATE TABLE crawler_claims(
+  bucket INTEGER NOT NULL,
+  site_id INTEGER NOT NULL,
+  addr TEXT NOT NULL,
+  agent_key TEXT NOT NULL,
+  vendor TEXT NOT NULL,
+  requests INTEGER NOT NULL,
+  visitors INTEGER NOT NULL,
+  bytes INTEGER NOT NULL,
+  PRIMARY KEY(bucket, site_id, addr, agent_key)
+) WITHOUT ROWID;
+CREATE TABLE crawler_verdicts(
+  addr TEXT NOT NULL,
+  vendor TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  method TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  checked_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  PRIMARY KEY(addr, vendor)
+) WITHOUT ROWID;
 )sql";
 }
 
@@ -389,6 +423,8 @@ CREATE TABLE source_leases(
     eventsStep(),
     // version 14: sizes of download files the user gives (downloadSizesStep)
     downloadSizesStep(),
+    // version 15: crawler claims and verdicts (crawlerChecksStep)
+    crawlerChecksStep(),
 };
 constexpr int kSecretsLeaveVersion = 10;
 

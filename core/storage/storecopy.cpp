@@ -200,6 +200,8 @@ QStringList StoreCopy::tables()
         QStringLiteral("source_leases"),
         QStringLiteral("events"),
         QStringLiteral("download_sizes"),
+        QStringLiteral("crawler_claims"),
+        QStringLiteral("crawler_verdicts"),
     };
 }
 

@@ -106,7 +106,7 @@ void TestAgentsReport::initTestCase()
         { kChrome, "human", "", "", "10.0.3.", 2, 1, { "/wp-login.php" }, 404 },
         { kGooglebot, "search-crawler", "Googlebot", "unverified", "66.249.66.", 4, 5, { "/", "/docs/start.html" },
             200 },
-        // Claims to be Googlebot from elsewhere: counted as Googlebot, unverified, until verification exists.
+        // Claims to be Googlebot from elsewhere: counted as Googlebot, unverified, with the checks off.
         { kGooglebot, "search-crawler", "Googlebot", "unverified", "203.0.113.", 1, 5, { "/" }, 200 },
         { "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; GPTBot/1.2; +https://openai.com/gptbot)",
             "ai-crawler", "GPTBot", "unverified", "20.171.207.", 3, 5, { "/docs/start.html", "/blog/a.html" }, 200 },
@@ -160,6 +160,11 @@ void TestAgentsReport::initTestCase()
     f.write(log);
     f.close();
     m_data = m_tmp.filePath(QStringLiteral("data"));
+    // Crawler checks are off here (every claim stays unverified): tst_crawlerverification tests them.
+    const ProgramResult off = runProgram(
+        { QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("agents.verify"), QStringLiteral("off") },
+        m_data);
+    QVERIFY2(off.code == 0, qPrintable(off.all()));
     const ProgramResult imported = runProgram({ QStringLiteral("import"), m_log }, m_data);
     QVERIFY2(imported.code == 0, qPrintable(imported.all()));
 }

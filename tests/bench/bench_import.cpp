@@ -137,6 +137,14 @@ void importIntoPostgres(const QString& log, int lines, double sqliteSecs, const 
     QTemporaryDir data;
     if (run(QStringLiteral(ACTIVITY_BIN), { QStringLiteral("store"), QStringLiteral("init"), url }, nullptr) < 0)
         return;
+    // Crawler checks stay on (their cost at ingest is measured); import does not wait at its end for the DNS
+    // answers of the generated fake Googlebots (network time, not ingest).
+    if (run(QStringLiteral(ACTIVITY_BIN),
+            { QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("agents.verify_wait"),
+                QStringLiteral("0"), QStringLiteral("--store"), url, QStringLiteral("--data-dir"), data.path() },
+            nullptr)
+        < 0)
+        return;
     QByteArray summary;
     const double cpu0 = cpuSeconds();
     const double secs = run(QStringLiteral(ACTIVITY_BIN),
@@ -179,6 +187,13 @@ int main(int argc, char** argv)
     std::printf(
         "bench_import: %d generated combined lines, %.1f MiB\n", lines, double(QFileInfo(log).size()) / (1 << 20));
 
+    // As for PostgreSQL below: crawler checks on, no wait for DNS answers at the end.
+    if (run(QStringLiteral(ACTIVITY_BIN),
+            { QStringLiteral("settings"), QStringLiteral("set"), QStringLiteral("agents.verify_wait"),
+                QStringLiteral("0"), QStringLiteral("--data-dir"), dir.filePath(QStringLiteral("data")) },
+            nullptr)
+        < 0)
+        return 1;
     QByteArray summary;
     const double cpu0 = cpuSeconds();
     const double ours = run(QStringLiteral(ACTIVITY_BIN),

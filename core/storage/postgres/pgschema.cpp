@@ -239,6 +239,34 @@ CREATE TABLE download_sizes(
 )sql";
 }
 
+// The crawler verification step (issue 28), as Migrations' crawlerChecksStep().
+const char* crawlerChecksStep()
+{
+    return R"sql(
+CREATE TABLE crawler_claims(
+  bucket BIGINT NOT NULL,
+  site_id BIGINT NOT NULL,
+  addr TEXT NOT NULL,
+  agent_key TEXT NOT NULL,
+  vendor TEXT NOT NULL,
+  requests BIGINT NOT NULL,
+  visitors BIGINT NOT NULL,
+  bytes BIGINT NOT NULL,
+  PRIMARY KEY(bucket, site_id, addr, agent_key)
+);
+CREATE TABLE crawler_verdicts(
+  addr TEXT NOT NULL,
+  vendor TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  method TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  checked_at BIGINT NOT NULL,
+  expires_at BIGINT NOT NULL,
+  PRIMARY KEY(addr, vendor)
+);
+)sql";
+}
+
 // The version kTables is, and the steps after it, as Migrations' steps of the same numbers.
 constexpr int kTablesVersion = 10;
 const char* const kSteps[] = {
@@ -264,9 +292,11 @@ CREATE TABLE source_leases(
     eventsStep(),
     // version 14: download sizes the user gives (downloadSizesStep)
     downloadSizesStep(),
+    // version 15: crawler claims and verdicts (crawlerChecksStep)
+    crawlerChecksStep(),
 };
 constexpr int kLatest = kTablesVersion + int(sizeof(kSteps) / sizeof(kSteps[0]));
-static_assert(kLatest >= 13);
+static_assert(kLatest >= 15);
 
 // Text compares byte by byte, as SQLite's BINARY collation does, whatever the cluster's locale: under en_US or
 // ICU "Zeta" sorts after "apple", so ORDER BY and ties among keys would differ between the engines. Run after every
