@@ -290,10 +290,13 @@ int runImport(CommandContext& ctx, const QStringList& args)
     // A failed write (disk full, read-only file) ends the import at once: what was committed before it stays.
     IngestPipeline::Options options;
     options.giveUpOnWriteError = true;
-    // A file is read as fast as it is stored: fewer, larger commits (a rollup row touched once per commit rather
-    // than again by each of several short ones; a team store's per-statement costs paid less often).
-    options.batchLines = 100'000;
-    options.commitMs = 2000;
+    // A team store: fewer, larger commits (a rollup row touched once per commit rather than again by each of several
+    // short ones, the per-statement costs paid less often). A file keeps short ones, so that a full disk stops an
+    // import with most of what was read stored.
+    if (db->isPostgres()) {
+        options.batchLines = 100'000;
+        options.commitMs = 2000;
+    }
     // Who made each request: the data folder's agents file when there is one; a broken one stops the import.
     QString rulesError;
     options.agentRules = AgentRules::load(ctx.dataDir(), &rulesError);
