@@ -7,7 +7,7 @@
 // (cached under the build folder, keyed by kDataVersion and the request count, so reruns skip it); `--window DB NOW
 // SPAWN_MS` is a fresh window process whose peak RSS (VmHWM) is the window's alone.
 // ACTIVITY_BENCH_REQUESTS overrides the request count (default 10,000,000); ACTIVITY_BENCH_TEAM_ONLY=1 prints the
-// team store's figures alone.
+// team store's figures alone; ACTIVITY_BENCH_TEAM_URL=URL times a copy made before (no server started).
 #include "core/demo/demodata.h"
 #include "core/query/queryrunner.h"
 #include "core/query/trafficpagequery.h"
@@ -301,6 +301,8 @@ void demoWindow()
 
 // ---- the same 30 days on a team store: the generated database copied by `store migrate` into a real PostgreSQL
 // on loopback (fsync off, as in the tests), then the Traffic page's query and `report --store`.
+void teamStoreTimings(const QString& url, qint64 now);
+
 void teamStoreFigures(const QString& dbPath, qint64 now)
 {
     PostgresServer server;
@@ -324,12 +326,17 @@ void teamStoreFigures(const QString& dbPath, qint64 now)
         std::printf("team store (PostgreSQL): `store migrate` failed\n");
         return;
     }
-    const qint64 migrateMs = timer.elapsed();
+    std::printf("team store (PostgreSQL 15 on loopback): copied by `store migrate` in %.1f s\n",
+        double(timer.elapsed()) / 1000.0);
     Database(url).exec("VACUUM ANALYZE"); // as autovacuum leaves a table after a bulk load
+    teamStoreTimings(url, now);
+}
+
+void teamStoreTimings(const QString& url, qint64 now)
+{
+    QElapsedTimer timer;
     Database pg(url); // a fresh connection, as a window's
-    std::printf("team store (PostgreSQL 15 on loopback): %lld requests copied by `store migrate` in %.1f s, %.0f "
-                "MiB\n",
-        pg.queryInt("SELECT count(*) FROM requests").value_or(0), double(migrateMs) / 1000.0,
+    std::printf("  %lld requests, %.0f MiB\n", pg.queryInt("SELECT count(*) FROM requests").value_or(0),
         double(pg.sizeBytes()) / 1048576.0);
     const TrafficFilter filter { TimeRanges::forPreset(RangePreset::Last30Days, now), {}, {} };
     for (const char* which : { "first, on a fresh connection", "again" }) {
@@ -389,6 +396,10 @@ int orchestrate(const QString& self)
         return 1;
     const qint64 now = f.readAll().trimmed().toLongLong();
     const QString dbPath = QDir(dir).filePath(QStringLiteral("activity.sqlite"));
+    if (qEnvironmentVariableIsSet("ACTIVITY_BENCH_TEAM_URL")) { // timings on a copy made before
+        teamStoreTimings(qEnvironmentVariable("ACTIVITY_BENCH_TEAM_URL"), now);
+        return 0;
+    }
     if (qEnvironmentVariableIsSet("ACTIVITY_BENCH_TEAM_ONLY")) { // the team store's figures alone
         teamStoreFigures(dbPath, now);
         return 0;
