@@ -34,39 +34,16 @@ public:
         }
         f.write(config.join(QLatin1Char('\n')).toUtf8() + '\n');
         f.close();
-        m_port = freeUdpPort();
-        m_process.setProcessChannelMode(QProcess::MergedChannels);
-        m_process.start(bin,
-            { QStringLiteral("--conf-file=") + f.fileName(), QStringLiteral("--port=%1").arg(m_port),
-                QStringLiteral("--listen-address=127.0.0.1"), QStringLiteral("--bind-interfaces"),
-                QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"), QStringLiteral("--keep-in-foreground"),
-                QStringLiteral("--pid-file="), QStringLiteral("--user=") + currentUser(),
-                QStringLiteral("--log-facility=-") });
-        if (!m_process.waitForStarted(5000)) {
-            m_error = QStringLiteral("dnsmasq did not start: %1").arg(m_process.errorString());
-            return;
-        }
-        // Ready once it answers.
-        for (int i = 0; i < 50; ++i) {
-            if (m_process.state() != QProcess::Running) {
-                m_error = QStringLiteral("dnsmasq stopped: %1").arg(QString::fromUtf8(m_process.readAll()));
+        // A port found free may be taken before dnsmasq binds it (or a start may never answer on a loaded
+        // machine): a few tries, each on a new port.
+        for (int attempt = 0; attempt < 3; ++attempt) {
+            m_error.clear();
+            if (startOn(bin, f.fileName()))
                 return;
-            }
-            if (answers())
-                return;
-            QThread::msleep(100);
-        }
-        m_error = QStringLiteral("dnsmasq does not answer on port %1").arg(m_port);
-    }
-    ~DnsServer()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(5000))
-                m_process.kill();
-            m_process.waitForFinished(5000);
+            stopProcess();
         }
     }
+    ~DnsServer() { stopProcess(); }
     bool ok() const { return m_error.isEmpty(); }
     QString error() const { return m_error; }
     quint16 port() const { return m_port; }
@@ -86,6 +63,44 @@ private:
         return user.isEmpty() ? QStringLiteral("root") : QString::fromLocal8Bit(user);
     }
     // A query for a name nobody has: any answer means the server is up.
+    bool startOn(const QString& bin, const QString& conf)
+    {
+        m_port = freeUdpPort();
+        m_process.setProcessChannelMode(QProcess::MergedChannels);
+        m_process.start(bin,
+            { QStringLiteral("--conf-file=") + conf, QStringLiteral("--port=%1").arg(m_port),
+                QStringLiteral("--listen-address=127.0.0.1"), QStringLiteral("--bind-interfaces"),
+                QStringLiteral("--no-resolv"), QStringLiteral("--no-hosts"), QStringLiteral("--keep-in-foreground"),
+                QStringLiteral("--pid-file="), QStringLiteral("--user=") + currentUser(),
+                QStringLiteral("--log-facility=-") });
+        if (!m_process.waitForStarted(5000)) {
+            m_error = QStringLiteral("dnsmasq did not start: %1").arg(m_process.errorString());
+            return false;
+        }
+        // Ready once it answers.
+        for (int i = 0; i < 50; ++i) {
+            if (m_process.state() != QProcess::Running) {
+                m_error = QStringLiteral("dnsmasq stopped: %1").arg(QString::fromUtf8(m_process.readAll()));
+                return false;
+            }
+            if (answers())
+                return true;
+            QThread::msleep(100);
+        }
+        m_error = QStringLiteral("dnsmasq does not answer on port %1: %2")
+                      .arg(m_port)
+                      .arg(QString::fromUtf8(m_process.readAll()).trimmed());
+        return false;
+    }
+    void stopProcess()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            if (!m_process.waitForFinished(5000))
+                m_process.kill();
+            m_process.waitForFinished(5000);
+        }
+    }
     bool answers()
     {
         QUdpSocket s;
