@@ -35,28 +35,6 @@ DimKey totalDim(const TrafficFilter& filter)
     return { QStringLiteral(""), QStringLiteral("") };
 }
 
-// One statement for a dim's keys over every span of a range (a UNION ALL arm a span, each on the rollups' key),
-// rather than one a span: on a team store each statement is a round trip. `extra` adds to each arm's WHERE.
-// Columns: key, requests, visitors, bytes. Binds ?1 dim, ?2 site; the spans from ?3 on.
-Statement sumKeysOverSpans(
-    Database& db, const QList<RollupSpan>& spans, Rollup::Dim dim, qint64 site, const char* extra)
-{
-    QByteArray sql = "SELECT key, sum(requests), sum(visitors), sum(bytes) FROM (";
-    for (int i = 0; i < spans.size(); ++i) {
-        const int at = 3 + 3 * i;
-        if (i > 0)
-            sql += " UNION ALL ";
-        sql += "SELECT key, requests, visitors, bytes FROM rollups WHERE period = ?" + QByteArray::number(at)
-            + " AND dim = ?1 AND bucket >= ?" + QByteArray::number(at + 1) + " AND bucket < ?"
-            + QByteArray::number(at + 2) + " AND (?2 = -1 OR site_id = ?2)" + extra;
-    }
-    sql += ") spans GROUP BY key";
-    Statement st = db.prepare(sql.constData());
-    st.bind(1, QString::fromLatin1(Rollup::name(dim))).bind(2, site);
-    for (int i = 0; i < spans.size(); ++i)
-        st.bind(3 + 3 * i, spans[i].period).bind(4 + 3 * i, spans[i].from).bind(5 + 3 * i, spans[i].to);
-    return st;
-}
 } // namespace
 
 QStringList TrafficQuery::sites(Database& db)
@@ -188,13 +166,29 @@ QList<TopItem> TrafficQuery::topRollup(Database& db, const TrafficFilter& filter
     const qint64 site = TrafficQuery::siteId(db, filter.site);
     // Text dims sum what each bucket did not keep under key '' ("other"): not an item of a top list. For
     // countries '' is the unknown country, which is one.
-    const QList<RollupSpan> parts = spans(filter.range);
-    QList<TopItem> out;
-    if (parts.isEmpty())
-        return out;
-    Statement st = sumKeysOverSpans(db, parts, dim, site, Rollup::isText(dim) ? " AND key <> ''" : "");
-    while (st.step())
-        out.append({ st.text(0).toUtf8(), st.int64(1), st.int64(2), st.int64(3) });
+    const bool textDim = Rollup::isText(dim);
+    Statement st = db.prepare("SELECT key, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                              "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 "
+                              "AND (?5 = -1 OR site_id = ?5) AND (?6 = 0 OR key <> '') GROUP BY key");
+    QHash<QByteArray, TopItem> sums;
+    for (const RollupSpan& span : spans(filter.range)) {
+        st.reset();
+        st.bind(1, span.period)
+            .bind(2, QString::fromLatin1(Rollup::name(dim)))
+            .bind(3, span.from)
+            .bind(4, span.to)
+            .bind(5, site);
+        st.bind(6, qint64(textDim));
+        while (st.step()) {
+            const QByteArray key = st.text(0).toUtf8();
+            TopItem& item = sums[key];
+            item.key = key;
+            item.requests += st.int64(1);
+            item.visitors += st.int64(2);
+            item.bytes += st.int64(3);
+        }
+    }
+    QList<TopItem> out = sums.values();
     TrafficQuery::rank(out, limit);
     return out;
 }
@@ -243,21 +237,24 @@ QList<TopItem> topByText(
     if (!filter.country.isEmpty()) {
         addRaw(db, filter, from, to, column, only404, sums);
     } else {
-        QList<RollupSpan> rolled;
+        Statement st
+            = db.prepare("SELECT key, sum(requests), sum(bytes) FROM rollups WHERE period = ?5 AND dim = ?1 "
+                         "AND bucket >= ?2 AND bucket < ?3 AND (?4 = -1 OR site_id = ?4) AND key <> '' GROUP BY key");
+        const qint64 site = TrafficQuery::siteId(db, filter.site);
         for (const RollupSpan& span : RollupSpans::splitText(from, to, AppSettings::hourlyTextRollupsFrom(db))) {
-            if (span.period == 0)
+            if (span.period == 0) {
                 addRaw(db, filter, span.from, span.to, column, only404, sums);
-            else
-                rolled.append(span);
-        }
-        if (!rolled.isEmpty()) {
-            Statement st = sumKeysOverSpans(db, rolled, dim, TrafficQuery::siteId(db, filter.site), " AND key <> ''");
+                continue;
+            }
+            st.reset();
+            st.bind(1, QString::fromLatin1(Rollup::name(dim))).bind(2, span.from).bind(3, span.to).bind(4, site);
+            st.bind(5, span.period);
             while (st.step()) {
                 const QByteArray key = st.blob(0);
                 TopItem& item = sums[key];
                 item.key = key;
                 item.requests += st.int64(1);
-                item.bytes += st.int64(3);
+                item.bytes += st.int64(2);
             }
         }
     }
