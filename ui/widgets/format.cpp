@@ -27,6 +27,9 @@ QString Format::percentChange(double from, double to)
 {
     if (from <= 0)
         return {};
+    // Ten times or more reads as a multiple: "×6,343", never "+634,183.3%" from a small base.
+    if (const double ratio = to / from; ratio >= 10)
+        return QStringLiteral("×") + QLocale().toString(ratio, 'f', ratio >= 100 ? 0 : 1);
     const double pct = (to - from) / from * 100.0;
     return (pct >= 0 ? QStringLiteral("+") : QStringLiteral("−")) + QLocale().toString(qAbs(pct), 'f', 1)
         + QStringLiteral("%");

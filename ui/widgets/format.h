@@ -17,7 +17,7 @@ QString count(double value);
 QString signedCount(double delta);
 // "25 Nov 07:20" in local time: when a sample was taken.
 QString dayAndTime(qint64 secs);
-// "+12.5%" of `from` to `to`; empty when `from` is 0.
+// "+12.5%" of `from` to `to`, "×12.5" from ten times on; empty when `from` is 0.
 QString percentChange(double from, double to);
 // "3.0 MiB": powers of 1024 with IEC units, as the chart axes print them (CSV keeps raw bytes).
 QString bytes(qint64 bytes);

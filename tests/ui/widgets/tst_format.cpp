@@ -1,6 +1,7 @@
 // How the window writes values (ui/widgets/format.h).
 #include "ui/widgets/format.h"
 
+#include <QLocale>
 #include <QTest>
 
 namespace activity {
@@ -8,6 +9,27 @@ namespace activity {
 class TestFormat : public QObject {
     Q_OBJECT
 private slots:
+    // A change as a percentage, or as a multiple from ten times on (no "+634,183.3%" from a small base).
+    void percentChange_data()
+    {
+        QTest::addColumn<double>("from");
+        QTest::addColumn<double>("to");
+        QTest::addColumn<QString>("shown");
+        QTest::addRow("rise") << 200.0 << 245.0 << QStringLiteral("+22.5%");
+        QTest::addRow("fall") << 300.0 << 100.0 << QStringLiteral("−66.7%");
+        QTest::addRow("nine times") << 100.0 << 900.0 << QStringLiteral("+800.0%");
+        QTest::addRow("ten times") << 12.0 << 120.0 << QStringLiteral("×10.0");
+        QTest::addRow("small base") << 12.0 << 76114.0 << QStringLiteral("×6,343");
+        QTest::addRow("no base") << 0.0 << 5.0 << QString();
+    }
+    void percentChange()
+    {
+        QFETCH(double, from);
+        QFETCH(double, to);
+        QFETCH(QString, shown);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(Format::percentChange(from, to), shown);
+    }
     // Rejected lines are raw bytes from the network: Format::visibleBytes shows them as nginx would log them.
     void visibleBytes_data()
     {
