@@ -349,7 +349,7 @@ void IngestWriter::writeClaims()
         st.bindText(3, c.addr.data(), int(c.addr.size()));
         st.bindText(4, c.agentKey.data(), int(c.agentKey.size()));
         st.bindText(5, c.vendor.data(), int(c.vendor.size()));
-        st.bind(6, c.requests).bind(7, c.visitors).bind(8, c.bytes).exec();
+        st.bind(6, c.requests).bind(7, c.visitors).bind(8, c.bytes).execQueued(); // in bulk, as the rollups
     }
     m_claims.clear();
 }
