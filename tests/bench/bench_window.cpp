@@ -301,6 +301,25 @@ void demoWindow()
 
 // ---- the same 30 days on a team store: the generated database copied by `store migrate` into a real PostgreSQL
 // on loopback (fsync off, as in the tests), then the Traffic page's query and `report --store`.
+// `report` of all pages over the 30 days before `now` from a store (`--data-dir DIR` or `--store URL`): wall ms.
+qint64 timeReport(const QStringList& store, qint64 now, int& exitCode)
+{
+    QTemporaryDir out;
+    const auto iso
+        = [](qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(Qt::ISODate); };
+    QElapsedTimer timer;
+    timer.start();
+    QProcess report;
+    report.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    report.start(QStringLiteral(ACTIVITY_BIN),
+        QStringList { QStringLiteral("report") } + store
+            + QStringList { QStringLiteral("--out"), out.path(), QStringLiteral("--from"), iso(now - 30 * 86400),
+                QStringLiteral("--to"), iso(now) });
+    report.waitForFinished(-1);
+    exitCode = report.exitCode();
+    return timer.elapsed();
+}
+
 void teamStoreTimings(const QString& url, qint64 now);
 
 void teamStoreFigures(const QString& dbPath, qint64 now)
@@ -317,12 +336,10 @@ void teamStoreFigures(const QString& dbPath, qint64 now)
     const QString url = server.url(QStringLiteral("bench"));
     QElapsedTimer timer;
     timer.start();
-    QProcess migrate;
-    migrate.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    migrate.start(QStringLiteral(ACTIVITY_BIN),
-        { QStringLiteral("store"), QStringLiteral("migrate"), QStringLiteral("--from"),
-            QStringLiteral("sqlite:") + dbPath, QStringLiteral("--to"), url });
-    if (!migrate.waitForFinished(-1) || migrate.exitCode() != 0) {
+    if (run(QStringLiteral(ACTIVITY_BIN),
+            { QStringLiteral("store"), QStringLiteral("migrate"), QStringLiteral("--from"),
+                QStringLiteral("sqlite:") + dbPath, QStringLiteral("--to"), url })
+        != 0) {
         std::printf("team store (PostgreSQL): `store migrate` failed\n");
         return;
     }
@@ -350,19 +367,11 @@ void teamStoreTimings(const QString& url, qint64 now)
             which, chartsMs + timer.elapsed(), chartsMs, timer.elapsed(), charts.totals.requests);
     }
     std::fflush(stdout);
-    QTemporaryDir out;
-    const auto iso
-        = [](qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(Qt::ISODate); };
-    timer.restart();
-    QProcess report;
-    report.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    report.start(QStringLiteral(ACTIVITY_BIN),
-        { QStringLiteral("report"), QStringLiteral("--store"), url, QStringLiteral("--out"), out.path(),
-            QStringLiteral("--from"), iso(now - 30 * 86400), QStringLiteral("--to"), iso(now) });
-    report.waitForFinished(-1);
+    int exitCode = -1;
+    const qint64 reportMs = timeReport({ QStringLiteral("--store"), url }, now, exitCode);
     std::printf("  report of all pages from the team store (30 days, 5 PNGs and the CSV files): %lld ms, exit %d "
                 "(target < 2000)\n",
-        timer.elapsed(), report.exitCode());
+        reportMs, exitCode);
     std::fflush(stdout);
 }
 
@@ -458,20 +467,11 @@ int orchestrate(const QString& self)
         { QStringLiteral("--window"), dbPath, QString::number(now),
             QString::number(QDateTime::currentMSecsSinceEpoch()) });
 
-    QTemporaryDir out;
-    const auto iso
-        = [](qint64 secs) { return QDateTime::fromSecsSinceEpoch(secs, QTimeZone::utc()).toString(Qt::ISODate); };
-    QElapsedTimer timer;
-    timer.start();
-    QProcess report;
-    report.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    report.start(QStringLiteral(ACTIVITY_BIN),
-        { QStringLiteral("report"), QStringLiteral("--data-dir"), dir, QStringLiteral("--out"), out.path(),
-            QStringLiteral("--from"), iso(now - 30 * 86400), QStringLiteral("--to"), iso(now) });
-    report.waitForFinished(-1);
+    int exitCode = -1;
+    const qint64 reportMs = timeReport({ QStringLiteral("--data-dir"), dir }, now, exitCode);
     std::printf("report of all pages (30 days, 5 PNGs at 1600x900 and the CSV files): %lld ms, exit %d (target < "
                 "5000)\n",
-        timer.elapsed(), report.exitCode());
+        reportMs, exitCode);
     std::fflush(stdout);
     teamStoreFigures(dbPath, now);
     return 0;
