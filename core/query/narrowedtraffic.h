@@ -46,6 +46,13 @@ private:
 // tiles' comparison), exactly, in one pass each.
 namespace NarrowedTraffic {
 TrafficPageData charts(Database& db, const TrafficFilter& filter, qint64 step);
+// The same sums alone (TrafficQuery::totals and buckets for a filter the rollups do not split).
+TrafficTotals totals(Database& db, const TrafficFilter& filter);
+QList<TrafficBucket> buckets(Database& db, const TrafficFilter& filter, qint64 step);
+// The map's countries and cities for a filter that reads raw rows (people's or bots' requests): requests, bytes and
+// visitors (distinct per day, as the daily rollups count them). A city is placed where the range's city rollups
+// put it; `cityLimit` busiest.
+TrafficQuery::Places places(Database& db, const TrafficFilter& filter, int cityLimit);
 } // namespace NarrowedTraffic
 
 } // namespace activity

@@ -61,7 +61,8 @@ qint64 OverviewQuery::localDayStart(qint64 secs)
     return QDateTime::fromSecsSinceEpoch(secs).date().startOfDay().toSecsSinceEpoch();
 }
 
-OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QString& site, qint64 nowSecs)
+OverviewData OverviewQuery::read(
+    Database& db, const TimeRange& range, const QString& site, qint64 nowSecs, AgentScope agents)
 {
     OverviewData d;
     const QList<RepoSeries> stars = ApiQuery::series(db, kGitHub, QStringLiteral("stars"), range);
@@ -75,31 +76,39 @@ OverviewData OverviewQuery::read(Database& db, const TimeRange& range, const QSt
     d.githubSources = SourceQuery::countOfType(db, kGitHub);
     d.dockerHubSources = SourceQuery::countOfType(db, kDockerHub);
 
+    const auto filter = [&site, agents](const TimeRange& r) {
+        TrafficFilter f { r, site, {} };
+        f.agents = agents;
+        return f;
+    };
     const qint64 today = localDayStart(nowSecs);
     const qint64 yesterday = localDayStart(today - 1);
-    d.today = TrafficQuery::totals(db, { { today, nowSecs + 1 }, site, {} });
-    d.yesterdaySoFar = TrafficQuery::totals(db, { { yesterday, yesterday + (nowSecs - today) + 1 }, site, {} });
+    d.today = TrafficQuery::totals(db, filter({ today, nowSecs + 1 }));
+    d.yesterdaySoFar = TrafficQuery::totals(db, filter({ yesterday, yesterday + (nowSecs - today) + 1 }));
 
     // Daily rollups are UTC days: the sparkline's shape, not a figure a user reads.
     const TimeRange days { range.fromSecs - range.fromSecs % 86400, range.toSecs };
     const FilledTraffic daily
-        = Buckets::fill(days, 86400, TrafficQuery::buckets(db, { days, site, {} }, 86400), {}, d.logs.firstDaySecs);
+        = Buckets::fill(days, 86400, TrafficQuery::buckets(db, filter(days), 86400), {}, d.logs.firstDaySecs);
     d.dailyRequests = Buckets::values(daily.requests);
     d.dailyVisitors = Buckets::values(daily.visitors);
     d.dailyPartialFrom = Buckets::indexFrom(daily.requests, Buckets::incompleteFrom(days, 86400, nowSecs));
 
-    for (const TopItem& item : TrafficQuery::topRollup(db, { range, site, {} }, Rollup::Dim::Country, 2)) {
+    // People's or bots' countries are not rolled up: the map's places (raw rows) answer then.
+    const QList<TopItem> countries = agents == AgentScope::All
+        ? TrafficQuery::topRollup(db, filter(range), Rollup::Dim::Country, 2)
+        : TrafficQuery::places(db, filter(range), 0).countries;
+    for (const TopItem& item : countries) {
         if (!item.key.isEmpty()) {
             d.topCountry = QString::fromUtf8(item.key);
             d.topCountryRequests = item.requests;
             break;
         }
     }
-    d.rangeRequests = TrafficQuery::totals(db, { range, site, {} }).requests;
+    d.rangeRequests = TrafficQuery::totals(db, filter(range)).requests;
     d.agents = TrafficQuery::agentTotals(db, { range, site, {} });
     const qint64 step = Buckets::stepFor(range);
-    d.traffic
-        = Buckets::fill(range, step, TrafficQuery::buckets(db, { range, site, {} }, step), {}, d.logs.firstDaySecs);
+    d.traffic = Buckets::fill(range, step, TrafficQuery::buckets(db, filter(range), step), {}, d.logs.firstDaySecs);
     return d;
 }
 

@@ -48,8 +48,10 @@ struct OverviewData {
 };
 
 namespace OverviewQuery {
-// `nowSecs`: the clock's time, "today" is the local calendar day holding it.
-OverviewData read(Database& db, const TimeRange& range, const QString& site, qint64 nowSecs);
+// `nowSecs`: the clock's time, "today" is the local calendar day holding it. `agents`: the header's switch, applied
+// to the traffic figures (the bots' share line always compares both).
+OverviewData read(
+    Database& db, const TimeRange& range, const QString& site, qint64 nowSecs, AgentScope agents = AgentScope::All);
 // Start of the local calendar day holding `secs` (23 or 25 hours long across a DST change).
 qint64 localDayStart(qint64 secs);
 } // namespace OverviewQuery

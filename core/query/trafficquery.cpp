@@ -1,5 +1,6 @@
 #include "core/query/trafficquery.h"
 
+#include "core/query/narrowedtraffic.h"
 #include "core/query/rollupspans.h"
 #include "core/query/topn.h"
 #include "core/settings/appsettings.h"
@@ -22,17 +23,32 @@ QList<RollupSpan> spans(const TimeRange& range)
     return RollupSpans::split(range.fromSecs, range.toSecs);
 }
 
-// The (dim, key) that carries a country filter: totals per country live under dim 'country'.
+// The (dim, key) that carries a filter the rollups split: totals per country live under dim 'country', people's or
+// bots' under 'agents' (keys "class/verification/name", people's starting "human/").
 struct DimKey {
     QString dim;
     QString key;
+    const char* keyTest = "key = ?5";
 };
 DimKey totalDim(const TrafficFilter& filter)
 {
     // Bound as text, never NULL (a null QString binds NULL).
     if (!filter.country.isEmpty())
         return { QString::fromLatin1(Rollup::name(Rollup::Dim::Country)), filter.country };
+    const QString agents = QString::fromLatin1(Rollup::name(Rollup::Dim::Agents));
+    if (filter.agents == AgentScope::Humans)
+        return { agents, QStringLiteral("human/"), "substr(key, 1, 6) = ?5" };
+    if (filter.agents == AgentScope::Bots)
+        return { agents, QStringLiteral("human/"), "substr(key, 1, 6) <> ?5" };
     return { QStringLiteral(""), QStringLiteral("") };
+}
+
+// Totals and buckets come from the rollups unless the filter splits what they do not: people's or bots' requests of
+// one country, a path, a status, a referrer or a user agent (raw rows, NarrowedTraffic).
+bool rollupsAnswer(const TrafficFilter& f)
+{
+    return !f.readsRawRows()
+        || (f.country.isEmpty() && f.path.isEmpty() && f.status == 0 && f.referrer.isEmpty() && f.userAgent.isEmpty());
 }
 
 } // namespace
@@ -48,13 +64,17 @@ QStringList TrafficQuery::sites(Database& db)
 
 QList<TrafficBucket> TrafficQuery::buckets(Database& db, const TrafficFilter& filter, qint64 period)
 {
+    if (!rollupsAnswer(filter))
+        return NarrowedTraffic::buckets(db, filter, period);
     const qint64 site = TrafficQuery::siteId(db, filter.site);
     const DimKey dk = totalDim(filter);
     // The rollup period is at least an hour for long ranges; coarser display buckets are summed here.
     const qint64 source = period >= 86400 ? 86400 : (period >= 3600 ? 3600 : 60);
-    Statement st = db.prepare("SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
-                              "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND key = ?5 "
-                              "AND (?6 = -1 OR site_id = ?6) GROUP BY bucket ORDER BY bucket");
+    Statement st = db.prepare(QByteArray("SELECT bucket, sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                                         "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND ")
+                                  .append(dk.keyTest)
+                                  .append(" AND (?6 = -1 OR site_id = ?6) GROUP BY bucket ORDER BY bucket")
+                                  .constData());
     st.bind(1, source).bind(2, dk.dim).bind(3, filter.range.fromSecs - filter.range.fromSecs % source);
     st.bind(4, filter.range.toSecs).bind(5, dk.key).bind(6, site);
     QList<TrafficBucket> out;
@@ -97,11 +117,15 @@ QList<StatusBucket> TrafficQuery::statusClasses(Database& db, const TrafficFilte
 
 TrafficTotals TrafficQuery::totals(Database& db, const TrafficFilter& filter)
 {
+    if (!rollupsAnswer(filter))
+        return NarrowedTraffic::totals(db, filter);
     const qint64 site = TrafficQuery::siteId(db, filter.site);
     const DimKey dk = totalDim(filter);
-    Statement st = db.prepare("SELECT sum(requests), sum(visitors), sum(bytes) FROM rollups "
-                              "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND key = ?5 "
-                              "AND (?6 = -1 OR site_id = ?6)");
+    Statement st = db.prepare(QByteArray("SELECT sum(requests), sum(visitors), sum(bytes) FROM rollups "
+                                         "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND ")
+                                  .append(dk.keyTest)
+                                  .append(" AND (?6 = -1 OR site_id = ?6)")
+                                  .constData());
     TrafficTotals out;
     for (const RollupSpan& span : spans(filter.range)) {
         st.reset();
@@ -149,10 +173,13 @@ QList<qint64> TrafficQuery::hourOfDay(Database& db, const TrafficFilter& filter)
 {
     const qint64 site = TrafficQuery::siteId(db, filter.site);
     const DimKey dk = totalDim(filter);
-    Statement st = db.prepare("SELECT bucket, sum(requests) FROM rollups "
-                              "WHERE period = 3600 AND dim = ?1 AND bucket >= ?2 AND bucket < ?3 AND key = ?4 "
-                              "AND (?5 = -1 OR site_id = ?5) GROUP BY bucket");
-    st.bind(1, dk.dim).bind(2, filter.range.fromSecs).bind(3, filter.range.toSecs).bind(4, dk.key).bind(5, site);
+    Statement st = db.prepare(QByteArray("SELECT bucket, sum(requests) FROM rollups "
+                                         "WHERE period = ?1 AND dim = ?2 AND bucket >= ?3 AND bucket < ?4 AND ")
+                                  .append(dk.keyTest)
+                                  .append(" AND (?6 = -1 OR site_id = ?6) GROUP BY bucket")
+                                  .constData());
+    st.bind(1, qint64(3600)).bind(2, dk.dim).bind(3, filter.range.fromSecs).bind(4, filter.range.toSecs);
+    st.bind(5, dk.key).bind(6, site);
     QList<qint64> out(24, 0);
     // The hour on the user's clock, as the chart axes show time (offsets of half an hour land in the hour begun).
     LocalHours local;
@@ -301,6 +328,14 @@ QList<CityItem> TrafficQuery::topCities(Database& db, const TrafficFilter& filte
         out.append(city);
     }
     return out;
+}
+
+TrafficQuery::Places TrafficQuery::places(Database& db, const TrafficFilter& filter, int cityLimit)
+{
+    if (filter.readsRawRows())
+        return NarrowedTraffic::places(db, filter, cityLimit);
+    // Every country: the map shades all of them.
+    return { topRollup(db, filter, Rollup::Dim::Country, 1000), topCities(db, filter, cityLimit) };
 }
 
 qint64 TrafficQuery::siteId(Database& db, const QString& site)

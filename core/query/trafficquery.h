@@ -73,6 +73,13 @@ struct TrafficTotals {
 };
 
 namespace TrafficQuery {
+// What the map draws: every country's figures ('' is the unknown country) and the busiest cities.
+struct Places {
+    QList<TopItem> countries;
+    QList<CityItem> cities;
+};
+// From the rollups, or from raw rows when the filter needs them (Humans or Bots in the header).
+Places places(Database& db, const TrafficFilter& filter, int cityLimit);
 QStringList sites(Database& db);
 // The site_id a filter on `site` compares with: -1 for every site (empty name), -2 for a site never seen.
 qint64 siteId(Database& db, const QString& site);

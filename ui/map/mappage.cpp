@@ -58,26 +58,26 @@ MapPage::MapPage(QueryRunner& runner, ViewState& state, QWidget* parent)
 
 void MapPage::reload()
 {
-    // The map always shows every country; the country filter only outlines the chosen one.
+    // The map always shows every country; the country filter only outlines the chosen one. The header's
+    // Humans / Bots switch applies (raw rows: the rollups do not split places by who asked).
     TrafficFilter filter { state().range(), state().site(), QString() };
+    filter.agents = state().agents();
     struct Data {
-        QList<TopItem> countries;
-        QList<CityItem> cities;
+        TrafficQuery::Places places;
         SourceQuery::LogPresence presence;
     };
     query<Data>(
         m_tracker,
         [filter](Database& db) {
             // Bubbles for the 300 busiest cities: more would hide the shading.
-            return Data { TrafficQuery::topRollup(db, filter, Rollup::Dim::Country, 1000),
-                TrafficQuery::topCities(db, filter, 300), SourceQuery::logPresence(db) };
+            return Data { TrafficQuery::places(db, filter, 300), SourceQuery::logPresence(db) };
         },
-        [this](Data fetched) {
+        [this, scope = filter.agents](Data fetched) {
             QList<CityBubble> bubbles;
-            for (const CityItem& c : std::as_const(fetched.cities))
+            for (const CityItem& c : std::as_const(fetched.places.cities))
                 bubbles.append({ c.name, c.latitude, c.longitude, c.requests });
             m_map->setCities(std::move(bubbles));
-            const QList<TopItem>& rows = fetched.countries;
+            const QList<TopItem>& rows = fetched.places.countries;
             QHash<QString, CountryFigures> figures;
             qint64 located = 0;
             qint64 total = 0;
@@ -91,9 +91,12 @@ void MapPage::reload()
             m_map->setFigures(std::move(figures));
             showTrafficPresence(total, fetched.presence);
             const QLocale locale;
-            m_summary->setText(tr("%1 requests from %2 countries; %3 without a known location")
-                                   .arg(locale.toString(total), locale.toString(m_map->figures().size()),
-                                       locale.toString(total - located)));
+            const QString line = scope == AgentScope::Humans
+                ? tr("%1 requests by people from %2 countries; %3 without a known location")
+                : scope == AgentScope::Bots ? tr("%1 requests by bots from %2 countries; %3 without a known location")
+                                            : tr("%1 requests from %2 countries; %3 without a known location");
+            m_summary->setText(line.arg(
+                locale.toString(total), locale.toString(m_map->figures().size()), locale.toString(total - located)));
         });
 }
 

@@ -126,8 +126,18 @@ void OverviewPage::reload()
     const TimeRange range = state().range();
     const qint64 now = state().clock().nowSecs();
     const QString site = state().site();
+    const AgentScope agents = state().agents();
+    // The header's switch: whose requests the traffic tiles and chart count, said in their titles.
+    const bool people = agents == AgentScope::Humans;
+    const bool bots = agents == AgentScope::Bots;
+    const QString whose = people ? tr(" · people") : bots ? tr(" · bots") : QString();
+    m_tiles[2]->setTitle(tr("Requests today") + whose);
+    m_tiles[3]->setTitle(tr("Visitors today") + whose);
+    m_tiles[4]->setTitle(tr("Top country") + whose);
+    m_traffic->setTitle(tr("Requests and visitors") + whose);
     query<OverviewData>(
-        m_tracker, [range, now, site](Database& db) { return OverviewQuery::read(db, range, site, now); },
+        m_tracker,
+        [range, now, site, agents](Database& db) { return OverviewQuery::read(db, range, site, now, agents); },
         [this, range, incomplete = Buckets::incompleteFrom(range, Buckets::stepFor(range), now)](OverviewData d) {
             showCounter(m_tiles[0], d.stars, d.githubSources);
             showCounter(m_tiles[1], d.pulls, d.dockerHubSources);
@@ -205,14 +215,15 @@ void OverviewPage::reloadPrevious(const TimeRange& before)
         FilledTraffic traffic;
         QList<RepoSeries> stars;
     };
-    const QString site = state().site();
+    TrafficFilter filter { before, state().site(), {} };
+    filter.agents = state().agents();
     const qint64 step = Buckets::stepFor(state().range());
     query<Previous>(
         m_previousTracker,
-        [before, site, step](Database& db) {
+        [before, filter, step](Database& db) {
             Previous p;
-            p.traffic = Buckets::fill(before, step, TrafficQuery::buckets(db, { before, site, {} }, step), {},
-                SourceQuery::logPresence(db).firstDaySecs);
+            p.traffic = Buckets::fill(
+                before, step, TrafficQuery::buckets(db, filter, step), {}, SourceQuery::logPresence(db).firstDaySecs);
             for (const RepoSeries& s : ApiQuery::series(db, gitHubTypeName(), QStringLiteral("stars"), before))
                 p.stars.append({ s.repository, SeriesMath::fromRangeStart(s.samples, before) });
             return p;

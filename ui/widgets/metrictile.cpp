@@ -94,6 +94,11 @@ QString MetricTile::title() const
     return m_title->text();
 }
 
+void MetricTile::setTitle(const QString& title)
+{
+    m_title->setText(title);
+}
+
 void MetricTile::paintEvent(QPaintEvent* event)
 {
     QFrame::paintEvent(event);

@@ -19,6 +19,7 @@ public:
     QString value() const;
     QString change() const;
     QString title() const;
+    void setTitle(const QString& title);
     const QList<double>& sparkline() const { return m_spark; }
     qsizetype sparklinePartialFrom() const { return m_sparkPartialFrom; }
 

@@ -164,6 +164,58 @@ private slots:
         QCOMPARE(TrafficQuery::top404(*m_db, { day.range, QString(), "FR" }, 10).value(0).requests, 1);
     }
 
+    // The map's places under the header's switch: raw rows split people from bots, placed where the rollups put
+    // each city.
+    void placesUnderTheSwitch()
+    {
+        const TrafficFilter all { { kDay + 3 * 86400, kDay + 5 * 86400 }, QString(), QString() };
+        const auto figures = [](const TrafficQuery::Places& p) {
+            QStringList out;
+            for (const TopItem& c : p.countries)
+                out << QStringLiteral("%1 %2/%3").arg(QString::fromLatin1(c.key)).arg(c.requests).arg(c.visitors);
+            for (const CityItem& c : p.cities)
+                out << QStringLiteral("%1 %2 (%3, %4)").arg(c.name).arg(c.requests).arg(c.latitude).arg(c.longitude);
+            return out.join(QStringLiteral("; "));
+        };
+        QCOMPARE(figures(TrafficQuery::places(*m_db, all, 10)),
+            QString("DE 3/2; FR 3/2; NZ 1/1; Berlin 3 (52.52, 13.405); Lyon 3 (45.764, 4.8357); "
+                    "Wellington 1 (-41.2865, 174.776)"));
+        TrafficFilter humans = all;
+        humans.agents = AgentScope::Humans;
+        QCOMPARE(figures(TrafficQuery::places(*m_db, humans, 10)),
+            QString("FR 2/1; NZ 1/1; Lyon 2 (45.764, 4.8357); Wellington 1 (-41.2865, 174.776)"));
+        TrafficFilter bots = all;
+        bots.agents = AgentScope::Bots;
+        QCOMPARE(figures(TrafficQuery::places(*m_db, bots, 10)),
+            QString("DE 3/2; FR 1/1; Berlin 3 (52.52, 13.405); Lyon 1 (45.764, 4.8357)"));
+        QCOMPARE(TrafficQuery::places(*m_db, bots, 1).cities.size(), 1); // the busiest only
+        bots.site = QStringLiteral("nope");
+        QCOMPARE(figures(TrafficQuery::places(*m_db, bots, 10)), QString());
+    }
+    // Totals and buckets under the switch: people's and bots' from the 'agents' rollups, and with a country (which
+    // those do not split) from raw rows.
+    void totalsUnderTheSwitch()
+    {
+        const auto sums = [this](AgentScope agents, const QString& country, qint64 step) {
+            TrafficFilter f { { kDay + 3 * 86400, kDay + 5 * 86400 }, QString(), country };
+            f.agents = agents;
+            const TrafficTotals t = TrafficQuery::totals(*m_db, f);
+            QStringList out { QStringLiteral("%1/%2/%3").arg(t.requests).arg(t.visitors).arg(t.bytes) };
+            for (const TrafficBucket& b : TrafficQuery::buckets(*m_db, f, step))
+                out << QStringLiteral("+%1h %2/%3")
+                           .arg((b.start - f.range.fromSecs) / 3600)
+                           .arg(b.requests)
+                           .arg(b.visitors);
+            return out.join(QStringLiteral(" "));
+        };
+        QCOMPARE(sums(AgentScope::All, {}, 86400), QString("7/5/7 +0h 5/3 +24h 2/2"));
+        QCOMPARE(sums(AgentScope::Humans, {}, 86400), QString("3/2/3 +0h 2/1 +24h 1/1"));
+        QCOMPARE(sums(AgentScope::Bots, {}, 86400), QString("4/3/4 +0h 3/2 +24h 1/1"));
+        QCOMPARE(sums(AgentScope::Bots, {}, 3600), QString("4/3/4 +0h 3/2 +24h 1/1"));
+        QCOMPARE(sums(AgentScope::Bots, QStringLiteral("DE"), 86400), QString("3/2/3 +0h 2/1 +24h 1/1"));
+        QCOMPARE(sums(AgentScope::Humans, QStringLiteral("DE"), 86400), QString("0/0/0"));
+    }
+
 private:
     void setUp()
     {
@@ -181,6 +233,23 @@ private:
         w.add(req(kDay + 7300, "www", 3, "", "/missing", 404, 20, "curl/8.5.0", "https://www.google.com/"));
         w.add(req(kDay + 7400, "www", 3, "", "/x", 500, 30, "curl/8.5.0"));
         w.add(req(kDay + 7500, "docs", 4, "US", "/install/", 200, 2000));
+        // Three days on: people and bots in three cities (placesUnderTheSwitch).
+        const char* firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0";
+        const char* googlebot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+        const auto located = [](DemoRequest r, const char* city, double lat, double lon) {
+            r.city = QString::fromUtf8(city);
+            r.latitude = lat;
+            r.longitude = lon;
+            return r;
+        };
+        const qint64 d3 = kDay + 3 * 86400;
+        w.add(located(req(d3 + 100, "www", 10, "FR", "/", 200, 1, firefox), "Lyon", 45.764, 4.8357));
+        w.add(located(req(d3 + 200, "www", 11, "FR", "/", 200, 1, "curl/8.5.0"), "Lyon", 45.764, 4.8357));
+        w.add(located(req(d3 + 300, "www", 10, "FR", "/", 200, 1, firefox), "Lyon", 45.764, 4.8357));
+        w.add(located(req(d3 + 400, "www", 12, "DE", "/", 200, 1, googlebot), "Berlin", 52.52, 13.405));
+        w.add(located(req(d3 + 500, "www", 12, "DE", "/", 200, 1, googlebot), "Berlin", 52.52, 13.405));
+        w.add(located(req(d3 + 86400, "www", 12, "DE", "/", 200, 1, googlebot), "Berlin", 52.52, 13.405));
+        w.add(located(req(d3 + 86500, "www", 13, "NZ", "/", 200, 1, firefox), "Wellington", -41.2865, 174.7762));
         w.finish();
         tx.commit();
     }

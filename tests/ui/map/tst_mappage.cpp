@@ -144,6 +144,57 @@ private slots:
         QVERIFY(with.pixel(lyon) != without.pixel(lyon));
     }
 
+    void headerSwitchShowsPeopleOrBots()
+    {
+        const QString path = m_dir.filePath("switch.sqlite");
+        {
+            Database db(path);
+            Migrations::migrate(db);
+            Transaction tx(db);
+            DemoTrafficWriter w(db);
+            auto add = [&](qint64 ts, char host, const char* country, const char* agent) {
+                DemoRequest r;
+                r.ts = ts;
+                r.site = "www";
+                r.addr = QByteArray("\x51\x02\x45", 3) + host;
+                r.country = country;
+                r.method = "GET";
+                r.path = "/";
+                r.agent = agent;
+                w.add(r);
+            };
+            add(kNow - 3 * 86400, 1, "FR", "Mozilla/5.0 (X11; Linux x86_64; rv:132.0) Gecko/20100101 Firefox/132.0");
+            add(kNow - 3 * 86400 + 60, 2, "US", "Mozilla/5.0 (compatible; GPTBot/1.2; +https://openai.com/gptbot)");
+            add(kNow - 3 * 86400 + 120, 2, "US", "Mozilla/5.0 (compatible; GPTBot/1.2; +https://openai.com/gptbot)");
+            w.finish();
+            tx.commit();
+        }
+        ManualClock clock(kNow * 1000);
+        ViewState state(clock);
+        QueryRunner runner(path, 0);
+        MapPage page(runner, state, WorldShapes::builtIn(CountryTable::system(QLocale(QLocale::English))));
+        QSignalSpy loaded(&page, &MapPage::loaded);
+        page.setEagerLoading(true);
+        page.reloadNow();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 5000);
+        QCOMPARE(page.map()->figures().value("US").requests, 2);
+        QCOMPARE(page.map()->figures().value("FR").requests, 1);
+        auto* summary = page.findChild<QLabel*>("mapSummary");
+        QCOMPARE(summary->text(), QString("3 requests from 2 countries; 0 without a known location"));
+
+        state.setAgents(AgentScope::Humans);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 5000);
+        QCOMPARE(page.map()->figures().keys(), QStringList { "FR" });
+        QCOMPARE(summary->text(), QString("1 requests by people from 1 countries; 0 without a known location"));
+
+        state.setAgents(AgentScope::Bots);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 3, 5000);
+        QCOMPARE(page.map()->figures().keys(), QStringList { "US" });
+        QCOMPARE(page.map()->figures().value("US").requests, 2);
+        QCOMPARE(page.map()->figures().value("US").visitors, 1);
+        QCOMPARE(summary->text(), QString("2 requests by bots from 1 countries; 0 without a known location"));
+    }
+
 private:
     QTemporaryDir m_dir;
     QString m_path;

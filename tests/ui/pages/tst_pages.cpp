@@ -219,6 +219,34 @@ private slots:
         QVERIFY(distinctColours(page.grab().toImage()) > 20);
     }
 
+    // The header's Humans / Bots switch: the traffic tiles and chart count whose requests it says, and say so.
+    void overviewTilesUnderTheSwitch()
+    {
+        OverviewPage page(*m_runner, *m_state);
+        const auto shown = [this, &page](AgentScope agents) {
+            m_state->setAgents(agents);
+            if (!waitLoaded(page))
+                return QStringLiteral("not loaded");
+            double sum = 0;
+            for (const QPointF& p : page.trafficChart()->data().value(0).points)
+                sum += p.y();
+            return QStringList { page.tile(2)->title(), page.tile(2)->value(), page.tile(3)->value(),
+                page.tile(4)->title(), page.tile(4)->value(), page.tile(4)->change(), QString::number(sum),
+                page.trafficChart()->title() }
+                .join(QStringLiteral(" | "));
+        };
+        // Today: host 1 twice and host 2 (people), curl from the US (a bot).
+        QCOMPARE(shown(AgentScope::Humans),
+            QString("Requests today · people | 3 | 2 | Top country · people | France (FR) | 100.0% of requests in "
+                    "the range | 5 | Requests and visitors · people"));
+        QCOMPARE(shown(AgentScope::Bots),
+            QString("Requests today · bots | 1 | 1 | Top country · bots | United States (US) | 100.0% of requests "
+                    "in the range | 1 | Requests and visitors · bots"));
+        QCOMPARE(shown(AgentScope::All),
+            QString("Requests today | 4 | 3 | Top country | France (FR) | 83.3% of requests in the range | 6 | "
+                    "Requests and visitors"));
+    }
+
     void trafficTablesShowLogTextLiterally()
     {
         TrafficPage page(*m_runner, *m_state);
