@@ -3670,6 +3670,14 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>All %1 requests of this range came from people. Crawlers, AI crawlers, monitors, libraries and other bots appear here when the access logs have their requests.</source>
         <translation>Les %1 requêtes de cette période viennent toutes de personnes. Robots d’indexation, robots d’IA, surveillances, bibliothèques et autres robots apparaissent ici quand les journaux d’accès ont leurs requêtes.</translation>
     </message>
+    <message>
+        <source>No request in this range.</source>
+        <translation>Aucune requête sur cette période.</translation>
+    </message>
+    <message>
+        <source>No bot request in this range: all %1 requests came from people.</source>
+        <translation>Aucune requête de robot sur cette période : les %1 requêtes viennent toutes de personnes.</translation>
+    </message>
 </context>
 <context>
     <name>activity::ChartView</name>

@@ -30,6 +30,8 @@ QTableView* makeTable(RowsModel* model, const QString& name, QWidget* parent)
     table->setWordWrap(false);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // The agent's name takes the room left; the other columns as wide as their text (a header cut reads wrong).
+    table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::Stretch);
     return table;
 }
@@ -218,6 +220,10 @@ void BotsPage::display(const BotsData& d, const TimeRange& range)
                  "checked yet.")
                   .arg(Format::count(double(verified)), Format::count(double(spoofed)),
                       Format::count(double(unverified)));
+    if (d.bots.requests == 0) // no "0 of 0 requests ()"
+        summary = all == 0
+            ? tr("No request in this range.")
+            : tr("No bot request in this range: all %1 requests came from people.").arg(Format::count(double(all)));
     m_summary->setText(summary);
 
     // Which AI crawlers took what.
@@ -258,6 +264,7 @@ void BotsPage::display(const BotsData& d, const TimeRange& range)
     m_requestsChart->setEmptyText(tr("No bot request in this range."));
     m_bandwidthChart->setEmptyText(tr("No bot request in this range."));
     m_requestsChart->setTimeSeries(requests, range, ChartView::Style::StackedArea, QStringLiteral("requests"));
+    m_bandwidthChart->setBytesAxis(!bytes.isEmpty()); // no unit over an empty plot (its title was cut)
     m_bandwidthChart->setTimeSeries(bytes, range, ChartView::Style::StackedArea, QStringLiteral("bytes"));
 
     m_shown = d.agents;

@@ -125,6 +125,7 @@ private slots:
         QVERIFY2(
             page.emptyState()->detail().startsWith(QLatin1String("All 11 requests of this range came from people.")),
             qPrintable(page.emptyState()->detail()));
+        QCOMPARE(page.summary(), QStringLiteral("No bot request in this range: all 11 requests came from people."));
         QCOMPARE(page.aiLine(), QStringLiteral("AI crawlers: none in this range."));
         QVERIFY(page.requestsChart()->data().isEmpty());
 
@@ -140,6 +141,7 @@ private slots:
         QCOMPARE(empty.emptyState()->title(), QStringLiteral("No web server logs yet"));
         QCOMPARE(empty.agentsModel()->rowCount(), 0);
         QCOMPARE(empty.robotsModel()->rowCount(), 0);
+        QCOMPARE(empty.summary(), QStringLiteral("No request in this range."));
     }
 
     // Clicking an agent shows the Traffic page narrowed to the user agent it used most, with the header's chip.
