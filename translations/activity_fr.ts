@@ -3592,10 +3592,6 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>Octets</translation>
     </message>
     <message>
-        <source>% of bot requests</source>
-        <translation>% des requêtes de robots</translation>
-    </message>
-    <message>
         <source>Named agents</source>
         <translation>Agents nommés</translation>
     </message>
@@ -3677,6 +3673,18 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     <message>
         <source>No bot request in this range: all %1 requests came from people.</source>
         <translation>Aucune requête de robot sur cette période : les %1 requêtes viennent toutes de personnes.</translation>
+    </message>
+    <message>
+        <source>% of bots</source>
+        <translation>% des robots</translation>
+    </message>
+    <message>
+        <source>Every country: bots are not counted per country.</source>
+        <translation>Tous pays : les robots ne sont pas comptés par pays.</translation>
+    </message>
+    <message>
+        <source>Counted from the stored requests, which are kept for the retention period (retention.days)</source>
+        <translation>Compté sur les requêtes conservées, gardées pendant la durée de rétention (retention.days)</translation>
     </message>
 </context>
 <context>

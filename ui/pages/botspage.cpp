@@ -122,7 +122,7 @@ BotsPage::BotsPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     layout->addLayout(charts, 3);
 
     m_agents = new RowsModel(
-        { tr("Class"), tr("Agent"), tr("Verification"), tr("Requests"), tr("Bytes"), tr("% of bot requests") }, this);
+        { tr("Class"), tr("Agent"), tr("Verification"), tr("Requests"), tr("Bytes"), tr("% of bots") }, this);
     m_agents->setBytesColumn(4);
     m_robots = new RowsModel({ tr("Class"), tr("Agent"), tr("Verification"), tr("Requests") }, this);
 
@@ -139,7 +139,10 @@ BotsPage::BotsPage(QueryRunner& runner, ViewState& state, QWidget* parent)
     left->addWidget(m_hint);
     auto* right = new QVBoxLayout;
     right->addWidget(sectionLabel(tr("Who fetched robots.txt"), this));
-    right->addWidget(makeTable(m_robots, tr("Requests for robots.txt by agent"), this), 1);
+    QTableView* robots = makeTable(m_robots, tr("Requests for robots.txt by agent"), this);
+    robots->setToolTip(
+        tr("Counted from the stored requests, which are kept for the retention period (retention.days)"));
+    right->addWidget(robots, 1);
     tables->addLayout(left, 3);
     tables->addLayout(right, 2);
     layout->addLayout(tables, 4);
@@ -220,6 +223,9 @@ void BotsPage::display(const BotsData& d, const TimeRange& range)
                  "checked yet.")
                   .arg(Format::count(double(verified)), Format::count(double(spoofed)),
                       Format::count(double(unverified)));
+    // The agents rollups are not split by country: the page shows every country's bots (the map's filter aside).
+    if (!state().country().isEmpty() && d.bots.requests > 0)
+        summary += QLatin1Char(' ') + tr("Every country: bots are not counted per country.");
     if (d.bots.requests == 0) // no "0 of 0 requests ()"
         summary = all == 0
             ? tr("No request in this range.")
@@ -272,7 +278,7 @@ void BotsPage::display(const BotsData& d, const TimeRange& range)
     QList<QList<QVariant>> rows;
     for (const BotAgent& a : d.agents)
         rows.append({ classLabel(a.cls), nameLabel(a.name), verificationLabel(a.verification), a.requests, a.bytes,
-            percentOf(a.requests, d.bots.requests) });
+            d.bots.requests > 0 ? 100.0 * double(a.requests) / double(d.bots.requests) : 0.0 });
     m_agents->setRows(rows);
 
     QList<QList<QVariant>> robots;

@@ -35,7 +35,20 @@ QStringList rowsOf(const RowsModel* model)
     for (const QList<QVariant>& row : model->rows()) {
         QStringList cells;
         for (const QVariant& v : row)
-            cells << v.toString();
+            cells << (v.typeId() == QMetaType::Double ? QString::number(v.toDouble(), 'f', 2) : v.toString());
+        out << cells.join(QLatin1Char('|'));
+    }
+    return out;
+}
+
+// As the table shows them (numbers and bytes formatted).
+QStringList shownRows(const RowsModel* model)
+{
+    QStringList out;
+    for (int r = 0; r < model->rowCount(); ++r) {
+        QStringList cells;
+        for (int c = 0; c < model->columnCount(); ++c)
+            cells << model->data(model->index(r, c)).toString();
         out << cells.join(QLatin1Char('|'));
     }
     return out;
@@ -79,11 +92,14 @@ private slots:
         QVERIFY(showLoaded(page));
 
         QCOMPARE(rowsOf(page.agentsModel()),
-            (QStringList { "Search crawler|Googlebot|verified|6|2550|25.0%", "AI crawler|ClaudeBot||5|4600|20.8%",
-                "AI crawler|GPTBot|unverified|5|8050|20.8%", "Other bot|spoofed Googlebot|spoofed|4|650|16.7%",
-                "Library or tool|curl||2|200|8.3%", "Search crawler|Bingbot|unverified|2|600|8.3%" }));
-        // As shown: bytes with their unit.
-        QCOMPARE(page.agentsModel()->data(page.agentsModel()->index(0, 4)).toString(), QStringLiteral("2.5 KiB"));
+            (QStringList { "Search crawler|Googlebot|verified|6|2550|25.00", "AI crawler|ClaudeBot||5|4600|20.83",
+                "AI crawler|GPTBot|unverified|5|8050|20.83", "Other bot|spoofed Googlebot|spoofed|4|650|16.67",
+                "Library or tool|curl||2|200|8.33", "Search crawler|Bingbot|unverified|2|600|8.33" }));
+        // As shown: bytes with their unit, the share with one decimal.
+        QCOMPARE(shownRows(page.agentsModel()),
+            (QStringList { "Search crawler|Googlebot|verified|6|2.5 KiB|25.0", "AI crawler|ClaudeBot||5|4.5 KiB|20.8",
+                "AI crawler|GPTBot|unverified|5|7.9 KiB|20.8", "Other bot|spoofed Googlebot|spoofed|4|650 bytes|16.7",
+                "Library or tool|curl||2|200 bytes|8.3", "Search crawler|Bingbot|unverified|2|600 bytes|8.3" }));
         QCOMPARE(rowsOf(page.robotsModel()),
             (QStringList { "AI crawler|ClaudeBot||2", "AI crawler|GPTBot|unverified|1", "People|(browsers)||1",
                 "Other bot|spoofed Googlebot|spoofed|1", "Search crawler|Googlebot|verified|1" }));
@@ -97,6 +113,7 @@ private slots:
             QStringLiteral("AI crawlers took 10 requests (41.7% of bot requests) and 12.4 KiB: ClaudeBot 5 (4.5 KiB), "
                            "GPTBot 5 (7.9 KiB)."));
         QVERIFY(!page.emptyState() || !page.emptyState()->isVisible());
+        QVERIFY2(!page.summary().contains(QLatin1String("Every country")), qPrintable(page.summary()));
 
         // One series per class that has requests, in the classes' order; each adds up to its agents' rows.
         const QStringList classes { "Search crawler", "AI crawler", "Library or tool", "Other bot" };
@@ -108,6 +125,21 @@ private slots:
             QCOMPARE(sumOf(page.requestsChart()->data()[i]), requests[i]);
             QCOMPARE(sumOf(page.bandwidthChart()->data()[i]), bytes[i]);
         }
+    }
+
+    // The map's country filter: bots are not counted per country, and the page says it shows every country's.
+    void countryFilterIsSaid()
+    {
+        ManualClock clock((kDay + 86400) * 1000);
+        ViewState state(clock);
+        state.setCustomRange({ kDay, kDay + 86400 });
+        state.setCountry(QStringLiteral("FR"));
+        QueryRunner runner(m_path, 0);
+        BotsPage page(runner, state);
+        QVERIFY(showLoaded(page));
+        QCOMPARE(page.agentsModel()->rowCount(), 6);
+        QVERIFY2(page.summary().endsWith(QLatin1String("Every country: bots are not counted per country.")),
+            qPrintable(page.summary()));
     }
 
     // A range of people only says so rather than drawing zeros; an empty store offers a log source.
