@@ -41,31 +41,33 @@ bool isBotKey(const QString& key)
 class AddressVerdicts {
 public:
     AddressVerdicts(Database& db, const TimeRange& range)
-        : m_st(db.prepare("SELECT coalesce(v.verdict, 'unverified') FROM crawler_claims c LEFT JOIN crawler_verdicts "
-                          "v ON v.addr = c.addr AND v.vendor = c.vendor WHERE c.bucket >= ? AND c.bucket < ? AND "
-                          "c.addr = ? AND c.agent_key = ? LIMIT 1"))
+        : m_db(db)
         , m_from(range.fromSecs - range.fromSecs % 60)
         , m_to(range.toSecs)
     { }
     QString of(QByteArrayView addr, const QString& cls, const QString& name)
     {
+        // The range's claims read once, on the first question (one pass rather than one per address).
+        if (!m_loaded) {
+            Statement st = m_db.prepare("SELECT c.addr, c.agent_key, coalesce(v.verdict, 'unverified') FROM "
+                                        "crawler_claims c LEFT JOIN crawler_verdicts v ON v.addr = c.addr AND "
+                                        "v.vendor = c.vendor WHERE c.bucket >= ? AND c.bucket < ? "
+                                        "GROUP BY c.addr, c.agent_key, coalesce(v.verdict, 'unverified')");
+            st.bind(1, m_from).bind(2, m_to);
+            while (st.step())
+                m_verdicts.insert({ st.text(0), st.text(1) }, st.text(2));
+            m_loaded = true;
+        }
         const QString text = crawlerAddressText(reinterpret_cast<const unsigned char*>(addr.data()), int(addr.size()));
-        const QString key = cls + QStringLiteral("/unverified/") + name;
-        const auto cached = m_cache.constFind({ text, key });
-        if (cached != m_cache.cend())
-            return *cached;
-        m_st.reset();
-        m_st.bind(1, m_from).bind(2, m_to).bind(3, text).bind(4, key);
-        const QString verdict = m_st.step() ? m_st.text(0) : QString();
-        m_cache.insert({ text, key }, verdict);
-        return verdict;
+        return m_verdicts.value({ text, cls + QStringLiteral("/unverified/") + name });
     }
 
 private:
-    Statement m_st;
+    Database& m_db;
     qint64 m_from;
     qint64 m_to;
-    QHash<QPair<QString, QString>, QString> m_cache;
+    bool m_loaded = false;
+    QHash<QPair<QString, QString>, QString> m_verdicts; // by (address, claimed agents key)
 };
 } // namespace
 
