@@ -177,7 +177,7 @@ void BotsPage::narrowToAgent(int row)
     m_narrowTracker.submit<QByteArray>(
         runner(), this,
         [range, site, agent](Database& db) { return BotsQuery::busiestUserAgent(db, range, site, agent); },
-        [this, name](QByteArray userAgent) {
+        [this, name](const QByteArray& userAgent) {
             if (userAgent.isEmpty()) {
                 m_hint->setText(tr("No stored request of %1 in this range: requests are kept for the retention "
                                    "period (retention.days), figures longer.")
@@ -198,7 +198,7 @@ void BotsPage::reload()
     const QString site = state().site();
     query<BotsData>(
         m_tracker, [range, site](Database& db) { return BotsQuery::load(db, range, site); },
-        [this, range](BotsData d) { display(d, range); });
+        [this, range](const BotsData& d) { display(d, range); });
 }
 
 void BotsPage::display(const BotsData& d, const TimeRange& range)
