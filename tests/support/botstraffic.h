@@ -21,7 +21,8 @@ const QByteArray kGptBot = "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko); 
                            "+https://openai.com/gptbot";
 const QByteArray kClaudeBot = "Mozilla/5.0 AppleWebKit/537.36 (KHTML, like Gecko; compatible; ClaudeBot/1.0; "
                               "+claudebot@anthropic.com)";
-const QByteArray kCurl = "curl/8.5.0";
+// Log text is hostile: markup in a user agent must show as typed.
+const QByteArray kCurl = "curl/8.5.0 <b>bold</b>";
 const QByteArray kRealGoogle("\x42\xf9\x42\x01", 4); // 66.249.66.1
 const QByteArray kFakeGoogle("\xcb\x00\x71\x09", 4); // 203.0.113.9
 

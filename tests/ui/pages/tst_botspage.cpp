@@ -218,6 +218,13 @@ private slots:
             table->viewport(), Qt::LeftButton, {}, table->visualRect(page->agentsModel()->index(3, 1)).center());
         QTRY_COMPARE_WITH_TIMEOUT(state.userAgent(), kFakeGooglebot, 15000);
         QCOMPARE(window.currentPage(), PageId::Traffic);
+
+        // curl's user agent carries markup: the chip shows it as typed.
+        window.showPage(PageId::Bots);
+        QTest::mouseClick(
+            table->viewport(), Qt::LeftButton, {}, table->visualRect(page->agentsModel()->index(4, 1)).center());
+        QTRY_COMPARE_WITH_TIMEOUT(state.userAgent(), kCurl, 15000);
+        QTRY_COMPARE(chip->text(), QStringLiteral("Agent: curl/8.5.0 <b>bold</b>  ✕"));
     }
 
 private:
