@@ -3506,6 +3506,188 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
     </message>
 </context>
 <context>
+    <name>activity::BotsPage</name>
+    <message>
+        <source>People</source>
+        <translation>Personnes</translation>
+    </message>
+    <message>
+        <source>Search crawler</source>
+        <translation>Robot de moteur de recherche</translation>
+    </message>
+    <message>
+        <source>AI crawler</source>
+        <translation>Robot d’IA</translation>
+    </message>
+    <message>
+        <source>SEO tool</source>
+        <translation>Outil SEO</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Surveillance</translation>
+    </message>
+    <message>
+        <source>Feed reader</source>
+        <translation>Lecteur de flux</translation>
+    </message>
+    <message>
+        <source>Library or tool</source>
+        <translation>Bibliothèque ou outil</translation>
+    </message>
+    <message>
+        <source>Scanner</source>
+        <translation>Scanner</translation>
+    </message>
+    <message>
+        <source>Other bot</source>
+        <translation>Autre robot</translation>
+    </message>
+    <message>
+        <source>Not classified</source>
+        <translation>Non classé</translation>
+    </message>
+    <message>
+        <source>verified</source>
+        <translation>vérifié</translation>
+    </message>
+    <message>
+        <source>spoofed</source>
+        <translation>usurpé</translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation>non vérifié</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>Bot requests per class</source>
+        <translation>Requêtes des robots par classe</translation>
+    </message>
+    <message>
+        <source>Bandwidth to bots per class</source>
+        <translation>Bande passante des robots par classe</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Classe</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Verification</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Requêtes</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Octets</translation>
+    </message>
+    <message>
+        <source>Named agents</source>
+        <translation>Agents nommés</translation>
+    </message>
+    <message>
+        <source>Bots by agent</source>
+        <translation>Robots par agent</translation>
+    </message>
+    <message>
+        <source>Click an agent to narrow the Traffic page to it</source>
+        <translation>Cliquez sur un agent pour restreindre la page Trafic à celui-ci</translation>
+    </message>
+    <message>
+        <source>Who fetched robots.txt</source>
+        <translation>Qui a lu robots.txt</translation>
+    </message>
+    <message>
+        <source>Requests for robots.txt by agent</source>
+        <translation>Requêtes de robots.txt par agent</translation>
+    </message>
+    <message>
+        <source>This bot has no name to narrow to.</source>
+        <translation>Ce robot n’a pas de nom auquel restreindre la vue.</translation>
+    </message>
+    <message>
+        <source>No stored request of %1 in this range: requests are kept for the retention period (retention.days), figures longer.</source>
+        <translation>Aucune requête de %1 conservée sur cette période : les requêtes sont gardées pendant la durée de rétention (retention.days), les chiffres plus longtemps.</translation>
+    </message>
+    <message>
+        <source>Bots made %1 of %2 requests (%3) and took %4 of %5 sent (%6).</source>
+        <translation>Les robots ont fait %1 des %2 requêtes (%3) et pris %4 des %5 envoyés (%6).</translation>
+    </message>
+    <message>
+        <source>Crawlers that can be checked: %1 requests verified, %2 spoofed (counted as other bots), %3 not checked yet.</source>
+        <translation>Robots vérifiables : %1 requêtes vérifiées, %2 usurpées (comptées comme autres robots), %3 pas encore vérifiées.</translation>
+    </message>
+    <message>
+        <source>%1 %2 (%3)</source>
+        <translation>%1 %2 (%3)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n autre</numerusform>
+            <numerusform>%n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>AI crawlers: none in this range.</source>
+        <translation>Robots d’IA : aucun sur cette période.</translation>
+    </message>
+    <message>
+        <source>AI crawlers took %1 requests (%2 of bot requests) and %3: %4.</source>
+        <translation>Les robots d’IA ont pris %1 requêtes (%2 des requêtes de robots) et %3 : %4.</translation>
+    </message>
+    <message>
+        <source>No bot request in this range.</source>
+        <translation>Aucune requête de robot sur cette période.</translation>
+    </message>
+    <message>
+        <source>Click an agent to narrow the Traffic page to the user agent it used most.</source>
+        <translation>Cliquez sur un agent pour restreindre la page Trafic au user agent qu’il a le plus utilisé.</translation>
+    </message>
+    <message>
+        <source>(browsers)</source>
+        <translation>(navigateurs)</translation>
+    </message>
+    <message>
+        <source>No bot traffic in this range</source>
+        <translation>Aucun trafic de robots sur cette période</translation>
+    </message>
+    <message>
+        <source>All %1 requests of this range came from people. Crawlers, AI crawlers, monitors, libraries and other bots appear here when the access logs have their requests.</source>
+        <translation>Les %1 requêtes de cette période viennent toutes de personnes. Robots d’indexation, robots d’IA, surveillances, bibliothèques et autres robots apparaissent ici quand les journaux d’accès ont leurs requêtes.</translation>
+    </message>
+    <message>
+        <source>No request in this range.</source>
+        <translation>Aucune requête sur cette période.</translation>
+    </message>
+    <message>
+        <source>No bot request in this range: all %1 requests came from people.</source>
+        <translation>Aucune requête de robot sur cette période : les %1 requêtes viennent toutes de personnes.</translation>
+    </message>
+    <message>
+        <source>% of bots</source>
+        <translation>% des robots</translation>
+    </message>
+    <message>
+        <source>Every country: bots are not counted per country.</source>
+        <translation>Tous pays : les robots ne sont pas comptés par pays.</translation>
+    </message>
+    <message>
+        <source>Counted from the stored requests, which are kept for the retention period (retention.days)</source>
+        <translation>Compté sur les requêtes conservées, gardées pendant la durée de rétention (retention.days)</translation>
+    </message>
+</context>
+<context>
     <name>activity::ChartView</name>
     <message>
         <source>Save chart</source>

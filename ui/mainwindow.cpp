@@ -33,8 +33,8 @@
 namespace activity {
 
 namespace {
-constexpr const char* kPageKeys[kPageCount]
-    = { "overview", "github", "dockerhub", "metrics", "traffic", "map", "sources", "health", "alerts", "downloads" };
+constexpr const char* kPageKeys[kPageCount] = { "overview", "github", "dockerhub", "metrics", "traffic", "map",
+    "sources", "health", "alerts", "downloads", "bots" };
 constexpr RangePreset kRangeOrder[] = { RangePreset::Last24Hours, RangePreset::Last7Days, RangePreset::Last30Days,
     RangePreset::Last90Days, RangePreset::LastYear, RangePreset::Custom };
 
@@ -174,6 +174,8 @@ QString MainWindow::pageTitle(PageId id)
         return tr("Alerts");
     case PageId::Downloads:
         return tr("Downloads");
+    case PageId::Bots:
+        return tr("Bots");
     }
     return {};
 }

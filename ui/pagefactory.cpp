@@ -7,6 +7,7 @@
 #include "ui/map/mappage.h"
 #include "ui/pages/alertspage.h"
 #include "ui/pages/apipage.h"
+#include "ui/pages/botspage.h"
 #include "ui/pages/dashboardpage.h"
 #include "ui/pages/downloadspage.h"
 #include "ui/pages/healthpage.h"
@@ -39,6 +40,8 @@ QWidget* PageFactory::create(PageId id, QueryRunner& runner, ViewState& state, Q
         return new AlertsPage(runner, state, parent);
     case PageId::Downloads:
         return new DownloadsPage(runner, state, parent);
+    case PageId::Bots:
+        return new BotsPage(runner, state, parent);
     case PageId::Sources:
         return nullptr;
     }
@@ -56,6 +59,9 @@ void PageFactory::install(MainWindow& window, QueryRunner& runner, SourceService
         QObject::connect(map, &MapPage::countryChosen, &window, [&window] { window.showPage(PageId::Traffic); });
     if (auto* overview = qobject_cast<OverviewPage*>(window.page(PageId::Overview)))
         QObject::connect(overview, &OverviewPage::narrowed, &window, [&window] { window.showPage(PageId::Traffic); });
+    // An agent's row of the Bots page narrows the Traffic page to it and shows it.
+    if (auto* bots = qobject_cast<BotsPage*>(window.page(PageId::Bots)))
+        QObject::connect(bots, &BotsPage::narrowed, &window, [&window] { window.showPage(PageId::Traffic); });
     if (sources) {
         auto* panel = new SourcePanel(*sources, runner, window.viewState()->clock());
         window.setPage(PageId::Sources, panel);

@@ -1,6 +1,7 @@
 #include "core/report/trafficreport.h"
 
 #include "core/geo/geoip.h"
+#include "core/query/agentsums.h"
 #include "core/query/rollupspans.h"
 #include "core/query/topn.h"
 #include "core/report/csvwriter.h"
@@ -21,11 +22,7 @@ namespace activity {
 namespace {
 constexpr int kMaxPathRows = 100'000; // paths.csv keeps the busiest; a scanner's million URLs stay out
 
-struct Sum {
-    qint64 requests = 0;
-    qint64 visitors = 0;
-    qint64 bytes = 0;
-};
+using Sum = AgentSum;
 
 // Sums per key of one rollup dim over the range.
 QHash<QString, Sum> sumByKey(Database& db, const QList<RollupSpan>& spans, Rollup::Dim dim)
@@ -46,61 +43,6 @@ QHash<QString, Sum> sumByKey(Database& db, const QList<RollupSpan>& spans, Rollu
         st.reset();
     }
     return out;
-}
-
-// An 'agents' rollup key: "class/verification/name" (see Rollup::Dim::Agents).
-struct AgentKey {
-    QString cls, verification, name;
-    static AgentKey parse(const QString& key)
-    {
-        const qsizetype a = key.indexOf(QLatin1Char('/'));
-        const qsizetype b = a < 0 ? -1 : key.indexOf(QLatin1Char('/'), a + 1);
-        if (b < 0)
-            return { key, {}, {} };
-        return { key.left(a), key.mid(a + 1, b - a - 1), key.mid(b + 1) };
-    }
-    bool isHuman() const { return cls == QLatin1String(agentClassName(AgentClass::Human)); }
-};
-
-// Crawlers that can be checked are stored as claims ("unverified" in the agents rollups, per minute and address in
-// crawler_claims); the verdict per address (crawler_verdicts, written when the check ended) splits them here:
-// verified ones keep their name, spoofed ones become other-bot "spoofed NAME", the rest stay unverified.
-void applyVerdicts(Database& db, const QList<RollupSpan>& spans, QHash<QString, Sum>& agents)
-{
-    Statement st = db.prepare("SELECT c.agent_key, coalesce(v.verdict, ''), sum(c.requests), sum(c.visitors), "
-                              "sum(c.bytes) FROM crawler_claims c LEFT JOIN crawler_verdicts v ON v.addr = c.addr AND "
-                              "v.vendor = c.vendor WHERE c.bucket >= ? AND c.bucket < ? "
-                              "GROUP BY c.agent_key, coalesce(v.verdict, '')");
-    for (const RollupSpan& span : spans) {
-        st.bind(1, span.from).bind(2, span.to);
-        while (st.step()) {
-            const QString claimed = st.text(0);
-            const QString verdict = st.text(1);
-            if (verdict.isEmpty() || !agents.contains(claimed))
-                continue;
-            const AgentKey key = AgentKey::parse(claimed);
-            const QString to = verdict == QLatin1String("verified")
-                ? QString(key.cls + QStringLiteral("/verified/") + key.name)
-                : QString(QLatin1String(agentClassName(AgentClass::OtherBot)) + QStringLiteral("/spoofed/spoofed ")
-                    + key.name);
-            Sum from = agents.value(claimed); // copies: inserting `to` may move the hash's values
-            Sum into = agents.value(to);
-            const qint64 requests = qMin(st.int64(2), from.requests);
-            const qint64 visitors = qMin(st.int64(3), from.visitors);
-            const qint64 bytes = qMin(st.int64(4), from.bytes);
-            from.requests -= requests;
-            from.visitors -= visitors;
-            from.bytes -= bytes;
-            into.requests += requests;
-            into.visitors += visitors;
-            into.bytes += bytes;
-            agents.insert(to, into);
-            agents.insert(claimed, from);
-            if (from.requests == 0)
-                agents.remove(claimed);
-        }
-        st.reset();
-    }
 }
 
 bool inScope(AgentScope scope, const AgentKey& key)
@@ -132,8 +74,7 @@ QString TrafficReport::write(
     QStringList errors;
 
     // Who made the requests (schema version 12 on): people under one key, bots by class and name.
-    QHash<QString, Sum> agents = sumByKey(db, spans, Rollup::Dim::Agents);
-    applyVerdicts(db, spans, agents);
+    const QHash<QString, Sum> agents = AgentSums::sum(db, spans);
     Sum humans, bots, scoped;
     for (auto it = agents.cbegin(); it != agents.cend(); ++it) {
         const AgentKey key = AgentKey::parse(it.key());

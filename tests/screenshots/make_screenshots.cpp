@@ -261,6 +261,7 @@ int main(int argc, char** argv)
         Database db(empty);
         Migrations::migrate(db);
     }
-    shoot(empty, outDir, QStringLiteral("empty"), false, firstDay);
+    // The Bots page too: with no log it must say so, not draw empty charts claiming zero.
+    shoot(empty, outDir, QStringLiteral("empty"), false, QList<PageId>(firstDay) << PageId::Bots);
     return 0;
 }
