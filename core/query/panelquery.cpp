@@ -14,7 +14,26 @@ TimeRange PanelQuery::rangeOf(const PanelSpec& panel, const TimeRange& pageRange
     return own.isValid() ? own : pageRange;
 }
 
-PanelData PanelQuery::read(Database& db, const PanelSpec& panel, const TimeRange& pageRange, qint64 now)
+namespace {
+// The id under the header's switch: `traffic.requests{site="www"}` becomes `traffic.requests{site="www",agents=
+// "humans"}`. Empty when the switch does not apply to it.
+QString underSwitch(const QString& text, AgentScope agents)
+{
+    if (agents == AgentScope::All)
+        return {};
+    auto id = SeriesId::parse(text, nullptr);
+    if (!id || !id->name.startsWith(QLatin1String("traffic.")))
+        return {};
+    for (const char* own : { "country", "path", "agents" })
+        if (id->hasLabel(QString::fromLatin1(own)))
+            return {};
+    id->labels.append({ QStringLiteral("agents"), agentScopeName(agents) });
+    return id->text();
+}
+} // namespace
+
+PanelData PanelQuery::read(
+    Database& db, const PanelSpec& panel, const TimeRange& pageRange, qint64 now, AgentScope agents)
 {
     PanelData d;
     d.range = rangeOf(panel, pageRange, now);
@@ -24,13 +43,23 @@ PanelData PanelQuery::read(Database& db, const PanelSpec& panel, const TimeRange
         if (!panel.series.isEmpty())
             if (const auto id = SeriesId::parse(panel.series.first(), nullptr))
                 site = id->label(QStringLiteral("site"));
-        for (const TopItem& t : TrafficQuery::topRollup(db, { d.range, site, {} }, Rollup::Dim::Country, 400))
+        TrafficFilter filter { d.range, site, {} };
+        filter.agents = agents;
+        for (const TopItem& t : TrafficQuery::places(db, filter, 0).countries)
             if (!t.key.isEmpty())
                 d.requestsByCountry.insert(QString::fromLatin1(t.key), t.requests);
         return d;
     }
     for (const QString& id : panel.series) {
-        const SeriesValues v = SeriesCatalogue::get(db, id, d.range, d.step);
+        // A series the switch cannot narrow (a status class, a share) is drawn as it is.
+        QString read = underSwitch(id, agents);
+        SeriesValues v;
+        if (!read.isEmpty())
+            v = SeriesCatalogue::get(db, read, d.range, d.step);
+        if (read.isEmpty() || !v.error.isEmpty()) {
+            read = id;
+            v = SeriesCatalogue::get(db, id, d.range, d.step);
+        }
         PanelSeries s;
         s.entry = v.entry;
         s.entry.id = id;
@@ -43,7 +72,7 @@ PanelData PanelQuery::read(Database& db, const PanelSpec& panel, const TimeRange
                     total += p.value;
                 s.figure = total;
             } else if (s.entry.unit == QLatin1String("%")) {
-                s.figure = SeriesCatalogue::valueAt(db, id, d.range.toSecs, d.range.length(), nullptr);
+                s.figure = SeriesCatalogue::valueAt(db, read, d.range.toSecs, d.range.length(), nullptr);
             } else if (!v.points.isEmpty()) {
                 s.figure = v.points.last().value;
             }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/dashboards/dashboard.h"
+#include "core/logs/agentclass.h"
 #include "core/query/seriescatalogue.h"
 
 #include <QHash>
@@ -27,7 +28,10 @@ struct PanelData {
 namespace PanelQuery {
 // The panel's range: its own preset at `now`, or the page's.
 TimeRange rangeOf(const PanelSpec& panel, const TimeRange& pageRange, qint64 now);
-PanelData read(Database& db, const PanelSpec& panel, const TimeRange& pageRange, qint64 now);
+// `agents`: the header's Humans / Bots switch. It narrows the traffic series that name no country, path or agents
+// of their own (those the rollups cannot split twice keep their meaning), and map panels.
+PanelData read(
+    Database& db, const PanelSpec& panel, const TimeRange& pageRange, qint64 now, AgentScope agents = AgentScope::All);
 } // namespace PanelQuery
 
 } // namespace activity

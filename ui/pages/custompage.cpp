@@ -283,13 +283,14 @@ void CustomPage::reload()
 {
     const TimeRange range = state().range();
     const qint64 now = state().clock().nowSecs();
+    const AgentScope agents = state().agents();
     const QList<PanelSpec> panels = m_spec.panels;
     query<QList<PanelData>>(
         m_tracker,
-        [panels, range, now](Database& db) {
+        [panels, range, now, agents](Database& db) {
             QList<PanelData> out;
             for (const PanelSpec& p : panels)
-                out.append(PanelQuery::read(db, p, range, now));
+                out.append(PanelQuery::read(db, p, range, now, agents));
             return out;
         },
         [this, panels](QList<PanelData> loaded) {
@@ -303,12 +304,13 @@ void CustomPage::reload()
 void CustomPage::reloadPrevious(const TimeRange& before)
 {
     const QList<PanelSpec> panels = m_spec.panels;
+    const AgentScope agents = state().agents();
     query<QList<PanelData>>(
         m_previousTracker,
-        [panels, before](Database& db) {
+        [panels, before, agents](Database& db) {
             QList<PanelData> out;
             for (const PanelSpec& p : panels)
-                out.append(PanelQuery::read(db, p, before, before.toSecs));
+                out.append(PanelQuery::read(db, p, before, before.toSecs, agents));
             return out;
         },
         [this, panels, before](QList<PanelData> loaded) {

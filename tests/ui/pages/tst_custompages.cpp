@@ -121,6 +121,27 @@ private slots:
         QCOMPARE(table->model()->rowCount(), 2);
         QCOMPARE(table->model()->index(0, 1).data().toString(), QLocale().toString(requests));
         QCOMPARE(table->accessibleName(), QString("Requests"));
+
+        // The header's switch narrows the traffic panels to people's (or bots') requests; a status class, which
+        // the rollups do not split by who asked, stays everyone's.
+        auto* bars = page->panelWidgets().at(4)->findChild<ChartView*>();
+        const auto sum = [](const ChartView* view) {
+            double total = 0;
+            for (const QPointF& p : view->data().value(0).points)
+                total += p.y();
+            return qint64(total);
+        };
+        const qint64 errorsBefore = sum(bars);
+        TrafficFilter people { range, {}, {} };
+        people.agents = AgentScope::Humans;
+        const qint64 humans = TrafficQuery::totals(db, people).requests;
+        QVERIFY(humans > 0 && humans < requests);
+        full.window.viewState()->setAgents(AgentScope::Humans);
+        QTRY_COMPARE(tile->value(), QLocale().toString(humans));
+        QTRY_COMPARE(sum(chart), humans);
+        QCOMPARE(sum(bars), errorsBefore);
+        full.window.viewState()->setAgents(AgentScope::All);
+        QTRY_COMPARE(tile->value(), QLocale().toString(requests));
     }
 
     void draggedPanelSwapsPlacesAndStays()
