@@ -425,6 +425,9 @@ CREATE TABLE source_leases(
     downloadSizesStep(),
     // version 15: crawler claims and verdicts (crawlerChecksStep)
     crawlerChecksStep(),
+    // version 16: nothing here; a team store narrows its request rows' columns (PgSchema's narrowRequestsStep), which
+    // SQLite's variable-length integers never needed
+    "SELECT 1;",
 };
 constexpr int kSecretsLeaveVersion = 10;
 

@@ -239,6 +239,21 @@ CREATE TABLE download_sizes(
 )sql";
 }
 
+// Version 16 (issue 27): a request row's ids and status in 4 bytes, its class in 2, where BIGINT took 8 each: 19%
+// fewer bytes a row (162 -> 132 in bench_import) and as much less to write. Ids come from identity columns and the
+// geo database, far below 2^31; bytes and times keep their width. One ALTER, so an existing store's table is
+// rewritten once (about a minute per 10M rows, under the schema lock).
+const char* narrowRequestsStep()
+{
+    return R"sql(
+ALTER TABLE requests ALTER COLUMN site_id TYPE INTEGER, ALTER COLUMN source_id TYPE INTEGER,
+  ALTER COLUMN city_id TYPE INTEGER, ALTER COLUMN method_id TYPE INTEGER, ALTER COLUMN path_id TYPE INTEGER,
+  ALTER COLUMN query_id TYPE INTEGER, ALTER COLUMN protocol_id TYPE INTEGER, ALTER COLUMN status TYPE INTEGER,
+  ALTER COLUMN referrer_id TYPE INTEGER, ALTER COLUMN agent_id TYPE INTEGER, ALTER COLUMN agent_class TYPE SMALLINT,
+  ALTER COLUMN bot_id TYPE INTEGER;
+)sql";
+}
+
 // The crawler verification step (issue 28), as Migrations' crawlerChecksStep().
 const char* crawlerChecksStep()
 {
@@ -294,9 +309,11 @@ CREATE TABLE source_leases(
     downloadSizesStep(),
     // version 15: crawler claims and verdicts (crawlerChecksStep)
     crawlerChecksStep(),
+    // version 16: narrower request rows (narrowRequestsStep)
+    narrowRequestsStep(),
 };
 constexpr int kLatest = kTablesVersion + int(sizeof(kSteps) / sizeof(kSteps[0]));
-static_assert(kLatest >= 15);
+static_assert(kLatest >= 16);
 
 // Text compares byte by byte, as SQLite's BINARY collation does, whatever the cluster's locale: under en_US or
 // ICU "Zeta" sorts after "apple", so ORDER BY and ties among keys would differ between the engines. Run after every

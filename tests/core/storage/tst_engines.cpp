@@ -471,6 +471,50 @@ private slots:
 
     // A team store on a cluster whose locale sorts like a dictionary (ICU en-US, as a user's en_US.UTF-8 cluster)
     // still orders text as the file does, byte by byte: report and list orders are the same on both engines.
+    // Version 16 narrows a team store's request rows: a store made before keeps its rows through the rewrite.
+    void requestRowsNarrowOnUpgrade()
+    {
+        {
+            Database admin(std::make_unique<PgConnection>(m_server->url()));
+            admin.exec("CREATE DATABASE narrow");
+        }
+        Database pg(std::make_unique<PgConnection>(m_server->url("narrow")));
+        QVERIFY(PgSchema::init(pg));
+        const auto types = [&pg] {
+            QStringList out;
+            Statement st = pg.prepare("SELECT column_name || ' ' || data_type FROM information_schema.columns WHERE "
+                                      "table_name = 'requests' AND column_name IN ('status', 'path_id', "
+                                      "'agent_class', 'bytes', 'request_time') ORDER BY 1");
+            while (st.step())
+                out << st.text(0);
+            return out.join(QStringLiteral(", "));
+        };
+        const QString narrow
+            = "agent_class smallint, bytes bigint, path_id integer, request_time double precision, status integer";
+        QCOMPARE(types(), narrow);
+        // As version 15 left it, with a row.
+        pg.exec("ALTER TABLE requests ALTER COLUMN status TYPE BIGINT, ALTER COLUMN path_id TYPE BIGINT, "
+                "ALTER COLUMN agent_class TYPE BIGINT");
+        pg.setUserVersion(15);
+        pg.exec("CREATE TABLE requests_old PARTITION OF requests DEFAULT"); // a month's partition, as the writer makes
+        const qint64 id = (qint64(1795564800) << 20) + 7;
+        Statement insert = pg.prepare("INSERT INTO requests(id, site_id, addr, status, bytes, path_id, agent_class, "
+                                      "request_time) VALUES (?, 1, ?, 404, ?, 2147483000, 3, 0.125)");
+        insert.bind(1, id).bindBlob(2, "\x0a\x00\x00\x01", 4).bind(3, qint64(5'000'000'000)).exec();
+        const Result<int> upgraded = PgSchema::upgrade(pg);
+        QVERIFY2(upgraded, qPrintable(upgraded ? QString() : upgraded.error()));
+        QCOMPARE(*upgraded, 1);
+        QCOMPARE(types(), narrow);
+        Statement row = pg.prepare("SELECT ts, status, bytes, path_id, agent_class, request_time FROM requests");
+        QVERIFY(row.step());
+        QCOMPARE(row.int64(0), qint64(1795564800));
+        QCOMPARE(row.int64(1), 404);
+        QCOMPARE(row.int64(2), qint64(5'000'000'000));
+        QCOMPARE(row.int64(3), 2147483000);
+        QCOMPARE(row.int64(4), 3);
+        QCOMPARE(row.real(5), 0.125);
+    }
+
     void textSortsAsInTheFileWhateverTheClusterLocale()
     {
         {
