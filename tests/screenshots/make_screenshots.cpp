@@ -181,6 +181,27 @@ void shootCountry(const QString& path, const QString& outDir, const QString& cou
     if (full.window.grab().save(narrowed))
         std::printf("%s\n", qPrintable(narrowed));
 }
+// The header's Humans / Bots switch at work: the Overview counting people, the map counting bots.
+void shootAgents(const QString& path, const QString& outDir)
+{
+    qApp->setPalette(qApp->style()->standardPalette());
+    ManualClock clock(kNow * 1000);
+    FullWindow full(path, clock);
+    full.window.viewState()->setCustomRange({ kNow - 90 * 86400, kNow });
+    full.window.resize(1280, 800);
+    full.window.show();
+    const std::pair<AgentScope, PageId> shots[] = { { AgentScope::Humans, PageId::Overview },
+        { AgentScope::Bots, PageId::Map }, { AgentScope::Humans, PageId::Traffic } };
+    for (const auto& [agents, id] : shots) {
+        full.window.viewState()->setAgents(agents);
+        full.window.showPage(id);
+        waitForPage(full.window.page(id));
+        const QString file
+            = QStringLiteral("%1/90-days-%2-%3-light.png").arg(outDir, MainWindow::pageKey(id), agentScopeName(agents));
+        if (full.window.grab().save(file))
+            std::printf("%s\n", qPrintable(file));
+    }
+}
 // The two dialogs of the user's own pages and alerts, as they open over the window.
 void shootDialogs(const QString& path, const QString& outDir)
 {
@@ -245,6 +266,7 @@ int main(int argc, char** argv)
     shoot(full, outDir, QStringLiteral("90-days"), true, all);
 
     shootCountry(full, outDir, QStringLiteral("DE"));
+    shootAgents(full, outDir);
     shootDialogs(full, outDir);
 
     const QList<PageId> firstDay = { PageId::Overview, PageId::GitHub, PageId::DockerHub, PageId::Traffic };
