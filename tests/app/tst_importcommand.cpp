@@ -1,4 +1,5 @@
 #include "core/storage/database.h"
+#include "tests/support/teststore.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -20,9 +21,21 @@ struct Run {
     QByteArray err;
 };
 
+// The suite's PostgreSQL twin: the data folder's store is a database (TestStore::urlForDataDir).
+void useTestStore(QProcess& p, const QStringList& args)
+{
+    const qsizetype at = args.indexOf(QStringLiteral("--data-dir"));
+    if (!TestStore::onPostgres() || at < 0 || at + 1 >= args.size())
+        return;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("ACTIVITY_STORE"), TestStore::urlForDataDir(args.at(at + 1)));
+    p.setProcessEnvironment(env);
+}
+
 Run run(const QStringList& args, const QByteArray& input = {})
 {
     QProcess p;
+    useTestStore(p, args);
     p.start(QStringLiteral(ACTIVITY_BIN), args);
     if (!input.isNull()) {
         p.write(input);
@@ -51,6 +64,7 @@ struct TextRun {
 TextRun runText(const QStringList& args)
 {
     QProcess p;
+    useTestStore(p, args);
     p.start(QStringLiteral(ACTIVITY_BIN), args);
     if (!p.waitForFinished(120'000))
         return {};
@@ -104,13 +118,17 @@ Figures expected(const QList<QByteArray>& lines)
 
 Figures stored(const QString& data)
 {
-    Database db(data + "/activity.sqlite", Database::Mode::ReadOnly);
-    if (!db.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'rollups'").value_or(0))
-        return {}; // the import has made the file, not yet its tables
-    Statement st = db.prepare("SELECT sum(requests), sum(bytes), sum(visitors) FROM rollups WHERE dim = '' AND "
-                              "period = 86400");
-    st.step();
-    return { st.int64(0), st.int64(1), st.int64(2) };
+    if (!TestStore::onPostgres() && !QFile::exists(data + "/activity.sqlite"))
+        return {};
+    try {
+        Database db(TestStore::storeOfDataDir(data), Database::Mode::ReadOnly);
+        Statement st = db.prepare("SELECT sum(requests), sum(bytes), sum(visitors) FROM rollups WHERE dim = '' AND "
+                                  "period = 86400");
+        st.step();
+        return { st.int64(0), st.int64(1), st.int64(2) };
+    } catch (const DatabaseError&) {
+        return {}; // the import has made the store, not yet its tables
+    }
 }
 
 char* toString(const Figures& f) // QCOMPARE's message
@@ -273,7 +291,7 @@ void TestImportCommand::sameFileGrownAndRotated()
     QVERIFY2(r.out.contains("skipped 4000 lines") && r.out.contains("lines 500, stored 500,"), qPrintable(r.out));
     QCOMPARE(stored(data), expected(all));
     {
-        Database db(data + "/activity.sqlite", Database::Mode::ReadOnly);
+        Database db(TestStore::storeOfDataDir(data), Database::Mode::ReadOnly);
         QCOMPARE(db.queryInt("SELECT count(*) FROM requests"), 4500);
     }
     // --force: on purpose, twice.
@@ -305,10 +323,12 @@ void TestImportCommand::killedImportResumesExactly()
     const QList<QByteArray> lines = makeLines(QDateTime::currentSecsSinceEpoch() - 20 * 86400, 300'000, 4);
     write(log, lines);
     QProcess import;
-    import.start(ACTIVITY_BIN, { "import", "--data-dir", data, log });
+    const QStringList args { "import", "--data-dir", data, log };
+    useTestStore(import, args);
+    import.start(ACTIVITY_BIN, args);
     QVERIFY(import.waitForStarted());
     // Killed once some commits are in, long before the end.
-    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(data + "/activity.sqlite") && stored(data).requests > 0, 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(stored(data).requests > 0, 30'000);
     ::kill(pid_t(import.processId()), SIGKILL);
     QVERIFY(import.waitForFinished());
     const qint64 before = stored(data).requests;
@@ -318,7 +338,7 @@ void TestImportCommand::killedImportResumesExactly()
     QVERIFY2(r.out.contains(QStringLiteral("skipped %1 lines").arg(before)),
         qPrintable(QStringLiteral("%1 stored before: ").arg(before) + r.out + r.err));
     QCOMPARE(stored(data), expected(lines));
-    Database db(data + "/activity.sqlite", Database::Mode::ReadOnly);
+    Database db(TestStore::storeOfDataDir(data), Database::Mode::ReadOnly);
     QCOMPARE(db.queryInt("SELECT count(*) FROM requests"), lines.size());
 }
 
