@@ -2,6 +2,7 @@
 #include "core/geo/countrytable.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
+#include "tests/support/teststore.h"
 #include "ui/map/mappage.h"
 #include "ui/map/worldmapwidget.h"
 #include "ui/map/worldshapes.h"
@@ -24,7 +25,7 @@ private slots:
     void initTestCase()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
-        m_path = m_dir.filePath("t.sqlite");
+        m_path = TestStore::location(m_dir, QStringLiteral("t"));
         Database db(m_path);
         Migrations::migrate(db);
         Transaction tx(db);
@@ -90,7 +91,7 @@ private slots:
     }
     void locatedCitiesBecomeBubbles()
     {
-        const QString path = m_dir.filePath("cities.sqlite");
+        const QString path = TestStore::location(m_dir, QStringLiteral("cities"));
         {
             Database db(path);
             Migrations::migrate(db);
@@ -146,7 +147,7 @@ private slots:
 
     void headerSwitchShowsPeopleOrBots()
     {
-        const QString path = m_dir.filePath("switch.sqlite");
+        const QString path = TestStore::location(m_dir, QStringLiteral("switch"));
         {
             Database db(path);
             Migrations::migrate(db);

@@ -4,6 +4,7 @@
 #include "core/util/clock.h"
 #include "tests/support/demodatabase.h"
 #include "tests/support/fullwindow.h"
+#include "tests/support/teststore.h"
 #include "ui/charts/chartview.h"
 #include "ui/dialogs/paneleditor.h"
 #include "ui/kiosk/kioskcontroller.h"
@@ -57,7 +58,7 @@ private slots:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
-        m_path = m_dir.filePath("a.sqlite");
+        m_path = TestStore::location(m_dir, QStringLiteral("a"));
         makeDemoDatabase(m_path, kNow, 7, 300);
     }
 

@@ -6,6 +6,7 @@
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
 #include "tests/support/pageload.h"
+#include "tests/support/teststore.h"
 #include "ui/charts/chartview.h"
 #include "ui/pages/apipage.h"
 #include "ui/pages/overviewpage.h"
@@ -90,7 +91,7 @@ private slots:
         QFETCH(QString, tableChange);
 
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        const QString path = TestStore::location(dir, QStringLiteral("d"));
         {
             Database db(path);
             Migrations::migrate(db);
@@ -132,7 +133,7 @@ private slots:
     void changePerDaySaysWhyItIsEmpty()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("d.sqlite"));
+        const QString path = TestStore::location(dir, QStringLiteral("d"));
         Database db(path);
         Migrations::migrate(db);
         ApiStore store(db);

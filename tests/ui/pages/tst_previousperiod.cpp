@@ -5,6 +5,7 @@
 #include "core/util/clock.h"
 #include "tests/support/demodatabase.h"
 #include "tests/support/pageload.h"
+#include "tests/support/teststore.h"
 #include "ui/charts/chartview.h"
 #include "ui/pages/overviewpage.h"
 #include "ui/pages/trafficpage.h"
@@ -76,7 +77,7 @@ private slots:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("d.sqlite"));
+        m_path = TestStore::location(m_dir, QStringLiteral("d"));
         makeDemoDatabase(m_path, kNow, 8, 600);
     }
 

@@ -7,6 +7,7 @@
 #include "core/util/clock.h"
 #include "tests/support/fullwindow.h"
 #include "tests/support/pageload.h"
+#include "tests/support/teststore.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/overviewpage.h"
 #include "ui/pages/trafficpage.h"
@@ -100,9 +101,9 @@ private slots:
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale::c());
         QVERIFY(m_dir.isValid());
-        m_path = m_dir.filePath(QStringLiteral("t.sqlite"));
+        m_path = TestStore::location(m_dir, QStringLiteral("t"));
         fill(m_path);
-        m_empty = m_dir.filePath(QStringLiteral("empty.sqlite"));
+        m_empty = TestStore::location(m_dir, QStringLiteral("empty"));
         Database db(m_empty);
         Migrations::migrate(db);
     }
