@@ -17,36 +17,28 @@ public:
     explicit PostgresServer(QString options = {})
         : m_options(std::move(options))
     {
-        const QStringList versions
-            = QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        if (versions.isEmpty()) {
-            m_error = QStringLiteral("no PostgreSQL in /usr/lib/postgresql (packaging/install-deps.sh installs it)");
+        if (!prepare())
             return;
-        }
-        m_bin = QStringLiteral("/usr/lib/postgresql/%1/bin").arg(versions.last());
-        {
-            QTcpServer probe;
-            probe.listen(QHostAddress::LocalHost, 0);
-            m_port = probe.serverPort();
-        }
-        ::chmod(m_dir.path().toLocal8Bit().constData(), 0755);
-        m_data = m_dir.filePath(QStringLiteral("data"));
-        if (::geteuid() == 0) {
-            const passwd* pw = ::getpwnam("postgres");
-            if (!pw) {
-                m_error = QStringLiteral("running as root and there is no 'postgres' user to run PostgreSQL as");
-                return;
-            }
-            if (::chown(m_dir.path().toLocal8Bit().constData(), pw->pw_uid, pw->pw_gid) != 0) {
-                m_error = QStringLiteral("cannot hand %1 to the postgres user").arg(m_dir.path());
-                return;
-            }
-            m_asUser = true;
-        }
         if (!run(QStringLiteral("initdb"),
                 { QStringLiteral("-D"), m_data, QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-U"),
                     QStringLiteral("postgres"), QStringLiteral("-E"), QStringLiteral("UTF8"),
                     QStringLiteral("--no-sync") }))
+            return;
+        start();
+    }
+    // A streaming replica of `primary` (a hot standby made by pg_basebackup -R), on a port of its own.
+    struct StandbyOf {
+        const PostgresServer& primary;
+    };
+    explicit PostgresServer(StandbyOf standby)
+    {
+        if (!prepare())
+            return;
+        if (!run(QStringLiteral("pg_basebackup"),
+                { QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+                    QString::number(standby.primary.port()), QStringLiteral("-U"), QStringLiteral("postgres"),
+                    QStringLiteral("-D"), m_data, QStringLiteral("-R"), QStringLiteral("--no-sync"),
+                    QStringLiteral("--checkpoint=fast") }))
             return;
         start();
     }
@@ -79,6 +71,37 @@ public:
     }
 
 private:
+    // Debian's binaries, a free loopback port, and the data directory handed to 'postgres' when run as root.
+    bool prepare()
+    {
+        const QStringList versions
+            = QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        if (versions.isEmpty()) {
+            m_error = QStringLiteral("no PostgreSQL in /usr/lib/postgresql (packaging/install-deps.sh installs it)");
+            return false;
+        }
+        m_bin = QStringLiteral("/usr/lib/postgresql/%1/bin").arg(versions.last());
+        {
+            QTcpServer probe;
+            probe.listen(QHostAddress::LocalHost, 0);
+            m_port = probe.serverPort();
+        }
+        ::chmod(m_dir.path().toLocal8Bit().constData(), 0755);
+        m_data = m_dir.filePath(QStringLiteral("data"));
+        if (::geteuid() == 0) {
+            const passwd* pw = ::getpwnam("postgres");
+            if (!pw) {
+                m_error = QStringLiteral("running as root and there is no 'postgres' user to run PostgreSQL as");
+                return false;
+            }
+            if (::chown(m_dir.path().toLocal8Bit().constData(), pw->pw_uid, pw->pw_gid) != 0) {
+                m_error = QStringLiteral("cannot hand %1 to the postgres user").arg(m_dir.path());
+                return false;
+            }
+            m_asUser = true;
+        }
+        return true;
+    }
     bool run(const QString& tool, const QStringList& args)
     {
         QProcess p;

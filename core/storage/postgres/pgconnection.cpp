@@ -409,6 +409,7 @@ void PgConnection::reconnect()
     if (PQstatus(m_conn) != CONNECTION_OK)
         throw DatabaseError(QStringLiteral("cannot connect to %1: %2").arg(m_shown, lastError()));
     setUpSession();
+    m_standby = -1; // a replica may have been promoted meanwhile
     ++m_generation; // statements prepared on the old session are gone
     ++m_version; // what was committed while away was not heard of
 }
@@ -654,6 +655,19 @@ qint64 PgConnection::dataVersion()
     // of other connections, as SQLite's data_version does. The first call starts listening.
     ensureConnected();
     syncPipeline();
+    // A streaming replica (windows pointed at one) relays no notification and refuses LISTEN: there, what the
+    // primary committed shows as the replayed WAL position moving.
+    if (m_standby < 0)
+        m_standby = value("SELECT pg_is_in_recovery()::int").toInt();
+    if (m_standby == 1) {
+        const QByteArray replayed = value("SELECT pg_last_wal_replay_lsn()::text");
+        if (replayed != m_replayed) {
+            if (!m_replayed.isNull())
+                ++m_version;
+            m_replayed = replayed;
+        }
+        return m_version;
+    }
     if (!m_session.contains(kListen)) {
         m_session << kListen;
         run(kListen);

@@ -120,6 +120,8 @@ private:
     QByteArray m_xid; // the write transaction's id (pg_current_xact_id)
     quint64 m_generation = 1;
     qint64 m_version = 0;
+    int m_standby = -1; // a streaming replica (pg_is_in_recovery): -1 not asked yet
+    QByteArray m_replayed; // on a replica, the WAL position replayed when last asked
     qint64 m_ownTurns = 0; // writerTurn()s of this connection
     int m_partitioned = -1; // requests is partitioned by month: -1 not asked yet on this connection
     QSet<qint64> m_months; // months (their first second) whose partition is known to exist

@@ -596,6 +596,54 @@ private slots:
         qInfo("heard in %lld ms", took.elapsed());
     }
 
+    // Windows pointed at a streaming replica: it relays no notification and refuses LISTEN, so the change check
+    // reads the replayed WAL position; the replica answers reads, refuses writes, and new data wakes its runner.
+    void aReplicaTellsOfThePrimarysCommits()
+    {
+        PostgresServer standby(PostgresServer::StandbyOf { *m_server });
+        QVERIFY2(standby.ok(), qPrintable(standby.error()));
+        {
+            Database admin(std::make_unique<PgConnection>(m_server->url()));
+            admin.exec("CREATE DATABASE replicated");
+        }
+        Database primary(std::make_unique<PgConnection>(m_server->url("replicated")));
+        QVERIFY(PgSchema::init(primary));
+        std::unique_ptr<Database> replica;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                try {
+                    replica = std::make_unique<Database>(standby.url("replicated"), Database::Mode::ReadOnly);
+                    return replica->queryInt("SELECT count(*) FROM settings").has_value();
+                } catch (const DatabaseError&) {
+                    return false; // not replayed yet
+                }
+            }(),
+            10'000);
+        const qint64 before = replica->dataVersion();
+        QueryRunner runner(standby.url("replicated"), 100);
+        int heard = 0;
+        runner.enqueue([](Database& db) { db.queryInt("SELECT count(*) FROM settings"); });
+        runner.waitForIdle();
+        connect(&runner, &QueryRunner::dataChanged, this, [&heard] { ++heard; });
+        {
+            Transaction tx(primary);
+            primary.exec("INSERT INTO settings(key, value) VALUES ('retention.days', '30')");
+            tx.commit();
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(replica->dataVersion() != before, 10'000);
+        Statement read = replica->prepare("SELECT value FROM settings WHERE key = 'retention.days'");
+        QVERIFY(read.step());
+        QCOMPARE(read.text(0), QString("30"));
+        QTRY_VERIFY_WITH_TIMEOUT(heard > 0, 10'000);
+        bool refused = false;
+        try {
+            replica->exec("INSERT INTO settings(key, value) VALUES ('x', 'y')");
+        } catch (const DatabaseError& e) {
+            refused = e.message().contains("read-only");
+        }
+        QVERIFY(refused);
+    }
+
     // Writers of several connections take turns (as SQLite's BEGIN IMMEDIATE makes them), so one that reads the
     // highest id inside its transaction never collides with another.
     void writersTakeTurns()
