@@ -5809,6 +5809,10 @@ Les chiffres affichés sont les derniers lus ; ils sont relus quand il répond.<
         <source>Nothing rose or fell beyond chance against the period before.</source>
         <translation>Rien n&apos;a monté ni baissé au-delà du hasard par rapport à la période précédente.</translation>
     </message>
+    <message>
+        <source>Everyone&apos;s requests: the Humans / Bots switch does not narrow what changed.</source>
+        <translation>Requêtes de tous : le sélecteur Humains / Robots ne restreint pas ce qui a changé.</translation>
+    </message>
 </context>
 <context>
     <name>activity::WorldMapWidget</name>

@@ -135,6 +135,7 @@ void OverviewPage::reload()
     m_tiles[3]->setTitle(tr("Visitors today") + whose);
     m_tiles[4]->setTitle(tr("Top country") + whose);
     m_traffic->setTitle(tr("Requests and visitors") + whose);
+    m_whatChanged->setEveryonesRequests(agents != AgentScope::All);
     query<OverviewData>(
         m_tracker,
         [range, now, site, agents](Database& db) { return OverviewQuery::read(db, range, site, now, agents); },

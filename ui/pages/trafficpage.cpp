@@ -203,6 +203,7 @@ void TrafficPage::reload()
         QList<Mover> movers;
         qint64 requests = 0; // in the range and the period before
     };
+    m_whatChanged->setEveryonesRequests(filter.agents != AgentScope::All);
     query<Moved>(
         *m_rawRunner, m_moversTracker,
         [filter](Database& db) {

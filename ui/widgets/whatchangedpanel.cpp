@@ -39,6 +39,11 @@ WhatChangedPanel::WhatChangedPanel(QWidget* parent)
                             .arg(Movers::kMinimumVolume)
                             .arg(Movers::kMinimumBase));
     m_empty = emptyTextLabel(this, QStringLiteral("whatChangedEmpty"));
+    m_everyone = new QLabel(tr("Everyone's requests: the Humans / Bots switch does not narrow what changed."), this);
+    m_everyone->setObjectName(QStringLiteral("whatChangedEveryone"));
+    m_everyone->setTextFormat(Qt::PlainText);
+    m_everyone->hide();
+    layout->addWidget(m_everyone);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_empty, 1);
     const auto narrow = [this](const QModelIndex& index) {
@@ -47,6 +52,11 @@ WhatChangedPanel::WhatChangedPanel(QWidget* parent)
     };
     connect(m_table, &QTableView::clicked, this, narrow);
     connect(m_table, &QTableView::activated, this, narrow);
+}
+
+void WhatChangedPanel::setEveryonesRequests(bool noted)
+{
+    m_everyone->setVisible(noted);
 }
 
 QString WhatChangedPanel::dimensionName(const QString& dimension)

@@ -29,6 +29,9 @@ public:
     QTableView* table() const { return m_table; }
     // What the panel says instead of rows (hidden while it has rows).
     QString emptyText() const;
+    // Under the header's Humans / Bots switch: a line saying the rows count everyone's requests (the rollups they
+    // come from are not split by who asked).
+    void setEveryonesRequests(bool noted);
     // The dimension's name for people ("Referrer").
     static QString dimensionName(const QString& dimension);
     // A mover's key for a cell: a country's name, log text with control characters shown as U+FFFD (never a break).
@@ -44,6 +47,7 @@ private:
     RowsModel* m_model = nullptr;
     QTableView* m_table = nullptr;
     QLabel* m_empty = nullptr;
+    QLabel* m_everyone = nullptr;
     QList<Mover> m_shown;
 };
 

@@ -230,21 +230,25 @@ private slots:
             double sum = 0;
             for (const QPointF& p : page.trafficChart()->data().value(0).points)
                 sum += p.y();
-            return QStringList { page.tile(2)->title(), page.tile(2)->value(), page.tile(3)->value(),
-                page.tile(4)->title(), page.tile(4)->value(), page.tile(4)->change(), QString::number(sum),
-                page.trafficChart()->title() }
+            const bool everyone = page.findChild<QLabel*>("whatChangedEveryone")->isVisibleTo(&page);
+            return QStringList { everyone ? "movers: everyone's" : "movers", page.tile(2)->title(),
+                page.tile(2)->value(), page.tile(3)->value(), page.tile(4)->title(), page.tile(4)->value(),
+                page.tile(4)->change(), QString::number(sum), page.trafficChart()->title() }
                 .join(QStringLiteral(" | "));
         };
         // Today: host 1 twice and host 2 (people), curl from the US (a bot).
         QCOMPARE(shown(AgentScope::Humans),
-            QString("Requests today · people | 3 | 2 | Top country · people | France (FR) | 100.0% of requests in "
+            QString("movers: everyone's | Requests today · people | 3 | 2 | Top country · people | France (FR) | "
+                    "100.0% of requests in "
                     "the range | 5 | Requests and visitors · people"));
         QCOMPARE(shown(AgentScope::Bots),
-            QString("Requests today · bots | 1 | 1 | Top country · bots | United States (US) | 100.0% of requests "
+            QString("movers: everyone's | Requests today · bots | 1 | 1 | Top country · bots | United States (US) | "
+                    "100.0% of requests "
                     "in the range | 1 | Requests and visitors · bots"));
         QCOMPARE(shown(AgentScope::All),
-            QString("Requests today | 4 | 3 | Top country | France (FR) | 83.3% of requests in the range | 6 | "
-                    "Requests and visitors"));
+            QString(
+                "movers | Requests today | 4 | 3 | Top country | France (FR) | 83.3% of requests in the range | 6 | "
+                "Requests and visitors"));
     }
 
     void trafficTablesShowLogTextLiterally()
