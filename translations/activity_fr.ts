@@ -4039,6 +4039,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source>Requests for files matching the setting downloads.patterns (.tar.gz, .zip, .deb, .AppImage, .iso ...) in the access logs appear here, per release, file and country; a GitHub source&apos;s release-asset downloads, per release and day.</source>
         <translation>Les requêtes de fichiers qui correspondent au réglage downloads.patterns (.tar.gz, .zip, .deb, .AppImage, .iso ...) dans les journaux d&apos;accès apparaissent ici, par version, fichier et pays ; les téléchargements des fichiers de versions d&apos;une source GitHub, par version et par jour.</translation>
     </message>
+    <message>
+        <source>GitHub counted %1 downloads of release assets (anyone&apos;s: GitHub does not say whose).</source>
+        <translation>GitHub a compté %1 téléchargements de fichiers de versions (de tous : GitHub ne dit pas de qui).</translation>
+    </message>
 </context>
 <context>
     <name>activity::FirstRunWizard</name>

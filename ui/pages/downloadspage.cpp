@@ -65,7 +65,7 @@ DownloadsPage::DownloadsPage(QueryRunner& runner, ViewState& state, QWidget* par
     layout->addWidget(m_summary);
 
     m_releases = new RowsModel(
-        { tr("Release"), tr("Day"), tr("Completed"), tr("GitHub assets"), tr("Started"), tr("Bytes") }, this);
+        { tr("Release"), tr("Day"), tr("Site completed"), tr("GitHub assets"), tr("Started"), tr("Bytes") }, this);
     m_releases->setBytesColumn(5);
     m_versions = new RowsModel({ tr("Release"), tr("Site completed"), tr("GitHub assets") }, this);
     m_files = new RowsModel({ tr("File"), tr("Release"), tr("Completed"), tr("Started"), tr("Bytes") }, this);
@@ -114,6 +114,13 @@ void DownloadsPage::reload()
                                   "file, or a client's ranges of it within the window that cover it.")
                                    .arg(whose, Format::count(double(total.completed)),
                                        Format::count(double(total.started)), Format::bytes(total.bytes)));
+            qint64 githubTotal = 0;
+            for (const AssetDay& d : found.github)
+                githubTotal += d.downloads;
+            if (githubTotal > 0)
+                m_summary->setText(m_summary->text() + QLatin1Char(' ')
+                    + tr("GitHub counted %1 downloads of release assets (anyone's: GitHub does not say whose).")
+                          .arg(Format::count(double(githubTotal))));
 
             const auto days = DownloadQuery::byVersionDay(found.items);
             const auto githubDays = AssetDownloadQuery::byVersionDay(found.github);

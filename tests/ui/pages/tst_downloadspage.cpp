@@ -173,9 +173,12 @@ private slots:
         QCOMPARE(rowsOf(page.versionsModel()), (QStringList { "2.0.0|0|9", "1.4.2|1|23" }));
         QCOMPARE(page.releasesModel()->headerData(3, Qt::Horizontal, Qt::DisplayRole).toString(),
             QStringLiteral("GitHub assets"));
+        QVERIFY2(page.summary().contains(QLatin1String("GitHub counted 32 downloads")), qPrintable(page.summary()));
         QVERIFY(!page.emptyState() || !page.emptyState()->isVisible());
-        if (const QString shots = qEnvironmentVariable("ACTIVITY_SCREENSHOTS"); !shots.isEmpty())
+        if (const QString shots = qEnvironmentVariable("ACTIVITY_SCREENSHOTS"); !shots.isEmpty()) {
+            QCoreApplication::processEvents(); // the layout, as the window does before it paints
             page.grab().save(shots + QStringLiteral("/downloads-github.png"));
+        }
 
         // GitHub's figures are the same under the switch (GitHub does not say who downloaded).
         state.setAgents(AgentScope::Bots);
