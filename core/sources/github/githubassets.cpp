@@ -33,8 +33,15 @@ void GitHubAssets::record(
     ApiStore& store, qint64 sourceId, const Key& key, qint64 ts, qint64 downloads, qint64 createdAt, qint64 lastPoll)
 {
     const qint64 series = store.seriesId(sourceId, QStringLiteral("github"), encode(key), QString::fromLatin1(kMetric));
-    if (lastPoll > 0 && createdAt > lastPoll && createdAt < ts)
-        store.recordPoint(series, createdAt, 0);
+    const std::optional<qint64> last = store.lastSampleAt(series);
+    if (!last) {
+        // New to us in a repository polled before: every download it has came since the last poll or its upload
+        // (a draft's files may be older than its publication).
+        if (lastPoll > 0)
+            store.recordPoint(series, qMin(qMax(createdAt, lastPoll), ts - 1), 0);
+    } else if (createdAt > *last && createdAt < ts) {
+        store.recordPoint(series, createdAt, 0); // deleted and uploaded again since its last snapshot
+    }
     store.recordSnapshot(series, ts, double(downloads));
 }
 

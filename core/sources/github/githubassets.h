@@ -26,9 +26,10 @@ std::optional<Key> decode(const QString& repository);
 // a tag naming no version is the tag without a leading "v" before a digit ("nightly" stays "nightly").
 QString releaseVersion(const QString& tag);
 
-// Stores one snapshot of an asset's count at `ts` (ApiStore::recordSnapshot). `createdAt` > `lastPoll` > 0: the asset
-// appeared since the repository's last complete poll (new, or deleted and uploaded again), so a 0 at its creation
-// starts its count: every download it has is counted, on the days they were seen.
+// Stores one snapshot of an asset's count at `ts` (ApiStore::recordSnapshot). An asset first seen in a repository
+// polled before (`lastPoll` > 0, the last complete poll of its releases) starts from a 0 at its upload or at that
+// poll, whichever is later; one uploaded again since its last snapshot (`createdAt` after it) from a 0 at its upload:
+// every download it has is counted, on the days they were seen.
 void record(
     ApiStore& store, qint64 sourceId, const Key& key, qint64 ts, qint64 downloads, qint64 createdAt, qint64 lastPoll);
 } // namespace GitHubAssets

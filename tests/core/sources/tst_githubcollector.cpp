@@ -258,6 +258,27 @@ private slots:
         QVERIFY(!SeriesCatalogue::valueAt(*h.db,
             QStringLiteral(R"(github.asset_downloads{repo="acme/rocket",asset="nothing.zip"})"), t2, 3600, &error));
         QVERIFY2(error.contains(QLatin1String("no series")), qPrintable(error));
+
+        // A release drafted with its file ten days before (a draft is not counted), published after the last poll:
+        // its downloads count from that poll.
+        r.releaseTags.prepend("v1.7.0");
+        r.releasePublishedAt.prepend(0);
+        r.assetNames.prepend({ "rocket-1.7.0.tar.gz" });
+        r.assetCreatedAt.insert(QStringLiteral("rocket-1.7.0.tar.gz"), t0 - 10 * 86400);
+        r.releases.prepend({ 1 });
+        h.clock.advanceSecs(3600);
+        const qint64 t2b = h.clock.nowSecs();
+        QVERIFY(h.pollWith(c).ok);
+        QVERIFY(h.points("github", asset("v1.7.0", "rocket-1.7.0.tar.gz"), "asset_downloads").isEmpty());
+        r.releasePublishedAt[0] = t2b + 600;
+        r.releases[0] = { 11 };
+        h.clock.advanceSecs(86400);
+        const qint64 t3 = h.clock.nowSecs();
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.points("github", asset("v1.7.0", "rocket-1.7.0.tar.gz"), "asset_downloads"),
+            (P { { t2b, 0 }, { t3, 11 } }));
+        QCOMPARE(AssetDownloadQuery::byVersion(AssetDownloadQuery::days(*h.db, dayOf(t3), t3 + 1)),
+            (QMap<QString, qint64> { { "1.7.0", 11 } }));
     }
 
     // Releases become events on the first poll (every page, drafts left out), stay one each on later polls, and a
