@@ -1,4 +1,5 @@
 #include "core/events/eventstore.h"
+#include "core/query/apiquery.h"
 #include "core/query/assetdownloadquery.h"
 #include "core/query/seriescatalogue.h"
 #include "core/sources/github/githubassets.h"
@@ -279,6 +280,44 @@ private slots:
             (P { { t2b, 0 }, { t3, 11 } }));
         QCOMPARE(AssetDownloadQuery::byVersion(AssetDownloadQuery::days(*h.db, dayOf(t3), t3 + 1)),
             (QMap<QString, qint64> { { "1.7.0", 11 } }));
+    }
+
+    // A file name in several releases (checksums.txt): its ids carry the release's tag, and the id without one says
+    // which tags there are.
+    void assetNamedInSeveralReleases()
+    {
+        ApiHarness h;
+        FakeGitHubRepo tool;
+        tool.releaseTags = { "v2.0.0", "v1.0.0" };
+        tool.assetNames = { { "checksums.txt", "tool-2.0.0.tar.gz" }, { "checksums.txt" } };
+        tool.releases = { { 3, 10 }, { 7 } };
+        h.fake.github.insert(QStringLiteral("acme/tool"), tool);
+        const qint64 id = h.addSource("github", { { "repo", "acme/tool" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        QStringList ids;
+        for (const CatalogueEntry& e : SeriesCatalogue::list(*h.db))
+            if (e.id.startsWith(QLatin1String("github.asset_downloads")))
+                ids << e.id;
+        ids.sort();
+        QCOMPARE(ids,
+            (QStringList { R"(github.asset_downloads{repo="acme/tool",asset="checksums.txt",tag="v1.0.0"})",
+                R"(github.asset_downloads{repo="acme/tool",asset="checksums.txt",tag="v2.0.0"})",
+                R"(github.asset_downloads{repo="acme/tool",asset="tool-2.0.0.tar.gz"})" }));
+        const qint64 now = h.clock.nowSecs();
+        QString error;
+        for (const QString& listed : ids)
+            QVERIFY2(SeriesCatalogue::valueAt(*h.db, listed, now, 3600, &error), qPrintable(error));
+        QCOMPARE(SeriesCatalogue::valueAt(*h.db, ids.first(), now, 3600, &error), std::optional<double>(7));
+        QVERIFY(!SeriesCatalogue::valueAt(
+            *h.db, R"(github.asset_downloads{repo="acme/tool",asset="checksums.txt"})", now, 3600, &error));
+        QVERIFY2(error.contains(QLatin1String("v1.0.0")) && error.contains(QLatin1String("v2.0.0")), qPrintable(error));
+        QVERIFY(!SeriesCatalogue::valueAt(
+            *h.db, R"(github.asset_downloads{repo="acme/tool",asset="checksums.txt",os="linux"})", now, 3600, &error));
+        QVERIFY2(error.contains(QLatin1String("os")), qPrintable(error));
+        // The GitHub page's repositories are repositories, not files.
+        QCOMPARE(ApiQuery::repositories(*h.db, QStringLiteral("github")), QStringList { "acme/tool" });
+        QVERIFY(!ApiQuery::metrics(*h.db, QStringLiteral("github")).contains(QStringLiteral("asset_downloads")));
     }
 
     // Releases become events on the first poll (every page, drafts left out), stay one each on later polls, and a
