@@ -101,12 +101,14 @@ bool perRepository(const QString& provider)
     return type && type->seriesPerRepository;
 }
 
-// An API series row as an id: GitHub and Docker Hub name their repository; the other types their source and the
-// labels kept in the repository column ("ID" or "ID:k=v;k2=v2").
+// GitHub's per-asset download counts, whose repository column is "OWNER/NAME\nTAG\nASSET" (GitHubAssets).
 bool isAssetSeries(const QString& provider, const QString& metric)
 {
     return provider == QLatin1String("github") && metric == QLatin1String(GitHubAssets::kMetric);
 }
+
+// An API series row as an id: GitHub and Docker Hub name their repository; the other types their source and the
+// labels kept in the repository column ("ID" or "ID:k=v;k2=v2").
 
 SeriesId apiId(const QString& provider, const QString& repository, const QString& metric)
 {
