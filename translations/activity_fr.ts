@@ -951,25 +951,6 @@ alert firings and resolutions. Without --from and --to, all of them.</source>
 interrogation d&apos;une source), notes, alertes déclenchées et résolues. Sans --from ni --to, tous.</translation>
     </message>
     <message>
-        <source>Writes CSV files and page images of the range (default: the last 30 days) into DIR, among them
-events.csv (releases, notes, alerts: time,kind,source,title,url), movers.csv (the referrers, paths,
-countries and agents that rose or fell most against the period just before, by significance),
-downloads.csv (path,version,started,completed,bytes) and releases.csv (version,source,day,downloads).
-  --agents     humans, bots or all (default): whose requests the traffic files count (agents.csv
-               lists people and every bot by class and name); downloads count people&apos;s unless given
-  --compare    requests.csv also has requests_before,visitors_before,bytes_before: the period just
-               before the range, bucket beside bucket</source>
-        <translation>Écrit les fichiers CSV et les images des pages de la période (par défaut les 30 derniers jours) dans DIR,
-dont events.csv (versions, notes, alertes : time,kind,source,title,url), movers.csv (les référents, chemins,
-pays et agents qui ont le plus monté ou baissé par rapport à la période juste avant, par importance),
-downloads.csv (path,version,started,completed,bytes) et releases.csv (version,source,day,downloads).
-  --agents     humans, bots ou all (par défaut) : de qui les fichiers de trafic comptent les requêtes
-               (agents.csv liste les personnes et chaque robot par classe et par nom) ; les
-               téléchargements sont ceux des personnes sauf si l&apos;option est donnée
-  --compare    requests.csv a aussi requests_before,visitors_before,bytes_before : la période juste
-               avant, intervalle à côté d&apos;intervalle</translation>
-    </message>
-    <message>
         <source>Requests for files (settings downloads.patterns: .tar.gz .zip .deb ... .AppImage .iso by default) are
 download attempts; a client&apos;s 206 ranges of one file within downloads.window seconds (default 600) are
 one attempt, completed when they cover the file. `report` writes downloads.csv and releases.csv
@@ -1033,6 +1014,27 @@ alerts.interval, toutes les 60 s par défaut) :
   --webhook-env VARIABLE      l&apos;URL du webhook est lue dans cette variable d&apos;environnement à l&apos;envoi
 `edit` redonne son webhook à une règle (après une restauration sur une autre machine) ou en change.
 `test` évalue une règle maintenant et affiche ce qu&apos;elle enverrait ; `history` liste ce qui s&apos;est déclenché et résolu.</translation>
+    </message>
+    <message>
+        <source>Writes CSV files and page images of the range (default: the last 30 days) into DIR, among them
+events.csv (releases, notes, alerts: time,kind,source,title,url), movers.csv (the referrers, paths,
+countries and agents that rose or fell most against the period just before, by significance),
+downloads.csv (path,version,started,completed,bytes) and releases.csv (version,source,day,downloads:
+source site, the completed downloads, or github, the release-asset downloads gained per day).
+  --agents     humans, bots or all (default): whose requests the traffic files count (agents.csv
+               lists people and every bot by class and name); downloads count people&apos;s unless given
+  --compare    requests.csv also has requests_before,visitors_before,bytes_before: the period just
+               before the range, bucket beside bucket</source>
+        <translation>Écrit les fichiers CSV et les images des pages de la période (par défaut les 30 derniers jours) dans DIR,
+dont events.csv (versions, notes, alertes : time,kind,source,title,url), movers.csv (les référents, chemins,
+pays et agents qui ont le plus monté ou baissé par rapport à la période juste avant, par importance),
+downloads.csv (path,version,started,completed,bytes) et releases.csv (version,source,day,downloads :
+source site, les téléchargements complets, ou github, ceux des fichiers de versions gagnés par jour).
+  --agents     humans, bots ou all (par défaut) : de qui les fichiers de trafic comptent les requêtes
+               (agents.csv liste les personnes et chaque robot par classe et par nom) ; les
+               téléchargements sont ceux des personnes sauf si l&apos;option est donnée
+  --compare    requests.csv a aussi requests_before,visitors_before,bytes_before : la période juste
+               avant, intervalle à côté d&apos;intervalle</translation>
     </message>
 </context>
 <context>
@@ -2321,6 +2323,18 @@ stored %2 lines and rejected %3 before the error (the input&apos;s first %4 line
     <message>
         <source>Downloads started</source>
         <translation>Téléchargements commencés</translation>
+    </message>
+    <message>
+        <source>GitHub downloads of %1 (%2, %3)</source>
+        <translation>Téléchargements GitHub de %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>no series %1: `series list` shows the assets whose downloads are stored</source>
+        <translation>aucune série %1 : `series list` montre les fichiers dont les téléchargements sont enregistrés</translation>
+    </message>
+    <message>
+        <source>%1: %2 is an asset of several releases (%3): name one with tag=&quot;...&quot;</source>
+        <translation>%1 : %2 est un fichier de plusieurs versions (%3) : nommez-en une avec tag=&quot;...&quot;</translation>
     </message>
 </context>
 <context>
@@ -4006,8 +4020,28 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <translation>Aucun téléchargement sur cette période</translation>
     </message>
     <message>
-        <source>Requests for files matching the setting downloads.patterns (.tar.gz, .zip, .deb, .AppImage, .iso ...) in the access logs appear here, per release, file and country.</source>
-        <translation>Les requêtes de fichiers qui correspondent au réglage downloads.patterns (.tar.gz, .zip, .deb, .AppImage, .iso ...) dans les journaux d&apos;accès apparaissent ici, par version, fichier et pays.</translation>
+        <source>GitHub assets</source>
+        <translation>Fichiers GitHub</translation>
+    </message>
+    <message>
+        <source>Site completed</source>
+        <translation>Complets (site)</translation>
+    </message>
+    <message>
+        <source>Per release: site and GitHub</source>
+        <translation>Par version : site et GitHub</translation>
+    </message>
+    <message>
+        <source>Downloads per release from the site and from GitHub</source>
+        <translation>Téléchargements par version depuis le site et depuis GitHub</translation>
+    </message>
+    <message>
+        <source>Requests for files matching the setting downloads.patterns (.tar.gz, .zip, .deb, .AppImage, .iso ...) in the access logs appear here, per release, file and country; a GitHub source&apos;s release-asset downloads, per release and day.</source>
+        <translation>Les requêtes de fichiers qui correspondent au réglage downloads.patterns (.tar.gz, .zip, .deb, .AppImage, .iso ...) dans les journaux d&apos;accès apparaissent ici, par version, fichier et pays ; les téléchargements des fichiers de versions d&apos;une source GitHub, par version et par jour.</translation>
+    </message>
+    <message>
+        <source>GitHub counted %1 downloads of release assets (anyone&apos;s: GitHub does not say whose).</source>
+        <translation>GitHub a compté %1 téléchargements de fichiers de versions (de tous : GitHub ne dit pas de qui).</translation>
     </message>
 </context>
 <context>

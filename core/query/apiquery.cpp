@@ -20,14 +20,17 @@ QStringList column(Statement& st)
 
 QStringList ApiQuery::repositories(Database& db, const QString& provider)
 {
-    Statement st = db.prepare("SELECT DISTINCT repository FROM series WHERE provider = ? ORDER BY repository");
+    Statement st
+        = db.prepare("SELECT DISTINCT repository FROM series WHERE provider = ? AND metric <> 'asset_downloads' "
+                     "ORDER BY repository");
     st.bind(1, provider);
     return column(st);
 }
 
 QStringList ApiQuery::metrics(Database& db, const QString& provider)
 {
-    Statement st = db.prepare("SELECT DISTINCT metric FROM series WHERE provider = ? ORDER BY metric");
+    Statement st = db.prepare(
+        "SELECT DISTINCT metric FROM series WHERE provider = ? AND metric <> 'asset_downloads' ORDER BY metric");
     st.bind(1, provider);
     return column(st);
 }
@@ -62,7 +65,8 @@ QList<RepoSeries> ApiQuery::series(Database& db, const QString& provider, const 
 QHash<std::pair<QString, QString>, double> ApiQuery::valuesBefore(Database& db, const QString& provider, qint64 at)
 {
     Statement st = db.prepare("SELECT s.repository, s.metric, (SELECT value FROM samples WHERE series_id = s.id "
-                              "AND ts < ?2 ORDER BY ts DESC LIMIT 1) AS v FROM series s WHERE s.provider = ?1");
+                              "AND ts < ?2 ORDER BY ts DESC LIMIT 1) AS v FROM series s WHERE s.provider = ?1 "
+                              "AND s.metric <> 'asset_downloads'");
     st.bind(1, provider).bind(2, at);
     QHash<std::pair<QString, QString>, double> out;
     while (st.step()) {
@@ -177,9 +181,10 @@ void ApiQuery::forEachMetricSample(
 void ApiQuery::forEachSample(
     Database& db, const QString& provider, const TimeRange& range, const std::function<void(const ReportRow&)>& row)
 {
-    Statement s = db.prepare("SELECT m.ts, s.repository, s.metric, m.value FROM samples m JOIN series s ON s.id = "
-                             "m.series_id WHERE s.provider = ? AND m.ts >= ? AND m.ts < ? "
-                             "ORDER BY m.ts, s.repository, s.metric");
+    Statement s
+        = db.prepare("SELECT m.ts, s.repository, s.metric, m.value FROM samples m JOIN series s ON s.id = "
+                     "m.series_id WHERE s.provider = ? AND s.metric <> 'asset_downloads' AND m.ts >= ? AND m.ts < ? "
+                     "ORDER BY m.ts, s.repository, s.metric");
     s.bind(1, provider).bind(2, range.fromSecs).bind(3, range.toSecs);
     while (s.step())
         row(ReportRow { s.int64(0), s.text(1), s.text(2), s.real(3) });

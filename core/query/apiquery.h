@@ -24,6 +24,8 @@ struct RepoSeries {
     QList<Sample> samples; // oldest first; includes the last sample before the range, if any, as a baseline
 };
 
+// GitHub's per-asset download counts (metric asset_downloads, GitHubAssets) are not a repository's figures: the
+// listings, the values and the report's samples here leave them out; AssetDownloadQuery reads them.
 namespace ApiQuery {
 // provider is "github" or "dockerhub".
 QStringList repositories(Database& db, const QString& provider);

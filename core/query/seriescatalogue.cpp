@@ -3,11 +3,13 @@
 #include "core/query/downloadquery.h"
 #include "core/query/seriesid.h"
 #include "core/query/trafficquery.h"
+#include "core/sources/github/githubassets.h"
 #include "core/sources/sourceregistry.h"
 #include "core/storage/database.h"
 #include "core/storage/rollupschema.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QMap>
 
 namespace activity {
@@ -99,12 +101,27 @@ bool perRepository(const QString& provider)
     return type && type->seriesPerRepository;
 }
 
+// GitHub's per-asset download counts, whose repository column is "OWNER/NAME\nTAG\nASSET" (GitHubAssets).
+bool isAssetSeries(const QString& provider, const QString& metric)
+{
+    return provider == QLatin1String("github") && metric == QLatin1String(GitHubAssets::kMetric);
+}
+
 // An API series row as an id: GitHub and Docker Hub name their repository; the other types their source and the
 // labels kept in the repository column ("ID" or "ID:k=v;k2=v2").
+
 SeriesId apiId(const QString& provider, const QString& repository, const QString& metric)
 {
     SeriesId id;
     id.name = provider + QLatin1Char('.') + metric;
+    if (isAssetSeries(provider, metric)) {
+        // github.asset_downloads{repo="o/n",asset="f"}: the release's tag is a label of its own where it is needed.
+        const auto key = GitHubAssets::decode(repository);
+        id.labels.append({ QStringLiteral("repo"), key ? key->repo : repository });
+        if (key)
+            id.labels.append({ QStringLiteral("asset"), key->asset });
+        return id;
+    }
     if (perRepository(provider)) {
         id.labels.append({ QStringLiteral("repo"), repository });
         return id;
@@ -150,6 +167,38 @@ bool resolveApi(Database& db, const SeriesId& id, Resolved& r, QString* error)
                               "LEFT JOIN sources src ON src.id = s.source_id WHERE s.provider = ? AND s.metric = ?");
     st.bind(1, provider).bind(2, metric);
     const QString wanted = id.text();
+    if (isAssetSeries(provider, metric)) {
+        // An asset's downloads: by repository and file name, and the release's tag when the name is in several.
+        for (const auto& [k, v] : id.labels)
+            if (k != QLatin1String("repo") && k != QLatin1String("asset") && k != QLatin1String("tag")) {
+                if (error)
+                    *error = Text::tr("%1 has no label '%2'").arg(id.name, k);
+                return false;
+            }
+        const QString repo = id.label(QStringLiteral("repo"));
+        const QString asset = id.label(QStringLiteral("asset"));
+        const bool anyTag = !id.hasLabel(QStringLiteral("tag"));
+        QStringList tags;
+        while (st.step()) {
+            const auto key = GitHubAssets::decode(st.text(1));
+            if (!key || key->repo != repo || key->asset != asset
+                || (!anyTag && key->tag != id.label(QStringLiteral("tag"))))
+                continue;
+            tags.append(key->tag);
+            r.family = Family::Api;
+            r.seriesId = st.int64(0);
+            r.sourceId = st.isNull(2) ? 0 : st.int64(2);
+            r.entry = { wanted, Text::tr("GitHub downloads of %1 (%2, %3)").arg(asset, repo, key->tag), QString() };
+        }
+        if (tags.size() == 1)
+            return true;
+        if (error)
+            *error = tags.isEmpty()
+                ? Text::tr("no series %1: `series list` shows the assets whose downloads are stored").arg(wanted)
+                : Text::tr("%1: %2 is an asset of several releases (%3): name one with tag=\"...\"")
+                      .arg(wanted, asset, tags.join(QStringLiteral(", ")));
+        return false;
+    }
     bool anyOfName = false;
     while (st.step()) {
         anyOfName = true;
@@ -408,8 +457,29 @@ QList<CatalogueEntry> SeriesCatalogue::list(Database& db)
     Statement api = db.prepare("SELECT s.provider, s.repository, s.metric FROM series s "
                                "WHERE EXISTS (SELECT 1 FROM samples WHERE series_id = s.id) "
                                "ORDER BY s.provider, s.metric, s.repository");
-    while (api.step())
-        add(apiId(api.text(0), api.text(1), api.text(2)));
+    QList<SeriesId> apiIds;
+    QHash<QString, int> named; // an id's text -> how many series it names (an asset's file name in several releases)
+    while (api.step()) {
+        SeriesId id = apiId(api.text(0), api.text(1), api.text(2));
+        if (isAssetSeries(api.text(0), api.text(2)))
+            if (const auto key = GitHubAssets::decode(api.text(1)))
+                id.labels.append({ QStringLiteral("tag"), key->tag }); // dropped below where the name is enough
+        apiIds.append(id);
+        if (id.hasLabel(QStringLiteral("tag"))) {
+            SeriesId plain = id;
+            plain.labels.removeLast();
+            ++named[plain.text()];
+        }
+    }
+    for (SeriesId id : apiIds) {
+        if (id.hasLabel(QStringLiteral("tag"))) {
+            SeriesId plain = id;
+            plain.labels.removeLast();
+            if (named.value(plain.text()) == 1)
+                id = plain;
+        }
+        add(id);
+    }
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "core/report/downloadreport.h"
 
+#include "core/query/assetdownloadquery.h"
 #include "core/query/downloadquery.h"
 #include "core/report/csvwriter.h"
 
@@ -41,6 +42,13 @@ QString DownloadReport::write(Database& db, const TimeRange& range, const QStrin
     for (auto it = days.cbegin(); it != days.cend(); ++it) {
         const QString day = QDateTime::fromSecsSinceEpoch(it.key().second, QTimeZone::utc()).toString(Qt::ISODate);
         releases.row({ it.key().first, QStringLiteral("site"), day.left(10), QString::number(it.value().completed) });
+    }
+    // Then GitHub's release-asset downloads gained per day (whoever made them: GitHub does not say), by version and
+    // day.
+    const auto github = AssetDownloadQuery::byVersionDay(AssetDownloadQuery::days(db, range.fromSecs, range.toSecs));
+    for (auto it = github.cbegin(); it != github.cend(); ++it) {
+        const QString day = QDateTime::fromSecsSinceEpoch(it.key().second, QTimeZone::utc()).toString(Qt::ISODate);
+        releases.row({ it.key().first, QStringLiteral("github"), day.left(10), QString::number(it.value()) });
     }
     return releases.finish();
 }

@@ -151,6 +151,17 @@ std::optional<QList<Release>> parseReleases(const QByteArray& body)
                 return std::nullopt;
             r.publishedAt = *ts;
         }
+        for (const QJsonValue& a : o.value(QLatin1String("assets")).toArray()) {
+            const QJsonObject asset = a.toObject();
+            ReleaseAsset ra;
+            ra.name = asset.value(QLatin1String("name")).toString();
+            const auto n = count(asset, "download_count");
+            if (ra.name.isEmpty() || !n)
+                return std::nullopt;
+            ra.downloads = *n;
+            ra.createdAt = isoSecs(asset.value(QLatin1String("created_at")).toString()).value_or(0);
+            r.assets.append(ra);
+        }
         out.append(r);
     }
     return out;

@@ -28,12 +28,18 @@ QMap<QString, QUrl> parseLink(const QByteArray& header);
 std::optional<qint64> countFromSinglePage(const QByteArray& body, const QByteArray& linkHeader);
 // Sum of assets[].download_count over the releases of one page.
 std::optional<qint64> releaseDownloads(const QByteArray& body);
+struct ReleaseAsset {
+    QString name; // the file's name, unique within its release
+    qint64 downloads = 0; // download_count
+    qint64 createdAt = 0; // created_at in seconds (a re-uploaded file is a new asset, counted from 0)
+};
 struct Release {
     QString id; // GitHub's id, which outlives a renamed tag
     QString tag; // tag_name
     QString title; // name, else the tag
     QString url; // html_url
     qint64 publishedAt = 0; // published_at in seconds; 0 for a draft (not published)
+    QList<ReleaseAsset> assets;
 };
 // The releases of one /releases page.
 std::optional<QList<Release>> parseReleases(const QByteArray& body);

@@ -75,6 +75,17 @@ void ApiStore::recordPoint(qint64 seriesId, qint64 ts, double value)
     });
 }
 
+std::optional<qint64> ApiStore::lastSampleAt(qint64 seriesId)
+{
+    return m_writer.queryValue([&](Database& db) -> std::optional<qint64> {
+        Statement last = db.prepare("SELECT max(ts) FROM samples WHERE series_id = ?");
+        last.bind(1, seriesId);
+        if (last.step() && !last.isNull(0))
+            return last.int64(0);
+        return std::nullopt;
+    });
+}
+
 void ApiStore::recordRanked(qint64 seriesId, qint64 ts, const QString& item, qint64 count, qint64 uniques)
 {
     m_writer.run([&](Database& db) {

@@ -31,6 +31,8 @@ public:
     void recordSnapshot(qint64 seriesId, qint64 ts, double value);
     // A point with its own time (daily traffic, star history): replaces the one at that time.
     void recordPoint(qint64 seriesId, qint64 ts, double value);
+    // When the series' last sample is, none when it has none.
+    std::optional<qint64> lastSampleAt(qint64 seriesId);
     void recordRanked(qint64 seriesId, qint64 ts, const QString& item, qint64 count, qint64 uniques);
     // A release, tag or version the source found (EventStore::record): seen again, it is updated.
     void recordEvent(qint64 sourceId, const QString& key, const ProjectEvent& event);

@@ -1,7 +1,10 @@
 // Completed downloads from the command line: two generated logs whose truth the test knows by construction (each
 // scenario says how many attempts it makes and how many complete), imported with `import`, read back from
 // `report`'s downloads.csv and releases.csv and from the downloads series; sizes given with `downloads size`, and
-// the settings downloads.window and downloads.patterns.
+// the settings downloads.window and downloads.patterns. Beside them, GitHub release-asset counts stored as a GitHub
+// source's polls store them (GitHubAssets), at known times: releases.csv's github rows per version and day.
+#include "core/sources/apistore.h"
+#include "core/sources/github/githubassets.h"
 #include "tests/support/runprogram.h"
 
 #include <QDateTime>
@@ -14,6 +17,7 @@
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 namespace {
 
@@ -109,6 +113,7 @@ private:
     QList<Request> m_www; // combined format: no content range
     QList<Request> m_mirror; // with $sent_http_content_range and $sent_http_content_length
     QList<Expected> m_expected;
+    QHash<QString, qint64> m_github; // "version,github,day" -> GitHub asset downloads gained that day
     qint64 m_day1 = 0, m_day2 = 0;
     int m_reports = 0;
 };
@@ -228,6 +233,35 @@ void TestDownloadsReport::initTestCase()
             mirrorPath },
         m_data);
     QVERIFY2(imported.code == 0, qPrintable(imported.all()));
+
+    // GitHub's counts of three assets of three releases, polled at these times (the store as `import` left it).
+    {
+        activity::Database db(activity::TestStore::storeOfDataDir(m_data));
+        activity::ApiStore store(db);
+        const QString repo = QStringLiteral("acme/app");
+        struct Poll {
+            qint64 at;
+            int tarball, deb, iso, rc;
+        };
+        const Poll polls[] = {
+            { m_day1 - 4 * 3600, 100, 40, 5, 0 }, // the day before the range: where counting starts
+            { m_day1 + 8 * 3600, 110, 40, 9, 0 },
+            { m_day1 + 20 * 3600, 125, 38, 9, 0 }, // the .deb's count goes down: no negative day
+            { m_day2 + 9 * 3600, 130, 45, 12, 6 }, // 1.5.0-rc1 published at 02:00, polled for the first time
+            { m_day2 + 86400 + 9 * 3600, 200, 60, 20, 9 }, // after the range
+        };
+        for (const Poll& p : polls) {
+            const qint64 last = &p == polls ? 0 : (&p - 1)->at;
+            activity::GitHubAssets::record(store, 0, { repo, "v1.4.2", "app-1.4.2.tar.gz" }, p.at, p.tarball, 0, last);
+            activity::GitHubAssets::record(store, 0, { repo, "v1.4.2", "app_1.4.2_amd64.deb" }, p.at, p.deb, 0, last);
+            activity::GitHubAssets::record(store, 0, { repo, "v2.0.0", "tool.iso" }, p.at, p.iso, 0, last);
+            if (p.rc > 0)
+                activity::GitHubAssets::record(
+                    store, 0, { repo, "1.5.0-rc1", "app-1.5.0-rc1.zip" }, p.at, p.rc, m_day2 + 2 * 3600, last);
+        }
+    }
+    m_github = { { "1.4.2,github,2026-11-10", 25 }, { "2.0.0,github,2026-11-10", 4 }, { "1.4.2,github,2026-11-11", 12 },
+        { "2.0.0,github,2026-11-11", 3 }, { "1.5.0-rc1,github,2026-11-11", 6 } };
 }
 
 // The truth per path: attempts from the scenarios, bytes from every GET answered 200 or 206 of a download path
@@ -300,10 +334,22 @@ void TestDownloadsReport::releasesCsvPerVersionAndDay()
             want[kVersions.value(e.path) + QStringLiteral(",site,")
                 + QDateTime::fromSecsSinceEpoch(e.day, Qt::UTC).date().toString(Qt::ISODate)]
                 += e.completed;
-    QHash<QString, qint64> got;
-    for (const QStringList& row : rows.mid(1))
-        got.insert(row.mid(0, 3).join(','), row.value(3).toLongLong());
+    QHash<QString, qint64> got, gotGitHub;
+    QStringList order;
+    for (const QStringList& row : rows.mid(1)) {
+        (row.value(1) == QLatin1String("github") ? gotGitHub : got)
+            .insert(row.mid(0, 3).join(','), row.value(3).toLongLong());
+        order << row.mid(0, 3).join(',');
+    }
     QCOMPARE(got, want);
+    QCOMPARE(gotGitHub, m_github);
+    // The site's rows, then GitHub's, each by version and day.
+    QStringList sorted = order;
+    std::sort(sorted.begin(), sorted.end(), [](const QString& a, const QString& b) {
+        const bool ga = a.contains(QLatin1String(",github,")), gb = b.contains(QLatin1String(",github,"));
+        return ga != gb ? gb : a < b;
+    });
+    QCOMPARE(order, sorted);
 }
 
 void TestDownloadsReport::botsOnlyWhenAsked()
@@ -344,6 +390,22 @@ void TestDownloadsReport::seriesCountTheSame()
             QCOMPARE(got, want);
         }
     }
+    // An asset's GitHub count, by the id `series list` gives it: the last count of each day.
+    const QString iso = QStringLiteral("github.asset_downloads{repo=\"acme/app\",asset=\"tool.iso\"}");
+    const ProgramResult listed = runProgram({ QStringLiteral("series"), QStringLiteral("list") }, m_data);
+    QVERIFY2(listed.out.contains(iso), qPrintable(listed.all()));
+    const ProgramResult counts
+        = runProgram({ QStringLiteral("series"), QStringLiteral("get"), iso, QStringLiteral("--from"),
+                         QStringLiteral("2026-11-10"), QStringLiteral("--to"), QStringLiteral("2026-11-11"),
+                         QStringLiteral("--step"), QStringLiteral("1d"), QStringLiteral("--json") },
+            m_data);
+    QVERIFY2(counts.code == 0, qPrintable(counts.all()));
+    QStringList values;
+    for (const QJsonValue& p : QJsonDocument::fromJson(counts.out.toUtf8()).object().value("points").toArray())
+        values << p.toObject().value("timestamp").toString().left(10) + QLatin1Char('=')
+                + QString::number(p.toObject().value("value").toDouble());
+    QCOMPARE(values, (QStringList { "2026-11-10=9", "2026-11-11=12" }));
+
     const ProgramResult bad = runProgram(
         { QStringLiteral("series"), QStringLiteral("get"), QStringLiteral("downloads.completed{country=\"DE\"}") },
         m_data);

@@ -134,6 +134,11 @@ struct FakeGitHubRepo {
     // was published at 2023-08-01 plus its index in days. Its name: releaseNames (empty: none, GitHub shows the tag).
     QList<qint64> releasePublishedAt;
     QStringList releaseNames;
+    QStringList releaseTags; // tag_name of each release (none here: "v0", "v1"...)
+    // File names of each release's assets (none here: "a0.tar.gz", "a1.tar.gz"...) and when an asset was uploaded, by
+    // name (none: at its release's publication).
+    QList<QStringList> assetNames;
+    QHash<QString, qint64> assetCreatedAt;
     QList<qint64> starredAt; // seconds
     // Tags pushed: name and the tagged commit's committer date. /tags lists them first (GitHub lists the newest names
     // first), then the tag of each other release that is not a draft, whose commit is an hour before it.
@@ -286,12 +291,23 @@ private:
         if (what == QLatin1String("releases")) {
             QJsonArray all;
             for (int i = 0; i < repo.releases.size(); ++i) {
-                QJsonArray assets;
-                for (int n : repo.releases[i])
-                    assets.append(QJsonObject { { "name", "a.tar.gz" }, { "download_count", n } });
                 const qint64 published
                     = i < repo.releasePublishedAt.size() ? repo.releasePublishedAt[i] : 1'690'848'000 + i * 86400;
-                const QString tag = QStringLiteral("v%1").arg(i);
+                const QString tag = repo.releaseTags.value(i, QStringLiteral("v%1").arg(i));
+                QJsonArray assets;
+                for (int j = 0; j < repo.releases[i].size(); ++j) {
+                    const QString file = repo.assetNames.value(i).value(j, QStringLiteral("a%1.tar.gz").arg(j));
+                    const qint64 created = repo.assetCreatedAt.value(file, published ? published : 1'690'000'000);
+                    const QString at = QDateTime::fromSecsSinceEpoch(created, Qt::UTC).toString(Qt::ISODate);
+                    const int assetId = 90000 + i * 100 + j;
+                    assets.append(QJsonObject {
+                        { "url", QStringLiteral("%1/repos/%2/releases/assets/%3").arg(baseUrl(), name).arg(assetId) },
+                        { "id", assetId }, { "node_id", "RA_kwDOAAAB" }, { "name", file }, { "label", QJsonValue() },
+                        { "content_type", "application/gzip" }, { "state", "uploaded" }, { "size", 1024 },
+                        { "download_count", repo.releases[i][j] }, { "created_at", at }, { "updated_at", at },
+                        { "browser_download_url",
+                            QStringLiteral("https://github.com/%1/releases/download/%2/%3").arg(name, tag, file) } });
+                }
                 all.append(QJsonObject { { "id", 5000 + i }, { "tag_name", tag },
                     { "name", repo.releaseNames.value(i) }, { "draft", published == 0 }, { "prerelease", false },
                     { "html_url", QStringLiteral("https://github.com/%1/releases/tag/%2").arg(name, tag) },
@@ -379,7 +395,7 @@ private:
         for (int i = 0; i < r.releases.size(); ++i) {
             const qint64 published
                 = i < r.releasePublishedAt.size() ? r.releasePublishedAt[i] : 1'690'848'000 + i * 86400;
-            const QString tag = QStringLiteral("v%1").arg(i);
+            const QString tag = r.releaseTags.value(i, QStringLiteral("v%1").arg(i));
             if (published != 0
                 && std::none_of(r.tags.cbegin(), r.tags.cend(), [&](const auto& t) { return t.first == tag; }))
                 add(tag, published - 3600);

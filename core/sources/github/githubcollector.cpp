@@ -3,6 +3,7 @@
 #include "core/events/projectevent.h"
 #include "core/sources/apijson.h"
 #include "core/sources/apistore.h"
+#include "core/sources/github/githubassets.h"
 #include "core/storage/database.h"
 #include "core/util/clock.h"
 
@@ -22,6 +23,7 @@ const QLatin1String kProvider("github");
 const QLatin1String kTrafficUnavailable("traffic_unavailable"); // repo -> when GitHub said 403
 const QLatin1String kStarsBackfilled("stars_backfilled"); // repo -> true
 const QLatin1String kTagsDated("tags_dated"); // repo -> {tag name -> commit sha} of the tags stored as events
+const QLatin1String kAssetsPolled("assets_polled"); // repo -> when every page of its releases was last read
 constexpr qint64 kTrafficRecheckSecs = 86400; // push access may be granted later
 } // namespace
 
@@ -310,6 +312,24 @@ void GitHubCollector::store(const RepoWork& w)
             m_store.recordSnapshot(series("contributors"), now, double(*w.contributors));
         if (w.downloads)
             m_store.recordSnapshot(series("release_downloads"), now, double(*w.downloads));
+        // Each published release's assets, from the same pages (no request per asset): their counts per poll.
+        QJsonObject assetsPolled = m_state.value(kAssetsPolled).toObject();
+        const qint64 lastPoll = qint64(assetsPolled.value(w.repo).toDouble());
+        std::map<std::pair<QString, QString>, GitHubJson::ReleaseAsset> assets; // (tag, name) ->
+        for (const GitHubJson::Release& r : w.releases)
+            if (r.publishedAt > 0)
+                for (const GitHubJson::ReleaseAsset& a : r.assets) {
+                    auto [it, added] = assets.try_emplace({ r.tag, a.name }, a);
+                    if (!added) // one file name twice in a release (GitHub refuses it): one count
+                        it->second.downloads += a.downloads;
+                }
+        for (const auto& [key, a] : assets)
+            GitHubAssets::record(
+                m_store, id, { w.repo, key.first, key.second }, now, a.downloads, a.createdAt, lastPoll);
+        if (w.releasesComplete) {
+            assetsPolled.insert(w.repo, double(now));
+            m_state.insert(kAssetsPolled, assetsPolled);
+        }
         // Every release, each poll (the pages are cached: a 304 costs nothing): the first poll back-fills them.
         for (const GitHubJson::Release& r : w.releases)
             if (r.publishedAt > 0)

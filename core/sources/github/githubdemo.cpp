@@ -2,11 +2,13 @@
 
 #include "core/demo/demoparts.h"
 #include "core/sources/apistore.h"
+#include "core/sources/github/githubassets.h"
 #include "core/sources/github/githubtype.h"
 #include "core/storage/fetchstate.h"
 
 #include <array>
 #include <cmath>
+#include <string_view>
 
 namespace activity {
 
@@ -36,6 +38,29 @@ qint64 samples(ApiStore& store, qint64 sourceId, const SourceDemo::Span& span, s
         ++count;
     };
     std::normal_distribution<double> noise(0, 1);
+    // acme/widget's release assets, the files the demo site serves too: each one's share of the repository's
+    // downloads, from its release on (1.5.0-rc1 with the burst 30 days before the end).
+    struct Asset {
+        const char* tag;
+        const char* file;
+        double share;
+        qint64 series = 0;
+        double count = 0;
+    };
+    std::array<Asset, 4> assets = { {
+        { "v1.4.2", "activity-1.4.2.tar.gz", 0.4 },
+        { "v1.4.2", "activity_1.4.2_amd64.deb", 0.25 },
+        { "v1.4.1", "activity-1.4.1.tar.gz", 0.1 },
+        { "v1.5.0-rc1", "Activity-x86_64.AppImage", 0.25 },
+    } };
+    const qint64 rcReleased = span.end - 30 * 86400;
+    for (Asset& a : assets) {
+        a.series = store.seriesId(sourceId, gitHubTypeName(),
+            GitHubAssets::encode(
+                { QString::fromLatin1(kRepos[0].name), QString::fromLatin1(a.tag), QString::fromLatin1(a.file) }),
+            QString::fromLatin1(GitHubAssets::kMetric));
+        a.count = std::string_view(a.tag) == "v1.5.0-rc1" ? 0 : 900 * a.share;
+    }
     for (const Repo& repo : kRepos) {
         const qint64 stars = series(repo, "stars");
         const qint64 forks = series(repo, "forks");
@@ -71,6 +96,18 @@ qint64 samples(ApiStore& store, qint64 sourceId, const SourceDemo::Span& span, s
             sample(pulls, ts, std::round(openPulls));
             sample(downloads, ts, std::floor(dl));
             sample(contributors, ts, contrib);
+            if (&repo == &kRepos[0] && ts % 86400 == 0) {
+                // One snapshot a day of each asset's count.
+                const double day = repo.downloadsPerDay * rhythm * burst * 0.3;
+                for (Asset& a : assets) {
+                    const bool rc = std::string_view(a.tag) == "v1.5.0-rc1";
+                    if (rc && ts < rcReleased)
+                        continue;
+                    if (!rc || ts > rcReleased)
+                        a.count += std::max(0.0, day * a.share * (rc ? 1.5 : 1.0) * (1 + 0.3 * noise(rng)));
+                    sample(a.series, ts, std::floor(a.count));
+                }
+            }
             if (ts % 86400 == 0) {
                 // Traffic: GitHub gives per-day counts (not cumulative).
                 const double v = repo.stars / 8 * DemoParts::weekFactor(ts) * (1 + 0.2 * noise(rng)) * burst;

@@ -23,15 +23,22 @@ private slots:
 
     void apiSeries()
     {
-        QCOMPARE(m_db->queryInt("SELECT count(DISTINCT repository) FROM series WHERE provider = 'github'"), 3);
+        QCOMPARE(m_db->queryInt("SELECT count(DISTINCT repository) FROM series WHERE provider = 'github' "
+                                "AND metric <> 'asset_downloads'"),
+            3);
+        // acme/widget's release assets, one series each (GitHubAssets), by tag and file.
+        QCOMPARE(
+            m_db->queryInt("SELECT count(*) FROM series WHERE provider = 'github' AND metric = 'asset_downloads'"), 4);
         QCOMPARE(m_db->queryInt("SELECT count(DISTINCT repository) FROM series WHERE provider = 'dockerhub'"), 3);
-        QCOMPARE(m_db->queryInt("SELECT count(DISTINCT metric) FROM series WHERE provider = 'github'"), 11);
+        QCOMPARE(m_db->queryInt("SELECT count(DISTINCT metric) FROM series WHERE provider = 'github'"), 12);
         QCOMPARE(m_db->queryInt("SELECT count(*) FROM samples"), m_summary.samples);
         // Cumulative counters never go down.
-        QCOMPARE(m_db->queryInt("SELECT count(*) FROM samples a JOIN series s ON s.id = a.series_id "
-                                "JOIN samples b ON b.series_id = a.series_id AND b.ts > a.ts AND b.value < a.value "
-                                "WHERE s.metric IN ('stars', 'pulls', 'release_downloads') AND s.provider = 'github'"
-                                " AND b.ts < a.ts + 86400"),
+        QCOMPARE(
+            m_db->queryInt(
+                "SELECT count(*) FROM samples a JOIN series s ON s.id = a.series_id "
+                "JOIN samples b ON b.series_id = a.series_id AND b.ts > a.ts AND b.value < a.value "
+                "WHERE s.metric IN ('stars', 'pulls', 'release_downloads', 'asset_downloads') AND s.provider = 'github'"
+                " AND b.ts < a.ts + 86400"),
             0);
     }
 

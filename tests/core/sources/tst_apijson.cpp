@@ -39,6 +39,19 @@ QString render(const QString& kind, const QByteArray& body, const QByteArray& li
         const auto r = releaseDownloads(body);
         return r ? QString::number(*r) : invalid;
     }
+    if (kind == "assets") {
+        const auto r = parseReleases(body);
+        if (!r)
+            return invalid;
+        QStringList out;
+        for (const auto& release : *r) {
+            QStringList files;
+            for (const auto& a : release.assets)
+                files << QStringLiteral("%1=%2@%3").arg(a.name).arg(a.downloads).arg(a.createdAt);
+            out << release.tag + QLatin1Char(':') + files.join(',');
+        }
+        return out.join(' ');
+    }
     if (kind == "views" || kind == "clones") {
         const auto r = parseTraffic(body, kind);
         if (!r)
@@ -117,6 +130,10 @@ private slots:
                                              << "not_found.json" << QByteArray() << "invalid";
         QTest::addRow("downloads over every asset") << "downloads"
                                                     << "releases.json" << QByteArray() << "1050";
+        QTest::addRow("each release's assets")
+            << "assets"
+            << "releases.json" << QByteArray()
+            << "v1.0.0:example.zip=42@0,example.tar.gz=8@0 v0.9.0: v0.8.0:old.zip=1000@0";
         QTest::addRow("downloads: no releases") << "downloads"
                                                 << "empty_list.json" << QByteArray() << "0";
         QTest::addRow("views") << "views"

@@ -1,4 +1,8 @@
 #include "core/events/eventstore.h"
+#include "core/query/apiquery.h"
+#include "core/query/assetdownloadquery.h"
+#include "core/query/seriescatalogue.h"
+#include "core/sources/github/githubassets.h"
 #include "core/sources/github/githubcollector.h"
 #include "tests/support/apiharness.h"
 
@@ -152,6 +156,168 @@ private slots:
         QCOMPARE(h.fake.server.count(304), requests - 2);
         QCOMPARE(h.fake.server.count(204), 2); // contributors of beta and gamma (empty): no ETag to reuse
         QCOMPARE(h.fake.rateRemaining, remaining - 2); // 304s are free
+    }
+
+    // Each poll of /releases (two pages) snapshots every asset's download_count per repository, tag and file; the
+    // snapshots give downloads per day. A file deleted and uploaded again counts from its upload; a count that goes
+    // down never makes a negative day; a release published between polls counts every download it has.
+    void assetDownloadsPerPollAndDay()
+    {
+        ApiHarness h;
+        h.fake.maxPerPage = 1; // one release per page
+        FakeGitHubRepo rocket;
+        rocket.releaseTags = { "v1.5.0", "v1.4.2" };
+        rocket.releasePublishedAt = { iso("2023-11-01T10:00:00Z"), iso("2023-10-01T10:00:00Z") };
+        rocket.assetNames
+            = { { "rocket-1.5.0.tar.gz", "rocket-1.5.0.zip" }, { "rocket-1.4.2.tar.gz", "rocket-1.4.2.zip" } };
+        rocket.releases = { { 10, 4 }, { 100, 50 } };
+        h.fake.github.insert(QStringLiteral("acme/rocket"), rocket);
+        const qint64 id = h.addSource("github", { { "repo", "acme/rocket" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        const auto asset = [](const char* tag, const char* file) {
+            return GitHubAssets::encode(
+                { QStringLiteral("acme/rocket"), QString::fromLatin1(tag), QString::fromLatin1(file) });
+        };
+        using P = QList<std::pair<qint64, double>>;
+        const qint64 t0 = h.clock.nowSecs(); // 2023-11-14T22:13:20Z
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.points("github", asset("v1.5.0", "rocket-1.5.0.tar.gz"), "asset_downloads"), (P { { t0, 10 } }));
+        QCOMPARE(h.points("github", asset("v1.5.0", "rocket-1.5.0.zip"), "asset_downloads"), (P { { t0, 4 } }));
+        QCOMPARE(h.points("github", asset("v1.4.2", "rocket-1.4.2.tar.gz"), "asset_downloads"), (P { { t0, 100 } }));
+        QCOMPARE(h.points("github", asset("v1.4.2", "rocket-1.4.2.zip"), "asset_downloads"), (P { { t0, 50 } }));
+        QCOMPARE(h.last("github", QStringLiteral("acme/rocket"), "release_downloads"), 164.0);
+        // The first snapshot is where counting starts: downloads before it have no day.
+        QVERIFY(AssetDownloadQuery::days(*h.db, 0, t0 + 1).isEmpty());
+
+        // A day later: 1.5.0's tarball +5, its zip unchanged; 1.4.2's tarball +20, its zip deleted and uploaded
+        // again (at noon) and fetched 3 times since.
+        const qint64 reupload = iso("2023-11-15T12:00:00Z");
+        h.fake.github["acme/rocket"].releases = { { 15, 4 }, { 120, 3 } };
+        h.fake.github["acme/rocket"].assetCreatedAt.insert(QStringLiteral("rocket-1.4.2.zip"), reupload);
+        h.clock.advanceSecs(86400);
+        const qint64 t1 = h.clock.nowSecs();
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.points("github", asset("v1.5.0", "rocket-1.5.0.tar.gz"), "asset_downloads"),
+            (P { { t0, 10 }, { t1, 15 } }));
+        QCOMPARE(h.points("github", asset("v1.5.0", "rocket-1.5.0.zip"), "asset_downloads"),
+            (P { { t0, 4 }, { t1, 4 } })); // a new day's snapshot, the same count
+        QCOMPARE(h.points("github", asset("v1.4.2", "rocket-1.4.2.zip"), "asset_downloads"),
+            (P { { t0, 50 }, { reupload, 0 }, { t1, 3 } }));
+
+        // Two days later: 1.5.0's zip says 2 (GitHub counts one less than before: no negative day), 1.4.2's zip +1,
+        // and 1.6.0 published since the last poll with 7 downloads already.
+        const qint64 published = iso("2023-11-16T09:00:00Z");
+        FakeGitHubRepo& r = h.fake.github["acme/rocket"];
+        r.releaseTags.prepend("v1.6.0");
+        r.releasePublishedAt.prepend(published);
+        r.assetNames.prepend({ "rocket-1.6.0.tar.gz" });
+        r.releases = { { 7 }, { 15, 2 }, { 120, 4 } };
+        h.clock.advanceSecs(86400);
+        const qint64 t2 = h.clock.nowSecs();
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.points("github", asset("v1.6.0", "rocket-1.6.0.tar.gz"), "asset_downloads"),
+            (P { { published, 0 }, { t2, 7 } }));
+
+        const auto dayOf = [](qint64 ts) { return ts - ts % 86400; };
+        QStringList got;
+        for (const AssetDay& d : AssetDownloadQuery::days(*h.db, 0, t2 + 1))
+            got << QStringLiteral("%1 %2 %3 %4 %5").arg(d.repo, d.version, d.asset).arg(d.day).arg(d.downloads);
+        QCOMPARE(got,
+            (QStringList { QStringLiteral("acme/rocket 1.4.2 rocket-1.4.2.tar.gz %1 20").arg(dayOf(t1)),
+                QStringLiteral("acme/rocket 1.4.2 rocket-1.4.2.zip %1 3").arg(dayOf(t1)),
+                QStringLiteral("acme/rocket 1.4.2 rocket-1.4.2.zip %1 1").arg(dayOf(t2)),
+                QStringLiteral("acme/rocket 1.5.0 rocket-1.5.0.tar.gz %1 5").arg(dayOf(t1)),
+                QStringLiteral("acme/rocket 1.6.0 rocket-1.6.0.tar.gz %1 7").arg(dayOf(t2)) }));
+        const auto perVersionDay = AssetDownloadQuery::byVersionDay(AssetDownloadQuery::days(*h.db, 0, t2 + 1));
+        QCOMPARE(perVersionDay.value({ QStringLiteral("1.4.2"), dayOf(t1) }), 23);
+        QCOMPARE(perVersionDay.value({ QStringLiteral("1.5.0"), dayOf(t2) }), 0); // 4 -> 2: not -2
+        for (qint64 n : perVersionDay)
+            QVERIFY(n > 0);
+        // A range starting after a snapshot counts from it: only day t2's gains.
+        QCOMPARE(AssetDownloadQuery::byVersion(AssetDownloadQuery::days(*h.db, dayOf(t2), t2 + 1)),
+            (QMap<QString, qint64> { { "1.4.2", 1 }, { "1.6.0", 7 } }));
+
+        // The series catalogue names each asset's count; custom pages and alert rules read it by that id.
+        const QString tarball
+            = QStringLiteral(R"(github.asset_downloads{repo="acme/rocket",asset="rocket-1.4.2.tar.gz"})");
+        QStringList ids;
+        for (const CatalogueEntry& e : SeriesCatalogue::list(*h.db))
+            ids << e.id;
+        QVERIFY2(ids.contains(tarball), qPrintable(ids.join('\n')));
+        QVERIFY(
+            ids.contains(QStringLiteral(R"(github.asset_downloads{repo="acme/rocket",asset="rocket-1.6.0.tar.gz"})")));
+        QString error;
+        QCOMPARE(SeriesCatalogue::valueAt(*h.db, tarball, t2, 3600, &error), std::optional<double>(120));
+        const SeriesValues v = SeriesCatalogue::get(*h.db, tarball, { dayOf(t0), dayOf(t2) + 86400 }, 86400);
+        QVERIFY2(v.error.isEmpty(), qPrintable(v.error));
+        QCOMPARE(v.points.size(), 3); // the last count of each day polled
+        QCOMPARE(v.points.first().value, 100.0);
+        QCOMPARE(v.points.last().value, 120.0);
+        const QString withTag
+            = QStringLiteral(R"(github.asset_downloads{repo="acme/rocket",tag="v1.4.2",asset="rocket-1.4.2.zip"})");
+        QCOMPARE(SeriesCatalogue::valueAt(*h.db, withTag, t2, 3600, &error), std::optional<double>(4));
+        QVERIFY(!SeriesCatalogue::valueAt(*h.db,
+            QStringLiteral(R"(github.asset_downloads{repo="acme/rocket",asset="nothing.zip"})"), t2, 3600, &error));
+        QVERIFY2(error.contains(QLatin1String("no series")), qPrintable(error));
+
+        // A release drafted with its file ten days before (a draft is not counted), published after the last poll:
+        // its downloads count from that poll.
+        r.releaseTags.prepend("v1.7.0");
+        r.releasePublishedAt.prepend(0);
+        r.assetNames.prepend({ "rocket-1.7.0.tar.gz" });
+        r.assetCreatedAt.insert(QStringLiteral("rocket-1.7.0.tar.gz"), t0 - 10 * 86400);
+        r.releases.prepend({ 1 });
+        h.clock.advanceSecs(3600);
+        const qint64 t2b = h.clock.nowSecs();
+        QVERIFY(h.pollWith(c).ok);
+        QVERIFY(h.points("github", asset("v1.7.0", "rocket-1.7.0.tar.gz"), "asset_downloads").isEmpty());
+        r.releasePublishedAt[0] = t2b + 600;
+        r.releases[0] = { 11 };
+        h.clock.advanceSecs(86400);
+        const qint64 t3 = h.clock.nowSecs();
+        QVERIFY(h.pollWith(c).ok);
+        QCOMPARE(h.points("github", asset("v1.7.0", "rocket-1.7.0.tar.gz"), "asset_downloads"),
+            (P { { t2b, 0 }, { t3, 11 } }));
+        QCOMPARE(AssetDownloadQuery::byVersion(AssetDownloadQuery::days(*h.db, dayOf(t3), t3 + 1)),
+            (QMap<QString, qint64> { { "1.7.0", 11 } }));
+    }
+
+    // A file name in several releases (checksums.txt): its ids carry the release's tag, and the id without one says
+    // which tags there are.
+    void assetNamedInSeveralReleases()
+    {
+        ApiHarness h;
+        FakeGitHubRepo tool;
+        tool.releaseTags = { "v2.0.0", "v1.0.0" };
+        tool.assetNames = { { "checksums.txt", "tool-2.0.0.tar.gz" }, { "checksums.txt" } };
+        tool.releases = { { 3, 10 }, { 7 } };
+        h.fake.github.insert(QStringLiteral("acme/tool"), tool);
+        const qint64 id = h.addSource("github", { { "repo", "acme/tool" } });
+        GitHubCollector c(id, h.settingsOf(id), h.services());
+        QVERIFY(h.pollWith(c).ok);
+        QStringList ids;
+        for (const CatalogueEntry& e : SeriesCatalogue::list(*h.db))
+            if (e.id.startsWith(QLatin1String("github.asset_downloads")))
+                ids << e.id;
+        ids.sort();
+        QCOMPARE(ids,
+            (QStringList { R"(github.asset_downloads{repo="acme/tool",asset="checksums.txt",tag="v1.0.0"})",
+                R"(github.asset_downloads{repo="acme/tool",asset="checksums.txt",tag="v2.0.0"})",
+                R"(github.asset_downloads{repo="acme/tool",asset="tool-2.0.0.tar.gz"})" }));
+        const qint64 now = h.clock.nowSecs();
+        QString error;
+        for (const QString& listed : ids)
+            QVERIFY2(SeriesCatalogue::valueAt(*h.db, listed, now, 3600, &error), qPrintable(error));
+        QCOMPARE(SeriesCatalogue::valueAt(*h.db, ids.first(), now, 3600, &error), std::optional<double>(7));
+        QVERIFY(!SeriesCatalogue::valueAt(
+            *h.db, R"(github.asset_downloads{repo="acme/tool",asset="checksums.txt"})", now, 3600, &error));
+        QVERIFY2(error.contains(QLatin1String("v1.0.0")) && error.contains(QLatin1String("v2.0.0")), qPrintable(error));
+        QVERIFY(!SeriesCatalogue::valueAt(
+            *h.db, R"(github.asset_downloads{repo="acme/tool",asset="checksums.txt",os="linux"})", now, 3600, &error));
+        QVERIFY2(error.contains(QLatin1String("os")), qPrintable(error));
+        // The GitHub page's repositories are repositories, not files.
+        QCOMPARE(ApiQuery::repositories(*h.db, QStringLiteral("github")), QStringList { "acme/tool" });
+        QVERIFY(!ApiQuery::metrics(*h.db, QStringLiteral("github")).contains(QStringLiteral("asset_downloads")));
     }
 
     // Releases become events on the first poll (every page, drafts left out), stay one each on later polls, and a

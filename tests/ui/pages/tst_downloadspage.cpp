@@ -3,6 +3,8 @@
 // both engines (tst_downloadspage_pg).
 #include "core/demo/demotraffic.h"
 #include "core/query/queryrunner.h"
+#include "core/sources/apistore.h"
+#include "core/sources/github/githubassets.h"
 #include "core/storage/database.h"
 #include "core/storage/migrations.h"
 #include "core/util/clock.h"
@@ -93,7 +95,9 @@ private slots:
 
         // Newest release first.
         QCOMPARE(rowsOf(page.releasesModel()),
-            (QStringList { "1.5.0|2026-11-26|1|1|700", "1.5.0|2026-11-25|1|1|800", "1.4.2|2026-11-25|2|3|2300" }));
+            (QStringList {
+                "1.5.0|2026-11-26|1|0|1|700", "1.5.0|2026-11-25|1|0|1|800", "1.4.2|2026-11-25|2|0|3|2300" }));
+        QCOMPARE(rowsOf(page.versionsModel()), (QStringList { "1.5.0|2|0", "1.4.2|2|0" }));
         QCOMPARE(rowsOf(page.filesModel()),
             (QStringList { "/dl/app-1.4.2.tar.gz|1.4.2|2|3|2300", "/dl/app-1.5.0.AppImage|1.5.0|1|1|800",
                 "/dl/app_1.5.0_amd64.deb|1.5.0|1|1|700" }));
@@ -113,6 +117,88 @@ private slots:
         QVERIFY(reloadAndWait(page));
         QCOMPARE(page.filesModel()->rowCount(), 0);
         QVERIFY(page.emptyState() && page.emptyState()->isVisible());
+    }
+
+    // GitHub's release-asset downloads beside the site's completed ones: per release and day, and per release over
+    // the range; a release only GitHub knows has its rows too.
+    void githubBesideTheSite()
+    {
+        QTemporaryDir dir;
+        const QString path = TestStore::location(dir, QStringLiteral("tst_downloadspage_github"));
+        {
+            Database db(path);
+            Migrations::migrate(db);
+            {
+                Transaction tx(db);
+                DemoTrafficWriter writer(db);
+                DemoRequest r;
+                r.ts = kDay + 3600;
+                r.site = "www";
+                r.addr = QByteArray("\x0a\x00\x00\x01", 4);
+                r.country = "DE";
+                r.method = "GET";
+                r.path = "/dl/app-1.4.2.tar.gz";
+                r.status = 200;
+                r.bytes = 1000;
+                r.referrer = "-";
+                r.agent = kChrome;
+                writer.add(r);
+                writer.finish();
+                tx.commit();
+            }
+            // Polls of acme/app: the day before the range, day 1 at 20:00, day 2 at 09:00.
+            ApiStore store(db);
+            const QString repo = QStringLiteral("acme/app");
+            const qint64 polls[] = { kDay - 3600, kDay + 20 * 3600, kDay + 86400 + 9 * 3600 };
+            const int tarball[] = { 50, 62, 70 }; // +12, +8
+            const int deb[] = { 20, 23, 23 }; // +3
+            const int iso[] = { 0, 0, 9 }; // 2.0.0 published on day 2 at 03:00: +9
+            for (int i = 0; i < 3; ++i) {
+                const qint64 last = i ? polls[i - 1] : 0;
+                GitHubAssets::record(store, 0, { repo, "v1.4.2", "app-1.4.2.tar.gz" }, polls[i], tarball[i], 0, last);
+                GitHubAssets::record(store, 0, { repo, "v1.4.2", "app_1.4.2_amd64.deb" }, polls[i], deb[i], 0, last);
+                if (i == 2)
+                    GitHubAssets::record(store, 0, { repo, "v2.0.0", "tool-2.0.0.iso" }, polls[i], iso[i],
+                        kDay + 86400 + 3 * 3600, last);
+            }
+        }
+        ManualClock clock((kDay + 2 * 86400) * 1000);
+        ViewState state(clock);
+        state.setCustomRange({ kDay, kDay + 2 * 86400 });
+        QueryRunner runner(path, 0);
+        DownloadsPage page(runner, state);
+        QVERIFY(showLoaded(page));
+        QCOMPARE(rowsOf(page.releasesModel()),
+            (QStringList { "2.0.0|2026-11-26|0|9|0|0", "1.4.2|2026-11-26|0|8|0|0", "1.4.2|2026-11-25|1|15|1|1000" }));
+        QCOMPARE(rowsOf(page.versionsModel()), (QStringList { "2.0.0|0|9", "1.4.2|1|23" }));
+        QCOMPARE(page.releasesModel()->headerData(3, Qt::Horizontal, Qt::DisplayRole).toString(),
+            QStringLiteral("GitHub assets"));
+        QVERIFY2(page.summary().contains(QLatin1String("GitHub counted 32 downloads")), qPrintable(page.summary()));
+        QVERIFY(!page.emptyState() || !page.emptyState()->isVisible());
+        if (const QString shots = qEnvironmentVariable("ACTIVITY_SCREENSHOTS"); !shots.isEmpty()) {
+            QCoreApplication::processEvents(); // the layout, as the window does before it paints
+            page.grab().save(shots + QStringLiteral("/downloads-github.png"));
+        }
+
+        // GitHub's figures are the same under the switch (GitHub does not say who downloaded).
+        state.setAgents(AgentScope::Bots);
+        QVERIFY(reloadAndWait(page));
+        QCOMPARE(rowsOf(page.versionsModel()), (QStringList { "2.0.0|0|9", "1.4.2|0|23" }));
+
+        // Only day 2: counted from day 1's last poll.
+        state.setAgents(AgentScope::All);
+        state.setCustomRange({ kDay + 86400, kDay + 2 * 86400 });
+        QVERIFY(reloadAndWait(page));
+        QCOMPARE(rowsOf(page.versionsModel()), (QStringList { "2.0.0|0|9", "1.4.2|0|8" }));
+
+        // Before any poll: nothing, and the page says so.
+        state.setCustomRange({ kDay - 5 * 86400, kDay - 3 * 86400 });
+        QVERIFY(reloadAndWait(page));
+        QCOMPARE(page.releasesModel()->rowCount(), 0);
+        QCOMPARE(page.versionsModel()->rowCount(), 0);
+        QVERIFY(page.emptyState() && page.emptyState()->isVisible());
+        if (const QString shots = qEnvironmentVariable("ACTIVITY_SCREENSHOTS"); !shots.isEmpty())
+            page.grab().save(shots + QStringLiteral("/downloads-github-empty.png"));
     }
 };
 
