@@ -22,7 +22,9 @@ tmpx=$(mktemp -d)
 dpkg-deb -x "$deb" "$tmpx"
 needed=$(readelf -d "$tmpx/usr/bin/activity-dashboard" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
 for soname in $needed; do
-  lib=$(ldd "$tmpx/usr/bin/activity-dashboard" | awk -v n="$soname" '$1 == n {print $3}')
+  # The dynamic loader (NEEDED once the program uses thread-local storage of libstdc++, std::async) is listed by
+  # ldd by its path alone.
+  lib=$(ldd "$tmpx/usr/bin/activity-dashboard" | awk -v n="$soname" '$1 == n {print $3} $1 ~ ("/" n "$") {print $1}')
   [ -n "$lib" ] || { echo "cannot resolve $soname"; fail=1; continue; }
   pkg=$(dpkg -S "$lib" 2>/dev/null | head -1 | cut -d: -f1) || true
   [ -n "$pkg" ] || pkg=$(dpkg -S "$(readlink -f "$lib")" 2>/dev/null | head -1 | cut -d: -f1) || true
