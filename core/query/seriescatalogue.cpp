@@ -4,6 +4,7 @@
 #include "core/query/seriesid.h"
 #include "core/query/trafficquery.h"
 #include "core/sources/github/githubassets.h"
+#include "core/sources/github/githubtype.h"
 #include "core/sources/sourceregistry.h"
 #include "core/storage/database.h"
 #include "core/storage/rollupschema.h"
@@ -104,7 +105,7 @@ bool perRepository(const QString& provider)
 // GitHub's per-asset download counts, whose repository column is "OWNER/NAME\nTAG\nASSET" (GitHubAssets).
 bool isAssetSeries(const QString& provider, const QString& metric)
 {
-    return provider == QLatin1String("github") && metric == QLatin1String(GitHubAssets::kMetric);
+    return provider == gitHubTypeName() && metric == QLatin1String(GitHubAssets::kMetric);
 }
 
 // An API series row as an id: GitHub and Docker Hub name their repository; the other types their source and the

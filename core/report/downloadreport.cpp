@@ -3,6 +3,7 @@
 #include "core/query/assetdownloadquery.h"
 #include "core/query/downloadquery.h"
 #include "core/report/csvwriter.h"
+#include "core/sources/github/githubtype.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -48,7 +49,7 @@ QString DownloadReport::write(Database& db, const TimeRange& range, const QStrin
     const auto github = AssetDownloadQuery::byVersionDay(AssetDownloadQuery::days(db, range.fromSecs, range.toSecs));
     for (auto it = github.cbegin(); it != github.cend(); ++it) {
         const QString day = QDateTime::fromSecsSinceEpoch(it.key().second, QTimeZone::utc()).toString(Qt::ISODate);
-        releases.row({ it.key().first, QStringLiteral("github"), day.left(10), QString::number(it.value()) });
+        releases.row({ it.key().first, gitHubTypeName(), day.left(10), QString::number(it.value()) });
     }
     return releases.finish();
 }
