@@ -4935,6 +4935,10 @@ Bibliothèques : Qt 6 (LGPL 3), SQLite (domaine public), libmaxminddb (Apache 2.
         <source> · bots</source>
         <translation> · robots</translation>
     </message>
+    <message>
+        <source>counting the range&apos;s requests</source>
+        <translation>décompte des requêtes de la période</translation>
+    </message>
 </context>
 <context>
     <name>activity::PanelEditor</name>

@@ -56,6 +56,23 @@ CounterFigure counter(Database& db, const QString& provider, const QString& metr
 }
 } // namespace
 
+OverviewQuery::TopCountry OverviewQuery::topCountry(
+    Database& db, const TimeRange& range, const QString& site, AgentScope agents)
+{
+    TrafficFilter filter { range, site, {} };
+    filter.agents = agents;
+    TopCountry top;
+    const QList<TopItem> countries = TrafficQuery::places(db, filter, 0).countries; // busiest first
+    for (const TopItem& item : countries) {
+        top.rangeRequests += item.requests;
+        if (top.code.isEmpty() && !item.key.isEmpty()) {
+            top.code = QString::fromUtf8(item.key);
+            top.requests = item.requests;
+        }
+    }
+    return top;
+}
+
 qint64 OverviewQuery::localDayStart(qint64 secs)
 {
     return QDateTime::fromSecsSinceEpoch(secs).date().startOfDay().toSecsSinceEpoch();
@@ -94,16 +111,17 @@ OverviewData OverviewQuery::read(
     d.dailyVisitors = Buckets::values(daily.visitors);
     d.dailyPartialFrom = Buckets::indexFrom(daily.requests, Buckets::incompleteFrom(days, 86400, nowSecs));
 
-    // People's or bots' countries are not rolled up: the map's places (raw rows) answer then.
-    const QList<TopItem> countries = agents == AgentScope::All
-        ? TrafficQuery::topRollup(db, filter(range), Rollup::Dim::Country, 2)
-        : TrafficQuery::places(db, filter(range), 0).countries;
-    for (const TopItem& item : countries) {
-        if (!item.key.isEmpty()) {
-            d.topCountry = QString::fromUtf8(item.key);
-            d.topCountryRequests = item.requests;
-            break;
+    // People's or bots' countries are not rolled up: asked apart (topCountry) from raw rows.
+    if (agents == AgentScope::All) {
+        for (const TopItem& item : TrafficQuery::topRollup(db, filter(range), Rollup::Dim::Country, 2)) {
+            if (!item.key.isEmpty()) {
+                d.topCountry = QString::fromUtf8(item.key);
+                d.topCountryRequests = item.requests;
+                break;
+            }
         }
+    } else {
+        d.topCountryLater = true;
     }
     d.rangeRequests = TrafficQuery::totals(db, filter(range)).requests;
     d.agents = TrafficQuery::agentTotals(db, { range, site, {} });

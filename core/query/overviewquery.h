@@ -38,6 +38,7 @@ struct OverviewData {
     QString topCountry; // ISO code; empty when no traffic in the range
     qint64 topCountryRequests = 0;
     qint64 rangeRequests = 0;
+    bool topCountryLater = false; // people's or bots': from raw rows, asked apart (OverviewQuery::topCountry)
     TrafficQuery::AgentTotals agents; // people's and bots' over the range (classified requests only)
     FilledTraffic traffic; // requests and visitors per display bucket
     QList<RepoSeries> starSeries; // per repository, inside the range only
@@ -52,6 +53,14 @@ namespace OverviewQuery {
 // to the traffic figures (the bots' share line always compares both).
 OverviewData read(
     Database& db, const TimeRange& range, const QString& site, qint64 nowSecs, AgentScope agents = AgentScope::All);
+// The range's busiest known country of people's or bots' requests (raw rows: seconds at 10M requests, so the page
+// asks it apart and its tiles paint first): code (empty when none), its requests and the range's.
+struct TopCountry {
+    QString code;
+    qint64 requests = 0;
+    qint64 rangeRequests = 0;
+};
+TopCountry topCountry(Database& db, const TimeRange& range, const QString& site, AgentScope agents);
 // Start of the local calendar day holding `secs` (23 or 25 hours long across a DST change).
 qint64 localDayStart(qint64 secs);
 } // namespace OverviewQuery

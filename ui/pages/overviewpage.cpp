@@ -159,17 +159,14 @@ void OverviewPage::reload()
                 Buckets::trend(double(d.yesterdaySoFar.visitors), double(d.today.visitors)), d.dailyVisitors,
                 d.dailyPartialFrom);
             showBotShare(d.agents, noLogs, logsMissing);
+            m_noLogs = noLogs;
             if (noLogs) {
                 for (int t : { 2, 3, 4 })
                     m_tiles[t]->setFigures(QStringLiteral("–"), logsMissing, 0, {});
-            } else if (d.topCountry.isEmpty()) {
-                m_tiles[4]->setFigures(QStringLiteral("–"), tr("no traffic in the range"), 0, {});
+            } else if (d.topCountryLater) {
+                m_tiles[4]->setFigures(QStringLiteral("…"), tr("counting the range's requests"), 0, {});
             } else {
-                m_tiles[4]->setFigures(Format::country(d.topCountry),
-                    tr("%1% of requests in the range")
-                        .arg(QLocale().toString(
-                            100.0 * double(d.topCountryRequests) / double(qMax<qint64>(1, d.rangeRequests)), 'f', 1)),
-                    0, {});
+                showTopCountry(d.topCountry, d.topCountryRequests, d.rangeRequests);
             }
             // Before any request a line of zeros would say "no visits": say what is missing instead. A range before
             // the first request has no points either (Buckets::fill).
@@ -188,6 +185,32 @@ void OverviewPage::reload()
                     ? tr("No GitHub repository is watched yet: add one on the Sources page.")
                     : tr("No star count in this range yet: it appears after the next poll."));
             m_stars->setTimeSeries(stars, range, ChartView::Style::Lines, QStringLiteral("stars"));
+        });
+    if (agents != AgentScope::All)
+        loadTopCountry(range, site, agents);
+}
+
+void OverviewPage::showTopCountry(const QString& code, qint64 requests, qint64 rangeRequests)
+{
+    if (code.isEmpty()) {
+        m_tiles[4]->setFigures(QStringLiteral("–"), tr("no traffic in the range"), 0, {});
+        return;
+    }
+    m_tiles[4]->setFigures(Format::country(code),
+        tr("%1% of requests in the range")
+            .arg(QLocale().toString(100.0 * double(requests) / double(qMax<qint64>(1, rangeRequests)), 'f', 1)),
+        0, {});
+}
+
+// People's or bots' busiest country (raw rows), after the tiles: the worker answers it after the page's main query.
+void OverviewPage::loadTopCountry(const TimeRange& range, const QString& site, AgentScope agents)
+{
+    query<OverviewQuery::TopCountry>(
+        m_countryTracker,
+        [range, site, agents](Database& db) { return OverviewQuery::topCountry(db, range, site, agents); },
+        [this](OverviewQuery::TopCountry top) {
+            if (!m_noLogs)
+                showTopCountry(top.code, top.requests, top.rangeRequests);
         });
 }
 

@@ -38,6 +38,8 @@ private:
     void showCounter(MetricTile* tile, const CounterFigure& f, int sources);
     void showWhatIsMissing(const OverviewData& d);
     void showBotShare(const TrafficQuery::AgentTotals& agents, bool noLogs, const QString& logsMissing);
+    void showTopCountry(const QString& code, qint64 requests, qint64 rangeRequests);
+    void loadTopCountry(const TimeRange& range, const QString& site, AgentScope agents);
     static QString changeText(double change, std::optional<double> previous);
 
     QList<MetricTile*> m_tiles;
@@ -47,6 +49,8 @@ private:
     LatestTracker m_moversTracker;
     LatestTracker m_tracker;
     LatestTracker m_previousTracker;
+    LatestTracker m_countryTracker;
+    bool m_noLogs = false; // as the last load found it (the top country, asked apart, says nothing then)
 };
 
 } // namespace activity
