@@ -349,7 +349,7 @@ TrafficQuery::Places NarrowedTraffic::places(Database& db, const TrafficFilter& 
     // Coordinates: the cities of the range's rollups (everyone's), by country and name.
     TrafficFilter everyone { filter.range, filter.site, {} };
     QHash<QPair<QByteArray, QString>, CityItem> located;
-    for (const CityItem& c : TrafficQuery::places(db, everyone, std::numeric_limits<int>::max()).cities)
+    for (const CityItem& c : TrafficQuery::topCities(db, everyone, std::numeric_limits<int>::max()))
         located.insert({ c.country, c.name }, c);
     StringTexts names(db);
     for (auto it = cities.sums().cbegin(); it != cities.sums().cend(); ++it) {

@@ -335,7 +335,8 @@ TrafficQuery::Places TrafficQuery::places(Database& db, const TrafficFilter& fil
     if (filter.readsRawRows())
         return NarrowedTraffic::places(db, filter, cityLimit);
     // Every country: the map shades all of them.
-    return { topRollup(db, filter, Rollup::Dim::Country, 1000), topCities(db, filter, cityLimit) };
+    return { topRollup(db, filter, Rollup::Dim::Country, 1000),
+        cityLimit > 0 ? topCities(db, filter, cityLimit) : QList<CityItem>() };
 }
 
 qint64 TrafficQuery::siteId(Database& db, const QString& site)
